@@ -1,0 +1,357 @@
+"""The `netmap` command line (typer).
+
+Exit codes a cron job can act on: 0 ok / no change, 1 changes found (rescan, diff),
+2 usage or config error, 3 scan failed or partial.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from netmap import __version__
+from netmap.config import (
+    ConfigError,
+    Profile,
+    SnmpOptions,
+    load_profile,
+    resolve_credentials,
+)
+from netmap.model import Depth, ResolvedCredential, ScanRequest, ScanState
+from netmap.scope import ScopeError, build_scope
+from netmap.store import Store, StoreError
+
+EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="netmap: discover a LAN, inventory it and draw it (safely, within the scope you give).",
+)
+lab_app = typer.Typer(no_args_is_help=True, help="The namespace test lab (root only).")
+app.add_typer(lab_app, name="lab")
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    err.print(f"[bold red]netmap:[/] {message}", markup=True, highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=1, default=str) + "\n")
+
+
+def _store(profile: Profile | None, scans_dir: str | None) -> Store:
+    return Store(scans_dir or os.environ.get("NETMAP_SCANS") or (profile.scans_dir if profile else "scans"))
+
+
+def _profile(path: str | None) -> Profile:
+    return load_profile(path) if path else Profile()
+
+
+# ---------------------------------------------------------------------------------------------
+# scan
+# ---------------------------------------------------------------------------------------------
+
+
+def _literal_community(community: str | None) -> list[ResolvedCredential]:
+    from pydantic import SecretStr
+
+    if not community:
+        return []
+    return [ResolvedCredential(name="cli-community", version="2c", community=SecretStr(community))]
+
+
+@app.command()
+def scan(
+    targets: Annotated[list[str] | None, typer.Argument(help="CIDR, range, address or host name")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", "-p", help="TOML scan profile")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x")] = None,
+    depth: Annotated[Depth | None, typer.Option("--depth")] = None,
+    rate: Annotated[int | None, typer.Option("--rate", min=1, help="packets per second")] = None,
+    community_env: Annotated[
+        str | None, typer.Option("--community-env", help="env var holding an SNMP v2c community")
+    ] = None,
+    allow_public: Annotated[bool, typer.Option("--allow-public")] = False,
+    large: Annotated[bool, typer.Option("--large", help="allow more than a /16")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="machine output on stdout")] = False,
+    report: Annotated[bool, typer.Option("--report/--no-report")] = True,
+    scans_dir: Annotated[str | None, typer.Option("--scans-dir")] = None,
+    out_dir: Annotated[str | None, typer.Option("--out")] = None,
+) -> None:
+    """Scan TARGETs (or the profile's targets) and store the scan in scans/<id>/."""
+    from netmap.scan import ScanJob, run_scan
+
+    try:
+        prof = _profile(profile)
+        creds = resolve_credentials(prof.snmp)
+        if community_env:
+            if community_env not in os.environ:
+                raise ConfigError(f"--community-env: environment variable {community_env} is not set")
+            creds += _literal_community(os.environ[community_env])
+        tgts = list(targets or []) or prof.targets
+        scope = build_scope(
+            tgts,
+            list(exclude or []) + prof.exclude,
+            allow_public=allow_public or prof.allow_public,
+            large=large or prof.large,
+        )
+    except (ConfigError, ScopeError) as exc:
+        raise fail(str(exc)) from None
+    request = ScanRequest(
+        targets=list(scope.targets),
+        exclude=[n.with_prefixlen for n in scope.excluded],
+        depth=depth or prof.depth,
+        rate=rate or prof.rate,
+        snmp_credentials=[c.name for c in creds],
+        subnets=prof.subnets,
+        profile=str(Path(profile).resolve()) if profile else None,
+        allow_public=allow_public or prof.allow_public,
+        large=large or prof.large,
+    )
+    store = _store(prof, scans_dir)
+    try:
+        from netmap.discover.nmap import nmap_path
+
+        nmap_path()
+        with _progress(enabled=not as_json and sys.stdout.isatty()) as progress:
+            job = ScanJob(
+                scope=scope,
+                request=request,
+                credentials=creds,
+                snmp=prof.snmp_options,
+                preferred_credentials=_previous_credentials(store),
+                progress=progress,
+            )
+            result = run_scan(store, job)
+    except StoreError as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
+    except Exception as exc:  # nmap missing / failed: one clear line, no traceback
+        from netmap.discover.nmap import NmapError
+
+        if isinstance(exc, NmapError | OSError):
+            raise fail(str(exc), EXIT_FAILED) from None
+        raise
+    _after_scan(store, result.scan_id, prof, out_dir if report else None)
+    _print_scan_result(store, result.scan_id, as_json)
+    if result.state is not ScanState.COMPLETE:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _previous_credentials(store: Store) -> dict[str, str]:
+    """ip -> name of the SNMP credential that worked in the newest complete scan."""
+    from netmap.model import SnmpObs
+
+    sid = store.latest_complete()
+    if not sid:
+        return {}
+    try:
+        rec = store.read(sid)
+    except StoreError:
+        return {}
+    return {o.ip: o.credential for o in rec.observations if isinstance(o, SnmpObs) and o.credential}
+
+
+def _after_scan(store: Store, scan_id: str, prof: Profile, out_dir: str | None) -> None:
+    """Infer (and render, unless --no-report) right after a scan. Never rescans."""
+    from netmap.pipeline import build_and_store, render_scan
+
+    try:
+        inv = build_and_store(store, scan_id, prof)
+        if out_dir is not None or prof.output_dir:
+            render_scan(inv, Path(out_dir or prof.output_dir) / scan_id, prof)
+    except Exception as exc:  # the scan itself is safe in the store: say what failed
+        err.print(f"netmap: scan {scan_id} stored, but building deliverables failed: {exc}")
+
+
+class _progress:
+    """rich progress bars on stderr, one per phase; silent when disabled."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return lambda *a: None
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("[bold]{task.fields[phase]:<9}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+        )
+        self.bar.__enter__()
+        return self.update
+
+    def update(self, phase: str, done: int, total: int, note: str) -> None:
+        if phase not in self.tasks:
+            self.tasks[phase] = self.bar.add_task(note, total=total or 1, phase=phase)
+        kw: dict[str, Any] = {"completed": done if total else 1, "total": total or 1}
+        if note:
+            kw["description"] = note
+        self.bar.update(self.tasks[phase], **kw)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.enabled:
+            self.bar.__exit__(None, None, None)
+
+
+def _print_scan_result(store: Store, scan_id: str, as_json: bool) -> None:
+    from netmap.show import scan_json, summary_table
+
+    data = scan_json(store, scan_id)
+    if as_json:
+        emit_json(data)
+        return
+    if sys.stdout.isatty():
+        out.print(summary_table(data))
+    st = data["status"]
+    out.print(f"scan {scan_id}: {st['state']}, {len(data['hosts'])} hosts")
+
+
+# ---------------------------------------------------------------------------------------------
+# scans / show
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command("scans")
+def list_scans(
+    scans_dir: Annotated[str | None, typer.Option("--scans-dir")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List stored scans, oldest first."""
+    store = _store(None, scans_dir)
+    rows = []
+    for sid in store.ids():
+        try:
+            st = store.status(sid)
+            req = store.read(sid).request
+        except StoreError as exc:
+            rows.append({"id": sid, "state": "unreadable", "error": str(exc)})
+            continue
+        rows.append(
+            {
+                "id": sid,
+                "state": st.state.value,
+                "started": st.started.isoformat(),
+                "targets": req.targets,
+                "pending": st.phases_pending,
+            }
+        )
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("scan", "state", "started", "targets", "pending")
+    for r in rows:
+        table.add_row(
+            r["id"], r["state"], r.get("started", ""), " ".join(r.get("targets", [])),
+            ",".join(r.get("pending", [])),
+        )
+    out.print(table)
+
+
+@app.command()
+def show(
+    scan_id: Annotated[str, typer.Argument(help="scan id, unique prefix, or 'latest'")] = "latest",
+    scans_dir: Annotated[str | None, typer.Option("--scans-dir")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Print one stored scan (never rescans)."""
+    from netmap.show import scan_json, summary_table
+
+    store = _store(None, scans_dir)
+    try:
+        data = scan_json(store, store.resolve(scan_id))
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        emit_json(data)
+    else:
+        out.print(summary_table(data))
+
+
+# ---------------------------------------------------------------------------------------------
+# lab
+# ---------------------------------------------------------------------------------------------
+
+
+@lab_app.command("up")
+def lab_up_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Bring the city-hall lab up (idempotent) and print its ground truth."""
+    import time
+
+    from netmap.lab import LabError, lab_up
+
+    t0 = time.monotonic()
+    try:
+        truth = lab_up()
+    except LabError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        emit_json(truth.model_dump(mode="json"))
+    else:
+        err.print(
+            f"lab {truth.prefix} up in {time.monotonic() - t0:.1f} s: "
+            f"{len(truth.devices)} devices, {len(truth.links)} links; scanner namespace "
+            f"{truth.scanner_ns}"
+        )
+
+
+@lab_app.command("down")
+def lab_down_cmd() -> None:
+    """Tear the lab down (a no-op when nothing is up)."""
+    from netmap.lab import LabError, lab_down
+
+    try:
+        lab_down()
+    except LabError as exc:
+        raise fail(str(exc)) from None
+
+
+@lab_app.command("status")
+def lab_status_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Is the lab up, and are its daemons alive?"""
+    from netmap.lab import LabError, lab_status
+
+    try:
+        st = lab_status()
+    except LabError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        emit_json(st.model_dump(mode="json"))
+    else:
+        out.print(st)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("netmap: interrupted")
+        sys.exit(EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The scan profile (TOML): validated once at the edge, trusted after.
+
+Errors name the bad key ("profile city.toml: snmp.0.versoin: unknown key"). Secrets are given by
+reference only (an environment variable, or a file of mode 0600) and resolved in memory.
+
+Example::
+
+    targets = ["10.1.10.0/24", "10.1.20.0/24"]
+    exclude = ["10.1.10.5"]
+    depth = "standard"
+    rate = 300
+
+    [subnets."10.1.20.0/24"]
+    site = "Police"
+    zone = "CJI"
+
+    [[snmp]]
+    name = "city-v3"
+    version = "3"
+    user = "netmap"
+    auth_protocol = "sha256"
+    auth_key = { env = "NETMAP_SNMP_AUTH" }
+    priv_protocol = "aes128"
+    priv_key = { file = "/etc/netmap/snmp-priv" }
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError
+
+from netmap.model import (
+    Depth,
+    Model,
+    ResolvedCredential,
+    SecretRef,
+    SiteZone,
+    SnmpCredential,
+)
+
+
+class ConfigError(ValueError):
+    """A profile or command-line setting that cannot be used. The message names the key."""
+
+
+class SnmpOptions(Model):
+    timeout: float = Field(default=1.0, gt=0, le=30)
+    retries: int = Field(default=1, ge=0, le=5)
+    concurrency: int = Field(default=32, ge=1, le=512)
+    max_rows: int = Field(default=50_000, ge=10)
+    port: int = Field(default=161, ge=1, le=65535)
+
+
+class NotifyOptions(Model):
+    when: Literal["never", "changes", "always"] = "never"
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    starttls: bool = False
+    sender: str = "netmap@localhost"
+    recipients: list[str] = Field(default_factory=list)
+    user_env: str | None = None  # SMTP auth user, from the environment
+    password_env: str | None = None
+
+
+class RescanOptions(Model):
+    keep: int = Field(default=30, ge=1)
+    log_file: str = "scans/netmap.log"
+    missing_threshold: int = Field(default=3, ge=1)  # consecutive misses before "removed"
+    notify: NotifyOptions = Field(default_factory=NotifyOptions)
+
+
+class Profile(Model):
+    targets: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    depth: Depth = Depth.STANDARD
+    rate: int | None = Field(default=None, ge=1, le=100_000)  # packets per second
+    allow_public: bool = False
+    large: bool = False
+    subnets: dict[str, SiteZone] = Field(default_factory=dict)
+    snmp: list[SnmpCredential] = Field(default_factory=list)
+    snmp_options: SnmpOptions = Field(default_factory=SnmpOptions)
+    scans_dir: str = "scans"
+    output_dir: str = "output"
+    overrides: str | None = None  # path of overrides.toml
+    redact_hostnames: bool = False
+    rescan: RescanOptions = Field(default_factory=RescanOptions)
+
+
+def _format_validation(path: str, exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        lines.append(f"profile {path}: {key}: {msg}")
+    return "; ".join(lines)
+
+
+def load_profile(path: str | Path) -> Profile:
+    p = Path(path)
+    try:
+        raw = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"profile {p}: file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"profile {p}: cannot read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"profile {p}: not valid TOML: {exc}") from exc
+    try:
+        return Profile.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation(str(p), exc)) from None
+
+
+def read_secret(ref: SecretRef, what: str) -> SecretStr:
+    """Load a secret from its reference. Messages name the reference, never the value."""
+    if ref.env:
+        val = os.environ.get(ref.env)
+        if val is None:
+            raise ConfigError(f"{what}: environment variable {ref.env} is not set")
+        return SecretStr(val)
+    if ref.file:
+        fp = Path(ref.file)
+        try:
+            mode = fp.stat().st_mode
+        except OSError as exc:
+            raise ConfigError(f"{what}: cannot read secret file {fp}: {exc.strerror}") from None
+        if stat.S_IMODE(mode) & 0o077:
+            raise ConfigError(f"{what}: secret file {fp} must have mode 0600 (chmod 600 {fp})")
+        return SecretStr(fp.read_text(encoding="utf-8").strip())
+    raise ConfigError(f"{what}: give the secret as {{ env = \"VAR\" }} or {{ file = \"path\" }}")
+
+
+def _opt(ref: SecretRef | None, what: str) -> SecretStr | None:
+    return read_secret(ref, what) if ref else None
+
+
+def resolve_credentials(creds: list[SnmpCredential]) -> list[ResolvedCredential]:
+    """Load secrets, v3 sets first (they are tried first for each device)."""
+    out = []
+    for c in sorted(creds, key=lambda c: c.version != "3"):
+        what = f"snmp credential {c.name!r}"
+        if c.version == "3" and not c.user:
+            raise ConfigError(f"{what}: SNMPv3 needs a user")
+        if c.version != "3" and not c.community:
+            raise ConfigError(f"{what}: SNMP v{c.version} needs a community")
+        out.append(
+            ResolvedCredential(
+                name=c.name,
+                version=c.version,
+                community=_opt(c.community, what),
+                user=c.user,
+                auth_protocol=c.auth_protocol,
+                auth_key=_opt(c.auth_key, what),
+                priv_protocol=c.priv_protocol,
+                priv_key=_opt(c.priv_key, what),
+                context=c.context,
+            )
+        )
+    return out
+
+
+def prefer_credential(creds: list[ResolvedCredential], name: str | None) -> list[ResolvedCredential]:
+    """Put the credential that worked last time first, so a rescan tries it first."""
+    if not name:
+        return creds
+    return sorted(creds, key=lambda c: c.name != name)

@@ -1,0 +1,105 @@
+"""ARP sweep of directly attached segments with scapy.
+
+Only addresses that are in scope *and* on a segment this host is directly attached to are asked
+(the route table decides the interface). Everything else is left to nmap's routed discovery.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cache
+
+from netmap.model import ArpObs
+from netmap.scope import Scope
+
+DEFAULT_RATE = 500  # ARP requests per second
+ARP_TIMEOUT = 1.5  # seconds to wait for late replies after the last request
+MAX_TARGETS = 1 << 16
+
+
+def normalize_mac(mac: str) -> str:
+    return mac.strip().lower().replace("-", ":")
+
+
+@cache
+def _manufdb() -> object:
+    from scapy.all import conf
+
+    return conf.manufdb
+
+
+def mac_vendor(mac: str) -> str | None:
+    """Vendor from the offline OUI database bundled with scapy (nothing is fetched)."""
+    db = _manufdb()
+    long_name: str = db._get_manuf(normalize_mac(mac))  # type: ignore[attr-defined]
+    # scapy returns the MAC itself (or its OUI) when the prefix is unknown
+    if not long_name or ":" in long_name:
+        return None
+    return long_name
+
+
+def can_arp() -> bool:
+    return os.geteuid() == 0
+
+
+def _attached_networks() -> list[tuple[str, ipaddress.IPv4Network]]:
+    """(interface, network) of every directly attached IPv4 route, from scapy's route table."""
+    from scapy.all import conf
+
+    out = []
+    for net, msk, gw, iface, _addr, _metric in conf.route.routes:
+        name = getattr(iface, "name", iface)
+        if gw != "0.0.0.0" or not name or name == "lo" or msk == 0:
+            continue
+        prefix = bin(msk).count("1")
+        out.append((str(name), ipaddress.IPv4Network((net, prefix), strict=False)))
+    return out
+
+
+def local_targets(scope: Scope) -> dict[str, list[str]]:
+    """In-scope addresses grouped by the interface they are directly attached to."""
+    by_iface: dict[str, list[str]] = defaultdict(list)
+    for iface, attached in _attached_networks():
+        for net in scope.networks:
+            if not net.overlaps(attached):
+                continue
+            part = net if attached.supernet_of(net) else attached
+            by_iface[iface].extend(str(a) for a in _hosts(part) if a != attached.broadcast_address)
+    return {k: scope.filter(sorted(set(v), key=ipaddress.IPv4Address)) for k, v in by_iface.items()}
+
+
+def arp_sweep(
+    scope: Scope,
+    rate: int | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[ArpObs], list[str]]:
+    """Sweep every directly attached in-scope address. Returns observations and the interfaces
+    that were swept. Raises PermissionError when not root (the caller falls back to nmap)."""
+    if not can_arp():
+        raise PermissionError("ARP sweep needs root (raw sockets)")
+    from scapy.all import ARP, Ether, srp
+
+    groups = local_targets(scope)
+    total = sum(len(v) for v in groups.values())
+    if total > MAX_TARGETS:
+        raise ValueError(f"{total} ARP targets is more than {MAX_TARGETS}")
+    inter = 1.0 / (rate or DEFAULT_RATE)
+    found: dict[str, ArpObs] = {}
+    done = 0
+    for iface, ips in groups.items():
+        ips = scope.filter(ips)  # defence in depth: never ask outside the scope
+        pkts = Ether(dst="ff:ff:ff:ff:ff:ff") / ARP(pdst=ips)
+        answered, _ = srp(pkts, iface=iface, timeout=ARP_TIMEOUT, inter=inter, verbose=False)
+        for _sent, reply in answered:
+            ip, mac = str(reply.psrc), normalize_mac(str(reply.hwsrc))
+            if ip in scope and ip not in found:
+                found[ip] = ArpObs(
+                    target=ip, ip=ip, mac=mac, vendor=mac_vendor(mac), interface=iface
+                )
+        done += len(ips)
+        if on_progress:
+            on_progress(done, total)
+    return sorted(found.values(), key=lambda o: ipaddress.IPv4Address(o.ip)), list(groups)

@@ -1,0 +1,222 @@
+"""nmap host discovery, port/service scan and OS detection, through python-nmap's parser.
+
+nmap is run as a child process that we own (so Ctrl-C and SIGTERM can stop it, by PID) and its XML
+is parsed with python-nmap's `analyse_nmap_xml_scan`. Targets never reach nmap as text typed by a
+user: they come from `Scope` as canonical CIDRs or addresses and are passed in a file with `-iL`,
+so nothing can be read as an option.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nmap
+
+from netmap.model import Depth, HostObs, OsMatch, OsObs, ServiceObs
+
+TCP_PORTS = (
+    # management / web
+    "22,23,80,443,8080,"
+    # printers
+    "9100,631,515,"
+    # SIP
+    "5060,5061,"
+    # mail
+    "25,587,143,993,110,"
+    # backup and NAS
+    "873,445,2049,9392,10000,"
+    # other roles: RDP, DNS, LDAP, Kerberos, VNC
+    "3389,53,389,636,88,5900"
+)
+UDP_PORTS = "53,67,161,5060"
+HOST_TIMEOUT = "120s"
+DISCOVERY_TIMEOUT = 600.0
+PORTSCAN_TIMEOUT = 1800.0
+
+
+class NmapError(RuntimeError):
+    """nmap is missing, failed, or printed something we cannot parse."""
+
+
+@dataclass
+class NmapRun:
+    """One nmap run: its observations plus the raw XML for the store."""
+
+    xml: bytes
+    hosts: list[HostObs] = field(default_factory=list)
+    services: list[ServiceObs] = field(default_factory=list)
+    os: list[OsObs] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def nmap_path() -> str:
+    path = shutil.which("nmap")
+    if not path:
+        raise NmapError("nmap is not installed (apt-get install nmap)")
+    return path
+
+
+def _run(args: list[str], targets: list[str], timeout: float) -> bytes:
+    """Run nmap on `targets` (validated addresses/CIDRs) and return its XML output."""
+    for t in targets:  # last line of defence: only canonical networks may pass
+        ipaddress.ip_network(t, strict=False)
+    with tempfile.NamedTemporaryFile("w", prefix="netmap-targets-", suffix=".txt") as tf:
+        tf.write("\n".join(targets) + "\n")
+        tf.flush()
+        argv = [nmap_path(), "-oX", "-", "-iL", tf.name, *args]
+        proc = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+        )
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except BaseException:
+            # Ctrl-C, SIGTERM or timeout: stop *our* nmap, by its PID, and pass it on.
+            proc.kill()
+            proc.communicate()
+            raise
+    if proc.returncode != 0:
+        msg = err.decode(errors="replace").strip().splitlines()
+        raise NmapError(f"nmap exited {proc.returncode}: {msg[-1] if msg else 'no message'}")
+    return out
+
+
+def parse_xml(xml: bytes) -> dict[str, Any]:
+    """python-nmap's parser; a truncated or malformed document becomes a clear NmapError."""
+    scanner = nmap.PortScanner.__new__(nmap.PortScanner)  # parse only: no nmap lookup
+    try:
+        result: dict[str, Any] = scanner.analyse_nmap_xml_scan(nmap_xml_output=xml.decode("utf-8", "replace"))
+    except nmap.PortScannerError as exc:
+        raise NmapError(f"cannot parse nmap XML: {str(exc).strip()[:200]}") from None
+    except Exception as exc:  # python-nmap raises bare errors from ElementTree
+        raise NmapError(f"cannot parse nmap XML: {type(exc).__name__}: {exc}") from None
+    return result
+
+
+def _host_obs(ip: str, h: dict[str, Any]) -> HostObs:
+    addrs = h.get("addresses", {})
+    mac = addrs.get("mac")
+    vendor = h.get("vendor", {}).get(mac) if mac else None
+    names = [n.get("name") for n in h.get("hostnames", []) if n.get("name")]
+    status = h.get("status", {})
+    return HostObs(
+        target=ip,
+        ip=ip,
+        state=status.get("state", "up"),
+        reason=status.get("reason"),
+        mac=mac.lower() if mac else None,
+        vendor=vendor,
+        hostname=names[0] if names else None,
+    )
+
+
+def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any]) -> ServiceObs:
+    def opt(key: str) -> str | None:
+        val = p.get(key)
+        return str(val) if val else None
+
+    cpe = p.get("cpe")
+    return ServiceObs(
+        target=ip,
+        ip=ip,
+        port=port,
+        proto="udp" if proto == "udp" else "tcp",
+        state=p.get("state", "open"),
+        name=opt("name"),
+        product=opt("product"),
+        version=opt("version"),
+        extrainfo=opt("extrainfo"),
+        cpe=[str(cpe)] if cpe else [],
+    )
+
+
+def _os_obs(ip: str, h: dict[str, Any]) -> OsObs | None:
+    matches = []
+    for m in h.get("osmatch", [])[:5]:
+        cls = (m.get("osclass") or [{}])[0]
+        matches.append(
+            OsMatch(
+                name=str(m.get("name", "")),
+                accuracy=int(m.get("accuracy", 0) or 0),
+                vendor=cls.get("vendor") or None,
+                family=cls.get("osfamily") or None,
+                device_type=cls.get("type") or None,
+                generation=cls.get("osgen") or None,
+            )
+        )
+    return OsObs(target=ip, ip=ip, matches=matches) if matches else None
+
+
+def observations_from_xml(xml: bytes, in_scope: Callable[[str], bool]) -> NmapRun:
+    """Turn nmap XML into observations, dropping anything outside the scope."""
+    parsed = parse_xml(xml)
+    run = NmapRun(xml=xml)
+    for ip, h in parsed.get("scan", {}).items():
+        if not in_scope(ip) or h.get("status", {}).get("state") != "up":
+            continue
+        run.hosts.append(_host_obs(ip, h))
+        for proto in ("tcp", "udp"):
+            for port, p in sorted(h.get(proto, {}).items()):
+                if p.get("state") in ("open", "open|filtered") and (
+                    proto == "tcp" or p.get("state") == "open"
+                ):
+                    run.services.append(_service_obs(ip, proto, int(port), p))
+        os_obs = _os_obs(ip, h)
+        if os_obs:
+            run.os.append(os_obs)
+    return run
+
+
+def discover(targets: list[str], in_scope: Callable[[str], bool], rate: int | None) -> NmapRun:
+    """Ping-sweep (nmap -sn) of routed targets: ICMP echo/timestamp, TCP 443 SYN, TCP 80 ACK."""
+    args = ["-sn", "-n", "--max-retries", "1"]
+    if rate:
+        args += ["--max-rate", str(rate)]
+    if os.geteuid() == 0:
+        args += ["-PE", "-PP", "-PS22,80,443,3389", "-PA80"]
+    return observations_from_xml(_run(args, targets, DISCOVERY_TIMEOUT), in_scope)
+
+
+def port_args(depth: Depth, rate: int | None) -> tuple[list[str], list[str]]:
+    """nmap arguments for the port/service phase, and notes about what could not be done."""
+    notes: list[str] = []
+    root = os.geteuid() == 0
+    ports = f"T:{TCP_PORTS}"
+    if root:
+        ports += f",U:{UDP_PORTS}"
+        scan_types = ["-sS", "-sU"]
+    else:
+        scan_types = ["-sT"]
+        notes.append("not root: TCP connect scan only, UDP (SNMP, DHCP, SIP) skipped")
+    args = [*scan_types, "-sV", "--version-light", "-Pn", "-n", "-T4", "--max-retries", "2"]
+    args += ["--host-timeout", HOST_TIMEOUT, "-p", ports]
+    if rate:
+        args += ["--max-rate", str(rate)]
+    if depth is Depth.DEEP:
+        if root:
+            args += ["-O", "--osscan-limit"]
+        else:
+            notes.append("not root: OS detection skipped")
+    return args, notes
+
+
+def port_scan(hosts: list[str], depth: Depth, in_scope: Callable[[str], bool], rate: int | None) -> NmapRun:
+    args, notes = port_args(depth, rate)
+    run = observations_from_xml(_run(args, hosts, PORTSCAN_TIMEOUT), in_scope)
+    run.notes.extend(notes)
+    return run
+
+
+def save_name(phase: str) -> str:
+    return f"nmap-{phase}.xml"
+
+
+def xml_files(scan_dir: Path) -> list[Path]:
+    return sorted(scan_dir.glob("nmap-*.xml"))

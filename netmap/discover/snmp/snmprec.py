@@ -1,0 +1,133 @@
+"""An in-memory :class:`~netmap.discover.snmp.walker.Walker` over an snmpsim `.snmprec` file.
+
+One record per line, ``OID|TAG|VALUE``: TAG is the BER tag number of the SNMP type (2 Integer32,
+4 OCTET STRING, 5 NULL, 6 OBJECT IDENTIFIER, 64 IpAddress, 65 Counter32, 66 Gauge32, 67 TimeTicks,
+68 Opaque, 70 Counter64), optionally suffixed ``x`` (value written in hex) or ``e`` (value written
+with Python-style escapes). Values are decoded to the Walker value types, exactly as the live
+session decodes them, so getters behave the same offline and over UDP.
+
+Used by unit tests and by the offline accuracy benchmark: loading is one pass, lookups are bisects.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+from collections.abc import Iterable, Sequence
+from ipaddress import IPv4Address
+from pathlib import Path
+
+from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, Oid, SnmpValue
+
+_INT_TAGS = frozenset({"2", "65", "66", "67", "70"})
+
+OidKey = tuple[int, ...]
+
+
+class SnmprecError(ValueError):
+    """A line of a .snmprec file that cannot be decoded."""
+
+
+def oid_key(oid: str) -> OidKey:
+    """Numeric sort key of a dotted OID ("1.3.6.1" -> (1, 3, 6, 1)); a leading dot is ignored."""
+    return tuple(int(part) for part in oid.strip(".").split(".") if part)
+
+
+def _raw_bytes(value: str, encoding: str) -> bytes:
+    if encoding == "x":
+        text = value.strip().replace(" ", "")
+        if len(text) % 2:  # snmpsim pads an odd-length hex value with a trailing 0
+            text += "0"
+        return bytes.fromhex(text)
+    if encoding == "e":
+        return codecs.escape_decode(value.encode("utf-8"))[0]  # type: ignore[no-any-return]
+    return value.encode("utf-8", "surrogateescape")
+
+
+def decode_value(tag: str, value: str) -> SnmpValue | None:
+    """Decode one snmprec TAG|VALUE pair; None for NULL (absent from walks, like noSuch*)."""
+    base, encoding = tag, ""
+    if tag and tag[-1] in "xe":
+        base, encoding = tag[:-1], tag[-1]
+    if base == "5":
+        return None
+    if base in _INT_TAGS:
+        if encoding:
+            return int.from_bytes(_raw_bytes(value, encoding), "big")
+        return int(value.strip())
+    if base in ("4", "68"):
+        return _raw_bytes(value, encoding)
+    if base == "6":
+        text = _raw_bytes(value, encoding).decode("ascii") if encoding else value
+        return Oid(text.strip().strip("."))
+    if base == "64":
+        if encoding:
+            return IPv4Address(_raw_bytes(value, encoding)[:4].rjust(4, b"\0"))
+        return IPv4Address(value.strip())
+    raise SnmprecError(f"unknown snmprec tag {tag!r}")
+
+
+def parse_lines(lines: Iterable[str]) -> list[tuple[str, SnmpValue]]:
+    """Parse snmprec lines into (oid, value) pairs in numeric OID order; the first duplicate wins.
+
+    Comment (#) and blank lines are skipped; NULL values are dropped.
+    """
+    seen: dict[OidKey, tuple[str, SnmpValue]] = {}
+    for number, line in enumerate(lines, 1):
+        line = line.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("|", 2)
+        if len(parts) != 3:
+            raise SnmprecError(f"line {number}: expected OID|TAG|VALUE")
+        oid, tag, raw = parts
+        oid = oid.strip().strip(".")
+        try:
+            key = oid_key(oid)
+            value = decode_value(tag.strip(), raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise SnmprecError(f"line {number}: {exc}") from exc
+        if value is not None and key not in seen:
+            seen[key] = (oid, value)
+    return [seen[key] for key in sorted(seen)]
+
+
+def load_snmprec(path: str | Path) -> list[tuple[str, SnmpValue]]:
+    """Read a .snmprec file: (oid, value) pairs in numeric OID order."""
+    with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+        return parse_lines(handle)
+
+
+class SnmprecWalker:
+    """Walker over recorded (oid, value) pairs: GET is a dict lookup, WALK a bisect + slice."""
+
+    def __init__(self, records: Sequence[tuple[str, SnmpValue]]) -> None:
+        pairs = sorted(((oid_key(oid), oid, value) for oid, value in records), key=lambda r: r[0])
+        self._keys: list[OidKey] = [key for key, _, _ in pairs]
+        self._rows: list[tuple[str, SnmpValue]] = [(oid, value) for _, oid, value in pairs]
+        self._by_oid: dict[OidKey, SnmpValue] = {key: value for key, _, value in pairs}
+        self.requests = 0  # GET/WALK calls served: lets tests check "only walk what's needed"
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> SnmprecWalker:
+        return cls(load_snmprec(path))
+
+    async def get(self, oids: Sequence[str]) -> dict[str, SnmpValue]:
+        self.requests += 1
+        found: dict[str, SnmpValue] = {}
+        for oid in oids:
+            value = self._by_oid.get(oid_key(oid))
+            if value is not None:
+                found[oid] = value
+        return found
+
+    async def walk(self, oid: str, max_rows: int = DEFAULT_MAX_ROWS) -> list[tuple[str, SnmpValue]]:
+        self.requests += 1
+        prefix = oid_key(oid)
+        start = bisect.bisect_right(self._keys, prefix)  # strictly inside: skip `oid` itself
+        rows: list[tuple[str, SnmpValue]] = []
+        for index in range(start, len(self._keys)):
+            if self._keys[index][: len(prefix)] != prefix or len(rows) >= max_rows:
+                break
+            rows.append(self._rows[index])
+        return rows

@@ -1,0 +1,629 @@
+"""Every data type netmap passes between its stages, in one place.
+
+The flow is observe -> store -> merge -> infer -> render:
+
+* scanners emit :class:`Observation` objects (facts tagged with a source);
+* the store keeps a :class:`ScanRecord` (request, status, observations);
+* merge / classify / topology turn a stored scan into an :class:`Inventory`;
+* renderers take an :class:`Inventory` (which carries the topology) and write files.
+
+SNMP getter records follow NAPALM's shapes and field names (FactsDict, InterfaceDict,
+LLDPNeighborDetailDict, ARP and MAC-table entries) so network engineers recognise them.
+All models are pydantic v2, so JSON round-trips are exact and validation happens at the edge.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Model(BaseModel):
+    """Base for every netmap record: unknown keys are errors, so bad data is caught at the edge."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabularies
+# ---------------------------------------------------------------------------------------------
+
+
+class DeviceType(StrEnum):
+    ROUTER = "router"
+    FIREWALL = "firewall"
+    SWITCH = "switch"
+    WIRELESS_AP = "wireless_ap"
+    SERVER = "server"
+    WORKSTATION = "workstation"
+    PHONE = "phone"
+    PBX = "pbx"
+    PRINTER = "printer"
+    UPS = "ups"
+    NAS = "nas"
+    BACKUP = "backup"
+    CAMERA = "camera"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class Role(StrEnum):
+    EMAIL = "email"
+    TELEPHONY = "telephony"
+    DNS = "dns"
+    DHCP = "dhcp"
+    DIRECTORY = "directory"
+    FILE = "file"
+    BACKUP = "backup"
+    WEB = "web"
+    GATEWAY = "gateway"
+    CJI = "cji"
+    SCANNER = "scanner"
+
+
+class Depth(StrEnum):
+    QUICK = "quick"
+    STANDARD = "standard"
+    DEEP = "deep"
+
+
+class ScanState(StrEnum):
+    RUNNING = "running"
+    COMPLETE = "complete"
+    PARTIAL = "partial"
+    FAILED = "failed"
+
+
+class LinkSource(StrEnum):
+    LLDP = "lldp"
+    CDP = "cdp"
+    FDB = "fdb"
+    ARP = "arp"
+    ROUTE = "route"
+    SUBNET = "subnet"
+
+
+class LinkConfidence(StrEnum):
+    CONFIRMED = "confirmed"  # both ends agree (LLDP/CDP from both sides)
+    ONE_SIDED = "one-sided"  # one end reports it
+    INFERRED = "inferred"  # derived from forwarding / ARP tables
+    UNPLACED = "unplaced"  # host attached only to its subnet: no port evidence
+
+
+# ---------------------------------------------------------------------------------------------
+# Observations: what scanners emit. One discriminated union keyed by `source`.
+# ---------------------------------------------------------------------------------------------
+
+
+class ObsBase(Model):
+    target: str  # the address (or name) the fact is about
+    time: datetime = Field(default_factory=utcnow)
+
+
+class ArpObs(ObsBase):
+    """A host answered an ARP request on a directly attached segment."""
+
+    source: Literal["arp"] = "arp"
+    ip: str
+    mac: str
+    vendor: str | None = None
+    interface: str | None = None
+
+
+class HostObs(ObsBase):
+    """nmap saw a host up (ping/ARP/port discovery)."""
+
+    source: Literal["nmap"] = "nmap"
+    ip: str
+    state: str = "up"
+    reason: str | None = None
+    mac: str | None = None
+    vendor: str | None = None
+    hostname: str | None = None
+
+
+class ServiceObs(ObsBase):
+    """An open port, with nmap's service detection."""
+
+    source: Literal["nmap:service"] = "nmap:service"
+    ip: str
+    port: int
+    proto: Literal["tcp", "udp"] = "tcp"
+    state: str = "open"
+    name: str | None = None
+    product: str | None = None
+    version: str | None = None
+    extrainfo: str | None = None
+    ostype: str | None = None
+    devicetype: str | None = None
+    cpe: list[str] = Field(default_factory=list)
+    banner: str | None = None
+
+
+class OsMatch(Model):
+    name: str
+    accuracy: int
+    vendor: str | None = None
+    family: str | None = None
+    device_type: str | None = None
+    generation: str | None = None
+
+
+class OsObs(ObsBase):
+    """nmap OS detection (deep scans)."""
+
+    source: Literal["nmap:os"] = "nmap:os"
+    ip: str
+    matches: list[OsMatch] = Field(default_factory=list)
+
+
+class DnsObs(ObsBase):
+    """Reverse DNS name of an address."""
+
+    source: Literal["dns"] = "dns"
+    ip: str
+    name: str
+
+
+class SnmpObs(ObsBase):
+    """The output of one SNMP getter on one agent.
+
+    `getter` is one of GETTERS; `data` is that getter's record (or list of records) as JSON.
+    `credential` is the *name* of the credential set that worked, never the secret.
+    """
+
+    source: Literal["snmp"] = "snmp"
+    ip: str
+    getter: str
+    credential: str | None = None
+    data: Any = None
+    error: str | None = None
+
+
+class ErrorObs(ObsBase):
+    """A probe that failed in a way worth reporting (timeout, refused, malformed answer)."""
+
+    source: Literal["error"] = "error"
+    phase: str
+    message: str
+
+
+Observation = Annotated[
+    ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | ErrorObs,
+    Field(discriminator="source"),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# SNMP getter records (NAPALM shapes and names)
+# ---------------------------------------------------------------------------------------------
+
+GETTERS = (
+    "facts",
+    "interfaces",
+    "ip_addresses",
+    "arp_table",
+    "mac_address_table",
+    "lldp_neighbors_detail",
+    "cdp_neighbors",
+    "routes",
+    "inventory",
+    "software",
+    "printer",
+    "ups",
+)
+
+
+class Facts(Model):
+    hostname: str | None = None
+    fqdn: str | None = None
+    vendor: str | None = None
+    model: str | None = None
+    serial_number: str | None = None
+    os_version: str | None = None
+    uptime: float | None = None  # seconds
+    sys_descr: str | None = None
+    sys_object_id: str | None = None
+    location: str | None = None
+    contact: str | None = None
+    services: int | None = None  # sysServices bit mask (layers)
+    enterprise: int | None = None  # from sysObjectID
+    engine_id: str | None = None  # SNMPv3 authoritative engine id (hex), identity hint
+
+
+class Interface(Model):
+    if_index: int
+    name: str | None = None  # ifName
+    description: str | None = None  # ifDescr
+    alias: str | None = None  # ifAlias
+    if_type: int | None = None
+    speed: int | None = None  # bit/s (ifHighSpeed aware)
+    mac_address: str | None = None  # aa:bb:cc:dd:ee:ff
+    mtu: int | None = None
+    is_enabled: bool | None = None  # ifAdminStatus == up
+    is_up: bool | None = None  # ifOperStatus == up
+
+
+class IpAddress(Model):
+    if_index: int | None = None
+    address: str
+    prefix_length: int | None = None
+
+
+class ArpEntry(Model):
+    interface: str | None = None
+    if_index: int | None = None
+    mac: str
+    ip: str
+    age: float | None = None
+    entry_type: str | None = None  # dynamic / static / other
+
+
+class MacEntry(Model):
+    mac: str
+    interface: str | None = None  # ifName of the port
+    if_index: int | None = None
+    bridge_port: int | None = None
+    vlan: int | None = None
+    static: bool = False
+    status: str | None = None  # learned / self / mgmt / other
+
+
+class LldpNeighbor(Model):
+    parent_interface: str | None = None  # local port ifName
+    local_port_num: int | None = None
+    remote_chassis_id: str | None = None
+    remote_chassis_id_subtype: int | None = None
+    remote_port: str | None = None
+    remote_port_subtype: int | None = None
+    remote_port_description: str | None = None
+    remote_system_name: str | None = None
+    remote_system_description: str | None = None
+    remote_system_capab: list[str] = Field(default_factory=list)
+    remote_system_enable_capab: list[str] = Field(default_factory=list)
+    remote_management_address: str | None = None
+    med_device_class: int | None = None  # LLDP-MED: 1-3 endpoint classes, 4 network connectivity
+
+
+class CdpNeighbor(Model):
+    parent_interface: str | None = None
+    local_if_index: int | None = None
+    remote_device_id: str | None = None
+    remote_port: str | None = None
+    remote_platform: str | None = None
+    remote_version: str | None = None
+    remote_address: str | None = None
+    remote_capabilities: list[str] = Field(default_factory=list)
+
+
+class Route(Model):
+    destination: str  # CIDR, 0.0.0.0/0 for default
+    next_hop: str | None = None
+    if_index: int | None = None
+    interface: str | None = None
+    protocol: str | None = None  # local / static / ospf / ...
+    route_type: str | None = None  # direct / indirect
+
+
+class InventoryItem(Model):
+    index: int
+    description: str | None = None
+    entity_class: str | None = None  # chassis / module / powerSupply / stack / port / ...
+    name: str | None = None
+    model: str | None = None
+    serial_number: str | None = None
+    manufacturer: str | None = None
+    hardware_rev: str | None = None
+    firmware_rev: str | None = None
+    software_rev: str | None = None
+    contained_in: int | None = None
+
+
+class SoftwareItem(Model):
+    name: str
+    version: str | None = None
+    installed: str | None = None  # date as given by the agent
+    sw_type: str | None = None  # application / operatingSystem / ...
+
+
+class StorageItem(Model):
+    description: str | None = None
+    storage_type: str | None = None  # fixedDisk / ram / virtualMemory / ...
+    size_bytes: int | None = None
+    used_bytes: int | None = None
+
+
+class HostResources(Model):
+    software: list[SoftwareItem] = Field(default_factory=list)
+    storage: list[StorageItem] = Field(default_factory=list)
+    processors: int | None = None
+    memory_bytes: int | None = None
+    users: int | None = None
+    processes: int | None = None
+
+
+class PrinterSupply(Model):
+    description: str | None = None
+    supply_type: str | None = None
+    level: int | None = None
+    max_capacity: int | None = None
+    percent: float | None = None
+
+
+class PrinterInfo(Model):
+    model: str | None = None
+    serial_number: str | None = None
+    page_count: int | None = None
+    supplies: list[PrinterSupply] = Field(default_factory=list)
+
+
+class UpsInfo(Model):
+    manufacturer: str | None = None
+    model: str | None = None
+    firmware: str | None = None
+    agent_version: str | None = None
+    serial_number: str | None = None
+    battery_status: str | None = None  # normal / low / depleted / unknown
+    runtime_minutes: float | None = None
+    charge_percent: int | None = None
+
+
+class SnmpRecord(Model):
+    """Everything one agent told us: what `netmap probe --json` prints."""
+
+    ip: str
+    port: int = 161
+    credential: str | None = None
+    version: str | None = None
+    facts: Facts | None = None
+    interfaces: list[Interface] = Field(default_factory=list)
+    ip_addresses: list[IpAddress] = Field(default_factory=list)
+    arp_table: list[ArpEntry] = Field(default_factory=list)
+    mac_address_table: list[MacEntry] = Field(default_factory=list)
+    lldp_neighbors_detail: list[LldpNeighbor] = Field(default_factory=list)
+    cdp_neighbors: list[CdpNeighbor] = Field(default_factory=list)
+    routes: list[Route] = Field(default_factory=list)
+    inventory: list[InventoryItem] = Field(default_factory=list)
+    software: HostResources | None = None
+    printer: PrinterInfo | None = None
+    ups: UpsInfo | None = None
+    errors: dict[str, str] = Field(default_factory=dict)  # getter -> clear message
+
+
+class TypeVote(Model):
+    """One classifier's vote for a device type, with the evidence behind it."""
+
+    type: DeviceType
+    weight: float  # 0..1, how strongly this evidence alone points at `type`
+    source: str  # snmp:facts / snmp:lldp / nmap:service / oui / lldp-med / ...
+    detail: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Credentials: the profile names them and points at where the secret lives.
+# ---------------------------------------------------------------------------------------------
+
+
+class SecretRef(Model):
+    """Where a secret lives: an environment variable or a file of mode 0600. Never the value."""
+
+    env: str | None = None
+    file: str | None = None
+
+
+AuthProtocol = Literal["none", "md5", "sha", "sha224", "sha256", "sha384", "sha512"]
+PrivProtocol = Literal["none", "des", "3des", "aes128", "aes192", "aes256"]
+
+
+class SnmpCredential(Model):
+    """One SNMP credential set as the profile declares it (secrets by reference)."""
+
+    name: str
+    version: Literal["1", "2c", "3"] = "2c"
+    community: SecretRef | None = None
+    user: str | None = None
+    auth_protocol: AuthProtocol = "none"
+    auth_key: SecretRef | None = None
+    priv_protocol: PrivProtocol = "none"
+    priv_key: SecretRef | None = None
+    context: str | None = None
+
+
+class ResolvedCredential(Model):
+    """A credential with its secrets loaded, in memory only. SecretStr hides them from repr/logs;
+    this type is never written to the store."""
+
+    name: str
+    version: Literal["1", "2c", "3"] = "2c"
+    community: SecretStr | None = None
+    user: str | None = None
+    auth_protocol: AuthProtocol = "none"
+    auth_key: SecretStr | None = None
+    priv_protocol: PrivProtocol = "none"
+    priv_key: SecretStr | None = None
+    context: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# The scan store
+# ---------------------------------------------------------------------------------------------
+
+
+class SiteZone(Model):
+    site: str | None = None
+    zone: str | None = None
+
+
+class ScanRequest(Model):
+    """What was asked. Credentials appear only by *name*, never by value."""
+
+    targets: list[str]
+    exclude: list[str] = Field(default_factory=list)
+    depth: Depth = Depth.STANDARD
+    rate: int | None = None
+    snmp_credentials: list[str] = Field(default_factory=list)  # names only
+    subnets: dict[str, SiteZone] = Field(default_factory=dict)
+    profile: str | None = None
+    allow_public: bool = False
+    large: bool = False
+
+
+class ScanStatus(Model):
+    state: ScanState
+    started: datetime
+    finished: datetime | None = None
+    phases_done: list[str] = Field(default_factory=list)
+    phases_pending: list[str] = Field(default_factory=list)
+    message: str | None = None
+    netmap_version: str | None = None
+    pid: int | None = None  # the scanning process, to tell "running" from "killed"
+
+
+class ScanRecord(Model):
+    id: str
+    request: ScanRequest
+    status: ScanStatus
+    observations: list[Observation] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# The inventory: merged devices, their types with evidence, and the topology
+# ---------------------------------------------------------------------------------------------
+
+
+class Evidence(Model):
+    """One reason behind an inference, with the source it came from."""
+
+    source: str  # arp / nmap / snmp:facts / lldp / oui / override / ...
+    detail: str
+    weight: float = 1.0
+
+
+class Service(Model):
+    port: int
+    proto: str = "tcp"
+    name: str | None = None
+    product: str | None = None
+    version: str | None = None
+    extrainfo: str | None = None
+
+
+class Conflict(Model):
+    field: str
+    kept: str
+    kept_source: str
+    other: str
+    other_source: str
+
+
+class Device(Model):
+    id: str  # stable: derived from the strongest identity (MAC, chassis id, serial, ...)
+    name: str | None = None
+    addresses: list[str] = Field(default_factory=list)
+    macs: list[str] = Field(default_factory=list)
+    vendor: str | None = None
+    model: str | None = None
+    serial: str | None = None
+    os: str | None = None
+    type: DeviceType = DeviceType.UNKNOWN
+    confidence: float = 0.0
+    evidence: list[Evidence] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    site: str | None = None
+    zone: str | None = None
+    location: str | None = None
+    notes: str | None = None
+    services: list[Service] = Field(default_factory=list)
+    software: list[SoftwareItem] = Field(default_factory=list)
+    interfaces: list[Interface] = Field(default_factory=list)
+    snmp_credential: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    inferred: bool = False  # e.g. an unmanaged switch deduced from forwarding tables
+    transient: bool = False  # override: sleeps / roams, don't report as removed
+
+
+class Link(Model):
+    a: str  # device id
+    a_port: str | None = None
+    b: str  # device id, subnet id ("subnet:10.1.2.0/24") or "internet"
+    b_port: str | None = None
+    source: LinkSource
+    confidence: LinkConfidence
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Subnet(Model):
+    id: str  # "subnet:<cidr>"
+    cidr: str
+    name: str | None = None
+    site: str | None = None
+    zone: str | None = None
+    gateway: str | None = None  # device id of the router interface
+    devices: list[str] = Field(default_factory=list)
+
+
+class Uplink(Model):
+    router: str  # device id
+    next_hop: str | None = None
+    interface: str | None = None
+
+
+class Inventory(Model):
+    """The product of one scan: what renderers and diffs consume."""
+
+    scan_id: str
+    scanned_at: datetime
+    request: ScanRequest
+    devices: list[Device] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    subnets: list[Subnet] = Field(default_factory=list)
+    uplink: Uplink | None = None
+    snmp_failures: list[str] = Field(default_factory=list)  # addresses where SNMP was tried and failed
+
+
+# ---------------------------------------------------------------------------------------------
+# Changes between two scans (ndiff-style)
+# ---------------------------------------------------------------------------------------------
+
+
+class ChangeKind(StrEnum):
+    DEVICE_ADDED = "device_added"
+    DEVICE_REMOVED = "device_removed"
+    DEVICE_NOT_SEEN = "device_not_seen"
+    IP_CHANGED = "ip_changed"
+    NAME_CHANGED = "name_changed"
+    MAC_CHANGED = "mac_changed"
+    MOVED = "moved"
+    SERVICE_OPENED = "service_opened"
+    SERVICE_CLOSED = "service_closed"
+    FIRMWARE_CHANGED = "firmware_changed"
+    SERIAL_CHANGED = "serial_changed"
+    TYPE_CHANGED = "type_changed"
+    LINK_ADDED = "link_added"
+    LINK_REMOVED = "link_removed"
+    SOFTWARE_ADDED = "software_added"
+    SOFTWARE_REMOVED = "software_removed"
+
+
+class Change(Model):
+    kind: ChangeKind
+    device: str | None = None  # device id
+    name: str | None = None  # human label of the device
+    before: str | None = None
+    after: str | None = None
+    detail: str | None = None
+
+
+def model_dict(obj: BaseModel) -> dict[str, Any]:
+    """JSON-ready dict of a model (datetimes as ISO strings, enums as values)."""
+    return obj.model_dump(mode="json")

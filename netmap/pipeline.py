@@ -1,0 +1,34 @@
+"""Glue between the stages for the CLI: stored scan -> inventory (stored) -> deliverables.
+
+Everything here is a pure function of what is in the store; nothing scans.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netmap.config import Profile
+from netmap.model import Inventory
+from netmap.store import Store
+
+
+def build_and_store(store: Store, scan_id: str, profile: Profile | None = None) -> Inventory:
+    """Merge + classify + topology of a stored scan, cached as inventory.json/topology.json."""
+    from netmap.infer.overrides import load_overrides
+    from netmap.infer.pipeline import build_inventory
+    from netmap.infer.topology import graph_to_json, inventory_graph
+
+    overrides = load_overrides(profile.overrides) if profile and profile.overrides else None
+    inv = build_inventory(store.read(scan_id), overrides)
+    store.write_inventory(scan_id, inv, graph_to_json(inventory_graph(inv)))
+    return inv
+
+
+def render_scan(
+    inv: Inventory, out_dir: Path, profile: Profile | None = None, redact: bool = False,
+    formats: set[str] | None = None,
+) -> list[Path]:
+    from netmap.render.bundle import render_all
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return render_all(inv, out_dir, formats=formats, redact=redact)

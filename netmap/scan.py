@@ -1,0 +1,248 @@
+"""The scan: scope -> ARP -> nmap discovery -> reverse DNS -> ports/services -> SNMP -> store.
+
+Each phase only *observes*; observations are checkpointed to the store after every phase, so
+Ctrl-C or SIGTERM at any point leaves a valid scan marked `partial`, listing the phases not done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import FrameType
+
+from netmap.config import SnmpOptions, prefer_credential
+from netmap.discover import arp, dns
+from netmap.discover import nmap as nmapscan
+from netmap.model import (
+    ArpObs,
+    Depth,
+    ErrorObs,
+    HostObs,
+    Observation,
+    ResolvedCredential,
+    ScanRequest,
+    ScanState,
+    ScanStatus,
+    SnmpObs,
+    utcnow,
+)
+from netmap.scope import Scope
+from netmap.store import Store
+
+PHASES = ("arp", "discover", "dns", "ports", "snmp")
+
+
+class ScanInterrupted(Exception):
+    """Raised in the main thread by SIGTERM, like KeyboardInterrupt is by SIGINT."""
+
+
+# A progress reporter: (phase, done, total, note). The CLI renders it with rich.
+Progress = Callable[[str, int, int, str], None]
+
+
+def _quiet(_phase: str, _done: int, _total: int, _note: str) -> None:
+    return None
+
+
+@dataclass
+class ScanJob:
+    scope: Scope
+    request: ScanRequest
+    credentials: list[ResolvedCredential] = field(default_factory=list)
+    snmp: SnmpOptions = field(default_factory=SnmpOptions)
+    preferred_credentials: dict[str, str] = field(default_factory=dict)  # ip -> name
+    progress: Progress = _quiet
+
+
+@dataclass
+class ScanResult:
+    scan_id: str
+    state: ScanState
+    observations: list[Observation]
+    notes: list[str]
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    def handler(_sig: int, _frame: FrameType | None) -> None:
+        raise ScanInterrupted("terminated")
+
+    old = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+def live_hosts(observations: list[Observation]) -> list[str]:
+    ips = {o.ip for o in observations if isinstance(o, ArpObs | HostObs)}
+    return sorted(ips, key=ipaddress.IPv4Address)
+
+
+def _routed_targets(scope: Scope, local: dict[str, list[str]]) -> list[str]:
+    """Scope networks not fully covered by the ARP sweep: they go to nmap host discovery."""
+    swept = {ip for ips in local.values() for ip in ips}
+    out = []
+    for net in scope.networks:
+        hosts = [str(a) for a in (net if net.prefixlen >= 31 else net.hosts())]
+        if not all(h in swept for h in hosts):
+            out.append(net.with_prefixlen)
+    return out
+
+
+class _Runner:
+    def __init__(self, store: Store, job: ScanJob) -> None:
+        self.store, self.job = store, job
+        self.obs: list[Observation] = []
+        self.notes: list[str] = []
+        self.done: list[str] = []
+        self.local: dict[str, list[str]] = {}
+        self.sid = store.create(job.request, PHASES)
+
+    def checkpoint(self, phase: str) -> None:
+        self.done.append(phase)
+        self.store.write_observations(self.sid, self.obs)
+        self._status(ScanState.RUNNING)
+
+    def _status(self, state: ScanState, message: str | None = None) -> None:
+        prev = self.store.status(self.sid)
+        pending = [p for p in PHASES if p not in self.done]
+        self.store.write_status(
+            self.sid,
+            prev.model_copy(
+                update={
+                    "state": state,
+                    "phases_done": list(self.done),
+                    "phases_pending": pending,
+                    "finished": None if state is ScanState.RUNNING else utcnow(),
+                    "message": message if message else ("; ".join(self.notes) or None),
+                }
+            ),
+        )
+
+    def error(self, phase: str, target: str, message: str) -> None:
+        self.notes.append(f"{phase}: {message}")
+        self.obs.append(ErrorObs(target=target, phase=phase, message=message))
+
+    # -- phases ----------------------------------------------------------------------------
+
+    def phase_arp(self) -> None:
+        p = self.job.progress
+        if not arp.can_arp():
+            self.notes.append("arp: not root, so nmap does host discovery on local segments too")
+            return
+        self.local = arp.local_targets(self.job.scope)
+        total = sum(len(v) for v in self.local.values())
+        p("arp", 0, total, "ARP sweep of attached segments")
+        found, _ = arp.arp_sweep(
+            self.job.scope, self.job.request.rate, lambda d, t: p("arp", d, t, "")
+        )
+        self.obs.extend(found)
+        p("arp", total, total, f"{len(found)} hosts answered ARP")
+
+    def phase_discover(self) -> None:
+        targets = _routed_targets(self.job.scope, self.local)
+        p = self.job.progress
+        p("discover", 0, len(targets), "nmap host discovery of routed targets")
+        if not targets:
+            return
+        run = nmapscan.discover(targets, self.job.scope.__contains__, self.job.request.rate)
+        self.store.write_file(self.sid, nmapscan.save_name("discover"), run.xml)
+        seen = {o.ip for o in self.obs if isinstance(o, ArpObs)}
+        self.obs.extend(h for h in run.hosts if h.ip not in seen)
+        p("discover", len(targets), len(targets), f"{len(run.hosts)} hosts up")
+
+    def phase_dns(self) -> None:
+        ips = live_hosts(self.obs)
+        self.job.progress("dns", 0, len(ips), "reverse DNS")
+        self.obs.extend(dns.reverse_dns(ips))
+        self.job.progress("dns", len(ips), len(ips), "")
+
+    def phase_ports(self) -> None:
+        ips = live_hosts(self.obs)
+        p = self.job.progress
+        if self.job.request.depth is Depth.QUICK or not ips:
+            p("ports", 0, 0, "skipped (quick)")
+            return
+        p("ports", 0, len(ips), "nmap port and service scan")
+        run = nmapscan.port_scan(ips, self.job.request.depth, self.job.scope.__contains__, self.job.request.rate)
+        self.store.write_file(self.sid, nmapscan.save_name("ports"), run.xml)
+        self.notes.extend(f"ports: {n}" for n in run.notes)
+        self.obs.extend(run.services)
+        self.obs.extend(run.os)
+        p("ports", len(ips), len(ips), f"{len(run.services)} open services")
+
+    def phase_snmp(self) -> None:
+        p = self.job.progress
+        ips = live_hosts(self.obs)
+        if not self.job.credentials:
+            p("snmp", 0, 0, "skipped: no SNMP credentials")
+            self.notes.append("snmp: skipped, no credentials given")
+            return
+        from netmap.discover.snmp.collect import collect_many, record_to_observations
+
+        groups: dict[str | None, list[str]] = {}
+        for ip in ips:
+            groups.setdefault(self.job.preferred_credentials.get(ip), []).append(ip)
+        done = 0
+        for preferred, group in groups.items():
+            creds = prefer_credential(self.job.credentials, preferred)
+
+            def tick(_ip: str, _base: int = done) -> None:
+                nonlocal done
+                done += 1
+                p("snmp", done, len(ips), "")
+
+            records = asyncio.run(
+                collect_many(
+                    [(ip, self.job.snmp.port) for ip in group],
+                    creds,
+                    concurrency=self.job.snmp.concurrency,
+                    timeout=self.job.snmp.timeout,
+                    retries=self.job.snmp.retries,
+                    max_rows=self.job.snmp.max_rows,
+                    on_done=tick,
+                )
+            )
+            for rec in records:
+                self.obs.extend(record_to_observations(rec))
+        answered = {o.ip for o in self.obs if isinstance(o, SnmpObs) and o.error is None}
+        p("snmp", len(ips), len(ips), f"{len(answered)} agents answered")
+
+    def run(self) -> ScanResult:
+        phases: dict[str, Callable[[], None]] = {
+            "arp": self.phase_arp,
+            "discover": self.phase_discover,
+            "dns": self.phase_dns,
+            "ports": self.phase_ports,
+            "snmp": self.phase_snmp,
+        }
+        try:
+            with _sigterm_as_interrupt():
+                for name in PHASES:
+                    phases[name]()
+                    self.checkpoint(name)
+        except (KeyboardInterrupt, ScanInterrupted):
+            self.store.write_observations(self.sid, self.obs)
+            self._status(ScanState.PARTIAL, "interrupted by user; phases not done are pending")
+            return ScanResult(self.sid, ScanState.PARTIAL, self.obs, self.notes)
+        except Exception as exc:
+            self.store.write_observations(self.sid, self.obs)
+            self._status(ScanState.FAILED, f"{type(exc).__name__}: {exc}")
+            raise
+        self._status(ScanState.COMPLETE)
+        return ScanResult(self.sid, ScanState.COMPLETE, self.obs, self.notes)
+
+
+def run_scan(store: Store, job: ScanJob) -> ScanResult:
+    """Run every phase, storing as it goes. Never raises on Ctrl-C/SIGTERM: returns PARTIAL."""
+    return _Runner(store, job).run()
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,128 @@
+"""`netmap show`: a stored scan as JSON (the interface scripts and tests use) or a rich table.
+
+The JSON schema is documented in the README. It reads the store only: it never rescans.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from netmap.model import (
+    ArpObs,
+    DnsObs,
+    ErrorObs,
+    HostObs,
+    Observation,
+    OsObs,
+    ServiceObs,
+    SnmpObs,
+    model_dict,
+)
+from netmap.store import Store
+
+SCHEMA_VERSION = 1
+
+
+def _host(ip: str) -> dict[str, Any]:
+    return {
+        "ip": ip,
+        "mac": None,
+        "vendor": None,
+        "hostnames": [],
+        "sources": [],
+        "services": [],
+        "os": None,
+        "snmp": None,
+    }
+
+
+def _add(h: dict[str, Any], o: Observation) -> None:
+    if o.source not in h["sources"]:
+        h["sources"].append(o.source)
+    if isinstance(o, ArpObs | HostObs):
+        h["mac"] = h["mac"] or o.mac
+        h["vendor"] = h["vendor"] or o.vendor
+        if isinstance(o, HostObs) and o.hostname and o.hostname not in h["hostnames"]:
+            h["hostnames"].append(o.hostname)
+    elif isinstance(o, DnsObs) and o.name not in h["hostnames"]:
+        h["hostnames"].append(o.name)
+    elif isinstance(o, ServiceObs):
+        h["services"].append(
+            {k: getattr(o, k) for k in ("port", "proto", "name", "product", "version", "extrainfo")}
+        )
+    elif isinstance(o, OsObs) and o.matches:
+        h["os"] = o.matches[0].name
+    elif isinstance(o, SnmpObs):
+        snmp = h["snmp"] or {"credential": None, "getters": [], "errors": {}}
+        snmp["credential"] = snmp["credential"] or o.credential
+        if o.error:
+            snmp["errors"][o.getter] = o.error
+        else:
+            snmp["getters"].append(o.getter)
+        h["snmp"] = snmp
+
+
+def hosts_from_observations(observations: list[Observation]) -> list[dict[str, Any]]:
+    """Per-address view of the raw observations (before merge)."""
+    hosts: dict[str, dict[str, Any]] = {}
+    for o in observations:
+        if isinstance(o, ErrorObs):
+            continue
+        ip = o.ip
+        try:
+            ipaddress.IPv4Address(ip)
+        except ValueError:
+            continue
+        _add(hosts.setdefault(ip, _host(ip)), o)
+    return [hosts[k] for k in sorted(hosts, key=ipaddress.IPv4Address)]
+
+
+def scan_json(store: Store, scan_id: str) -> dict[str, Any]:
+    rec = store.read(scan_id)
+    data: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "id": rec.id,
+        "status": model_dict(rec.status),
+        "request": model_dict(rec.request),
+        "observations": len(rec.observations),
+        "errors": [model_dict(o) for o in rec.observations if isinstance(o, ErrorObs)],
+        "hosts": hosts_from_observations(rec.observations),
+    }
+    inv = store.read_inventory(scan_id)
+    if inv is not None:
+        data["devices"] = [model_dict(d) for d in inv.devices]
+        data["links"] = [model_dict(link) for link in inv.links]
+        data["subnets"] = [model_dict(s) for s in inv.subnets]
+        data["uplink"] = model_dict(inv.uplink) if inv.uplink else None
+    return data
+
+
+def cell(value: object) -> Text:
+    """A table cell from untrusted text: no rich markup, no terminal control characters."""
+    s = "" if value is None else str(value)
+    return Text("".join(ch if ch.isprintable() else "?" for ch in s))
+
+
+def summary_table(data: dict[str, Any]) -> Table:
+    st = data["status"]
+    if "devices" in data:
+        table = Table(title=f"scan {data['id']} ({st['state']}): {len(data['devices'])} devices")
+        for col in ("name", "addresses", "mac", "vendor", "model", "type", "conf"):
+            table.add_column(col)
+        for d in data["devices"]:
+            table.add_row(
+                *map(cell, (d.get("name"), " ".join(d["addresses"]), " ".join(d["macs"][:1]),
+                d.get("vendor"), d.get("model"), d["type"], f"{d['confidence']:.2f}"))
+            )
+        return table
+    table = Table(title=f"scan {data['id']} ({st['state']}): {len(data['hosts'])} hosts")
+    for col in ("ip", "mac", "vendor", "name", "services"):
+        table.add_column(col)
+    for h in data["hosts"]:
+        svcs = ",".join(f"{s['port']}/{s['proto']}" for s in h["services"])
+        table.add_row(*map(cell, (h["ip"], h["mac"], h["vendor"], " ".join(h["hostnames"]), svcs)))
+    return table

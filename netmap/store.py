@@ -1,0 +1,266 @@
+"""The scan store: `scans/<scan-id>/`, written atomically so no crash harms a scan.
+
+A scan folder holds:
+
+* `request.json`      what was asked (credentials by name only);
+* `status.json`       running / complete / partial / failed, phases done and pending;
+* `observations.jsonl` every observation, one JSON object a line;
+* `nmap-<phase>.xml`  the raw nmap XML of each nmap run;
+* `inventory.json`, `topology.json`: derived (merge/infer output), regenerated at will.
+
+Every file is written to a temporary name in the same folder, fsynced, then renamed over the
+old one: a reader sees the old file or the new one, never half of one. `kill -9` mid-write leaves
+at most a `.tmp-*` file behind, which readers ignore.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from netmap.model import (
+    Inventory,
+    Observation,
+    ScanRecord,
+    ScanRequest,
+    ScanState,
+    ScanStatus,
+    utcnow,
+)
+
+OBS_ADAPTER: TypeAdapter[Observation] = TypeAdapter(Observation)
+LOCK_NAME = ".lock"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be read or written; the message says which path and why."""
+
+
+def _io_error(path: Path, exc: OSError) -> StoreError:
+    if exc.errno == errno.ENOSPC:
+        return StoreError(f"disk full while writing {path}; earlier scans are untouched")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StoreError(f"cannot write {path}: {exc.strerror}")
+    return StoreError(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically (temp file + fsync + rename)."""
+    tmp = path.with_name(f".tmp-{path.name}-{os.getpid()}-{secrets.token_hex(3)}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise _io_error(path, exc) from None
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write(path, text.encode("utf-8"))
+
+
+def new_scan_id(now: datetime | None = None) -> str:
+    t = now or utcnow()
+    # Microseconds keep ids in time order when sorted as text; the token avoids collisions.
+    return t.strftime("%Y%m%d-%H%M%S-%f-") + secrets.token_hex(1)
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Store:
+    """A folder of scans."""
+
+    def __init__(self, root: str | Path = "scans") -> None:
+        self.root = Path(root)
+
+    def ensure(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            probe = self.root / f".tmp-probe-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise StoreError(f"scan store {self.root} is not writable: {exc.strerror}") from None
+
+    def path(self, scan_id: str) -> Path:
+        if not scan_id or "/" in scan_id or scan_id.startswith("."):
+            raise StoreError(f"bad scan id {scan_id!r}")
+        return self.root / scan_id
+
+    # -- listing ---------------------------------------------------------------------------
+
+    def ids(self) -> list[str]:
+        """Scan ids, oldest first (ids sort by time)."""
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            p.name for p in self.root.iterdir() if p.is_dir() and (p / "status.json").exists()
+        )
+
+    def status(self, scan_id: str) -> ScanStatus:
+        st = ScanStatus.model_validate_json(self._read(self.path(scan_id) / "status.json"))
+        if st.state is ScanState.RUNNING and not _pid_alive(st.pid):
+            # The process died without saving (kill -9): what is stored is all there is.
+            st = st.model_copy(update={"state": ScanState.FAILED, "message": "interrupted"})
+        return st
+
+    def resolve(self, ref: str) -> str:
+        """A scan id, 'latest' (newest complete or partial scan) or a unique id prefix."""
+        ids = self.ids()
+        if ref == "latest":
+            for sid in reversed(ids):
+                if self.status(sid).state in (ScanState.COMPLETE, ScanState.PARTIAL):
+                    return sid
+            raise StoreError(f"no finished scan in {self.root}")
+        if ref in ids:
+            return ref
+        matches = [i for i in ids if i.startswith(ref)]
+        if len(matches) == 1:
+            return matches[0]
+        raise StoreError(f"no scan {ref!r} in {self.root}" if not matches else f"{ref!r} is ambiguous")
+
+    def latest_complete(self, before: str | None = None) -> str | None:
+        for sid in reversed(self.ids()):
+            if before is not None and sid >= before:
+                continue
+            if self.status(sid).state is ScanState.COMPLETE:
+                return sid
+        return None
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _read(self, path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            raise StoreError(f"missing {path}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+
+    def read(self, scan_id: str) -> ScanRecord:
+        d = self.path(scan_id)
+        try:
+            request = ScanRequest.model_validate_json(self._read(d / "request.json"))
+            obs_file = d / "observations.jsonl"
+            lines = obs_file.read_bytes().splitlines() if obs_file.exists() else []
+            observations = [OBS_ADAPTER.validate_json(line) for line in lines if line.strip()]
+        except ValidationError as exc:
+            raise StoreError(f"scan {scan_id} is corrupt: {exc.errors()[0]['msg']}") from None
+        return ScanRecord(
+            id=scan_id, request=request, status=self.status(scan_id), observations=observations
+        )
+
+    def read_inventory(self, scan_id: str) -> Inventory | None:
+        f = self.path(scan_id) / "inventory.json"
+        if not f.exists():
+            return None
+        try:
+            return Inventory.model_validate_json(self._read(f))
+        except ValidationError:
+            return None  # derived data from an older version: rebuild it
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create(self, request: ScanRequest, phases: Sequence[str], scan_id: str | None = None) -> str:
+        self.ensure()
+        sid = scan_id or new_scan_id()
+        d = self.path(sid)
+        try:
+            d.mkdir()
+        except OSError as exc:
+            raise _io_error(d, exc) from None
+        atomic_write_text(d / "request.json", request.model_dump_json(indent=1))
+        from netmap import __version__
+
+        self.write_status(
+            sid,
+            ScanStatus(
+                state=ScanState.RUNNING,
+                started=utcnow(),
+                phases_pending=list(phases),
+                netmap_version=__version__,
+                pid=os.getpid(),
+            ),
+        )
+        return sid
+
+    def write_status(self, scan_id: str, status: ScanStatus) -> None:
+        atomic_write_text(self.path(scan_id) / "status.json", status.model_dump_json(indent=1))
+
+    def write_observations(self, scan_id: str, observations: Sequence[Observation]) -> None:
+        """Checkpoint: the whole list is rewritten atomically, so it is never half-written."""
+        body = "".join(OBS_ADAPTER.dump_json(o).decode() + "\n" for o in observations)
+        atomic_write_text(self.path(scan_id) / "observations.jsonl", body)
+
+    def write_file(self, scan_id: str, name: str, data: bytes) -> Path:
+        if "/" in name or name.startswith("."):
+            raise StoreError(f"bad file name {name!r}")
+        p = self.path(scan_id) / name
+        atomic_write(p, data)
+        return p
+
+    def write_inventory(self, scan_id: str, inv: Inventory, topology: dict[str, object]) -> None:
+        self.write_file(scan_id, "inventory.json", inv.model_dump_json(indent=1).encode())
+        self.write_file(scan_id, "topology.json", json.dumps(topology, indent=1).encode())
+
+    def delete(self, scan_id: str) -> None:
+        shutil.rmtree(self.path(scan_id), ignore_errors=True)
+
+    def prune(self, keep: int) -> list[str]:
+        """Keep the newest `keep` scans; never delete the newest complete one."""
+        ids = self.ids()
+        newest_complete = self.latest_complete()
+        doomed = [s for s in ids[: max(0, len(ids) - keep)] if s != newest_complete]
+        for sid in doomed:
+            self.delete(sid)
+        return doomed
+
+    # -- locking ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """An exclusive, non-blocking lock on the store, for cron runs.
+
+        flock is released by the kernel when its holder dies, so a stale lock from a killed run
+        is taken over automatically; the PID inside is only for the message.
+        """
+        self.ensure()
+        path = self.root / LOCK_NAME
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+                raise StoreError(
+                    f"another netmap run (pid {holder}) holds {path}; not starting a second one"
+                ) from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+            yield
+        finally:
+            os.close(fd)
