@@ -16,11 +16,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from netmap import __version__
 from netmap.config import (
     ConfigError,
     Profile,
-    SnmpOptions,
     load_profile,
     resolve_credentials,
 )
@@ -52,7 +50,9 @@ def emit_json(data: Any) -> None:
 
 
 def _store(profile: Profile | None, scans_dir: str | None) -> Store:
-    return Store(scans_dir or os.environ.get("NETMAP_SCANS") or (profile.scans_dir if profile else "scans"))
+    return Store(
+        scans_dir or os.environ.get("NETMAP_SCANS") or (profile.scans_dir if profile else "scans")
+    )
 
 
 def _profile(path: str | None) -> Profile:
@@ -74,8 +74,12 @@ def _literal_community(community: str | None) -> list[ResolvedCredential]:
 
 @app.command()
 def scan(
-    targets: Annotated[list[str] | None, typer.Argument(help="CIDR, range, address or host name")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", "-p", help="TOML scan profile")] = None,
+    targets: Annotated[
+        list[str] | None, typer.Argument(help="CIDR, range, address or host name")
+    ] = None,
+    profile: Annotated[
+        str | None, typer.Option("--profile", "-p", help="TOML scan profile")
+    ] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x")] = None,
     depth: Annotated[Depth | None, typer.Option("--depth")] = None,
     rate: Annotated[int | None, typer.Option("--rate", min=1, help="packets per second")] = None,
@@ -90,14 +94,16 @@ def scan(
     out_dir: Annotated[str | None, typer.Option("--out")] = None,
 ) -> None:
     """Scan TARGETs (or the profile's targets) and store the scan in scans/<id>/."""
-    from netmap.scan import ScanJob, run_scan
+    from netmap.scan import ScanJob, previous_credentials, run_scan
 
     try:
         prof = _profile(profile)
         creds = resolve_credentials(prof.snmp)
         if community_env:
             if community_env not in os.environ:
-                raise ConfigError(f"--community-env: environment variable {community_env} is not set")
+                raise ConfigError(
+                    f"--community-env: environment variable {community_env} is not set"
+                )
             creds += _literal_community(os.environ[community_env])
         tgts = list(targets or []) or prof.targets
         scope = build_scope(
@@ -130,7 +136,7 @@ def scan(
                 request=request,
                 credentials=creds,
                 snmp=prof.snmp_options,
-                preferred_credentials=_previous_credentials(store),
+                preferred_credentials=previous_credentials(store),
                 progress=progress,
             )
             result = run_scan(store, job)
@@ -146,20 +152,6 @@ def scan(
     _print_scan_result(store, result.scan_id, as_json)
     if result.state is not ScanState.COMPLETE:
         raise typer.Exit(EXIT_FAILED)
-
-
-def _previous_credentials(store: Store) -> dict[str, str]:
-    """ip -> name of the SNMP credential that worked in the newest complete scan."""
-    from netmap.model import SnmpObs
-
-    sid = store.latest_complete()
-    if not sid:
-        return {}
-    try:
-        rec = store.read(sid)
-    except StoreError:
-        return {}
-    return {o.ip: o.credential for o in rec.observations if isinstance(o, SnmpObs) and o.credential}
 
 
 def _after_scan(store: Store, scan_id: str, prof: Profile, out_dir: str | None) -> None:
@@ -243,7 +235,7 @@ def list_scans(
 ) -> None:
     """List stored scans, oldest first."""
     store = _store(None, scans_dir)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for sid in store.ids():
         try:
             st = store.status(sid)
@@ -266,7 +258,10 @@ def list_scans(
     table = Table("scan", "state", "started", "targets", "pending")
     for r in rows:
         table.add_row(
-            r["id"], r["state"], r.get("started", ""), " ".join(r.get("targets", [])),
+            r["id"],
+            r["state"],
+            r.get("started", ""),
+            " ".join(r.get("targets", [])),
             ",".join(r.get("pending", [])),
         )
     out.print(table)
@@ -290,6 +285,142 @@ def show(
         emit_json(data)
     else:
         out.print(summary_table(data))
+
+
+# ---------------------------------------------------------------------------------------------
+# report / diff / rescan / schedule
+# ---------------------------------------------------------------------------------------------
+
+
+def _inventory(store: Store, ref: str, prof: Profile | None) -> Any:
+    from netmap.pipeline import build_and_store
+
+    sid = store.resolve(ref)
+    return store.read_inventory(sid) or build_and_store(store, sid, prof)
+
+
+@app.command()
+def report(
+    scan_id: Annotated[str, typer.Argument(help="scan id, unique prefix, or 'latest'")] = "latest",
+    out_dir: Annotated[
+        str, typer.Option("--out", help="deliverables go to OUT/<scan-id>/")
+    ] = "output",
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--formats", help="comma list: svg,png,pdf,drawio,graphml,vsdx,xlsx,csv,bundle"
+        ),
+    ] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="vendor-safe public version")] = False,
+    profile: Annotated[str | None, typer.Option("--profile", "-p")] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="re-run inference (e.g. after editing overrides)")
+    ] = False,
+    scans_dir: Annotated[str | None, typer.Option("--scans-dir")] = None,
+) -> None:
+    """Render the diagram, exports, workbook and RFP bundle of a stored scan (never rescans)."""
+    from netmap.pipeline import build_and_store, render_scan
+
+    try:
+        prof = _profile(profile)
+        store = _store(prof, scans_dir)
+        sid = store.resolve(scan_id)
+        inv = (
+            build_and_store(store, sid, prof)
+            if rebuild or profile
+            else _inventory(store, sid, prof)
+        )
+        fmts = {f.strip() for f in formats.split(",") if f.strip()} if formats else None
+        dest = Path(out_dir) / (f"{sid}-redacted" if redact else sid)
+        paths = render_scan(inv, dest, prof, redact=redact, formats=fmts)
+    except (ConfigError, StoreError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    for p in paths:
+        out.print(str(p))
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="older scan id")],
+    new: Annotated[str, typer.Argument(help="newer scan id, or 'latest'")] = "latest",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    scans_dir: Annotated[str | None, typer.Option("--scans-dir")] = None,
+) -> None:
+    """Typed changes between two stored scans. Exit 1 when there are changes."""
+    from netmap.changes import diff as diff_inventories
+    from netmap.render.change_report import sentence, to_json
+
+    store = _store(None, scans_dir)
+    try:
+        a, b = store.resolve(old), store.resolve(new)
+        changes = diff_inventories(_inventory(store, a, None), _inventory(store, b, None))
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        sys.stdout.write(to_json(changes, {"old": a, "new": b}))
+    else:
+        for c in changes:
+            out.print(cell_text(sentence(c)))
+        if not changes:
+            out.print("no changes")
+    raise typer.Exit(EXIT_CHANGES if changes else EXIT_OK)
+
+
+def cell_text(text: str) -> Any:
+    from netmap.show import cell
+
+    return cell(text)
+
+
+@app.command()
+def rescan(
+    profile: Annotated[str, typer.Option("--profile", "-p", help="TOML scan profile")],
+) -> None:
+    """Cron-safe rescan: scan, diff, re-render output/latest, notify. Exit 0/1/2/3."""
+    from netmap.rescan import rescan as run_rescan
+    from netmap.rescan import setup_log
+
+    try:
+        prof = load_profile(profile)
+        setup_log(prof.rescan.log_file)
+        result = run_rescan(prof, profile)
+    except (ConfigError, ScopeError) as exc:
+        raise fail(str(exc)) from None
+    except StoreError as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
+    if sys.stdout.isatty():
+        out.print(cell_text(result.message))
+    raise typer.Exit(result.code)
+
+
+@app.command()
+def schedule(
+    profile: Annotated[str, typer.Option("--profile", "-p")],
+    cron: Annotated[str, typer.Option("--cron", help="five cron fields")] = "0 2 * * 1",
+    systemd: Annotated[
+        str | None, typer.Option("--systemd", help="print a systemd timer with this OnCalendar")
+    ] = None,
+    install: Annotated[
+        bool, typer.Option("--install", help="add the line to root's crontab")
+    ] = False,
+) -> None:
+    """Print (or --install) the crontab line or systemd timer that runs `netmap rescan`."""
+    from netmap.schedule import cron_line, install_cron, systemd_units
+
+    prof_path = Path(profile).resolve()
+    try:
+        load_profile(prof_path)
+        if systemd:
+            for name, text in systemd_units(systemd, prof_path, Path.cwd()).items():
+                out.print(f"# /etc/systemd/system/{name}\n{text}", markup=False)
+            return
+        line = cron_line(cron, prof_path, Path.cwd())
+    except (ConfigError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    if install:
+        added = install_cron(line, prof_path)
+        err.print("installed in root's crontab" if added else "already in root's crontab")
+    sys.stdout.write(line + "\n")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -343,6 +474,26 @@ def lab_status_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> 
         emit_json(st.model_dump(mode="json"))
     else:
         out.print(st)
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[str, typer.Option("--out")] = "output",
+    scans_dir: Annotated[str, typer.Option("--scans-dir")] = "scans",
+) -> None:
+    """The built-in default: bring the city-hall lab up, scan it from inside, render output/."""
+    from netmap.demo import run_demo
+    from netmap.lab import LabError
+
+    try:
+        code = run_demo(Path(out_dir), Path(scans_dir))
+    except LabError as exc:
+        raise fail(str(exc)) from None
+    if code == 0:
+        err.print(
+            f"deliverables: {Path(out_dir) / 'latest'}/ (the lab keeps running: netmap lab down)"
+        )
+    raise typer.Exit(code)
 
 
 def main() -> None:

@@ -132,7 +132,7 @@ def read_secret(ref: SecretRef, what: str) -> SecretStr:
         if stat.S_IMODE(mode) & 0o077:
             raise ConfigError(f"{what}: secret file {fp} must have mode 0600 (chmod 600 {fp})")
         return SecretStr(fp.read_text(encoding="utf-8").strip())
-    raise ConfigError(f"{what}: give the secret as {{ env = \"VAR\" }} or {{ file = \"path\" }}")
+    raise ConfigError(f'{what}: give the secret as {{ env = "VAR" }} or {{ file = "path" }}')
 
 
 def _opt(ref: SecretRef | None, what: str) -> SecretStr | None:
@@ -164,7 +164,9 @@ def resolve_credentials(creds: list[SnmpCredential]) -> list[ResolvedCredential]
     return out
 
 
-def prefer_credential(creds: list[ResolvedCredential], name: str | None) -> list[ResolvedCredential]:
+def prefer_credential(
+    creds: list[ResolvedCredential], name: str | None
+) -> list[ResolvedCredential]:
     """Put the credential that worked last time first, so a rescan tries it first."""
     if not name:
         return creds

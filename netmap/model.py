@@ -397,6 +397,19 @@ class SnmpRecord(Model):
     errors: dict[str, str] = Field(default_factory=dict)  # getter -> clear message
 
 
+class Identity(Model):
+    """Who made a device and what it is, as SNMP vendor identification found it.
+
+    `evidence` says where each field came from ("model: ENTITY-MIB chassis entPhysicalModelName").
+    """
+
+    vendor: str | None = None
+    model: str | None = None
+    serial_number: str | None = None
+    os_version: str | None = None
+    evidence: list[str] = Field(default_factory=list)
+
+
 class TypeVote(Model):
     """One classifier's vote for a device type, with the evidence behind it."""
 
@@ -484,6 +497,7 @@ class ScanStatus(Model):
     message: str | None = None
     netmap_version: str | None = None
     pid: int | None = None  # the scanning process, to tell "running" from "killed"
+    phase_seconds: dict[str, float] = Field(default_factory=dict)
 
 
 class ScanRecord(Model):
@@ -588,7 +602,9 @@ class Inventory(Model):
     links: list[Link] = Field(default_factory=list)
     subnets: list[Subnet] = Field(default_factory=list)
     uplink: Uplink | None = None
-    snmp_failures: list[str] = Field(default_factory=list)  # addresses where SNMP was tried and failed
+    snmp_failures: list[str] = Field(
+        default_factory=list
+    )  # addresses where SNMP was tried and failed
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,10 @@ def build_and_store(store: Store, scan_id: str, profile: Profile | None = None) 
 
 
 def render_scan(
-    inv: Inventory, out_dir: Path, profile: Profile | None = None, redact: bool = False,
+    inv: Inventory,
+    out_dir: Path,
+    profile: Profile | None = None,
+    redact: bool = False,
     formats: set[str] | None = None,
 ) -> list[Path]:
     from netmap.render.bundle import render_all

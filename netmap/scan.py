@@ -7,9 +7,11 @@ Ctrl-C or SIGTERM at any point leaves a valid scan marked `partial`, listing the
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import ipaddress
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,14 +29,13 @@ from netmap.model import (
     ResolvedCredential,
     ScanRequest,
     ScanState,
-    ScanStatus,
     SnmpObs,
     utcnow,
 )
 from netmap.scope import Scope
-from netmap.store import Store
+from netmap.store import Store, StoreError
 
-PHASES = ("arp", "discover", "dns", "ports", "snmp")
+PHASES = ("hosts", "dns", "ports", "snmp")
 
 
 class ScanInterrupted(Exception):
@@ -102,6 +103,7 @@ class _Runner:
         self.notes: list[str] = []
         self.done: list[str] = []
         self.local: dict[str, list[str]] = {}
+        self.seconds: dict[str, float] = {}
         self.sid = store.create(job.request, PHASES)
 
     def checkpoint(self, phase: str) -> None:
@@ -119,6 +121,7 @@ class _Runner:
                     "state": state,
                     "phases_done": list(self.done),
                     "phases_pending": pending,
+                    "phase_seconds": dict(self.seconds),
                     "finished": None if state is ScanState.RUNNING else utcnow(),
                     "message": message if message else ("; ".join(self.notes) or None),
                 }
@@ -131,31 +134,27 @@ class _Runner:
 
     # -- phases ----------------------------------------------------------------------------
 
-    def phase_arp(self) -> None:
-        p = self.job.progress
-        if not arp.can_arp():
-            self.notes.append("arp: not root, so nmap does host discovery on local segments too")
-            return
-        self.local = arp.local_targets(self.job.scope)
-        total = sum(len(v) for v in self.local.values())
-        p("arp", 0, total, "ARP sweep of attached segments")
-        found, _ = arp.arp_sweep(
-            self.job.scope, self.job.request.rate, lambda d, t: p("arp", d, t, "")
-        )
+    def phase_hosts(self) -> None:
+        """ARP sweep of attached segments and nmap ping sweep of routed ones, side by side
+        (both mostly wait on the network, so running them together halves the phase)."""
+        p, scope, rate = self.job.progress, self.job.scope, self.job.request.rate
+        if arp.can_arp():
+            self.local = arp.local_targets(scope)
+        else:
+            self.notes.append("hosts: not root, so nmap does host discovery on local segments too")
+        routed = _routed_targets(scope, self.local)
+        total = sum(len(v) for v in self.local.values()) + len(routed)
+        p("hosts", 0, total, "ARP sweep + nmap host discovery")
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            arp_job = pool.submit(arp.arp_sweep, scope, rate) if self.local else None
+            run = nmapscan.discover(routed, scope.__contains__, rate) if routed else None
+            found = arp_job.result()[0] if arp_job else []
         self.obs.extend(found)
-        p("arp", total, total, f"{len(found)} hosts answered ARP")
-
-    def phase_discover(self) -> None:
-        targets = _routed_targets(self.job.scope, self.local)
-        p = self.job.progress
-        p("discover", 0, len(targets), "nmap host discovery of routed targets")
-        if not targets:
-            return
-        run = nmapscan.discover(targets, self.job.scope.__contains__, self.job.request.rate)
-        self.store.write_file(self.sid, nmapscan.save_name("discover"), run.xml)
-        seen = {o.ip for o in self.obs if isinstance(o, ArpObs)}
-        self.obs.extend(h for h in run.hosts if h.ip not in seen)
-        p("discover", len(targets), len(targets), f"{len(run.hosts)} hosts up")
+        if run is not None:
+            self.store.write_file(self.sid, nmapscan.save_name("discover"), run.xml)
+            seen = {o.ip for o in found}
+            self.obs.extend(h for h in run.hosts if h.ip not in seen)
+        p("hosts", total, total, f"{len(live_hosts(self.obs))} hosts up")
 
     def phase_dns(self) -> None:
         ips = live_hosts(self.obs)
@@ -170,7 +169,9 @@ class _Runner:
             p("ports", 0, 0, "skipped (quick)")
             return
         p("ports", 0, len(ips), "nmap port and service scan")
-        run = nmapscan.port_scan(ips, self.job.request.depth, self.job.scope.__contains__, self.job.request.rate)
+        run = nmapscan.port_scan(
+            ips, self.job.request.depth, self.job.scope.__contains__, self.job.request.rate
+        )
         self.store.write_file(self.sid, nmapscan.save_name("ports"), run.xml)
         self.notes.extend(f"ports: {n}" for n in run.notes)
         self.obs.extend(run.services)
@@ -216,8 +217,7 @@ class _Runner:
 
     def run(self) -> ScanResult:
         phases: dict[str, Callable[[], None]] = {
-            "arp": self.phase_arp,
-            "discover": self.phase_discover,
+            "hosts": self.phase_hosts,
             "dns": self.phase_dns,
             "ports": self.phase_ports,
             "snmp": self.phase_snmp,
@@ -225,7 +225,9 @@ class _Runner:
         try:
             with _sigterm_as_interrupt():
                 for name in PHASES:
+                    t0 = time.monotonic()
                     phases[name]()
+                    self.seconds[name] = round(time.monotonic() - t0, 3)
                     self.checkpoint(name)
         except (KeyboardInterrupt, ScanInterrupted):
             self.store.write_observations(self.sid, self.obs)
@@ -237,6 +239,18 @@ class _Runner:
             raise
         self._status(ScanState.COMPLETE)
         return ScanResult(self.sid, ScanState.COMPLETE, self.obs, self.notes)
+
+
+def previous_credentials(store: Store) -> dict[str, str]:
+    """ip -> name of the SNMP credential that worked in the newest complete scan."""
+    sid = store.latest_complete()
+    if not sid:
+        return {}
+    try:
+        rec = store.read(sid)
+    except StoreError:
+        return {}
+    return {o.ip: o.credential for o in rec.observations if isinstance(o, SnmpObs) and o.credential}
 
 
 def run_scan(store: Store, job: ScanJob) -> ScanResult:

@@ -115,8 +115,18 @@ def summary_table(data: dict[str, Any]) -> Table:
             table.add_column(col)
         for d in data["devices"]:
             table.add_row(
-                *map(cell, (d.get("name"), " ".join(d["addresses"]), " ".join(d["macs"][:1]),
-                d.get("vendor"), d.get("model"), d["type"], f"{d['confidence']:.2f}"))
+                *map(
+                    cell,
+                    (
+                        d.get("name"),
+                        " ".join(d["addresses"]),
+                        " ".join(d["macs"][:1]),
+                        d.get("vendor"),
+                        d.get("model"),
+                        d["type"],
+                        f"{d['confidence']:.2f}",
+                    ),
+                )
             )
         return table
     table = Table(title=f"scan {data['id']} ({st['state']}): {len(data['hosts'])} hosts")

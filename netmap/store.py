@@ -141,7 +141,9 @@ class Store:
         matches = [i for i in ids if i.startswith(ref)]
         if len(matches) == 1:
             return matches[0]
-        raise StoreError(f"no scan {ref!r} in {self.root}" if not matches else f"{ref!r} is ambiguous")
+        raise StoreError(
+            f"no scan {ref!r} in {self.root}" if not matches else f"{ref!r} is ambiguous"
+        )
 
     def latest_complete(self, before: str | None = None) -> str | None:
         for sid in reversed(self.ids()):
@@ -185,7 +187,9 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def create(self, request: ScanRequest, phases: Sequence[str], scan_id: str | None = None) -> str:
+    def create(
+        self, request: ScanRequest, phases: Sequence[str], scan_id: str | None = None
+    ) -> str:
         self.ensure()
         sid = scan_id or new_scan_id()
         d = self.path(sid)

@@ -45,17 +45,28 @@ def can_arp() -> bool:
     return os.geteuid() == 0
 
 
-def _attached_networks() -> list[tuple[str, ipaddress.IPv4Network]]:
-    """(interface, network) of every directly attached IPv4 route, from scapy's route table."""
-    from scapy.all import conf
+def _le_ip(value: int) -> ipaddress.IPv4Address:
+    """/proc/net/route prints addresses as little-endian hex."""
+    return ipaddress.IPv4Address(value.to_bytes(4, "little"))
 
+
+def _attached_networks() -> list[tuple[str, ipaddress.IPv4Network]]:
+    """(interface, network) of every directly attached IPv4 route.
+
+    Read from /proc/net/route rather than scapy's table so the caller can decide what is local
+    before paying for the scapy import (which then happens in the ARP thread, beside nmap).
+    """
     out = []
-    for net, msk, gw, iface, _addr, _metric in conf.route.routes:
-        name = getattr(iface, "name", iface)
-        if gw != "0.0.0.0" or not name or name == "lo" or msk == 0:
-            continue
-        prefix = bin(msk).count("1")
-        out.append((str(name), ipaddress.IPv4Network((net, prefix), strict=False)))
+    with open("/proc/net/route", encoding="ascii") as fh:
+        next(fh, None)  # header
+        for line in fh:
+            f = line.split()
+            if len(f) < 8 or f[0] == "lo":
+                continue
+            dest, gw, mask = (int(x, 16) for x in (f[1], f[2], f[7]))
+            if gw != 0 or mask == 0:
+                continue
+            out.append((f[0], ipaddress.IPv4Network(f"{_le_ip(dest)}/{_le_ip(mask)}", strict=False)))
     return out
 
 
@@ -71,6 +82,10 @@ def local_targets(scope: Scope) -> dict[str, list[str]]:
     return {k: scope.filter(sorted(set(v), key=ipaddress.IPv4Address)) for k, v in by_iface.items()}
 
 
+def _hosts(net: ipaddress.IPv4Network) -> list[ipaddress.IPv4Address]:
+    return list(net) if net.prefixlen >= 31 else list(net.hosts())
+
+
 def arp_sweep(
     scope: Scope,
     rate: int | None = None,
@@ -80,7 +95,8 @@ def arp_sweep(
     that were swept. Raises PermissionError when not root (the caller falls back to nmap)."""
     if not can_arp():
         raise PermissionError("ARP sweep needs root (raw sockets)")
-    from scapy.all import ARP, Ether, srp
+    from scapy.layers.l2 import ARP, Ether
+    from scapy.sendrecv import srp
 
     groups = local_targets(scope)
     total = sum(len(v) for v in groups.values())

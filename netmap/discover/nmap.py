@@ -92,7 +92,9 @@ def parse_xml(xml: bytes) -> dict[str, Any]:
     """python-nmap's parser; a truncated or malformed document becomes a clear NmapError."""
     scanner = nmap.PortScanner.__new__(nmap.PortScanner)  # parse only: no nmap lookup
     try:
-        result: dict[str, Any] = scanner.analyse_nmap_xml_scan(nmap_xml_output=xml.decode("utf-8", "replace"))
+        result: dict[str, Any] = scanner.analyse_nmap_xml_scan(
+            nmap_xml_output=xml.decode("utf-8", "replace")
+        )
     except nmap.PortScannerError as exc:
         raise NmapError(f"cannot parse nmap XML: {str(exc).strip()[:200]}") from None
     except Exception as exc:  # python-nmap raises bare errors from ElementTree
@@ -207,7 +209,9 @@ def port_args(depth: Depth, rate: int | None) -> tuple[list[str], list[str]]:
     return args, notes
 
 
-def port_scan(hosts: list[str], depth: Depth, in_scope: Callable[[str], bool], rate: int | None) -> NmapRun:
+def port_scan(
+    hosts: list[str], depth: Depth, in_scope: Callable[[str], bool], rate: int | None
+) -> NmapRun:
     args, notes = port_args(depth, rate)
     run = observations_from_xml(_run(args, hosts, PORTSCAN_TIMEOUT), in_scope)
     run.notes.extend(notes)

@@ -13,7 +13,10 @@ from netmap.store import Store, StoreError
 
 def make_scan(store: Store, n: int = 3) -> str:
     sid = store.create(ScanRequest(targets=["10.0.0.0/24"]), ["arp"])
-    obs = [ArpObs(target=f"10.0.0.{i}", ip=f"10.0.0.{i}", mac=f"00:00:00:00:00:{i:02x}") for i in range(1, n + 1)]
+    obs = [
+        ArpObs(target=f"10.0.0.{i}", ip=f"10.0.0.{i}", mac=f"00:00:00:00:00:{i:02x}")
+        for i in range(1, n + 1)
+    ]
     store.write_observations(sid, obs)
     st = store.status(sid)
     store.write_status(sid, st.model_copy(update={"state": ScanState.COMPLETE}))
@@ -87,24 +90,34 @@ def test_unwritable_store(tmp_path: Path) -> None:
         Store(target).ensure()
 
 
-def test_disk_full(tmp_path: Path) -> None:
-    if not Path("/dev/full").exists():
-        pytest.skip("no /dev/full")
-    from netmap import store as store_mod
-
-    with pytest.raises(StoreError, match="disk full"):
-        # /dev/full fails every write with ENOSPC, like a full disk.
-        with open("/dev/full", "wb") as fh:
-            try:
-                fh.write(b"x" * 65536)
-                fh.flush()
-            except OSError as exc:
-                raise store_mod._io_error(Path("/dev/full"), exc) from None
+def test_disk_full_loses_nothing(tmp_path: Path) -> None:
+    """A real full file system (a 256 KiB tmpfs): a clear error, the earlier scan intact."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mnt)], check=True)
+    try:
+        store = Store(mnt)
+        old = make_scan(store, 3)
+        before = (mnt / old / "observations.jsonl").read_bytes()
+        sid = store.create(ScanRequest(targets=["10.0.0.0/24"]), [])
+        big = [ArpObs(target="10.0.0.1", ip="10.0.0.1", mac="00:00:00:00:00:01")] * 20000
+        with pytest.raises(StoreError, match="disk full"):
+            store.write_observations(sid, big)
+        assert (mnt / old / "observations.jsonl").read_bytes() == before
+        assert not [p for p in mnt.rglob(".tmp-*")]  # no half-written file left behind
+        assert len(store.read(old).observations) == 3
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
 
 
 def test_lock_excludes_second_run(tmp_path: Path) -> None:
     store = Store(tmp_path)
-    code = f"from netmap.store import Store\nimport time\nwith Store({str(tmp_path)!r}).lock():\n    print('held', flush=True)\n    time.sleep(30)\n"
+    code = (
+        f"from netmap.store import Store\nimport time\nwith Store({str(tmp_path)!r}).lock():\n"
+        "    print('held', flush=True)\n    time.sleep(30)\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == b"held"

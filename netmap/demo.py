@@ -1,0 +1,78 @@
+"""`netmap demo`: the built-in default job. Lab up, scan it from its scanner namespace, render.
+
+The scan runs as `ip netns exec <scanner-ns> python -m netmap scan ...`, the one wrapper that
+keeps every packet inside the lab: the scanner namespace has no route to the real network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from netmap.store import atomic_write_text
+
+SCAN_TIMEOUT = 900  # seconds: bound the demo scan whatever happens
+
+
+def _toml_str(s: str) -> str:
+    return json.dumps(s)  # a JSON string is a valid TOML basic string
+
+
+def lab_profile(truth: Any, state_dir: Path) -> tuple[Path, dict[str, str]]:
+    """Write a scan profile for the running lab; return it and the env holding its secrets."""
+    lines = [
+        f"targets = [{', '.join(_toml_str(s.cidr) for s in truth.subnets)}]",
+        'depth = "standard"',
+    ]
+    lines.append(f"scans_dir = {_toml_str(str(Path('scans').resolve()))}")
+    env: dict[str, str] = {}
+    communities = sorted({d.snmp.community for d in truth.devices if d.snmp and d.snmp.community})
+    for s in truth.subnets:
+        lines += [f"[subnets.{_toml_str(s.cidr)}]", f"site = {_toml_str(s.site or '')}"]
+        lines.append(f"zone = {_toml_str(s.zone or '')}")
+    for i, community in enumerate(communities):
+        var = f"NETMAP_LAB_SNMP_{i}"
+        env[var] = community
+        lines += [
+            "[[snmp]]",
+            f'name = "lab-{i}"',
+            'version = "2c"',
+            f'community = {{ env = "{var}" }}',
+        ]
+    path = state_dir / "demo-profile.toml"
+    atomic_write_text(path, "\n".join(lines) + "\n")
+    return path, env
+
+
+def run_demo(out_dir: Path, scans_dir: Path) -> int:
+    from netmap.lab import lab_up, scanner_exec_argv
+
+    truth = lab_up()
+    state_dir = Path("/run/netmap-lab") / truth.prefix
+    profile, secrets = lab_profile(truth, state_dir)
+    argv = [
+        *scanner_exec_argv(truth.prefix),
+        sys.executable,
+        "-m",
+        "netmap",
+        "scan",
+        "--profile",
+        str(profile),
+        "--scans-dir",
+        str(scans_dir.resolve()),
+        "--out",
+        str(out_dir.resolve()),
+    ]
+    proc = subprocess.run(argv, env={**os.environ, **secrets}, timeout=SCAN_TIMEOUT, check=False)
+    if proc.returncode == 0:
+        from netmap.rescan import swap_latest
+        from netmap.store import Store
+
+        sid = Store(scans_dir).resolve("latest")
+        if (out_dir / sid).is_dir():
+            swap_latest(out_dir, out_dir / sid)
+    return proc.returncode

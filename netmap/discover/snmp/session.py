@@ -1,0 +1,502 @@
+"""The live SNMP session: a :class:`~netmap.discover.snmp.walker.Walker` over UDP.
+
+Two transports behind one walk/get logic:
+
+* v1/v2c use netmap's own BER codec (:mod:`netmap.discover.snmp.ber`) on an asyncio datagram
+  socket. pysnmp spends ~10x more CPU per varbind (pyasn1), and CPU is what limits a scan of
+  hundreds of agents on a small box.
+* v3 (USM auth/priv) goes through pysnmp 7's v3arch asyncio API, protocols always explicit
+  (``UsmUserData`` silently defaults to MD5/DES otherwise), ``lookupMib=False``, numeric OIDs.
+
+Every wait is bounded: a per-request timeout and retry count, a per-walk deadline, a row cap, and
+a breaker that fails the session fast once the agent stops answering, so a dead or slow agent
+never stalls a scan. Secrets live only inside the transport objects and never appear in messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import itertools
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from ipaddress import IPv4Address, ip_address
+from typing import Any, Protocol
+
+from netmap.discover.snmp import ber, oids
+from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, Oid, SnmpError, SnmpValue
+from netmap.model import ResolvedCredential
+
+Varbinds = list[tuple[str, SnmpValue | ber.ExceptionValue | None]]
+
+# error-status values (RFC 3416)
+_TOO_BIG = 1
+_NO_SUCH_NAME = 2  # v1: the OID does not exist / end of MIB on GETNEXT
+_ERROR_NAMES = {
+    1: "tooBig", 2: "noSuchName", 3: "badValue", 4: "readOnly", 5: "genErr", 6: "noAccess",
+    7: "wrongType", 8: "wrongLength", 9: "wrongEncoding", 10: "wrongValue", 11: "noCreation",
+    12: "inconsistentValue", 13: "resourceUnavailable", 14: "commitFailed", 15: "undoFailed",
+    16: "authorizationError", 17: "notWritable", 18: "inconsistentName",
+}
+_GET_BATCH = 16  # varbinds per GET; agents with small buffers answer tooBig and we split
+
+# Which getter a request serves: collect() sets it per getter task, so warnings (truncated walks,
+# agent errors) can be reported against the getter that hit them even when getters overlap.
+current_getter: contextvars.ContextVar[str] = contextvars.ContextVar("snmp_getter", default="")
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    timeout: float = 1.0  # seconds per request attempt
+    retries: int = 1  # extra attempts after a timeout
+    max_repetitions: int = 25  # GETBULK ceiling (net-snmp's snmpbulkwalk default is 10)
+    first_repetitions: int = 10  # GETBULK size of a walk with no row-count hint yet
+    walk_timeout: float = 30.0  # a single table walk never takes longer than this
+    max_rows: int = DEFAULT_MAX_ROWS  # hard cap per walk, whatever the caller asks
+    dead_after: int = 2  # consecutive timed-out requests before the session fails fast
+    parallel: int = 4  # requests in flight to one agent
+
+
+class SnmpTimeout(SnmpError):
+    """No answer within timeout x (retries + 1)."""
+
+
+class _Transport(Protocol):
+    version: str
+
+    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> tuple[int, int, Varbinds]:
+        """Send one PDU, return (error-status, error-index, varbinds) or raise SnmpError."""
+        ...
+
+    def close(self) -> None: ...
+
+
+# ---------------------------------------------------------------------------------------------
+# v1 / v2c: own codec over an asyncio datagram endpoint
+# ---------------------------------------------------------------------------------------------
+
+
+class _Datagrams(asyncio.DatagramProtocol):
+    """Routes responses to the waiting request by request-id; drops anything else."""
+
+    def __init__(self, version: int, community: bytes) -> None:
+        self.version = version
+        self.community = community
+        self.pending: dict[int, asyncio.Future[ber.Response]] = {}
+        self.dropped = 0  # malformed / unexpected datagrams (a hostile agent's noise)
+
+    def datagram_received(self, data: bytes, addr: Any) -> None:
+        try:
+            version, community, response = ber.decode_response(data)
+        except (ber.BerError, ValueError):
+            self.dropped += 1
+            return
+        fut = self.pending.get(response.request_id)
+        if fut is None or fut.done() or version != self.version or community != self.community:
+            self.dropped += 1
+            return
+        fut.set_result(response)
+
+    def error_received(self, exc: Exception) -> None:
+        # ICMP port unreachable on a connected socket: nobody listens, fail now instead of waiting
+        for fut in self.pending.values():
+            if not fut.done():
+                fut.set_exception(SnmpError(f"port unreachable ({exc.__class__.__name__})"))
+
+
+class _CommunityTransport:
+    def __init__(self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions) -> None:
+        if cred.community is None:
+            raise SnmpError(f"credential {cred.name!r}: v{cred.version} needs a community")
+        self.version = cred.version
+        self._proto = _Datagrams(0 if cred.version == "1" else 1, cred.community.get_secret_value().encode())
+        self._host, self._port, self._opts = host, port, opts
+        self._ids = itertools.count(random.randrange(1, 1 << 30))
+        self._sock: asyncio.DatagramTransport | None = None
+
+    async def _open(self) -> asyncio.DatagramTransport:
+        if self._sock is None:
+            loop = asyncio.get_running_loop()
+            try:
+                sock, _ = await loop.create_datagram_endpoint(
+                    lambda: self._proto, remote_addr=(self._host, self._port)
+                )
+            except OSError as exc:
+                raise SnmpError(f"cannot open UDP socket to {self._host}:{self._port}: {exc.strerror}") from None
+            self._sock = sock
+        return self._sock
+
+    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> tuple[int, int, Varbinds]:
+        sock = await self._open()
+        rid = next(self._ids) & 0x7FFFFFFF
+        message = ber.encode_request(
+            self._proto.version, self._proto.community, pdu, rid, list(oid_list),
+            0, reps if pdu == ber.GETBULK else 0,
+        )
+        fut: asyncio.Future[ber.Response] = asyncio.get_running_loop().create_future()
+        self._proto.pending[rid] = fut
+        try:
+            for _attempt in range(self._opts.retries + 1):
+                sock.sendto(message)
+                try:
+                    # shield: a timed-out attempt must not cancel the future a late answer fills
+                    response = await asyncio.wait_for(asyncio.shield(fut), self._opts.timeout)
+                except TimeoutError:
+                    continue
+                return response.error_status, response.error_index, response.varbinds
+        finally:
+            self._proto.pending.pop(rid, None)
+            if not fut.done():
+                fut.cancel()
+        raise SnmpTimeout(_timeout_text(self._opts))
+
+    def close(self) -> None:
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+
+
+def _timeout_text(opts: SessionOptions) -> str:
+    return f"no response (timeout {opts.timeout:g} s x {opts.retries + 1} attempts)"
+
+
+# ---------------------------------------------------------------------------------------------
+# v3: pysnmp v3arch (USM)
+# ---------------------------------------------------------------------------------------------
+
+_AUTH = {
+    "none": "USM_AUTH_NONE",
+    "md5": "USM_AUTH_HMAC96_MD5",
+    "sha": "USM_AUTH_HMAC96_SHA",
+    "sha224": "USM_AUTH_HMAC128_SHA224",
+    "sha256": "USM_AUTH_HMAC192_SHA256",
+    "sha384": "USM_AUTH_HMAC256_SHA384",
+    "sha512": "USM_AUTH_HMAC384_SHA512",
+}
+_PRIV = {
+    "none": "USM_PRIV_NONE",
+    "des": "USM_PRIV_CBC56_DES",
+    "3des": "USM_PRIV_CBC168_3DES",
+    "aes128": "USM_PRIV_CFB128_AES",
+    "aes192": "USM_PRIV_CFB192_AES",
+    "aes256": "USM_PRIV_CFB256_AES",
+}
+_V3_ERRORS = {
+    "RequestTimedOut": None,  # -> SnmpTimeout
+    "UnknownUserName": "SNMPv3 user unknown to the agent",
+    "WrongDigest": "SNMPv3 authentication failed (wrong auth key or auth protocol)",
+    "AuthenticationFailure": "SNMPv3 authentication failed (wrong auth key or auth protocol)",
+    "DecryptionError": "SNMPv3 decryption failed (wrong privacy key or privacy protocol)",
+    "UnsupportedSecurityLevel": "SNMPv3 security level not supported for this user by the agent",
+    "NotInTimeWindow": "SNMPv3 agent clock out of the time window",
+    "UnknownEngineID": "SNMPv3 engine ID discovery failed",
+}
+
+
+class _UsmTransport:
+    version = "3"
+
+    def __init__(self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions) -> None:
+        from pysnmp.hlapi.v3arch import asyncio as hl
+
+        if not cred.user:
+            raise SnmpError(f"credential {cred.name!r}: SNMPv3 needs a user")
+        if (cred.auth_protocol == "none") != (cred.auth_key is None):
+            raise SnmpError(f"credential {cred.name!r}: auth protocol and auth key go together")
+        if (cred.priv_protocol == "none") != (cred.priv_key is None):
+            raise SnmpError(f"credential {cred.name!r}: privacy protocol and privacy key go together")
+        if cred.priv_protocol != "none" and cred.auth_protocol == "none":
+            raise SnmpError(f"credential {cred.name!r}: privacy needs authentication (authPriv)")
+        self._hl = hl
+        self._host, self._port, self._opts = host, port, opts
+        self._engine = hl.SnmpEngine()
+        self._auth = hl.UsmUserData(
+            cred.user,
+            authKey=cred.auth_key.get_secret_value() if cred.auth_key else None,
+            privKey=cred.priv_key.get_secret_value() if cred.priv_key else None,
+            authProtocol=getattr(hl, _AUTH[cred.auth_protocol]),
+            privProtocol=getattr(hl, _PRIV[cred.priv_protocol]),
+        )
+        self._context = hl.ContextData(contextName=(cred.context or "").encode())
+        self._target: Any = None
+
+    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> tuple[int, int, Varbinds]:
+        hl = self._hl
+        if self._target is None:
+            kind = hl.Udp6TransportTarget if ":" in self._host else hl.UdpTransportTarget
+            try:
+                self._target = await kind.create(
+                    (self._host, self._port), timeout=self._opts.timeout, retries=self._opts.retries
+                )
+            except Exception as exc:  # pysnmp wraps resolver errors in PySnmpError
+                raise SnmpError(f"bad address {self._host}:{self._port}: {exc}") from None
+        vbs = [hl.ObjectType(hl.ObjectIdentity(o)) for o in oid_list]
+        args = (self._engine, self._auth, self._target, self._context)
+        try:
+            if pdu == ber.GET:
+                ei, es, ix, out = await hl.get_cmd(*args, *vbs, lookupMib=False)
+            elif pdu == ber.GETNEXT:
+                ei, es, ix, out = await hl.next_cmd(*args, *vbs, lookupMib=False)
+            else:
+                ei, es, ix, out = await hl.bulk_cmd(*args, 0, reps, *vbs, lookupMib=False)
+        except SnmpError:
+            raise
+        except Exception as exc:  # pysnmp raises for malformed answers / local config errors
+            raise SnmpError(f"SNMPv3 request failed: {exc.__class__.__name__}: {exc}") from None
+        if ei:
+            name = ei.__class__.__name__
+            if name == "RequestTimedOut":
+                raise SnmpTimeout(_timeout_text(self._opts))
+            raise SnmpError(_V3_ERRORS.get(name) or f"SNMPv3 error: {ei}")
+        return int(es), int(ix), [(str(vb[0]), _from_pysnmp(vb[1])) for vb in out]
+
+    def close(self) -> None:
+        try:
+            self._engine.close_dispatcher()
+        except Exception:  # closing twice or before open is harmless
+            pass
+
+
+def _from_pysnmp(value: Any) -> SnmpValue | ber.ExceptionValue | None:
+    """pysnmp/pyasn1 value -> the Walker value types (the same the BER codec produces)."""
+    from pyasn1.type import univ
+    from pysnmp.proto import rfc1902, rfc1905
+
+    if isinstance(value, rfc1905.EndOfMibView):
+        return ber.ExceptionValue(ber.END_OF_MIB_VIEW)
+    if isinstance(value, rfc1905.NoSuchObject):
+        return ber.ExceptionValue(ber.NO_SUCH_OBJECT)
+    if isinstance(value, rfc1905.NoSuchInstance):
+        return ber.ExceptionValue(ber.NO_SUCH_INSTANCE)
+    if isinstance(value, rfc1902.IpAddress):  # an OctetString subclass: test it first
+        raw = value.asOctets()
+        return IPv4Address(raw) if len(raw) == 4 else raw
+    if isinstance(value, univ.ObjectIdentifier):
+        return Oid(".".join(str(arc) for arc in value.asTuple()))
+    if isinstance(value, univ.Integer):
+        return int(value)
+    if isinstance(value, univ.OctetString):
+        return bytes(value.asOctets())
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The session: GET / WALK on top of a transport
+# ---------------------------------------------------------------------------------------------
+
+
+def _key(oid: str) -> tuple[int, ...]:
+    return tuple(int(arc) for arc in oid.split("."))
+
+
+@dataclass
+class _Stats:
+    requests: int = 0
+    rows: int = 0
+    timeouts: int = 0
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # getter -> messages
+
+
+class SnmpSession:
+    """A :class:`Walker` over one agent with one credential. Use :func:`open_session`."""
+
+    def __init__(self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions | None = None) -> None:
+        self.host, self.port = host, port
+        self.credential = cred.name
+        self.version = cred.version
+        self.opts = opts or SessionOptions()
+        transport: _Transport
+        if cred.version == "3":
+            transport = _UsmTransport(host, port, cred, self.opts)
+        else:
+            transport = _CommunityTransport(host, port, cred, self.opts)
+        self._transport = transport
+        self.stats = _Stats()
+        self._row_hints: dict[str, int] = {}  # table entry OID -> rows seen in a column of it
+        self._slots = asyncio.Semaphore(self.opts.parallel)
+        self._consecutive_timeouts = 0
+        self._dead: str | None = None
+
+    def __repr__(self) -> str:  # never the secret
+        return f"SnmpSession({self.host}:{self.port}, credential={self.credential!r}, v{self.version})"
+
+    async def __aenter__(self) -> SnmpSession:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._transport.close()
+
+    def warn(self, message: str) -> None:
+        self.stats.warnings.setdefault(current_getter.get(), []).append(message)
+
+    async def _request(self, pdu: int, oid_list: Sequence[str], reps: int = 0) -> tuple[int, int, Varbinds]:
+        if self._dead:
+            raise SnmpError(self._dead)
+        async with self._slots:
+            self.stats.requests += 1
+            try:
+                result = await self._transport.request(pdu, oid_list, reps)
+            except SnmpTimeout as exc:
+                self.stats.timeouts += 1
+                self._consecutive_timeouts += 1
+                if self._consecutive_timeouts >= self.opts.dead_after:
+                    self._dead = f"agent stopped answering: {exc}"
+                raise
+        self._consecutive_timeouts = 0
+        return result
+
+    # --- GET ---------------------------------------------------------------------------------
+
+    async def get(self, oids_: Sequence[str]) -> dict[str, SnmpValue]:
+        found: dict[str, SnmpValue] = {}
+        batches = [list(oids_[i : i + _GET_BATCH]) for i in range(0, len(oids_), _GET_BATCH)]
+        for batch in batches:
+            found.update(await self._get_batch(batch, depth=0))
+        return found
+
+    async def _get_batch(self, batch: list[str], depth: int) -> dict[str, SnmpValue]:
+        found: dict[str, SnmpValue] = {}
+        while batch:
+            status, index, varbinds = await self._request(ber.GET, batch)
+            if status == _NO_SUCH_NAME and 1 <= index <= len(batch):
+                # v1: one missing OID fails the whole PDU; drop it and ask again (bounded by len)
+                batch = batch[: index - 1] + batch[index:]
+                continue
+            if status == _TOO_BIG and len(batch) > 1 and depth < 8:
+                half = len(batch) // 2
+                found.update(await self._get_batch(batch[:half], depth + 1))
+                found.update(await self._get_batch(batch[half:], depth + 1))
+                return found
+            if status:
+                self.warn(f"GET {batch[0]}...: agent error {_ERROR_NAMES.get(status, status)}")
+                return found
+            for oid, value in varbinds:
+                if value is not None and not isinstance(value, ber.ExceptionValue):
+                    found[oid] = value
+            return found
+        return found
+
+    # --- WALK --------------------------------------------------------------------------------
+
+    def _first_reps(self, oid: str) -> int:
+        """GETBULK size for the first request: a sibling column's row count + 1 if we know it,
+        so a column of a known table usually takes one request and overshoots by one row."""
+        hint = self._row_hints.get(oid.rsplit(".", 1)[0])
+        if hint is None:
+            return self.opts.first_repetitions
+        return max(1, min(hint + 1, self.opts.max_repetitions))
+
+    async def walk(self, oid: str, max_rows: int = DEFAULT_MAX_ROWS) -> list[tuple[str, SnmpValue]]:
+        oid = oid.strip(".")
+        cap = max(0, min(max_rows, self.opts.max_rows))
+        rows: list[tuple[str, SnmpValue]] = []
+        prefix = oid + "."
+        last = _key(oid)
+        cursor = oid
+        reps = self._first_reps(oid)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.opts.walk_timeout
+        bulk = self.version != "1"
+        done = False
+        while not done and len(rows) < cap:
+            if loop.time() > deadline:
+                self.warn(f"walk {oid}: stopped after {self.opts.walk_timeout:g} s, {len(rows)} rows")
+                break
+            try:
+                status, _index, varbinds = await self._request(
+                    ber.GETBULK if bulk else ber.GETNEXT, [cursor], min(reps, cap - len(rows) + 1)
+                )
+            except SnmpError as exc:
+                if not rows:
+                    raise
+                self.warn(f"walk {oid}: stopped after {len(rows)} rows: {exc}")
+                break
+            if status == _TOO_BIG and reps > 1:
+                reps //= 2
+                continue
+            if status:
+                if not (status == _NO_SUCH_NAME and not bulk):  # v1 end of MIB
+                    self.warn(f"walk {oid}: agent error {_ERROR_NAMES.get(status, status)}")
+                break
+            if not varbinds:
+                break
+            for name, value in varbinds:
+                if isinstance(value, ber.ExceptionValue) or not name.startswith(prefix):
+                    done = True  # endOfMibView, or past the end of the subtree
+                    break
+                key = _key(name)
+                if key <= last:
+                    self.warn(f"walk {oid}: agent returned a non-increasing OID {name}, stopped")
+                    done = True
+                    break
+                last, cursor = key, name
+                if value is not None:
+                    rows.append((name, value))
+                    if len(rows) >= cap:
+                        break
+            reps = min(reps * 2, self.opts.max_repetitions)
+        if len(rows) >= cap and not done and cap == self.opts.max_rows:
+            self.warn(f"walk {oid}: capped at {cap} rows")
+        if done:
+            hint_key = oid.rsplit(".", 1)[0]
+            self._row_hints[hint_key] = max(self._row_hints.get(hint_key, 0), len(rows))
+        self.stats.rows += len(rows)
+        return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening a session: the first credential (in the given order) that answers wins
+# ---------------------------------------------------------------------------------------------
+
+
+def _label(cred: ResolvedCredential) -> str:
+    return f"{cred.name} (v{cred.version})"
+
+
+async def _try(host: str, port: int, cred: ResolvedCredential, opts: SessionOptions) -> SnmpSession:
+    session = SnmpSession(host, port, cred, opts)
+    try:
+        status, _index, _vbs = await session._request(ber.GET, [oids.scalar(oids.SYS_OBJECT_ID)])
+    except BaseException:
+        session.close()
+        raise
+    if status and status != _NO_SUCH_NAME:
+        session.close()
+        raise SnmpError(f"agent error {_ERROR_NAMES.get(status, status)}")
+    return session
+
+
+async def open_session(
+    host: str, creds: Sequence[ResolvedCredential], port: int = 161, opts: SessionOptions | None = None,
+) -> SnmpSession:
+    """Try each credential with a GET of sysObjectID.0; the first in *list order* that answers
+    wins (probes run in parallel, so wrong communities cost one timeout, not one each).
+
+    Raises SnmpError naming each credential and why it failed (never the secret)."""
+    opts = opts or SessionOptions()
+    if not creds:
+        raise SnmpError("no SNMP credentials given")
+    tasks = [asyncio.create_task(_try(host, port, c, opts)) for c in creds]
+    failures: list[str] = []
+    winner: SnmpSession | None = None
+    try:
+        for cred, task in zip(creds, tasks, strict=True):
+            try:
+                winner = await task
+            except SnmpError as exc:
+                failures.append(f"{_label(cred)}: {exc}")
+                continue
+            return winner
+    finally:
+        for task in tasks:
+            if not task.done():
+                task.cancel()  # _try closes its session on cancellation
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for task in tasks:  # sessions that answered but lost to an earlier credential
+            if not task.cancelled() and task.exception() is None and task.result() is not winner:
+                task.result().close()
+    raise SnmpError(f"no SNMP answer from {host}:{port}: " + "; ".join(failures))

@@ -1,0 +1,343 @@
+"""The network schematic: `diagrams` + Graphviz -> SVG, PNG and PDF.
+
+Layout: Internet on top, then router/firewall, switches, and hosts under their switch
+(edges always point downstream, see scene.py). Boxes group site > zone > subnet. Each
+node is a Graphviz HTML-like label holding the type icon, name, address and model, and
+coloured badges for e-mail, telephony and backup systems; every text in it is escaped
+(sanitize.dot_html), so device-supplied names are never markup. Links are styled by
+evidence; a legend explains the styles. Many same-type end hosts on one switch fold into
+one counted node. Graphviz lays out once per page and writes all formats in one run; the
+SVG then gets its icons inlined (one <symbol> per icon) so it is self-contained.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import struct
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import diagrams
+from diagrams import Cluster, Diagram, Edge, Node
+from diagrams.generic.network import Firewall, Router, Subnet
+from diagrams.onprem.client import Client
+from diagrams.onprem.compute import Server
+from diagrams.onprem.network import CiscoRouter, CiscoSwitchL2, Internet
+
+from netmap.model import DeviceType, Inventory, LinkConfidence
+from netmap.render.sanitize import dot_html, safe_filename
+from netmap.render.scene import (
+    BADGE_COLORS,
+    Badge,
+    Scene,
+    SceneCluster,
+    SceneEdge,
+    SceneNode,
+    build_scene,
+    sites,
+)
+
+ICON_DIR = Path(__file__).resolve().parent / "icons"
+DIAGRAM_FORMATS = ("svg", "png", "pdf")
+COLLAPSE_OVER = 6  # more same-type end hosts than this on one switch become one node
+DOT_TIMEOUT_S = 300
+FONT = "DejaVu Sans,Sans-Serif"
+INK = "#2D3436"
+MUTED = "#636E72"
+
+_TITLE_MAX, _LINE_MAX = 28, 32
+
+
+def _diagrams_icon(cls: Any) -> Path:
+    """Absolute path of a `diagrams` node class's icon (the package resolves it the same way)."""
+    return Path(diagrams.__file__).resolve().parent.parent / cls._icon_dir / cls._icon
+
+
+def _icon_paths() -> dict[str, Path]:
+    own = {t: ICON_DIR / f"{t}.png" for t in
+           ("printer", "phone", "pbx", "ups", "nas", "backup", "camera", "unknown", "other")}  # fmt: skip
+    return {
+        "internet": _diagrams_icon(Internet),
+        DeviceType.ROUTER.value: _diagrams_icon(CiscoRouter),
+        DeviceType.FIREWALL.value: _diagrams_icon(Firewall),
+        DeviceType.SWITCH.value: _diagrams_icon(CiscoSwitchL2),
+        DeviceType.WIRELESS_AP.value: _diagrams_icon(Router),  # diagrams' "router" is a Wi-Fi box
+        DeviceType.SERVER.value: _diagrams_icon(Server),
+        DeviceType.WORKSTATION.value: _diagrams_icon(Client),
+        "subnet": _diagrams_icon(Subnet),
+        "remote": ICON_DIR / "site.png",
+        **own,
+    }
+
+
+ICONS = _icon_paths()
+
+# Link style by evidence: (style, colour, penwidth, legend text)
+EDGE_STYLES: dict[LinkConfidence, tuple[str, str, str, str]] = {
+    LinkConfidence.CONFIRMED: ("solid", "#2D3436", "2.6", "confirmed: both ends report it (LLDP/CDP)"),
+    LinkConfidence.ONE_SIDED: ("solid", "#4A5A6A", "1.3", "one-sided: one end reports it"),
+    LinkConfidence.INFERRED: ("dashed", "#4A5A6A", "1.3", "inferred: from switch/ARP tables"),
+    LinkConfidence.UNPLACED: ("dotted", "#9AA5AF", "1.3", "unplaced: subnet known, port unknown"),
+}
+CLUSTER_STYLES: dict[str, dict[str, str]] = {
+    "site": {"bgcolor": "#F4F6F8", "pencolor": "#7F8C8D", "style": "rounded", "penwidth": "1.6"},
+    "zone": {"bgcolor": "#FFFFFF", "pencolor": "#A4B0BE", "style": "rounded,dashed"},
+    "subnet": {"bgcolor": "#EAF3FB", "pencolor": "#B8CCE0", "style": "rounded"},
+}
+
+
+@dataclass
+class Page:
+    stem: str
+    scene: Scene
+
+
+def render_diagram(
+    inv: Inventory,
+    out_dir: Path,
+    *,
+    stem: str = "network",
+    formats: tuple[str, ...] = DIAGRAM_FORMATS,
+    collapse_over: int | None = COLLAPSE_OVER,
+) -> list[Path]:
+    """Write the schematic (all sites) and, for multi-site networks, one page per site."""
+    written: list[Path] = []
+    for page in pages(inv, stem=stem, collapse_over=collapse_over):
+        written += render_scene(page.scene, out_dir / page.stem, formats)
+    return written
+
+
+def pages(inv: Inventory, *, stem: str, collapse_over: int | None) -> list[Page]:
+    when = inv.scanned_at.strftime("%Y-%m-%d %H:%M UTC")
+    title = f"Network diagram - scan {inv.scan_id} - {when}"
+    out = [Page(stem, build_scene(inv, collapse_over=collapse_over, merge_parallel=True, title=title))]
+    named = sites(inv)
+    if len(named) > 1:
+        for i, site in enumerate(named):
+            scene = build_scene(inv, collapse_over=collapse_over, merge_parallel=True,
+                                site=site, title=title)  # fmt: skip
+            out.append(Page(f"{stem}-site{i + 1}-{safe_filename(site, default='site')}", scene))
+    return out
+
+
+def render_scene(scene: Scene, base: Path, formats: tuple[str, ...] = DIAGRAM_FORMATS) -> list[Path]:
+    """Lay out `scene` once and write base.<fmt> for each format."""
+    source = dot_source(scene)
+    outputs = [base.with_suffix(f".{fmt}") for fmt in formats]
+    args = ["dot"]
+    for fmt, path in zip(formats, outputs, strict=True):
+        args += [f"-T{_graphviz_format(fmt)}", f"-o{path}"]
+    base.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(args, input=source.encode("utf-8"), check=True, capture_output=True,
+                   timeout=DOT_TIMEOUT_S)  # fmt: skip
+    for path in outputs:
+        if path.suffix == ".svg":
+            path.write_text(inline_svg_images(path.read_text("utf-8")), "utf-8")
+    return outputs
+
+
+def _graphviz_format(fmt: str) -> str:
+    return {"png": "png:cairo", "pdf": "pdf:cairo", "svg": "svg"}.get(fmt, fmt)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scene -> diagrams objects -> DOT
+# ---------------------------------------------------------------------------------------------
+
+
+class _Diagram(Diagram):  # type: ignore[misc]
+    """A `diagrams` Diagram that only builds the graph; netmap runs Graphviz itself
+    (one layout for all formats, with a timeout) instead of rendering on exit."""
+
+    def __exit__(self, *exc: object) -> None:
+        diagrams.setdiagram(None)
+
+
+class _Box(Cluster):  # type: ignore[misc]
+    """A cluster whose DOT name is our id, not its label (labels are not unique)."""
+
+    def __init__(self, cid: str, label: str, graph_attr: dict[str, str]) -> None:
+        super().__init__(label=label, graph_attr=graph_attr)
+        self.dot.name = f"cluster_{cid}"
+
+
+class _LabelNode(Node):  # type: ignore[misc]
+    """A node drawn entirely by its HTML-like label (icon included)."""
+
+    _icon = None
+
+
+def dot_source(scene: Scene) -> str:
+    graph_attr = {
+        "splines": "spline",
+        "newrank": "true",
+        "nodesep": "0.35",
+        "ranksep": "0.75",
+        "pad": "0.4",
+        "fontname": FONT,
+        "fontsize": "20",
+        "fontcolor": INK,
+        "labelloc": "t",
+        "labeljust": "l",
+        "compound": "true",
+        "outputorder": "edgesfirst",
+        "bgcolor": "white",
+    }
+    node_attr = {"shape": "plain", "fixedsize": "false", "width": "0", "height": "0",
+                 "fontname": FONT, "fontcolor": INK}  # fmt: skip
+    edge_attr = {"fontname": FONT, "fontsize": "9", "fontcolor": MUTED, "arrowhead": "none"}
+    title = f"<<B>{dot_html(scene.title)}</B>>"
+    with _Diagram(name="", filename="network", direction="TB", show=False, outformat="svg",
+                  graph_attr=graph_attr, node_attr=node_attr, edge_attr=edge_attr) as d:  # fmt: skip
+        d.dot.graph_attr["label"] = title
+        made: dict[str, Any] = {}
+        for cluster in scene.children(None):
+            _emit_cluster(scene, cluster, made)
+        for node in scene.members(None):
+            made[node.id] = _emit_node(node)
+        for edge in scene.edges:
+            _emit_edge(edge, made)
+        _emit_legend(scene)
+        internet = [n.id for n in scene.nodes.values() if n.kind == "internet"]
+        if internet:
+            d.dot.body.append(f"\t{{rank=min; {internet[0]}}}\n")
+        return str(d.dot)
+
+
+def _emit_cluster(scene: Scene, cluster: SceneCluster, made: dict[str, Any]) -> None:
+    size = {"site": 16, "zone": 13, "subnet": 12}[cluster.kind]
+    prefix = {"site": "Site: ", "zone": "Zone: ", "subnet": ""}[cluster.kind]
+    label = f'<<FONT POINT-SIZE="{size}"><B>{dot_html(prefix + cluster.label, max_len=60)}</B></FONT>>'
+    attrs = {**CLUSTER_STYLES[cluster.kind], "fontname": FONT, "fontcolor": INK, "margin": "12"}
+    with _Box(cluster.id, label, attrs):
+        for child in scene.children(cluster.id):
+            _emit_cluster(scene, child, made)
+        for node in scene.members(cluster.id):
+            made[node.id] = _emit_node(node)
+
+
+def _icon_key(node: SceneNode) -> str:
+    if node.kind in ("internet", "subnet", "remote"):
+        return node.kind
+    return node.type.value if node.type is not None else "unknown"
+
+
+def node_label(node: SceneNode) -> str:
+    """The HTML-like label: icon, bold title, muted detail lines, badges."""
+    icon = ICONS.get(_icon_key(node), ICONS["unknown"])
+    size = 34 if node.kind == "subnet" else 56
+    rows = [
+        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}">'
+        f'<IMG SRC="{dot_html(str(icon))}" SCALE="TRUE"/></TD></TR>',
+        f'<TR><TD><FONT POINT-SIZE="11"><B>{dot_html(node.title, max_len=_TITLE_MAX)}</B></FONT></TD></TR>',
+    ]
+    for line in node.lines[:3]:
+        rows.append(
+            f'<TR><TD><FONT POINT-SIZE="9" COLOR="{MUTED}">'
+            f"{dot_html(line, max_len=_LINE_MAX)}</FONT></TD></TR>"
+        )
+    if node.badges:
+        cells = "".join(
+            f'<TD BGCOLOR="{BADGE_COLORS[b]}"><FONT POINT-SIZE="8" COLOR="white"><B> {b} </B></FONT></TD>'
+            for b in node.badges
+        )
+        rows.append(f'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>{cells}</TR></TABLE></TD></TR>')
+    return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+
+
+def _emit_node(node: SceneNode) -> Any:
+    attrs: dict[str, str] = {}
+    if node.kind == "subnet":
+        attrs = {"shape": "box", "style": "rounded,dashed", "color": "#9AA5AF", "margin": "0.08"}
+    elif node.kind == "group":
+        attrs = {"shape": "box", "style": "rounded", "color": "#B2BEC3", "margin": "0.06"}
+    return _LabelNode(node_label(node), nodeid=node.id, **attrs)
+
+
+def _emit_edge(edge: SceneEdge, made: dict[str, Any]) -> None:
+    style, color, width, _ = EDGE_STYLES[edge.confidence]
+    attrs = {"style": style, "color": color, "penwidth": width, "labeldistance": "1.6",
+             "labelangle": "25"}  # fmt: skip
+    if edge.tail_port:
+        attrs["taillabel"] = f"<{dot_html(edge.tail_port, max_len=20)}>"
+    if edge.head_port:
+        attrs["headlabel"] = f"<{dot_html(edge.head_port, max_len=20)}>"
+    if not edge.constraint:
+        attrs["constraint"] = "false"
+    made[edge.tail] - Edge(**attrs) - made[edge.head]
+
+
+def _emit_legend(scene: Scene) -> None:
+    badges = sorted({b for n in scene.nodes.values() for b in n.badges})
+    attrs = {"bgcolor": "#FFFFFF", "pencolor": "#B2BEC3", "style": "rounded", "fontname": FONT,
+             "fontcolor": INK, "margin": "10"}  # fmt: skip
+    with _Box("legend", '<<FONT POINT-SIZE="12"><B>Legend</B></FONT>>', attrs):
+        previous: Any = None
+        for conf, (style, color, width, text) in EDGE_STYLES.items():
+            top = _LabelNode("", nodeid=f"legend_{conf.name}_a", shape="point", width="0.01",
+                             height="0.01", color="white")  # fmt: skip
+            bottom = _LabelNode(f"<{_legend_text(text)}>", nodeid=f"legend_{conf.name}_b",
+                                shape="plaintext", width="0", height="0")  # fmt: skip
+            top - Edge(style=style, color=color, penwidth=width, minlen="1") - bottom
+            if previous is not None:  # keep the samples in one row, in order
+                previous - Edge(style="invis") - top
+            previous = None
+        for badge in badges:
+            text = {Badge.EMAIL: "e-mail system", Badge.TELEPHONY: "telephony (PBX, phones)",
+                    Badge.BACKUP: "backup system"}[badge]  # fmt: skip
+            _LabelNode(
+                f'<<TABLE BORDER="0" CELLSPACING="2"><TR><TD BGCOLOR="{BADGE_COLORS[badge]}">'
+                f'<FONT POINT-SIZE="8" COLOR="white"><B> {badge} </B></FONT></TD>'
+                f'<TD><FONT POINT-SIZE="9">{text}</FONT></TD></TR></TABLE>>',
+                nodeid=f"legend_badge_{badge.replace('-', '')}",
+            )
+
+
+def _legend_text(text: str) -> str:
+    head, _, tail = text.partition(": ")
+    return f'<FONT POINT-SIZE="9"><B>{dot_html(head)}</B><BR/>{dot_html(tail)}</FONT>'
+
+
+# ---------------------------------------------------------------------------------------------
+# SVG: inline the icons
+# ---------------------------------------------------------------------------------------------
+
+_IMAGE = re.compile(r"<image\b([^>]*?)\bxlink:href=\"([^\"]*)\"([^>]*)/>")
+
+
+def inline_svg_images(svg: str) -> str:
+    """Replace Graphviz's file-path <image> elements by <use> of one embedded <symbol> per
+    icon, so the SVG is self-contained and each icon is stored once. Any image that is not
+    one of our icons is dropped rather than left pointing at the file system."""
+    by_path = {str(p): key for key, p in ICONS.items()}
+    used: dict[str, Path] = {}
+
+    def swap(m: re.Match[str]) -> str:
+        attrs = m.group(1) + m.group(3)
+        path = m.group(2).replace("&amp;", "&")
+        key = by_path.get(path)
+        if key is None:
+            return ""
+        used[key] = ICONS[key]
+        geometry = " ".join(re.findall(r'\b(?:x|y|width|height)="[^"]*"', attrs))
+        return f'<use xlink:href="#icon-{key}" {geometry}/>'
+
+    body = _IMAGE.sub(swap, svg)
+    if not used:
+        return body
+    symbols = "".join(_symbol(key, path) for key, path in sorted(used.items()))
+    defs = f"<defs>{symbols}</defs>"
+    return re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + "\n" + defs, body, count=1)
+
+
+def _symbol(key: str, path: Path) -> str:
+    data = path.read_bytes()
+    width, height = struct.unpack(">II", data[16:24])  # PNG IHDR
+    uri = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+    return (
+        f'<symbol id="icon-{key}" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet">'
+        f'<image width="{width}" height="{height}" xlink:href="{uri}"/></symbol>'
+    )

@@ -1,0 +1,604 @@
+"""A drawing-neutral "scene" of an Inventory, shared by every diagram renderer.
+
+The scene decides *what* is drawn and *where it belongs*: which boxes (site > zone > subnet)
+each node sits in, which end of every link is upstream (so Graphviz ranks Internet on top,
+then router/firewall, switches, hosts), labels and badges, and - for the schematic only -
+which end hosts collapse into a counted node. Renderers decide *how* it looks.
+
+Strings here are raw (unsanitised); each renderer escapes them for its own format.
+"""
+
+from __future__ import annotations
+
+import importlib
+import ipaddress
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import networkx as nx
+
+from netmap.model import Device, DeviceType, Inventory, Link, LinkConfidence, Role, Subnet
+
+INTERNET = "internet"
+SUBNET_PREFIX = "subnet:"
+
+NodeKind = Literal["device", "group", "subnet", "internet", "remote"]
+ClusterKind = Literal["site", "zone", "subnet"]
+
+# Devices that forward traffic: links pass *through* them when ranking the drawing.
+INFRA = frozenset({DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.SWITCH, DeviceType.WIRELESS_AP})
+# Vertical order of the schematic: lower is higher on the page.
+_TIER = {
+    DeviceType.ROUTER: 1,
+    DeviceType.FIREWALL: 2,
+    DeviceType.SWITCH: 3,
+    DeviceType.WIRELESS_AP: 4,
+}
+_TIER_INTERNET, _TIER_SUBNET, _TIER_HOST = 0, 5, 6
+# Types never folded into a counted node: each one matters on its own in an RFP.
+_NEVER_COLLAPSE = frozenset(
+    {*INFRA, DeviceType.PBX, DeviceType.BACKUP, DeviceType.NAS, DeviceType.SERVER, DeviceType.UPS}
+)
+_CONFIDENCE_ORDER = [
+    LinkConfidence.CONFIRMED,
+    LinkConfidence.ONE_SIDED,
+    LinkConfidence.INFERRED,
+    LinkConfidence.UNPLACED,
+]
+
+TYPE_WORDS: dict[DeviceType, tuple[str, str]] = {
+    DeviceType.ROUTER: ("router", "routers"),
+    DeviceType.FIREWALL: ("firewall", "firewalls"),
+    DeviceType.SWITCH: ("switch", "switches"),
+    DeviceType.WIRELESS_AP: ("wireless access point", "wireless access points"),
+    DeviceType.SERVER: ("server", "servers"),
+    DeviceType.WORKSTATION: ("workstation", "workstations"),
+    DeviceType.PHONE: ("IP phone", "IP phones"),
+    DeviceType.PBX: ("phone system (PBX)", "phone systems (PBX)"),
+    DeviceType.PRINTER: ("printer", "printers"),
+    DeviceType.UPS: ("UPS", "UPSs"),
+    DeviceType.NAS: ("NAS", "NAS devices"),
+    DeviceType.BACKUP: ("backup system", "backup systems"),
+    DeviceType.CAMERA: ("camera", "cameras"),
+    DeviceType.OTHER: ("other device", "other devices"),
+    DeviceType.UNKNOWN: ("unidentified device", "unidentified devices"),
+}
+
+
+class Badge:
+    """Markers for the systems an RFP reader looks for first."""
+
+    EMAIL = "E-MAIL"
+    TELEPHONY = "TELEPHONY"
+    BACKUP = "BACKUP"
+
+
+BADGE_COLORS = {Badge.EMAIL: "#1565C0", Badge.TELEPHONY: "#2E7D32", Badge.BACKUP: "#C62828"}
+
+
+def type_word(t: DeviceType, count: int = 1) -> str:
+    singular, plural = TYPE_WORDS[t]
+    return singular if count == 1 else plural
+
+
+def badges_for(device: Device) -> list[str]:
+    out: list[str] = []
+    if Role.EMAIL in device.roles:
+        out.append(Badge.EMAIL)
+    if Role.TELEPHONY in device.roles or device.type in (DeviceType.PBX, DeviceType.PHONE):
+        out.append(Badge.TELEPHONY)
+    if Role.BACKUP in device.roles or device.type == DeviceType.BACKUP:
+        out.append(Badge.BACKUP)
+    return out
+
+
+@dataclass
+class SceneCluster:
+    id: str
+    kind: ClusterKind
+    label: str
+    parent: str | None
+
+
+@dataclass
+class SceneNode:
+    id: str
+    kind: NodeKind
+    title: str
+    lines: list[str] = field(default_factory=list)
+    type: DeviceType | None = None
+    badges: list[str] = field(default_factory=list)
+    cluster: str | None = None
+    devices: list[str] = field(default_factory=list)  # inventory device ids represented
+    key: str = ""  # the inventory node id (device id, subnet id, "internet") or group key
+    tier: int = _TIER_HOST
+
+
+@dataclass
+class SceneEdge:
+    tail: str  # upstream scene node id
+    head: str
+    tail_port: str | None
+    head_port: str | None
+    confidence: LinkConfidence
+    sources: list[str]
+    links: list[int]  # indices into Inventory.links
+    constraint: bool = True
+
+
+@dataclass
+class Scene:
+    title: str
+    clusters: dict[str, SceneCluster]
+    nodes: dict[str, SceneNode]
+    edges: list[SceneEdge]
+    skipped_links: int = 0  # links whose ends are not in the inventory
+
+    def children(self, cluster_id: str | None) -> list[SceneCluster]:
+        return [c for c in self.clusters.values() if c.parent == cluster_id]
+
+    def members(self, cluster_id: str | None) -> list[SceneNode]:
+        return [n for n in self.nodes.values() if n.cluster == cluster_id]
+
+
+# ---------------------------------------------------------------------------------------------
+# Topology graph
+# ---------------------------------------------------------------------------------------------
+
+
+def topology_graph(inv: Inventory) -> Any:
+    """The inventory's graph: netmap.infer.topology.inventory_graph when available,
+    otherwise the same node naming built here from inv.links."""
+    builder = _inventory_graph_builder()
+    if builder is not None:
+        try:
+            return builder(inv)
+        except Exception:  # a redacted inventory has non-CIDR subnet ids; fall back
+            pass
+    return _graph_from_links(inv)
+
+
+def _inventory_graph_builder() -> Callable[[Inventory], Any] | None:
+    try:
+        module = importlib.import_module("netmap.infer.topology")
+    except ImportError:
+        return None
+    builder = getattr(module, "inventory_graph", None)
+    return builder if callable(builder) else None
+
+
+def _graph_from_links(inv: Inventory) -> Any:
+    graph = nx.Graph()
+    for d in inv.devices:
+        graph.add_node(d.id, kind="device")
+    for s in inv.subnets:
+        graph.add_node(s.id, kind="subnet")
+    for link in inv.links:
+        graph.add_edge(link.a, link.b)
+    return graph
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the scene
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    inv: Inventory
+    devices: dict[str, Device]
+    subnets: dict[str, Subnet]
+    device_subnet: dict[str, Subnet]
+    depth: dict[str, int]
+
+
+def build_scene(
+    inv: Inventory,
+    *,
+    collapse_over: int | None = None,
+    site: str | None = None,
+    merge_parallel: bool = False,
+    title: str | None = None,
+) -> Scene:
+    """The scene of `inv`, optionally limited to one site (other sites become stub nodes).
+
+    collapse_over: fold more than this many end hosts of one type under one parent into a
+    counted node (None: draw every device). merge_parallel: draw one edge per node pair.
+    """
+    ctx = _context(inv)
+    nodes, key_to_node = _make_nodes(ctx)
+    clusters = _make_clusters(ctx, nodes)
+    edges, skipped = _make_edges(ctx, key_to_node)
+    scene = Scene(
+        title=title or f"Network diagram - scan {inv.scan_id}",
+        clusters=clusters,
+        nodes={n.id: n for n in nodes},
+        edges=edges,
+        skipped_links=skipped,
+    )
+    if site is not None:
+        _limit_to_site(scene, ctx, site)
+    if merge_parallel:
+        scene.edges = _merge_parallel(scene.edges)
+    if collapse_over is not None:
+        _collapse(scene, collapse_over)
+    _prune_empty_clusters(scene)
+    return scene
+
+
+def sites(inv: Inventory) -> list[str]:
+    """The named sites of an inventory, sorted."""
+    ctx = _context(inv)
+    named = {_site_of(ctx, d) for d in inv.devices} | {s.site for s in inv.subnets}
+    return sorted(s for s in named if s)
+
+
+def _context(inv: Inventory) -> _Ctx:
+    devices = {d.id: d for d in inv.devices}
+    subnets = {s.id: s for s in inv.subnets}
+    device_subnet: dict[str, Subnet] = {}
+    for s in inv.subnets:
+        for dev_id in s.devices:
+            device_subnet.setdefault(dev_id, s)
+    networks = _parsed_networks(inv.subnets)
+    for d in inv.devices:
+        if d.id not in device_subnet:
+            found = _subnet_of_addresses(d.addresses, networks)
+            if found is not None:
+                device_subnet[d.id] = found
+    depth = _depths(inv, devices)
+    return _Ctx(inv, devices, subnets, device_subnet, depth)
+
+
+def _parsed_networks(subnets: Iterable[Subnet]) -> list[tuple[Any, Subnet]]:
+    out: list[tuple[Any, Subnet]] = []
+    for s in subnets:
+        try:
+            out.append((ipaddress.ip_network(s.cidr, strict=False), s))
+        except ValueError:  # redacted or malformed: membership comes from Subnet.devices only
+            continue
+    out.sort(key=lambda pair: -pair[0].prefixlen)  # most specific first
+    return out
+
+
+def _subnet_of_addresses(addresses: list[str], networks: list[tuple[Any, Subnet]]) -> Subnet | None:
+    for addr in addresses:
+        try:
+            ip = ipaddress.ip_address(addr.split("/")[0])
+        except ValueError:
+            continue
+        for net, subnet in networks:
+            if ip.version == net.version and ip in net:
+                return subnet
+    return None
+
+
+def _is_transit(node: str, devices: dict[str, Device]) -> bool:
+    if node == INTERNET or node.startswith(SUBNET_PREFIX):
+        return True
+    d = devices.get(node)
+    return d is not None and d.type in INFRA
+
+
+def _static_tier(node: str, devices: dict[str, Device]) -> int:
+    if node == INTERNET:
+        return _TIER_INTERNET
+    if node.startswith(SUBNET_PREFIX):
+        return _TIER_SUBNET
+    d = devices.get(node)
+    return _TIER.get(d.type, _TIER_HOST) if d else _TIER_HOST
+
+
+def _depths(inv: Inventory, devices: dict[str, Device]) -> dict[str, int]:
+    """Hop distance from the Internet (or the best root of each component), walking only
+    through forwarding devices and subnets so end hosts never act as transit."""
+    graph = topology_graph(inv)
+    for link in inv.links:  # the drawing follows inv.links even if the graph differs
+        graph.add_edge(link.a, link.b)
+    depth: dict[str, int] = {}
+    for component in sorted(nx.connected_components(graph), key=lambda c: sorted(map(str, c))):
+        roots = _roots(inv, component, devices)
+        frontier = list(roots)
+        for r in roots:
+            depth[r] = 0
+        while frontier:  # bounded: each node enters the frontier at most once
+            nxt: list[str] = []
+            for node in frontier:
+                if node not in roots and not _is_transit(node, devices):
+                    continue
+                for nb in sorted(graph.neighbors(node), key=str):
+                    if nb not in depth:
+                        depth[nb] = depth[node] + 1
+                        nxt.append(nb)
+            frontier = nxt
+    return depth
+
+
+def _roots(inv: Inventory, component: set[Any], devices: dict[str, Device]) -> list[str]:
+    if INTERNET in component:
+        return [INTERNET]
+    if inv.uplink and inv.uplink.router in component:
+        return [inv.uplink.router]
+    best = min(component, key=lambda n: (_static_tier(str(n), devices), str(n)))
+    return [str(best)]
+
+
+def _site_of(ctx: _Ctx, d: Device) -> str | None:
+    subnet = ctx.device_subnet.get(d.id)
+    return d.site or (subnet.site if subnet else None)
+
+
+def _zone_of(ctx: _Ctx, d: Device) -> str | None:
+    subnet = ctx.device_subnet.get(d.id)
+    return d.zone or (subnet.zone if subnet else None)
+
+
+def device_title(d: Device) -> str:
+    return d.name or (d.addresses[0] if d.addresses else f"unnamed {type_word(d.type)}")
+
+
+def device_lines(d: Device) -> list[str]:
+    lines: list[str] = []
+    title = device_title(d)
+    if d.addresses and d.addresses[0] != title:
+        lines.append(d.addresses[0])
+    model = " ".join(x for x in (d.vendor, d.model) if x)
+    if model:
+        lines.append(model)
+    elif d.type == DeviceType.UNKNOWN:
+        lines.append("type not identified")
+    return lines
+
+
+def _make_nodes(ctx: _Ctx) -> tuple[list[SceneNode], dict[str, str]]:
+    nodes: list[SceneNode] = []
+    key_to_node: dict[str, str] = {}
+
+    def add(node: SceneNode) -> None:
+        nodes.append(node)
+        key_to_node[node.key] = node.id
+
+    linked = {x for link in ctx.inv.links for x in (link.a, link.b)}
+    if INTERNET in linked or ctx.inv.uplink is not None:
+        add(SceneNode(id="n0", kind="internet", title="Internet", key=INTERNET, tier=0))
+    for d in sorted(ctx.inv.devices, key=lambda d: (_static_tier(d.id, ctx.devices), d.id)):
+        tier = ctx.depth.get(d.id, _static_tier(d.id, ctx.devices))
+        add(SceneNode(id=f"n{len(nodes) + 1}", kind="device", title=device_title(d),
+                      lines=device_lines(d), type=d.type, badges=badges_for(d),
+                      devices=[d.id], key=d.id, tier=tier))  # fmt: skip
+    for s in sorted(ctx.inv.subnets, key=lambda s: s.id):
+        if s.id in linked:
+            add(SceneNode(id=f"n{len(nodes) + 1}", kind="subnet", title=s.cidr,
+                          lines=[s.name] if s.name else [], key=s.id,
+                          tier=ctx.depth.get(s.id, _TIER_SUBNET)))  # fmt: skip
+    return nodes, key_to_node
+
+
+def _make_clusters(ctx: _Ctx, nodes: list[SceneNode]) -> dict[str, SceneCluster]:
+    """Site > zone > subnet boxes. Forwarding devices sit in their site (or an explicitly
+    set zone) box, end hosts in their subnet box, so the backbone reads top-down."""
+    clusters: dict[str, SceneCluster] = {}
+    by_key: dict[tuple[str, ...], str] = {}
+
+    def get(kind: ClusterKind, label: str, parent: str | None, key: tuple[str, ...]) -> str:
+        if key not in by_key:
+            cid = f"c{len(clusters)}"
+            by_key[key] = cid
+            clusters[cid] = SceneCluster(cid, kind, label, parent)
+        return by_key[key]
+
+    def place(site: str | None, zone: str | None, subnet: Subnet | None) -> str | None:
+        parent: str | None = None
+        if site:
+            parent = get("site", site, None, ("site", site))
+        if zone:
+            parent = get("zone", zone, parent, ("zone", site or "", zone))
+        if subnet is not None:
+            label = f"{subnet.cidr} {subnet.name}" if subnet.name else subnet.cidr
+            parent = get("subnet", label, parent, ("subnet", subnet.id))
+        return parent
+
+    for node in nodes:
+        if node.kind == "subnet":
+            s = ctx.subnets[node.key]
+            node.cluster = place(s.site, s.zone, s)
+        elif node.kind == "device":
+            d = ctx.devices[node.key]
+            if d.type in INFRA:
+                node.cluster = place(_site_of(ctx, d), d.zone, None)
+            else:
+                subnet = ctx.device_subnet.get(d.id)
+                site, zone = (subnet.site, subnet.zone) if subnet else (d.site, d.zone)
+                node.cluster = place(site or _site_of(ctx, d), zone or d.zone, subnet)
+    return clusters
+
+
+def _orient(a: str, b: str, ctx: _Ctx, key_to_node: dict[str, str]) -> tuple[bool, bool]:
+    """(swap, constraint): whether b is upstream of a, and whether the edge should rank."""
+
+    def rank(n: str) -> tuple[int, int, int, str]:
+        host = 0 if _is_transit(n, ctx.devices) else 1
+        return (host, ctx.depth.get(n, 99), _static_tier(n, ctx.devices), key_to_node[n])
+
+    ra, rb = rank(a), rank(b)
+    same_level = ra[:3] == rb[:3]
+    return rb < ra, not same_level
+
+
+def _make_edges(ctx: _Ctx, key_to_node: dict[str, str]) -> tuple[list[SceneEdge], int]:
+    edges: list[SceneEdge] = []
+    skipped = 0
+    for i, link in enumerate(ctx.inv.links):
+        if link.a not in key_to_node or link.b not in key_to_node or link.a == link.b:
+            skipped += 1
+            continue
+        swap, constraint = _orient(link.a, link.b, ctx, key_to_node)
+        a, b, pa, pb = link.a, link.b, link.a_port, link.b_port
+        if swap:
+            a, b, pa, pb = b, a, pb, pa
+        edges.append(SceneEdge(key_to_node[a], key_to_node[b], pa, pb, link.confidence,
+                               [link.source.value], [i], constraint))  # fmt: skip
+    return edges, skipped
+
+
+def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
+    """Keep one site; links leaving it end at a stub node naming the other site."""
+    in_site: set[str] = set()
+    for cid, c in scene.clusters.items():
+        root = c
+        while root.parent is not None:
+            root = scene.clusters[root.parent]
+        if root.kind == "site" and root.label == site:
+            in_site.add(cid)
+    keep = {n.id for n in scene.nodes.values() if n.cluster in in_site}
+    linked_in = {e.tail for e in scene.edges if e.head in keep} | {
+        e.head for e in scene.edges if e.tail in keep
+    }
+    internet = next((n.id for n in scene.nodes.values() if n.kind == "internet"), None)
+    if internet in linked_in:
+        keep.add(internet)
+    stubs: dict[str, str] = {}
+    new_edges: list[SceneEdge] = []
+    for e in scene.edges:
+        if e.tail in keep and e.head in keep:
+            new_edges.append(e)
+        elif e.tail in keep or e.head in keep:
+            outside = e.head if e.tail in keep else e.tail
+            label = _outside_label(scene, outside)
+            if label not in stubs:
+                stubs[label] = f"r{len(stubs)}"
+                scene.nodes[stubs[label]] = SceneNode(
+                    id=stubs[label], kind="remote", title=label, key=f"remote:{label}", tier=0
+                )
+            if e.tail in keep:
+                e.head = stubs[label]
+            else:
+                e.tail = stubs[label]
+            new_edges.append(e)
+    scene.edges = new_edges
+    keep |= set(stubs.values())
+    scene.nodes = {k: v for k, v in scene.nodes.items() if k in keep}
+    scene.clusters = {k: v for k, v in scene.clusters.items() if k in in_site}
+    scene.title = f"{scene.title} - {site}"
+
+
+def _outside_label(scene: Scene, node_id: str) -> str:
+    node = scene.nodes[node_id]
+    cid = node.cluster
+    while cid is not None and scene.clusters[cid].parent is not None:
+        cid = scene.clusters[cid].parent
+    if cid is not None and scene.clusters[cid].kind == "site":
+        return f"to site {scene.clusters[cid].label}"
+    return f"to {node.title}"
+
+
+def _merge_parallel(edges: list[SceneEdge]) -> list[SceneEdge]:
+    merged: dict[frozenset[str], SceneEdge] = {}
+    for e in edges:
+        pair = frozenset((e.tail, e.head))
+        best = merged.get(pair)
+        if best is None:
+            merged[pair] = e
+            continue
+        keep, other = (e, best) if _stronger(e.confidence, best.confidence) else (best, e)
+        keep.links = sorted(set(keep.links) | set(other.links))
+        keep.sources = sorted(set(keep.sources) | set(other.sources))
+        keep.tail_port = keep.tail_port or (other.tail_port if other.tail == keep.tail else None)
+        keep.head_port = keep.head_port or (other.head_port if other.head == keep.head else None)
+        merged[pair] = keep
+    return list(merged.values())
+
+
+def _stronger(a: LinkConfidence, b: LinkConfidence) -> bool:
+    return _CONFIDENCE_ORDER.index(a) < _CONFIDENCE_ORDER.index(b)
+
+
+def _collapse(scene: Scene, threshold: int) -> None:
+    """Fold end hosts of one type hanging off one parent (or unlinked in one box) into a
+    counted node when there are more than `threshold` of them."""
+    degree: Counter[str] = Counter()
+    for e in scene.edges:
+        degree[e.tail] += 1
+        degree[e.head] += 1
+    incoming = {e.head: e for e in scene.edges}
+    outgoing = {e.tail for e in scene.edges}
+    groups: dict[tuple[str, str, str], list[SceneNode]] = defaultdict(list)
+    for node in scene.nodes.values():
+        if node.kind != "device" or node.type in _NEVER_COLLAPSE or node.type is None:
+            continue
+        if node.badges and node.type != DeviceType.PHONE:
+            continue
+        if node.id in outgoing or degree[node.id] > 1:
+            continue
+        edge = incoming.get(node.id)
+        parent = edge.tail if edge else "-"
+        groups[(parent, node.cluster or "-", node.type.value)].append(node)
+    for (parent, _cluster, type_value), members in sorted(groups.items()):
+        if len(members) > threshold:
+            _fold(scene, parent, DeviceType(type_value), members, incoming)
+
+
+def _fold(
+    scene: Scene, parent: str, dtype: DeviceType, members: list[SceneNode],
+    incoming: dict[str, SceneEdge],
+) -> None:  # fmt: skip
+    gid = f"g{members[0].id}"
+    addresses = [m.lines[0] for m in members if m.lines and _looks_like_ip(m.lines[0])]
+    lines = [_address_span(addresses)] if addresses else []
+    scene.nodes[gid] = SceneNode(
+        id=gid, kind="group", title=f"{len(members)} {type_word(dtype, len(members))}",
+        lines=lines, type=dtype, badges=sorted({b for m in members for b in m.badges}),
+        cluster=members[0].cluster, devices=[d for m in members for d in m.devices],
+        key=f"group:{parent}:{dtype.value}", tier=members[0].tier,
+    )  # fmt: skip
+    member_ids = {m.id for m in members}
+    folded = [incoming[m] for m in member_ids if m in incoming]
+    scene.edges = [e for e in scene.edges if e.head not in member_ids]
+    for m in member_ids:
+        del scene.nodes[m]
+    if parent != "-" and folded:
+        conf = Counter(e.confidence for e in folded).most_common(1)[0][0]
+        ports = sum(1 for e in folded if e.tail_port)
+        scene.edges.append(SceneEdge(
+            parent, gid, f"{ports} ports" if ports > 1 else None, None, conf,
+            sorted({s for e in folded for s in e.sources}),
+            sorted(i for e in folded for i in e.links),
+        ))  # fmt: skip
+
+
+def _looks_like_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _address_span(addresses: list[str]) -> str:
+    ordered = sorted(addresses, key=lambda a: ipaddress.ip_address(a))
+    if len(ordered) == 1:
+        return ordered[0]
+    return f"{ordered[0]} - {ordered[-1]}"
+
+
+def _prune_empty_clusters(scene: Scene) -> None:
+    used = {n.cluster for n in scene.nodes.values() if n.cluster}
+    changed = True
+    while changed:  # bounded by the number of clusters
+        changed = False
+        for cid, c in list(scene.clusters.items()):
+            has_child = any(x.parent == cid for x in scene.clusters.values())
+            if cid not in used and not has_child:
+                del scene.clusters[cid]
+                changed = True
+            elif c.parent is not None and c.parent not in scene.clusters:
+                c.parent = None
+                changed = True
+
+
+def link_key(link: Link) -> tuple[str, str]:
+    """Order-independent identity of a link's ends, for comparisons in tests and diffs."""
+    x, y = sorted((link.a, link.b))
+    return (x, y)
