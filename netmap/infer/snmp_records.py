@@ -18,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from netmap.model import (
     ArpEntry,
     CdpNeighbor,
+    ErrorObs,
     Facts,
     HostResources,
     Interface,
@@ -114,6 +115,6 @@ def failed_agents(scan: ScanRecord) -> list[str]:
         by_ip[ob.ip] = by_ip.get(ob.ip, False) or not ob.error
     failed = {ip for ip, ok in by_ip.items() if not ok}
     for ob in scan.observations:
-        if ob.source == "error" and ob.phase.startswith("snmp") and not by_ip.get(ob.target):
+        if isinstance(ob, ErrorObs) and ob.phase.startswith("snmp") and not by_ip.get(ob.target):
             failed.add(ob.target)
     return sorted(failed)

@@ -19,7 +19,7 @@ Record = tuple[Oid, str, str]  # (oid, snmprec tag, value text)
 
 # snmprec tag -> net-snmp pass_persist type keyword
 _PASS_TYPES = {
-    "2": "integer", "4": "string", "4x": "octet", "5": "string", "6": "objectid",
+    "2": "integer", "4": "string", "4x": "octet", "6": "objectid",
     "64": "ipaddress", "65": "counter", "66": "gauge", "67": "timeticks",
     "70": "counter64", "68x": "opaque", "65x": "counter",
 }

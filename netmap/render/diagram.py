@@ -274,17 +274,16 @@ def _emit_legend(scene: Scene) -> None:
     badges = sorted({b for n in scene.nodes.values() for b in n.badges})
     attrs = {"bgcolor": "#FFFFFF", "pencolor": "#B2BEC3", "style": "rounded", "fontname": FONT,
              "fontcolor": INK, "margin": "10"}  # fmt: skip
-    with _Box("legend", '<<FONT POINT-SIZE="12"><B>Legend</B></FONT>>', attrs):
-        previous: Any = None
+    with _Box("legend", '<<FONT POINT-SIZE="12"><B>Legend</B></FONT>>', attrs) as box:
+        tops: list[str] = []
         for conf, (style, color, width, text) in EDGE_STYLES.items():
             top = _LabelNode("", nodeid=f"legend_{conf.name}_a", shape="point", width="0.01",
                              height="0.01", color="white")  # fmt: skip
             bottom = _LabelNode(f"<{_legend_text(text)}>", nodeid=f"legend_{conf.name}_b",
                                 shape="plaintext", width="0", height="0")  # fmt: skip
             top - Edge(style=style, color=color, penwidth=width, minlen="1") - bottom
-            if previous is not None:  # keep the samples in one row, in order
-                previous - Edge(style="invis") - top
-            previous = None
+            tops.append(top.nodeid)
+        box.dot.body.append(f"\t{{rank=same; {'; '.join(tops)}}}\n")  # samples side by side
         for badge in badges:
             text = {Badge.EMAIL: "e-mail system", Badge.TELEPHONY: "telephony (PBX, phones)",
                     Badge.BACKUP: "backup system"}[badge]  # fmt: skip

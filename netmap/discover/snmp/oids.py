@@ -4,9 +4,6 @@ Rules: numeric, no leading dot. Table columns and scalars are given WITHOUT inst
 (`SYS_DESCR` is the column; GET it as `SYS_DESCR + ".0"`). Add entries, never renumber them:
 several modules (getters, vendor identification, classification) share this file.
 
-NOTE for SNMP-A (from the identification worker, 01:40): this file did not exist when I checked,
-then my `create` raced with yours and replaced your version. Sorry - please re-add your entries;
-everything here is additive and your names win on any clash. Delete this note when merged.
 """
 
 from __future__ import annotations
@@ -75,15 +72,133 @@ DOT1D_BASE_NUM_PORTS = "1.3.6.1.2.1.17.1.2"  # BRIDGE-MIB::dot1dBaseNumPorts
 LLDP_LOC_SYS_CAP_SUPPORTED = "1.0.8802.1.1.2.1.3.5"  # LLDP-MIB::lldpLocSysCapSupported
 LLDP_LOC_SYS_CAP_ENABLED = "1.0.8802.1.1.2.1.3.6"  # LLDP-MIB::lldpLocSysCapEnabled
 
+# --- SNMPv2-MIB / SNMPv2-SMI (subtrees) ------------------------------------------------------
+SYSTEM = "1.3.6.1.2.1.1"  # SNMPv2-MIB::system
+ENTERPRISES = "1.3.6.1.4.1"  # SNMPv2-SMI::enterprises
+
+# --- IF-MIB (RFC 2863) -----------------------------------------------------------------------
+IF_NUMBER = "1.3.6.1.2.1.2.1"  # IF-MIB::ifNumber
+IF_ENTRY = "1.3.6.1.2.1.2.2.1"  # IF-MIB::ifEntry
+IF_INDEX = "1.3.6.1.2.1.2.2.1.1"  # IF-MIB::ifIndex
+IF_DESCR = "1.3.6.1.2.1.2.2.1.2"  # IF-MIB::ifDescr
+IF_TYPE = "1.3.6.1.2.1.2.2.1.3"  # IF-MIB::ifType (IANAifType)
+IF_MTU = "1.3.6.1.2.1.2.2.1.4"  # IF-MIB::ifMtu
+IF_SPEED = "1.3.6.1.2.1.2.2.1.5"  # IF-MIB::ifSpeed (bit/s, saturates at 2^32-1)
+IF_PHYS_ADDRESS = "1.3.6.1.2.1.2.2.1.6"  # IF-MIB::ifPhysAddress
+IF_ADMIN_STATUS = "1.3.6.1.2.1.2.2.1.7"  # IF-MIB::ifAdminStatus (1 up, 2 down, 3 testing)
+IF_OPER_STATUS = "1.3.6.1.2.1.2.2.1.8"  # IF-MIB::ifOperStatus (1 up, 2 down, ...)
+IF_X_ENTRY = "1.3.6.1.2.1.31.1.1.1"  # IF-MIB::ifXEntry
+IF_NAME = "1.3.6.1.2.1.31.1.1.1.1"  # IF-MIB::ifName
+IF_HIGH_SPEED = "1.3.6.1.2.1.31.1.1.1.15"  # IF-MIB::ifHighSpeed (Mbit/s)
+IF_ALIAS = "1.3.6.1.2.1.31.1.1.1.18"  # IF-MIB::ifAlias
+
+# --- IP-MIB (RFC 4293, and the RFC 1213 tables it deprecates) --------------------------------
+IP_AD_ENT_IF_INDEX = "1.3.6.1.2.1.4.20.1.2"  # IP-MIB::ipAdEntIfIndex (index: the address)
+IP_AD_ENT_NETMASK = "1.3.6.1.2.1.4.20.1.3"  # IP-MIB::ipAdEntNetMask
+IP_ADDRESS_IF_INDEX = "1.3.6.1.2.1.4.34.1.3"  # IP-MIB::ipAddressIfIndex (index: type.len.addr)
+IP_ADDRESS_TYPE = "1.3.6.1.2.1.4.34.1.4"  # IP-MIB::ipAddressType (1 unicast 2 anycast 3 bcast)
+IP_ADDRESS_PREFIX = "1.3.6.1.2.1.4.34.1.5"  # IP-MIB::ipAddressPrefix (row pointer, ends in len)
+IP_NET_TO_MEDIA_PHYS_ADDRESS = "1.3.6.1.2.1.4.22.1.2"  # IP-MIB::ipNetToMediaPhysAddress
+IP_NET_TO_MEDIA_TYPE = "1.3.6.1.2.1.4.22.1.4"  # IP-MIB::ipNetToMediaType (3 dynamic, 4 static)
+IP_NET_TO_PHYSICAL_PHYS_ADDRESS = "1.3.6.1.2.1.4.35.1.4"  # IP-MIB::ipNetToPhysicalPhysAddress
+IP_NET_TO_PHYSICAL_TYPE = "1.3.6.1.2.1.4.35.1.6"  # IP-MIB::ipNetToPhysicalType
+
+# --- IP-FORWARD-MIB (RFC 4292, RFC 2096) and RFC1213-MIB ipRouteTable --------------------------
+INET_CIDR_ROUTE_IF_INDEX = "1.3.6.1.2.1.4.24.7.1.7"  # IP-FORWARD-MIB::inetCidrRouteIfIndex
+INET_CIDR_ROUTE_TYPE = "1.3.6.1.2.1.4.24.7.1.8"  # IP-FORWARD-MIB::inetCidrRouteType
+INET_CIDR_ROUTE_PROTO = "1.3.6.1.2.1.4.24.7.1.9"  # IP-FORWARD-MIB::inetCidrRouteProto
+IP_CIDR_ROUTE_IF_INDEX = "1.3.6.1.2.1.4.24.4.1.5"  # IP-FORWARD-MIB::ipCidrRouteIfIndex
+IP_CIDR_ROUTE_TYPE = "1.3.6.1.2.1.4.24.4.1.6"  # IP-FORWARD-MIB::ipCidrRouteType
+IP_CIDR_ROUTE_PROTO = "1.3.6.1.2.1.4.24.4.1.7"  # IP-FORWARD-MIB::ipCidrRouteProto
+IP_ROUTE_IF_INDEX = "1.3.6.1.2.1.4.21.1.2"  # RFC1213-MIB::ipRouteIfIndex
+IP_ROUTE_NEXT_HOP = "1.3.6.1.2.1.4.21.1.7"  # RFC1213-MIB::ipRouteNextHop
+IP_ROUTE_TYPE = "1.3.6.1.2.1.4.21.1.8"  # RFC1213-MIB::ipRouteType (3 direct, 4 indirect)
+IP_ROUTE_PROTO = "1.3.6.1.2.1.4.21.1.9"  # RFC1213-MIB::ipRouteProto
+IP_ROUTE_MASK = "1.3.6.1.2.1.4.21.1.11"  # RFC1213-MIB::ipRouteMask
+
+# --- BRIDGE-MIB (RFC 4188) and Q-BRIDGE-MIB (RFC 4363) -----------------------------------------
+DOT1D_BASE_PORT_IF_INDEX = "1.3.6.1.2.1.17.1.4.1.2"  # BRIDGE-MIB::dot1dBasePortIfIndex
+DOT1D_TP_FDB_PORT = "1.3.6.1.2.1.17.4.3.1.2"  # BRIDGE-MIB::dot1dTpFdbPort (index: MAC)
+DOT1D_TP_FDB_STATUS = "1.3.6.1.2.1.17.4.3.1.3"  # BRIDGE-MIB::dot1dTpFdbStatus
+DOT1Q_TP_FDB_PORT = "1.3.6.1.2.1.17.7.1.2.2.1.2"  # Q-BRIDGE-MIB::dot1qTpFdbPort (fdbId.MAC)
+DOT1Q_TP_FDB_STATUS = "1.3.6.1.2.1.17.7.1.2.2.1.3"  # Q-BRIDGE-MIB::dot1qTpFdbStatus
+DOT1Q_VLAN_FDB_ID = "1.3.6.1.2.1.17.7.1.4.2.1.3"  # Q-BRIDGE-MIB::dot1qVlanFdbId (time.vlan)
+
+# --- LLDP-MIB (IEEE 802.1AB-2005, remote systems) and LLDP-EXT-MED-MIB --------------------------
+LLDP_LOC_PORT_ID_SUBTYPE = "1.0.8802.1.1.2.1.3.7.1.2"  # LLDP-MIB::lldpLocPortIdSubtype
+LLDP_LOC_PORT_ID = "1.0.8802.1.1.2.1.3.7.1.3"  # LLDP-MIB::lldpLocPortId
+LLDP_LOC_PORT_DESC = "1.0.8802.1.1.2.1.3.7.1.4"  # LLDP-MIB::lldpLocPortDesc
+LLDP_REM_ENTRY = "1.0.8802.1.1.2.1.4.1.1"  # LLDP-MIB::lldpRemEntry (time.localPort.index)
+LLDP_REM_CHASSIS_ID_SUBTYPE = "1.0.8802.1.1.2.1.4.1.1.4"  # LLDP-MIB::lldpRemChassisIdSubtype
+LLDP_REM_CHASSIS_ID = "1.0.8802.1.1.2.1.4.1.1.5"  # LLDP-MIB::lldpRemChassisId
+LLDP_REM_PORT_ID_SUBTYPE = "1.0.8802.1.1.2.1.4.1.1.6"  # LLDP-MIB::lldpRemPortIdSubtype
+LLDP_REM_PORT_ID = "1.0.8802.1.1.2.1.4.1.1.7"  # LLDP-MIB::lldpRemPortId
+LLDP_REM_PORT_DESC = "1.0.8802.1.1.2.1.4.1.1.8"  # LLDP-MIB::lldpRemPortDesc
+LLDP_REM_SYS_NAME = "1.0.8802.1.1.2.1.4.1.1.9"  # LLDP-MIB::lldpRemSysName
+LLDP_REM_SYS_DESC = "1.0.8802.1.1.2.1.4.1.1.10"  # LLDP-MIB::lldpRemSysDesc
+LLDP_REM_SYS_CAP_SUPPORTED = "1.0.8802.1.1.2.1.4.1.1.11"  # LLDP-MIB::lldpRemSysCapSupported
+LLDP_REM_SYS_CAP_ENABLED = "1.0.8802.1.1.2.1.4.1.1.12"  # LLDP-MIB::lldpRemSysCapEnabled
+LLDP_REM_MAN_ADDR_IF_SUBTYPE = "1.0.8802.1.1.2.1.4.2.1.3"  # LLDP-MIB::lldpRemManAddrIfSubtype
+# LLDP-EXT-MED-MIB::lldpXMedRemDeviceClass
+LLDP_X_MED_REM_DEVICE_CLASS = "1.0.8802.1.1.2.1.5.4795.1.3.1.1.3"
+
+# --- CISCO-CDP-MIB -----------------------------------------------------------------------------
+CDP_CACHE_ADDRESS_TYPE = "1.3.6.1.4.1.9.9.23.1.2.1.1.3"  # CISCO-CDP-MIB::cdpCacheAddressType
+CDP_CACHE_ADDRESS = "1.3.6.1.4.1.9.9.23.1.2.1.1.4"  # CISCO-CDP-MIB::cdpCacheAddress
+CDP_CACHE_VERSION = "1.3.6.1.4.1.9.9.23.1.2.1.1.5"  # CISCO-CDP-MIB::cdpCacheVersion
+CDP_CACHE_DEVICE_ID = "1.3.6.1.4.1.9.9.23.1.2.1.1.6"  # CISCO-CDP-MIB::cdpCacheDeviceId
+CDP_CACHE_DEVICE_PORT = "1.3.6.1.4.1.9.9.23.1.2.1.1.7"  # CISCO-CDP-MIB::cdpCacheDevicePort
+CDP_CACHE_PLATFORM = "1.3.6.1.4.1.9.9.23.1.2.1.1.8"  # CISCO-CDP-MIB::cdpCachePlatform
+CDP_CACHE_CAPABILITIES = "1.3.6.1.4.1.9.9.23.1.2.1.1.9"  # CISCO-CDP-MIB::cdpCacheCapabilities
+
+# --- HOST-RESOURCES-MIB (RFC 2790): what the software getter reads ----------------------------
+HR_SYSTEM_NUM_USERS = "1.3.6.1.2.1.25.1.5"  # HOST-RESOURCES-MIB::hrSystemNumUsers
+HR_SYSTEM_PROCESSES = "1.3.6.1.2.1.25.1.6"  # HOST-RESOURCES-MIB::hrSystemProcesses
+HR_STORAGE_TYPES = "1.3.6.1.2.1.25.2.1"  # HOST-RESOURCES-TYPES::hrStorageTypes (hrStorageRam=.2)
+HR_STORAGE_TYPE = "1.3.6.1.2.1.25.2.3.1.2"  # HOST-RESOURCES-MIB::hrStorageType
+HR_STORAGE_DESCR = "1.3.6.1.2.1.25.2.3.1.3"  # HOST-RESOURCES-MIB::hrStorageDescr
+# HOST-RESOURCES-MIB::hrStorageAllocationUnits
+HR_STORAGE_ALLOCATION_UNITS = "1.3.6.1.2.1.25.2.3.1.4"
+HR_STORAGE_SIZE = "1.3.6.1.2.1.25.2.3.1.5"  # HOST-RESOURCES-MIB::hrStorageSize
+HR_STORAGE_USED = "1.3.6.1.2.1.25.2.3.1.6"  # HOST-RESOURCES-MIB::hrStorageUsed
+HR_PROCESSOR_LOAD = "1.3.6.1.2.1.25.3.3.1.2"  # HOST-RESOURCES-MIB::hrProcessorLoad
+HR_SW_INSTALLED_TYPE = "1.3.6.1.2.1.25.6.3.1.4"  # HOST-RESOURCES-MIB::hrSWInstalledType
+HR_SW_INSTALLED_DATE = "1.3.6.1.2.1.25.6.3.1.5"  # HOST-RESOURCES-MIB::hrSWInstalledDate
+
+# --- Printer-MIB (RFC 3805): what the printer getter reads ------------------------------------
+PRT_GENERAL_PRINTER_NAME = "1.3.6.1.2.1.43.5.1.1.16"  # Printer-MIB::prtGeneralPrinterName
+PRT_MARKER_LIFE_COUNT = "1.3.6.1.2.1.43.10.2.1.4"  # Printer-MIB::prtMarkerLifeCount
+PRT_MARKER_SUPPLIES_TYPE = "1.3.6.1.2.1.43.11.1.1.5"  # Printer-MIB::prtMarkerSuppliesType
+# Printer-MIB::prtMarkerSuppliesDescription
+PRT_MARKER_SUPPLIES_DESCRIPTION = "1.3.6.1.2.1.43.11.1.1.6"
+# Printer-MIB::prtMarkerSuppliesMaxCapacity
+PRT_MARKER_SUPPLIES_MAX_CAPACITY = "1.3.6.1.2.1.43.11.1.1.8"
+PRT_MARKER_SUPPLIES_LEVEL = "1.3.6.1.2.1.43.11.1.1.9"  # Printer-MIB::prtMarkerSuppliesLevel
+
+# --- UPS-MIB (RFC 1628) battery group, PowerNet-MIB (APC) battery ------------------------------
+UPS_BATTERY_STATUS = "1.3.6.1.2.1.33.1.2.1"  # UPS-MIB::upsBatteryStatus (2 normal 3 low 4 depleted)
+UPS_ESTIMATED_MINUTES_REMAINING = "1.3.6.1.2.1.33.1.2.3"  # UPS-MIB::upsEstimatedMinutesRemaining
+UPS_ESTIMATED_CHARGE_REMAINING = "1.3.6.1.2.1.33.1.2.4"  # UPS-MIB::upsEstimatedChargeRemaining
+APC_UPS_BASIC_BATTERY_STATUS = "1.3.6.1.4.1.318.1.1.1.2.1.1"  # PowerNet-MIB::upsBasicBatteryStatus
+# PowerNet-MIB::upsAdvBatteryCapacity (%)
+APC_UPS_ADV_BATTERY_CAPACITY = "1.3.6.1.4.1.318.1.1.1.2.2.1"
+# PowerNet-MIB::upsAdvBatteryRunTimeRemaining
+APC_UPS_ADV_BATTERY_RUN_TIME_REMAINING = "1.3.6.1.4.1.318.1.1.1.2.2.3"
+
 # --- Vendor MIBs used to identify model / serial / firmware -------------------------------------
 # Cisco
 CISCO_CHASSIS_ID = "1.3.6.1.4.1.9.3.6.3"  # OLD-CISCO-CHASSIS-MIB::chassisId (serial)
-CISCOSB_PHD_UNIT_GEN_PARAM = "1.3.6.1.4.1.9.6.1.101.53.14.1"  # CISCOSB-Physicaldescription-MIB::rlPhdUnitGenParamEntry
-AIRESPACE_MACHINE_MODEL = "1.3.6.1.4.1.14179.1.1.1.3"  # AIRESPACE-SWITCHING-MIB::agentInventoryMachineModel
-AIRESPACE_SERIAL = "1.3.6.1.4.1.14179.1.1.1.4"  # AIRESPACE-SWITCHING-MIB::agentInventorySerialNumber
-AIRESPACE_PRODUCT_VERSION = "1.3.6.1.4.1.14179.1.1.1.14"  # AIRESPACE-SWITCHING-MIB::agentInventoryProductVersion
+# CISCOSB-Physicaldescription-MIB::rlPhdUnitGenParamEntry
+CISCOSB_PHD_UNIT_GEN_PARAM = "1.3.6.1.4.1.9.6.1.101.53.14.1"
+# AIRESPACE-SWITCHING-MIB::agentInventoryMachineModel
+AIRESPACE_MACHINE_MODEL = "1.3.6.1.4.1.14179.1.1.1.3"
+# AIRESPACE-SWITCHING-MIB::agentInventorySerialNumber
+AIRESPACE_SERIAL = "1.3.6.1.4.1.14179.1.1.1.4"
+# AIRESPACE-SWITCHING-MIB::agentInventoryProductVersion
+AIRESPACE_PRODUCT_VERSION = "1.3.6.1.4.1.14179.1.1.1.14"
 # Radlan (Marvell) switches: OEM base of Cisco SB, Eltex, Dell PowerConnect, ...
-RADLAN_PHD_UNIT_GEN_PARAM = "1.3.6.1.4.1.89.53.14.1"  # RADLAN-Physicaldescription-MIB::rlPhdUnitGenParamEntry
+# RADLAN-Physicaldescription-MIB::rlPhdUnitGenParamEntry
+RADLAN_PHD_UNIT_GEN_PARAM = "1.3.6.1.4.1.89.53.14.1"
 # Juniper
 JNX_BOX_DESCR = "1.3.6.1.4.1.2636.3.1.2"  # JUNIPER-MIB::jnxBoxDescr
 JNX_BOX_SERIAL_NO = "1.3.6.1.4.1.2636.3.1.3"  # JUNIPER-MIB::jnxBoxSerialNo
@@ -104,7 +219,8 @@ QNAP_QTS_SERIAL = "1.3.6.1.4.1.55062.1.12.4"  # QTS-MIB::serialNumber
 QNAP_QTS_FIRMWARE = "1.3.6.1.4.1.55062.1.12.6"  # QTS-MIB::firmwareVersion
 # APC (PowerNet-MIB)
 APC_UPS_BASIC_IDENT_MODEL = "1.3.6.1.4.1.318.1.1.1.1.1.1"  # PowerNet-MIB::upsBasicIdentModel
-APC_UPS_ADV_IDENT_FIRMWARE = "1.3.6.1.4.1.318.1.1.1.1.2.1"  # PowerNet-MIB::upsAdvIdentFirmwareRevision
+# PowerNet-MIB::upsAdvIdentFirmwareRevision
+APC_UPS_ADV_IDENT_FIRMWARE = "1.3.6.1.4.1.318.1.1.1.1.2.1"
 APC_UPS_ADV_IDENT_SERIAL = "1.3.6.1.4.1.318.1.1.1.1.2.3"  # PowerNet-MIB::upsAdvIdentSerialNumber
 APC_RPDU_IDENT_FIRMWARE = "1.3.6.1.4.1.318.1.1.12.1.3"  # PowerNet-MIB::rPDUIdentFirmwareRev
 APC_RPDU_IDENT_MODEL = "1.3.6.1.4.1.318.1.1.12.1.5"  # PowerNet-MIB::rPDUIdentModelNumber
@@ -122,10 +238,14 @@ DELL_IDRAC_SYSTEM_MODEL = "1.3.6.1.4.1.674.10892.5.1.3.12"  # IDRAC-MIB-SMIv2::s
 DELL_IDRAC_SERVICE_TAG = "1.3.6.1.4.1.674.10892.5.1.3.2"  # IDRAC-MIB-SMIv2::systemServiceTag
 DELL_IDRAC_FIRMWARE = "1.3.6.1.4.1.674.10892.5.1.1.8"  # IDRAC-MIB-SMIv2::racFirmwareVersion
 DELL_OM_CHASSIS_MODEL = "1.3.6.1.4.1.674.10892.1.300.10.1.9"  # MIB-Dell-10892::chassisModelName
-DELL_OM_CHASSIS_SERVICE_TAG = "1.3.6.1.4.1.674.10892.1.300.10.1.11"  # MIB-Dell-10892::chassisServiceTagName
-DELL_PC_PRODUCT_NAME = "1.3.6.1.4.1.674.10895.3000.1.2.100.1"  # Dell-Vendor-MIB::productIdentificationDisplayName
-DELL_PC_PRODUCT_VERSION = "1.3.6.1.4.1.674.10895.3000.1.2.100.4"  # Dell-Vendor-MIB::productIdentificationVersion
-DELL_PC_SERVICE_TAG = "1.3.6.1.4.1.674.10895.3000.1.2.100.8.1.4"  # Dell-Vendor-MIB::productIdentificationServiceTag
+# MIB-Dell-10892::chassisServiceTagName
+DELL_OM_CHASSIS_SERVICE_TAG = "1.3.6.1.4.1.674.10892.1.300.10.1.11"
+# Dell-Vendor-MIB::productIdentificationDisplayName
+DELL_PC_PRODUCT_NAME = "1.3.6.1.4.1.674.10895.3000.1.2.100.1"
+# Dell-Vendor-MIB::productIdentificationVersion
+DELL_PC_PRODUCT_VERSION = "1.3.6.1.4.1.674.10895.3000.1.2.100.4"
+# Dell-Vendor-MIB::productIdentificationServiceTag
+DELL_PC_SERVICE_TAG = "1.3.6.1.4.1.674.10895.3000.1.2.100.8.1.4"
 # Eaton
 XUPS_IDENT_MANUFACTURER = "1.3.6.1.4.1.534.1.1.1"  # XUPS-MIB::xupsIdentManufacturer
 XUPS_IDENT_MODEL = "1.3.6.1.4.1.534.1.1.2"  # XUPS-MIB::xupsIdentModel
@@ -133,7 +253,8 @@ XUPS_IDENT_SOFTWARE_VERSION = "1.3.6.1.4.1.534.1.1.3"  # XUPS-MIB::xupsIdentSoft
 # HP / HPE
 CPQ_SI_SYS_SERIAL_NUM = "1.3.6.1.4.1.232.2.2.2.1"  # CPQSINFO-MIB::cpqSiSysSerialNum
 CPQ_SI_PRODUCT_NAME = "1.3.6.1.4.1.232.2.2.4.2"  # CPQSINFO-MIB::cpqSiProductName
-CPQ_SM2_CNTLR_ROM_REVISION = "1.3.6.1.4.1.232.9.2.2.2"  # CPQSM2-MIB::cpqSm2CntlrRomRevision (iLO fw)
+# CPQSM2-MIB::cpqSm2CntlrRomRevision (iLO fw)
+CPQ_SM2_CNTLR_ROM_REVISION = "1.3.6.1.4.1.232.9.2.2.2"
 HP_PRINTER_SERIAL = "1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.3"  # HP-LASERJET-COMMON-MIB::serial-number
 HP_PRINTER_MODEL = "1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.2"  # HP-LASERJET-COMMON-MIB::model-name
 # Brocade / Foundry / Ruckus ICX
@@ -158,10 +279,13 @@ CPS_UPS_IDENT_MODEL = "1.3.6.1.4.1.3808.1.1.1.1.1.1"  # CPS-MIB::upsBaseIdentMod
 CPS_UPS_IDENT_FIRMWARE = "1.3.6.1.4.1.3808.1.1.1.1.2.1"  # CPS-MIB::upsAdvanceIdentFirmwareRevision
 CPS_UPS_IDENT_SERIAL = "1.3.6.1.4.1.3808.1.1.1.1.2.3"  # CPS-MIB::upsAdvanceIdentSerialNumber
 # Ruckus
-RUCKUS_UNLEASHED_MODEL = "1.3.6.1.4.1.25053.1.15.1.1.1.1.9"  # RUCKUS-UNLEASHED-SYSTEM-MIB::ruckusUnleashedSystemModel
-RUCKUS_UNLEASHED_SERIAL = "1.3.6.1.4.1.25053.1.15.1.1.1.1.15"  # RUCKUS-UNLEASHED-SYSTEM-MIB::ruckusUnleashedSystemSerialNumber
+# RUCKUS-UNLEASHED-SYSTEM-MIB::ruckusUnleashedSystemModel
+RUCKUS_UNLEASHED_MODEL = "1.3.6.1.4.1.25053.1.15.1.1.1.1.9"
+# RUCKUS-UNLEASHED-SYSTEM-MIB::ruckusUnleashedSystemSerialNumber
+RUCKUS_UNLEASHED_SERIAL = "1.3.6.1.4.1.25053.1.15.1.1.1.1.15"
 RUCKUS_ZD_MODEL = "1.3.6.1.4.1.25053.1.2.1.1.1.1.9"  # RUCKUS-ZD-SYSTEM-MIB::ruckusZDSystemModel
-RUCKUS_ZD_SERIAL = "1.3.6.1.4.1.25053.1.2.1.1.1.1.15"  # RUCKUS-ZD-SYSTEM-MIB::ruckusZDSystemSerialNumber
+# RUCKUS-ZD-SYSTEM-MIB::ruckusZDSystemSerialNumber
+RUCKUS_ZD_SERIAL = "1.3.6.1.4.1.25053.1.2.1.1.1.1.15"
 # Server Technology Sentry3
 SENTRY3_FIRMWARE = "1.3.6.1.4.1.1718.3.1.1"  # Sentry3-MIB::systemVersion
 SENTRY3_TOWER_MODEL = "1.3.6.1.4.1.1718.3.2.1.1.7"  # Sentry3-MIB::towerModelNumber
@@ -169,19 +293,22 @@ SENTRY3_TOWER_SERIAL = "1.3.6.1.4.1.1718.3.2.1.1.6"  # Sentry3-MIB::towerProduct
 # Socomec / NetVision
 SOCOMEC_IDENT_MODEL = "1.3.6.1.4.1.4555.1.1.7.1.1.1"  # SOCOMECUPS7-MIB::upsIdentModel
 SOCOMEC_IDENT_SERIAL = "1.3.6.1.4.1.4555.1.1.7.1.1.2"  # SOCOMECUPS7-MIB::upsIdentSerialNumber
-SOCOMEC_IDENT_AGENT_VERSION = "1.3.6.1.4.1.4555.1.1.7.1.1.5"  # SOCOMECUPS7-MIB::upsIdentAgentSoftwareVersion
+# SOCOMECUPS7-MIB::upsIdentAgentSoftwareVersion
+SOCOMEC_IDENT_AGENT_VERSION = "1.3.6.1.4.1.4555.1.1.7.1.1.5"
 # Peplink / Pepwave
 PEPLINK_MODEL = "1.3.6.1.4.1.23695.200.1.1.1.1.1"  # PEPLINK-DEVICE::deviceModel
 PEPLINK_SERIAL = "1.3.6.1.4.1.23695.200.1.1.1.1.2"  # PEPLINK-DEVICE::deviceSerialNumber
 PEPLINK_FIRMWARE = "1.3.6.1.4.1.23695.200.1.1.1.1.3"  # PEPLINK-DEVICE::deviceFirmwareVersion
 # Opengear
-OG_SERIAL_NUMBER = "1.3.6.1.4.1.25049.17.1"  # OG-STATUSv2-MIB::ogSerialNumber (row: serial + firmware)
+# OG-STATUSv2-MIB::ogSerialNumber (row: serial + firmware)
+OG_SERIAL_NUMBER = "1.3.6.1.4.1.25049.17.1"
 # Mimosa
 MIMOSA_SERIAL = "1.3.6.1.4.1.43356.2.1.2.1.2"  # MIMOSA-NETWORKS-BFIVE-MIB::mimosaSerialNumber
 MIMOSA_FIRMWARE = "1.3.6.1.4.1.43356.2.1.2.1.3"  # MIMOSA-NETWORKS-BFIVE-MIB::mimosaFirmwareVersion
 # Viptela
 VIPTELA_VERSION = "1.3.6.1.4.1.41916.11.1.2"  # VIPTELA-OPER-SYSTEM::systemStatusVersion
-VIPTELA_CHASSIS_SERIAL = "1.3.6.1.4.1.41916.3.1.1.1.5"  # VIPTELA-HARDWARE::hardwareInventorySerialNumber
+# VIPTELA-HARDWARE::hardwareInventorySerialNumber
+VIPTELA_CHASSIS_SERIAL = "1.3.6.1.4.1.41916.3.1.1.1.5"
 # Nokia TiMOS / SR Linux
 TIMOS_CHASSIS_SERIAL = "1.3.6.1.4.1.6527.3.1.2.2.1.8.1.5"  # TIMETRA-CHASSIS-MIB::tmnxHwSerialNumber
 # Sharp printers
@@ -195,9 +322,12 @@ AC_SYS_VERSION = "1.3.6.1.4.1.5003.9.10.10.2.2.1"  # AC-SYSTEM-MIB::acSysVersion
 # Hikvision
 HIK_SERIAL = "1.3.6.1.4.1.50001.1.3"  # HIK-DEVICE-MIB::serial
 # RADWIN
-RADWIN_SW_VERSION = "1.3.6.1.4.1.4458.1000.1.1.3"  # RADWIN-MIB-WINLINK1000::winlink1000OduAdmSwVersion
-RADWIN_SERIAL = "1.3.6.1.4.1.4458.1000.1.1.29"  # RADWIN-MIB-WINLINK1000::winlink1000OduAdmSerialNumber
-RADWIN_PRODUCT_NAME = "1.3.6.1.4.1.4458.1000.1.1.30"  # RADWIN-MIB-WINLINK1000::winlink1000OduAdmProductName
+# RADWIN-MIB-WINLINK1000::winlink1000OduAdmSwVersion
+RADWIN_SW_VERSION = "1.3.6.1.4.1.4458.1000.1.1.3"
+# RADWIN-MIB-WINLINK1000::winlink1000OduAdmSerialNumber
+RADWIN_SERIAL = "1.3.6.1.4.1.4458.1000.1.1.29"
+# RADWIN-MIB-WINLINK1000::winlink1000OduAdmProductName
+RADWIN_PRODUCT_NAME = "1.3.6.1.4.1.4458.1000.1.1.30"
 # Fiberstore / Ruijie-style switches
 FS_SYS_HARDWARE = "1.3.6.1.4.1.52642.2.1.45.1.1.5.1"  # FS switch system hardware name
 FS_SYS_VERSION = "1.3.6.1.4.1.52642.2.1.45.1.1.3.1.6"  # FS switch software version
