@@ -424,6 +424,58 @@ def schedule(
 
 
 # ---------------------------------------------------------------------------------------------
+# probe (one SNMP agent)
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command()
+def probe(
+    host: Annotated[str, typer.Argument(help="agent address or name")],
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 161,
+    community: Annotated[
+        str | None, typer.Option("--community", help="v1/v2c community (quick checks; never printed)")
+    ] = None,
+    community_env: Annotated[str | None, typer.Option("--community-env", help="env var")] = None,
+    community_file: Annotated[str | None, typer.Option("--community-file", help="0600 file")] = None,
+    snmp_version: Annotated[str, typer.Option("--snmp-version", help="1 or 2c")] = "2c",
+    v3_user: Annotated[str | None, typer.Option("--v3-user")] = None,
+    auth_proto: Annotated[str, typer.Option("--auth-proto", help="md5 sha sha224..sha512")] = "sha",
+    auth_key_env: Annotated[str | None, typer.Option("--auth-key-env")] = None,
+    auth_key_file: Annotated[str | None, typer.Option("--auth-key-file")] = None,
+    priv_proto: Annotated[str, typer.Option("--priv-proto", help="des 3des aes128 aes192 aes256")] = "aes128",
+    priv_key_env: Annotated[str | None, typer.Option("--priv-key-env")] = None,
+    priv_key_file: Annotated[str | None, typer.Option("--priv-key-file")] = None,
+    context: Annotated[str | None, typer.Option("--context", help="SNMPv3 context name")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.05, max=30)] = 2.0,
+    retries: Annotated[int, typer.Option("--retries", min=0, max=5)] = 1,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Ask one SNMP agent everything netmap collects (exit 3 if it does not answer)."""
+    import asyncio
+
+    from netmap.discover.snmp import probe as snmp_probe
+
+    opts = snmp_probe.ProbeOptions(
+        community=community, community_env=community_env, community_file=community_file,
+        version=snmp_version, v3_user=v3_user, auth_proto=auth_proto.lower(),
+        auth_key_env=auth_key_env, auth_key_file=auth_key_file, priv_proto=priv_proto.lower(),
+        priv_key_env=priv_key_env, priv_key_file=priv_key_file, context=context,
+    )
+    try:
+        creds = snmp_probe.credentials(opts)
+    except snmp_probe.ProbeError as exc:
+        raise fail(str(exc)) from None
+    rec = asyncio.run(snmp_probe.probe(host, creds, port, timeout, retries))
+    if as_json:
+        emit_json(snmp_probe.report(rec))
+    else:
+        for line in snmp_probe.summary_lines(rec):
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
+    if rec.facts is None:
+        raise typer.Exit(EXIT_FAILED)
+
+
+# ---------------------------------------------------------------------------------------------
 # lab
 # ---------------------------------------------------------------------------------------------
 

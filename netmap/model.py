@@ -115,6 +115,7 @@ class ArpObs(ObsBase):
     mac: str
     vendor: str | None = None
     interface: str | None = None
+    local: bool = False  # the scanning host's own interface (it does not answer its own ARP)
 
 
 class HostObs(ObsBase):
@@ -185,6 +186,8 @@ class SnmpObs(ObsBase):
     credential: str | None = None
     data: Any = None
     error: str | None = None
+    port: int = 161  # the agent's UDP port and the SNMP version that answered: a rescan reuses them
+    version: str | None = None
 
 
 class ErrorObs(ObsBase):
@@ -395,6 +398,7 @@ class SnmpRecord(Model):
     printer: PrinterInfo | None = None
     ups: UpsInfo | None = None
     errors: dict[str, str] = Field(default_factory=dict)  # getter -> clear message
+    collected: list[str] = Field(default_factory=list)  # getters that ran (empty result != not asked)
 
 
 class Identity(Model):
@@ -584,6 +588,23 @@ class Subnet(Model):
     zone: str | None = None
     gateway: str | None = None  # device id of the router interface
     devices: list[str] = Field(default_factory=list)
+
+
+class DeviceOverride(Model):
+    """What a person knows better than inference, for one device (overrides.toml)."""
+
+    type: DeviceType | None = None
+    name: str | None = None
+    site: str | None = None
+    zone: str | None = None
+    notes: str | None = None
+    transient: bool | None = None  # sleeps / roams: don't report it as removed
+
+
+class Overrides(Model):
+    """overrides.toml: `[devices."<MAC | IP | name | device id>"]` tables of DeviceOverride."""
+
+    devices: dict[str, DeviceOverride] = Field(default_factory=dict)
 
 
 class Uplink(Model):

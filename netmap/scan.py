@@ -169,14 +169,16 @@ class _Runner:
             p("ports", 0, 0, "skipped (quick)")
             return
         p("ports", 0, len(ips), "nmap port and service scan")
-        run = nmapscan.port_scan(
+        runs = nmapscan.port_scan(
             ips, self.job.request.depth, self.job.scope.__contains__, self.job.request.rate
         )
-        self.store.write_file(self.sid, nmapscan.save_name("ports"), run.xml)
-        self.notes.extend(f"ports: {n}" for n in run.notes)
-        self.obs.extend(run.services)
-        self.obs.extend(run.os)
-        p("ports", len(ips), len(ips), f"{len(run.services)} open services")
+        for i, one in enumerate(runs, 1):
+            self.store.write_file(self.sid, nmapscan.save_name(f"ports-{i}"), one.xml)
+            self.notes.extend(f"ports: {n}" for n in one.notes)
+            self.obs.extend(one.services)
+            self.obs.extend(one.os)
+        services = sum(len(r.services) for r in runs)
+        p("ports", len(ips), len(ips), f"{services} open services")
 
     def phase_snmp(self) -> None:
         p = self.job.progress

@@ -96,6 +96,7 @@ def arp_sweep(
     if not can_arp():
         raise PermissionError("ARP sweep needs root (raw sockets)")
     from scapy.layers.l2 import ARP, Ether
+    from scapy.arch import get_if_addr, get_if_hwaddr
     from scapy.sendrecv import srp
 
     groups = local_targets(scope)
@@ -115,6 +116,12 @@ def arp_sweep(
                 found[ip] = ArpObs(
                     target=ip, ip=ip, mac=mac, vendor=mac_vendor(mac), interface=iface
                 )
+        own_ip, own_mac = get_if_addr(iface), normalize_mac(get_if_hwaddr(iface))
+        if own_ip in scope and own_ip not in found:
+            found[own_ip] = ArpObs(
+                target=own_ip, ip=own_ip, mac=own_mac, vendor=mac_vendor(own_mac),
+                interface=iface, local=True,
+            )
         done += len(ips)
         if on_progress:
             on_progress(done, total)

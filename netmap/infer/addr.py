@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 
 _HEX = re.compile(r"[0-9a-fA-F]")
 
@@ -22,6 +23,7 @@ GENERIC_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every observation
 def norm_mac(value: str | None) -> str | None:
     """'AA-BB-CC-DD-EE-FF', 'aabb.ccdd.eeff', 'aabbccddeeff', 'a:b:c:d:e:f' -> 'aa:bb:cc:dd:ee:ff'."""
     if not value:
@@ -48,11 +50,13 @@ def is_identity_mac(mac: str) -> bool:
     return not mac.startswith(_VIRTUAL_MAC_PREFIXES)
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every observation
 def identity_mac(value: str | None) -> str | None:
     mac = norm_mac(value)
     return mac if mac is not None and is_identity_mac(mac) else None
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every observation
 def norm_ip(value: str | None) -> str | None:
     """Canonical text of an IP address (no prefix, no zone), or None."""
     if not value:
@@ -64,6 +68,7 @@ def norm_ip(value: str | None) -> str | None:
         return None
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every observation
 def identity_ip(value: str | None) -> str | None:
     """An address that names one device on this network: not loopback, link-local, multicast."""
     ip = norm_ip(value)
@@ -86,6 +91,7 @@ def sort_ips(ips: set[str] | list[str]) -> list[str]:
     return sorted(set(ips), key=ip_sort_key)
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every observation
 def norm_name(value: str | None) -> str | None:
     """A host name as an identity key: lowercase short name ('SW1.city.local' -> 'sw1').
 

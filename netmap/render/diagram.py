@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import re
 import struct
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,9 +27,11 @@ from diagrams.onprem.compute import Server
 from diagrams.onprem.network import CiscoRouter, CiscoSwitchL2, Internet
 
 from netmap.model import DeviceType, Inventory, LinkConfidence
+from netmap.render.layout import run_dot
 from netmap.render.sanitize import dot_html, safe_filename
 from netmap.render.scene import (
     BADGE_COLORS,
+    INFRA,
     Badge,
     Scene,
     SceneCluster,
@@ -43,7 +44,7 @@ from netmap.render.scene import (
 ICON_DIR = Path(__file__).resolve().parent / "icons"
 DIAGRAM_FORMATS = ("svg", "png", "pdf")
 COLLAPSE_OVER = 6  # more same-type end hosts than this on one switch become one node
-DOT_TIMEOUT_S = 300
+STAGGER = 3  # leaf rows per fan (unflatten -l)
 FONT = "DejaVu Sans,Sans-Serif"
 INK = "#2D3436"
 MUTED = "#636E72"
@@ -53,12 +54,14 @@ _TITLE_MAX, _LINE_MAX = 28, 32
 
 def _diagrams_icon(cls: Any) -> Path:
     """Absolute path of a `diagrams` node class's icon (the package resolves it the same way)."""
-    return Path(diagrams.__file__).resolve().parent.parent / cls._icon_dir / cls._icon
+    return Path(diagrams.__file__).resolve().parent.parent / str(cls._icon_dir) / str(cls._icon)
 
 
 def _icon_paths() -> dict[str, Path]:
-    own = {t: ICON_DIR / f"{t}.png" for t in
-           ("printer", "phone", "pbx", "ups", "nas", "backup", "camera", "unknown", "other")}  # fmt: skip
+    own = {
+        t: ICON_DIR / f"{t}.png"
+        for t in ("printer", "phone", "pbx", "ups", "nas", "backup", "camera", "unknown", "other")
+    }
     return {
         "internet": _diagrams_icon(Internet),
         DeviceType.ROUTER.value: _diagrams_icon(CiscoRouter),
@@ -77,7 +80,12 @@ ICONS = _icon_paths()
 
 # Link style by evidence: (style, colour, penwidth, legend text)
 EDGE_STYLES: dict[LinkConfidence, tuple[str, str, str, str]] = {
-    LinkConfidence.CONFIRMED: ("solid", "#2D3436", "2.6", "confirmed: both ends report it (LLDP/CDP)"),
+    LinkConfidence.CONFIRMED: (
+        "solid",
+        "#2D3436",
+        "2.6",
+        "confirmed: both ends report it (LLDP/CDP)",
+    ),
     LinkConfidence.ONE_SIDED: ("solid", "#4A5A6A", "1.3", "one-sided: one end reports it"),
     LinkConfidence.INFERRED: ("dashed", "#4A5A6A", "1.3", "inferred: from switch/ARP tables"),
     LinkConfidence.UNPLACED: ("dotted", "#9AA5AF", "1.3", "unplaced: subnet known, port unknown"),
@@ -113,26 +121,30 @@ def render_diagram(
 def pages(inv: Inventory, *, stem: str, collapse_over: int | None) -> list[Page]:
     when = inv.scanned_at.strftime("%Y-%m-%d %H:%M UTC")
     title = f"Network diagram - scan {inv.scan_id} - {when}"
-    out = [Page(stem, build_scene(inv, collapse_over=collapse_over, merge_parallel=True, title=title))]
+    out = [
+        Page(stem, build_scene(inv, collapse_over=collapse_over, merge_parallel=True, title=title))
+    ]
     named = sites(inv)
     if len(named) > 1:
         for i, site in enumerate(named):
-            scene = build_scene(inv, collapse_over=collapse_over, merge_parallel=True,
-                                site=site, title=title)  # fmt: skip
+            scene = build_scene(
+                inv, collapse_over=collapse_over, merge_parallel=True, site=site, title=title
+            )
             out.append(Page(f"{stem}-site{i + 1}-{safe_filename(site, default='site')}", scene))
     return out
 
 
-def render_scene(scene: Scene, base: Path, formats: tuple[str, ...] = DIAGRAM_FORMATS) -> list[Path]:
+def render_scene(
+    scene: Scene, base: Path, formats: tuple[str, ...] = DIAGRAM_FORMATS
+) -> list[Path]:
     """Lay out `scene` once and write base.<fmt> for each format."""
     source = dot_source(scene)
-    outputs = [base.with_suffix(f".{fmt}") for fmt in formats]
-    args = ["dot"]
+    outputs = [base.parent / f"{base.name}.{fmt}" for fmt in formats]  # names may hold dots
+    args: list[str] = []
     for fmt, path in zip(formats, outputs, strict=True):
         args += [f"-T{_graphviz_format(fmt)}", f"-o{path}"]
     base.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(args, input=source.encode("utf-8"), check=True, capture_output=True,
-                   timeout=DOT_TIMEOUT_S)  # fmt: skip
+    run_dot(source, args, stagger=STAGGER)
     for path in outputs:
         if path.suffix == ".svg":
             path.write_text(inline_svg_images(path.read_text("utf-8")), "utf-8")
@@ -160,7 +172,7 @@ class _Box(Cluster):  # type: ignore[misc]
     """A cluster whose DOT name is our id, not its label (labels are not unique)."""
 
     def __init__(self, cid: str, label: str, graph_attr: dict[str, str]) -> None:
-        super().__init__(label=label, graph_attr=graph_attr)
+        super().__init__(label=label, direction="TB", graph_attr=graph_attr)
         self.dot.name = f"cluster_{cid}"
 
 
@@ -186,12 +198,26 @@ def dot_source(scene: Scene) -> str:
         "outputorder": "edgesfirst",
         "bgcolor": "white",
     }
-    node_attr = {"shape": "plain", "fixedsize": "false", "width": "0", "height": "0",
-                 "fontname": FONT, "fontcolor": INK}  # fmt: skip
+    node_attr = {
+        "shape": "plain",
+        "fixedsize": "false",
+        "width": "0",
+        "height": "0",
+        "fontname": FONT,
+        "fontcolor": INK,
+    }
     edge_attr = {"fontname": FONT, "fontsize": "9", "fontcolor": MUTED, "arrowhead": "none"}
     title = f"<<B>{dot_html(scene.title)}</B>>"
-    with _Diagram(name="", filename="network", direction="TB", show=False, outformat="svg",
-                  graph_attr=graph_attr, node_attr=node_attr, edge_attr=edge_attr) as d:  # fmt: skip
+    with _Diagram(
+        name="",
+        filename="network",
+        direction="TB",
+        show=False,
+        outformat="svg",
+        graph_attr=graph_attr,
+        node_attr=node_attr,
+        edge_attr=edge_attr,
+    ) as d:
         d.dot.graph_attr["label"] = title
         made: dict[str, Any] = {}
         for cluster in scene.children(None):
@@ -199,8 +225,10 @@ def dot_source(scene: Scene) -> str:
         for node in scene.members(None):
             made[node.id] = _emit_node(node)
         for edge in scene.edges:
-            _emit_edge(edge, made)
+            _emit_edge(scene, edge, made)
         _emit_legend(scene)
+        if not any(n.kind == "device" or n.kind == "group" for n in scene.nodes.values()):
+            _LabelNode("<<I>No devices were found in this scan.</I>>", nodeid="empty_note")
         internet = [n.id for n in scene.nodes.values() if n.kind == "internet"]
         if internet:
             d.dot.body.append(f"\t{{rank=min; {internet[0]}}}\n")
@@ -210,13 +238,34 @@ def dot_source(scene: Scene) -> str:
 def _emit_cluster(scene: Scene, cluster: SceneCluster, made: dict[str, Any]) -> None:
     size = {"site": 16, "zone": 13, "subnet": 12}[cluster.kind]
     prefix = {"site": "Site: ", "zone": "Zone: ", "subnet": ""}[cluster.kind]
-    label = f'<<FONT POINT-SIZE="{size}"><B>{dot_html(prefix + cluster.label, max_len=60)}</B></FONT>>'
+    label = (
+        f'<<FONT POINT-SIZE="{size}"><B>{dot_html(prefix + cluster.label, max_len=60)}</B></FONT>>'
+    )
     attrs = {**CLUSTER_STYLES[cluster.kind], "fontname": FONT, "fontcolor": INK, "margin": "12"}
     with _Box(cluster.id, label, attrs):
         for child in scene.children(cluster.id):
             _emit_cluster(scene, child, made)
-        for node in scene.members(cluster.id):
-            made[node.id] = _emit_node(node)
+        for parent, members in _by_parent(scene, scene.members(cluster.id)):
+            if parent is None or len(members) < 2:
+                for node in members:
+                    made[node.id] = _emit_node(node)
+                continue
+            # An invisible box per switch keeps its hosts side by side inside the subnet
+            # box, so links from several switches do not braid across it.
+            invisible = {"peripheries": "0", "margin": "4", "bgcolor": attrs["bgcolor"]}
+            with _Box(f"{cluster.id}_{parent}", "", invisible):
+                for node in members:
+                    made[node.id] = _emit_node(node)
+
+
+def _by_parent(scene: Scene, nodes: list[SceneNode]) -> list[tuple[str | None, list[SceneNode]]]:
+    """Leaf nodes grouped by the node above them (None: not a leaf, or no parent)."""
+    above = {e.head: e.tail for e in scene.edges if e.constraint}
+    groups: dict[str | None, list[SceneNode]] = {}
+    for node in nodes:
+        parent = above.get(node.id) if _is_leaf(node) else None
+        groups.setdefault(parent, []).append(node)
+    return list(groups.items())
 
 
 def _icon_key(node: SceneNode) -> str:
@@ -244,7 +293,9 @@ def node_label(node: SceneNode) -> str:
             f'<TD BGCOLOR="{BADGE_COLORS[b]}"><FONT POINT-SIZE="8" COLOR="white"><B> {b} </B></FONT></TD>'
             for b in node.badges
         )
-        rows.append(f'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>{cells}</TR></TABLE></TD></TR>')
+        rows.append(
+            f'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>{cells}</TR></TABLE></TD></TR>'
+        )
     return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
@@ -257,47 +308,82 @@ def _emit_node(node: SceneNode) -> Any:
     return _LabelNode(node_label(node), nodeid=node.id, **attrs)
 
 
-def _emit_edge(edge: SceneEdge, made: dict[str, Any]) -> None:
+def _is_leaf(node: SceneNode) -> bool:
+    if node.kind in ("group",):
+        return True
+    return node.kind == "device" and node.type not in INFRA
+
+
+def _emit_edge(scene: Scene, edge: SceneEdge, made: dict[str, Any]) -> None:
+    if edge.layout_only:
+        made[edge.tail] - Edge(style="invis", minlen=str(edge.minlen)) - made[edge.head]
+        return
     style, color, width, _ = EDGE_STYLES[edge.confidence]
-    attrs = {"style": style, "color": color, "penwidth": width, "labeldistance": "1.6",
-             "labelangle": "25"}  # fmt: skip
-    if edge.tail_port:
-        attrs["taillabel"] = f"<{dot_html(edge.tail_port, max_len=20)}>"
-    if edge.head_port:
-        attrs["headlabel"] = f"<{dot_html(edge.head_port, max_len=20)}>"
+    attrs = {"style": style, "color": color, "penwidth": width}
+    if _is_leaf(scene.nodes[edge.head]):
+        # A fan of host links would pile port names around the switch: name the switch
+        # port at the host end instead, where each label has room.
+        if edge.tail_port:
+            attrs |= {
+                "headlabel": f"<{dot_html(edge.tail_port, max_len=20)}>",
+                "labeldistance": "2.2",
+                "labelangle": "0",
+            }
+    else:
+        attrs |= {"labeldistance": "1.8", "labelangle": "30"}
+        if edge.tail_port:
+            attrs["taillabel"] = f"<{dot_html(edge.tail_port, max_len=20)}>"
+        if edge.head_port:
+            attrs["headlabel"] = f"<{dot_html(edge.head_port, max_len=20)}>"
     if not edge.constraint:
         attrs["constraint"] = "false"
     made[edge.tail] - Edge(**attrs) - made[edge.head]
 
 
+_LEGEND_LINES = {
+    LinkConfidence.CONFIRMED: "\u2501" * 6,  # heavy line
+    LinkConfidence.ONE_SIDED: "\u2500" * 6,  # light line
+    LinkConfidence.INFERRED: "\u254c" * 6,  # light double dash
+    LinkConfidence.UNPLACED: "\u2508" * 6,  # light quadruple dash
+}
+_BADGE_TEXT = {
+    Badge.EMAIL: "e-mail system",
+    Badge.TELEPHONY: "telephony (PBX, phones)",
+    Badge.BACKUP: "backup system",
+}
+
+
+def legend_label(badges: list[str]) -> str:
+    """One HTML table: a sample of each link style (drawn with box-drawing characters, so
+    the legend stays one compact node) and each badge in use."""
+    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12"><B>Legend</B></FONT></TD></TR>']
+    for conf, (_, color, _, text) in EDGE_STYLES.items():
+        head, _, tail = text.partition(": ")
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT COLOR="{color}" POINT-SIZE="12">{_LEGEND_LINES[conf]}</FONT></TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9"><B>{head}</B>: {dot_html(tail)}</FONT></TD></TR>'
+        )
+    for badge in badges:
+        rows.append(
+            f'<TR><TD BGCOLOR="{BADGE_COLORS[badge]}"><FONT POINT-SIZE="8" COLOR="white">'
+            f'<B>{badge}</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">'
+            f"{_BADGE_TEXT[badge]}</FONT></TD></TR>"
+        )
+    rows.append(
+        '<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#636E72">'
+        'Port names are shown at the host end of host links.<BR ALIGN="LEFT"/>'
+        "&quot;12 workstations&quot;: same-type hosts on one switch, listed in the workbook."
+        '<BR ALIGN="LEFT"/></FONT></TD></TR>'
+    )
+    return (
+        '<<TABLE BORDER="1" COLOR="#B2BEC3" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="2" '
+        f'CELLPADDING="3" BGCOLOR="white">{"".join(rows)}</TABLE>>'
+    )
+
+
 def _emit_legend(scene: Scene) -> None:
     badges = sorted({b for n in scene.nodes.values() for b in n.badges})
-    attrs = {"bgcolor": "#FFFFFF", "pencolor": "#B2BEC3", "style": "rounded", "fontname": FONT,
-             "fontcolor": INK, "margin": "10"}  # fmt: skip
-    with _Box("legend", '<<FONT POINT-SIZE="12"><B>Legend</B></FONT>>', attrs) as box:
-        tops: list[str] = []
-        for conf, (style, color, width, text) in EDGE_STYLES.items():
-            top = _LabelNode("", nodeid=f"legend_{conf.name}_a", shape="point", width="0.01",
-                             height="0.01", color="white")  # fmt: skip
-            bottom = _LabelNode(f"<{_legend_text(text)}>", nodeid=f"legend_{conf.name}_b",
-                                shape="plaintext", width="0", height="0")  # fmt: skip
-            top - Edge(style=style, color=color, penwidth=width, minlen="1") - bottom
-            tops.append(top.nodeid)
-        box.dot.body.append(f"\t{{rank=same; {'; '.join(tops)}}}\n")  # samples side by side
-        for badge in badges:
-            text = {Badge.EMAIL: "e-mail system", Badge.TELEPHONY: "telephony (PBX, phones)",
-                    Badge.BACKUP: "backup system"}[badge]  # fmt: skip
-            _LabelNode(
-                f'<<TABLE BORDER="0" CELLSPACING="2"><TR><TD BGCOLOR="{BADGE_COLORS[badge]}">'
-                f'<FONT POINT-SIZE="8" COLOR="white"><B> {badge} </B></FONT></TD>'
-                f'<TD><FONT POINT-SIZE="9">{text}</FONT></TD></TR></TABLE>>',
-                nodeid=f"legend_badge_{badge.replace('-', '')}",
-            )
-
-
-def _legend_text(text: str) -> str:
-    head, _, tail = text.partition(": ")
-    return f'<FONT POINT-SIZE="9"><B>{dot_html(head)}</B><BR/>{dot_html(tail)}</FONT>'
+    _LabelNode(legend_label(badges), nodeid="legend")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -27,10 +27,13 @@ _SURROGATE_OR_NONCHAR = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 # Cell prefixes that Excel, LibreOffice or Google Sheets would evaluate (OWASP CSV injection).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _WINDOWS_RESERVED = {
-    "con", "prn", "aux", "nul",
+    "con",
+    "prn",
+    "aux",
+    "nul",
     *(f"com{i}" for i in range(1, 10)),
     *(f"lpt{i}" for i in range(1, 10)),
-}  # fmt: skip
+}
 
 # Excel's hard limit for a cell is 32767 characters; keep well below for readability.
 CELL_MAX = 8000

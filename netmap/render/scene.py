@@ -10,15 +10,15 @@ Strings here are raw (unsanitised); each renderer escapes them for its own forma
 
 from __future__ import annotations
 
-import importlib
 import ipaddress
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import networkx as nx
 
+from netmap.infer.topology import inventory_graph
 from netmap.model import Device, DeviceType, Inventory, Link, LinkConfidence, Role, Subnet
 
 INTERNET = "internet"
@@ -28,7 +28,9 @@ NodeKind = Literal["device", "group", "subnet", "internet", "remote"]
 ClusterKind = Literal["site", "zone", "subnet"]
 
 # Devices that forward traffic: links pass *through* them when ranking the drawing.
-INFRA = frozenset({DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.SWITCH, DeviceType.WIRELESS_AP})
+INFRA = frozenset(
+    {DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.SWITCH, DeviceType.WIRELESS_AP}
+)
 # Vertical order of the schematic: lower is higher on the page.
 _TIER = {
     DeviceType.ROUTER: 1,
@@ -126,6 +128,8 @@ class SceneEdge:
     sources: list[str]
     links: list[int]  # indices into Inventory.links
     constraint: bool = True
+    layout_only: bool = False  # not a link: keeps a subnet box under its gateway
+    minlen: int = 1  # ranks between tail and head (layout hint)
 
 
 @dataclass
@@ -149,35 +153,9 @@ class Scene:
 
 
 def topology_graph(inv: Inventory) -> Any:
-    """The inventory's graph: netmap.infer.topology.inventory_graph when available,
-    otherwise the same node naming built here from inv.links."""
-    builder = _inventory_graph_builder()
-    if builder is not None:
-        try:
-            return builder(inv)
-        except Exception:  # a redacted inventory has non-CIDR subnet ids; fall back
-            pass
-    return _graph_from_links(inv)
-
-
-def _inventory_graph_builder() -> Callable[[Inventory], Any] | None:
-    try:
-        module = importlib.import_module("netmap.infer.topology")
-    except ImportError:
-        return None
-    builder = getattr(module, "inventory_graph", None)
-    return builder if callable(builder) else None
-
-
-def _graph_from_links(inv: Inventory) -> Any:
-    graph = nx.Graph()
-    for d in inv.devices:
-        graph.add_node(d.id, kind="device")
-    for s in inv.subnets:
-        graph.add_node(s.id, kind="subnet")
-    for link in inv.links:
-        graph.add_edge(link.a, link.b)
-    return graph
+    """The inventory's graph (nodes: device ids, "subnet:<cidr>", "internet"), as infer
+    builds it. Rendering adds nothing to it and never scans."""
+    return inventory_graph(inv)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,8 +187,9 @@ def build_scene(
     """
     ctx = _context(inv)
     nodes, key_to_node = _make_nodes(ctx)
-    clusters = _make_clusters(ctx, nodes)
     edges, skipped = _make_edges(ctx, key_to_node)
+    edges += _anchor_subnets(ctx, nodes, edges, key_to_node)
+    clusters = _make_clusters(ctx, nodes, edges)
     scene = Scene(
         title=title or f"Network diagram - scan {inv.scan_id}",
         clusters=clusters,
@@ -321,8 +300,19 @@ def _roots(inv: Inventory, component: set[Any], devices: dict[str, Device]) -> l
         return [INTERNET]
     if inv.uplink and inv.uplink.router in component:
         return [inv.uplink.router]
-    best = min(component, key=lambda n: (_static_tier(str(n), devices), str(n)))
+    best = min(component, key=lambda n: (_root_rank(str(n), devices), str(n)))
     return [str(best)]
+
+
+def _root_rank(node: str, devices: dict[str, Device]) -> int:
+    """Which node heads a component with no Internet: a router, else a firewall or switch,
+    else the subnet (an access point seen only in a subnet hangs below it)."""
+    if node.startswith(SUBNET_PREFIX):
+        return 4
+    d = devices.get(node)
+    if d is not None and d.type == DeviceType.WIRELESS_AP:
+        return 5
+    return _static_tier(node, devices)
 
 
 def _site_of(ctx: _Ctx, d: Device) -> str | None:
@@ -365,20 +355,40 @@ def _make_nodes(ctx: _Ctx) -> tuple[list[SceneNode], dict[str, str]]:
         add(SceneNode(id="n0", kind="internet", title="Internet", key=INTERNET, tier=0))
     for d in sorted(ctx.inv.devices, key=lambda d: (_static_tier(d.id, ctx.devices), d.id)):
         tier = ctx.depth.get(d.id, _static_tier(d.id, ctx.devices))
-        add(SceneNode(id=f"n{len(nodes) + 1}", kind="device", title=device_title(d),
-                      lines=device_lines(d), type=d.type, badges=badges_for(d),
-                      devices=[d.id], key=d.id, tier=tier))  # fmt: skip
+        add(
+            SceneNode(
+                id=f"n{len(nodes) + 1}",
+                kind="device",
+                title=device_title(d),
+                lines=device_lines(d),
+                type=d.type,
+                badges=badges_for(d),
+                devices=[d.id],
+                key=d.id,
+                tier=tier,
+            )
+        )
     for s in sorted(ctx.inv.subnets, key=lambda s: s.id):
         if s.id in linked:
-            add(SceneNode(id=f"n{len(nodes) + 1}", kind="subnet", title=s.cidr,
-                          lines=[s.name] if s.name else [], key=s.id,
-                          tier=ctx.depth.get(s.id, _TIER_SUBNET)))  # fmt: skip
+            add(
+                SceneNode(
+                    id=f"n{len(nodes) + 1}",
+                    kind="subnet",
+                    title=s.cidr,
+                    lines=[s.name] if s.name else [],
+                    key=s.id,
+                    tier=ctx.depth.get(s.id, _TIER_SUBNET),
+                )
+            )
     return nodes, key_to_node
 
 
-def _make_clusters(ctx: _Ctx, nodes: list[SceneNode]) -> dict[str, SceneCluster]:
-    """Site > zone > subnet boxes. Forwarding devices sit in their site (or an explicitly
-    set zone) box, end hosts in their subnet box, so the backbone reads top-down."""
+def _make_clusters(
+    ctx: _Ctx, nodes: list[SceneNode], edges: list[SceneEdge]
+) -> dict[str, SceneCluster]:
+    """Site > zone > subnet boxes. End hosts sit in their subnet box; a forwarding device
+    sits in the deepest site/zone box holding everything below it (or its explicit zone),
+    so each switch is drawn just above the hosts it serves."""
     clusters: dict[str, SceneCluster] = {}
     by_key: dict[tuple[str, ...], str] = {}
 
@@ -400,6 +410,7 @@ def _make_clusters(ctx: _Ctx, nodes: list[SceneNode]) -> dict[str, SceneCluster]
             parent = get("subnet", label, parent, ("subnet", subnet.id))
         return parent
 
+    infra: list[SceneNode] = []
     for node in nodes:
         if node.kind == "subnet":
             s = ctx.subnets[node.key]
@@ -408,11 +419,55 @@ def _make_clusters(ctx: _Ctx, nodes: list[SceneNode]) -> dict[str, SceneCluster]
             d = ctx.devices[node.key]
             if d.type in INFRA:
                 node.cluster = place(_site_of(ctx, d), d.zone, None)
+                infra.append(node)
             else:
                 subnet = ctx.device_subnet.get(d.id)
                 site, zone = (subnet.site, subnet.zone) if subnet else (d.site, d.zone)
                 node.cluster = place(site or _site_of(ctx, d), zone or d.zone, subnet)
+    below: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        if e.constraint:
+            below[e.tail].append(e.head)
+    by_id = {n.id: n for n in nodes}
+    above = {e.head: e.tail for e in edges if e.constraint}
+    # A childless access point or switch follows its parent; it must not pull that parent
+    # up to the site box.
+    leaf_infra = {n.id for n in infra if not below[n.id]}
+    for node in sorted(infra, key=lambda n: -n.tier):  # deepest first: children are placed
+        kids = [c for c in below[node.id] if c not in leaf_infra]
+        if ctx.devices[node.key].zone or not kids:
+            continue
+        common = _common_box(clusters, [by_id[c].cluster for c in kids])
+        own_site = _ancestors(clusters, node.cluster)[:1]
+        if common and common[: len(own_site)] == own_site:
+            node.cluster = common[-1]
+    for nid in leaf_infra:
+        node, parent = by_id[nid], by_id.get(above.get(nid, ""))
+        if parent is None or ctx.devices[node.key].zone:
+            continue
+        if _ancestors(clusters, parent.cluster)[:1] == _ancestors(clusters, node.cluster)[:1]:
+            node.cluster = parent.cluster
     return clusters
+
+
+def _ancestors(clusters: dict[str, SceneCluster], cid: str | None) -> list[str]:
+    """Site/zone boxes from the outermost down to `cid` (subnet boxes left out)."""
+    chain: list[str] = []
+    while cid is not None:
+        if clusters[cid].kind != "subnet":
+            chain.append(cid)
+        cid = clusters[cid].parent
+    return chain[::-1]
+
+
+def _common_box(clusters: dict[str, SceneCluster], cids: list[str | None]) -> list[str]:
+    chains = [_ancestors(clusters, c) for c in cids]
+    common: list[str] = []
+    for level in zip(*chains, strict=False):
+        if len(set(level)) != 1:
+            break
+        common.append(level[0])
+    return common
 
 
 def _orient(a: str, b: str, ctx: _Ctx, key_to_node: dict[str, str]) -> tuple[bool, bool]:
@@ -438,9 +493,54 @@ def _make_edges(ctx: _Ctx, key_to_node: dict[str, str]) -> tuple[list[SceneEdge]
         a, b, pa, pb = link.a, link.b, link.a_port, link.b_port
         if swap:
             a, b, pa, pb = b, a, pb, pa
-        edges.append(SceneEdge(key_to_node[a], key_to_node[b], pa, pb, link.confidence,
-                               [link.source.value], [i], constraint))  # fmt: skip
+        edges.append(
+            SceneEdge(
+                key_to_node[a],
+                key_to_node[b],
+                pa,
+                pb,
+                link.confidence,
+                [link.source.value],
+                [i],
+                constraint,
+            )
+        )
     return edges, skipped
+
+
+def _anchor_subnets(
+    ctx: _Ctx, nodes: list[SceneNode], edges: list[SceneEdge], key_to_node: dict[str, str]
+) -> list[SceneEdge]:
+    """Invisible edges from a subnet's gateway (or its site's top device) to a subnet node
+    nothing links from above, so unplaced hosts hang under their router, not in mid-air."""
+    fed = {e.head for e in edges if e.constraint}
+    by_site: dict[str | None, SceneNode] = {}
+    deepest: dict[str | None, int] = {}  # the lowest switch tier per site
+
+    def top_rank(n: SceneNode) -> tuple[int, int, str]:
+        return (_static_tier(n.key, ctx.devices), n.tier, n.id)
+
+    for n in nodes:
+        if n.kind == "device" and n.type in INFRA and n.type != DeviceType.WIRELESS_AP:
+            site = _site_of(ctx, ctx.devices[n.key])
+            if site not in by_site or top_rank(n) < top_rank(by_site[site]):
+                by_site[site] = n
+            deepest[site] = max(deepest.get(site, 0), n.tier)
+    out: list[SceneEdge] = []
+    for n in nodes:
+        if n.kind != "subnet" or n.id in fed:
+            continue
+        subnet = ctx.subnets[n.key]
+        top = by_site.get(subnet.site)
+        tail = key_to_node.get(subnet.gateway or "") or (top.id if top else None)
+        if tail is not None and tail != n.id:
+            # Start the subnet below the site's switches: a subnet box that began higher
+            # would push the switches beside it instead of above their hosts.
+            tail_tier = next(x.tier for x in nodes if x.id == tail)
+            gap = max(1, deepest.get(subnet.site, 0) - tail_tier + 2)
+            out.append(SceneEdge(tail, n.id, None, None, LinkConfidence.INFERRED, [], [],
+                                 layout_only=True, minlen=gap))  # fmt: skip
+    return out
 
 
 def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
@@ -541,18 +641,27 @@ def _collapse(scene: Scene, threshold: int) -> None:
 
 
 def _fold(
-    scene: Scene, parent: str, dtype: DeviceType, members: list[SceneNode],
+    scene: Scene,
+    parent: str,
+    dtype: DeviceType,
+    members: list[SceneNode],
     incoming: dict[str, SceneEdge],
-) -> None:  # fmt: skip
+) -> None:
     gid = f"g{members[0].id}"
     addresses = [m.lines[0] for m in members if m.lines and _looks_like_ip(m.lines[0])]
     lines = [_address_span(addresses)] if addresses else []
     scene.nodes[gid] = SceneNode(
-        id=gid, kind="group", title=f"{len(members)} {type_word(dtype, len(members))}",
-        lines=lines, type=dtype, badges=sorted({b for m in members for b in m.badges}),
-        cluster=members[0].cluster, devices=[d for m in members for d in m.devices],
-        key=f"group:{parent}:{dtype.value}", tier=members[0].tier,
-    )  # fmt: skip
+        id=gid,
+        kind="group",
+        title=f"{len(members)} {type_word(dtype, len(members))}",
+        lines=lines,
+        type=dtype,
+        badges=sorted({b for m in members for b in m.badges}),
+        cluster=members[0].cluster,
+        devices=[d for m in members for d in m.devices],
+        key=f"group:{parent}:{dtype.value}",
+        tier=members[0].tier,
+    )
     member_ids = {m.id for m in members}
     folded = [incoming[m] for m in member_ids if m in incoming]
     scene.edges = [e for e in scene.edges if e.head not in member_ids]
@@ -561,11 +670,17 @@ def _fold(
     if parent != "-" and folded:
         conf = Counter(e.confidence for e in folded).most_common(1)[0][0]
         ports = sum(1 for e in folded if e.tail_port)
-        scene.edges.append(SceneEdge(
-            parent, gid, f"{ports} ports" if ports > 1 else None, None, conf,
-            sorted({s for e in folded for s in e.sources}),
-            sorted(i for e in folded for i in e.links),
-        ))  # fmt: skip
+        scene.edges.append(
+            SceneEdge(
+                parent,
+                gid,
+                f"{ports} ports" if ports > 1 else None,
+                None,
+                conf,
+                sorted({s for e in folded for s in e.sources}),
+                sorted(i for e in folded for i in e.links),
+            )
+        )
 
 
 def _looks_like_ip(text: str) -> bool:

@@ -155,7 +155,7 @@ def decode_oid(body: bytes) -> str:
 
 
 def _value(tag: int, body: bytes) -> SnmpValue | ExceptionValue | None:
-    if tag == _OCTETS or tag == _OPAQUE:
+    if tag in (_OCTETS, _OPAQUE):
         return body
     if tag == _INTEGER:
         return int.from_bytes(body, "big", signed=True) if body else 0

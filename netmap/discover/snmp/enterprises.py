@@ -104,6 +104,7 @@ ENTERPRISES: dict[int, str] = {
     1369: "Forcepoint",  # Stonesoft
     1385: "Montclair",
     1418: "Dataprobe",
+    1429: "Cisco",  # Scientific Atlanta
     1452: "Dell",  # Quest
     1536: "Sangoma",
     1588: "Brocade",
@@ -232,6 +233,8 @@ ENTERPRISES: dict[int, str] = {
     8691: "Moxa",
     8741: "SonicWall",
     8886: "Raisecom",
+    8962: "McAfee",  # Network Associates IntruShield
+    9070: "Symmetricom",
     9148: "Oracle",  # Acme Packet
     9303: "Printronix",
     9839: "Carel",  # pCOWeb controllers
@@ -292,6 +295,7 @@ ENTERPRISES: dict[int, str] = {
     21362: "Ifotec",
     21695: "E3 Meter",
     21796: "HW group",
+    22408: "PrimeKey",
     22610: "A10 Networks",
     22626: "Comet System",
     23128: "McAfee",
@@ -310,6 +314,7 @@ ENTERPRISES: dict[int, str] = {
     25597: "Trellix",  # FireEye
     25728: "NetPing",
     25868: "Last Mile Gear",
+    26122: "Zenitel",
     26381: "Hytera",
     26543: "Lenovo",  # IBM System Networking (Blade Network Technologies)
     26928: "Extreme Networks",  # Aerohive
@@ -362,6 +367,7 @@ ENTERPRISES: dict[int, str] = {
     39003: "Sub10 Systems",
     39145: "ICT",
     39165: "Microsemi",
+    39324: "OSNEXUS",
     39406: "Benu Networks",
     40310: "Cumulus Networks",
     40418: "SNR",
@@ -397,6 +403,7 @@ ENTERPRISES: dict[int, str] = {
     56166: "SmartByte",
     57344: "Tachyon Networks",
     59732: "Skyhigh Security",
+    1004849: "Dahua",
 }
 
 # Agent toolkits / OEM platforms: the number names the software or chip, not the vendor.
@@ -576,7 +583,7 @@ BRAND_KEYWORDS: dict[str, str] = {
 _BRAND_RE = re.compile(
     r"(?<![\w-])("
     + "|".join(re.escape(k) for k in sorted(BRAND_KEYWORDS, key=len, reverse=True))
-    + r")(?![\w-])",
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 

@@ -332,3 +332,337 @@ RADWIN_PRODUCT_NAME = "1.3.6.1.4.1.4458.1000.1.1.30"
 FS_SYS_HARDWARE = "1.3.6.1.4.1.52642.2.1.45.1.1.5.1"  # FS switch system hardware name
 FS_SYS_VERSION = "1.3.6.1.4.1.52642.2.1.45.1.1.3.1.6"  # FS switch software version
 FS_SYS_SERIAL = "1.3.6.1.4.1.52642.2.1.45.1.1.3.1.10"  # FS switch serial number
+
+# ---------------------------------------------------------------------------------------------
+# Device identity objects of vendor MIBs (model / serial / firmware), used by vendors.py.
+# Scalars are asked with ".0" appended unless noted "(exact)": those agents register the
+# object without the ".0" instance.
+# ---------------------------------------------------------------------------------------------
+# Fortinet product lines (fsSysVersion above is shadowed by the Fiberstore name below)
+FORTISWITCH_SYS_VERSION = "1.3.6.1.4.1.12356.106.4.1.1"  # FORTINET-FORTISWITCH-MIB::fsSysVersion
+FORTIAP_VERSION = "1.3.6.1.4.1.12356.120.1.1"  # FORTINET-FORTIAP-MIB::fapVersion
+FORTIAP_SERIAL = "1.3.6.1.4.1.12356.120.1.2"  # FORTINET-FORTIAP-MIB::fapSerialNum
+FEX_SYS_VERSION = "1.3.6.1.4.1.12356.121.21.1.1.1"  # FORTINET-FORTIEXTENDER-MIB::fexSysVersion
+FEX_SYS_MODEL = "1.3.6.1.4.1.12356.121.21.1.1.3"  # FORTINET-FORTIEXTENDER-MIB model name
+FEX_SYS_SERIAL = "1.3.6.1.4.1.12356.121.21.1.1.5"  # FORTINET-FORTIEXTENDER-MIB serial
+FWB_SYS_VERSION = "1.3.6.1.4.1.12356.107.2.1.2"  # FORTINET-FORTIWEB-MIB::fwbSysVersion
+MERU_SYSTEM_MODEL = "1.3.6.1.4.1.15983.1.1.3.1.13.2"  # MERU-CONFIG-MIB controller model
+MERU_SYSTEM_VERSION = "1.3.6.1.4.1.15983.1.1.3.1.13.3"  # MERU-CONFIG-MIB software version
+# Fiberstore FSOS (Ruijie-derived) switches
+FSOS_SYS_VERSION = "1.3.6.1.4.1.52642.1.1.10.2.1.1.2"  # FS-SYSTEM-MIB software version
+FSOS_SYS_SERIAL = "1.3.6.1.4.1.52642.1.1.10.2.1.1.24"  # FS-SYSTEM-MIB serial number
+FSOS_MEMBER_VERSION = "1.3.6.1.4.1.52642.1.1.10.2.21.1.2.1.8"  # FS-SYSTEM-MIB member sw version
+FSOS_MEMBER_SERIAL = "1.3.6.1.4.1.52642.1.1.10.2.21.1.2.1.10"  # FS-SYSTEM-MIB member serial
+# ADVA FSP3000 ALM
+ADVA_ALM_VERSION = "1.3.6.1.4.1.2544.1.14.2.1.2"  # ADVA-FSP3000ALM-MIB software version
+ADVA_ALM_SERIAL = "1.3.6.1.4.1.2544.1.14.2.1.5"  # ADVA-FSP3000ALM-MIB serial number
+ADVA_ALM_MODEL = "1.3.6.1.4.1.2544.1.14.2.1.9"  # ADVA-FSP3000ALM-MIB part number
+# MRV
+MRV_OS_SERIAL = "1.3.6.1.4.1.629.1.50.16.4.3.2"  # MRV OptiSwitch chassis serial
+MRV_OD_VERSION = "1.3.6.1.4.1.629.200.2.2"  # NBS-CMMC-MIB agent software version
+MRV_OD_CHASSIS_MODEL = "1.3.6.1.4.1.629.200.6.1.1.3"  # NBS-CMMC-MIB::nbsCmmcChassisModel
+MRV_OD_CHASSIS_SERIAL = "1.3.6.1.4.1.629.200.6.1.1.48"  # NBS-CMMC-MIB::nbsCmmcChassisSerialNum
+# IBM AIX (IBM-AIX-MIB aixSystem)
+AIX_SYS_MODEL = "1.3.6.1.4.1.2.6.191.1.3.6"  # IBM-AIX-MIB::aixSeModelName ("IBM,8233-E8B")
+AIX_SYS_SERIAL = "1.3.6.1.4.1.2.6.191.1.3.7"  # IBM-AIX-MIB::aixSeSerialNumber
+# Albentia
+ALBENTIA_VERSION = "1.3.6.1.4.1.28087.12.10.1.2"  # ALBENTIA-MIB firmware version
+ALBENTIA_SERIAL = "1.3.6.1.4.1.28087.12.10.1.4"  # ALBENTIA-MIB serial (base MAC)
+# MGE UPS (MG-SNMP-UPS-MIB upsmgIdent)
+MGE_IDENT_FAMILY = "1.3.6.1.4.1.705.1.1.1"  # MG-SNMP-UPS-MIB::upsmgIdentFamilyName
+MGE_IDENT_FIRMWARE = "1.3.6.1.4.1.705.1.1.4"  # MG-SNMP-UPS-MIB::upsmgIdentFirmwareVersion
+MGE_IDENT_SERIAL = "1.3.6.1.4.1.705.1.1.7"  # MG-SNMP-UPS-MIB::upsmgIdentSerialNumber
+# APC NetBotz / environmental managers (PowerNet-MIB memModules)
+APC_MEM_MODULE_MODEL = "1.3.6.1.4.1.318.1.4.2.2.1.2"  # PowerNet-MIB::memModulesStatusModuleName
+APC_MEM_MODULE_SERIAL = "1.3.6.1.4.1.318.1.4.2.2.1.3"  # PowerNet-MIB memModulesStatusModuleSerial
+# Aruba
+# WLSX-SWITCH-MIB::wlsxSwitchLicenseSerialNumber
+ARUBA_SWITCH_SERIAL = "1.3.6.1.4.1.14823.2.2.1.1.1.12"
+ARUBA_AI_AP_SERIAL = "1.3.6.1.4.1.14823.2.3.3.1.2.1.1.4"  # AI-AP-MIB::aiAPSerialNum
+# Avocent ACS
+ACS6000_MODEL = "1.3.6.1.4.1.10418.16.2.1.2"  # ACS6000-MIB::acsProductModel
+ACS6000_SERIAL = "1.3.6.1.4.1.10418.16.2.1.4"  # ACS6000-MIB::acsSerialNumber
+ACS6000_FIRMWARE = "1.3.6.1.4.1.10418.16.2.1.7"  # ACS6000-MIB::acsFirmwareVersion
+# Baicells
+BAICELLS_HW_VERSION = "1.3.6.1.4.1.53058.2.1.7"  # BAICELLS-MIB hardware version
+BAICELLS_SW_VERSION = "1.3.6.1.4.1.53058.2.1.8"  # BAICELLS-MIB software version
+BAICELLS_SERIAL = "1.3.6.1.4.1.53058.2.1.6"  # BAICELLS-MIB serial number
+# BDCOM
+BDCOM_CARD_MODEL = "1.3.6.1.4.1.3320.3.6.10.1.3"  # NMS-CHASSIS mother card name
+BDCOM_CARD_VERSION = "1.3.6.1.4.1.3320.3.6.10.1.6"  # NMS-CHASSIS software version
+# BDT tape libraries
+BDT_PRODUCT_NAME = "1.3.6.1.4.1.20884.10893.2.101.4.3"  # BDT-MIB product name
+BDT_SERIAL = "1.3.6.1.4.1.20884.10893.2.101.4.1"  # BDT-MIB serial number
+BDT_FIRMWARE = "1.3.6.1.4.1.20884.10893.2.101.4.4"  # BDT-MIB firmware revision
+# bintec (BIANCA-BRICK-MIB)
+BINTEC_SW_VERSION = "1.3.6.1.4.1.272.4.1.26"  # BIANCA-BRICK-MIB::biboAdmSWVersion
+BINTEC_PRODUCT = "1.3.6.1.4.1.272.4.1.17.1.5.0.0.0"  # BIANCA-BRICK-MIB product name (exact)
+BINTEC_SERIAL = "1.3.6.1.4.1.272.4.1.17.1.8.0.0.0"  # BIANCA-BRICK-MIB serial number (exact)
+# Calix
+CALIX_ONT_SERIAL = "1.3.6.1.4.1.6321.1.2.5.4.3"  # CALIX ONT serial number
+CALIX_E7_CARD_VERSION = "1.3.6.1.4.1.6321.1.2.2.2.1.6.1.1.7"  # E7-Calix-MIB card software version
+CALIX_E7_CARD_SERIAL = "1.3.6.1.4.1.6321.1.2.2.2.1.6.1.1.8"  # E7-Calix-MIB card serial
+# Ceragon
+CERAGON_SW_VERSION = "1.3.6.1.4.1.2281.10.4.1.13.1.1.4"  # MWRM-UNIT-MIB running software version
+CERAGON_SERIAL = "1.3.6.1.4.1.2281.10.1.2.10.1.1.6"  # MWRM-UNIT-MIB inventory serial
+# Ciena
+CIENA_RLS_VERSION = "1.3.6.1.4.1.1271.30.2.1.13"  # CIENA-WS RLS software version
+# Cisco UCS CIMC (CISCO-UNIFIED-COMPUTING-COMPUTE-MIB cucsComputeRackUnit, row 0)
+CUCS_RACK_UNIT_MODEL = "1.3.6.1.4.1.9.9.719.1.9.6.1.6"  # cucsComputeRackUnitModel
+CUCS_RACK_UNIT_SERIAL = "1.3.6.1.4.1.9.9.719.1.9.6.1.14"  # cucsComputeRackUnitSerial
+# Cisco (Scientific Atlanta) satellite receivers
+CISCOSAT_MODEL = "1.3.6.1.4.1.1429.2.2.5.1.1.4"  # SA receiver model
+CISCOSAT_VERSION = "1.3.6.1.4.1.1429.2.2.5.1.1.1"  # SA receiver firmware
+# Sophos SFOS / Cyberoam
+SFOS_DEVICE_TYPE = "1.3.6.1.4.1.2604.5.1.1.2"  # SFOS-FIREWALL-MIB::sfosDeviceType
+SFOS_VERSION = "1.3.6.1.4.1.2604.5.1.1.3"  # SFOS-FIREWALL-MIB::sfosDeviceFWVersion
+SFOS_SERIAL = "1.3.6.1.4.1.2604.5.1.1.4"  # SFOS-FIREWALL-MIB::sfosDeviceAppKey
+CYBEROAM_SERIAL = "1.3.6.1.4.1.21067.2.1.1.1"  # CYBEROAM-MIB::applianceKey
+CYBEROAM_MODEL = "1.3.6.1.4.1.21067.2.1.1.2"  # CYBEROAM-MIB::applianceModel
+CYBEROAM_VERSION = "1.3.6.1.4.1.21067.2.1.1.3"  # CYBEROAM-MIB::cyberoamVersion
+# Dahua
+DAHUA_SW_VERSION = "1.3.6.1.4.1.1004849.2.1.1.1"  # DAHUA-SNMP-MIB::softwareRevision
+DAHUA_SERIAL = "1.3.6.1.4.1.1004849.2.1.2.4"  # DAHUA-SNMP-MIB::serialNumber
+# Datacom
+DMOS_SW_VERSION = "1.3.6.1.4.1.3709.3.5.201.1.1.2.1.4"  # DMswitch-MIB firmware version
+DMOS_SERIAL = "1.3.6.1.4.1.3709.3.5.201.1.1.2.1.8"  # DMswitch-MIB serial number
+# DCN
+DCN_SW_VERSION = "1.3.6.1.4.1.6339.100.1.3"  # DCN private MIB software version
+# Dell remote access controllers (DELL-RAC-MIB drsInfo)
+DRS_FIRMWARE = "1.3.6.1.4.1.674.10892.2.1.2.1"  # DELL-RAC-MIB::drsFirmwareVersion
+DRS_SERVICE_TAG = "1.3.6.1.4.1.674.10892.2.1.1.11"  # DELL-RAC-MIB::drsSystemServiceTag
+# DigiPower PDUs
+DIGIPOWER_MODEL = "1.3.6.1.4.1.17420.1.2.9.1.19"  # DigiPower-PDU-MIB model
+DIGIPOWER_VERSION = "1.3.6.1.4.1.17420.1.2.4"  # DigiPower-PDU-MIB firmware
+DIGIPOWER_SERIAL = "1.3.6.1.4.1.17420.1.2.3"  # DigiPower-PDU-MIB serial (MAC)
+# Megatec / PPC / PowerWalker (NetAgent)
+PPC_MODEL = "1.3.6.1.4.1.935.10.2.1.1.2"  # PPC-MIB power system model
+PPC_VERSION = "1.3.6.1.4.1.935.10.2.1.1.5"  # PPC-MIB power system firmware
+PPC_SERIAL = "1.3.6.1.4.1.935.10.2.1.1.1"  # PPC-MIB power system serial
+PPC_UPS_FIRMWARE = "1.3.6.1.4.1.935.10.1.1.1.3"  # PPC-MIB UPS firmware
+# Eaton
+XUPS_IDENT_SERIAL = "1.3.6.1.4.1.534.1.1.6"  # XUPS-MIB::xupsIdentSerialNumber
+# CATV EDFA / optical (NSCRTV HFC-EDFA style)
+EDFA_MODEL = "1.3.6.1.4.1.17409.1.3.3.2.2.1.4"  # NSCRTV-ROOT commonDeviceModelNumber
+EDFA_SERIAL = "1.3.6.1.4.1.17409.1.3.3.2.2.1.5"  # NSCRTV-ROOT commonDeviceSerialNumber
+EDFA_VERSION = "1.3.6.1.4.1.17409.1.3.3.2.2.1.6"  # NSCRTV-ROOT commonDeviceVersion
+# Eltek
+ELTEK_SYSTEM_TYPE = "1.3.6.1.4.1.12148.10.2.6"  # ELTEK-DISTRIBUTED-MIB::powerSystemType
+# EndRun (time servers)
+ENDRUN_GNTP_VERSION = "1.3.6.1.4.1.13827.5.0.11"  # TEMPUSLXUNISON-MIB cdmaVersion banner
+# Cambium ePMP
+EPMP_SW_VERSION = "1.3.6.1.4.1.17713.21.1.1.17"  # CAMBIUM-PMP80211-MIB::cambiumCurrentSWInfo
+EPMP_SERIAL = "1.3.6.1.4.1.17713.21.1.1.31"  # CAMBIUM-PMP80211-MIB::cambiumEPMPMSN
+# Epson
+EPSON_SERIAL = "1.3.6.1.4.1.1248.1.1.3.1.1.1"  # EPSON private MIB serial number
+# Exablaze / Cisco Nexus 3550 (exact)
+EXALINK_SERIAL = "1.3.6.1.4.1.43296.3.1.1"
+EXALINK_VERSION = "1.3.6.1.4.1.43296.3.1.2"
+EXALINK_MODEL = "1.3.6.1.4.1.43296.3.1.3"
+# F5 BIG-IP
+# F5-BIGIP-SYSTEM-MIB::sysPlatformInfoMarketingName
+F5_PLATFORM_MARKETING_NAME = "1.3.6.1.4.1.3375.2.1.3.5.2"
+F5_PRODUCT_VERSION = "1.3.6.1.4.1.3375.2.1.4.2"  # F5-BIGIP-SYSTEM-MIB::sysProductVersion
+F5_CHASSIS_SERIAL = "1.3.6.1.4.1.3375.2.1.3.3.3"  # F5-BIGIP-SYSTEM-MIB::sysGeneralChassisSerialNum
+# FireEye
+FE_HARDWARE_MODEL = "1.3.6.1.4.1.25597.11.1.1.2"  # FE-FIREEYE-MIB::feHardwareModel
+FE_SYSTEM_VERSION = "1.3.6.1.4.1.25597.11.5.1.2"  # FE-FIREEYE-MIB::feInstalledSystemImage version
+# Forcepoint / Stonesoft
+FP_APPLIANCE_MODEL = "1.3.6.1.4.1.1369.6.1.1.9"  # STONESOFT-FIREWALL-MIB appliance model
+FP_APPLIANCE_SERIAL = "1.3.6.1.4.1.1369.6.1.1.11"  # STONESOFT-FIREWALL-MIB appliance serial
+FP_SOFTWARE_VERSION = "1.3.6.1.4.1.1369.5.2.1.1"  # STONESOFT-NETNODE-MIB::nodeSoftwareVersion
+# Fujitsu iRMC (FSC-SERVERCONTROL2-MIB unitTable)
+FSC_UNIT_MODEL = "1.3.6.1.4.1.231.2.10.2.2.10.2.3.1.5"  # FSC-SERVERCONTROL2-MIB::unitModel
+FSC_UNIT_SERIAL = "1.3.6.1.4.1.231.2.10.2.2.10.2.3.1.7"  # FSC-SERVERCONTROL2-MIB::unitSerialNumber
+# GE MDS
+MDS_MODEL = "1.3.6.1.4.1.4130.10.1.1.1.2.3"  # MDS-SYSTEM-MIB model
+MDS_SERIAL = "1.3.6.1.4.1.4130.10.1.1.1.2.2"  # MDS-SYSTEM-MIB serial number
+# Grandstream
+GS_SERIAL = "1.3.6.1.4.1.42397.1.2.1"  # GRANDSTREAM-MIB serial number
+# Gude
+GUDE_EPC1104_VERSION = "1.3.6.1.4.1.28507.68.1.1.2.2"  # GUDEADS-EPC1104-MIB firmware
+GUDE_EPC1202_VERSION = "1.3.6.1.4.1.28507.43.1.1.2.2"  # GUDEADS-EPC1202-MIB firmware
+# Helios / Mimomax
+HELIOS_MODEL = "1.3.6.1.4.1.47307.1.1.1"
+HELIOS_VERSION = "1.3.6.1.4.1.47307.1.1.3"
+# DragonWave Horizon radios (one subtree per product)
+HORIZON_COMPACT_SERIAL = "1.3.6.1.4.1.7262.2.2.1.3.1.1"
+HORIZON_COMPACT_MODEL = "1.3.6.1.4.1.7262.2.2.1.3.1.2"
+HORIZON_DUO_SERIAL = "1.3.6.1.4.1.7262.2.3.1.6.1.2"
+HORIZON_DUO_MODEL = "1.3.6.1.4.1.7262.2.3.1.6.1.3"
+HORIZON_QUANTUM_SERIAL = "1.3.6.1.4.1.7262.2.4.1.5.1.2"
+HORIZON_QUANTUM_MODEL = "1.3.6.1.4.1.7262.2.4.1.5.1.3"
+HORIZON_COMPACTPLUS_MODEL = "1.3.6.1.4.1.7262.2.5.1.3.1.3"
+# HPE power distribution (CPQPOWER-MIB pdu ident)
+CPQPOWER_PDU_FIRMWARE = "1.3.6.1.4.1.232.165.1.2.3"  # CPQPOWER-MIB firmware version
+CPQPOWER_PDU_SERIAL = "1.3.6.1.4.1.232.165.1.2.7"  # CPQPOWER-MIB serial number
+# Huawei iBMC
+HUAWEI_IBMC_MODEL = "1.3.6.1.4.1.2011.2.235.1.1.1.6"  # HUAWEI-SERVER-IBMC-MIB::deviceName
+HUAWEI_IBMC_SERIAL = "1.3.6.1.4.1.2011.2.235.1.1.1.7"  # HUAWEI-SERVER-IBMC-MIB::deviceSerialNo
+# Dataprobe iBoot
+IBOOT_MODEL = "1.3.6.1.4.1.1418.6.1.4"  # IBOOTPDU-MIB::deviceModelName
+IBOOT_FIRMWARE = "1.3.6.1.4.1.1418.6.1.1"  # IBOOTPDU-MIB::firmwareVersion
+# ICT power
+ICT_MODEL = "1.3.6.1.4.1.39145.10.1"  # ICT-DISTRIBUTION-PANEL-MIB deviceModel
+ICT_FIRMWARE = "1.3.6.1.4.1.39145.10.4"  # ICT-DISTRIBUTION-PANEL-MIB firmware
+ICT_SWITCH_FIRMWARE = "1.3.6.1.4.1.39145.12.4"  # ICT-SWITCH-MIB firmware
+# Infinera
+GROOVE_NE_TYPE = "1.3.6.1.4.1.42229.1.2.2.1.3"  # CORIANT-GROOVE-MIB neType
+# Infortrend
+INFORTREND_SERIAL = "1.3.6.1.4.1.1714.1.1.1.1.10"  # IFT-SNMP-MIB serial number
+INFORTREND_MODEL = "1.3.6.1.4.1.1714.1.1.1.1.15"  # IFT-SNMP-MIB model name
+# TP-Link JetStream / Omada (TPLINK-SYSINFO-MIB)
+TPLINK_HW_VERSION = "1.3.6.1.4.1.11863.6.1.1.5"  # TPLINK-SYSINFO-MIB::tpSysInfoHwVersion
+TPLINK_SW_VERSION = "1.3.6.1.4.1.11863.6.1.1.6"  # TPLINK-SYSINFO-MIB::tpSysInfoSwVersion
+TPLINK_SERIAL = "1.3.6.1.4.1.11863.6.1.1.8"  # TPLINK-SYSINFO-MIB::tpSysInfoSerialNum
+# LANCOM
+LCOSSX_SERIAL = "1.3.6.1.4.1.2356.16.1.1.1.1.4"  # LANCOM-SWITCH serial number
+# Meinberg LANTIME
+MBG_LTNG_VERSION = "1.3.6.1.4.1.5597.30.0.0.2"  # MBG-SNMP-LTNG-MIB::mbgLtNgSysVersion
+# McAfee/Skyhigh Web Gateway, Network Security Platform
+MWG_PRODUCT_VERSION = "1.3.6.1.4.1.1230.2.7.1.3"  # MCAFEE-MWG-MIB::kProductVersion
+MLOS_MODEL = "1.3.6.1.4.1.8962.2.1.2.1.1.4"  # IPS sensor model
+MLOS_SERIAL = "1.3.6.1.4.1.8962.2.1.2.1.1.5"  # IPS sensor serial
+# Microsemi / Symmetricom SyncServer
+SYNCSERVER_VERSION = "1.3.6.1.4.1.9070.1.2.3.1.5.1.6.1"
+SYNCSERVER_SERIAL = "1.3.6.1.4.1.9070.1.2.3.1.5.1.6.2"
+SYNCSERVER_MODEL = "1.3.6.1.4.1.9070.1.2.3.1.5.1.6.3"
+# MICROSENS
+MICROSENS_ARTICLE = "1.3.6.1.4.1.3181.10.6.1.32.1"  # MS-G6 device article number
+MICROSENS_SERIAL = "1.3.6.1.4.1.3181.10.6.1.32.2"  # MS-G6 device serial number
+# Montclair
+MONTCLAIR_MODEL = "1.3.6.1.4.1.1385.1.2"
+MONTCLAIR_SERIAL = "1.3.6.1.4.1.1385.1.3"
+MONTCLAIR_VERSION = "1.3.6.1.4.1.1385.1.4"
+# Infoblox NIOS (IB-PLATFORMONE-MIB)
+IB_HARDWARE_TYPE = "1.3.6.1.4.1.7779.3.1.1.2.1.4"  # IB-PLATFORMONE-MIB::ibHardwareType
+IB_SERIAL = "1.3.6.1.4.1.7779.3.1.1.2.1.6"  # IB-PLATFORMONE-MIB::ibSerialNumber
+IB_NIOS_VERSION = "1.3.6.1.4.1.7779.3.1.1.2.1.7"  # IB-PLATFORMONE-MIB::ibNiosVersion
+# Isilon OneFS
+ONEFS_NODE_SERIAL = "1.3.6.1.4.1.12124.2.51.1.3"  # ISILON-MIB::chassisSerialNumber
+ONEFS_NODE_MODEL = "1.3.6.1.4.1.12124.2.51.1.4"  # ISILON-MIB::chassisModel
+# Opengear (exact instances)
+OG_FIRMWARE_VERSION_EXACT = "1.3.6.1.4.1.25049.17.1.1"  # OG-STATUSv2-MIB::ogFirmwareVersion
+OG_SERIAL_NUMBER_EXACT = "1.3.6.1.4.1.25049.17.1.2"  # OG-STATUSv2-MIB::ogSerialNumber
+OG_LIGHTHOUSE_VERSION = "1.3.6.1.4.1.25049.18.1.1.1"  # OG-LIGHTHOUSE-MIB version
+# Orvaldi / Kstar UPS
+ORVALDI_MODEL = "1.3.6.1.4.1.21111.1.1.1.3"
+ORVALDI_SERIAL = "1.3.6.1.4.1.21111.1.1.1.4"
+ORVALDI_FIRMWARE = "1.3.6.1.4.1.21111.1.1.1.6"
+# Patton SmartNode
+PATTON_SERIAL = "1.3.6.1.4.1.1768.100.1.1"  # SMARTNODE-MIB serial number
+PATTON_PRODUCT = "1.3.6.1.4.1.1768.100.1.6"  # SMARTNODE-MIB product name
+# Check Point
+CP_SVN_VERSION = "1.3.6.1.4.1.2620.1.6.4.1"  # CHECKPOINT-MIB::svnVersion
+# Procera / Sandvine
+PROCERA_MODEL = "1.3.6.1.4.1.15397.2.40.1.1.1.1"
+PROCERA_SERIAL = "1.3.6.1.4.1.15397.2.40.1.1.3.1"
+PROCERA_VERSION = "1.3.6.1.4.1.15397.2.40.1.1.4.1"
+# OSNEXUS QuantaStor
+QUANTASTOR_VERSION = "1.3.6.1.4.1.39324.1.1.9.1.1.20"
+# Raisecom
+RAISECOM_SW_VERSION = "1.3.6.1.4.1.8886.6.1.1.1.1"  # RAISECOM-SYSTEM-MIB software version
+RAISECOM_HW_MODEL = "1.3.6.1.4.1.8886.6.1.1.1.2"  # RAISECOM-SYSTEM-MIB hardware name
+RAISECOM_SERIAL = "1.3.6.1.4.1.8886.6.1.1.1.14"  # RAISECOM-SYSTEM-MIB serial number
+RAISECOM_ROS_VERSION = "1.3.6.1.4.1.8886.60.131.1.1.1"  # RAISECOM ROS software version
+RAISECOM_ROS_SERIAL = "1.3.6.1.4.1.8886.60.131.1.1.4"  # RAISECOM ROS serial number
+RAISECOM_ROS_MODEL = "1.3.6.1.4.1.8886.60.131.1.1.6"  # RAISECOM ROS hardware name
+# Rajant (exact)
+RAJANT_SERIAL = "1.3.6.1.4.1.34861.1.1"
+# Rohde & Schwarz
+RS_SW_VERSION = "1.3.6.1.4.1.2566.127.1.2.167.1.1.1.4"
+# Ruckus SmartZone / Unleashed
+RUCKUS_SZ_SERIAL = "1.3.6.1.4.1.25053.1.4.1.1.1.15.13"  # RUCKUS-SZ-SYSTEM-MIB serial number
+RUCKUS_UNLEASHED_VERSION = "1.3.6.1.4.1.25053.1.15.1.1.1.1.18"  # RUCKUS-UNLEASHED-SYSTEM-MIB
+# Siemens SCALANCE
+SCALANCE_SERIAL = "1.3.6.1.4.1.4329.6.3.2.1.1.3"  # SN-SIMATIC-NET serial number
+# Schleifenbauer (SPDM-MIB pdu ident row)
+SPDM_MODEL = "1.3.6.1.4.1.31034.12.1.1.2.1.1.1.5"  # SPDM-MIB product code
+SPDM_SERIAL = "1.3.6.1.4.1.31034.12.1.1.2.1.1.1.6"  # SPDM-MIB serial number
+# Sentry4
+SENTRY4_UNIT_MODEL = "1.3.6.1.4.1.1718.4.1.2.2.1.5"  # Sentry4-MIB::st4UnitModel
+SENTRY4_FIRMWARE = "1.3.6.1.4.1.1718.4.1.1.1.3"  # Sentry4-MIB::st4SystemFirmwareVersion
+# Sixnet
+SIXNET_FIRMWARE = "1.3.6.1.4.1.20540.2.1.1.6"
+# EfficientIP SOLIDserver
+SOLIDSERVER_MODEL = "1.3.6.1.4.1.2440.1.14.1.1"
+SOLIDSERVER_SERIAL = "1.3.6.1.4.1.2440.1.14.1.2"
+# SonicWall (SONICWALL-FIREWALL-IP-STATISTICS-MIB / SNWL-COMMON-MIB)
+SNWL_SERIAL = "1.3.6.1.4.1.8741.2.1.1.2"  # SNWL-COMMON-MIB::snwlSysSerialNumber
+SNWL_FIRMWARE = "1.3.6.1.4.1.8741.2.1.1.3"  # SNWL-COMMON-MIB::snwlSysFirmwareVersion
+# Hillstone StoneOS
+HILLSTONE_SW_VERSION = "1.3.6.1.4.1.28557.2.2.1.2"  # HILLSTONE-SYSTEM-MIB::sysSoftware
+# Tachyon
+TACHYON_SERIAL = "1.3.6.1.4.1.57344.1.3.2"
+# Teracom
+TERACOM_DEVICE = "1.3.6.1.4.1.38783.3.1.1"  # TERACOM product name
+# Nokia TiMOS chassis (TIMETRA-CHASSIS-MIB)
+TMNX_CHASSIS_TYPE = "1.3.6.1.4.1.6527.3.1.2.2.1.3.1.4"  # tmnxChassisType (row 1 = chassis 1)
+TMNX_CHASSIS_TYPE_NAME = "1.3.6.1.4.1.6527.3.1.2.2.1.6.1.2"  # tmnxChassisTypeName
+# tmnxHwSerialNumber of chassis 1's own hardware entry (index 0x03000001 = chassis class, 1)
+TMNX_CHASSIS_HW_SERIAL = "1.3.6.1.4.1.6527.3.1.2.2.1.8.1.5.1.50331649"
+# TP DIN / misc
+TPDIN_VERSION = "1.3.6.1.4.1.45621.3.1.2"
+# Vertiv / Emerson ITA2
+VERTIV_ITA2_MODEL = "1.3.6.1.4.1.13400.2.54.1.2"
+VERTIV_ITA2_SERIAL = "1.3.6.1.4.1.13400.2.54.1.3"
+# Kyocera / UTAX printers (exact: device 1)
+KYOCERA_SERIAL = "1.3.6.1.4.1.1347.43.5.1.1.28.1"
+# ZyXEL ZyWALL / USG FLEX (ZYXEL-ES-SYSTEM) and DSL/Prestige CPEs (ZYXEL-PRESTIGE system info)
+ZYWALL_FIRMWARE = "1.3.6.1.4.1.890.1.15.3.1.6"  # ZYXEL-ES-SYSTEM::sysSwVersionString
+ZYWALL_MODEL = "1.3.6.1.4.1.890.1.15.3.1.11"  # ZYXEL-ES-SYSTEM::sysProductModel
+ZYWALL_SERIAL = "1.3.6.1.4.1.890.1.15.3.1.12"  # ZYXEL-ES-SYSTEM::sysProductSerialNumber
+ZYXEL_CPE_FIRMWARE = "1.3.6.1.4.1.890.1.2.1.1.1"  # ZYXEL CPE firmware version
+ZYXEL_CPE_MODEL = "1.3.6.1.4.1.890.1.2.1.1.2"  # ZYXEL CPE product model
+ZYXEL_CPE_SERIAL = "1.3.6.1.4.1.890.1.2.1.1.10"  # ZYXEL CPE serial number
+# Socomec PDUs
+SOCOMEC_PDU_MODEL = "1.3.6.1.4.1.4555.2.30.1.2"  # SOCOMEC PDU MIB model
+SOCOMEC_PDU_SERIAL = "1.3.6.1.4.1.4555.2.30.1.3"  # SOCOMEC PDU MIB serial number
+SOCOMEC_PDU_SOFTWARE = "1.3.6.1.4.1.4555.2.30.1.5"  # SOCOMEC PDU MIB software version
+# RMON2 probe configuration (RMON2-MIB probeConfig): many switches fill these with firmware/hardware
+PROBE_SOFTWARE_REV = "1.3.6.1.2.1.16.19.2"  # RMON2-MIB::probeSoftwareRev
+PROBE_HARDWARE_REV = "1.3.6.1.2.1.16.19.3"  # RMON2-MIB::probeHardwareRev
+# Teltonika RUT2xx legacy MIB
+TELTONIKA_LEGACY_SERIAL = "1.3.6.1.4.1.48690.1.5"
+TELTONIKA_LEGACY_MODEL = "1.3.6.1.4.1.48690.1.7"
+TELTONIKA_LEGACY_FIRMWARE = "1.3.6.1.4.1.48690.2.14"
+# Skyhigh (ex-McAfee) Web Gateway
+SKYHIGH_PRODUCT_VERSION = "1.3.6.1.4.1.59732.2.7.1.3"  # SKYHIGH-SWG-MIB::kProductVersion
+SOLIDSERVER_VERSION = "1.3.6.1.4.1.2440.1.17.1.2"
+TACHYON_MODEL = "1.3.6.1.4.1.57344.1.3.1"
+TACHYON_VERSION = "1.3.6.1.4.1.57344.1.3.4"
+TAIT_SERIAL = "1.3.6.1.4.1.3570.2.2.2.1.2.2.1.1.2"  # TAIT-INFRA93-MIB serial number
+TAIT_FIRMWARE = "1.3.6.1.4.1.3570.2.2.2.1.2.2.1.1.4"  # TAIT-INFRA93-MIB firmware version
+TERACOM_FIRMWARE = "1.3.6.1.4.1.38783.3.1.2"  # "TCW241-v1.252"
+VOLIUS_MODEL = "1.3.6.1.4.1.34652.2.10.1"
+VOLIUS_SERIAL = "1.3.6.1.4.1.34652.2.10.2"
+VOLIUS_VERSION = "1.3.6.1.4.1.34652.2.10.3"
+VERSA_PACKAGE = "1.3.6.1.4.1.42359.2.2.1.1.6.6"  # VERSA appliance package name
+VERSA_MODEL = "1.3.6.1.4.1.42359.2.2.1.1.7.1"  # VERSA appliance model
+SILVERPEAK_VERSION = "1.3.6.1.4.1.23867.3.1.1.1.1"  # SILVERPEAK-MGMT-MIB::spsSystemVersion
+SILVERPEAK_MODEL = "1.3.6.1.4.1.23867.3.1.1.1.2"  # SILVERPEAK-MGMT-MIB::spsProductModel
+WAVENCE_NE_TYPE = "1.3.6.1.4.1.637.54.1.1.5.1.5"  # Nokia Wavence NE type
+ZMTEL_MODEL = "1.3.6.1.4.1.38595.10.1.3"
+ZMTEL_FIRMWARE = "1.3.6.1.4.1.38595.10.1.7"
+NETSURE_VERSION = "1.3.6.1.4.1.885.3.1.1"
+EDS_MODEL = "1.3.6.1.4.1.31440.1.2"
+EDS_VERSION = "1.3.6.1.4.1.31440.1.4"
+CTM_VERSION = "1.3.6.1.4.1.25868.1.1"
+DKT_MODEL = "1.3.6.1.4.1.27304.10.1"
+DKT_FIRMWARE = "1.3.6.1.4.1.27304.10.2"
+ABB_UPS_MODEL = "1.3.6.1.4.1.53973.1.1.1.1.1.2"
+ABB_UPS_FIRMWARE = "1.3.6.1.4.1.53973.1.1.1.1.1.3"
+ALOHA_VERSION = "1.3.6.1.4.1.23263.4.2.1.1.4"  # (exact)
+ALOHA_MODEL = "1.3.6.1.4.1.23263.4.2.1.5.1"  # (exact)
+ALOHA_SERIAL = "1.3.6.1.4.1.23263.4.2.1.5.3"  # (exact)
+PRIMEKEY_VERSION = "1.3.6.1.4.1.22408.1.4.1.4.1"
+RIGRUNNER_FIRMWARE = "1.3.6.1.4.1.15117.1.1.2"  # "RIGRunner 4005i FW Version 4.08"
+DELTA_UPS_MODEL = "1.3.6.1.4.1.2254.2.4.1.2"  # DeltaUPS-MIB::dupsIdentModel
+DELTA_UPS_FIRMWARE = "1.3.6.1.4.1.2254.2.4.1.4"  # DeltaUPS-MIB::dupsIdentAgentSoftwareVersion
+ENLOGIC_PDU_MODEL = "1.3.6.1.4.1.38446.1.1.2.1.11"  # ENLOGIC-PDU-MIB pduNamePlateModelNumber
+WTI_MODEL = "1.3.6.1.4.1.2634.3.200.10.1.2"  # WTI-POWER-MIB product model column
+ZENITEL_MODEL = "1.3.6.1.4.1.26122.3.1.2"
+QUANTASTOR_MODEL = "1.3.6.1.4.1.39324.1.1.50.1.1.24"
+FS_GBN_VERSION = "1.3.6.1.4.1.13464.1.2.1.1.2.2"  # GBN platform software version
+FS_GBN_MODEL = "1.3.6.1.4.1.13464.1.2.1.1.2.15"  # GBN platform product name
+FS_GBN_SERIAL = "1.3.6.1.4.1.13464.1.2.1.1.2.19"  # GBN platform serial number

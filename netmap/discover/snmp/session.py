@@ -16,12 +16,13 @@ never stalls a scan. Secrets live only inside the transport objects and never ap
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import itertools
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from ipaddress import IPv4Address, ip_address
+from ipaddress import IPv4Address
 from typing import Any, Protocol
 
 from netmap.discover.snmp import ber, oids
@@ -29,6 +30,7 @@ from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, Oid, SnmpError, SnmpVa
 from netmap.model import ResolvedCredential
 
 Varbinds = list[tuple[str, SnmpValue | ber.ExceptionValue | None]]
+Answer = tuple[int, int, Varbinds]  # error-status, error-index, varbinds
 
 # error-status values (RFC 3416)
 _TOO_BIG = 1
@@ -40,6 +42,7 @@ _ERROR_NAMES = {
     16: "authorizationError", 17: "notWritable", 18: "inconsistentName",
 }
 _GET_BATCH = 16  # varbinds per GET; agents with small buffers answer tooBig and we split
+_NEXT_BATCH = 40  # varbinds per table-presence GETNEXT
 
 # Which getter a request serves: collect() sets it per getter task, so warnings (truncated walks,
 # agent errors) can be reported against the getter that hit them even when getters overlap.
@@ -50,7 +53,8 @@ current_getter: contextvars.ContextVar[str] = contextvars.ContextVar("snmp_gette
 class SessionOptions:
     timeout: float = 1.0  # seconds per request attempt
     retries: int = 1  # extra attempts after a timeout
-    max_repetitions: int = 25  # GETBULK ceiling (net-snmp's snmpbulkwalk default is 10)
+    max_repetitions: int = 25  # GETBULK ceiling per column (net-snmp's snmpbulkwalk default: 10)
+    bulk_varbinds: int = 50  # varbinds asked per GETBULK when several columns walk together
     first_repetitions: int = 10  # GETBULK size of a walk with no row-count hint yet
     walk_timeout: float = 30.0  # a single table walk never takes longer than this
     max_rows: int = DEFAULT_MAX_ROWS  # hard cap per walk, whatever the caller asks
@@ -65,7 +69,7 @@ class SnmpTimeout(SnmpError):
 class _Transport(Protocol):
     version: str
 
-    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> tuple[int, int, Varbinds]:
+    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> Answer:
         """Send one PDU, return (error-status, error-index, varbinds) or raise SnmpError."""
         ...
 
@@ -106,14 +110,18 @@ class _Datagrams(asyncio.DatagramProtocol):
 
 
 class _CommunityTransport:
-    def __init__(self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions) -> None:
+    def __init__(
+        self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions
+    ) -> None:
         if cred.community is None:
             raise SnmpError(f"credential {cred.name!r}: v{cred.version} needs a community")
-        self.version = cred.version
-        self._proto = _Datagrams(0 if cred.version == "1" else 1, cred.community.get_secret_value().encode())
+        self.version: str = cred.version
+        community = cred.community.get_secret_value().encode()
+        self._proto = _Datagrams(0 if cred.version == "1" else 1, community)
         self._host, self._port, self._opts = host, port, opts
         self._ids = itertools.count(random.randrange(1, 1 << 30))
         self._sock: asyncio.DatagramTransport | None = None
+        self.resends = 0  # requests sent again after a timeout (a sign of loss or overload)
 
     async def _open(self) -> asyncio.DatagramTransport:
         if self._sock is None:
@@ -123,11 +131,12 @@ class _CommunityTransport:
                     lambda: self._proto, remote_addr=(self._host, self._port)
                 )
             except OSError as exc:
-                raise SnmpError(f"cannot open UDP socket to {self._host}:{self._port}: {exc.strerror}") from None
+                where = f"{self._host}:{self._port}"
+                raise SnmpError(f"cannot open UDP socket to {where}: {exc.strerror}") from None
             self._sock = sock
         return self._sock
 
-    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> tuple[int, int, Varbinds]:
+    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> Answer:
         sock = await self._open()
         rid = next(self._ids) & 0x7FFFFFFF
         message = ber.encode_request(
@@ -137,7 +146,8 @@ class _CommunityTransport:
         fut: asyncio.Future[ber.Response] = asyncio.get_running_loop().create_future()
         self._proto.pending[rid] = fut
         try:
-            for _attempt in range(self._opts.retries + 1):
+            for attempt in range(self._opts.retries + 1):
+                self.resends += attempt > 0
                 sock.sendto(message)
                 try:
                     # shield: a timed-out attempt must not cancel the future a late answer fills
@@ -197,7 +207,9 @@ _V3_ERRORS = {
 class _UsmTransport:
     version = "3"
 
-    def __init__(self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions) -> None:
+    def __init__(
+        self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions
+    ) -> None:
         from pysnmp.hlapi.v3arch import asyncio as hl
 
         if not cred.user:
@@ -205,7 +217,7 @@ class _UsmTransport:
         if (cred.auth_protocol == "none") != (cred.auth_key is None):
             raise SnmpError(f"credential {cred.name!r}: auth protocol and auth key go together")
         if (cred.priv_protocol == "none") != (cred.priv_key is None):
-            raise SnmpError(f"credential {cred.name!r}: privacy protocol and privacy key go together")
+            raise SnmpError(f"credential {cred.name!r}: privacy protocol and key go together")
         if cred.priv_protocol != "none" and cred.auth_protocol == "none":
             raise SnmpError(f"credential {cred.name!r}: privacy needs authentication (authPriv)")
         self._hl = hl
@@ -221,7 +233,7 @@ class _UsmTransport:
         self._context = hl.ContextData(contextName=(cred.context or "").encode())
         self._target: Any = None
 
-    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> tuple[int, int, Varbinds]:
+    async def request(self, pdu: int, oid_list: Sequence[str], reps: int) -> Answer:
         hl = self._hl
         if self._target is None:
             kind = hl.Udp6TransportTarget if ":" in self._host else hl.UdpTransportTarget
@@ -252,10 +264,8 @@ class _UsmTransport:
         return int(es), int(ix), [(str(vb[0]), _from_pysnmp(vb[1])) for vb in out]
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # closing twice or before use is harmless
             self._engine.close_dispatcher()
-        except Exception:  # closing twice or before open is harmless
-            pass
 
 
 def _from_pysnmp(value: Any) -> SnmpValue | ber.ExceptionValue | None:
@@ -301,7 +311,9 @@ class _Stats:
 class SnmpSession:
     """A :class:`Walker` over one agent with one credential. Use :func:`open_session`."""
 
-    def __init__(self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions | None = None) -> None:
+    def __init__(
+        self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions | None = None
+    ) -> None:
         self.host, self.port = host, port
         self.credential = cred.name
         self.version = cred.version
@@ -319,21 +331,27 @@ class SnmpSession:
         self._dead: str | None = None
 
     def __repr__(self) -> str:  # never the secret
-        return f"SnmpSession({self.host}:{self.port}, credential={self.credential!r}, v{self.version})"
+        where = f"{self.host}:{self.port}"
+        return f"SnmpSession({where}, credential={self.credential!r}, v{self.version})"
 
-    async def __aenter__(self) -> SnmpSession:
+    def __enter__(self) -> SnmpSession:
         return self
 
-    async def __aexit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
         self._transport.close()
 
+    @property
+    def resends(self) -> int:
+        """Requests sent again after a timeout (v1/v2c transport only)."""
+        return int(getattr(self._transport, "resends", 0))
+
     def warn(self, message: str) -> None:
         self.stats.warnings.setdefault(current_getter.get(), []).append(message)
 
-    async def _request(self, pdu: int, oid_list: Sequence[str], reps: int = 0) -> tuple[int, int, Varbinds]:
+    async def _request(self, pdu: int, oid_list: Sequence[str], reps: int = 0) -> Answer:
         if self._dead:
             raise SnmpError(self._dead)
         async with self._slots:
@@ -391,61 +409,119 @@ class SnmpSession:
         return max(1, min(hint + 1, self.opts.max_repetitions))
 
     async def walk(self, oid: str, max_rows: int = DEFAULT_MAX_ROWS) -> list[tuple[str, SnmpValue]]:
-        oid = oid.strip(".")
+        return (await self.walk_columns([oid], max_rows))[oid.strip(".")]
+
+    async def walk_columns(
+        self, columns: Sequence[str], max_rows: int = DEFAULT_MAX_ROWS
+    ) -> dict[str, list[tuple[str, SnmpValue]]]:
+        """Walk several subtrees side by side: one GETBULK carries a cursor for each unfinished
+        column (a table in a few requests instead of one walk per column). Same stopping rules
+        as :meth:`walk`, applied per column."""
+        walks = [_Walk(c.strip(".")) for c in dict.fromkeys(columns)]
         cap = max(0, min(max_rows, self.opts.max_rows))
-        rows: list[tuple[str, SnmpValue]] = []
-        prefix = oid + "."
-        last = _key(oid)
-        cursor = oid
-        reps = self._first_reps(oid)
+        reps = self._first_reps(walks[0].oid)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.opts.walk_timeout
-        bulk = self.version != "1"
-        done = False
-        while not done and len(rows) < cap:
-            if loop.time() > deadline:
-                self.warn(f"walk {oid}: stopped after {self.opts.walk_timeout:g} s, {len(rows)} rows")
+        while True:
+            active = [w for w in walks if not w.done and len(w.rows) < cap]
+            if not active:
                 break
+            if loop.time() > deadline:
+                took = f"{self.opts.walk_timeout:g} s"
+                for w in active:
+                    self.warn(f"walk {w.oid}: stopped after {took}, {len(w.rows)} rows")
+                break
+            per_column = max(1, min(reps, self.opts.bulk_varbinds // len(active)))
+            per_column = min(per_column, cap - max(len(w.rows) for w in active) + 1)
             try:
-                status, _index, varbinds = await self._request(
-                    ber.GETBULK if bulk else ber.GETNEXT, [cursor], min(reps, cap - len(rows) + 1)
+                status, index, varbinds = await self._request(
+                    ber.GETBULK if self.version != "1" else ber.GETNEXT,
+                    [w.cursor for w in active], per_column,
                 )
             except SnmpError as exc:
-                if not rows:
+                if not any(w.rows for w in walks):
                     raise
-                self.warn(f"walk {oid}: stopped after {len(rows)} rows: {exc}")
+                for w in active:
+                    self.warn(f"walk {w.oid}: stopped after {len(w.rows)} rows: {exc}")
                 break
             if status == _TOO_BIG and reps > 1:
-                reps //= 2
+                reps = max(1, per_column // 2)
+                continue
+            if status == _NO_SUCH_NAME and self.version == "1" and 1 <= index <= len(active):
+                active[index - 1].done = True  # v1: this column ran off the end of the MIB
                 continue
             if status:
-                if not (status == _NO_SUCH_NAME and not bulk):  # v1 end of MIB
-                    self.warn(f"walk {oid}: agent error {_ERROR_NAMES.get(status, status)}")
+                for w in active:
+                    self.warn(f"walk {w.oid}: agent error {_ERROR_NAMES.get(status, status)}")
                 break
             if not varbinds:
                 break
-            for name, value in varbinds:
-                if isinstance(value, ber.ExceptionValue) or not name.startswith(prefix):
-                    done = True  # endOfMibView, or past the end of the subtree
-                    break
-                key = _key(name)
-                if key <= last:
-                    self.warn(f"walk {oid}: agent returned a non-increasing OID {name}, stopped")
-                    done = True
-                    break
-                last, cursor = key, name
-                if value is not None:
-                    rows.append((name, value))
-                    if len(rows) >= cap:
-                        break
+            for position, (name, value) in enumerate(varbinds):
+                problem = active[position % len(active)].take(name, value, cap)
+                if problem:
+                    self.warn(problem)
             reps = min(reps * 2, self.opts.max_repetitions)
-        if len(rows) >= cap and not done and cap == self.opts.max_rows:
-            self.warn(f"walk {oid}: capped at {cap} rows")
-        if done:
-            hint_key = oid.rsplit(".", 1)[0]
-            self._row_hints[hint_key] = max(self._row_hints.get(hint_key, 0), len(rows))
-        self.stats.rows += len(rows)
-        return rows
+        out: dict[str, list[tuple[str, SnmpValue]]] = {}
+        for w in walks:
+            if len(w.rows) >= cap and not w.done and cap == self.opts.max_rows:
+                self.warn(f"walk {w.oid}: capped at {cap} rows")
+            if w.done:
+                entry = w.oid.rsplit(".", 1)[0]
+                self._row_hints[entry] = max(self._row_hints.get(entry, 0), len(w.rows))
+            self.stats.rows += len(w.rows)
+            out[w.oid] = w.rows
+        return out
+
+    async def next_oids(self, oid_list: Sequence[str]) -> dict[str, str | None]:
+        """GETNEXT of each OID (batched): the OID that follows it, None past the end of the MIB.
+
+        One request tells which of many tables exist, so absent MIBs cost nothing more."""
+        out: dict[str, str | None] = {}
+        pending = [o.strip(".") for o in dict.fromkeys(oid_list)]
+        for _ in range(len(pending) + 8):  # bounded: each round finishes a batch or drops an OID
+            if not pending:
+                break
+            batch = pending[:_NEXT_BATCH]
+            status, index, varbinds = await self._request(ber.GETNEXT, batch)
+            if status == _NO_SUCH_NAME and 1 <= index <= len(batch):  # v1 end of MIB
+                out[batch[index - 1]] = None
+                pending.remove(batch[index - 1])
+                continue
+            if status or len(varbinds) != len(batch):
+                raise SnmpError(f"GETNEXT: agent error {_ERROR_NAMES.get(status, status)}")
+            for asked, (name, value) in zip(batch, varbinds, strict=True):
+                out[asked] = None if isinstance(value, ber.ExceptionValue) else name
+            pending = pending[len(batch) :]
+        return out
+
+
+class _Walk:
+    """The state of one column inside :meth:`SnmpSession.walk_columns`."""
+
+    __slots__ = ("cursor", "done", "last", "oid", "prefix", "rows")
+
+    def __init__(self, oid: str) -> None:
+        self.oid = self.cursor = oid
+        self.prefix = oid + "."
+        self.last = _key(oid)
+        self.rows: list[tuple[str, SnmpValue]] = []
+        self.done = False
+
+    def take(self, name: str, value: SnmpValue | ber.ExceptionValue | None, cap: int) -> str | None:
+        """Add one varbind of this column; returns a warning if the agent misbehaved."""
+        if self.done or len(self.rows) >= cap:
+            return None  # later repetitions of a finished column: the next table's rows
+        if isinstance(value, ber.ExceptionValue) or not name.startswith(self.prefix):
+            self.done = True  # endOfMibView, or past the end of the subtree
+            return None
+        key = _key(name)
+        if key <= self.last:
+            self.done = True
+            return f"walk {self.oid}: agent returned a non-increasing OID {name}, stopped"
+        self.last, self.cursor = key, name
+        if value is not None:
+            self.rows.append((name, value))
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -471,7 +547,10 @@ async def _try(host: str, port: int, cred: ResolvedCredential, opts: SessionOpti
 
 
 async def open_session(
-    host: str, creds: Sequence[ResolvedCredential], port: int = 161, opts: SessionOptions | None = None,
+    host: str,
+    creds: Sequence[ResolvedCredential],
+    port: int = 161,
+    opts: SessionOptions | None = None,
 ) -> SnmpSession:
     """Try each credential with a GET of sysObjectID.0; the first in *list order* that answers
     wins (probes run in parallel, so wrong communities cost one timeout, not one each).

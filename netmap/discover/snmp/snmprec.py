@@ -40,7 +40,8 @@ def _raw_bytes(value: str, encoding: str) -> bytes:
             text += "0"
         return bytes.fromhex(text)
     if encoding == "e":
-        return codecs.escape_decode(value.encode("utf-8"))[0]  # type: ignore[no-any-return]
+        decoded: bytes = codecs.escape_decode(value.encode("utf-8"))[0]
+        return decoded
     return value.encode("utf-8", "surrogateescape")
 
 

@@ -1,0 +1,46 @@
+"""Time every deliverable for a generated ~300-device, three-site network.
+
+    .venv/bin/python bench/render_speed.py [n_devices] [out_dir]
+
+Goal (spec): the schematic of a 300-device network renders in under 15 s. Prints one line
+per format and the total; writes into a temporary directory unless out_dir is given.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from netmap.render.bundle import render_all
+from tests.render.factory import town
+
+STEPS = [("diagram (svg+png+pdf, all pages)", {"diagram"}), ("drawio", {"drawio"}),
+         ("vsdx", {"vsdx"}), ("graphml", {"graphml"}), ("xlsx + csv", {"inventory"}),
+         ("summary html + pdf", {"summary"})]  # fmt: skip
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    inv = town(n)
+    print(f"{len(inv.devices)} devices, {len(inv.links)} links, {len(inv.subnets)} subnets")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tmp)
+        total = 0.0
+        for label, formats in STEPS:
+            start = time.perf_counter()
+            paths = render_all(inv, out, formats=formats)
+            took = time.perf_counter() - start
+            total += took
+            print(f"{label:<36} {took:6.2f} s  ({len(paths)} files)")
+        start = time.perf_counter()
+        render_all(inv, out / "redacted-run", formats={"bundle"}, redact=True)
+        print(f"{'redacted RFP bundle (everything)':<36} {time.perf_counter() - start:6.2f} s")
+        print(f"{'total (unredacted formats)':<36} {total:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,736 @@
+"""SNMP identification accuracy against LibreNMS's recorded devices.
+
+Serves every recording of the LibreNMS test corpus (NETMAP_RECORDINGS, default
+/work/shared/recordings/librenms) through ONE snmpsim-command-responder on 127.0.0.1, runs netmap's
+real SNMP collection over UDP against each device, and scores what it found against LibreNMS's
+expected results. `--offline` reads the .snmprec files directly through netmap's in-memory Walker
+(same getters, no UDP) for fast iteration.
+
+    .venv/bin/python bench/snmp_accuracy.py [--offline] [--only NAME] [--limit N]
+
+Scoring (printed with the results):
+
+* class: manifest `type` (LibreNMS OS definition) mapped to netmap's DeviceType vocabulary,
+  see TYPE_MAP; the top SNMP type vote must be one of the accepted types.
+* vendor: LibreNMS has no vendor field. Accepted names are (a) the IANA registrant of the
+  sysObjectID enterprise (netmap's enterprise table; not for agent-toolkit numbers such as
+  Net-SNMP 8072), (b) the first word of the OS display name `os_text` ("Cisco IOS" -> Cisco)
+  unless that word is an OS name (Linux, FreeBSD, ...), (c) the OS `group` when it names a vendor.
+  Corporate renames (Compaq=HPE, Foundry=Brocade=Ruckus, Sun=Oracle, ...) are equivalent.
+* hardware/model, version, serial: normalized (casefold, quotes and extra spaces stripped),
+  a match if either string contains the other; scored only where LibreNMS expects a value
+  (not null, not "<private>").
+* interfaces: per expected port row, ifIndex found; ifName (ifDescr when the agent has no
+  ifName, as LibreNMS does), ifType, speed, MAC equal (an all-zero expected MAC means none).
+* links: an expected LLDP/CDP link is found if a neighbour on the same local port names the
+  same remote host (or, without a hostname, the same remote port).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from netmap.discover.snmp.enterprises import ENTERPRISES, GENERIC_ENTERPRISES  # noqa: E402
+from netmap.discover.snmp.snmprec import SnmprecWalker  # noqa: E402
+from netmap.discover.snmp.walker import Walker  # noqa: E402
+from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
+from netmap.model import DeviceType, SnmpRecord  # noqa: E402
+
+DEFAULT_RECORDINGS = Path("/work/shared/recordings/librenms")
+RESULTS = Path(__file__).parent / "results" / "snmp_accuracy.txt"
+CACHE_DIR = Path("/tmp/netmap-snmpsim-cache")
+
+T = DeviceType
+# LibreNMS device type -> netmap types accepted for it.
+TYPE_MAP: dict[str, set[DeviceType]] = {
+    "network": {T.ROUTER, T.SWITCH},
+    "wireless": {T.WIRELESS_AP},
+    "firewall": {T.FIREWALL},
+    "server": {T.SERVER},
+    "workstation": {T.WORKSTATION},
+    "storage": {T.NAS, T.BACKUP},
+    "printer": {T.PRINTER},
+    "power": {T.UPS},
+    "camera": {T.CAMERA},
+    "collaboration": {T.PHONE, T.PBX, T.OTHER, T.UNKNOWN},
+    "appliance": {T.OTHER, T.UNKNOWN, T.CAMERA, T.PHONE, T.PBX},
+}
+OTHER_OK = {T.OTHER, T.UNKNOWN}  # appliance, environment, loadbalancer, timing, management, ...
+
+# os_text first words that name an operating system or a product, not a vendor.
+NOT_VENDORS = {
+    "linux",
+    "freebsd",
+    "openbsd",
+    "netbsd",
+    "dragonflybsd",
+    "coreos",
+    "generic",
+    "software",
+    "hardware",
+    "automatic",
+    "unix",
+    "solaris",
+    "aix",
+    "windows",
+    "macos",
+    "dd-wrt",
+    "freshtomato",
+    "snr",
+    "snr-erd",
+    "ita2",
+    "east",
+    "g6",
+    "dmos",
+    "sm-os",
+    "ipstation",
+    "vs",
+    "alphacom",
+    "anyos",
+    "edgeos",
+    "edgeswitch",
+    "eltex",
+    "endian",
+    "m0n0wall",
+    "voswall",
+    "viprinux",
+    "pfsense",
+    "opnsense",
+    "vyatta",
+    "recoveryos",
+    "mirth",
+    "openindiana",
+    "fourth",
+    "web-thermo-hygrometer",
+    "syncserver",
+    "lantime",
+    "ip",
+    "dvb",
+    "high",
+    "network",
+    "apex",
+    "nimble",
+}
+NOT_VENDOR_GROUPS = {"unix", "linux", "printer", "ups", "red", "fs"}
+# Equivalent vendor names (product lines that changed owners, OEM brands).
+RENAMES = [
+    {"hp", "hewlettpackard", "hpe", "compaq", "aruba", "3com", "h3c"},
+    {"foundry", "brocade", "ruckus", "commscope"},
+    {"sun", "oracle"},
+    {"dell", "force10", "emc", "dellemc", "equallogic", "compellent"},
+    {"apc", "schneider", "schneiderelectric", "netbotz", "mge", "mgeupssystems"},
+    {"eaton", "powerware", "mgeupssystems", "megatec"},
+    {"extreme", "extremenetworks", "enterasys", "avaya", "nortel", "aerohive", "boss"},
+    {"alcatel", "alcatellucent", "nokia", "timetra"},
+    {"cisco", "meraki", "linksys", "tandberg", "airespace", "viptela", "ironport", "broadsoft"},
+    {"ericsson", "redback"},
+    {"sophos", "cyberoam"},
+    {"mcafee", "trellix", "fireeye", "skyhigh", "skyhighsecurity"},
+    {"adva", "adtran"},
+    {"vertiv", "liebert", "avocent", "geist", "emerson"},
+    {"juniper", "netscreen", "trapeze"},
+    {"fs", "fiberstore", "fscom"},
+    {"calix", "occam"},
+    {"ciena", "cyan"},
+    {"infinera", "coriant"},
+    {"symmetricom", "microsemi", "datum"},
+    {"citrix", "netscaler"},
+    {"lenovo", "ibm"},
+    {"fujitsu", "fujitsuservices"},
+    {"motorola", "cambium"},
+    {"ubiquiti", "ubnt"},
+    {"peplink", "pepwave"},
+    {"ricoh", "gestetner", "nrg"},
+    {"kyocera", "utax"},
+    {"xerox", "fujixerox"},
+    {"megatec", "powerwalker", "ppc"},
+    {"raritan", "legrand"},
+    {"wiesemannundtheis", "wut", "wiesemanntheis"},
+    {"silverpeak", "arubanetworks"},
+    {"keysight", "anue", "ixia"},
+    {"radvision", "avaya"},
+    {"teleste", "luminato"},
+    {"vmware", "velocloud"},
+]
+SUFFIXES = re.compile(
+    r"\b(inc|incorporated|corp|corporation|co|ltd|limited|llc|gmbh|ag|sa|ab|plc|systems|networks|"
+    r"technologies|technology|communications|electronics|international|group|company)\b\.?"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation and matching
+# ---------------------------------------------------------------------------------------------
+
+
+def norm(value: Any) -> str:
+    text_ = str(value).casefold().replace('"', "").replace("'", "")
+    return re.sub(r"\s+", " ", text_).strip()
+
+
+def expected_value(value: Any) -> str | None:
+    if value is None:
+        return None
+    text_ = norm(value)
+    return None if not text_ or text_ == "<private>" else text_
+
+
+def contains_match(ours: str | None, expected: str) -> bool:
+    if not ours:
+        return False
+    got = norm(ours)
+    if not got:
+        return False
+    if got == expected:
+        return True
+    shorter = min(len(got), len(expected))
+    return shorter >= 2 and (got in expected or expected in got)
+
+
+def vendor_key(name: str) -> str:
+    cleaned = SUFFIXES.sub(" ", name.casefold())
+    return re.sub(r"[^a-z0-9]", "", cleaned)
+
+
+def vendor_aliases(name: str) -> set[str]:
+    key = vendor_key(name)
+    out = {key}
+    for group in RENAMES:
+        if key in group or any(alias and alias in key for alias in group if len(alias) >= 4):
+            out |= group
+    return {alias for alias in out if alias}
+
+
+def expected_vendors(device: dict[str, Any]) -> set[str]:
+    names: set[str] = set()
+    enterprise = device.get("vendor_enterprise")
+    if (
+        enterprise is not None
+        and enterprise not in GENERIC_ENTERPRISES
+        and enterprise in ENTERPRISES
+    ):
+        names.add(ENTERPRISES[enterprise])
+    first = (device.get("os_text") or "").split()
+    if first and first[0].casefold() not in NOT_VENDORS:
+        names.add(first[0])
+    group = device.get("group")
+    if group and group.casefold() not in NOT_VENDOR_GROUPS:
+        names.add(group)
+    return {alias for name in names for alias in vendor_aliases(name)}
+
+
+def vendor_match(ours: str | None, accepted: set[str]) -> bool:
+    if not ours:
+        return False
+    mine = vendor_aliases(ours)
+    return any(
+        a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a)) for a in mine for b in accepted
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Collecting one device
+# ---------------------------------------------------------------------------------------------
+
+
+async def record_offline(path: Path, name: str) -> SnmpRecord:
+    walker = SnmprecWalker.from_file(path)
+    return await collect_over(walker, name)
+
+
+async def collect_over(walker: Walker, name: str) -> SnmpRecord:
+    """Run netmap's real getters (facts first, like collect()) over an in-memory Walker."""
+    from netmap.discover.snmp.getters import GETTER_FUNCS, CachingWalker
+    from netmap.model import GETTERS
+
+    record = SnmpRecord(ip="127.0.0.1", credential=name)
+    cached = CachingWalker(walker)
+    for getter in ["facts", *[g for g in GETTERS if g != "facts" and g in GETTER_FUNCS]]:
+        try:
+            setattr(record, getter, await GETTER_FUNCS[getter](cached))
+        except Exception as exc:  # scored as misses, like collect() records them
+            record.errors[getter] = f"{type(exc).__name__}: {exc}"
+    return record
+
+
+# ---------------------------------------------------------------------------------------------
+# snmpsim
+# ---------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Responder:
+    proc: subprocess.Popen[bytes]
+    port: int
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+
+
+def start_snmpsim(data_dir: Path, first_device: str, timeout: float = 240.0) -> Responder:
+    exe = shutil.which(
+        "snmpsim-command-responder", path=str(ROOT / ".venv" / "bin")
+    ) or shutil.which("snmpsim-command-responder")
+    if not exe:
+        raise SystemExit("snmpsim-command-responder not found (pip install snmpsim==1.2.2 pysmi)")
+    port = free_port()
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, SNMPSIM_ALLOW_ROOT="true")
+    log = open(CACHE_DIR / "responder.log", "wb")  # noqa: SIM115 - lives as long as the process
+    proc = subprocess.Popen(
+        [
+            exe,
+            f"--data-dir={data_dir}",
+            f"--agent-udpv4-endpoint=127.0.0.1:{port}",
+            f"--cache-dir={CACHE_DIR}",
+            "--log-level=error",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    responder = Responder(proc, port)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:  # first start indexes every file (~35 s)
+        if proc.poll() is not None:
+            raise SystemExit(f"snmpsim exited early, see {CACHE_DIR / 'responder.log'}")
+        if probe_snmpsim(port, first_device):
+            return responder
+        time.sleep(2)
+    responder.stop()
+    raise SystemExit("snmpsim did not answer in time")
+
+
+def probe_snmpsim(port: int, community: str) -> bool:
+    from netmap.discover.snmp.ber import GET, decode_response, encode_request
+
+    packet = encode_request(1, community.encode(), GET, 1, ["1.3.6.1.2.1.1.2.0"])
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.settimeout(1.0)
+        sock.sendto(packet, ("127.0.0.1", port))
+        try:
+            data = sock.recv(65535)
+        except OSError:
+            return False
+    try:
+        decode_response(data)
+    except Exception:
+        return False
+    return True
+
+
+async def record_snmpsim(port: int, name: str) -> SnmpRecord:
+    from pydantic import SecretStr
+
+    from netmap.discover.snmp.collect import collect
+    from netmap.model import ResolvedCredential
+
+    cred = ResolvedCredential(name=name, version="2c", community=SecretStr(name))
+    record = await collect("127.0.0.1", [cred], port=port)
+    assert isinstance(record, SnmpRecord)
+    return record
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring
+# ---------------------------------------------------------------------------------------------
+
+# IANAifType-MIB names (LibreNMS stores the name; unknown numbers stay numeric).
+IF_TYPES = {
+    1: "other",
+    5: "rfc877x25",
+    6: "ethernetCsmacd",
+    7: "iso88023Csmacd",
+    9: "iso88025TokenRing",
+    15: "fddi",
+    18: "ds1",
+    19: "e1",
+    20: "basicISDN",
+    21: "primaryISDN",
+    22: "propPointToPointSerial",
+    23: "ppp",
+    24: "softwareLoopback",
+    28: "slip",
+    30: "ds3",
+    32: "frameRelay",
+    33: "rs232",
+    37: "atm",
+    39: "sonet",
+    46: "hssi",
+    49: "aal5",
+    53: "propVirtual",
+    54: "propMultiplexor",
+    56: "fibreChannel",
+    62: "fastEther",
+    63: "isdn",
+    69: "fastEtherFX",
+    70: "channel",
+    71: "ieee80211",
+    72: "ibm370parChan",
+    77: "lapd",
+    81: "ds0",
+    94: "adsl",
+    96: "sdsl",
+    97: "vdsl",
+    108: "pppMultilinkBundle",
+    117: "gigabitEthernet",
+    118: "hdlc",
+    126: "ip",
+    127: "docsCableMaclayer",
+    128: "docsCableDownstream",
+    129: "docsCableUpstream",
+    131: "tunnel",
+    134: "atmSubInterface",
+    135: "l2vlan",
+    136: "l3ipvlan",
+    142: "ipForward",
+    150: "mplsTunnel",
+    160: "usb",
+    161: "ieee8023adLag",
+    166: "mpls",
+    169: "shdsl",
+    171: "pos",
+    188: "radioMAC",
+    195: "opticalChannel",
+    196: "opticalTransport",
+    200: "teLink",
+    202: "virtualTg",
+    209: "bridge",
+    214: "mpegTransport",
+    221: "gfp",
+    238: "adsl2plus",
+    243: "wwanPP",
+    244: "wwanPP2",
+    246: "ifPwType",
+    247: "ilan",
+    250: "gpon",
+    251: "vdsl2",
+    253: "capwapDot11Bss",
+}
+
+
+@dataclass
+class Tally:
+    ok: int = 0
+    total: int = 0
+
+    def add(self, good: bool) -> None:
+        self.total += 1
+        self.ok += int(good)
+
+    @property
+    def pct(self) -> float:
+        return 100.0 * self.ok / self.total if self.total else 0.0
+
+
+@dataclass
+class Miss:
+    device: str
+    field: str
+    expected: str
+    got: str
+
+
+@dataclass
+class Score:
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    misses: list[Miss] = field(default_factory=list)
+    per_device: dict[str, int] = field(default_factory=dict)
+
+    def add(
+        self, name: str, good: bool, device: str = "", expected: Any = "", got: Any = ""
+    ) -> None:
+        self.tallies.setdefault(name, Tally()).add(good)
+        if not good and device:
+            self.misses.append(Miss(device, name, str(expected)[:70], str(got)[:70]))
+            self.per_device[device] = self.per_device.get(device, 0) + 1
+
+
+def os_row(expected: dict[str, Any]) -> dict[str, Any] | None:
+    try:
+        row = expected["os"]["discovery"]["devices"][0]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return row if isinstance(row, dict) else None
+
+
+def score_device(
+    score: Score, device: dict[str, Any], expected: dict[str, Any] | None, record: SnmpRecord
+) -> None:
+    name = device["name"]
+    facts = record.facts
+    dtype, _conf, _why = snmp_type_hint(record)
+    accepted = TYPE_MAP.get(device.get("type") or "", OTHER_OK)
+    score.add("class", dtype in accepted, name, device.get("type"), dtype.value)
+    vendors = expected_vendors(device)
+    if vendors:
+        score.add(
+            "vendor",
+            vendor_match(facts.vendor if facts else None, vendors),
+            name,
+            "/".join(sorted(vendors))[:60],
+            facts.vendor if facts else None,
+        )
+    row = os_row(expected or {})
+    if row:
+        for label, key, ours in (
+            ("model", "hardware", facts.model if facts else None),
+            ("version", "version", facts.os_version if facts else None),
+            ("serial", "serial", facts.serial_number if facts else None),
+        ):
+            want = expected_value(row.get(key))
+            if want is not None:
+                score.add(label, contains_match(ours, want), name, row.get(key), ours)
+    if expected:
+        score_ports(score, name, expected, record)
+        score_links(score, name, expected, record)
+
+
+def expected_ports(expected: dict[str, Any]) -> list[dict[str, Any]] | None:
+    ports = expected.get("ports") or {}
+    rows = (ports.get("poller") or {}).get("ports") or (ports.get("discovery") or {}).get("ports")
+    return rows if isinstance(rows, list) else None
+
+
+def score_ports(score: Score, name: str, expected: dict[str, Any], record: SnmpRecord) -> None:
+    rows = expected_ports(expected)
+    if rows is None:
+        return
+    ours = {iface.if_index: iface for iface in record.interfaces}
+    for row in rows:
+        index = row.get("ifIndex")
+        iface = ours.get(index) if isinstance(index, int) else None
+        score.add("if.index", iface is not None, name, f"ifIndex {index}", "missing")
+        if iface is None:
+            continue
+        if row.get("ifName") is not None:
+            ours_name = iface.name or iface.description  # LibreNMS: ifName, else ifDescr
+            score.add(
+                "if.name",
+                norm(ours_name or "") == norm(row["ifName"]),
+                name,
+                f"{index} ifName {row['ifName']}",
+                ours_name,
+            )
+        if row.get("ifType") is not None:
+            got_type = IF_TYPES.get(iface.if_type or -1, str(iface.if_type))
+            score.add(
+                "if.type", got_type == row["ifType"], name, f"{index} {row['ifType']}", got_type
+            )
+        if row.get("ifSpeed") is not None:
+            score.add(
+                "if.speed",
+                iface.speed == row["ifSpeed"],
+                name,
+                f"{index} speed {row['ifSpeed']}",
+                iface.speed,
+            )
+        if row.get("ifPhysAddress") and row["ifPhysAddress"].strip("0"):  # 00..00 = no MAC
+            mac = (iface.mac_address or "").replace(":", "").lower()
+            score.add(
+                "if.mac",
+                mac == row["ifPhysAddress"].lower(),
+                name,
+                f"{index} mac {row['ifPhysAddress']}",
+                mac,
+            )
+
+
+def score_links(score: Score, name: str, expected: dict[str, Any], record: SnmpRecord) -> None:
+    try:
+        links = expected["discovery-protocols"]["discovery"]["links"]
+    except (KeyError, TypeError):
+        return
+    neighbours: list[tuple[str, str, str]] = []
+    for lldp in record.lldp_neighbors_detail:
+        neighbours.append(
+            (
+                norm(lldp.parent_interface or ""),
+                norm(lldp.remote_system_name or ""),
+                norm(lldp.remote_port or ""),
+            )
+        )
+    for cdp in record.cdp_neighbors:
+        neighbours.append(
+            (
+                norm(cdp.parent_interface or ""),
+                norm(cdp.remote_device_id or ""),
+                norm(cdp.remote_port or ""),
+            )
+        )
+    for link in links:
+        local = {norm(link.get(k) or "") for k in ("ifName", "ifDescr", "ifAlias")} - {""}
+        host = norm(link.get("remote_hostname") or "")
+        port = norm(link.get("remote_port") or "")
+        found = any(
+            (not local or n_local in local)
+            and ((host and contains_match(n_host, host)) or (not host and port and n_port == port))
+            for n_local, n_host, n_port in neighbours
+        )
+        score.add("links", found, name, f"{sorted(local)[:1]} -> {host or port}", "not found")
+
+
+# ---------------------------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------------------------
+
+GOALS = {
+    "class": 95,
+    "vendor": 98,
+    "model": 90,
+    "version": 90,
+    "serial": 95,
+    "if.index": 99,
+    "if.name": 99,
+    "if.type": 99,
+    "if.speed": 99,
+    "if.mac": 99,
+    "links": 95,
+}
+
+
+def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) -> str:
+    lines = [
+        f"netmap SNMP accuracy vs LibreNMS recordings ({mode}, {devices} devices, {elapsed:.0f} s)",
+        "",
+        f"{'field':<10} {'ok':>6} {'total':>6} {'accuracy':>9} {'goal':>5}",
+    ]
+    for key in (
+        "class",
+        "vendor",
+        "model",
+        "version",
+        "serial",
+        "if.index",
+        "if.name",
+        "if.type",
+        "if.speed",
+        "if.mac",
+        "links",
+    ):
+        tally = score.tallies.get(key, Tally())
+        lines.append(
+            f"{key:<10} {tally.ok:>6} {tally.total:>6} {tally.pct:>8.1f}% {GOALS[key]:>4}%"
+        )
+    lines += [
+        "",
+        "Type mapping (LibreNMS -> netmap): "
+        + "; ".join(f"{k} -> {'|'.join(sorted(v))}" for k, v in TYPE_MAP.items())
+        + "; any other type (appliance, environment, loadbalancer, ...) -> other|unknown",
+        "Vendor: IANA registrant of a specific sysObjectID enterprise, or the first word of "
+        "os_text, or the OS group; renames equivalent. Model/version/serial: casefold "
+        "containment either way, only where LibreNMS expects a value.",
+        "",
+        f"{worst} worst devices (most misses):",
+    ]
+    ranked = sorted(score.per_device.items(), key=lambda item: (-item[1], item[0]))[:worst]
+    for device, count in ranked:
+        mine = [m for m in score.misses if m.device == device][:4]
+        detail = "; ".join(f"{m.field}: want {m.expected!r} got {m.got!r}" for m in mine)
+        lines.append(f"  {device} ({count}): {detail}")
+    return "\n".join(lines) + "\n"
+
+
+async def run(args: argparse.Namespace, recordings: Path) -> Score:
+    manifest = json.loads((recordings / "manifest.json").read_text())
+    devices = [d for d in manifest["devices"] if not args.only or d["name"] in args.only]
+    if args.limit:
+        devices = devices[: args.limit]
+    score = Score()
+    responder: Responder | None = None
+    if not args.offline:
+        responder = start_snmpsim(recordings / "snmprec", devices[0]["name"])
+    try:
+        for device in devices:
+            name = device["name"]
+            path = recordings / "snmprec" / f"{name}.snmprec"
+            expected_path = recordings / "expected" / f"{name}.json"
+            expected = json.loads(expected_path.read_text()) if expected_path.exists() else None
+            try:
+                if responder:
+                    record = await asyncio.wait_for(record_snmpsim(responder.port, name), 300)
+                else:
+                    record = await record_offline(path, name)
+            except Exception as exc:  # a failing device is a miss, not a crash
+                print(f"  {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                record = SnmpRecord(ip="127.0.0.1", errors={"collect": str(exc)})
+            score_device(score, device, expected, record)
+            if args.verbose:
+                facts = record.facts
+                print(
+                    name,
+                    facts.vendor if facts else None,
+                    facts.model if facts else None,
+                    facts.os_version if facts else None,
+                    facts.serial_number if facts else None,
+                )
+    finally:
+        if responder:
+            responder.stop()
+    return score
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--offline", action="store_true", help="read .snmprec files, no UDP")
+    parser.add_argument("--only", nargs="*", help="device names to run")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--worst", type=int, default=15)
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--no-write", action="store_true", help="don't write bench/results")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    recordings = Path(os.environ.get("NETMAP_RECORDINGS", str(DEFAULT_RECORDINGS)))
+    if not (recordings / "manifest.json").exists():
+        print("skipped: no recordings")
+        return 0
+    started = time.monotonic()
+    score = asyncio.run(run(args, recordings))
+    manifest = json.loads((recordings / "manifest.json").read_text())
+    count = len([d for d in manifest["devices"] if not args.only or d["name"] in args.only])
+    if args.limit:
+        count = min(count, args.limit)
+    text_ = report(
+        score,
+        "offline .snmprec" if args.offline else "snmpsim over UDP",
+        count,
+        time.monotonic() - started,
+        args.worst,
+    )
+    print(text_, end="")
+    if not args.no_write and not args.only and not args.limit:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(text_)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

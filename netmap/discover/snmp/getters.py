@@ -1,0 +1,955 @@
+"""One async function per SNMP getter (model.GETTERS), each returning its model.py record.
+
+Getters are pure functions over a :class:`~netmap.discover.snmp.walker.Walker`: the live session,
+the `.snmprec` reader of the tests and the accuracy bench all run the same MIB logic. Each getter
+walks only the columns it needs (never whole tables: counters are most of ifTable), and checks a
+MIB is there with one small request before walking its columns.
+
+Cross-getter lookups (ifIndex -> ifName) go through :class:`CachingWalker`, so a column read by
+several getters crosses the network once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from ipaddress import IPv4Address
+from typing import Any
+
+from netmap.discover.snmp import oids
+from netmap.discover.snmp import values as v
+from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, Oid, SnmpError, SnmpValue, Walker
+from netmap.model import (
+    ArpEntry,
+    CdpNeighbor,
+    Facts,
+    HostResources,
+    Interface,
+    InventoryItem,
+    IpAddress,
+    LldpNeighbor,
+    MacEntry,
+    PrinterInfo,
+    PrinterSupply,
+    Route,
+    SoftwareItem,
+    StorageItem,
+    UpsInfo,
+)
+
+Index = tuple[int, ...]
+Column = dict[Index, SnmpValue]
+
+
+# ---------------------------------------------------------------------------------------------
+# Walking helpers
+# ---------------------------------------------------------------------------------------------
+
+
+Rows = list[tuple[str, SnmpValue]]
+
+
+class CachingWalker:
+    """A Walker that remembers walks, so getters can share columns (ifName, ENTITY class, ...).
+
+    It also carries two optimisations the live session offers (and the offline reader does
+    not need): :meth:`prime` learns in one GETNEXT which tables exist, so absent MIBs cost no
+    request; :meth:`walk_columns` reads a table's columns side by side."""
+
+    def __init__(self, inner: Walker) -> None:
+        self.inner = inner
+        self._walks: dict[str, tuple[int, asyncio.Future[Rows]]] = {}
+        self._empty: set[str] = set()
+
+    async def get(self, oid_list: Sequence[str]) -> dict[str, SnmpValue]:
+        return await self.inner.get(oid_list)
+
+    def known_empty(self, oid: str) -> bool:
+        return oid in self._empty
+
+    async def prime(self, subtrees: Sequence[str]) -> None:
+        """Mark the subtrees the agent does not have (one batched GETNEXT, when supported)."""
+        next_oids = getattr(self.inner, "next_oids", None)
+        if next_oids is None:
+            return
+        try:
+            found: dict[str, str | None] = await next_oids(list(subtrees))
+        except SnmpError:
+            return  # no shortcut; the walks will find out
+        self._empty.update(t for t, nxt in found.items() if nxt is None or not nxt.startswith(t + "."))
+
+    def _cached(self, oid: str, max_rows: int) -> asyncio.Future[Rows] | None:
+        entry = self._walks.get(oid)
+        if entry is None:
+            return None
+        limit, fut = entry
+        if max_rows <= limit:
+            return fut
+        if fut.done() and not fut.cancelled() and fut.exception() is None and len(fut.result()) < limit:
+            return fut  # that walk ended before its limit: it is the whole column
+        return None
+
+    async def walk(self, oid: str, max_rows: int = DEFAULT_MAX_ROWS) -> Rows:
+        if oid in self._empty:
+            return []
+        fut = self._cached(oid, max_rows)
+        if fut is None:
+            fut = asyncio.ensure_future(self.inner.walk(oid, max_rows))
+            self._walks[oid] = (max_rows, fut)
+        try:
+            rows = await asyncio.shield(fut)
+        except Exception:
+            self._walks.pop(oid, None)  # a failed walk may be retried by the next getter
+            raise
+        return rows[:max_rows]
+
+    async def walk_columns(self, cols: Sequence[str], max_rows: int = DEFAULT_MAX_ROWS) -> dict[str, Rows]:
+        need = [c for c in cols if c not in self._empty and self._cached(c, max_rows) is None]
+        multi = getattr(self.inner, "walk_columns", None)
+        if multi is not None and len(need) > 1:
+            together: asyncio.Future[dict[str, Rows]] = asyncio.ensure_future(multi(need, max_rows))
+            for col in need:
+                self._walks[col] = (max_rows, asyncio.ensure_future(_pick(together, col)))
+        return {c: await self.walk(c, max_rows) for c in cols}
+
+
+async def _pick(together: asyncio.Future[dict[str, Rows]], col: str) -> Rows:
+    return (await asyncio.shield(together))[col]
+
+
+def _index(oid: str, column: str) -> Index | None:
+    tail = oid[len(column) + 1 :]
+    try:
+        return tuple(int(arc) for arc in tail.split("."))
+    except ValueError:
+        return None
+
+
+async def column(w: Walker, col: str) -> Column:
+    """One column as {index arcs: value}."""
+    return _as_column(await w.walk(col), col)
+
+
+def _as_column(rows: Rows, col: str) -> Column:
+    out: Column = {}
+    for oid, value in rows:
+        idx = _index(oid, col)
+        if idx is not None:
+            out[idx] = value
+    return out
+
+
+async def table(w: Walker, cols: Sequence[str]) -> list[Column]:
+    """Several columns of one table (agents leave out columns, so each is read, none decides).
+
+    With a CachingWalker over a live session the columns are walked side by side, skipping the
+    ones priming found absent; otherwise the first alone (it tells the session the row count, so
+    the others fit in one request each), then the rest concurrently."""
+    if isinstance(w, CachingWalker):
+        got = await w.walk_columns(cols)
+        return [_as_column(got[c], c) for c in cols]
+    first = await column(w, cols[0])
+    rest = await asyncio.gather(*(column(w, c) for c in cols[1:]))
+    return [first, *rest]
+
+
+async def present(w: Walker, subtree: str) -> bool:
+    """Does the agent have anything under `subtree`? One small request."""
+    return bool(await w.walk(subtree, max_rows=1))
+
+
+def _rows(*cols: Column) -> list[Index]:
+    keys: set[Index] = set()
+    for col in cols:
+        keys.update(col)
+    return sorted(keys)
+
+
+async def if_names(w: Walker) -> dict[int, str]:
+    """ifIndex -> ifName (ifDescr where ifName is missing)."""
+    names, descrs = await table(w, (oids.IF_NAME, oids.IF_DESCR))
+    out: dict[int, str] = {}
+    for idx in _rows(names, descrs):
+        name = v.one_line(names.get(idx)) or v.one_line(descrs.get(idx))
+        if name and len(idx) == 1:
+            out[idx[0]] = name
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# facts
+# ---------------------------------------------------------------------------------------------
+
+_SYSTEM = {
+    "sys_descr": oids.SYS_DESCR,
+    "sys_object_id": oids.SYS_OBJECT_ID,
+    "uptime": oids.SYS_UPTIME,
+    "contact": oids.SYS_CONTACT,
+    "hostname": oids.SYS_NAME,
+    "location": oids.SYS_LOCATION,
+    "services": oids.SYS_SERVICES,
+    "engine_id": oids.SNMP_ENGINE_ID,
+}
+
+
+def _split_name(sys_name: str | None) -> tuple[str | None, str | None]:
+    """(hostname, fqdn) from sysName: 'sw1.city.local' -> ('sw1', 'sw1.city.local')."""
+    if not sys_name or " " in sys_name or "." not in sys_name.strip("."):
+        return sys_name, None
+    try:
+        IPv4Address(sys_name)
+        return sys_name, None  # an address, not a domain name
+    except ValueError:
+        pass
+    return sys_name.split(".", 1)[0], sys_name.rstrip(".")
+
+
+async def facts(w: Walker) -> Facts:
+    got = await w.get([oids.scalar(o) for o in _SYSTEM.values()])
+    raw = {key: got.get(oids.scalar(o)) for key, o in _SYSTEM.items()}
+    object_id = v.oid_value(raw["sys_object_id"])
+    hostname, fqdn = _split_name(v.one_line(raw["hostname"], 255))
+    uptime = v.integer(raw["uptime"])
+    enterprise = None
+    if object_id and object_id.startswith(oids.ENTERPRISES + "."):
+        enterprise = int(object_id.split(".")[6])  # an Oid value is numeric by construction
+    record = Facts(
+        hostname=hostname,
+        fqdn=fqdn,
+        uptime=uptime / 100.0 if uptime is not None and uptime >= 0 else None,
+        sys_descr=v.text(raw["sys_descr"]),
+        sys_object_id=object_id,
+        location=v.text(raw["location"]),
+        contact=v.text(raw["contact"]),
+        services=v.integer(raw["services"]),
+        enterprise=enterprise,
+        engine_id=v.hexstr(raw["engine_id"]),
+    )
+    ident = await _identify(w, record)
+    return record.model_copy(update=ident)
+
+
+async def _identify(w: Walker, record: Facts) -> dict[str, str | None]:
+    """vendor / model / serial / os_version from the identification module (SNMP-B's)."""
+    from netmap.discover.snmp import vendors
+
+    system = {"sys_descr": record.sys_descr, "sys_object_id": record.sys_object_id}
+    ident = await vendors.identify(w, system)
+    return {
+        "vendor": ident.vendor,
+        "model": ident.model,
+        "serial_number": ident.serial_number,
+        "os_version": ident.os_version,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# interfaces
+# ---------------------------------------------------------------------------------------------
+
+_IF_COLUMNS = (  # ifDescr first: every agent has it, and an empty first column ends the walk
+    oids.IF_DESCR, oids.IF_TYPE, oids.IF_MTU, oids.IF_SPEED, oids.IF_PHYS_ADDRESS,
+    oids.IF_ADMIN_STATUS, oids.IF_OPER_STATUS,
+)
+_IFX_COLUMNS = (oids.IF_NAME, oids.IF_HIGH_SPEED, oids.IF_ALIAS)
+_SPEED_SATURATED = 4_294_967_295  # ifSpeed's ceiling: the real speed is in ifHighSpeed
+
+
+def _speed(speed: int | None, high: int | None) -> int | None:
+    if high and high > 0 and (speed is None or speed >= _SPEED_SATURATED or high * 10**6 > speed):
+        return high * 10**6
+    return speed if speed is None or speed >= 0 else None
+
+
+def _status(value: SnmpValue | None) -> bool | None:
+    code = v.integer(value)
+    return None if code is None else code == 1
+
+
+async def interfaces(w: Walker) -> list[Interface]:
+    descr, itype, mtu, speed, phys, admin, oper = await table(w, _IF_COLUMNS)
+    name, high, alias = await table(w, _IFX_COLUMNS)
+    out: list[Interface] = []
+    for idx in _rows(itype, descr, name):
+        if len(idx) != 1:
+            continue
+        out.append(
+            Interface(
+                if_index=idx[0],
+                name=v.one_line(name.get(idx)),
+                description=v.one_line(descr.get(idx)),
+                alias=v.one_line(alias.get(idx)),
+                if_type=v.integer(itype.get(idx)),
+                speed=_speed(v.integer(speed.get(idx)), v.integer(high.get(idx))),
+                mac_address=v.mac(phys.get(idx)),
+                mtu=v.integer(mtu.get(idx)),
+                is_enabled=_status(admin.get(idx)),
+                is_up=_status(oper.get(idx)),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# ip_addresses
+# ---------------------------------------------------------------------------------------------
+
+
+def _prefix_from_mask(mask: str | None) -> int | None:
+    if mask is None:
+        return None
+    bits = int(IPv4Address(mask))
+    length = bin(bits).count("1")
+    return length if bits == (0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF else None
+
+
+def _inet_index(arcs: Index) -> tuple[str | None, Index]:
+    """(address, remaining arcs) from an InetAddressType.InetAddress index part."""
+    if len(arcs) < 2:
+        return None, ()
+    family, length = arcs[0], arcs[1]
+    if len(arcs) >= 2 + length and length in (4, 8, 16, 20):
+        return v.inet_address(family, arcs[2 : 2 + length]), arcs[2 + length :]
+    return None, ()
+
+
+def _prefix_pointer(value: SnmpValue | None) -> int | None:
+    """ipAddressPrefix points at an ipAddressPrefixEntry whose last index arc is the length."""
+    pointer = v.oid_value(value)
+    if not pointer or not pointer.startswith("1.3.6.1.2.1.4.32.1."):
+        return None
+    length = int(pointer.rsplit(".", 1)[1])
+    return length if 0 <= length <= 128 else None
+
+
+_IP_ADDRESS_COLUMNS = (oids.IP_ADDRESS_IF_INDEX, oids.IP_ADDRESS_PREFIX, oids.IP_ADDRESS_TYPE)
+_IP_AD_ENT_COLUMNS = (oids.IP_AD_ENT_IF_INDEX, oids.IP_AD_ENT_NETMASK)
+
+
+async def ip_addresses(w: Walker) -> list[IpAddress]:
+    found: dict[str, IpAddress] = {}
+    ifx, prefix, kind = await table(w, _IP_ADDRESS_COLUMNS)
+    for idx in _rows(ifx):
+        address, _ = _inet_index(idx)
+        if address is None or v.integer(kind.get(idx)) == 3:  # 3: broadcast
+            continue
+        found[address] = IpAddress(
+            if_index=v.integer(ifx.get(idx)), address=address, prefix_length=_prefix_pointer(prefix.get(idx))
+        )
+    legacy_if, legacy_mask = await table(w, _IP_AD_ENT_COLUMNS)
+    for idx in _rows(legacy_if):
+        if len(idx) != 4 or any(a > 255 for a in idx):
+            continue
+        address = ".".join(map(str, idx))
+        length = _prefix_from_mask(v.ipv4(legacy_mask.get(idx)))
+        known = found.get(address)
+        if known is None:
+            found[address] = IpAddress(
+                if_index=v.integer(legacy_if.get(idx)), address=address, prefix_length=length
+            )
+        elif known.prefix_length is None and length is not None:
+            found[address] = known.model_copy(update={"prefix_length": length})
+    return sorted(found.values(), key=lambda a: (a.if_index or 0, a.address))
+
+
+# ---------------------------------------------------------------------------------------------
+# arp_table
+# ---------------------------------------------------------------------------------------------
+
+_NET_TO_PHYSICAL_COLUMNS = (oids.IP_NET_TO_PHYSICAL_PHYS_ADDRESS, oids.IP_NET_TO_PHYSICAL_TYPE)
+_NET_TO_MEDIA_COLUMNS = (oids.IP_NET_TO_MEDIA_PHYS_ADDRESS, oids.IP_NET_TO_MEDIA_TYPE)
+_NEIGHBOR_TYPES = {1: "other", 2: "invalid", 3: "dynamic", 4: "static", 5: "local"}
+
+
+async def arp_table(w: Walker) -> list[ArpEntry]:
+    names = await if_names(w)
+    found: dict[tuple[int, str], ArpEntry] = {}
+
+    def add(if_index: int, ip: str | None, phys: SnmpValue | None, kind: SnmpValue | None) -> None:
+        code = v.integer(kind)
+        address = v.mac(phys)
+        if ip is None or address is None or code == 2:  # 2: invalid (a deleted entry)
+            return
+        found.setdefault(
+            (if_index, ip),
+            ArpEntry(
+                interface=names.get(if_index), if_index=if_index, mac=address, ip=ip,
+                entry_type=_NEIGHBOR_TYPES.get(code) if code is not None else None,
+            ),
+        )
+
+    phys, kind = await table(w, _NET_TO_PHYSICAL_COLUMNS)
+    for idx in _rows(phys):
+        address, _ = _inet_index(idx[1:])
+        add(idx[0], address, phys.get(idx), kind.get(idx))
+    if not any(":" not in ip for _, ip in found):  # no IPv4 yet: the RFC 1213 table has them
+        media, mkind = await table(w, _NET_TO_MEDIA_COLUMNS)
+        for idx in _rows(media):
+            if len(idx) == 5 and all(a <= 255 for a in idx[1:]):
+                add(idx[0], ".".join(map(str, idx[1:])), media.get(idx), mkind.get(idx))
+    return sorted(found.values(), key=lambda e: (e.if_index or 0, e.ip))
+
+
+# ---------------------------------------------------------------------------------------------
+# mac_address_table
+# ---------------------------------------------------------------------------------------------
+
+_DOT1Q_FDB_COLUMNS = (oids.DOT1Q_TP_FDB_PORT, oids.DOT1Q_TP_FDB_STATUS)
+_DOT1D_FDB_COLUMNS = (oids.DOT1D_TP_FDB_PORT, oids.DOT1D_TP_FDB_STATUS)
+_FDB_STATUS = {1: "other", 2: "invalid", 3: "learned", 4: "self", 5: "mgmt"}
+
+
+async def mac_address_table(w: Walker) -> list[MacEntry]:
+    qport, qstatus = await table(w, _DOT1Q_FDB_COLUMNS)
+    entries: list[tuple[int | None, Index, SnmpValue | None, SnmpValue | None]] = []
+    if qport:
+        # Q-BRIDGE rows are keyed by FDB id. Where dot1qVlanFdbId maps VLANs to FDB ids we use it;
+        # without it we take FDB id == VLAN id, which is how almost every IVL switch numbers them.
+        vlan_of: dict[int, int] = {}
+        for idx, fdb in (await column(w, oids.DOT1Q_VLAN_FDB_ID)).items():
+            fdb_id = v.integer(fdb)
+            if fdb_id is not None and len(idx) == 2:
+                vlan_of.setdefault(fdb_id, idx[1])
+        for idx in _rows(qport):
+            if len(idx) == 7:
+                vlan = vlan_of.get(idx[0], idx[0]) if idx[0] > 0 else None
+                entries.append((vlan, idx[1:], qport.get(idx), qstatus.get(idx)))
+    else:
+        dport, dstatus = await table(w, _DOT1D_FDB_COLUMNS)
+        entries = [(None, idx, dport.get(idx), dstatus.get(idx)) for idx in _rows(dport)]
+    if not entries:
+        return []
+    port_if = {
+        idx[0]: ifi
+        for idx, value in (await column(w, oids.DOT1D_BASE_PORT_IF_INDEX)).items()
+        if len(idx) == 1 and (ifi := v.integer(value)) is not None
+    }
+    names = await if_names(w)
+    out: list[MacEntry] = []
+    for vlan, mac_arcs, port_value, status_value in entries:
+        address = v.mac_from_arcs(mac_arcs)
+        code = v.integer(status_value)
+        if address is None or code == 2:
+            continue
+        port = v.integer(port_value)
+        if_index = port_if.get(port) if port else None
+        out.append(
+            MacEntry(
+                mac=address, interface=names.get(if_index) if if_index else None, if_index=if_index,
+                bridge_port=port or None, vlan=vlan, static=code == 5,
+                status=_FDB_STATUS.get(code) if code is not None else None,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# lldp_neighbors_detail
+# ---------------------------------------------------------------------------------------------
+
+_LLDP_REM_COLUMNS = (
+    oids.LLDP_REM_CHASSIS_ID_SUBTYPE, oids.LLDP_REM_CHASSIS_ID, oids.LLDP_REM_PORT_ID_SUBTYPE,
+    oids.LLDP_REM_PORT_ID, oids.LLDP_REM_PORT_DESC, oids.LLDP_REM_SYS_NAME, oids.LLDP_REM_SYS_DESC,
+    oids.LLDP_REM_SYS_CAP_SUPPORTED, oids.LLDP_REM_SYS_CAP_ENABLED,
+)
+_LLDP_LOCAL = (
+    oids.LLDP_REM_MAN_ADDR_IF_SUBTYPE, oids.LLDP_X_MED_REM_DEVICE_CLASS,
+    oids.LLDP_LOC_PORT_ID_SUBTYPE, oids.LLDP_LOC_PORT_ID, oids.LLDP_LOC_PORT_DESC,
+)
+_LLDP_CAPS = (
+    "other", "repeater", "bridge", "wlan-access-point", "router", "telephone",
+    "docsis-cable-device", "station", "cvlan", "svlan", "tpmr",
+)
+
+
+def _bits(value: SnmpValue | None, names: Sequence[str]) -> list[str]:
+    """Names of the set bits of a BITS value (bit 0 is the most significant bit of octet 0)."""
+    if not isinstance(value, bytes):
+        return []
+    return [
+        name
+        for bit, name in enumerate(names)
+        if bit // 8 < len(value) and value[bit // 8] & (0x80 >> (bit % 8))
+    ]
+
+
+def _lldp_id(subtype: int | None, value: SnmpValue | None, mac_subtype: int, net_subtype: int) -> str | None:
+    if subtype == mac_subtype and isinstance(value, bytes) and len(value) == 6:
+        return v.mac(value)
+    if subtype == net_subtype and isinstance(value, bytes) and len(value) in (5, 17):
+        return v.inet_address(value[0], value[1:])  # first octet: IANA address family
+    return v.printable_or_hex(value)
+
+
+def _local_port(port: int, ifnames: Mapping[int, str], loc: Mapping[int, list[str | None]]) -> str | None:
+    """The ifName of LLDP local port `port`.
+
+    lldpd (and many agents) number local ports by ifIndex; others number them 1..n and say which
+    interface each is in lldpLocPortTable (port id of subtype interfaceName/local, or the port
+    description). A lldpLocPortTable name that matches an interface wins; then the ifIndex."""
+    known = set(ifnames.values())
+    for candidate in loc.get(port, []):
+        if candidate and candidate in known:
+            return candidate
+    if port in ifnames:
+        return ifnames[port]
+    return next((c for c in loc.get(port, []) if c), None)
+
+
+async def lldp_neighbors_detail(w: Walker) -> list[LldpNeighbor]:
+    cols = await table(w, _LLDP_REM_COLUMNS)
+    ch_sub, ch_id, pt_sub, pt_id, pt_desc, sys_name, sys_desc, cap_sup, cap_en = cols
+    rows = [idx for idx in _rows(ch_sub, ch_id, sys_name) if len(idx) == 3]
+    if not rows:
+        return []
+    (man_rows, med, loc_sub, loc_id, loc_desc), ifnames = await asyncio.gather(
+        table(w, _LLDP_LOCAL), if_names(w)
+    )
+    loc: dict[int, list[str | None]] = {}
+    for idx in _rows(loc_sub, loc_id, loc_desc):
+        if len(idx) == 1:
+            by_name = v.integer(loc_sub.get(idx)) in (5, 7)  # interfaceName / local
+            loc[idx[0]] = [
+                v.one_line(loc_id.get(idx)) if by_name else None, v.one_line(loc_desc.get(idx))
+            ]
+    mgmt: dict[Index, str] = {}
+    for idx in sorted(man_rows, key=lambda i: (i[:3], i[3] if len(i) > 3 else 0)):
+        if len(idx) > 5 and idx[:3] not in mgmt:  # time.port.index.family.len.addr; IPv4 first
+            address = v.inet_address(idx[3], idx[5 : 5 + idx[4]])
+            if address:
+                mgmt[idx[:3]] = address
+    out: list[LldpNeighbor] = []
+    for idx in rows:
+        ch_kind, pt_kind = v.integer(ch_sub.get(idx)), v.integer(pt_sub.get(idx))
+        out.append(
+            LldpNeighbor(
+                parent_interface=_local_port(idx[1], ifnames, loc),
+                local_port_num=idx[1],
+                remote_chassis_id=_lldp_id(ch_kind, ch_id.get(idx), 4, 5),
+                remote_chassis_id_subtype=ch_kind,
+                remote_port=_lldp_id(pt_kind, pt_id.get(idx), 3, 4),
+                remote_port_subtype=pt_kind,
+                remote_port_description=v.one_line(pt_desc.get(idx)),
+                remote_system_name=v.one_line(sys_name.get(idx)),
+                remote_system_description=v.text(sys_desc.get(idx)),
+                remote_system_capab=_bits(cap_sup.get(idx), _LLDP_CAPS),
+                remote_system_enable_capab=_bits(cap_en.get(idx), _LLDP_CAPS),
+                remote_management_address=mgmt.get(idx),
+                med_device_class=v.integer(med.get(idx)),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# cdp_neighbors
+# ---------------------------------------------------------------------------------------------
+
+_CDP_COLUMNS = (
+    oids.CDP_CACHE_DEVICE_ID, oids.CDP_CACHE_DEVICE_PORT, oids.CDP_CACHE_PLATFORM,
+    oids.CDP_CACHE_VERSION, oids.CDP_CACHE_ADDRESS_TYPE, oids.CDP_CACHE_ADDRESS,
+    oids.CDP_CACHE_CAPABILITIES,
+)
+_CDP_CAPS = (
+    (0x01, "router"), (0x02, "trans-bridge"), (0x04, "source-route-bridge"), (0x08, "switch"),
+    (0x10, "host"), (0x20, "igmp"), (0x40, "repeater"), (0x80, "phone"),
+    (0x100, "remote-managed"), (0x200, "cvta"), (0x400, "two-port-mac-relay"),
+)
+
+
+def _cdp_address(kind: SnmpValue | None, raw: SnmpValue | None) -> str | None:
+    if not isinstance(raw, bytes):
+        return v.ipv4(raw)
+    code = v.integer(kind)
+    if code == 1 and len(raw) == 4:
+        return v.ipv4(raw)
+    if code == 20 and len(raw) == 16:
+        return v.inet_address(2, raw)
+    return None
+
+
+def _cdp_caps(value: SnmpValue | None) -> list[str]:
+    if not isinstance(value, bytes) or not 0 < len(value) <= 4:
+        return []
+    mask = int.from_bytes(value, "big")
+    return [name for bit, name in _CDP_CAPS if mask & bit]
+
+
+async def cdp_neighbors(w: Walker) -> list[CdpNeighbor]:
+    dev_id, port, platform, version, akind, addr, caps = await table(w, _CDP_COLUMNS)
+    if not dev_id:
+        return []
+    names = await if_names(w)
+    out: list[CdpNeighbor] = []
+    for idx in _rows(dev_id):
+        if len(idx) != 2:
+            continue
+        out.append(
+            CdpNeighbor(
+                parent_interface=names.get(idx[0]),
+                local_if_index=idx[0],
+                remote_device_id=v.printable_or_hex(dev_id.get(idx)),
+                remote_port=v.one_line(port.get(idx)),
+                remote_platform=v.one_line(platform.get(idx)),
+                remote_version=v.text(version.get(idx)),
+                remote_address=_cdp_address(akind.get(idx), addr.get(idx)),
+                remote_capabilities=_cdp_caps(caps.get(idx)),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# routes
+# ---------------------------------------------------------------------------------------------
+
+_ROUTE_PROTOCOLS = {  # IANAipRouteProtocol
+    1: "other", 2: "local", 3: "static", 4: "icmp", 5: "egp", 6: "ggp", 7: "hello", 8: "rip",
+    9: "isis", 10: "esis", 11: "igrp", 12: "bbnspf", 13: "ospf", 14: "bgp", 15: "idpr",
+    16: "eigrp", 17: "dvmrp", 18: "rpl", 19: "dhcp", 20: "ttdp",
+}
+_INET_CIDR_COLUMNS = (oids.INET_CIDR_ROUTE_PROTO, oids.INET_CIDR_ROUTE_IF_INDEX, oids.INET_CIDR_ROUTE_TYPE)
+_IP_CIDR_COLUMNS = (oids.IP_CIDR_ROUTE_PROTO, oids.IP_CIDR_ROUTE_IF_INDEX, oids.IP_CIDR_ROUTE_TYPE)
+_IP_ROUTE_COLUMNS = (
+    oids.IP_ROUTE_PROTO, oids.IP_ROUTE_IF_INDEX, oids.IP_ROUTE_NEXT_HOP, oids.IP_ROUTE_MASK,
+    oids.IP_ROUTE_TYPE,
+)
+_CIDR_TYPES = {1: "other", 2: "reject", 3: "direct", 4: "indirect", 5: "blackhole"}
+_RFC1213_TYPES = {1: "other", 2: "invalid", 3: "direct", 4: "indirect"}
+
+
+def _route(
+    dest: str | None, plen: int | None, hop: str | None, ifx: SnmpValue | None,
+    proto: SnmpValue | None, kind: str | None, names: Mapping[int, str],
+) -> Route | None:
+    if dest is None or plen is None:
+        return None
+    if_index = v.integer(ifx) or None
+    hop = None if hop in (None, "0.0.0.0", "::") else hop
+    return Route(
+        destination=f"{dest}/{plen}", next_hop=hop, if_index=if_index,
+        interface=names.get(if_index) if if_index else None,
+        protocol=_ROUTE_PROTOCOLS.get(v.integer(proto) or 0), route_type=kind,
+    )
+
+
+def _inet_cidr_index(idx: Index) -> tuple[str | None, int | None, str | None]:
+    """destType.destLen.dest.pfxLen.policyLen.policy.hopType.hopLen.hop -> (dest, len, hop)."""
+    dest, rest = _inet_index(idx)
+    if dest is None or len(rest) < 2:
+        return None, None, None
+    plen, policy_len = rest[0], rest[1]
+    rest = rest[2 + policy_len :]
+    hop, _ = _inet_index(rest) if rest else (None, ())
+    return dest, plen, hop
+
+
+async def routes(w: Walker) -> list[Route]:
+    out: list[Route | None] = []
+    proto, ifx, kind = await table(w, _INET_CIDR_COLUMNS)
+    names = await if_names(w) if proto else {}
+    for idx in _rows(proto):
+        dest, plen, hop = _inet_cidr_index(idx)
+        ctype = _CIDR_TYPES.get(v.integer(kind.get(idx)) or 0)
+        out.append(_route(dest, plen, hop, ifx.get(idx), proto.get(idx), ctype, names))
+    if not proto:
+        proto, ifx, kind = await table(w, _IP_CIDR_COLUMNS)
+        names = await if_names(w) if proto else {}
+        for idx in _rows(proto):
+            if len(idx) != 13 or any(a > 255 for a in idx):
+                continue
+            dest, mask, hop = (".".join(map(str, idx[a:b])) for a, b in ((0, 4), (4, 8), (9, 13)))
+            ctype = _CIDR_TYPES.get(v.integer(kind.get(idx)) or 0)
+            route = _route(dest, _prefix_from_mask(mask), hop, ifx.get(idx), proto.get(idx), ctype, names)
+            out.append(route)
+    if not proto:
+        proto, ifx, hop_col, mask_col, kind = await table(w, _IP_ROUTE_COLUMNS)
+        names = await if_names(w) if proto else {}
+        for idx in _rows(proto):
+            if len(idx) != 4 or any(a > 255 for a in idx):
+                continue
+            code = v.integer(kind.get(idx))
+            if code == 2:  # invalid
+                continue
+            out.append(
+                _route(
+                    ".".join(map(str, idx)), _prefix_from_mask(v.ipv4(mask_col.get(idx))),
+                    v.ipv4(hop_col.get(idx)), ifx.get(idx), proto.get(idx),
+                    _RFC1213_TYPES.get(code or 0), names,
+                )
+            )
+    return [r for r in out if r is not None]
+
+
+# ---------------------------------------------------------------------------------------------
+# inventory
+# ---------------------------------------------------------------------------------------------
+
+_ENTITY_COLUMNS = (
+    oids.ENT_PHYSICAL_CLASS, oids.ENT_PHYSICAL_DESCR, oids.ENT_PHYSICAL_CONTAINED_IN,
+    oids.ENT_PHYSICAL_NAME, oids.ENT_PHYSICAL_HARDWARE_REV, oids.ENT_PHYSICAL_FIRMWARE_REV,
+    oids.ENT_PHYSICAL_SOFTWARE_REV, oids.ENT_PHYSICAL_SERIAL_NUM, oids.ENT_PHYSICAL_MFG_NAME,
+    oids.ENT_PHYSICAL_MODEL_NAME,
+)
+_ENTITY_CLASSES = {
+    1: "other", 2: "unknown", 3: "chassis", 4: "backplane", 5: "container", 6: "powerSupply",
+    7: "fan", 8: "sensor", 9: "module", 10: "port", 11: "stack", 12: "cpu", 13: "energyObject",
+    14: "battery", 15: "storageDrive",
+}
+
+
+async def inventory(w: Walker) -> list[InventoryItem]:
+    cls, descr, contained, name, hw, fw, sw, serial, mfg, model = await table(w, _ENTITY_COLUMNS)
+    out: list[InventoryItem] = []
+    for idx in _rows(cls, descr):
+        if len(idx) != 1:
+            continue
+        parent = v.integer(contained.get(idx))
+        code = v.integer(cls.get(idx))
+        out.append(
+            InventoryItem(
+                index=idx[0],
+                description=v.one_line(descr.get(idx)),
+                entity_class=_ENTITY_CLASSES.get(code) if code is not None else None,
+                name=v.one_line(name.get(idx)),
+                model=v.one_line(model.get(idx)),
+                serial_number=v.one_line(serial.get(idx)),
+                manufacturer=v.one_line(mfg.get(idx)),
+                hardware_rev=v.one_line(hw.get(idx)),
+                firmware_rev=v.one_line(fw.get(idx)),
+                software_rev=v.one_line(sw.get(idx)),
+                contained_in=parent or None,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# software (HOST-RESOURCES-MIB)
+# ---------------------------------------------------------------------------------------------
+
+_HR_STORAGE_COLUMNS = (
+    oids.HR_STORAGE_DESCR, oids.HR_STORAGE_ALLOCATION_UNITS, oids.HR_STORAGE_SIZE, oids.HR_STORAGE_USED,
+)
+_HR_SW_COLUMNS = (oids.HR_SW_INSTALLED_NAME, oids.HR_SW_INSTALLED_TYPE, oids.HR_SW_INSTALLED_DATE)
+_STORAGE_TYPES = {
+    1: "other", 2: "ram", 3: "virtualMemory", 4: "fixedDisk", 5: "removableDisk",
+    6: "floppyDisk", 7: "compactDisc", 8: "ramDisk", 9: "flashMemory", 10: "networkDisk",
+}
+_SW_TYPES = {1: "unknown", 2: "operatingSystem", 3: "deviceDriver", 4: "application"}
+_DPKG = re.compile(r"^(?P<name>[a-z0-9][a-z0-9+.\-]*)_(?P<version>[^_\s]+)_(?P<arch>[a-z0-9\-]+)$")
+_RPM = re.compile(r"^(?P<name>.+?)-(?P<version>\d[^-\s]*-[^-\s]+?)(\.(noarch|x86_64|i[3-6]86|aarch64))?$")
+
+
+def _split_package(name: str) -> tuple[str, str | None]:
+    """'bash_5.2.15-2+b2_amd64' (dpkg) / 'bash-5.1.8-6.el9.x86_64' (rpm) -> (name, version)."""
+    for pattern in (_DPKG, _RPM):
+        m = pattern.match(name)
+        if m:
+            return m.group("name"), m.group("version")
+    return name, None
+
+
+def _unsigned32(value: int | None) -> int | None:
+    """hrStorageSize/Used are Integer32: agents with big disks wrap them negative."""
+    return None if value is None else value & 0xFFFFFFFF
+
+
+async def software(w: Walker) -> HostResources | None:
+    scalars_oids = (oids.HR_SYSTEM_NUM_USERS, oids.HR_SYSTEM_PROCESSES, oids.HR_MEMORY_SIZE)
+    got, stype = await asyncio.gather(
+        w.get([oids.scalar(o) for o in scalars_oids]), column(w, oids.HR_STORAGE_TYPE)
+    )
+    users, procs, memory = (v.integer(got.get(oids.scalar(o))) for o in scalars_oids)
+    has_sw = await present(w, oids.HR_SW_INSTALLED_NAME)
+    if not got and not stype and not has_sw and not await present(w, oids.HR_PROCESSOR_LOAD):
+        return None
+    descr, units, size, used = await table(w, _HR_STORAGE_COLUMNS) if stype else ({}, {}, {}, {})
+    storage: list[StorageItem] = []
+    for idx in _rows(stype, descr):
+        unit = v.integer(units.get(idx)) or 0
+        total, in_use = _unsigned32(v.integer(size.get(idx))), _unsigned32(v.integer(used.get(idx)))
+        type_oid = v.oid_value(stype.get(idx)) or ""
+        code = int(type_oid.rsplit(".", 1)[1]) if type_oid.startswith(oids.HR_STORAGE_TYPES + ".") else 0
+        storage.append(
+            StorageItem(
+                description=v.one_line(descr.get(idx)),
+                storage_type=_STORAGE_TYPES.get(code),
+                size_bytes=total * unit if total is not None and unit > 0 else None,
+                used_bytes=in_use * unit if in_use is not None and unit > 0 else None,
+            )
+        )
+    processors = await column(w, oids.HR_PROCESSOR_LOAD)
+    items: list[SoftwareItem] = []
+    if has_sw:
+        names, kinds, dates = await table(w, _HR_SW_COLUMNS)
+        for idx in _rows(names):
+            label = v.one_line(names.get(idx))
+            if not label:
+                continue
+            pkg, version = _split_package(label)
+            items.append(
+                SoftwareItem(
+                    name=pkg, version=version, installed=v.date_and_time(dates.get(idx)),
+                    sw_type=_SW_TYPES.get(v.integer(kinds.get(idx)) or 0),
+                )
+            )
+    return HostResources(
+        software=items,
+        storage=storage,
+        processors=len(processors) or None,
+        memory_bytes=memory * 1024 if memory is not None and memory >= 0 else None,
+        users=users,
+        processes=procs,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# printer (Printer-MIB)
+# ---------------------------------------------------------------------------------------------
+
+_SUPPLY_TYPES = {
+    1: "other", 2: "unknown", 3: "toner", 4: "wasteToner", 5: "ink", 6: "inkCartridge",
+    7: "inkRibbon", 8: "wasteInk", 9: "opc", 10: "developer", 11: "fuserOil", 12: "solidWax",
+    13: "ribbonWax", 14: "wasteWax", 15: "fuser", 16: "coronaWire", 17: "fuserOilWick",
+    18: "cleanerUnit", 19: "fuserCleaningPad", 20: "transferUnit", 21: "tonerCartridge",
+    22: "fuserOiler", 23: "water", 24: "wasteWater", 25: "glueWaterAdditive", 26: "wastePaper",
+    27: "bindingSupply", 28: "bandingSupply", 29: "stitchingWire", 30: "shrinkWrap",
+    31: "paperWrap", 32: "staples", 33: "inserts", 34: "covers",
+}
+PRINTER_MIB = "1.3.6.1.2.1.43"
+_PRINTER_GENERAL = (oids.PRT_GENERAL_PRINTER_NAME, oids.PRT_GENERAL_SERIAL_NUMBER, oids.PRT_MARKER_LIFE_COUNT)
+_SUPPLY_COLUMNS = (
+    oids.PRT_MARKER_SUPPLIES_TYPE, oids.PRT_MARKER_SUPPLIES_DESCRIPTION,
+    oids.PRT_MARKER_SUPPLIES_MAX_CAPACITY, oids.PRT_MARKER_SUPPLIES_LEVEL,
+)
+
+
+def _percent(level: int | None, capacity: int | None) -> float | None:
+    if level is None or capacity is None or level < 0 or capacity <= 0:
+        return None  # -1 other, -2 unknown, -3 "some remaining"
+    return round(min(100.0, 100.0 * level / capacity), 1)
+
+
+async def _hr_printer_descr(w: Walker) -> str | None:
+    for idx, kind in (await column(w, oids.HR_DEVICE_TYPE)).items():
+        if kind == Oid(oids.HR_DEVICE_PRINTER) and len(idx) == 1:
+            got = await w.get([f"{oids.HR_DEVICE_DESCR}.{idx[0]}"])
+            return v.one_line(got.get(f"{oids.HR_DEVICE_DESCR}.{idx[0]}"))
+    return None
+
+
+async def printer(w: Walker) -> PrinterInfo | None:
+    if not await present(w, PRINTER_MIB):
+        return None
+    pname, serial, life = await table(w, _PRINTER_GENERAL)
+    stype, sdescr, smax, slevel = await table(w, _SUPPLY_COLUMNS)
+    if not (pname or serial or life or stype or sdescr):
+        return None
+    model = next((m for m in map(v.one_line, pname.values()) if m), None) or await _hr_printer_descr(w)
+    counts = [c for c in map(v.integer, life.values()) if c is not None and c >= 0]
+    supplies = []
+    for idx in _rows(stype, sdescr):
+        level, capacity = v.integer(slevel.get(idx)), v.integer(smax.get(idx))
+        code = v.integer(stype.get(idx))
+        supplies.append(
+            PrinterSupply(
+                description=v.one_line(sdescr.get(idx)),
+                supply_type=_SUPPLY_TYPES.get(code) if code is not None else None,
+                level=level,
+                max_capacity=capacity,
+                percent=_percent(level, capacity),
+            )
+        )
+    return PrinterInfo(
+        model=model,
+        serial_number=next((s for s in map(v.one_line, serial.values()) if s), None),
+        page_count=counts[0] if counts else None,
+        supplies=supplies,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# ups (UPS-MIB, APC PowerNet-MIB)
+# ---------------------------------------------------------------------------------------------
+
+_UPS_BATTERY = {1: "unknown", 2: "normal", 3: "low", 4: "depleted"}
+_APC_BATTERY = {1: "unknown", 2: "normal", 3: "low", 4: "fault"}
+_UPS_OIDS = (
+    oids.UPS_IDENT_MANUFACTURER, oids.UPS_IDENT_MODEL, oids.UPS_IDENT_UPS_SOFTWARE_VERSION,
+    oids.UPS_IDENT_AGENT_SOFTWARE_VERSION, oids.UPS_BATTERY_STATUS,
+    oids.UPS_ESTIMATED_MINUTES_REMAINING, oids.UPS_ESTIMATED_CHARGE_REMAINING,
+    oids.APC_UPS_BASIC_IDENT_MODEL, oids.APC_UPS_ADV_IDENT_FIRMWARE, oids.APC_UPS_ADV_IDENT_SERIAL,
+    oids.APC_UPS_BASIC_BATTERY_STATUS, oids.APC_UPS_ADV_BATTERY_CAPACITY,
+    oids.APC_UPS_ADV_BATTERY_RUN_TIME_REMAINING,
+)
+
+
+async def ups(w: Walker) -> UpsInfo | None:
+    got = await w.get([oids.scalar(o) for o in _UPS_OIDS])
+    if not got:
+        return None
+    (manufacturer, model, firmware, agent, status, minutes, charge, apc_model, apc_fw, apc_serial,
+     apc_status, apc_capacity, apc_runtime) = (got.get(oids.scalar(o)) for o in _UPS_OIDS)
+    is_apc = any(x is not None for x in (apc_model, apc_fw, apc_serial, apc_status))
+    ups_status = v.integer(status)
+    apc_code = v.integer(apc_status)
+    runtime = v.integer(minutes)
+    apc_ticks = v.integer(apc_runtime)
+    return UpsInfo(
+        manufacturer=v.one_line(manufacturer) or ("APC" if is_apc else None),
+        model=v.one_line(model) or v.one_line(apc_model),
+        firmware=v.one_line(firmware) or v.one_line(apc_fw),
+        agent_version=v.one_line(agent),
+        serial_number=v.one_line(apc_serial),
+        battery_status=(
+            _UPS_BATTERY.get(ups_status) if ups_status is not None
+            else _APC_BATTERY.get(apc_code) if apc_code is not None else None
+        ),
+        runtime_minutes=(
+            float(runtime) if runtime is not None and runtime >= 0
+            else apc_ticks / 6000.0 if apc_ticks is not None and apc_ticks >= 0 else None
+        ),
+        charge_percent=v.integer(charge) if v.integer(charge) is not None else v.integer(apc_capacity),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Registry
+# ---------------------------------------------------------------------------------------------
+
+# The subtrees each getter may walk, primed in one GETNEXT before the getters run: tables the
+# agent does not have then cost no request at all (most agents lack most of these MIBs).
+PROBES: dict[str, tuple[str, ...]] = {
+    "facts": (oids.ENT_PHYSICAL_CLASS, oids.HR_DEVICE_TYPE),  # identification reads these
+    "interfaces": _IF_COLUMNS + _IFX_COLUMNS,
+    "ip_addresses": _IP_ADDRESS_COLUMNS + _IP_AD_ENT_COLUMNS,
+    "arp_table": _NET_TO_PHYSICAL_COLUMNS + _NET_TO_MEDIA_COLUMNS + (oids.IF_NAME, oids.IF_DESCR),
+    "mac_address_table": _DOT1Q_FDB_COLUMNS + _DOT1D_FDB_COLUMNS
+    + (oids.DOT1Q_VLAN_FDB_ID, oids.DOT1D_BASE_PORT_IF_INDEX),
+    "lldp_neighbors_detail": _LLDP_REM_COLUMNS + _LLDP_LOCAL,
+    "cdp_neighbors": _CDP_COLUMNS,
+    "routes": _INET_CIDR_COLUMNS + _IP_CIDR_COLUMNS + _IP_ROUTE_COLUMNS,
+    "inventory": _ENTITY_COLUMNS,
+    "software": (oids.HR_STORAGE_TYPE, oids.HR_PROCESSOR_LOAD, *_HR_STORAGE_COLUMNS, *_HR_SW_COLUMNS),
+    "printer": (PRINTER_MIB, oids.HR_DEVICE_TYPE, *_PRINTER_GENERAL, *_SUPPLY_COLUMNS),
+    "ups": (),
+}
+
+Getter = Callable[[Walker], Awaitable[Any]]
+
+GETTER_FUNCS: dict[str, Getter] = {
+    "facts": facts,
+    "interfaces": interfaces,
+    "ip_addresses": ip_addresses,
+    "arp_table": arp_table,
+    "mac_address_table": mac_address_table,
+    "lldp_neighbors_detail": lldp_neighbors_detail,
+    "cdp_neighbors": cdp_neighbors,
+    "routes": routes,
+    "inventory": inventory,
+    "software": software,
+    "printer": printer,
+    "ups": ups,
+}

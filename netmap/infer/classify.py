@@ -1,0 +1,455 @@
+"""Classify: a type, a confidence and the evidence behind it for every merged device, plus roles
+and the site/zone the scan profile assigns to its subnets. Pure functions.
+
+Each source of evidence casts :class:`TypeVote` s (type, weight 0..1, source, detail):
+
+* SNMP (sysObjectID, sysDescr, MIB presence) via ``netmap.infer.classify_snmp``;
+* open services, products and banners (nmap -sV);
+* nmap's own device class and OS class;
+* the MAC vendor (OUI);
+* what NEIGHBOURS say about the device: LLDP-MED class, LLDP/CDP capabilities and description.
+
+Votes for one type combine as a noisy-OR (independent evidence adds up, never past 1); the best
+type wins and its confidence is lowered by the strongest competing type. Every vote, winning or
+not, is kept as Evidence so a reader can see why.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from netmap.infer.addr import identity_ip, identity_mac, parse_network
+from netmap.infer.classify_snmp import snmp_type_votes
+from netmap.infer.context import Context, build_context, find_exits
+from netmap.infer.oui import oui_vendor
+from netmap.model import (
+    ArpObs,
+    Device,
+    DeviceType,
+    Evidence,
+    HostObs,
+    OsObs,
+    Role,
+    ScanRecord,
+    ServiceObs,
+    SiteZone,
+    TypeVote,
+)
+
+T = DeviceType
+MIN_CONFIDENCE = 0.2  # below this the honest answer is "unknown"
+UNKNOWN_CONFIDENCE = 0.1
+
+# ---------------------------------------------------------------------------------------------
+# Keyword tables (case-insensitive regexes over products, banners, descriptions, vendors)
+# ---------------------------------------------------------------------------------------------
+
+PRODUCT_RULES: tuple[tuple[str, DeviceType, float], ...] = (
+    (r"asterisk|freepbx|pbxact|\b3cx\b|freeswitch|kamailio|opensips|elastix|issabel|yeastar"
+     r"|mivoice|avaya aura|unified communications manager", T.PBX, 0.85),
+    (r"yealink|polycom|\bsnom\b|grandstream|cisco ip phone|cisco spa|sip-t\d|fanvil|linphone"
+     r"|\bip phone\b|voip phone", T.PHONE, 0.8),
+    (r"laserjet|officejet|deskjet|pagewide|jetdirect|hp http server|lexmark|brother|kyocera"
+     r"|ricoh|xerox|konica|bizhub|epson|\bprinter\b", T.PRINTER, 0.8),
+    (r"synology|diskstation|\bqnap\b|readynas|truenas|freenas|drobo|asustor|terramaster",
+     T.NAS, 0.85),
+    (r"veeam|bacula|bareos|arcserve|backup exec|commvault|rubrik|data ?domain", T.BACKUP, 0.75),
+    (r"network management card|smart-ups|powerchute|\bups\b", T.UPS, 0.8),
+    (r"hikvision|axis communications|\baxis\b.*camera|dahua|vivotek|hanwha|network camera"
+     r"|ip camera|webcam", T.CAMERA, 0.75),
+    (r"fortigate|fortinet|pfsense|opnsense|sonicwall|watchguard|palo alto|pan-os|check ?point"
+     r"|sophos (xg|utm)", T.FIREWALL, 0.8),
+    (r"routeros|mikrotik|edgeos|vyos|junos", T.ROUTER, 0.5),
+    (r"unifi ap|aironet|access point|ruckus|\bwap\b", T.WIRELESS_AP, 0.6),
+    (r"windows server|microsoft exchange|exchange smtp", T.SERVER, 0.6),
+    (r"windows (?:xp|7|8|8\.1|10|11)\b", T.WORKSTATION, 0.6),
+    (r"postfix|exim|sendmail|dovecot|courier|zimbra|openldap|active directory|samba",
+     T.SERVER, 0.5),
+)
+
+VENDOR_RULES: tuple[tuple[str, DeviceType, float], ...] = (
+    (r"yealink|polycom|\bsnom\b|grandstream|fanvil|aastra", T.PHONE, 0.45),
+    (r"mitel|avaya", T.PHONE, 0.3),
+    (r"american power conversion|\bapc\b|eaton|tripp|cyberpower|liebert|vertiv", T.UPS, 0.5),
+    (r"synology|qnap|drobo|asustor|buffalo|terramaster|netapp", T.NAS, 0.5),
+    (r"lexmark|brother|kyocera|ricoh|xerox|canon|epson|konica|oki data|zebra", T.PRINTER, 0.4),
+    (r"hewlett|\bhp\b", T.PRINTER, 0.15),
+    (r"axis communications|hikvision|dahua|vivotek|hanwha|uniview|mobotix|amcrest", T.CAMERA, 0.5),
+    (r"fortinet|palo alto|sonicwall|watchguard|check point|barracuda", T.FIREWALL, 0.45),
+    (r"ubiquiti|ruckus|meraki|cambium|aerohive|engenius", T.WIRELESS_AP, 0.25),
+    (r"mikrotik|juniper", T.ROUTER, 0.25),
+    (r"vmware|qemu|xensource|parallels", T.SERVER, 0.2),
+)
+# NIC makers of ordinary PCs: with no server services, a box with one of these is a workstation.
+PC_MAKERS = (r"dell|lenovo|intel|asustek|micro-star|gigabyte|apple|hewlett|\bhp\b|acer"
+             r"|fujitsu|toshiba|liteon|realtek|azurewave|microsoft")
+
+# nmap device classes (service detection and OS classes).
+NMAP_CLASSES: dict[str, DeviceType] = {
+    "printer": T.PRINTER, "print server": T.PRINTER, "voip phone": T.PHONE,
+    "voip adapter": T.PHONE, "pbx": T.PBX, "switch": T.SWITCH, "router": T.ROUTER,
+    "broadband router": T.ROUTER, "firewall": T.FIREWALL, "wap": T.WIRELESS_AP,
+    "storage-misc": T.NAS, "webcam": T.CAMERA, "power-device": T.UPS,
+}
+
+PRINTER_PORTS = {9100: 0.7, 515: 0.5, 631: 0.35}
+MAIL_PORTS = frozenset({25, 465, 587, 110, 995, 143, 993})
+DIRECTORY_PORTS = frozenset({88, 389, 636, 3268, 3269})
+BACKUP_PORTS = frozenset({9392, 9101, 9102, 9103, 10000})
+DB_PORTS = frozenset({1433, 1521, 3306, 5432, 27017})
+SIP_PORTS = frozenset({5060, 5061})
+PBX_PORTS = frozenset({5038, 4569})  # Asterisk manager, IAX2
+WINDOWS_CLIENT_PORTS = frozenset({135, 139, 445, 3389, 5357})
+WEB_PORTS = frozenset({80, 443, 8080, 8443})
+FILE_PORTS_ANY = frozenset({2049, 548})
+FILE_PORTS_SERVER = frozenset({445, 139, 21})
+SERVER_TYPES = (T.SERVER, T.NAS, T.BACKUP)
+# Ports whose presence says "this serves others" (so not a plain PC).
+SERVER_PORTS = (MAIL_PORTS | DIRECTORY_PORTS | BACKUP_PORTS | DB_PORTS | SIP_PORTS | PBX_PORTS
+                | {22, 53, 80, 443, 873, 2049, 548, 9100, 631, 515, 554, 8080, 8443})
+
+
+@dataclass(frozen=True)
+class SvcFact:
+    """One open port with everything nmap said about it, flattened into searchable text."""
+
+    port: int
+    proto: str
+    name: str
+    text: str
+    devicetype: str | None
+    ostype: str | None
+
+
+# ---------------------------------------------------------------------------------------------
+# Gathering per-device facts from the scan
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ObsIndex:
+    """The scan's observations by address / MAC, built once (not rescanned per device)."""
+
+    services: dict[str, list[ServiceObs]] = field(default_factory=lambda: defaultdict(list))
+    os: dict[str, list[tuple[str, str | None, int]]] = field(
+        default_factory=lambda: defaultdict(list))
+    vendors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # ip / mac
+
+    @classmethod
+    def of(cls, scan: ScanRecord) -> ObsIndex:
+        idx = cls()
+        for ob in scan.observations:
+            if isinstance(ob, ServiceObs) and ob.state == "open":
+                if (ip := identity_ip(ob.ip)) is not None:
+                    idx.services[ip].append(ob)
+            elif isinstance(ob, OsObs):
+                if (ip := identity_ip(ob.ip)) is not None:
+                    idx.os[ip] += [(m.name, m.device_type, m.accuracy) for m in ob.matches]
+            elif isinstance(ob, ArpObs | HostObs) and ob.vendor:
+                for key in (identity_mac(ob.mac), identity_ip(ob.ip)):
+                    if key is not None:
+                        idx.vendors[key].add(ob.vendor)
+        return idx
+
+
+def _services(dev: Device, idx: ObsIndex) -> list[SvcFact]:
+    texts: dict[tuple[int, str], set[str]] = defaultdict(set)
+    names: dict[tuple[int, str], set[str]] = defaultdict(set)
+    dtypes: dict[tuple[int, str], set[str]] = defaultdict(set)
+    ostypes: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for ob in (o for ip in dev.addresses for o in idx.services.get(ip, [])):
+        key: tuple[int, str] = (ob.port, ob.proto)
+        texts[key].add(" ".join(x for x in (ob.name, ob.product, ob.version, ob.extrainfo,
+                                            ob.banner, *ob.cpe) if x))
+        names[key].add((ob.name or "").lower())
+        dtypes[key] |= {ob.devicetype} if ob.devicetype else set()
+        ostypes[key] |= {ob.ostype} if ob.ostype else set()
+    for svc in dev.services:  # services without a backing observation (hand-built devices)
+        skey: tuple[int, str] = (svc.port, svc.proto)
+        if skey not in texts:
+            texts[skey].add(" ".join(x for x in (svc.name, svc.product, svc.version,
+                                                 svc.extrainfo) if x))
+            names[skey].add((svc.name or "").lower())
+    return [
+        SvcFact(port, proto, min(names[(port, proto)], default=""),
+                " ".join(sorted(t for t in texts[(port, proto)] if t)),
+                min(dtypes[(port, proto)], default=None), min(ostypes[(port, proto)], default=None))
+        for port, proto in sorted(texts)
+    ]
+
+
+def _vendors(dev: Device, idx: ObsIndex) -> list[str]:
+    found: set[str] = set()
+    for key in [*dev.macs, *dev.addresses]:
+        found |= idx.vendors.get(key, set())
+    for mac in dev.macs:
+        vendor = oui_vendor(mac)
+        if vendor:
+            found.add(vendor)
+    if dev.vendor:
+        found.add(dev.vendor)
+    return sorted(found)
+
+
+def _os_matches(dev: Device, idx: ObsIndex) -> list[tuple[str, str | None, int]]:
+    return sorted({m for ip in dev.addresses for m in idx.os.get(ip, [])})
+
+
+# ---------------------------------------------------------------------------------------------
+# Votes
+# ---------------------------------------------------------------------------------------------
+
+
+def _rule_votes(text: str, rules: Iterable[tuple[str, DeviceType, float]], source: str,
+                scale: float = 1.0) -> list[TypeVote]:
+    votes: list[TypeVote] = []
+    for pattern, dtype, weight in rules:
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m:
+            votes.append(TypeVote(type=dtype, weight=round(weight * scale, 3), source=source,
+                                  detail=f"'{m.group(0)}' in '{text[:80]}'"))
+    return votes
+
+
+def _port_votes(svcs: list[SvcFact], os_text: str) -> list[TypeVote]:
+    ports = {s.port for s in svcs}
+    v: list[TypeVote] = []
+
+    def vote(dtype: DeviceType, weight: float, detail: str) -> None:
+        v.append(TypeVote(type=dtype, weight=weight, source="nmap:service", detail=detail))
+
+    for port, weight in PRINTER_PORTS.items():
+        if port in ports:
+            vote(T.PRINTER, weight, f"printing port {port} open")
+    if ports & SIP_PORTS:
+        others = ports - SIP_PORTS - WEB_PORTS
+        if ports & PBX_PORTS:
+            vote(T.PBX, 0.6, f"SIP with PBX ports {sorted(ports & PBX_PORTS)}")
+        elif others:
+            vote(T.PBX, 0.35, f"SIP plus other services {sorted(others)[:5]}")
+        else:
+            vote(T.PHONE, 0.35, "SIP and at most a web UI: an endpoint")
+    if ports & MAIL_PORTS:
+        vote(T.SERVER, 0.5, f"mail ports {sorted(ports & MAIL_PORTS)} open")
+    if ports & DIRECTORY_PORTS:
+        vote(T.SERVER, 0.6, f"directory ports {sorted(ports & DIRECTORY_PORTS)} open")
+    if ports & DB_PORTS:
+        vote(T.SERVER, 0.5, f"database ports {sorted(ports & DB_PORTS)} open")
+    if 53 in ports:
+        vote(T.SERVER, 0.3, "DNS port 53 open")
+    if 873 in ports:
+        vote(T.BACKUP, 0.45, "rsync daemon (873) open")
+        vote(T.NAS, 0.3, "rsync daemon (873) open")
+    if ports & BACKUP_PORTS:
+        vote(T.BACKUP, 0.6, f"backup software ports {sorted(ports & BACKUP_PORTS)} open")
+    if ports & FILE_PORTS_ANY:
+        vote(T.NAS, 0.45, f"NFS/AFP ports {sorted(ports & FILE_PORTS_ANY)} open")
+    if 554 in ports:
+        vote(T.CAMERA, 0.5, "RTSP (554) open")
+    server_ports = ports & SERVER_PORTS
+    if 3389 in ports:
+        if "server" in os_text.lower():
+            vote(T.SERVER, 0.5, "RDP on a Windows Server OS")
+        else:
+            vote(T.WORKSTATION, 0.45, "RDP (3389) without a server OS")
+    if ports & WINDOWS_CLIENT_PORTS and not server_ports:
+        vote(T.WORKSTATION, 0.3, f"only Windows client ports {sorted(ports)}")
+    if 22 in ports and ports & WEB_PORTS:
+        vote(T.SERVER, 0.4, "SSH and a web server")
+    elif ports == {22}:
+        vote(T.SERVER, 0.2, "SSH only")
+    return v
+
+
+def _service_votes(svcs: list[SvcFact]) -> list[TypeVote]:
+    votes: list[TypeVote] = []
+    for s in svcs:
+        if s.text:
+            votes += _rule_votes(s.text, PRODUCT_RULES, f"nmap:service {s.port}/{s.proto}")
+        dtype = NMAP_CLASSES.get((s.devicetype or "").lower())
+        if dtype is not None:
+            votes.append(TypeVote(type=dtype, weight=0.6, source=f"nmap:service {s.port}",
+                                  detail=f"nmap device type '{s.devicetype}'"))
+        if s.port in WEB_PORTS and re.search(r"nginx|apache|iis|tomcat", s.text, re.I):
+            votes.append(TypeVote(type=T.SERVER, weight=0.25, source=f"nmap:service {s.port}",
+                                  detail=f"general web server '{s.text[:60]}'"))
+    return votes
+
+
+def _os_votes(matches: list[tuple[str, str | None, int]]) -> list[TypeVote]:
+    votes: list[TypeVote] = []
+    for name, dev_type, accuracy in matches:
+        dtype = NMAP_CLASSES.get((dev_type or "").lower())
+        if dtype is not None:
+            votes.append(TypeVote(type=dtype, weight=round(0.5 * accuracy / 100, 3),
+                                  source="nmap:os", detail=f"OS class '{dev_type}' ({name})"))
+        votes += _rule_votes(name, PRODUCT_RULES, "nmap:os", scale=accuracy / 100 * 0.7)
+    return votes
+
+
+def _vendor_votes(vendors: list[str], svcs: list[SvcFact]) -> list[TypeVote]:
+    votes: list[TypeVote] = []
+    for vendor in vendors:
+        votes += _rule_votes(vendor, VENDOR_RULES, "oui")
+    ports = {s.port for s in svcs}
+    pc = next((x for x in vendors if re.search(PC_MAKERS, x, re.I)), None)
+    if pc and not (ports & SERVER_PORTS):
+        votes.append(TypeVote(type=T.WORKSTATION, weight=0.3, source="oui",
+                              detail=f"PC maker '{pc}' and no server services"))
+    return votes
+
+
+CAPABILITY_VOTES: tuple[tuple[str, DeviceType, float], ...] = (
+    ("phone", T.PHONE, 0.7),
+    ("router", T.ROUTER, 0.5),
+    ("wlan", T.WIRELESS_AP, 0.6),
+    ("access-point", T.WIRELESS_AP, 0.6),
+    ("bridge", T.SWITCH, 0.5),
+    ("switch", T.SWITCH, 0.5),
+)
+
+
+def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
+    votes: list[TypeVote] = []
+    for n in ctx.about(dev_id):
+        who = f"{ctx.devices[n.local].name or n.local} {n.local_port or ''}".strip()
+        if n.med_class in (1, 2, 3):
+            votes.append(TypeVote(type=T.PHONE, weight=0.8 if n.med_class == 3 else 0.4,
+                                  source="lldp-med", detail=f"LLDP-MED class {n.med_class} "
+                                  f"seen by {who}"))
+        elif n.med_class == 4:
+            votes.append(TypeVote(type=T.SWITCH, weight=0.3, source="lldp-med",
+                                  detail=f"LLDP-MED network connectivity, seen by {who}"))
+        caps = " ".join(n.capabilities)
+        endpoint = "phone" in caps or n.med_class in (1, 2, 3)
+        for key, dtype, weight in CAPABILITY_VOTES:
+            if key in caps and not (endpoint and dtype is T.SWITCH):  # phones bridge a PC port
+                votes.append(TypeVote(type=dtype, weight=weight, source=n.source,
+                                      detail=f"capability '{key}' advertised to {who}"))
+        if n.description:
+            votes += _rule_votes(n.description, PRODUCT_RULES, n.source, scale=0.8)
+    return votes
+
+
+def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
+    svcs = _services(dev, idx)
+    matches = _os_matches(dev, idx)
+    os_text = " ".join([dev.os or ""] + [m[0] for m in matches])
+    votes: list[TypeVote] = []
+    for rec in ctx.records.get(dev.id, []):
+        votes += snmp_type_votes(rec)
+    votes += _port_votes(svcs, os_text)
+    votes += _service_votes(svcs)
+    votes += _os_votes(matches)
+    votes += _vendor_votes(_vendors(dev, idx), svcs)
+    votes += _neighbour_votes(ctx, dev.id)
+    return votes
+
+
+def combine(votes: list[TypeVote]) -> tuple[DeviceType, float, list[Evidence]]:
+    """Noisy-OR per type; the best type's confidence is discounted by the runner-up."""
+    miss: dict[DeviceType, float] = defaultdict(lambda: 1.0)
+    for v in votes:
+        if v.type is not T.UNKNOWN:
+            miss[v.type] *= 1.0 - max(0.0, min(1.0, v.weight))
+    scores = sorted(((1.0 - m, t.value) for t, m in miss.items()), reverse=True)
+    evidence = [Evidence(source=v.source, detail=f"{v.type.value}: {v.detail}", weight=v.weight)
+                for v in sorted(votes, key=lambda v: (-v.weight, v.source, v.type.value,
+                                                      v.detail))]
+    if not scores or scores[0][0] < MIN_CONFIDENCE:
+        evidence.append(Evidence(source="default", detail="unknown: not enough evidence for any "
+                                 "type", weight=UNKNOWN_CONFIDENCE))
+        return T.UNKNOWN, UNKNOWN_CONFIDENCE, evidence
+    best, best_type = scores[0]
+    second = scores[1][0] if len(scores) > 1 else 0.0
+    # a weak rival barely matters, a strong one halves the confidence at most
+    return DeviceType(best_type), round(best * (1.0 - 0.5 * second**2), 3), evidence
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles, site and zone
+# ---------------------------------------------------------------------------------------------
+
+_PBX_RE = re.compile(PRODUCT_RULES[0][0], re.I)
+_MAIL_RE = re.compile(r"postfix|exim|sendmail|dovecot|courier|zimbra|exchange", re.I)
+_BACKUP_RE = re.compile(PRODUCT_RULES[4][0], re.I)
+
+
+def roles_of(dev: Device, svcs: list[SvcFact], ctx: Context, exits: set[str],
+             zone_map: dict[str, SiteZone]) -> list[Role]:
+    ports = {s.port for s in svcs}
+    text = " ".join(s.text for s in svcs)
+    roles: set[Role] = set()
+    if ports & MAIL_PORTS or _MAIL_RE.search(text):
+        roles.add(Role.EMAIL)
+    if dev.type is T.PBX or (ports & SIP_PORTS and _PBX_RE.search(text)):
+        roles.add(Role.TELEPHONY)
+    if 53 in ports:
+        roles.add(Role.DNS)
+    if any(s.port == 67 and s.proto == "udp" for s in svcs):
+        roles.add(Role.DHCP)
+    if ports & DIRECTORY_PORTS:
+        roles.add(Role.DIRECTORY)
+    if ports & FILE_PORTS_ANY or (dev.type in SERVER_TYPES and ports & FILE_PORTS_SERVER):
+        roles.add(Role.FILE)
+    if ports & BACKUP_PORTS or 873 in ports or _BACKUP_RE.search(text) or dev.type is T.BACKUP:
+        roles.add(Role.BACKUP)
+    if dev.type is T.SERVER and ports & WEB_PORTS:
+        roles.add(Role.WEB)
+    if dev.id in exits:
+        roles.add(Role.GATEWAY)
+    if any((zone_of(ip, zone_map)[1] or "").strip().lower() == "cji" for ip in dev.addresses):
+        roles.add(Role.CJI)
+    if set(dev.addresses) & ctx.scanner_ips:
+        roles.add(Role.SCANNER)
+    return sorted(roles, key=lambda r: r.value)
+
+
+def zone_of(ip: str, zone_map: dict[str, SiteZone]) -> tuple[str | None, str | None]:
+    """(site, zone) of the most specific profile subnet containing `ip`."""
+    addr = ipaddress.ip_address(ip)
+    best: tuple[int, SiteZone] | None = None
+    for cidr, sz in zone_map.items():
+        net = parse_network(cidr) if "/" in cidr else parse_network(f"{cidr}/32")
+        if net is not None and net.version == addr.version and addr in net and (
+            best is None or net.prefixlen > best[0]
+        ):
+            best = (net.prefixlen, sz)
+    return (best[1].site, best[1].zone) if best else (None, None)
+
+
+def site_zone(dev: Device, zone_map: dict[str, SiteZone]) -> tuple[str | None, str | None]:
+    for ip in dev.addresses:
+        site, zone = zone_of(ip, zone_map)
+        if site or zone:
+            return site, zone
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------------------------
+
+
+def classify(devices: list[Device], scan: ScanRecord, ctx: Context | None = None) -> list[Device]:
+    """Devices with type, confidence, evidence, roles, site and zone filled in (new objects)."""
+    ctx = ctx or build_context(devices, scan)
+    idx = ObsIndex.of(scan)
+    typed: list[Device] = []
+    for dev in devices:
+        dtype, confidence, evidence = combine(type_votes(dev, idx, ctx))
+        typed.append(dev.model_copy(update={"type": dtype, "confidence": confidence,
+                                            "evidence": evidence}))
+    ctx = replace(ctx, devices={d.id: d for d in typed})  # exits see the classified types
+    exits = {e.router for e in find_exits(ctx)}
+    zone_map = scan.request.subnets
+    out: list[Device] = []
+    for dev in typed:
+        site, zone = site_zone(dev, zone_map)
+        roles = roles_of(dev, _services(dev, idx), ctx, exits, zone_map)
+        out.append(dev.model_copy(update={"roles": roles, "site": site, "zone": zone}))
+    return out

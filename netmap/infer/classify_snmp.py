@@ -1,0 +1,657 @@
+"""Device-type votes from SNMP evidence alone.
+
+`snmp_type_votes(rec)` turns one agent's :class:`SnmpRecord` into :class:`TypeVote` objects, each
+with a human-readable reason: which MIBs the agent implements (Printer-MIB, UPS-MIB,
+HOST-RESOURCES), sysServices layers, the vendor / enterprise and product family of sysObjectID,
+words of sysDescr and of the identified model, ENTITY-MIB classes and interface types.
+The general classifier merges these with nmap / OUI / LLDP votes; `snmp_type_hint` is the
+SNMP-only verdict for the `probe` command.
+
+Pure functions: no I/O, the record is all they see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from netmap.model import DeviceType, SnmpRecord, TypeVote
+
+T = DeviceType
+SOURCE = "snmp"
+
+# sysObjectID prefixes that name a product family (longest prefix wins).
+FAMILY_PREFIXES: dict[str, tuple[DeviceType, float, str]] = {
+    "1.3.6.1.4.1.9.6.1": (T.SWITCH, 0.6, "Cisco Small Business switch family"),
+    "1.3.6.1.4.1.9.1": (T.ROUTER, 0.35, "Cisco product (router/switch)"),
+    "1.3.6.1.4.1.9.12.3.1.3": (T.ROUTER, 0.35, "Cisco product (router/switch)"),
+    "1.3.6.1.4.1.11.2.3.7.11": (T.SWITCH, 0.8, "HP ProCurve/Aruba switch family"),
+    "1.3.6.1.4.1.11.2.3.9": (T.PRINTER, 0.85, "HP JetDirect / LaserJet family"),
+    "1.3.6.1.4.1.311.1.1.3.1.1": (T.WORKSTATION, 0.6, "Windows workstation sysObjectID"),
+    "1.3.6.1.4.1.311.1.1.3.1.2": (T.SERVER, 0.8, "Windows server sysObjectID"),
+    "1.3.6.1.4.1.311.1.1.3.1.3": (T.SERVER, 0.8, "Windows domain controller sysObjectID"),
+    "1.3.6.1.4.1.12356.101": (T.FIREWALL, 0.85, "Fortinet FortiGate family"),
+    "1.3.6.1.4.1.12356.102": (T.FIREWALL, 0.6, "Fortinet FortiAnalyzer family"),
+    "1.3.6.1.4.1.12356.106": (T.SWITCH, 0.8, "Fortinet FortiSwitch family"),
+    "1.3.6.1.4.1.12356.107": (T.FIREWALL, 0.8, "Fortinet FortiWeb family"),
+    "1.3.6.1.4.1.12356.120": (T.WIRELESS_AP, 0.85, "Fortinet FortiAP family"),
+    "1.3.6.1.4.1.12356.121": (T.ROUTER, 0.6, "Fortinet FortiExtender family"),
+    "1.3.6.1.4.1.41112.1.4": (T.WIRELESS_AP, 0.85, "Ubiquiti airMAX radio family"),
+    "1.3.6.1.4.1.41112.1.5": (T.ROUTER, 0.8, "Ubiquiti EdgeRouter family"),
+    "1.3.6.1.4.1.41112.1.6": (T.WIRELESS_AP, 0.85, "Ubiquiti UniFi AP family"),
+    "1.3.6.1.4.1.14988.1": (T.ROUTER, 0.7, "MikroTik RouterOS"),
+    "1.3.6.1.4.1.14988.2": (T.SWITCH, 0.7, "MikroTik SwOS"),
+    "1.3.6.1.4.1.2636.1.1.1.2": (T.ROUTER, 0.5, "Juniper router / switch family"),
+    "1.3.6.1.4.1.25053.3.1.4": (T.WIRELESS_AP, 0.7, "Ruckus access point family"),
+    "1.3.6.1.4.1.25053.3.1.5": (T.WIRELESS_AP, 0.7, "Ruckus controller family"),
+    "1.3.6.1.4.1.25053.3.1.11": (T.WIRELESS_AP, 0.7, "Ruckus SmartZone family"),
+    "1.3.6.1.4.1.25053.3.1.13": (T.WIRELESS_AP, 0.7, "Ruckus Unleashed family"),
+    "1.3.6.1.4.1.318.1.3.2": (T.UPS, 0.8, "APC UPS management card"),
+    "1.3.6.1.4.1.318.1.3.4": (T.UPS, 0.8, "APC rack PDU"),
+    "1.3.6.1.4.1.674.10892": (T.SERVER, 0.6, "Dell server management"),
+    "1.3.6.1.4.1.674.10895": (T.SWITCH, 0.7, "Dell PowerConnect switch family"),
+    "1.3.6.1.4.1.674.11000.2000.500": (T.SWITCH, 0.7, "Dell Networking switch family"),
+    "1.3.6.1.4.1.232.165": (T.UPS, 0.7, "HPE power distribution family"),
+    "1.3.6.1.4.1.6876.4": (T.SERVER, 0.7, "VMware ESX / vCenter"),
+}
+
+# Vendors (IANA enterprise) whose every SNMP product is of one kind.
+ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
+    # printers
+    2435: (T.PRINTER, 0.7),
+    641: (T.PRINTER, 0.8),
+    1347: (T.PRINTER, 0.8),
+    253: (T.PRINTER, 0.7),
+    297: (T.PRINTER, 0.7),
+    367: (T.PRINTER, 0.7),
+    1602: (T.PRINTER, 0.7),
+    2385: (T.PRINTER, 0.7),
+    18334: (T.PRINTER, 0.8),
+    2001: (T.PRINTER, 0.7),
+    1129: (T.PRINTER, 0.7),
+    236: (T.PRINTER, 0.4),
+    1248: (T.PRINTER, 0.5),
+    2590: (T.PRINTER, 0.7),
+    9303: (T.PRINTER, 0.8),
+    # power
+    318: (T.UPS, 0.6),
+    534: (T.UPS, 0.8),
+    705: (T.UPS, 0.8),
+    3808: (T.UPS, 0.8),
+    935: (T.UPS, 0.8),
+    476: (T.UPS, 0.6),
+    4555: (T.UPS, 0.7),
+    2254: (T.UPS, 0.7),
+    818: (T.UPS, 0.7),
+    1718: (T.UPS, 0.8),
+    13742: (T.UPS, 0.6),
+    850: (T.UPS, 0.8),
+    12148: (T.UPS, 0.8),
+    1918: (T.UPS, 0.8),
+    7309: (T.UPS, 0.8),
+    885: (T.UPS, 0.7),
+    13891: (T.UPS, 0.8),
+    39145: (T.UPS, 0.8),
+    30966: (T.UPS, 0.7),
+    28507: (T.UPS, 0.7),
+    28402: (T.UPS, 0.7),
+    31034: (T.UPS, 0.8),
+    38446: (T.UPS, 0.8),
+    2634: (T.UPS, 0.7),
+    17420: (T.UPS, 0.7),
+    21695: (T.UPS, 0.7),
+    12551: (T.UPS, 0.7),
+    37662: (T.UPS, 0.7),
+    45621: (T.UPS, 0.7),
+    42610: (T.UPS, 0.7),
+    3711: (T.UPS, 0.5),
+    27533: (T.UPS, 0.6),
+    33118: (T.UPS, 0.6),
+    41809: (T.UPS, 0.6),
+    34278: (T.UPS, 0.6),
+    3833: (T.UPS, 0.6),
+    1181: (T.UPS, 0.7),
+    # storage / backup
+    6574: (T.NAS, 0.9),
+    24681: (T.NAS, 0.9),
+    789: (T.NAS, 0.9),
+    40482: (T.NAS, 0.9),
+    37447: (T.NAS, 0.9),
+    50536: (T.NAS, 0.9),
+    12124: (T.NAS, 0.9),
+    1981: (T.NAS, 0.8),
+    12740: (T.NAS, 0.9),
+    19746: (T.BACKUP, 0.9),
+    1714: (T.NAS, 0.8),
+    20884: (T.BACKUP, 0.8),
+    3073: (T.BACKUP, 0.8),
+    12114: (T.BACKUP, 0.8),
+    116: (T.NAS, 0.4),
+    1139: (T.NAS, 0.6),
+    # firewalls
+    25461: (T.FIREWALL, 0.9),
+    2620: (T.FIREWALL, 0.9),
+    8741: (T.FIREWALL, 0.9),
+    3097: (T.FIREWALL, 0.9),
+    2604: (T.FIREWALL, 0.6),
+    21067: (T.FIREWALL, 0.6),
+    10704: (T.FIREWALL, 0.7),
+    1369: (T.FIREWALL, 0.9),
+    3996: (T.FIREWALL, 0.7),
+    1230: (T.FIREWALL, 0.7),
+    59732: (T.FIREWALL, 0.7),
+    42359: (T.FIREWALL, 0.5),
+    # wireless
+    14179: (T.WIRELESS_AP, 0.8),
+    14823: (T.WIRELESS_AP, 0.7),
+    25053: (T.WIRELESS_AP, 0.8),
+    17713: (T.WIRELESS_AP, 0.8),
+    43356: (T.WIRELESS_AP, 0.9),
+    31926: (T.WIRELESS_AP, 0.8),
+    2509: (T.WIRELESS_AP, 0.7),
+    7262: (T.WIRELESS_AP, 0.8),
+    2281: (T.WIRELESS_AP, 0.7),
+    4458: (T.WIRELESS_AP, 0.8),
+    12394: (T.WIRELESS_AP, 0.8),
+    10002: (T.WIRELESS_AP, 0.8),
+    7571: (T.WIRELESS_AP, 0.8),
+    3373: (T.WIRELESS_AP, 0.6),
+    15983: (T.WIRELESS_AP, 0.7),
+    47307: (T.WIRELESS_AP, 0.8),
+    28087: (T.WIRELESS_AP, 0.7),
+    26381: (T.WIRELESS_AP, 0.6),
+    39003: (T.WIRELESS_AP, 0.7),
+    25868: (T.WIRELESS_AP, 0.6),
+    3323: (T.WIRELESS_AP, 0.6),
+    57344: (T.WIRELESS_AP, 0.6),
+    29671: (T.WIRELESS_AP, 0.3),
+    11898: (T.WIRELESS_AP, 0.4),
+    # network gear
+    9: (T.ROUTER, 0.3),
+    2636: (T.ROUTER, 0.5),
+    30065: (T.SWITCH, 0.6),
+    1916: (T.SWITCH, 0.6),
+    2011: (T.ROUTER, 0.4),
+    1991: (T.SWITCH, 0.6),
+    1588: (T.SWITCH, 0.7),
+    4526: (T.SWITCH, 0.6),
+    11863: (T.SWITCH, 0.6),
+    16972: (T.SWITCH, 0.6),
+    171: (T.SWITCH, 0.5),
+    890: (T.SWITCH, 0.4),
+    14988: (T.ROUTER, 0.6),
+    6486: (T.SWITCH, 0.5),
+    6527: (T.ROUTER, 0.6),
+    5624: (T.SWITCH, 0.6),
+    45: (T.SWITCH, 0.6),
+    6027: (T.SWITCH, 0.6),
+    207: (T.SWITCH, 0.6),
+    3902: (T.ROUTER, 0.5),
+    4881: (T.SWITCH, 0.5),
+    52642: (T.SWITCH, 0.6),
+    13464: (T.SWITCH, 0.5),
+    35265: (T.SWITCH, 0.6),
+    89: (T.SWITCH, 0.6),
+    2544: (T.ROUTER, 0.5),
+    629: (T.SWITCH, 0.5),
+    562: (T.ROUTER, 0.5),
+    1271: (T.ROUTER, 0.5),
+    6141: (T.SWITCH, 0.5),
+    193: (T.ROUTER, 0.4),
+    2352: (T.ROUTER, 0.6),
+    6321: (T.ROUTER, 0.5),
+    6066: (T.ROUTER, 0.5),
+    3709: (T.SWITCH, 0.5),
+    40310: (T.SWITCH, 0.6),
+    30803: (T.ROUTER, 0.6),
+    41916: (T.ROUTER, 0.6),
+    23867: (T.ROUTER, 0.6),
+    27662: (T.ROUTER, 0.6),
+    23695: (T.ROUTER, 0.6),
+    48690: (T.ROUTER, 0.7),
+    5205: (T.ROUTER, 0.7),
+    2356: (T.ROUTER, 0.5),
+    272: (T.ROUTER, 0.6),
+    664: (T.ROUTER, 0.5),
+    4329: (T.SWITCH, 0.6),
+    248: (T.SWITCH, 0.6),
+    8691: (T.SWITCH, 0.4),
+    2882: (T.SWITCH, 0.6),
+    3320: (T.SWITCH, 0.5),
+    8886: (T.SWITCH, 0.5),
+    5875: (T.ROUTER, 0.4),
+    3181: (T.SWITCH, 0.5),
+    4467: (T.SWITCH, 0.5),
+    738: (T.SWITCH, 0.5),
+    20044: (T.ROUTER, 0.5),
+    42229: (T.ROUTER, 0.5),
+    7483: (T.ROUTER, 0.5),
+    164: (T.ROUTER, 0.5),
+    1768: (T.ROUTER, 0.5),
+    4115: (T.ROUTER, 0.5),
+    2863: (T.ROUTER, 0.5),
+    1166: (T.ROUTER, 0.5),
+    2007: (T.ROUTER, 0.6),
+    25506: (T.SWITCH, 0.5),
+    6339: (T.SWITCH, 0.5),
+    27514: (T.SWITCH, 0.5),
+    40418: (T.SWITCH, 0.5),
+    5504: (T.ROUTER, 0.5),
+    7800: (T.ROUTER, 0.4),
+    8550: (T.ROUTER, 0.4),
+    32285: (T.ROUTER, 0.4),
+    3652: (T.ROUTER, 0.4),
+    11606: (T.SWITCH, 0.4),
+    31496: (T.ROUTER, 0.6),
+    43191: (T.SWITCH, 0.5),
+    43296: (T.SWITCH, 0.6),
+    20301: (T.SWITCH, 0.5),
+    26543: (T.SWITCH, 0.6),
+    1411: (T.SWITCH, 0.5),
+    15397: (T.ROUTER, 0.4),
+    39406: (T.ROUTER, 0.4),
+    2566: (T.ROUTER, 0.3),
+    12276: (T.ROUTER, 0.3),
+    5651: (T.ROUTER, 0.5),
+    259: (T.SWITCH, 0.5),
+    1872: (T.ROUTER, 0.3),
+    22610: (T.ROUTER, 0.3),
+    24693: (T.ROUTER, 0.6),
+    29865: (T.ROUTER, 0.5),
+    30826: (T.ROUTER, 0.4),
+    17163: (T.ROUTER, 0.4),
+    3417: (T.ROUTER, 0.3),
+    32620: (T.SWITCH, 0.4),
+    1385: (T.ROUTER, 0.3),
+    17409: (T.ROUTER, 0.3),
+    34652: (T.ROUTER, 0.3),
+    46330: (T.ROUTER, 0.3),
+    37950: (T.ROUTER, 0.3),
+    56166: (T.ROUTER, 0.3),
+    38595: (T.ROUTER, 0.4),
+    3715: (T.ROUTER, 0.3),
+    7465: (T.ROUTER, 0.3),
+    27993: (T.ROUTER, 0.3),
+    29003: (T.ROUTER, 0.3),
+    30005: (T.ROUTER, 0.4),
+    4686: (T.ROUTER, 0.4),
+    5003: (T.ROUTER, 0.4),
+    3570: (T.ROUTER, 0.3),
+    5833: (T.ROUTER, 0.3),
+    7501: (T.ROUTER, 0.3),
+    34861: (T.ROUTER, 0.4),
+    20540: (T.SWITCH, 0.4),
+    24575: (T.ROUTER, 0.3),
+    54743: (T.SWITCH, 0.4),
+    42397: (T.SWITCH, 0.3),
+    14358: (T.ROUTER, 0.3),
+    244: (T.ROUTER, 0.3),
+    4130: (T.ROUTER, 0.4),
+    1429: (T.ROUTER, 0.3),
+    27304: (T.ROUTER, 0.3),
+    33688: (T.ROUTER, 0.2),
+    21362: (T.SWITCH, 0.3),
+    # servers
+    311: (T.SERVER, 0.5),
+    6876: (T.SERVER, 0.6),
+    42: (T.SERVER, 0.5),
+    2: (T.SERVER, 0.4),
+    # cameras / video
+    368: (T.CAMERA, 0.7),
+    50001: (T.CAMERA, 0.6),
+    1004849: (T.CAMERA, 0.6),
+    36849: (T.CAMERA, 0.8),
+    # load balancers, DNS/DHCP and console-server appliances: "other" in netmap's vocabulary
+    3375: (T.OTHER, 0.6),  # F5 BIG-IP
+    7779: (T.OTHER, 0.5),  # Infoblox NIOS
+    25049: (T.OTHER, 0.5),  # Opengear console servers
+    # telephony
+    6889: (T.PBX, 0.5),
+    572: (T.PBX, 0.5),
+    38516: (T.PBX, 0.6),
+    3854: (T.PHONE, 0.5),
+}
+
+# sysDescr / model keywords: (pattern, type, weight, reason).
+_KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), dtype, weight, reason)
+    for pattern, dtype, weight, reason in (
+        (
+            r"\b(printer|laserjet|officejet|deskjet|jetdirect|imagerunner|bizhub|workcentre|versalink|"
+            r"altalink|ecosys|taskalfa|mfp|multifunction|print ?server|laser|MFC-\w+|HL-\w+|DCP-\w+|"
+            r"scan server|NC-\d+h|\w+ ?printer|printing system)\b",
+            T.PRINTER,
+            0.8,
+            "printer keyword",
+        ),
+        (
+            r"\b(UPS\w*|PDU|CS1[24]1|power distribution|rectifier|ATS|transfer switch|inverter|powerware|"
+            r"smart-ups|symmetra|galaxy|ups snmp|power ?manager|power system|supervisor for|"
+            r"outlet|metered|switched pdu|power supply|power module|genset|generator|"
+            r"energy meter|controller - software)\b",
+            T.UPS,
+            0.7,
+            "power keyword",
+        ),
+        (
+            r"\b(NAS|diskstation|rackstation|readynas|turbonas|truenas|freenas|isilon|onefs|"
+            r"powervault|equallogic|compellent|nimble|eternus|storage|SAN(?!-OS)|storeonce|msa|"
+            r"flexstor|tape library|quantastor|fluidfs|ME\d{4}|datadomain|synology|qnap|netapp|"
+            r"ixsystems|pure storage)\b",
+            T.NAS,
+            0.7,
+            "storage keyword",
+        ),
+        (
+            r"\b(backup|data domain|rubrik|unitrends|tape|storeever|recovery|MSL)\b",
+            T.BACKUP,
+            0.6,
+            "backup keyword",
+        ),
+        (
+            r"\b(firewall|fortigate|pfsense|opnsense|sonicwall|zywall|USG\w*|ASA|firepower|"
+            r"palo alto|watchguard|check ?point|NGFW|UTM|endian|m0n0wall|voswall|secure web gateway|"
+            r"web gateway|security gateway|FTD)\b",
+            T.FIREWALL,
+            0.8,
+            "firewall keyword",
+        ),
+        (
+            r"\b(access point|AP\d*|wireless|WLAN|802\.11|airos|ePMP|ePTP|PTP ?\d*|PMP|radio|airmax|"
+            r"aironet|mesh|WAP\d*|cnPilot|AirPort|base station|controller for|wifi|wi-fi|"
+            r"microwave|backhaul|CPE|LTE|unleashed|smartzone|OAW-\w+|IAP|instant|DAP-\d+\w*|"
+            r"NXC\d+|OAP-\d+|MINI-LINK|CMM\d|wireless controller)\b",
+            T.WIRELESS_AP,
+            0.6,
+            "wireless keyword",
+        ),
+        (
+            r"\b(switch|switching|catalyst|procurve|nexus|stackable|\d+-port|\d+ ?ports?|"
+            r"ethernet routing switch|edgeswitch|sx\d+|L2|L3|managed|dslam|olt|gpon|xgs-pon|"
+            r"optiswitch|media ?converter|US-\d+\w*|USW-[\w-]+|UPOE|PoE\+?|ICX\d+\w*|"
+            r"\d+x10?G|networking os\d*|sonic|fibre channel|meraki ms|SAN-OS|smartfabric)\b",
+            T.SWITCH,
+            0.55,
+            "switch keyword",
+        ),
+        (
+            r"\b(router|routing|edgerouter|routeros|ISR\d*|ASR\d*|gateway|BRAS|DSL|ONT|modem|"
+            r"DOCSIS|cable modem|edgeqam|vpn|sd-wan|smartnode|mpls|optical|wdm|multiplexer|sdh|"
+            r"otn|edfa|fsp ?\d+|ciena|vyatta|vyos|openwrt|dd-wrt|"
+            r"tomato|teltonika|rut\w*|keenetic|netvanta|prestige|route\d+|ADR\d+)\b",
+            T.ROUTER,
+            0.5,
+            "router keyword",
+        ),
+        (
+            r"\b(junos|ios|ios-xe|ios xr|nx-os|routeros|vrp|timos|eos)\b",
+            T.ROUTER,
+            0.3,
+            "network OS name",
+        ),
+        (
+            r"\b(WS-C\d+\w*|C(?:29|35|36|37|38|45|65|92|93|94|95)\d\d\w*|catalyst|"
+            r"EX\d{4}\w*|QFX\d+\w*|CBS\d+|SG\d{3}\w*|GS\d{3}\w*|JL\d{3}A|J\d{4}A|"
+            r"Aruba\s?\d{4}\w*|ProCurve|OS\d{4}\w*|DCS-\d+\w*|S\d{4}-\w+)\b",
+            T.SWITCH,
+            0.6,
+            "switch model family",
+        ),
+        (
+            r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\b",
+            T.SERVER,
+            0.35,
+            "general-purpose OS banner",
+        ),
+        (
+            r"\b(AIX|Solaris|Windows|VMware ESX|vCenter|server|ubuntu|debian|centos|"
+            r"red hat|rhel|suse)\b",
+            T.SERVER,
+            0.45,
+            "server keyword",
+        ),
+        (r"\b(x86_64|amd64|i686)\b", T.SERVER, 0.15, "PC architecture"),
+        (
+            r"\b(camera|NVR|DVR|video server|IP ?cam|network camera|encoder)\b",
+            T.CAMERA,
+            0.8,
+            "camera keyword",
+        ),
+        (
+            r"\b(IP phone|SIP phone|VoIP phone|handset|intercom|ipstation)\b",
+            T.PHONE,
+            0.7,
+            "phone keyword",
+        ),
+        (
+            r"\b(PBX|call manager|unified communications|IP Office|OmniPCX|Univerge|KX-NS|"
+            r"voip|FXS|FXO|SBC|media gateway|telepresence)\b",
+            T.PBX,
+            0.5,
+            "telephony keyword",
+        ),
+        (
+            r"\b(sensor|temperature|humidity|environment|room alert|netbotz|watchdog|"
+            r"1-wire|thermo|monitoring unit|chiller|cooling)\b",
+            T.OTHER,
+            0.6,
+            "environment sensor keyword",
+        ),
+        (
+            r"\b(management controller|iDRAC|iLO|IMM|iRMC|BMC|KVM|console server|lights-out|"
+            r"onboard administrator|blade management|ILOM|serial console)\b",
+            T.OTHER,
+            0.6,
+            "management controller keyword",
+        ),
+        (
+            r"\b(NTP|time server|timing|GPS|syncserver|lantime|PTP grandmaster|projector|"
+            r"clickshare|load balancer|loadbalancer|application delivery|ADC|big-ip|netscaler)\b",
+            T.OTHER,
+            0.55,
+            "appliance keyword",
+        ),
+    )
+)
+
+_PHYSICAL_IF_TYPES = {6, 7, 62, 69, 117}  # ethernetCsmacd, iso88023, fastEther(FX), gigabitEthernet
+_WIFI_IF_TYPES = {71, 188}  # ieee80211, radioMAC
+
+
+def _vote(dtype: DeviceType, weight: float, detail: str, source: str = "snmp:facts") -> TypeVote:
+    return TypeVote(type=dtype, weight=round(weight, 3), source=source, detail=detail)
+
+
+def _services_votes(services: int | None) -> list[TypeVote]:
+    """sysServices: bit 1 physical, 2 datalink (bridges), 3 internet (routers), 4 end-to-end,
+    7 applications (hosts)."""
+    if not services:
+        return []
+    layers = [layer for layer in range(1, 8) if services & (1 << (layer - 1))]
+    label = f"sysServices={services}: layers {'+'.join(str(layer) for layer in layers)}"
+    votes: list[TypeVote] = []
+    if 3 in layers and 7 not in layers:
+        votes.append(_vote(T.ROUTER, 0.35, label))
+    if 2 in layers and 3 not in layers and 7 not in layers:
+        votes.append(_vote(T.SWITCH, 0.4, label))
+    if services & 0x7F == 6:  # exactly layers 2+3: the classic layer-3 switch answer
+        votes.append(_vote(T.SWITCH, 0.3, label))
+    if 7 in layers and 4 in layers and 2 not in layers:
+        votes.append(_vote(T.SERVER, 0.2, label))
+    return votes
+
+
+def _family_vote(object_id: str | None) -> list[TypeVote]:
+    if not object_id:
+        return []
+    best = ""
+    for prefix in FAMILY_PREFIXES:
+        if (object_id == prefix or object_id.startswith(prefix + ".")) and len(prefix) > len(best):
+            best = prefix
+    if not best:
+        return []
+    dtype, weight, reason = FAMILY_PREFIXES[best]
+    return [_vote(dtype, weight, f"sysObjectID {object_id}: {reason}")]
+
+
+def _keyword_votes(text: str | None, where: str, scale: float = 1.0) -> list[TypeVote]:
+    if not text:
+        return []
+    votes: list[TypeVote] = []
+    for pattern, dtype, weight, reason in _KEYWORDS:
+        match = pattern.search(text)
+        if match:
+            votes.append(_vote(dtype, weight * scale, f"{where} {reason} {match.group(0)!r}"))
+    return votes
+
+
+# Enterprises whose own products run a general-purpose OS as servers (Sun/Oracle, IBM, HP,
+# Apple, Microsoft, Dell, HPE, VMware): for them an OS banner still means "server".
+_SERVER_OS_VENDORS = frozenset({2, 11, 42, 63, 111, 232, 311, 674, 6876})
+
+
+def _os_banner(descr: str | None) -> bool:
+    return bool(descr and _OS_BANNER.match(descr))
+
+
+_OS_BANNER = re.compile(r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\b", re.I)
+
+
+def _descr_votes(descr: str | None, enterprise: int | None) -> list[TypeVote]:
+    """sysDescr keywords. A bare "Linux <host> <kernel>" banner under a specific vendor's
+    sysObjectID (Infoblox, Riverbed, Sophos, ...) is the appliance's embedded OS, not a server:
+    that vote is scaled down unless the vendor sells servers."""
+    from netmap.discover.snmp.enterprises import vendor_of_enterprise
+
+    votes = _keyword_votes(descr, "sysDescr")
+    if not _os_banner(descr) or enterprise in _SERVER_OS_VENDORS:
+        return votes
+    if vendor_of_enterprise(enterprise) is None:
+        return votes
+    return [
+        _vote(v.type, v.weight * 0.4, v.detail + " (embedded OS of a vendor appliance)")
+        if v.type == T.SERVER
+        else v
+        for v in votes
+    ]
+
+
+def _table_votes(rec: SnmpRecord) -> list[TypeVote]:
+    votes: list[TypeVote] = []
+    if rec.printer is not None:
+        votes.append(_vote(T.PRINTER, 0.95, "Printer-MIB prtGeneral present", "snmp:printer"))
+    if rec.ups is not None:
+        votes.append(_vote(T.UPS, 0.9, "UPS-MIB upsIdent present", "snmp:ups"))
+    classes = {item.entity_class for item in rec.inventory if item.entity_class}
+    if "powerSupply" in classes and "port" in classes and len(rec.inventory) > 8:
+        votes.append(
+            _vote(
+                T.SWITCH, 0.2, "ENTITY-MIB chassis with ports and power supplies", "snmp:inventory"
+            )
+        )
+    physical = [i for i in rec.interfaces if i.if_type in _PHYSICAL_IF_TYPES]
+    wifi = [i for i in rec.interfaces if i.if_type in _WIFI_IF_TYPES]
+    # A general-purpose OS with many NICs/VLANs is a server or appliance, not a switch: it needs
+    # a switch-sized port count before the ports speak.
+    wanted = 24 if rec.facts is not None and _os_banner(rec.facts.sys_descr) else 8
+    if len(physical) >= wanted:
+        votes.append(_vote(T.SWITCH, 0.45, f"{len(physical)} Ethernet ports", "snmp:interfaces"))
+    if wifi:
+        votes.append(
+            _vote(
+                T.WIRELESS_AP, 0.4, f"{len(wifi)} radio interfaces (ieee80211)", "snmp:interfaces"
+            )
+        )
+    if rec.mac_address_table and len(rec.mac_address_table) > 4:
+        votes.append(_vote(T.SWITCH, 0.3, "bridge forwarding table populated", "snmp:fdb"))
+    if rec.routes and len(rec.routes) > 8:
+        votes.append(_vote(T.ROUTER, 0.3, f"{len(rec.routes)} routes", "snmp:routes"))
+    if rec.software is not None and rec.software.software:
+        votes.append(_vote(T.SERVER, 0.25, "HOST-RESOURCES hrSWInstalled present", "snmp:software"))
+    return votes
+
+
+def _vendor_name_votes(vendor: str | None, enterprise: int | None) -> list[TypeVote]:
+    """A vendor found by MIB or banner (not by sysObjectID) votes like its enterprise would."""
+    from netmap.discover.snmp.enterprises import ENTERPRISES, vendor_of_enterprise
+
+    if not vendor or vendor_of_enterprise(enterprise) is not None:
+        return []  # the sysObjectID vendor already voted
+    numbers = sorted(
+        number
+        for number, name in ENTERPRISES.items()
+        if name == vendor and number in ENTERPRISE_TYPES
+    )
+    if not numbers:
+        return []
+    dtype, weight = ENTERPRISE_TYPES[numbers[0]]  # the vendor's main (oldest) registration
+    if len({ENTERPRISE_TYPES[number][0] for number in numbers}) > 1:
+        weight = min(weight, 0.3)  # product lines differ (HPE: servers, storage, PDUs): a hint
+    return [_vote(dtype, weight, f"vendor {vendor} (identified from its MIBs or banner)")]
+
+
+def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
+    """Every device-type vote the SNMP record supports, each with its reason."""
+    from netmap.discover.snmp.enterprises import enterprise_of, vendor_of_enterprise
+
+    facts = rec.facts
+    votes: list[TypeVote] = []
+    if facts is not None:
+        enterprise = (
+            facts.enterprise if facts.enterprise is not None else enterprise_of(facts.sys_object_id)
+        )
+        votes += _services_votes(facts.services)
+        votes += _family_vote(facts.sys_object_id)
+        if enterprise in ENTERPRISE_TYPES:
+            dtype, weight = ENTERPRISE_TYPES[enterprise]
+            vendor = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
+            votes.append(
+                _vote(dtype, weight, f"vendor {vendor} (sysObjectID enterprise {enterprise})")
+            )
+        votes += _descr_votes(facts.sys_descr, enterprise)
+        votes += _keyword_votes(facts.model, "model", 0.8)
+        votes += _keyword_votes(facts.vendor, "vendor", 0.9)
+        votes += _vendor_name_votes(facts.vendor, enterprise)
+    votes += _table_votes(rec)
+    return votes
+
+
+def combine(votes: list[TypeVote]) -> dict[DeviceType, float]:
+    """Noisy-OR of the votes per type: independent evidence adds up, never past 1."""
+    miss: dict[DeviceType, float] = defaultdict(lambda: 1.0)
+    for vote in votes:
+        miss[vote.type] *= 1.0 - max(0.0, min(vote.weight, 0.99))
+    return {dtype: 1.0 - remaining for dtype, remaining in miss.items()}
+
+
+def snmp_type_hint(rec: SnmpRecord) -> tuple[DeviceType, float, list[str]]:
+    """The SNMP-only verdict: (type, confidence 0..1, reasons). UNKNOWN when nothing points."""
+    votes = snmp_type_votes(rec)
+    scores = combine(votes)
+    if not scores:
+        return T.UNKNOWN, 0.0, []
+    best = max(scores, key=lambda dtype: (scores[dtype], -_TIE_ORDER.index(dtype)))
+    if scores[best] < 0.3:
+        return T.UNKNOWN, scores[best], [v.detail for v in votes]
+    reasons = [v.detail for v in votes if v.type == best]
+    return best, round(scores[best], 3), reasons
+
+
+# On equal scores prefer the more specific type.
+_TIE_ORDER = [
+    T.PRINTER,
+    T.UPS,
+    T.NAS,
+    T.BACKUP,
+    T.FIREWALL,
+    T.WIRELESS_AP,
+    T.CAMERA,
+    T.PHONE,
+    T.PBX,
+    T.SWITCH,
+    T.ROUTER,
+    T.SERVER,
+    T.WORKSTATION,
+    T.OTHER,
+    T.UNKNOWN,
+]

@@ -1,0 +1,700 @@
+"""Merge: one scan's observations -> one :class:`Device` per physical box. A pure function.
+
+How identity works
+------------------
+Every observation becomes a *claim*: the identity keys it carries (``mac:``, ``ip:``, ``serial:``,
+``engine:``, ``chassis:``) and the attribute values it contributes. Claims sharing a key are joined
+with union-find, in three phases so weak evidence can never override strong evidence:
+
+A. strong keys inside one claim (an SNMP agent joins its address, its ipAddrTable addresses and
+   all its ifTable MACs: a router with five interfaces is one device);
+B. address->MAC bindings (ARP reply > nmap > router ARP table). When one address is claimed by
+   MACs of different devices, the best source wins and the disagreement becomes a Conflict;
+C. names (sysName, LLDP/CDP system names) join only when the name is unambiguous.
+
+Claims that only enrich (reverse DNS, router ARP entries) never create a device on their own.
+
+Device ids are stable across scans: ``mac:<lowest MAC seen directly by ARP/nmap>``, else the
+lowest MAC from SNMP/LLDP, else forwarding tables, else serial / engine id / chassis id / name / ip.
+
+Field conflicts: the best-ranked source wins (SOURCE_RANK); other values are kept in
+``Device.conflicts``. Everything is sorted, so the result is independent of observation order and
+of duplicated observations.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
+from netmap.infer.oui import oui_vendor
+from netmap.infer.snmp_records import records_from_scan
+from netmap.model import (
+    ArpObs,
+    CdpNeighbor,
+    Conflict,
+    Device,
+    DnsObs,
+    HostObs,
+    Interface,
+    LldpNeighbor,
+    OsObs,
+    ScanRecord,
+    Service,
+    ServiceObs,
+    SnmpObs,
+    SnmpRecord,
+    SoftwareItem,
+)
+
+# Lower rank = more reliable, per field. Keys are claim sources.
+SOURCE_RANK: dict[str, dict[str, int]] = {
+    "name": {"snmp": 0, "lldp": 1, "cdp": 2, "nmap": 3, "dns": 4},
+    "vendor": {"snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "arp": 2, "nmap": 2, "oui": 3},
+    "model": {"snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
+    "serial": {"snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
+    "os": {"snmp": 0, "nmap:os": 1, "nmap:service": 2},
+    "location": {"snmp": 0},
+}
+# MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
+BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
+# MAC tiers for choosing the device id: seen directly > reported by SNMP/LLDP > learned in tables.
+TIER_DIRECT, TIER_SNMP, TIER_TABLE = 0, 1, 2
+# Fields whose disagreements are worth recording (os wording always differs between sources).
+CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
+_SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
+
+
+@dataclass
+class Claim:
+    source: str
+    keys: set[str] = field(default_factory=set)
+    name_keys: set[str] = field(default_factory=set)
+    creating: bool = True
+    times: list[datetime] = field(default_factory=list)
+    ips: set[str] = field(default_factory=set)
+    macs: dict[str, int] = field(default_factory=dict)
+    values: list[tuple[str, str, str]] = field(default_factory=list)  # (field, value, source)
+    service: tuple[datetime, Service] | None = None
+    record: SnmpRecord | None = None
+    is_agent: bool = False
+
+    def add_mac(self, mac: str | None, tier: int) -> None:
+        if mac is not None:
+            self.keys.add(f"mac:{mac}")
+            self.macs[mac] = min(tier, self.macs.get(mac, tier))
+
+    def add_ip(self, ip: str | None) -> None:
+        if ip is not None:
+            self.keys.add(f"ip:{ip}")
+            self.ips.add(ip)
+
+    def add_value(self, fld: str, value: str | None, source: str) -> None:
+        if value is not None and value.strip():
+            self.values.append((fld, value.strip(), source))
+
+
+@dataclass(frozen=True)
+class Binding:
+    ip: str
+    mac: str
+    source: str
+    time: datetime | None
+
+    @property
+    def rank(self) -> int:
+        return BINDING_RANK[self.source]
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    devices: list[Device]
+    index: dict[str, str]  # identity key (mac:/ip:/serial:/engine:/chassis:/name:) -> device id
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:  # path compression
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller key becomes the root: deterministic whatever the call order
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+# ---------------------------------------------------------------------------------------------
+# Identity keys of neighbour-table entries (shared with classify and topology)
+# ---------------------------------------------------------------------------------------------
+
+
+def lldp_keys(n: LldpNeighbor) -> tuple[set[str], str | None]:
+    """Strong identity keys and the name key an LLDP neighbour entry gives for the remote device."""
+    keys: set[str] = set()
+    if n.remote_chassis_id:
+        mac = identity_mac(n.remote_chassis_id) if n.remote_chassis_id_subtype in (None, 4) else None
+        ip = identity_ip(n.remote_chassis_id) if n.remote_chassis_id_subtype in (None, 5) else None
+        if mac:
+            keys.add(f"mac:{mac}")
+        elif ip:
+            keys.add(f"ip:{ip}")
+        else:
+            keys.add(f"chassis:{n.remote_chassis_id.strip().lower()}")
+    if n.remote_port_subtype == 3:
+        port_mac = identity_mac(n.remote_port)
+        if port_mac:
+            keys.add(f"mac:{port_mac}")
+    mgmt = identity_ip(n.remote_management_address)
+    if mgmt:
+        keys.add(f"ip:{mgmt}")
+    return keys, norm_name(n.remote_system_name)
+
+
+def cdp_keys(n: CdpNeighbor) -> tuple[set[str], str | None]:
+    keys: set[str] = set()
+    addr = identity_ip(n.remote_address)
+    if addr:
+        keys.add(f"ip:{addr}")
+    mac = identity_mac(n.remote_device_id)
+    if mac:
+        keys.add(f"mac:{mac}")
+        return keys, None
+    return keys, norm_name(n.remote_device_id)
+
+
+def resolve(index: dict[str, str], keys: Iterable[str], name: str | None) -> str | None:
+    """The device an entry points at: MAC keys first, then other strong keys, then the name."""
+    for key in sorted(keys, key=lambda k: (not k.startswith("mac:"), k)):
+        if key in index:
+            return index[key]
+    if name is not None:
+        return index.get(f"name:{name}")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Observations -> claims
+# ---------------------------------------------------------------------------------------------
+
+
+def _arp_claims(ob: ArpObs) -> tuple[list[Claim], list[Binding]]:
+    ip, mac = identity_ip(ob.ip), identity_mac(ob.mac)
+    claims: list[Claim] = []
+    if ip:
+        c = Claim("arp", times=[ob.time])
+        c.add_ip(ip)
+        claims.append(c)
+    if mac:
+        m = Claim("arp", times=[ob.time])
+        m.add_mac(mac, TIER_DIRECT)
+        m.add_value("vendor", ob.vendor, "arp")
+        claims.append(m)
+    bindings = [Binding(ip, mac, "arp", ob.time)] if ip and mac else []
+    return claims, bindings
+
+
+def _host_claims(ob: HostObs) -> tuple[list[Claim], list[Binding]]:
+    if ob.state != "up":
+        return [], []
+    ip, mac = identity_ip(ob.ip), identity_mac(ob.mac)
+    claims: list[Claim] = []
+    if ip:
+        c = Claim("nmap", times=[ob.time])
+        c.add_ip(ip)
+        c.add_value("name", ob.hostname, "nmap")
+        claims.append(c)
+    if mac:
+        m = Claim("nmap", times=[ob.time])
+        m.add_mac(mac, TIER_DIRECT)
+        m.add_value("vendor", ob.vendor, "nmap")
+        claims.append(m)
+    bindings = [Binding(ip, mac, "nmap", ob.time)] if ip and mac else []
+    return claims, bindings
+
+
+def _service_claim(ob: ServiceObs) -> list[Claim]:
+    ip = identity_ip(ob.ip)
+    if ip is None or ob.state != "open":
+        return []
+    c = Claim("nmap:service", times=[ob.time])
+    c.add_ip(ip)
+    c.add_value("os", ob.ostype, "nmap:service")
+    svc = Service(port=ob.port, proto=ob.proto, name=ob.name, product=ob.product,
+                  version=ob.version, extrainfo=ob.extrainfo)
+    c.service = (ob.time, svc)
+    return [c]
+
+
+def _os_claim(ob: OsObs) -> list[Claim]:
+    ip = identity_ip(ob.ip)
+    if ip is None:
+        return []
+    c = Claim("nmap:os", times=[ob.time])
+    c.add_ip(ip)
+    if ob.matches:
+        best = max(ob.matches, key=lambda m: (m.accuracy, m.name))
+        c.add_value("os", best.name, "nmap:os")
+    return [c]
+
+
+def _dns_claim(ob: DnsObs) -> list[Claim]:
+    ip = identity_ip(ob.ip)
+    if ip is None:
+        return []
+    c = Claim("dns", creating=False, times=[ob.time])  # a PTR record does not mean "host up"
+    c.add_ip(ip)
+    c.add_value("name", ob.name, "dns")
+    return [c]
+
+
+def _agent_claim(rec: SnmpRecord, times: list[datetime], cloned: set[str]) -> Claim:
+    c = Claim("snmp", times=times, record=rec, is_agent=True)
+    c.add_ip(identity_ip(rec.ip))
+    for addr in rec.ip_addresses:
+        c.add_ip(identity_ip(addr.address))
+    for iface in rec.interfaces:
+        m = identity_mac(iface.mac_address)
+        if m not in cloned:
+            c.add_mac(m, TIER_SNMP)
+    f = rec.facts
+    if f is not None:
+        c.add_value("name", f.hostname, "snmp")
+        c.add_value("vendor", f.vendor, "snmp")
+        c.add_value("model", f.model, "snmp")
+        c.add_value("serial", f.serial_number, "snmp")
+        c.add_value("os", f.os_version or _first_line(f.sys_descr), "snmp")
+        c.add_value("location", f.location, "snmp")
+        if f.serial_number and f.serial_number.strip():
+            c.keys.add(f"serial:{f.serial_number.strip().lower()}")
+        if f.engine_id and f.engine_id.strip():
+            c.keys.add(f"engine:{f.engine_id.strip().lower()}")
+        name = norm_name(f.hostname)
+        if name:
+            c.name_keys.add(name)
+    for item in rec.inventory:
+        if item.entity_class == "chassis" and item.contained_in in (None, 0):
+            c.add_value("model", item.model, "snmp:inventory")
+            c.add_value("serial", item.serial_number, "snmp:inventory")
+            if item.serial_number and item.serial_number.strip():
+                c.keys.add(f"serial:{item.serial_number.strip().lower()}")
+    for info, src in ((rec.printer, "snmp:printer"), (rec.ups, "snmp:ups")):
+        if info is not None:
+            c.add_value("model", info.model, src)
+            c.add_value("serial", info.serial_number, src)
+    if rec.ups is not None:
+        c.add_value("vendor", rec.ups.manufacturer, "snmp:ups")
+    if not c.keys:
+        c.keys.add(f"agent:{rec.ip}")  # e.g. a loopback test agent: still one device
+    return c
+
+
+def _first_line(text: str | None) -> str | None:
+    if not text:
+        return None
+    return text.strip().splitlines()[0][:200] if text.strip() else None
+
+
+def _neighbour_claims(rec: SnmpRecord, times: list[datetime]) -> list[Claim]:
+    claims: list[Claim] = []
+    for n in rec.lldp_neighbors_detail:
+        keys, name = lldp_keys(n)
+        c = Claim("lldp", times=times)
+        for key in keys:
+            kind, _, value = key.partition(":")
+            if kind == "mac":
+                c.add_mac(value, TIER_SNMP)
+            elif kind == "ip":
+                c.add_ip(value)
+            else:
+                c.keys.add(key)
+        c.add_value("name", n.remote_system_name, "lldp")
+        if name:
+            c.name_keys.add(name)
+        if c.keys or c.name_keys:
+            claims.append(c)
+    for cdp in rec.cdp_neighbors:
+        keys, name = cdp_keys(cdp)
+        c = Claim("cdp", times=times)
+        for key in keys:
+            kind, _, value = key.partition(":")
+            if kind == "mac":
+                c.add_mac(value, TIER_SNMP)
+            else:
+                c.add_ip(value)
+        if name:
+            c.add_value("name", cdp.remote_device_id, "cdp")
+            c.name_keys.add(name)
+        if c.keys or c.name_keys:
+            claims.append(c)
+    return claims
+
+
+def _own_macs(rec: SnmpRecord) -> set[str]:
+    return {m for i in rec.interfaces if (m := identity_mac(i.mac_address))}
+
+
+def _table_claims(rec: SnmpRecord, times: list[datetime]) -> tuple[list[Claim], list[Binding]]:
+    """FDB entries are stations that exist (create); router ARP entries only bind ip->MAC."""
+    own = _own_macs(rec)
+    own_ips = {identity_ip(a.address) for a in rec.ip_addresses} | {identity_ip(rec.ip)}
+    claims: list[Claim] = []
+    for entry in rec.mac_address_table:
+        mac = identity_mac(entry.mac)
+        if mac is None or mac in own or (entry.status or "").lower() in _SKIP_FDB_STATUS:
+            continue
+        c = Claim("snmp:fdb", times=times)
+        c.add_mac(mac, TIER_TABLE)
+        claims.append(c)
+    bindings: list[Binding] = []
+    when = min(times) if times else None
+    for arp in rec.arp_table:
+        ip, mac = identity_ip(arp.ip), identity_mac(arp.mac)
+        if ip is None or mac is None or ip in own_ips or mac in own:
+            continue
+        if (arp.entry_type or "").lower() == "invalid":
+            continue
+        bindings.append(Binding(ip, mac, "snmp:arp", when))
+    return claims, bindings
+
+
+def _cloned_macs(records: list[SnmpRecord]) -> set[str]:
+    """ifTable MACs reported by two agents that share no address: cloned VMs or factory-default
+    MACs. They would join unrelated boxes, so they are not identities. (One box polled on two
+    addresses lists the same addresses in both ipAddrTables, and stays one.)"""
+    owners: dict[str, list[set[str]]] = defaultdict(list)
+    for rec in records:
+        ips = {ip for a in rec.ip_addresses if (ip := identity_ip(a.address))} | {rec.ip}
+        for m in {identity_mac(i.mac_address) for i in rec.interfaces} - {None}:
+            owners[str(m)].append(ips)
+    return {m for m, sets in owners.items()
+            if any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])}
+
+
+def _agent_times(scan: ScanRecord) -> dict[str, list[datetime]]:
+    times: dict[str, list[datetime]] = defaultdict(list)
+    for ob in scan.observations:
+        if isinstance(ob, SnmpObs) and not ob.error:
+            times[ob.ip].append(ob.time)
+    return times
+
+
+def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
+    claims: list[Claim] = []
+    bindings: list[Binding] = []
+    for ob in scan.observations:
+        if isinstance(ob, ArpObs):
+            cs, bs = _arp_claims(ob)
+            claims += cs
+            bindings += bs
+        elif isinstance(ob, HostObs):
+            cs, bs = _host_claims(ob)
+            claims += cs
+            bindings += bs
+        elif isinstance(ob, ServiceObs):
+            claims += _service_claim(ob)
+        elif isinstance(ob, OsObs):
+            claims += _os_claim(ob)
+        elif isinstance(ob, DnsObs):
+            claims += _dns_claim(ob)
+    times = _agent_times(scan)
+    records = records_from_scan(scan)
+    cloned = _cloned_macs(records)
+    for rec in records:
+        t = times.get(rec.ip, [])
+        claims.append(_agent_claim(rec, t, cloned))
+        claims += _neighbour_claims(rec, t)
+        cs, bs = _table_claims(rec, t)
+        claims += cs
+        bindings += bs
+    return claims, bindings
+
+
+# ---------------------------------------------------------------------------------------------
+# Union phases
+# ---------------------------------------------------------------------------------------------
+
+
+def _union_claim(uf: _UnionFind, claim: Claim) -> None:
+    keys = sorted(claim.keys)
+    for key in keys[1:]:
+        uf.union(keys[0], key)
+    if keys:
+        uf.find(keys[0])
+
+
+def _choose_bindings(
+    uf: _UnionFind, bindings: list[Binding]
+) -> tuple[list[Claim], dict[str, list[Conflict]]]:
+    """Decide, per address, which MAC(s) it belongs to; record the losers as conflicts."""
+    by_ip: dict[str, dict[tuple[str, str], Binding]] = defaultdict(dict)
+    for b in bindings:
+        prev = by_ip[b.ip].get((b.mac, b.source))
+        if prev is None or _earlier(b.time, prev.time):
+            by_ip[b.ip][(b.mac, b.source)] = b
+    # how many addresses each MAC answers for: a proxy-ARP router answers for many
+    answers: dict[str, set[str]] = defaultdict(set)
+    for ip, found in by_ip.items():
+        for b in found.values():
+            answers[b.mac].add(ip)
+    chosen: list[Claim] = []
+    conflicts: dict[str, list[Conflict]] = defaultdict(list)
+    for ip in sort_ips(list(by_ip)):
+        cands = sorted(by_ip[ip].values(), key=lambda b: (b.rank, b.mac, b.source))
+        ip_root = uf.find(f"ip:{ip}")
+        best_rank = cands[0].rank
+        # prefer a MAC already known to own the address (via SNMP), then the MAC answering for
+        # the fewest addresses (the host itself rather than a proxy), then the lowest MAC
+        winner = min((b for b in cands if b.rank == best_rank),
+                     key=lambda b: (uf.find(f"mac:{b.mac}") != ip_root, len(answers[b.mac]),
+                                    b.mac))
+        win_root = uf.find(f"mac:{winner.mac}")
+        for b in cands:
+            same = b.mac == winner.mac or uf.find(f"mac:{b.mac}") == win_root
+            if same:
+                c = Claim(b.source, creating=b.source != "snmp:arp",
+                          times=[b.time] if b.time else [])
+                c.add_ip(ip)
+                c.add_mac(b.mac, TIER_DIRECT if b.source != "snmp:arp" else TIER_TABLE)
+                chosen.append(c)
+                _union_claim(uf, c)
+            elif b.mac != winner.mac:
+                conflicts[f"ip:{ip}"].append(
+                    Conflict(field="mac", kept=winner.mac, kept_source=winner.source,
+                             other=b.mac, other_source=b.source)
+                )
+    return chosen, conflicts
+
+
+def _earlier(a: datetime | None, b: datetime | None) -> bool:
+    return a is not None and (b is None or a < b)
+
+
+def _union_names(uf: _UnionFind, claims: list[Claim]) -> None:
+    holders: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        for name in c.name_keys:
+            holders[name].append(c)
+    for name in sorted(holders):
+        group = holders[name]
+        owners = {uf.find(min(c.keys)) for c in group if c.is_agent}
+        strong = {uf.find(min(c.keys)) for c in group if c.keys}
+        if len(owners) > 1 or (not owners and len(strong) > 1):
+            # ambiguous: two boxes with the same name; only nameless entries join each other
+            loose = [c for c in group if not c.keys]
+            for c in loose:
+                c.keys.add(f"name:{name}")
+            continue
+        anchor = f"name:{name}"
+        for c in group:
+            if not c.keys:
+                c.keys.add(anchor)
+            uf.union(anchor, min(c.keys))
+
+
+# ---------------------------------------------------------------------------------------------
+# Components -> devices
+# ---------------------------------------------------------------------------------------------
+
+
+def _rank(fld: str, source: str) -> int:
+    return SOURCE_RANK[fld].get(source, 9)
+
+
+def _same(fld: str, a: str, b: str) -> bool:
+    if fld == "name":
+        return (norm_name(a) or a.casefold()) == (norm_name(b) or b.casefold())
+    if fld == "vendor":
+        return _first_token(a) == _first_token(b)
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def _first_token(text: str) -> str:
+    token = "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+    return token[0] if token else ""
+
+
+def _pick(fld: str, values: list[tuple[str, str]]) -> tuple[str | None, list[Conflict]]:
+    """Best value by source rank; distinct other values become conflicts."""
+    if not values:
+        return None, []
+    ranked = sorted({(_rank(fld, s), v, s) for v, s in values}, key=lambda t: (t[0], t[1], t[2]))
+    kept_rank, kept, kept_src = ranked[0]
+    conflicts: list[Conflict] = []
+    if fld in CONFLICT_FIELDS:
+        seen: list[str] = [kept]
+        for rank, value, src in ranked[1:]:
+            if fld == "vendor" and rank != kept_rank:
+                continue  # NIC maker vs system maker: different facts, not a disagreement
+            if any(_same(fld, value, s) for s in seen):
+                continue
+            seen.append(value)
+            conflicts.append(Conflict(field=fld, kept=kept, kept_source=kept_src,
+                                      other=value, other_source=src))
+    return kept, conflicts
+
+
+def _device_id(claims: list[Claim], keys: set[str]) -> str:
+    tiers: dict[int, set[str]] = defaultdict(set)
+    for c in claims:
+        for mac, tier in c.macs.items():
+            tiers[tier].add(mac)
+    for tier in (TIER_DIRECT, TIER_SNMP, TIER_TABLE):
+        if tiers[tier]:
+            return f"mac:{min(tiers[tier])}"
+    for prefix in ("serial:", "engine:", "chassis:", "name:"):
+        found = sorted(k for k in keys if k.startswith(prefix))
+        if found:
+            return found[0]
+    ips = sort_ips({ip for c in claims for ip in c.ips})
+    if ips:
+        return f"ip:{ips[0]}"
+    return min(keys)
+
+
+def _services(claims: list[Claim]) -> list[Service]:
+    best: dict[tuple[str, int], tuple[datetime, Service]] = {}
+    for c in claims:
+        if c.service is None:
+            continue
+        t, svc = c.service
+        k = (svc.proto, svc.port)
+        rank = (t, svc.name or "", svc.product or "", svc.version or "", svc.extrainfo or "")
+        prev = best.get(k)
+        if prev is None or rank > (prev[0], prev[1].name or "", prev[1].product or "",
+                                   prev[1].version or "", prev[1].extrainfo or ""):
+            best[k] = (t, svc)
+    return [best[k][1] for k in sorted(best, key=lambda k: (k[1], k[0]))]
+
+
+def _snmp_parts(records: list[SnmpRecord]) -> tuple[list[Interface], list[SoftwareItem], str | None]:
+    ifaces: dict[int, Interface] = {}
+    software: dict[tuple[str, str], SoftwareItem] = {}
+    credential: str | None = None
+    for rec in sorted(records, key=lambda r: r.ip):
+        credential = credential or rec.credential
+        for i in rec.interfaces:
+            ifaces.setdefault(i.if_index, i)
+        if rec.software is not None:
+            for s in rec.software.software:
+                software.setdefault((s.name, s.version or ""), s)
+    return ([ifaces[k] for k in sorted(ifaces)],
+            [software[k] for k in sorted(software)], credential)
+
+
+def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> Device:
+    values: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for c in claims:
+        for fld, value, src in c.values:
+            values[fld].append((value, src))
+    macs: dict[str, int] = {}
+    for c in claims:
+        for mac, tier in c.macs.items():
+            macs[mac] = min(tier, macs.get(mac, tier))
+    if not values["vendor"] and macs:
+        best_tier = min(macs.values())
+        for mac in sorted(m for m, t in macs.items() if t == best_tier):
+            vendor = oui_vendor(mac)
+            if vendor:
+                values["vendor"].append((vendor, "oui"))
+                break
+    picked: dict[str, str | None] = {}
+    conflicts = list(extra)
+    for fld in SOURCE_RANK:
+        picked[fld], found = _pick(fld, values[fld])
+        conflicts += found
+    records = [c.record for c in claims if c.record is not None]
+    interfaces, software, credential = _snmp_parts(records)
+    times = [t for c in claims for t in c.times]
+    unique_conflicts = {(x.field, x.kept, x.other, x.other_source): x for x in conflicts}
+    return Device(
+        id=dev_id,
+        name=picked["name"],
+        addresses=sort_ips({ip for c in claims for ip in c.ips}),
+        macs=sorted(macs),
+        vendor=picked["vendor"],
+        model=picked["model"],
+        serial=picked["serial"],
+        os=picked["os"],
+        location=picked["location"],
+        services=_services(claims),
+        software=software,
+        interfaces=interfaces,
+        snmp_credential=credential,
+        sources=sorted({c.source for c in claims}),
+        conflicts=[unique_conflicts[k] for k in sorted(unique_conflicts)],
+        first_seen=min(times) if times else None,
+        last_seen=max(times) if times else None,
+    )
+
+
+def merge_with_index(scan: ScanRecord) -> MergeResult:
+    """Devices of one scan, plus the identity-key index that resolves neighbour entries to them."""
+    claims, bindings = collect_claims(scan)
+    uf = _UnionFind()
+    for c in claims:
+        _union_claim(uf, c)
+    chosen, ip_conflicts = _choose_bindings(uf, bindings)
+    claims += chosen
+    _union_names(uf, claims)
+
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.keys:
+            groups[uf.find(min(c.keys))].append(c)
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for key in list(uf.parent):
+        keys_of[uf.find(key)].add(key)
+
+    named: list[tuple[str, str]] = []
+    for root, members in groups.items():
+        if any(c.creating for c in members):
+            named.append((_device_id(members, keys_of[root]), root))
+    devices: list[Device] = []
+    index: dict[str, str] = {}
+    used: dict[str, int] = defaultdict(int)
+    for base_id, root in sorted(named, key=lambda t: (t[0], min(keys_of[t[1]]))):
+        used[base_id] += 1
+        dev_id = base_id if used[base_id] == 1 else f"{base_id}#{used[base_id]}"
+        extra = [x for k in sorted(keys_of[root]) for x in ip_conflicts.get(k, [])]
+        devices.append(_build_device(dev_id, groups[root], extra))
+        for key in keys_of[root]:
+            index[key] = dev_id
+        for c in groups[root]:
+            for name in c.name_keys:
+                index.setdefault(f"name:{name}", dev_id)
+    _drop_ambiguous_names(index, groups, keys_of)
+    return MergeResult(devices=sorted(devices, key=lambda d: d.id), index=index)
+
+
+def _drop_ambiguous_names(
+    index: dict[str, str], groups: dict[str, list[Claim]], keys_of: dict[str, set[str]]
+) -> None:
+    """A name carried by two devices resolves to neither."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for root, members in groups.items():
+        for c in members:
+            for name in c.name_keys:
+                dev = index.get(next(iter(sorted(keys_of[root]))))
+                if dev is not None:
+                    owners[name].add(dev)
+    for name, devs in owners.items():
+        if len(devs) > 1 and f"name:{name}" in index:
+            del index[f"name:{name}"]
+
+
+def merge(scan: ScanRecord) -> list[Device]:
+    """One Device per box, sorted by id. Pure, deterministic, independent of observation order."""
+    return merge_with_index(scan).devices

@@ -1,0 +1,34 @@
+"""scan -> inventory: merge, classify, apply overrides, build the topology. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from netmap.infer.classify import classify
+from netmap.infer.context import build_context
+from netmap.infer.merge import merge_with_index
+from netmap.infer.overrides import apply_overrides
+from netmap.infer.snmp_records import failed_agents
+from netmap.infer.topology import build_links
+from netmap.model import Inventory, Overrides, ScanRecord
+
+
+def build_inventory(scan: ScanRecord, overrides: Overrides | None = None) -> Inventory:
+    merged = merge_with_index(scan)
+    ctx = build_context(merged.devices, scan, merged.index)
+    devices = classify(merged.devices, scan, ctx)
+    # Overrides before topology: a type set by hand (phone, switch) changes how ports read.
+    devices = apply_overrides(devices, overrides)
+    topo = build_links(devices, scan, replace(ctx, devices={d.id: d for d in devices}))
+    # ...and again after, so inferred unmanaged switches can be named by their id too.
+    devices = apply_overrides(topo.devices, overrides)
+    return Inventory(
+        scan_id=scan.id,
+        scanned_at=scan.status.started,
+        request=scan.request,
+        devices=devices,
+        links=topo.links,
+        subnets=topo.subnets,
+        uplink=topo.uplink,
+        snmp_failures=failed_agents(scan),
+    )

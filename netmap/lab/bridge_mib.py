@@ -1,0 +1,134 @@
+"""BRIDGE-MIB / Q-BRIDGE-MIB forwarding tables for a Linux bridge (pass_persist).
+
+Debian's net-snmp has no BRIDGE-MIB, so a lab switch's snmpd runs
+
+    pass_persist .1.3.6.1.2.1.17 python -S -m netmap.lab.bridge_mib vlan1
+
+inside the switch namespace. The table is rebuilt from `bridge -j fdb show` and
+/sys at most once a second, so what a scanner walks is the live forwarding table.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from netmap.lab.passpersist import PassEntry, serve
+
+BRIDGE = (1, 3, 6, 1, 2, 1, 17)
+FDB_ID = 1  # single VLAN / filtering database: the kernel here has no vlan_filtering
+LEARNED, SELF = 3, 4
+
+
+def _o(*sub: int) -> tuple[int, ...]:
+    return (*BRIDGE, *sub)
+
+
+def _sys(path: Path, default: str = "0") -> str:
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return default
+
+
+def _ports(bridge: str) -> dict[str, tuple[int, int]]:
+    """port ifname -> (dot1dBasePort number, ifIndex)."""
+    out: dict[str, tuple[int, int]] = {}
+    for brif in sorted(Path(f"/sys/class/net/{bridge}/brif").iterdir()):
+        num = int(_sys(brif / "port_no"), 16)
+        out[brif.name] = (num, int(_sys(Path(f"/sys/class/net/{brif.name}/ifindex"))))
+    return out
+
+
+def _fdb(bridge: str) -> list[dict[str, object]]:
+    res = subprocess.run(["bridge", "-j", "fdb", "show", "br", bridge],
+                         capture_output=True, text=True, timeout=5, check=False)
+    try:
+        data = json.loads(res.stdout or "[]")
+    except json.JSONDecodeError:
+        return []
+    return [e for e in data if isinstance(e, dict)]
+
+
+def _mac_oid(mac: str) -> tuple[int, ...]:
+    return tuple(int(b, 16) for b in mac.split(":"))
+
+
+def _octets(mac: str) -> str:
+    return " ".join(mac.split(":")).upper()
+
+
+def build(bridge: str) -> list[PassEntry]:
+    ports = _ports(bridge)
+    base_mac = _sys(Path(f"/sys/class/net/{bridge}/address"), "00:00:00:00:00:00")
+    ageing = int(_sys(Path(f"/sys/class/net/{bridge}/bridge/ageing_time"), "30000")) // 100
+    e: list[PassEntry] = [
+        (_o(1, 1, 0), "octet", _octets(base_mac)),
+        (_o(1, 2, 0), "integer", str(len(ports))),
+        (_o(1, 3, 0), "integer", "2"),  # transparent-only
+        (_o(4, 1, 0), "counter", "0"),
+        (_o(4, 2, 0), "integer", str(ageing)),
+        (_o(7, 1, 1, 1, 0), "integer", "1"),  # dot1qVlanVersionNumber
+        (_o(7, 1, 1, 2, 0), "integer", "4094"),  # dot1qMaxVlanId
+        (_o(7, 1, 1, 3, 0), "gauge", "1"),  # dot1qMaxSupportedVlans
+        (_o(7, 1, 1, 4, 0), "gauge", "1"),  # dot1qNumVlans
+    ]
+    for name, (num, ifindex) in ports.items():
+        stats = Path(f"/sys/class/net/{name}/statistics")
+        e += [
+            (_o(1, 4, 1, 1, num), "integer", str(num)),
+            (_o(1, 4, 1, 2, num), "integer", str(ifindex)),
+            (_o(1, 4, 1, 3, num), "objectid", ".0.0"),
+            (_o(1, 4, 1, 4, num), "counter", "0"),
+            (_o(1, 4, 1, 5, num), "counter", "0"),
+            (_o(4, 4, 1, 1, num), "integer", str(num)),
+            (_o(4, 4, 1, 2, num), "integer", "1500"),
+            (_o(4, 4, 1, 3, num), "counter", str(int(_sys(stats / "rx_packets")) % 2**32)),
+            (_o(4, 4, 1, 4, num), "counter", str(int(_sys(stats / "tx_packets")) % 2**32)),
+            (_o(4, 4, 1, 5, num), "counter", "0"),
+            (_o(7, 1, 4, 5, 1, 1, num), "gauge", "1"),  # dot1qPvid
+        ]
+    e += _fdb_entries(bridge, ports)
+    return e
+
+
+def _fdb_entries(bridge: str, ports: dict[str, tuple[int, int]]) -> list[PassEntry]:
+    rows: dict[str, tuple[int, int]] = {}
+    for ent in _fdb(bridge):
+        mac, ifname = str(ent.get("mac", "")), str(ent.get("ifname", ""))
+        if ent.get("master") != bridge and ifname != bridge:
+            continue  # the port's own rx filter ("self"), not the bridge's FDB
+        if len(mac) != 17 or int(mac[:2], 16) & 1:
+            continue  # multicast filter entries
+        permanent = ent.get("state") == "permanent"
+        if ifname == bridge:
+            rows[mac] = (0, SELF)  # the bridge's own address
+        elif ifname in ports:
+            rows.setdefault(mac, (ports[ifname][0], SELF if permanent else LEARNED))
+    e: list[PassEntry] = []
+    for mac, (port, status) in rows.items():
+        m = _mac_oid(mac)
+        e += [
+            (_o(4, 3, 1, 1, *m), "octet", _octets(mac)),
+            (_o(4, 3, 1, 2, *m), "integer", str(port)),
+            (_o(4, 3, 1, 3, *m), "integer", str(status)),
+            (_o(7, 1, 2, 2, 1, 2, FDB_ID, *m), "integer", str(port)),
+            (_o(7, 1, 2, 2, 1, 3, FDB_ID, *m), "integer", str(status)),
+        ]
+    return e
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        sys.stderr.write("usage: bridge_mib BRIDGE\n")
+        return 2
+    bridge = argv[0]
+    serve(lambda: build(bridge), ttl=1.0)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,390 @@
+"""Per-device daemons: their config files and how they are started.
+
+Each daemon starts as
+    ip netns exec NS setsid -f unshare --uts sh -c WRAPPER
+where WRAPPER sets the hostname (so sysName/LLDP names are right), mounts a private
+tmpfs on /run with only this lab's state dir bound back in (sshd, lldpd and pid files
+never clash with the host or other labs), writes the daemon's pid file and execs it.
+/etc/hosts and /etc/resolv.conf come from /etc/netns/<ns>/ (bound by `ip netns exec`),
+so no DNS query ever leaves the lab. `setsid -f` detaches the daemon from the caller:
+lab_up can return and the daemons keep running until lab_down kills them by PID.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from netmap.lab import snmprec
+from netmap.lab.errors import LabError
+from netmap.lab.spec import DeviceSpec, LabSpec, PassRecording, namespace_name
+
+STATE_ROOT = Path("/run/netmap-lab")
+REPO_ROOT = Path(__file__).resolve().parents[2]  # dir holding the `netmap` package
+
+# Binary -> Debian package to install, for clear errors.
+APT = {
+    "ip": "iproute2", "bridge": "iproute2", "ss": "iproute2", "unshare": "util-linux",
+    "setsid": "util-linux", "mount": "mount", "ping": "iputils-ping", "snmpget": "snmp",
+    "nmap": "nmap", "snmpd": "snmpd", "lldpd": "lldpd", "lldpcli": "lldpd",
+    "sshd": "openssh-server", "ssh-keygen": "openssh-client", "nginx": "nginx-light",
+    "rsync": "rsync",
+}
+BASE_BINARIES = ["ip", "bridge", "ss", "unshare", "setsid", "mount", "ping", "snmpget", "nmap"]
+
+_WRAPPER = (
+    'hostname "$1" && mount --bind "$2" /mnt && mount -t tmpfs -o mode=755 tmpfs /run '
+    '&& mkdir -p "$2" /run/sshd /run/lldpd && mount --move /mnt "$2" '
+    '&& echo $$ > "$3" && shift 3 && exec "$@"'
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where one lab keeps its files: /run/netmap-lab/<prefix>/."""
+
+    prefix: str
+
+    @property
+    def root(self) -> Path:
+        return STATE_ROOT / self.prefix
+
+    @property
+    def pids(self) -> Path:
+        return self.root / "pids"
+
+    @property
+    def ground_truth(self) -> Path:
+        return self.root / "ground-truth.json"
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "manifest.json"
+
+    def dev(self, name: str) -> Path:
+        return self.root / "dev" / name
+
+    def pidfile(self, device: str, daemon: str) -> Path:
+        return self.pids / f"{device}.{daemon}.pid"
+
+    def agentx(self, device: str) -> Path:
+        return self.dev(device) / "agentx.sock"
+
+    def lldp_sock(self, device: str) -> Path:
+        return self.dev(device) / "lldpd.sock"
+
+
+@dataclass
+class Daemon:
+    device: str
+    name: str
+    argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    needs_agentx: bool = False
+
+
+# ------------------------------------------------------------------ requirements
+
+
+def required_binaries(spec: LabSpec) -> dict[str, str]:
+    need = set(BASE_BINARIES)
+    for d in spec.devices:
+        if d.snmp is not None and d.snmp.agent == "snmpd":
+            need.add("snmpd")
+        if d.lldp:
+            need |= {"lldpd", "lldpcli"}
+        impls = {s.impl for s in d.services}
+        if "sshd" in impls:
+            need |= {"sshd", "ssh-keygen"}
+        if "nginx" in impls:
+            need.add("nginx")
+        if "rsyncd" in impls:
+            need.add("rsync")
+    return {b: APT.get(b, b) for b in sorted(need)}
+
+
+def check_requirements(spec: LabSpec) -> None:
+    missing = [f"{b} (apt install {pkg})" for b, pkg in required_binaries(spec).items()
+               if shutil.which(b) is None]
+    if any(d.snmp and d.snmp.agent == "snmpsim" for d in spec.devices) and not _snmpsim():
+        missing.append("snmpsim-command-responder (pip install snmpsim==1.2.2 pysmi)")
+    if any(s.impl == "smtp" for d in spec.devices for s in d.services) and \
+            importlib.util.find_spec("aiosmtpd") is None:
+        missing.append("aiosmtpd (pip install aiosmtpd)")
+    if missing:
+        raise LabError("missing for the lab: " + ", ".join(missing))
+
+
+def _snmpsim() -> str | None:
+    local = Path(sys.executable).parent / "snmpsim-command-responder"
+    return str(local) if local.exists() else shutil.which("snmpsim-command-responder")
+
+
+# ------------------------------------------------------------------ launching
+
+
+def _env(extra: dict[str, str]) -> dict[str, str]:
+    env = {"PATH": os.environ.get("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), "LANG": "C.UTF-8",
+           "HOME": "/root", "PYTHONPATH": str(REPO_ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    return env | extra
+
+
+def launch(spec: LabSpec, layout: Layout, d: Daemon) -> subprocess.Popen[bytes]:
+    """Start one daemon detached (setsid -f); the returned Popen ends at once."""
+    ns = namespace_name(layout.prefix, d.device)
+    log = open(layout.dev(d.device) / f"{d.name}.out", "ab")  # noqa: SIM115 (child owns it)
+    argv = ["ip", "netns", "exec", ns, "setsid", "-f", "unshare", "--uts", "sh", "-c",
+            _WRAPPER, "sh", d.device, str(layout.root), str(layout.pidfile(d.device, d.name)),
+            *d.argv]
+    try:
+        return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                env=_env(d.env), start_new_session=True)
+    finally:
+        log.close()
+
+
+# ------------------------------------------------------------------ configuration
+
+
+def prepare(spec: LabSpec, layout: Layout) -> list[Daemon]:
+    """Write every config file and return the daemons to start."""
+    layout.pids.mkdir(parents=True, exist_ok=True)
+    daemons: list[Daemon] = []
+    for d in spec.devices:
+        ddir = layout.dev(d.name)
+        ddir.mkdir(parents=True, exist_ok=True)
+        if d.snmp is not None and d.snmp.agent == "snmpd":
+            daemons.append(_snmpd(spec, layout, d))
+        if d.snmp is not None and d.snmp.agent == "snmpsim":
+            daemons.append(_snmpsim_daemon(spec, layout, d))
+        if d.lldp:
+            daemons.append(_lldpd(spec, layout, d))
+        impls = {s.impl for s in d.services}
+        if "sshd" in impls:
+            daemons.append(_sshd(layout, d))
+        if "nginx" in impls:
+            daemons.append(_nginx(spec, layout, d))
+        if "rsyncd" in impls:
+            daemons.append(_rsyncd(layout, d))
+        if impls - {"sshd", "nginx", "rsyncd"}:
+            daemons.append(_services(spec, layout, d))
+    return daemons
+
+
+def template_values(spec: LabSpec, d: DeviceSpec) -> dict[str, str]:
+    """Values for ${...} placeholders in recordings."""
+    iface = next(i for i in d.interfaces if i.ips)
+    ip = iface.ips[0]
+    sub = spec.subnet_of(ip.ip)
+    snmp = d.snmp
+    return {
+        "mac": iface.mac, "mac_hex": snmprec.mac_hex(iface.mac), "ip": str(ip.ip),
+        "netmask": str(ip.netmask), "sysname": d.name, "domain": spec.domain,
+        "serial": d.serial or "", "model": d.model or "", "vendor": d.vendor,
+        "syslocation": (snmp.syslocation if snmp and snmp.syslocation else
+                        f"{sub.site}, {sub.zone}" if sub else spec.name),
+        "syscontact": (snmp.syscontact if snmp and snmp.syscontact else
+                       f"IT Department <it@{spec.domain}>"),
+        "sysobjectid": "." + ((snmp.sysobjectid if snmp and snmp.sysobjectid else
+                               "1.3.6.1.4.1.8072.3.2.10").lstrip(".")),
+    }
+
+
+def render_recording(spec: LabSpec, d: DeviceSpec, name: str, dest: Path) -> None:
+    try:
+        text = resources.files("netmap.lab").joinpath("recordings", name).read_text()
+    except FileNotFoundError as exc:
+        raise LabError(f"{d.name}: recording {name!r} not found in netmap/lab/recordings")\
+            from exc
+    try:
+        records = snmprec.render(text, template_values(spec, d))
+    except (KeyError, ValueError) as exc:
+        raise LabError(f"{d.name}: recording {name}: bad placeholder or record: {exc}") from exc
+    dest.write_text(snmprec.dumps(records))
+
+
+def _pass_script(layout: Layout, d: DeviceSpec, name: str, module: str, arg: str) -> Path:
+    # snmpd splits pass_persist command lines on spaces; a tiny script avoids quoting.
+    path = layout.dev(d.name) / f"pass-{name}.sh"
+    path.write_text(f'#!/bin/sh\nexec "{sys.executable}" -S -m {module} "{arg}"\n')
+    path.chmod(0o755)
+    return path
+
+
+def _sysservices(d: DeviceSpec) -> int:
+    if d.is_forwarding:
+        return 78
+    return 2 if d.bridge is not None else 72
+
+
+def _snmpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
+    assert d.snmp is not None
+    ddir, snmp, vals = layout.dev(d.name), d.snmp, template_values(spec, d)
+    addrs = ",".join(f"udp:{ip.ip}:161" for ip in d.ips())
+    lines = [
+        f"agentaddress {addrs}", "view all included .1",
+        *[f"view all excluded .{h.lstrip('.')}" for h in snmp.hide],
+        f"rocommunity {spec.community_of(d)} default -V all",
+        f"syslocation {vals['syslocation']}", f"syscontact {vals['syscontact']}",
+        f"sysservices {_sysservices(d)}", "dontLogTCPWrappersConnects yes",
+        "master agentx", f"agentxsocket {layout.agentx(d.name)}",
+    ]
+    if snmp.sysdescr:
+        lines.append(f"sysdescr {snmp.sysdescr}")
+    if snmp.sysobjectid:
+        lines.append(f"sysobjectid .{snmp.sysobjectid.lstrip('.')}")
+    if d.bridge is not None:
+        script = _pass_script(layout, d, "bridge", "netmap.lab.bridge_mib", d.bridge.name)
+        lines.append(f"pass_persist .1.3.6.1.2.1.17 {script}")
+    extra = list(snmp.pass_recordings)
+    if snmp.entity:
+        extra.append(PassRecording(subtree=".1.3.6.1.2.1.47", file="entity-chassis.snmprec"))
+    for n, rec in enumerate(extra):
+        data = ddir / f"pass{n}.snmprec"
+        render_recording(spec, d, rec.file, data)
+        script = _pass_script(layout, d, f"rec{n}", "netmap.lab.passpersist", str(data))
+        lines.append(f"pass_persist {rec.subtree} {script}")
+    (ddir / "snmpd.conf").write_text("\n".join(lines) + "\n")
+    (ddir / "snmp-persist").mkdir(exist_ok=True)
+    return Daemon(d.name, "snmpd", [
+        "snmpd", "-f", "-C", "-c", str(ddir / "snmpd.conf"), "-I", "-smux",
+        "-Lf", str(ddir / "snmpd.log"), "-p", str(ddir / "snmpd.pid")],
+        env={"MIBS": "", "SNMP_PERSISTENT_DIR": str(ddir / "snmp-persist")})
+
+
+def _snmpsim_daemon(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
+    assert d.snmp is not None and d.snmp.recording
+    ddir = layout.dev(d.name)
+    data, cache = ddir / "snmpsim-data", ddir / "snmpsim-cache"
+    data.mkdir(exist_ok=True)
+    cache.mkdir(exist_ok=True)
+    # snmpsim maps the community to the data file's basename.
+    render_recording(spec, d, d.snmp.recording, data / f"{spec.community_of(d)}.snmprec")
+    exe = _snmpsim()
+    if exe is None:
+        raise LabError("snmpsim-command-responder not found (pip install snmpsim==1.2.2)")
+    endpoints = [f"--agent-udpv4-endpoint={ip.ip}:161" for ip in d.ips()]
+    return Daemon(d.name, "snmpsim", [
+        exe, f"--data-dir={data}", *endpoints, f"--cache-dir={cache}",
+        "--log-level=error", "--logging-method=stderr"],
+        env={"SNMPSIM_ALLOW_ROOT": "true"})
+
+
+def _lldp_description(d: DeviceSpec) -> str | None:
+    if d.snmp is not None and d.snmp.sysdescr:
+        return d.snmp.sysdescr
+    if d.snmp is not None and d.snmp.agent == "snmpd":
+        return None  # a Linux host: lldpd's own kernel-based description is the truth
+    if d.model and d.model.lower().startswith(d.vendor.lower()):
+        return d.model
+    return " ".join(x for x in (d.vendor, d.model) if x)
+
+
+def _lldpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
+    ddir = layout.dev(d.name)
+    conf = [f"configure system hostname {d.name}", "configure lldp tx-interval 5",
+            "configure lldp portidsubtype ifname"]
+    desc = _lldp_description(d)
+    if desc:
+        conf.append(f'configure system description "{desc.replace(chr(34), chr(39))}"')
+    (ddir / "lldpd.conf").write_text("\n".join(conf) + "\n")
+    ports = [i.name for i in d.all_interfaces() if d.bridge is None or i.name != d.bridge.name]
+    chassis = d.bridge.name if d.bridge is not None else ports[0]
+    argv = ["lldpd", "-d", "-i", "-u", str(layout.lldp_sock(d.name)),
+            "-p", str(ddir / "lldpd.pid"), "-O", str(ddir / "lldpd.conf"),
+            "-I", ",".join(ports), "-C", chassis]
+    mgmt = d.mgmt_ip()
+    if mgmt is not None:
+        argv += ["-m", str(mgmt)]
+    if d.lldp_med_class is not None:
+        argv += ["-M", str(d.lldp_med_class)]
+    agentx = d.snmp is not None and d.snmp.agent == "snmpd"
+    if agentx:
+        argv += ["-X", str(layout.agentx(d.name))]
+    return Daemon(d.name, "lldpd", argv, needs_agentx=agentx)
+
+
+def _sshd(layout: Layout, d: DeviceSpec) -> Daemon:
+    ddir = layout.dev(d.name)
+    key = ddir / "ssh_host_ed25519_key"
+    if not key.exists():
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", d.name,
+                        "-f", str(key)], check=True, timeout=10, capture_output=True)
+    port = next(s.port for s in d.services if s.impl == "sshd")
+    listen = "\n".join(f"ListenAddress {ip.ip}:{port}" for ip in d.ips())
+    (ddir / "sshd_config").write_text(
+        f"{listen}\nHostKey {key}\nPidFile {ddir / 'sshd.pid'}\nUsePAM no\n"
+        "PermitRootLogin no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+        "AuthorizedKeysFile none\nPrintMotd no\nLoginGraceTime 10\nMaxStartups 20:50:60\n")
+    return Daemon(d.name, "sshd", ["/usr/sbin/sshd", "-D", "-f", str(ddir / "sshd_config"),
+                                   "-E", str(ddir / "sshd.log")])
+
+
+def _nginx(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
+    ddir = layout.dev(d.name) / "nginx"
+    for sub in ("www", "tmp", "logs"):
+        (ddir / sub).mkdir(parents=True, exist_ok=True)
+    svc = next(s for s in d.services if s.impl == "nginx")
+    title = svc.title or f"{d.name}.{spec.domain}"
+    (ddir / "www" / "index.html").write_text(
+        f"<!DOCTYPE html>\n<html><head><title>{title}</title></head>"
+        f"<body><h1>{title}</h1></body></html>\n")
+    listen = " ".join(f"listen {ip.ip}:{svc.port};" for ip in d.ips())
+    temps = " ".join(f"{k}_temp_path {ddir}/tmp/{k};"
+                     for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (ddir / "nginx.conf").write_text(
+        f"daemon off; master_process on; worker_processes 1; pid {ddir}/nginx.pid;\n"
+        f"error_log {ddir}/logs/error.log error;\n"
+        "events { worker_connections 64; }\n"
+        f"http {{ access_log off; {temps} default_type text/html;\n"
+        f"  server {{ {listen} server_name {d.name}.{spec.domain}; root {ddir}/www; }} }}\n")
+    return Daemon(d.name, "nginx", ["nginx", "-q", "-p", str(ddir), "-e",
+                                    str(ddir / "logs" / "error.log"),
+                                    "-c", str(ddir / "nginx.conf")])
+
+
+def _rsyncd(layout: Layout, d: DeviceSpec) -> Daemon:
+    ddir = layout.dev(d.name)
+    (ddir / "rsync" / "backup").mkdir(parents=True, exist_ok=True)
+    port = next(s.port for s in d.services if s.impl == "rsyncd")
+    (ddir / "rsyncd.conf").write_text(
+        f"use chroot = no\nlog file = {ddir / 'rsyncd.log'}\n"
+        f"[backup]\n  path = {ddir / 'rsync' / 'backup'}\n  comment = Hyper Backup vault\n"
+        "  read only = yes\n")
+    ip = d.mgmt_ip()
+    return Daemon(d.name, "rsyncd", ["rsync", "--daemon", "--no-detach",
+                                     f"--config={ddir / 'rsyncd.conf'}", f"--address={ip}",
+                                     f"--port={port}"])
+
+
+def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
+    ddir = layout.dev(d.name)
+    emulated = [s.model_dump() for s in d.services if s.impl not in ("sshd", "nginx", "rsyncd")]
+    cfg = {"hostname": f"{d.name}.{spec.domain}", "services": emulated,
+           "ready_file": str(ddir / "services.ready")}
+    (ddir / "services.json").write_text(json.dumps(cfg, indent=1))
+    return Daemon(d.name, "services", [sys.executable, "-m", "netmap.lab.services",
+                                       str(ddir / "services.json")])
+
+
+def hosts_file(spec: LabSpec) -> str:
+    """Lab-wide /etc/hosts: every in-scope address by device name (reverse DNS works)."""
+    lines = ["127.0.0.1\tlocalhost"]
+    for d in spec.devices:
+        if not d.in_scope:
+            continue
+        for ip in d.ips():
+            lines.append(f"{ip.ip}\t{d.name}.{spec.domain} {d.name}")
+    return "\n".join(lines) + "\n"
+
+
+def resolv_conf(spec: LabSpec) -> str:
+    # 127.0.0.1 inside a namespace is that namespace's own loopback: queries die there.
+    return f"search {spec.domain}\nnameserver 127.0.0.1\noptions timeout:1 attempts:1\n"

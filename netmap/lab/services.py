@@ -1,0 +1,293 @@
+"""Small service emulators for lab devices: one process per device serves all of
+its emulated services (SMTP, IMAP, SIP, HTTP, JetDirect, plain open TCP ports).
+
+They speak just enough of each protocol for banner grabbing and `nmap -sV`:
+real-looking greetings and headers, correct framing, bounded reads and timeouts.
+
+    python -m netmap.lab.services CONFIG.json
+
+CONFIG: {"hostname": "mail.cityhall.lan", "ready_file": "...",
+         "services": [{"port", "proto", "name", "impl", "banner", "headers", "title"}]}
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import json
+import sys
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, cast
+
+MAX_LINE = 8192
+IDLE_TIMEOUT = 10.0  # seconds a client may stay silent before we hang up
+MAX_COMMANDS = 50
+
+Svc = dict[str, Any]
+Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
+
+
+async def _readline(reader: asyncio.StreamReader) -> bytes:
+    try:
+        return await asyncio.wait_for(reader.readline(), IDLE_TIMEOUT)
+    except (TimeoutError, ValueError, ConnectionError, asyncio.LimitOverrunError):
+        return b""
+
+
+async def _close(writer: asyncio.StreamWriter) -> None:
+    with contextlib.suppress(Exception):
+        await writer.drain()
+        writer.close()
+        await asyncio.wait_for(writer.wait_closed(), 2)
+
+
+# ------------------------------------------------------------------ IMAP (Dovecot-like)
+
+_IMAP_CAPS = ("IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ STARTTLS "
+              "AUTH=PLAIN AUTH=LOGIN")
+
+
+def imap_handler(svc: Svc, hostname: str) -> Handler:
+    greeting = svc.get("banner") or "Dovecot ready."
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(f"* OK [CAPABILITY {_IMAP_CAPS}] {greeting}\r\n".encode())
+        for _ in range(MAX_COMMANDS):
+            line = (await _readline(reader)).decode("latin-1").strip()
+            if not line:
+                break
+            tag, _, rest = line.partition(" ")
+            cmd = rest.split(" ", 1)[0].upper()
+            if cmd == "CAPABILITY":
+                writer.write(f"* CAPABILITY {_IMAP_CAPS}\r\n{tag} OK Pre-login capabilities "
+                             "listed, post-login capabilities have more.\r\n".encode())
+            elif cmd == "NOOP":
+                writer.write(f"{tag} OK NOOP completed.\r\n".encode())
+            elif cmd == "ID":
+                writer.write(f'* ID ("name" "Dovecot")\r\n{tag} OK ID completed.\r\n'.encode())
+            elif cmd == "LOGOUT":
+                writer.write(f"* BYE Logging out\r\n{tag} OK Logout completed.\r\n".encode())
+                break
+            elif cmd in ("LOGIN", "AUTHENTICATE"):
+                writer.write(f"{tag} NO [AUTHENTICATIONFAILED] Authentication failed.\r\n"
+                             .encode())
+            elif cmd == "STARTTLS":
+                writer.write(f"{tag} NO [UNAVAILABLE] TLS support isn't enabled.\r\n".encode())
+            else:
+                writer.write(f"{tag} BAD Error in IMAP command received by server.\r\n"
+                             .encode())
+            await writer.drain()
+        await _close(writer)
+
+    return handle
+
+
+# ------------------------------------------------------------------ HTTP
+
+
+def http_handler(svc: Svc, hostname: str) -> Handler:
+    headers: dict[str, str] = dict(svc.get("headers") or {})
+    title = svc.get("title") or hostname
+    body = (f"<!DOCTYPE html>\n<html><head><title>{title}</title></head>"
+            f"<body><h1>{title}</h1></body></html>\n").encode()
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        request = (await _readline(reader)).decode("latin-1").split()
+        for _ in range(100):  # drain request headers, bounded
+            line = await _readline(reader)
+            if line in (b"", b"\r\n", b"\n"):
+                break
+        if len(request) >= 2 and request[-1].startswith("HTTP/"):
+            head = ["HTTP/1.1 200 OK", "Content-Type: text/html; charset=utf-8",
+                    f"Content-Length: {len(body)}", "Connection: close"]
+            head += [f"{k}: {v}" for k, v in headers.items()]
+            writer.write(("\r\n".join(head) + "\r\n\r\n").encode())
+            if request[0].upper() != "HEAD":
+                writer.write(body)
+        else:
+            writer.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close"
+                         + "".join(f"\r\n{k}: {v}" for k, v in headers.items()).encode()
+                         + b"\r\n\r\n")
+        await _close(writer)
+
+    return handle
+
+
+# ------------------------------------------------------------------ JetDirect / raw TCP
+
+
+def jetdirect_handler(svc: Svc, hostname: str) -> Handler:
+    ident = svc.get("banner") or "HP LaserJet"
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for _ in range(MAX_COMMANDS):
+            line = await _readline(reader)
+            if not line:
+                break
+            if b"INFO ID" in line.upper():
+                writer.write(f'@PJL INFO ID\r\n"{ident}"\r\n\x0c'.encode())
+                await writer.drain()
+        await _close(writer)
+
+    return handle
+
+
+def tcp_handler(svc: Svc, hostname: str) -> Handler:
+    banner = svc.get("banner")
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if banner:
+            writer.write(banner.encode() + b"\r\n")
+        # Stay silent but open (like a service awaiting its binary protocol) until the
+        # client gives up: closing early would look like a TCP wrapper to nmap.
+        for _ in range(MAX_COMMANDS):
+            try:
+                if not await asyncio.wait_for(reader.read(MAX_LINE), IDLE_TIMEOUT):
+                    break
+            except (TimeoutError, ConnectionError):
+                break
+        await _close(writer)
+
+    return handle
+
+
+# ------------------------------------------------------------------ SIP
+
+
+def sip_response(request: bytes, headers: dict[str, str], local: str) -> bytes | None:
+    """A UAS answer: 200 OK to OPTIONS, 501 to anything else. None for non-requests."""
+    text = request.decode("utf-8", "replace")
+    head, _, _ = text.partition("\r\n\r\n")
+    lines = head.split("\r\n")
+    first = lines[0].split(" ")
+    if len(first) != 3 or not first[2].startswith("SIP/2.0"):
+        return None
+    copied: list[str] = []
+    for line in lines[1:]:
+        name = line.split(":", 1)[0].strip().lower()
+        if name in ("via", "v", "from", "f", "call-id", "i", "cseq"):
+            copied.append(line)
+        elif name in ("to", "t"):
+            copied.append(line if ";tag=" in line else f"{line};tag={uuid.uuid4().hex[:10]}")
+    status = "200 OK" if first[0].upper() == "OPTIONS" else "501 Not Implemented"
+    out = [f"SIP/2.0 {status}", *copied]
+    out += [f"{k}: {v}" for k, v in headers.items()]
+    out += [f"Contact: <sip:{local}>",
+            "Allow: INVITE, ACK, CANCEL, OPTIONS, BYE, REFER, SUBSCRIBE, NOTIFY, INFO, "
+            "PUBLISH, MESSAGE",
+            "Supported: replaces, timer", "Accept: application/sdp", "Content-Length: 0"]
+    return ("\r\n".join(out) + "\r\n\r\n").encode()
+
+
+class SipUdp(asyncio.DatagramProtocol):
+    def __init__(self, headers: dict[str, str], local: str) -> None:
+        self.headers, self.local = headers, local
+        self.transport: asyncio.DatagramTransport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.DatagramTransport, transport)
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        reply = sip_response(data[:MAX_LINE], self.headers, self.local)
+        if reply and self.transport is not None:
+            self.transport.sendto(reply, addr)
+
+
+def sip_tcp_handler(svc: Svc, hostname: str) -> Handler:
+    headers: dict[str, str] = dict(svc.get("headers") or {})
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for _ in range(MAX_COMMANDS):
+            try:
+                data = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), IDLE_TIMEOUT)
+            except (TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                    ConnectionError):
+                break
+            reply = sip_response(data, headers, hostname)
+            if reply is None:
+                break
+            writer.write(reply)
+            await writer.drain()
+        await _close(writer)
+
+    return handle
+
+
+# ------------------------------------------------------------------ SMTP (Postfix-like)
+
+
+def smtp_factory(svc: Svc, hostname: str) -> Callable[[], asyncio.Protocol]:
+    from aiosmtpd.smtp import SMTP  # imported only where SMTP is served (slow import)
+
+    class PostfixLike:
+        async def handle_EHLO(self, server: Any, session: Any, envelope: Any,
+                              hostname_: str, responses: list[str]) -> list[str]:
+            session.host_name = hostname_
+            return [f"250-{hostname}", "250-PIPELINING", "250-SIZE 10240000", "250-VRFY",
+                    "250-ETRN", "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250-DSN",
+                    "250-SMTPUTF8", "250 CHUNKING"]
+
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            return f"250 2.0.0 Ok: queued as {uuid.uuid4().hex[:10].upper()}"
+
+    ident = svc.get("banner") or "ESMTP Postfix"
+    handler = PostfixLike()
+    return lambda: SMTP(handler, hostname=hostname, ident=ident, timeout=IDLE_TIMEOUT,
+                        data_size_limit=10_240_000)
+
+
+# ------------------------------------------------------------------ main
+
+_TCP: dict[str, Callable[[Svc, str], Handler]] = {
+    "imap": imap_handler, "http": http_handler, "jetdirect": jetdirect_handler,
+    "tcp": tcp_handler, "sip": sip_tcp_handler,
+}
+
+
+async def start(config: dict[str, Any]) -> list[Any]:
+    hostname = str(config["hostname"])
+    loop = asyncio.get_running_loop()
+    servers: list[Any] = []
+    for svc in config["services"]:
+        port, impl = int(svc["port"]), str(svc["impl"])
+        if svc.get("proto", "tcp") == "udp":
+            transport, _ = await loop.create_datagram_endpoint(
+                functools.partial(SipUdp, dict(svc.get("headers") or {}), hostname),
+                local_addr=("0.0.0.0", port))
+            servers.append(transport)
+        elif impl == "smtp":
+            servers.append(await loop.create_server(smtp_factory(svc, hostname), "0.0.0.0",
+                                                    port, reuse_address=True))
+        else:
+            handler = _TCP[impl](svc, hostname)
+            servers.append(await asyncio.start_server(handler, "0.0.0.0", port,
+                                                      reuse_address=True, limit=MAX_LINE))
+    return servers
+
+
+async def amain(config_path: str) -> None:
+    config = json.loads(Path(config_path).read_text())
+    servers = await start(config)
+    if config.get("ready_file"):
+        Path(config["ready_file"]).write_text("ready\n")
+    try:
+        await asyncio.Event().wait()
+    finally:
+        for s in servers:
+            s.close()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        sys.stderr.write("usage: services CONFIG.json\n")
+        return 2
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(amain(argv[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

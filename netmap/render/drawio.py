@@ -1,0 +1,276 @@
+"""An editable draw.io / diagrams.net file (.drawio): every device and every link.
+
+mxfile > diagram (one page for all sites, plus one per site when there are several) >
+mxGraphModel > root > cells. Site/zone/subnet boxes are container cells; devices use
+draw.io's built-in Cisco shapes, wrapped in <object> so their inventory facts show in
+draw.io's "Edit Data" dialog. Positions come from Graphviz (layout.py).
+
+Labels are plain text (html=0 on every cell): draw.io then never interprets a device's
+name as markup, and ElementTree escapes it for XML.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from netmap.model import Device, DeviceType, Inventory, LinkConfidence
+from netmap.render.layout import Layout, Rect, layout_scene
+from netmap.render.sanitize import clean
+from netmap.render.scene import BADGE_COLORS, Scene, SceneNode, build_scene, sites
+
+_CISCO = "fillColor=#036897;strokeColor=#ffffff;strokeWidth=2;"
+# (style, width, height) per node kind/type: draw.io's built-in stencils.
+SHAPES: dict[str, tuple[str, float, float]] = {
+    "internet": (
+        "shape=mxgraph.cisco.storage.cloud;fillColor=#ffffff;strokeColor=#036897;",
+        90,
+        55,
+    ),
+    "subnet": ("rounded=1;dashed=1;fillColor=#ffffff;strokeColor=#9AA5AF;", 90, 36),
+    "remote": ("shape=mxgraph.cisco.buildings.generic_building;" + _CISCO, 34, 56),
+    DeviceType.ROUTER: ("shape=mxgraph.cisco.routers.router;" + _CISCO, 50, 34),
+    DeviceType.FIREWALL: ("shape=mxgraph.cisco.security.firewall;" + _CISCO, 32, 56),
+    DeviceType.SWITCH: ("shape=mxgraph.cisco.switches.workgroup_switch;" + _CISCO, 64, 32),
+    DeviceType.WIRELESS_AP: ("shape=mxgraph.cisco.misc.access_point;" + _CISCO, 50, 26),
+    DeviceType.SERVER: ("shape=mxgraph.cisco.servers.fileserver;" + _CISCO, 43, 56),
+    DeviceType.WORKSTATION: ("shape=mxgraph.cisco.computers_and_peripherals.pc;" + _CISCO, 50, 44),
+    DeviceType.PHONE: ("shape=mxgraph.cisco.modems_and_phones.ip_phone;" + _CISCO, 50, 34),
+    DeviceType.PBX: ("shape=mxgraph.cisco.switches.pbx_switch;" + _CISCO, 64, 32),
+    DeviceType.PRINTER: ("shape=mxgraph.cisco.computers_and_peripherals.printer;" + _CISCO, 60, 32),
+    DeviceType.UPS: ("shape=mxgraph.cisco.misc.ups;" + _CISCO, 34, 54),
+    DeviceType.NAS: ("shape=mxgraph.cisco.servers.storage_server;" + _CISCO, 46, 56),
+    DeviceType.BACKUP: ("shape=mxgraph.cisco.storage.tape_array;" + _CISCO, 60, 40),
+    DeviceType.CAMERA: (
+        "shape=mxgraph.cisco.computers_and_peripherals.video_camera;" + _CISCO,
+        50,
+        36,
+    ),
+    DeviceType.OTHER: ("shape=mxgraph.cisco.misc.general_appliance;" + _CISCO, 56, 34),
+    DeviceType.UNKNOWN: ("rounded=1;fillColor=#f5f5f5;strokeColor=#666666;dashed=1;", 50, 36),
+}
+_LABEL = "html=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;fontSize=10;"
+_BOXES = {
+    "site": "rounded=1;arcSize=2;fillColor=#F4F6F8;strokeColor=#7F8C8D;fontSize=14;",
+    "zone": "rounded=1;arcSize=2;fillColor=#FFFFFF;strokeColor=#A4B0BE;dashed=1;fontSize=12;",
+    "subnet": "rounded=1;arcSize=2;fillColor=#EAF3FB;strokeColor=#B8CCE0;fontSize=11;",
+}
+_BOX_COMMON = (
+    "html=0;container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=8;fontStyle=1;"
+)
+EDGE_STYLES: dict[LinkConfidence, str] = {
+    LinkConfidence.CONFIRMED: "strokeWidth=3;strokeColor=#2D3436;",
+    LinkConfidence.ONE_SIDED: "strokeWidth=1.5;strokeColor=#4A5A6A;",
+    LinkConfidence.INFERRED: "strokeWidth=1.5;strokeColor=#4A5A6A;dashed=1;dashPattern=8 4;",
+    LinkConfidence.UNPLACED: "strokeWidth=1.5;strokeColor=#9AA5AF;dashed=1;dashPattern=1 3;",
+}
+_EDGE_COMMON = "html=0;endArrow=none;startArrow=none;rounded=0;"
+_PORT_LABEL = (
+    "edgeLabel;html=0;fontSize=9;fontColor=#636E72;labelBackgroundColor=#ffffff;resizable=0;"
+)
+LEGEND = (
+    "Legend - links: thick solid = confirmed (both ends report it, LLDP/CDP); "
+    "thin solid = one-sided (one end reports it); dashed = inferred (switch/ARP tables); "
+    "dotted grey = unplaced (subnet known, port unknown). "
+    "Port names sit at each end of a link. Right-click a device > Edit Data for its details."
+)
+
+
+def render_drawio(inv: Inventory, path: Path) -> Path:
+    """Write `path` (.drawio): one page for the whole network, one per site if several."""
+    mxfile = ET.Element("mxfile", host="netmap", type="device", compressed="false")
+    devices = {d.id: d for d in inv.devices}
+    title = f"Network - scan {inv.scan_id}"
+    scenes = [("All sites", build_scene(inv, title=title))]
+    named = sites(inv)
+    if len(named) > 1:
+        scenes += [(site, build_scene(inv, site=site, title=title)) for site in named]
+    for page_no, (name, scene) in enumerate(scenes):
+        diagram = _el(mxfile, "diagram", id=f"page-{page_no}", name=clean(name, max_len=60))
+        diagram.append(graph_model(scene, layout_scene(scene), devices, inv))
+    ET.indent(mxfile)
+    path.write_bytes(ET.tostring(mxfile, encoding="utf-8", xml_declaration=True))
+    return path
+
+
+def graph_model(
+    scene: Scene, layout: Layout, devices: dict[str, Device], inv: Inventory
+) -> ET.Element:
+    margin = 40.0
+    model = ET.Element(
+        "mxGraphModel",
+        dx="1200",
+        dy="800",
+        grid="1",
+        gridSize="10",
+        guides="1",
+        tooltips="1",
+        connect="1",
+        arrows="1",
+        fold="1",
+        page="1",
+        pageScale="1",
+        pageWidth=f"{layout.width + 2 * margin:.0f}",
+        pageHeight=f"{layout.height + 2 * margin + 60:.0f}",
+        math="0",
+        shadow="0",
+    )
+    root = _el(model, "root")
+    _el(root, "mxCell", id="0")
+    _el(root, "mxCell", id="1", parent="0")
+    origin = Rect(-margin, -margin - 60, 0, 0)  # page offset: leaves room for the title
+    _text(
+        root,
+        "title",
+        clean(scene.title, max_len=120),
+        Rect(0, 10, 900, 24),
+        "fontSize=16;fontStyle=1;",
+    )
+    _text(root, "legend", LEGEND, Rect(0, 36, 1100, 20), "fontSize=10;fontColor=#636E72;")
+    absolute = {cid: layout.clusters.get(cid, Rect(0, 0, 200, 100)) for cid in scene.clusters}
+    for cid in _outer_first(scene):
+        c = scene.clusters[cid]
+        parent_rect = absolute[c.parent] if c.parent else origin
+        prefix = {"site": "Site: ", "zone": "Zone: ", "subnet": ""}[c.kind]
+        cell = _el(
+            root,
+            "mxCell",
+            id=cid,
+            value=clean(prefix + c.label, max_len=80),
+            style=_BOX_COMMON + _BOXES[c.kind],
+            vertex="1",
+            parent=c.parent or "1",
+        )
+        _geometry(cell, _relative(absolute[cid], parent_rect))
+    for node in scene.nodes.values():
+        box = layout.nodes.get(node.id, Rect(0, 0, 110, 86))
+        parent_rect = absolute[node.cluster] if node.cluster else origin
+        _node(root, node, box, parent_rect, devices)
+    for n, edge in enumerate(e for e in scene.edges if not e.layout_only):
+        links = [inv.links[i] for i in edge.links]
+        obj = _el(
+            root,
+            "object",
+            id=f"e{n}",
+            label="",
+            link_source=",".join(edge.sources),
+            confidence=edge.confidence.value,
+            a_port=clean(edge.tail_port),
+            b_port=clean(edge.head_port),
+            evidence=clean("; ".join(x for lk in links for x in lk.evidence), max_len=500),
+        )
+        cell = _el(
+            obj,
+            "mxCell",
+            style=_EDGE_COMMON + EDGE_STYLES[edge.confidence],
+            edge="1",
+            parent="1",
+            source=edge.tail,
+            target=edge.head,
+        )
+        _el(cell, "mxGeometry", relative="1", as_="geometry")
+        for suffix, port, pos in (("t", edge.tail_port, "-0.7"), ("h", edge.head_port, "0.7")):
+            if port:
+                label = _el(
+                    root,
+                    "mxCell",
+                    id=f"e{n}{suffix}",
+                    value=clean(port, max_len=30),
+                    style=_PORT_LABEL,
+                    vertex="1",
+                    connectable="0",
+                    parent=f"e{n}",
+                )
+                geo = _el(label, "mxGeometry", x=pos, relative="1", as_="geometry")
+                _el(geo, "mxPoint", as_="offset")
+    return model
+
+
+def _el(parent_el: ET.Element, tag: str, /, **attrs: str) -> ET.Element:
+    """SubElement taking attributes as keywords, including draw.io's 'parent' and 'as'."""
+    return ET.SubElement(parent_el, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+
+
+def _outer_first(scene: Scene) -> list[str]:
+    order: list[str] = []
+
+    def walk(parent: str | None) -> None:
+        for c in scene.children(parent):
+            order.append(c.id)
+            walk(c.id)
+
+    walk(None)
+    return order
+
+
+def _relative(rect: Rect, parent: Rect) -> Rect:
+    return Rect(rect.x - parent.x, rect.y - parent.y, rect.w, rect.h)
+
+
+def _geometry(cell: ET.Element, r: Rect) -> None:
+    _el(
+        cell,
+        "mxGeometry",
+        x=f"{r.x:.1f}",
+        y=f"{r.y:.1f}",
+        width=f"{r.w:.1f}",
+        height=f"{r.h:.1f}",
+        as_="geometry",
+    )
+
+
+def _text(root: ET.Element, cid: str, text: str, r: Rect, style: str) -> None:
+    cell = _el(
+        root,
+        "mxCell",
+        id=cid,
+        value=text,
+        vertex="1",
+        parent="1",
+        style="text;html=0;align=left;verticalAlign=middle;" + style,
+    )
+    _geometry(cell, r)
+
+
+def _node(
+    root: ET.Element, node: SceneNode, box: Rect, parent: Rect, devices: dict[str, Device]
+) -> None:
+    key: str | DeviceType = (
+        node.kind
+        if node.kind in ("internet", "subnet", "remote")
+        else (node.type or DeviceType.UNKNOWN)
+    )
+    shape, w, h = SHAPES[key]
+    # The layout box holds shape + label: put the shape at its top centre.
+    rect = Rect(box.x + (box.w - w) / 2, box.y + 4, w, h)
+    lines = [node.title, *node.lines[:2], *(f"[{b}]" for b in node.badges)]
+    style = shape + _LABEL
+    if node.badges:
+        style += f"fontStyle=1;fontColor={BADGE_COLORS[node.badges[0]]};"
+    attrs = {"id": node.id, "label": clean("\n".join(lines), max_len=300, newlines=True)}
+    device = devices.get(node.devices[0]) if node.kind == "device" else None
+    if device is not None:
+        attrs |= _device_data(device)
+    else:  # Internet, subnet or other-site stub: its inventory id (subnet:<cidr>, internet)
+        attrs["netmap_id"] = clean(node.key, max_len=120)
+    obj = _el(root, "object", **attrs)
+    cell = _el(obj, "mxCell", style=style, vertex="1", parent=node.cluster or "1")
+    _geometry(cell, _relative(rect, parent))
+
+
+def _device_data(d: Device) -> dict[str, str]:
+    """Inventory facts shown in draw.io's Edit Data dialog (attribute names are ours)."""
+    return {
+        "netmap_id": clean(d.id, max_len=120),
+        "device_type": d.type.value,
+        "addresses": clean(", ".join(d.addresses), max_len=300),
+        "macs": clean(", ".join(d.macs), max_len=300),
+        "vendor": clean(d.vendor, max_len=120),
+        "model": clean(d.model, max_len=120),
+        "serial": clean(d.serial, max_len=120),
+        "os": clean(d.os, max_len=200),
+        "roles": ", ".join(r.value for r in d.roles),
+        "site": clean(d.site, max_len=120),
+        "zone": clean(d.zone, max_len=120),
+        "confidence": f"{d.confidence:.2f}",
+    }

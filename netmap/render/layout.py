@@ -1,0 +1,114 @@
+"""Node and box positions for editable exports (draw.io, Visio), computed by Graphviz.
+
+The scene is laid out with dot (same ranking and boxes as the schematic, every device
+drawn) and read back with `dot -Tjson`. Coordinates are returned top-left based, in
+points, the convention of draw.io and (after scaling) Visio.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from typing import Any
+
+from netmap.render.sanitize import dot_html
+from netmap.render.scene import Scene, SceneCluster
+
+NODE_W, NODE_H = 110.0, 86.0  # points: the shape plus room for a three-line label below
+TIMEOUT_S = 300
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float  # left
+    y: float  # top
+    w: float
+    h: float
+
+
+@dataclass
+class Layout:
+    width: float
+    height: float
+    nodes: dict[str, Rect]
+    clusters: dict[str, Rect]
+
+
+def run_dot(source: str, args: list[str], *, stagger: int = 3) -> bytes:
+    """Run `dot args` on `source`, first through `unflatten -l stagger -f` (which spreads
+    the leaves of wide fans over several rows). If Graphviz fails on the staggered graph,
+    lay out the plain one; if that fails too, raise with Graphviz's own message."""
+    data = source.encode("utf-8")
+    try:
+        staggered = subprocess.run(
+            ["unflatten", "-l", str(stagger), "-f"],
+            input=data,
+            check=True,
+            capture_output=True,
+            timeout=TIMEOUT_S,
+        ).stdout
+        return _dot(staggered, args)
+    except subprocess.CalledProcessError:
+        pass
+    try:
+        return _dot(data, args)
+    except subprocess.CalledProcessError as err:
+        message = err.stderr.decode("utf-8", "replace").strip()[-500:]
+        raise RuntimeError(f"Graphviz could not lay out the diagram: {message}") from err
+
+
+def _dot(data: bytes, args: list[str]) -> bytes:
+    done = subprocess.run(
+        ["dot", *args], input=data, check=True, capture_output=True, timeout=TIMEOUT_S
+    )
+    return done.stdout
+
+
+def layout_scene(scene: Scene) -> Layout:
+    return parse_json_layout(json.loads(run_dot(_layout_dot(scene), ["-Tjson"])))
+
+
+def parse_json_layout(data: dict[str, Any]) -> Layout:
+    _, _, width, height = (float(v) for v in data["bb"].split(","))
+    nodes: dict[str, Rect] = {}
+    clusters: dict[str, Rect] = {}
+    for obj in data.get("objects", []):
+        name = str(obj.get("name", ""))
+        if "bb" in obj and name.startswith("cluster_"):
+            x0, y0, x1, y1 = (float(v) for v in obj["bb"].split(","))
+            clusters[name.removeprefix("cluster_")] = Rect(x0, height - y1, x1 - x0, y1 - y0)
+        elif "pos" in obj:
+            cx, cy = (float(v) for v in obj["pos"].split(","))
+            w, h = float(obj["width"]) * 72, float(obj["height"]) * 72
+            nodes[name] = Rect(cx - w / 2, height - cy - h / 2, w, h)
+    return Layout(width, height, nodes, clusters)
+
+
+def _layout_dot(scene: Scene) -> str:
+    lines = [
+        "digraph layout {",
+        "  graph [rankdir=TB newrank=true nodesep=0.3 ranksep=0.6 fontsize=13 "
+        'fontname="DejaVu Sans"];',
+        f"  node [shape=box fixedsize=true width={NODE_W / 72:.3f} height={NODE_H / 72:.3f}];",
+    ]
+    for cluster in scene.children(None):
+        lines += _cluster_dot(scene, cluster, "  ")
+    lines += [f"  {n.id};" for n in scene.members(None)]
+    for e in scene.edges:
+        attrs = "" if e.constraint else " [constraint=false]"
+        if e.minlen > 1:
+            attrs = f" [minlen={e.minlen}]"
+        lines.append(f"  {e.tail} -> {e.head}{attrs};")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _cluster_dot(scene: Scene, cluster: SceneCluster, indent: str) -> list[str]:
+    label = dot_html(cluster.label, max_len=60)
+    out = [f"{indent}subgraph cluster_{cluster.id} {{", f"{indent}  label=<<B>{label}</B>>;"]
+    for child in scene.children(cluster.id):
+        out += _cluster_dot(scene, child, indent + "  ")
+    out += [f"{indent}  {n.id};" for n in scene.members(cluster.id)]
+    out.append(f"{indent}}}")
+    return out

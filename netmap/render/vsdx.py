@@ -1,0 +1,320 @@
+"""A Visio drawing (.vsdx) of the network: boxes, devices with Shape Data, glued connectors.
+
+The `vsdx` package can only edit an existing drawing, and adding connectors through it
+re-opens its template for every link and prints to stdout, so it does not scale to a few
+hundred links. netmap therefore uses the package's Visio-made template (vsdx/media/
+media.vsdx: styles, the "Dynamic connector" master, document settings) as the OPC package
+skeleton and writes the page itself: one rectangle per site/zone/subnet box, one rectangle
+per device (its facts in Visio's Shape Data), one Dynamic connector per link glued to both
+ends (Connect elements + _WALKGLUE formulas, as Visio writes them). Positions come from
+Graphviz (layout.py). All text is cleaned and XML-escaped by ElementTree.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import vsdx as vsdx_package
+
+from netmap.model import Device, DeviceType, Inventory, LinkConfidence
+from netmap.render.layout import Layout, Rect, layout_scene
+from netmap.render.sanitize import clean
+from netmap.render.scene import Scene, SceneNode, build_scene
+
+NS = "http://schemas.microsoft.com/office/visio/2012/main"
+TEMPLATE = Path(vsdx_package.__file__).resolve().parent / "media" / "media.vsdx"
+PAGE_PART = "visio/pages/page1.xml"
+CONNECTOR_MASTER = "2"  # ID of "Dynamic connector" in the template's masters.xml
+MARGIN_IN = 0.5
+
+FILL: dict[str, str] = {
+    "internet": "#FFFFFF",
+    "subnet": "#FFFFFF",
+    "remote": "#DFE6E9",
+    DeviceType.ROUTER: "#036897",
+    DeviceType.FIREWALL: "#C0392B",
+    DeviceType.SWITCH: "#036897",
+    DeviceType.WIRELESS_AP: "#2980B9",
+    DeviceType.SERVER: "#2D3E50",
+    DeviceType.NAS: "#2D3E50",
+    DeviceType.BACKUP: "#C62828",
+    DeviceType.PBX: "#2E7D32",
+    DeviceType.PHONE: "#43A047",
+    DeviceType.WORKSTATION: "#636E72",
+    DeviceType.PRINTER: "#7F8C8D",
+    DeviceType.CAMERA: "#7F8C8D",
+    DeviceType.UPS: "#F39C12",
+    DeviceType.OTHER: "#95A5A6",
+    DeviceType.UNKNOWN: "#B2BEC3",
+}
+BOX_FILL = {"site": "#F4F6F8", "zone": "#FFFFFF", "subnet": "#EAF3FB"}
+# LinePattern 1 solid, 2 dash, 3 dot; LineWeight in inches.
+LINE: dict[LinkConfidence, tuple[str, str, str]] = {
+    LinkConfidence.CONFIRMED: ("1", "0.0347", "#2D3436"),
+    LinkConfidence.ONE_SIDED: ("1", "0.0139", "#4A5A6A"),
+    LinkConfidence.INFERRED: ("2", "0.0139", "#4A5A6A"),
+    LinkConfidence.UNPLACED: ("3", "0.0139", "#9AA5AF"),
+}
+
+
+def _q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+def _cell(
+    parent: ET.Element, name: str, value: str, formula: str | None = None, unit: str | None = None
+) -> None:
+    attrs = {"N": name, "V": value}
+    if formula is not None:
+        attrs["F"] = formula
+    if unit is not None:
+        attrs["U"] = unit
+    ET.SubElement(parent, _q("Cell"), attrs)
+
+
+class _Page:
+    """Builds PageContents; converts top-left points to Visio inches (origin bottom-left)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.height_in = layout.height / 72 + 2 * MARGIN_IN + 0.6
+        self.width_in = layout.width / 72 + 2 * MARGIN_IN
+        self.root = ET.Element(_q("PageContents"))
+        self.shapes = ET.SubElement(self.root, _q("Shapes"))
+        self.connects = ET.Element(_q("Connects"))
+        self.next_id = 1
+        self.centres: dict[int, tuple[float, float]] = {}
+
+    def rect(
+        self,
+        r: Rect,
+        text: str,
+        fill: str,
+        *,
+        line: str = "#7F8C8D",
+        text_top: bool = False,
+        font_pt: float = 8,
+        text_color: str = "#2D3436",
+        rounding: float = 0.06,
+        data: dict[str, tuple[str, str]] | None = None,
+    ) -> int:
+        sid = self._new_id()
+        shape = ET.SubElement(
+            self.shapes,
+            _q("Shape"),
+            ID=str(sid),
+            Type="Shape",
+            LineStyle="3",
+            FillStyle="3",
+            TextStyle="3",
+        )
+        w, h = r.w / 72, r.h / 72
+        x, y = MARGIN_IN + r.x / 72 + w / 2, self.height_in - MARGIN_IN - 0.6 - r.y / 72 - h / 2
+        self.centres[sid] = (x, y)
+        size: list[tuple[str, float, str | None]] = [
+            ("PinX", x, None), ("PinY", y, None), ("Width", w, None), ("Height", h, None),
+            ("LocPinX", w / 2, "Width*0.5"), ("LocPinY", h / 2, "Height*0.5"),
+        ]  # fmt: skip
+        for name, number, formula in size:
+            _cell(shape, name, f"{number:.4f}", formula)
+        _cell(shape, "FillForegnd", fill)
+        _cell(shape, "LineColor", line)
+        _cell(shape, "Rounding", f"{rounding:.3f}")
+        _cell(shape, "VerticalAlign", "0" if text_top else "1")
+        chars = ET.SubElement(shape, _q("Section"), N="Character")
+        row = ET.SubElement(chars, _q("Row"), IX="0")
+        _cell(row, "Size", f"{font_pt / 72:.4f}", unit="PT")
+        _cell(row, "Color", text_color)
+        if data:
+            props = ET.SubElement(shape, _q("Section"), N="Property")
+            for key, (label, value) in data.items():
+                prow = ET.SubElement(props, _q("Row"), N=key)
+                _cell(prow, "Value", value, unit="STR")
+                _cell(prow, "Label", label)
+                _cell(prow, "Type", "0")
+        geometry = ET.SubElement(shape, _q("Section"), N="Geometry", IX="0")
+        for ix, (kind, gx, gy) in enumerate(
+            (
+                ("RelMoveTo", 0, 0),
+                ("RelLineTo", 1, 0),
+                ("RelLineTo", 1, 1),
+                ("RelLineTo", 0, 1),
+                ("RelLineTo", 0, 0),
+            ),
+            start=1,
+        ):
+            grow = ET.SubElement(geometry, _q("Row"), T=kind, IX=str(ix))
+            _cell(grow, "X", str(gx))
+            _cell(grow, "Y", str(gy))
+        ET.SubElement(shape, _q("Text")).text = text
+        return sid
+
+    def connector(self, a: int, b: int, conf: LinkConfidence, text: str) -> int:
+        """A Dynamic connector glued to shapes a and b (the cells Visio itself writes)."""
+        sid = self._new_id()
+        (bx, by), (ex, ey) = self.centres[a], self.centres[b]
+        shape = ET.SubElement(
+            self.shapes,
+            _q("Shape"),
+            ID=str(sid),
+            NameU=f"Dynamic connector.{sid}",
+            Type="Shape",
+            Master=CONNECTOR_MASTER,
+        )
+        _cell(shape, "PinX", f"{(bx + ex) / 2:.4f}", "Inh")
+        _cell(shape, "PinY", f"{(by + ey) / 2:.4f}", "Inh")
+        _cell(shape, "Width", f"{ex - bx:.4f}", "GUARD(EndX-BeginX)")
+        _cell(shape, "Height", f"{ey - by:.4f}", "GUARD(EndY-BeginY)")
+        _cell(shape, "BeginX", f"{bx:.4f}", "_WALKGLUE(BegTrigger,EndTrigger,WalkPreference)")
+        _cell(shape, "BeginY", f"{by:.4f}", "_WALKGLUE(BegTrigger,EndTrigger,WalkPreference)")
+        _cell(shape, "EndX", f"{ex:.4f}", "_WALKGLUE(EndTrigger,BegTrigger,WalkPreference)")
+        _cell(shape, "EndY", f"{ey:.4f}", "_WALKGLUE(EndTrigger,BegTrigger,WalkPreference)")
+        _cell(shape, "BegTrigger", "2", f"_XFTRIGGER(Sheet.{a}!EventXFMod)")
+        _cell(shape, "EndTrigger", "2", f"_XFTRIGGER(Sheet.{b}!EventXFMod)")
+        pattern, weight, color = LINE[conf]
+        _cell(shape, "LinePattern", pattern)
+        _cell(shape, "LineWeight", weight)
+        _cell(shape, "LineColor", color)
+        chars = ET.SubElement(shape, _q("Section"), N="Character")
+        row = ET.SubElement(chars, _q("Row"), IX="0")
+        _cell(row, "Size", f"{7 / 72:.4f}", unit="PT")
+        ET.SubElement(shape, _q("Text")).text = text
+        for cell_name, part, target in (("BeginX", "9", a), ("EndX", "12", b)):
+            ET.SubElement(
+                self.connects,
+                _q("Connect"),
+                FromSheet=str(sid),
+                FromCell=cell_name,
+                FromPart=part,
+                ToSheet=str(target),
+                ToCell="PinX",
+                ToPart="3",
+            )
+        return sid
+
+    def _new_id(self) -> int:
+        sid = self.next_id
+        self.next_id += 1
+        return sid
+
+    def xml(self) -> bytes:
+        if len(self.connects):
+            self.root.append(self.connects)
+        ET.register_namespace("", NS)
+        return bytes(ET.tostring(self.root, encoding="utf-8", xml_declaration=True))
+
+
+def render_vsdx(inv: Inventory, path: Path) -> Path:
+    scene = build_scene(inv, title=f"Network - scan {inv.scan_id}")
+    layout = layout_scene(scene)
+    page = _draw(scene, layout, {d.id: d for d in inv.devices})
+    _write_package(path, page)
+    return path
+
+
+def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
+    page = _Page(layout)
+    page.rect(
+        Rect(0, -40, 600, 24),
+        clean(scene.title, max_len=120),
+        "#FFFFFF",
+        line="#FFFFFF",
+        font_pt=14,
+    )
+    depth = {cid: _depth(scene, cid) for cid in scene.clusters}
+    for cid in sorted(scene.clusters, key=lambda c: depth[c]):  # outer boxes first (behind)
+        c = scene.clusters[cid]
+        prefix = {"site": "Site: ", "zone": "Zone: ", "subnet": ""}[c.kind]
+        r = layout.clusters.get(cid)
+        if r is not None:
+            page.rect(
+                r,
+                clean(prefix + c.label, max_len=80),
+                BOX_FILL[c.kind],
+                text_top=True,
+                font_pt=10,
+                rounding=0.1,
+            )
+    ids: dict[str, int] = {}
+    for node in scene.nodes.values():
+        box = layout.nodes.get(node.id)
+        if box is not None:
+            ids[node.id] = _device_shape(page, node, box, devices)
+    for edge in scene.edges:
+        if edge.layout_only or edge.tail not in ids or edge.head not in ids:
+            continue
+        ports = " - ".join(clean(p, max_len=20) for p in (edge.tail_port, edge.head_port) if p)
+        page.connector(ids[edge.tail], ids[edge.head], edge.confidence, ports)
+    return page
+
+
+def _depth(scene: Scene, cid: str) -> int:
+    n, parent = 0, scene.clusters[cid].parent
+    while parent is not None:
+        n, parent = n + 1, scene.clusters[parent].parent
+    return n
+
+
+def _device_shape(page: _Page, node: SceneNode, box: Rect, devices: dict[str, Device]) -> int:
+    key: str | DeviceType = (
+        node.kind
+        if node.kind in ("internet", "subnet", "remote")
+        else (node.type or DeviceType.UNKNOWN)
+    )
+    fill = FILL.get(key, "#B2BEC3")
+    dark = fill not in ("#FFFFFF", "#DFE6E9", "#B2BEC3", "#F39C12")
+    lines = [node.title, *node.lines[:2], *(f"[{b}]" for b in node.badges)]
+    r = Rect(box.x + 6, box.y + 10, box.w - 12, box.h - 20)
+    data = None
+    device = devices.get(node.devices[0]) if node.kind == "device" else None
+    if device is not None:
+        data = _shape_data(device)
+    return page.rect(
+        r,
+        clean("\n".join(lines), max_len=300, newlines=True),
+        fill,
+        text_color="#FFFFFF" if dark else "#2D3436",
+        data=data,
+    )
+
+
+def _shape_data(d: Device) -> dict[str, tuple[str, str]]:
+    return {
+        "Type": ("Type", d.type.value),
+        "IP": ("IP addresses", clean(", ".join(d.addresses), max_len=200)),
+        "MAC": ("MAC addresses", clean(", ".join(d.macs), max_len=200)),
+        "Vendor": ("Vendor", clean(d.vendor, max_len=100)),
+        "Model": ("Model", clean(d.model, max_len=100)),
+        "Serial": ("Serial number", clean(d.serial, max_len=100)),
+        "OS": ("OS / firmware", clean(d.os, max_len=150)),
+        "Site": ("Site", clean(d.site, max_len=100)),
+        "Zone": ("Zone", clean(d.zone, max_len=100)),
+    }
+
+
+def _write_package(path: Path, page: _Page) -> None:
+    """Copy the template package, replacing the page, fitting the page size, and leaving
+    out the template's thumbnail (it would show the template's sample drawing)."""
+    with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            name = item.filename
+            if name == "docProps/thumbnail.emf":
+                continue
+            data = src.read(name)
+            if name == PAGE_PART:
+                data = page.xml()
+            elif name == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
+            elif name == "visio/pages/pages.xml":
+                data = _resize(data, page.width_in, page.height_in)
+            out.writestr(name, data)
+
+
+def _resize(pages_xml: bytes, width: float, height: float) -> bytes:
+    text = pages_xml.decode("utf-8")
+    text = re.sub(r"(<Cell N='PageWidth' V=')[^']*'", rf"\g<1>{width:.4f}'", text, count=1)
+    text = re.sub(r"(<Cell N='PageHeight' V=')[^']*'", rf"\g<1>{height:.4f}'", text, count=1)
+    text = text.replace("NameU='Page-1' Name='Page-1'", "NameU='Network' Name='Network'")
+    return text.encode("utf-8")

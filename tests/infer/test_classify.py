@@ -1,0 +1,184 @@
+"""classify(): types with confidence and evidence, roles, site/zone."""
+
+from __future__ import annotations
+
+from netmap.infer.classify import classify, combine
+from netmap.infer.merge import merge
+from netmap.model import (
+    Device,
+    DeviceType,
+    Facts,
+    OsMatch,
+    OsObs,
+    Role,
+    ScanRecord,
+    SiteZone,
+    TypeVote,
+)
+
+from .factory import arp, host, lldp, mac, make_scan, snmp, svc, switch
+
+T = DeviceType
+
+
+def classified(scan: ScanRecord) -> dict[str, Device]:
+    return {(d.addresses[0] if d.addresses else d.id): d for d in classify(merge(scan), scan)}
+
+
+def one(obs: list, ip: str = "10.0.0.9", **kw: object) -> Device:  # type: ignore[type-arg]
+    return classified(make_scan(obs, **kw))[ip]  # type: ignore[arg-type]
+
+
+def test_printer_from_printing_ports() -> None:
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 9100, "jetdirect"),
+             svc("10.0.0.9", 631, "ipp"), svc("10.0.0.9", 80, "http")])
+    assert d.type is T.PRINTER and d.confidence > 0.6
+    assert any("9100" in e.detail for e in d.evidence)
+    assert Role.WEB not in d.roles  # a printer's web UI is not a web service
+
+
+def test_asterisk_is_a_pbx_with_telephony_role() -> None:
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 80, "http", "Apache httpd"),
+             svc("10.0.0.9", 5060, "sip", "Asterisk PBX", proto="udp", version="18.20.0")])
+    assert d.type is T.PBX
+    assert Role.TELEPHONY in d.roles
+
+
+def test_single_line_sip_endpoint_is_a_phone_without_telephony_role() -> None:
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 5060, "sip", proto="udp"),
+             svc("10.0.0.9", 80, "http")])
+    assert d.type is T.PHONE
+    assert Role.TELEPHONY not in d.roles
+
+
+def test_yealink_oui_and_sip_product() -> None:
+    ph = mac(0x30, "80:5e:c0")
+    d = one([arp("10.0.0.9", ph, vendor="Yealink"),
+             svc("10.0.0.9", 5060, "sip", "Yealink SIP-T46U", proto="udp")])
+    assert d.type is T.PHONE and d.confidence > 0.8
+
+
+def test_mail_server_ports_give_server_and_email_role() -> None:
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 25, "smtp", "Postfix smtpd"),
+             svc("10.0.0.9", 587, "smtp"), svc("10.0.0.9", 143, "imap", "Dovecot imapd")])
+    assert d.type is T.SERVER
+    assert Role.EMAIL in d.roles
+
+
+def test_synology_nas_with_file_and_backup_roles() -> None:
+    d = one([arp("10.0.0.9", "00:11:32:8b:20:30", vendor="Synology Incorporated"),
+             svc("10.0.0.9", 22, "ssh"), svc("10.0.0.9", 445, "microsoft-ds"),
+             svc("10.0.0.9", 873, "rsync"), svc("10.0.0.9", 5000, "http", "nginx")])
+    assert d.type is T.NAS
+    assert {Role.FILE, Role.BACKUP} <= set(d.roles)
+
+
+def test_rsync_box_is_backup() -> None:
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 22, "ssh"),
+             svc("10.0.0.9", 873, "rsync")])
+    assert d.type is T.BACKUP and Role.BACKUP in d.roles
+
+
+def test_rdp_pc_is_a_workstation_without_file_role() -> None:
+    d = one([arp("10.0.0.9", "a4:8c:db:15:10:21", vendor="Lenovo"),
+             svc("10.0.0.9", 135, "msrpc"), svc("10.0.0.9", 445, "microsoft-ds"),
+             svc("10.0.0.9", 3389, "ms-wbt-server")])
+    assert d.type is T.WORKSTATION
+    assert Role.FILE not in d.roles
+
+
+def test_rdp_on_windows_server_os_is_a_server() -> None:
+    os = OsObs(target="10.0.0.9", ip="10.0.0.9",
+               matches=[OsMatch(name="Microsoft Windows Server 2019", accuracy=95,
+                                device_type="general purpose")])
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 3389, "ms-wbt-server"), os])
+    assert d.type is T.SERVER
+
+
+def test_linux_ssh_and_web_is_a_server_with_web_role() -> None:
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 22, "ssh", "OpenSSH"),
+             svc("10.0.0.9", 80, "http", "nginx")])
+    assert d.type is T.SERVER and Role.WEB in d.roles
+
+
+def test_apc_oui_is_a_ups() -> None:
+    d = one([arp("10.0.0.9", "00:c0:b7:4d:20:20")])
+    assert d.type is T.UPS
+    assert any(e.source == "oui" for e in d.evidence)
+
+
+def test_lldp_med_class_seen_by_the_switch_makes_a_phone() -> None:
+    ph = mac(0x30)  # no vendor, no services: only the neighbour's view
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, neighbours=[lldp("ge2", ph, med=3)])
+    d = classified(make_scan([*sw, arp("10.0.0.9", ph)]))["10.0.0.9"]
+    assert d.type is T.PHONE
+    assert any(e.source == "lldp-med" for e in d.evidence)
+
+
+def test_router_capability_seen_by_neighbour() -> None:
+    r = mac(0x31)
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, neighbours=[lldp("ge1", r, caps=["router"])])
+    assert classified(make_scan([*sw, arp("10.0.0.9", r)]))["10.0.0.9"].type is T.ROUTER
+
+
+def test_phone_advertising_bridge_is_not_a_switch() -> None:
+    ph = mac(0x30)
+    sw, _ = switch("10.0.0.2", "sw1", 0x200,
+                   neighbours=[lldp("ge2", ph, caps=["bridge", "telephone"])])
+    assert classified(make_scan([*sw, arp("10.0.0.9", ph)]))["10.0.0.9"].type is T.PHONE
+
+
+def test_snmp_switch_is_a_switch() -> None:
+    sw, _ = switch("10.0.0.2", "sw1", 0x200)
+    d = classified(make_scan(sw))["10.0.0.2"]
+    assert d.type is T.SWITCH
+    assert any(e.source.startswith("snmp") for e in d.evidence)
+
+
+def test_no_evidence_is_unknown_with_low_confidence() -> None:
+    d = one([arp("10.0.0.9", mac(9))])
+    assert d.type is T.UNKNOWN and d.confidence <= 0.1
+    assert d.evidence[-1].source == "default"
+
+
+def test_competing_evidence_lowers_confidence() -> None:
+    clean = combine([TypeVote(type=T.PRINTER, weight=0.7, source="a", detail="x")])
+    mixed = combine([TypeVote(type=T.PRINTER, weight=0.7, source="a", detail="x"),
+                     TypeVote(type=T.SERVER, weight=0.5, source="b", detail="y")])
+    assert clean[0] is mixed[0] is T.PRINTER
+    assert mixed[1] < clean[1]
+    assert [e.source for e in mixed[2]] == ["a", "b"]  # strongest first, losers kept
+
+
+def test_site_zone_and_cji_role_from_the_profile_subnets() -> None:
+    zones = {"10.0.0.0/16": SiteZone(site="City Hall"),
+             "10.0.30.0/24": SiteZone(site="Police", zone="CJI")}
+    devs = classified(make_scan([arp("10.0.30.9", mac(9)), arp("10.0.1.9", mac(10))],
+                                subnets=zones))
+    police, staff = devs["10.0.30.9"], devs["10.0.1.9"]
+    assert (police.site, police.zone) == ("Police", "CJI") and Role.CJI in police.roles
+    assert (staff.site, staff.zone) == ("City Hall", None) and Role.CJI not in staff.roles
+
+
+def test_scanner_role_from_nmap_localhost_response() -> None:
+    devs = classified(make_scan([host("10.0.0.250", reason="localhost-response"),
+                                 arp("10.0.0.9", mac(9))]))
+    assert devs["10.0.0.250"].roles == [Role.SCANNER]
+    assert devs["10.0.0.9"].roles == []
+
+
+def test_dns_and_directory_roles() -> None:
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 53, "domain"),
+             svc("10.0.0.9", 88, "kerberos-sec"), svc("10.0.0.9", 389, "ldap")])
+    assert {Role.DNS, Role.DIRECTORY} <= set(d.roles)
+    assert d.type is T.SERVER
+
+
+def test_snmp_printer_mib_and_services_agree() -> None:
+    from netmap.model import PrinterInfo
+
+    obs = [arp("10.0.0.9", mac(9)), svc("10.0.0.9", 9100, "jetdirect"),
+           *snmp("10.0.0.9", facts=Facts(hostname="prn", sys_descr="HP LaserJet 4250"),
+                 printer=PrinterInfo(model="HP Color LaserJet", page_count=10))]
+    d = one(obs)
+    assert d.type is T.PRINTER and d.confidence > 0.9

@@ -1,0 +1,141 @@
+"""Read rendered files back, independently of the code that wrote them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+XLINK = "{http://www.w3.org/1999/xlink}href"
+
+
+@dataclass
+class DrawioCell:
+    id: str
+    attrs: dict[str, str]  # the <object> attributes (or the mxCell's, when not wrapped)
+    cell: ET.Element
+
+
+def drawio_pages(path: Path) -> list[tuple[str, list[DrawioCell]]]:
+    root = ET.parse(path).getroot()
+    assert root.tag == "mxfile"
+    pages = []
+    for diagram in root.findall("diagram"):
+        model_root = diagram.find("mxGraphModel/root")
+        assert model_root is not None
+        cells = []
+        for el in model_root:
+            if el.tag == "object":
+                inner = el.find("mxCell")
+                assert inner is not None and "id" not in inner.attrib
+                cells.append(DrawioCell(el.attrib["id"], dict(el.attrib), inner))
+            else:
+                assert el.tag == "mxCell"
+                cells.append(DrawioCell(el.attrib["id"], dict(el.attrib), el))
+        pages.append((diagram.attrib.get("name", ""), cells))
+    return pages
+
+
+def check_drawio_structure(cells: list[DrawioCell]) -> None:
+    """Ids unique, parents exist, edge ends exist and are vertices, geometry everywhere."""
+    ids = [c.id for c in cells]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    by_id = {c.id: c for c in cells}
+    assert by_id["0"].cell.get("parent") is None and by_id["1"].cell.get("parent") == "0"
+    for c in cells:
+        if c.id in ("0", "1"):
+            continue
+        parent = c.cell.get("parent")
+        assert parent in by_id, f"{c.id}: missing parent {parent}"
+        assert "html=1" not in (c.cell.get("style") or ""), "labels must be plain text"
+        geometry = c.cell.find("mxGeometry")
+        assert geometry is not None and geometry.get("as") == "geometry", c.id
+        if c.cell.get("edge") == "1":
+            for end in ("source", "target"):
+                ref = c.cell.get(end)
+                assert ref in by_id and by_id[ref].cell.get("vertex") == "1", f"{c.id}.{end}={ref}"
+            assert geometry.get("relative") == "1"
+        elif c.cell.get("connectable") != "0":
+            assert c.cell.get("vertex") == "1"
+            for dim in ("x", "y", "width", "height"):
+                float(geometry.get(dim, "nan"))
+            assert float(geometry.get("width", "0")) > 0 and float(geometry.get("height", "0")) > 0
+
+
+def drawio_edge_ends(cells: list[DrawioCell]) -> list[tuple[str, str]]:
+    by_id = {c.id: c for c in cells}
+    ends = []
+    for c in cells:
+        if c.cell.get("edge") == "1":
+            a = by_id[c.cell.attrib["source"]].attrs["netmap_id"]
+            b = by_id[c.cell.attrib["target"]].attrs["netmap_id"]
+            x, y = sorted((a, b))
+            ends.append((x, y))
+    return ends
+
+
+def assert_no_active_xml(root: ET.Element) -> None:
+    """No script elements, no event-handler attributes, no javascript: or external links."""
+    for el in root.iter():
+        local = el.tag.rsplit("}", 1)[-1].lower()
+        assert local not in ("script", "foreignobject", "iframe", "object", "embed"), local
+        for name, value in el.attrib.items():
+            attr = name.rsplit("}", 1)[-1].lower()
+            assert not attr.startswith("on"), f"event handler {name}"
+            if attr == "href":
+                assert value.startswith(("#", "data:image/png;base64,")), value[:60]
+
+
+def all_text(root: ET.Element) -> str:
+    parts = []
+    for el in root.iter():
+        parts += [el.text or "", el.tail or "", *el.attrib.values()]
+    return "\n".join(parts)
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+
+
+def html_tags(text: str) -> TagCollector:
+    parser = TagCollector()
+    parser.feed(text)
+    return parser
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for Excel"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def zip_texts(path: Path) -> dict[str, bytes]:
+    """Every member of a zip, with nested zips (xlsx, vsdx) opened too."""
+    out: dict[str, bytes] = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            data = zf.read(name)
+            if data.startswith(b"PK\x03\x04"):
+                nested = zipfile.ZipFile(io.BytesIO(data))
+                for inner in nested.namelist():
+                    out[f"{name}!{inner}"] = nested.read(inner)
+            else:
+                out[name] = data
+    return out
+
+
+MAC_RE = re.compile(rb"(?i)\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b")
+TEN_NET_RE = re.compile(rb"\b10\.\d{1,3}\.\d{1,3}\.\d{1,3}\b")

@@ -1,0 +1,174 @@
+"""Every format for the city-hall inventory, read back and checked against the inventory."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import openpyxl
+from vsdx import VisioFile
+
+from netmap.model import Inventory
+from netmap.render.sanitize import clean
+from tests.render.readers import (
+    XLINK,
+    assert_no_active_xml,
+    check_drawio_structure,
+    drawio_edge_ends,
+    drawio_pages,
+    html_tags,
+    read_csv,
+)
+
+Out = tuple[Path, list[Path]]
+EXPECTED = {
+    "network.svg", "network.png", "network.pdf", "network.drawio", "network.graphml",
+    "network.vsdx", "inventory.xlsx", "inventory-devices.csv", "inventory-software.csv",
+    "inventory-links.csv", "summary.html", "summary.pdf",
+    "rfp-bundle-20250314-0930-cityhall.zip",
+}  # fmt: skip
+
+
+def _link_pairs(inv: Inventory) -> Counter[tuple[str, str]]:
+    pairs: Counter[tuple[str, str]] = Counter()
+    for lk in inv.links:
+        x, y = sorted((clean(lk.a), clean(lk.b)))
+        pairs[(x, y)] += 1
+    return pairs
+
+
+def test_all_files_written(hall_out: Out) -> None:
+    out, paths = hall_out
+    assert {p.name for p in paths} == EXPECTED
+    assert all(p.parent == out and p.stat().st_size > 0 for p in paths)
+    assert (out / "network.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert (out / "network.pdf").read_bytes().startswith(b"%PDF")
+    assert (out / "summary.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_svg_is_self_contained(hall_out: Out) -> None:
+    svg = (hall_out[0] / "network.svg").read_text("utf-8")
+    root = ET.fromstring(svg)
+    assert_no_active_xml(root)
+    assert "/site-packages/" not in svg and "file:" not in svg
+    symbols = {el.get("id") for el in root.iter() if el.tag.endswith("symbol")}
+    uses = [el.get(XLINK, "") for el in root.iter() if el.tag.endswith("use")]
+    assert uses and {u.lstrip("#") for u in uses} <= symbols
+    assert "icon-router" in symbols and "icon-pbx" in symbols
+    texts = {el.text for el in root.iter() if el.tag.endswith("text")}
+    assert {"rtr-edge", "mail01", "12 workstations", "Legend", "E-MAIL", "TELEPHONY"} <= texts
+
+
+def test_drawio_structure_and_links_match(hall: Inventory, hall_out: Out) -> None:
+    pages = drawio_pages(hall_out[0] / "network.drawio")
+    assert [name for name, _ in pages] == ["All sites"]  # one site: one page
+    cells = pages[0][1]
+    check_drawio_structure(cells)
+    assert Counter(drawio_edge_ends(cells)) == _link_pairs(hall)
+    devices = Counter(c.attrs["netmap_id"] for c in cells if "device_type" in c.attrs)
+    assert set(devices) == {d.id for d in hall.devices} and set(devices.values()) == {1}
+    router = next(c for c in cells if c.attrs.get("netmap_id") == hall.devices[0].id)
+    assert router.attrs["serial"] == "FDO2231A0BC"
+    assert "routers.router" in router.cell.attrib["style"]
+
+
+def test_drawio_multi_site_pages(town_drawio: tuple[Inventory, Path]) -> None:
+    inv, path = town_drawio
+    pages = drawio_pages(path)
+    assert [name for name, _ in pages] == ["All sites", "City Hall", "Police", "Public Works"]
+    for _, cells in pages:
+        check_drawio_structure(cells)
+    assert Counter(drawio_edge_ends(pages[0][1])) == _link_pairs(inv)
+
+
+def test_graphml_round_trip(hall: Inventory, hall_out: Out) -> None:
+    graph = nx.read_graphml(hall_out[0] / "network.graphml", force_multigraph=True)
+    assert {d.id for d in hall.devices} <= set(graph.nodes)
+    assert graph.number_of_edges() == len(hall.links)
+    core = next(d for d in hall.devices if d.name == "sw-core")
+    assert graph.nodes[core.id]["type"] == "switch"
+    assert graph.nodes[core.id]["addresses"] == "10.1.1.10"
+
+
+def test_workbook(hall: Inventory, hall_out: Out) -> None:
+    wb = openpyxl.load_workbook(hall_out[0] / "inventory.xlsx")
+    assert wb.sheetnames == ["Summary", "Devices", "Software", "Services", "Interfaces", "Links",
+                             "Subnets", "Needs attention"]  # fmt: skip
+    devices = wb["Devices"]
+    header = [c.value for c in devices[1]]
+    assert devices.freeze_panes == "A2" and devices.auto_filter.ref
+    ids = [row[header.index("Device ID")] for row in devices.iter_rows(min_row=2, values_only=True)]
+    assert sorted(ids) == sorted(d.id for d in hall.devices)  # each device exactly once
+    assert devices.column_dimensions["A"].width >= 8
+    links = list(wb["Links"].iter_rows(min_row=2, values_only=True))
+    assert len(links) == len(hall.links)
+    attention = [row for row in wb["Needs attention"].iter_rows(min_row=2, values_only=True)]
+    topics = Counter(str(r[0]) for r in attention)
+    assert topics["Telnet open"] == 2 and topics["SMBv1"] == 1 and topics["SNMP failed"] == 2
+    assert topics["SNMP default community"] == 2 and topics["Remote Desktop reachable"] == 2
+    assert topics["Unknown device"] == 1 and topics["Not placed"] == 2
+    assert {r[4] for r in attention} == {"Evidence (observed)", "Guess (inferred)"}
+    summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
+    assert summary["Devices found"] == len(hall.devices)
+    assert summary["Next hop (provider side)"] == "203.0.113.1"
+    assert summary["mail01"].startswith("10.1.10.5")
+    ports = list(wb["Interfaces"].iter_rows(min_row=2, values_only=True))
+    core_port = next(r for r in ports if r[0] == "sw-core" and r[3] == "Gi1/0/1")
+    assert core_port[10] == "sw-hall-1" and core_port[11] == "lldp (confirmed)"
+    assert core_port[6] == 1000
+
+
+def test_csv_exports(hall: Inventory, hall_out: Out) -> None:
+    rows = read_csv(hall_out[0] / "inventory-devices.csv")
+    assert rows[0][0] == "Name" and len(rows) == len(hall.devices) + 1
+    assert Counter(r[rows[0].index("Device ID")] for r in rows[1:]) == Counter(
+        d.id for d in hall.devices
+    )
+    assert len(read_csv(hall_out[0] / "inventory-links.csv")) == len(hall.links) + 1
+    software = read_csv(hall_out[0] / "inventory-software.csv")
+    assert ["mail01", "10.1.10.5", "Microsoft Exchange Server 2019", "15.2", "", ""] in software
+
+
+def test_vsdx_package(hall: Inventory, hall_out: Out) -> None:
+    path = hall_out[0] / "network.vsdx"
+    with zipfile.ZipFile(path) as zf:
+        assert zf.testzip() is None
+        page = ET.fromstring(zf.read("visio/pages/page1.xml"))
+        assert "docProps/thumbnail.emf" not in zf.namelist()
+        content_types = zf.read("[Content_Types].xml").decode()
+        assert all(f"/{n}" in content_types for n in zf.namelist() if n.endswith("page1.xml"))
+    ns = "{http://schemas.microsoft.com/office/visio/2012/main}"
+    shapes = {s.get("ID"): s for s in page.iter(f"{ns}Shape")}
+    connectors = [s for s in shapes.values() if s.get("Master") == "2"]
+    assert len(connectors) == len(hall.links)
+    connects = list(page.iter(f"{ns}Connect"))
+    assert len(connects) == 2 * len(connectors)
+    assert all(c.get("FromSheet") in shapes and c.get("ToSheet") in shapes for c in connects)
+    with VisioFile(str(path)) as vis:  # the vsdx package can read it back
+        texts = [s.text for s in vis.pages[0].child_shapes]
+    assert any(t.startswith("rtr-edge\n10.1.1.1") for t in texts)
+
+
+def test_summary_html(hall_out: Out) -> None:
+    text = (hall_out[0] / "summary.html").read_text("utf-8")
+    parsed = html_tags(text)
+    assert "script" not in parsed.tags and "img" not in parsed.tags
+    assert "default-src 'none'" in text
+    for needle in ("E-mail systems", "mail01", "pbx01", "12 IP phones", "backup01", "rtr-edge",
+                   "Telnet open", "57 devices"):  # fmt: skip
+        assert needle in text
+
+
+def test_bundle_contents(hall_out: Out) -> None:
+    out = hall_out[0]
+    with zipfile.ZipFile(out / "rfp-bundle-20250314-0930-cityhall.zip") as zf:
+        names = set(zf.namelist())
+        readme = zf.read("README.txt").decode()
+    assert {"README.txt", "network.pdf", "network.svg", "inventory.xlsx", "network.drawio",
+            "network.vsdx", "network.graphml", "summary.html", "summary.pdf"} <= names  # fmt: skip
+    assert "network.png" not in names
+    assert "REDACTED" not in readme and re.search(r"network\.vsdx\s+Editable", readme)

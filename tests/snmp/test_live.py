@@ -1,0 +1,343 @@
+"""The SNMP collection layer against snmpsim and misbehaving agents on 127.0.0.1.
+
+Every test is bounded with asyncio.wait_for (see conftest.run): a hang is a failure, not a stall.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from netmap.discover.snmp.collect import (
+    collect,
+    collect_many,
+    record_from_observations,
+    record_to_observations,
+)
+from netmap.discover.snmp.getters import GETTER_FUNCS
+from netmap.discover.snmp.session import SessionOptions, open_session
+from netmap.discover.snmp.snmprec import SnmprecWalker
+from netmap.discover.snmp.walker import SnmpValue
+from netmap.model import SnmpRecord
+from tests.snmp.agents import LoopingAgent, SilentAgent, serve
+from tests.snmp.conftest import BIG_ROWS, DATA, Simulator, community, free_udp_port, run, v3
+
+pytestmark = pytest.mark.snmpsim
+Rows = list[tuple[str, SnmpValue]]
+
+
+def _collect(sim: Simulator, name: str, **kw: object) -> SnmpRecord:
+    return run(collect("127.0.0.1", community(name), sim.port, **kw))  # type: ignore[arg-type]
+
+
+# --- a full v2c record -------------------------------------------------------------------------
+
+
+def test_v2c_switch_full_record(snmpsim: Simulator) -> None:
+    rec = _collect(snmpsim, "netmap-switch")
+    assert rec.errors == {}
+    assert rec.credential == "c-netmap-switch" and rec.version == "2c"
+    assert sorted(rec.collected) == sorted(GETTER_FUNCS)
+    f = rec.facts
+    assert f is not None
+    assert (f.hostname, f.fqdn) == ("sw-core", "sw-core.city.example")
+    assert f.sys_object_id == "1.3.6.1.4.1.9.1.1208" and f.enterprise == 9
+    assert f.uptime == 1234567.89 and f.services == 6
+    assert f.engine_id == "800000090300001122334401"
+    assert f.vendor == "Cisco" and f.model == "WS-C2960-24TT-L" and f.serial_number == "FOC1234X0AB"
+
+    by_index = {i.if_index: i for i in rec.interfaces}
+    assert sorted(by_index) == [1, 2, 3, 10]
+    gi1, gi2, te = by_index[1], by_index[2], by_index[3]
+    assert (gi1.name, gi1.description, gi1.alias) == ("Gi0/1", "GigabitEthernet0/1", "uplink to router1")
+    assert gi1.mac_address == "00:11:22:33:44:01" and gi1.mtu == 1500
+    assert (gi1.is_enabled, gi1.is_up, gi2.is_up, te.is_enabled) == (True, True, False, False)
+    assert te.speed == 10_000_000_000  # ifSpeed saturated: ifHighSpeed wins
+    assert gi2.speed == 100_000_000 and by_index[10].alias == "management"
+
+    addrs = {a.address: a for a in rec.ip_addresses}
+    assert set(addrs) == {"10.77.1.2", "192.168.250.1", "fe80::211:22ff:fe33:4400"}  # no broadcast
+    assert addrs["10.77.1.2"].prefix_length == 24 and addrs["10.77.1.2"].if_index == 10
+    assert addrs["192.168.250.1"].prefix_length == 30 and addrs["192.168.250.1"].if_index == 1
+    assert addrs["fe80::211:22ff:fe33:4400"].prefix_length == 64
+
+    arp = {(a.ip, a.mac): a for a in rec.arp_table}
+    assert set(arp) == {("10.77.1.1", "00:11:aa:bb:cc:01"), ("10.77.1.50", "00:04:f2:aa:bb:50"),
+                        ("fe80::1", "00:11:aa:bb:cc:01")}  # the invalid row is dropped
+    assert arp[("10.77.1.1", "00:11:aa:bb:cc:01")].interface == "Vl1"
+    assert arp[("10.77.1.50", "00:04:f2:aa:bb:50")].entry_type == "static"
+
+    macs = {m.mac: m for m in rec.mac_address_table}
+    assert macs["00:11:aa:bb:cc:01"].interface == "Gi0/1" and macs["00:11:aa:bb:cc:01"].vlan == 1
+    assert macs["00:04:f2:aa:bb:50"].interface == "Te1/0/1" and macs["00:04:f2:aa:bb:50"].vlan == 20
+    assert macs["00:04:f2:aa:bb:51"].static and macs["00:11:22:33:44:00"].status == "self"
+    assert macs["00:11:22:33:44:00"].interface is None  # bridge port 0: the switch itself
+
+    router, phone = sorted(rec.lldp_neighbors_detail, key=lambda n: n.local_port_num or 0)
+    assert router.parent_interface == "Gi0/1" and router.remote_chassis_id == "00:11:aa:bb:cc:01"
+    assert (router.remote_port, router.remote_system_name) == ("ge-0/0/1", "router1.city.example")
+    assert router.remote_system_capab == ["bridge", "router"]
+    assert router.remote_system_enable_capab == ["router"]
+    assert router.remote_management_address == "10.77.1.1"  # IPv4 preferred over IPv6
+    assert phone.parent_interface == "Te1/0/1"  # local port 2 -> lldpLocPortTable -> ifName
+    assert phone.remote_chassis_id == "10.77.1.50" and phone.remote_port == "00:04:f2:aa:bb:50"
+    assert phone.med_device_class == 3 and phone.remote_system_capab == ["bridge", "telephone"]
+    assert phone.remote_system_enable_capab == ["telephone"]
+
+    (cdp,) = rec.cdp_neighbors
+    assert (cdp.parent_interface, cdp.local_if_index) == ("Gi0/1", 1)
+    assert (cdp.remote_device_id, cdp.remote_address) == ("router1.city.example", "10.77.1.1")
+    assert cdp.remote_capabilities == ["router", "switch", "igmp"]
+    assert cdp.remote_platform == "cisco ISR4331/K9"
+
+    routes = {r.destination: r for r in rec.routes}
+    assert routes["0.0.0.0/0"].next_hop == "10.77.1.1" and routes["0.0.0.0/0"].protocol == "static"
+    assert routes["0.0.0.0/0"].interface == "Vl1" and routes["0.0.0.0/0"].route_type == "indirect"
+    assert routes["10.77.1.0/24"].next_hop is None and routes["10.77.1.0/24"].protocol == "local"
+
+    chassis = next(i for i in rec.inventory if i.entity_class == "chassis")
+    assert (chassis.model, chassis.serial_number, chassis.software_rev) == (
+        "WS-C2960-24TT-L", "FOC1234X0AB", "15.0(2)SE11")
+    assert {i.index: i.contained_in for i in rec.inventory} == {1: None, 2: 1, 3: 1}
+    assert rec.software is None and rec.printer is None and rec.ups is None
+
+
+def test_live_equals_offline(snmpsim: Simulator) -> None:
+    """The UDP session (own BER codec) and the in-memory .snmprec reader give the same record."""
+
+    async def offline(name: str) -> dict[str, object]:
+        walker = SnmprecWalker.from_file(DATA / f"{name}.snmprec")
+        return {g: await fn(walker) for g, fn in GETTER_FUNCS.items()}
+
+    for path in sorted(DATA.glob("netmap-*.snmprec")):
+        live = _collect(snmpsim, path.stem)
+        expected = run(offline(path.stem))
+        for getter, value in expected.items():
+            assert getattr(live, getter) == value, (path.stem, getter)
+
+
+def test_getters_only_walk_what_they_need(snmpsim: Simulator) -> None:
+    async def go() -> tuple[int, int]:
+        session = await open_session("127.0.0.1", community("netmap-switch"), snmpsim.port)
+        with session:
+            await GETTER_FUNCS["interfaces"](session)
+            return session.stats.requests, session.stats.rows
+
+    requests, rows = run(go())
+    assert rows == 10 * 4  # ten columns of four interfaces, no counters
+    assert requests <= 12  # row-count hints make most columns one request
+
+
+# --- other device kinds ---------------------------------------------------------------------
+
+
+def test_server_host_resources(snmpsim: Simulator) -> None:
+    hr = _collect(snmpsim, "netmap-server").software
+    assert hr is not None
+    assert (hr.processors, hr.memory_bytes, hr.users, hr.processes) == (2, 8 * 2**30, 2, 120)
+    disks = {s.description: s for s in hr.storage}
+    assert disks["/"].storage_type == "fixedDisk" and disks["/"].size_bytes == 2621440 * 4096
+    assert disks["Physical memory"].storage_type == "ram"
+    assert disks["/srv"].size_bytes == 0xFFFFFFFF * 65536  # a wrapped Integer32 read as unsigned
+    sw = {s.name: s for s in hr.software}
+    assert sw["bash"].version == "5.2.15-2+b2" and sw["bash"].installed == "2024-01-15 10:30:00"
+    assert sw["openssh-server"].version == "1:9.2p1-2+deb12u2" and sw["openssh-server"].installed is None
+    assert sw["Mozilla Firefox (x64 en-US)"].version is None
+    assert sw["bash"].sw_type == "application"
+
+
+def test_printer(snmpsim: Simulator) -> None:
+    prn = _collect(snmpsim, "netmap-printer").printer
+    assert prn is not None
+    assert (prn.model, prn.serial_number, prn.page_count) == ("HP LaserJet Pro M404dn", "PHBQB12345", 12345)
+    toner, fuser = prn.supplies
+    assert (toner.supply_type, toner.percent) == ("tonerCartridge", 40.0)
+    assert (fuser.supply_type, fuser.level, fuser.percent) == ("fuser", -3, None)
+
+
+def test_ups_mib_and_apc(snmpsim: Simulator) -> None:
+    ups = _collect(snmpsim, "netmap-ups").ups
+    assert ups is not None
+    assert (ups.manufacturer, ups.model, ups.battery_status) == ("EATON", "5P 1500", "normal")
+    assert (ups.runtime_minutes, ups.charge_percent, ups.firmware) == (42.0, 98, "01.14.0016")
+    apc = _collect(snmpsim, "netmap-apc").ups
+    assert apc is not None
+    assert (apc.manufacturer, apc.model, apc.serial_number) == ("APC", "Smart-UPS 1500", "AS1234567890")
+    assert (apc.runtime_minutes, apc.charge_percent, apc.battery_status) == (30.0, 100, "normal")
+
+
+def test_v1_walks_with_getnext(snmpsim: Simulator) -> None:
+    rec = run(collect("127.0.0.1", community("netmap-switch", "1"), snmpsim.port,
+                      ["facts", "interfaces", "routes"]))
+    assert rec.version == "1" and rec.errors == {}
+    assert len(rec.interfaces) == 4 and rec.facts and rec.facts.hostname == "sw-core"
+    assert {r.destination for r in rec.routes} == {"0.0.0.0/0", "10.77.1.0/24"}
+
+
+# --- SNMPv3 and credentials --------------------------------------------------------------------
+
+
+def test_v3_auth_priv_sha_aes(snmpsim: Simulator) -> None:
+    rec = run(collect("127.0.0.1", [v3("netmap-switch")], snmpsim.port, ["facts", "interfaces"]))
+    assert rec.errors == {} and rec.version == "3" and rec.credential == "v3-sha-aes"
+    assert rec.facts and rec.facts.hostname == "sw-core" and len(rec.interfaces) == 4
+
+
+@pytest.mark.parametrize(
+    ("cred", "message"),
+    [
+        (v3("netmap-switch", priv="wrong-priv-key"), "decryption failed"),
+        (v3("netmap-switch", auth="wrong-auth-key"), "authentication failed"),
+    ],
+)
+def test_v3_wrong_key_is_a_clear_error(snmpsim: Simulator, cred: object, message: str) -> None:
+    start = time.monotonic()
+    rec = run(collect("127.0.0.1", [cred], snmpsim.port, timeout=0.5), limit=20)  # type: ignore[list-item]
+    assert rec.facts is None and message in rec.errors["facts"]
+    assert "wrong" not in rec.errors["facts"].replace("wrong auth", "").replace("wrong priv", "")
+    assert time.monotonic() - start < 10
+
+
+def test_first_answering_credential_in_order_wins(snmpsim: Simulator) -> None:
+    wrong = community("nope")[0]
+    right = community("netmap-ups")[0]
+    rec = run(collect("127.0.0.1", [wrong, right], snmpsim.port, ["facts"], timeout=0.3, retries=0))
+    assert rec.credential == "c-netmap-ups"
+    rec = run(collect("127.0.0.1", [v3("netmap-ups"), right], snmpsim.port, ["facts"]))
+    assert rec.credential == "v3-sha-aes" and rec.version == "3"
+
+
+def test_secrets_never_in_errors_or_repr(snmpsim: Simulator) -> None:
+    rec = run(collect("127.0.0.1", [v3("netmap-ups", priv="s3cret-priv!")], snmpsim.port, timeout=0.5))
+    dumped = rec.model_dump_json() + "".join(o.model_dump_json() for o in record_to_observations(rec))
+    assert "s3cret-priv!" not in dumped and "auth-secret-1" not in dumped
+
+
+# --- failures: dead, silent, looping, huge -------------------------------------------------------
+
+
+def test_dead_port_fails_fast() -> None:
+    port = free_udp_port()
+    start = time.monotonic()
+    rec = run(collect("127.0.0.1", community("public"), port, timeout=2.0), limit=10)
+    assert rec.facts is None and "port unreachable" in rec.errors["facts"]
+    assert time.monotonic() - start < 1.0
+
+
+def test_silent_agent_times_out() -> None:
+    async def go() -> tuple[SnmpRecord, int, float]:
+        agent = SilentAgent()
+        transport, port = await serve(agent)
+        start = time.monotonic()
+        try:
+            rec = await collect("127.0.0.1", community("public"), port, timeout=0.2, retries=1)
+        finally:
+            transport.close()
+        return rec, agent.requests, time.monotonic() - start
+
+    rec, requests, took = run(go(), limit=10)
+    assert "no response (timeout 0.2 s x 2 attempts)" in rec.errors["facts"]
+    assert requests == 2 and took < 1.0
+
+
+def test_non_increasing_oid_loop_is_bounded() -> None:
+    async def go() -> tuple[SnmpRecord, Rows, int]:
+        agent = LoopingAgent()
+        transport, port = await serve(agent)
+        try:
+            session = await open_session("127.0.0.1", community("public"), port)
+            with session:
+                rows = await session.walk("1.3.6.1.2.1.2.2.1.2")
+            rec = await collect("127.0.0.1", community("public"), port)
+        finally:
+            transport.close()
+        return rec, rows, agent.requests
+
+    rec, rows, requests = run(go(), limit=20)
+    assert rows == [("1.3.6.1.2.1.2.2.1.2.7", b"again")]  # the repeat is dropped, the walk ends
+    assert rec.facts is not None and rec.facts.sys_descr == "loop agent"
+    assert "non-increasing" in rec.errors["interfaces"] and "interfaces" in rec.collected
+    assert requests < 200
+
+
+def test_big_table_cap_respected(snmpsim: Simulator) -> None:
+    async def go() -> tuple[int, dict[str, list[str]]]:
+        opts = SessionOptions(max_rows=2000)
+        session = await open_session("127.0.0.1", community("netmap-bigtable"), snmpsim.port, opts)
+        with session:
+            rows = await session.walk("1.3.6.1.2.1.2.2.1.2")
+            return len(rows), session.stats.warnings
+
+    count, warnings = run(go(), limit=60)
+    assert count == 2000 < BIG_ROWS
+    assert any("capped at 2000 rows" in w for w in warnings[""])
+    start = time.monotonic()
+    rec = _collect(snmpsim, "netmap-bigtable", getters=["facts", "interfaces"], max_rows=3000)
+    assert len(rec.interfaces) == 3000 and "capped at 3000 rows" in rec.errors["interfaces"]
+    assert time.monotonic() - start < 30
+
+
+def test_collect_many_bounded_and_ordered(snmpsim: Simulator) -> None:
+    dead = free_udp_port()
+    targets = [("127.0.0.1", snmpsim.port), ("127.0.0.1", dead), ("127.0.0.1", snmpsim.port)]
+    seen: list[str] = []
+    creds = community("netmap-ups") + community("netmap-printer")
+    records = run(collect_many(targets, creds, concurrency=2, getters=["facts", "ups"],
+                               on_done=seen.append, timeout=0.5))
+    assert [r.port for r in records] == [snmpsim.port, dead, snmpsim.port]
+    assert records[0].ups is not None and records[1].facts is None and len(seen) == 3
+
+
+# --- protocol corner cases, hostile data -------------------------------------------------------
+
+
+def test_no_such_object_and_end_of_mib_view(snmpsim: Simulator) -> None:
+    async def go() -> tuple[dict[str, SnmpValue], Rows, Rows, dict[str, list[str]]]:
+        session = await open_session("127.0.0.1", community("netmap-ups"), snmpsim.port)
+        with session:
+            got = await session.get(["1.3.6.1.2.1.1.5.0", "1.3.6.1.2.1.1.99.0", "1.3.6.1.2.1.33.1.9.0"])
+            past_end = await session.walk("1.3.6.1.4.1.9.9.23")  # beyond the last OID
+            last = await session.walk("1.3.6.1.2.1.33.1.2")  # ends with endOfMibView
+            return got, past_end, last, session.stats.warnings
+
+    got, past_end, last, warnings = run(go())
+    assert got == {"1.3.6.1.2.1.1.5.0": b"ups-rack1"}
+    assert past_end == [] and [oid for oid, _ in last][-1] == "1.3.6.1.2.1.33.1.2.4.0"
+    assert warnings == {}
+
+
+def test_hostile_strings_and_wrong_types(snmpsim: Simulator) -> None:
+    rec = _collect(snmpsim, "netmap-hostile")
+    f = rec.facts
+    assert f is not None
+    assert f.hostname == "sw\ufffd\ufffd-01[31m"  # bad UTF-8 replaced, NUL/BEL/ESC stripped
+    assert f.sys_descr == "<script>alert(1)</script> [2J\ufffd( ok\nline2"  # kept as text
+    assert f.location == "=cmd|' /C calc'!A0"  # not escaped here: renderers do that
+    assert f.uptime is None and f.services is None and f.contact is None  # wrong types, missing
+    (eth,) = rec.interfaces
+    assert eth.description == "42" and eth.if_type == 6 and eth.mtu is None and eth.speed is None
+    assert eth.mac_address == "00:11:22:33:44:55" and eth.is_enabled is None and eth.is_up is None
+    assert eth.name == 'eth0=HYPERLINK("http://x")'  # bidi overrides stripped
+    assert eth.alias == "<img src=x onerror=alert(1)>"
+    (entity,) = rec.inventory
+    assert entity.entity_class is None and entity.description == "=1+1" and entity.contained_in is None
+
+
+def test_observations_round_trip(snmpsim: Simulator) -> None:
+    rec = _collect(snmpsim, "netmap-switch")
+    obs = record_to_observations(rec)
+    assert {o.getter for o in obs} == set(GETTER_FUNCS) and all(o.source == "snmp" for o in obs)
+    assert record_from_observations(obs) == rec
+    failed = run(collect("127.0.0.1", community("x"), free_udp_port()))
+    (only,) = record_to_observations(failed)
+    assert only.getter == "facts" and only.error and record_from_observations([only]) == failed
+
+
+def test_one_event_loop_per_run_is_fine(snmpsim: Simulator) -> None:
+    """Sessions (and their pysnmp engines) are per call: a second asyncio.run works."""
+    for _ in range(2):
+        rec = run(collect("127.0.0.1", [v3("netmap-ups")], snmpsim.port, ["facts"]))
+        assert rec.facts is not None
+    assert asyncio.get_event_loop_policy() is not None

@@ -1,0 +1,343 @@
+"""Device identification (vendor / model / serial / version) and SNMP type votes.
+
+Uses project-made .snmprec files in tests/data/snmprec/id_*.snmprec through the in-memory Walker;
+the last test reads the shared LibreNMS recordings when they exist (never copied here).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from ipaddress import IPv4Address
+from pathlib import Path
+
+import pytest
+
+from netmap.discover.snmp.enterprises import brand_in_text, enterprise_of, vendor_of_enterprise
+from netmap.discover.snmp.getters import GETTER_FUNCS, CachingWalker
+from netmap.discover.snmp.snmprec import SnmprecWalker, load_snmprec, parse_lines
+from netmap.discover.snmp.vendors import identify, parse_sys_descr, windows_version
+from netmap.discover.snmp.walker import Oid
+from netmap.infer.classify_snmp import snmp_type_hint, snmp_type_votes
+from netmap.model import GETTERS, DeviceType, Identity, SnmpRecord
+
+DATA = Path(__file__).parent / "data" / "snmprec"
+RECORDINGS = Path(os.environ.get("NETMAP_RECORDINGS", "/work/shared/recordings/librenms"))
+
+
+def ident_of(name: str) -> tuple[Identity, SnmprecWalker]:
+    walker = SnmprecWalker.from_file(DATA / f"{name}.snmprec")
+    return asyncio.run(identify(walker, {})), walker
+
+
+def record_of(path: Path) -> SnmpRecord:
+    """All getters over the recording, as collect() runs them (facts first)."""
+
+    async def run() -> SnmpRecord:
+        walker = CachingWalker(SnmprecWalker.from_file(path))
+        record = SnmpRecord(ip="127.0.0.1")
+        for getter in ["facts", *[g for g in GETTERS if g != "facts"]]:
+            setattr(record, getter, await GETTER_FUNCS[getter](walker))
+        return record
+
+    return asyncio.run(run())
+
+
+# --- the snmprec Walker ------------------------------------------------------------------------
+
+
+def test_snmprec_decodes_every_tag() -> None:
+    rows = dict(
+        parse_lines(
+            [
+                "# comment",
+                "1.3.6.1.2.1.1.1.0|4x|48656c6c6f",
+                "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.9.1.1",
+                "1.3.6.1.2.1.1.3.0|67|123",
+                "1.3.6.1.2.1.1.4.0|4e|a\\x00b\\n",
+                "1.3.6.1.2.1.1.5.0|64x|0a000001",
+                "1.3.6.1.2.1.1.6.0|64|192.0.2.9",
+                "1.3.6.1.2.1.1.7.0|5|",
+                "1.3.6.1.2.1.1.8.0|70|18446744073709551615",
+                "1.3.6.1.2.1.1.9.0|4x|abc",
+                "1.3.6.1.2.1.1.1.0|4|duplicate: the first value wins",
+            ]
+        )
+    )
+    assert rows["1.3.6.1.2.1.1.1.0"] == b"Hello"
+    assert rows["1.3.6.1.2.1.1.2.0"] == Oid("1.3.6.1.4.1.9.1.1")
+    assert isinstance(rows["1.3.6.1.2.1.1.2.0"], Oid)
+    assert rows["1.3.6.1.2.1.1.3.0"] == 123
+    assert rows["1.3.6.1.2.1.1.4.0"] == b"a\x00b\n"
+    assert rows["1.3.6.1.2.1.1.5.0"] == IPv4Address("10.0.0.1")
+    assert rows["1.3.6.1.2.1.1.6.0"] == IPv4Address("192.0.2.9")
+    assert "1.3.6.1.2.1.1.7.0" not in rows  # NULL is absent, like noSuchObject
+    assert rows["1.3.6.1.2.1.1.8.0"] == 2**64 - 1
+    assert rows["1.3.6.1.2.1.1.9.0"] == b"\xab\xc0"  # odd hex padded with a trailing 0
+
+
+def test_snmprec_walk_is_numeric_strictly_inside_and_capped() -> None:
+    walker = SnmprecWalker(
+        [
+            ("1.3.6.1.2.1.2.2.1.2.10", b"x"),
+            ("1.3.6.1.2.1.2.2.1.2.9", b"y"),
+            ("1.3.6.1.2.1.2.2.1.2", b"column itself"),
+            ("1.3.6.1.2.1.2.2.1.20.1", 1),
+            ("1.3.6.1.2.1.2.2.1.3.1", 6),
+        ]
+    )
+    rows = asyncio.run(walker.walk("1.3.6.1.2.1.2.2.1.2"))
+    assert [oid for oid, _ in rows] == ["1.3.6.1.2.1.2.2.1.2.9", "1.3.6.1.2.1.2.2.1.2.10"]
+    assert len(asyncio.run(walker.walk("1.3.6.1.2.1.2.2.1", max_rows=2))) == 2
+    assert asyncio.run(walker.get(["1.3.6.1.2.1.2.2.1.3.1", "1.3.6.1.9.9"])) == {
+        "1.3.6.1.2.1.2.2.1.3.1": 6
+    }
+
+
+def test_every_project_recording_loads() -> None:
+    for path in DATA.glob("*.snmprec"):
+        assert load_snmprec(path), path.name
+
+
+# --- identification ----------------------------------------------------------------------------
+
+
+def test_cisco_ios_switch_from_entity_mib() -> None:
+    ident, walker = ident_of("id_cisco_ios_switch")
+    assert ident.vendor == "Cisco"
+    assert ident.model == "WS-C2960X-48FPS-L"
+    assert ident.serial_number == "FOC1234X0AB"
+    assert ident.os_version == "15.2(7)E4"
+    assert any("ENTITY-MIB" in line for line in ident.evidence)
+    assert walker.requests <= 8  # only what identification needs, never a full tree walk
+
+
+def test_synology_behind_net_snmp_sysobjectid() -> None:
+    ident, _ = ident_of("id_synology_nas")
+    assert (ident.vendor, ident.model, ident.serial_number) == (
+        "Synology",
+        "DS920+",
+        "2050QZR123456",
+    )
+    assert ident.os_version == "DSM 7.1-42962"
+
+
+def test_apc_ups_prefers_powernet_over_card_banner() -> None:
+    ident, _ = ident_of("id_apc_ups")
+    assert ident.vendor == "APC"
+    assert ident.model == "Smart-UPS 1500"
+    assert ident.serial_number == "AS1234567890"  # the UPS's, not the card's "SN: 5A1234T00001"
+
+
+def test_hp_printer_model_from_host_resources_and_serial_from_printer_mib() -> None:
+    ident, _ = ident_of("id_hp_printer")
+    assert ident.vendor == "HP"
+    assert ident.model == "HP LaserJet Pro M404dn"
+    assert ident.serial_number == "PHBBB12345"
+
+
+def test_linux_server_reads_net_snmp_extends() -> None:
+    ident, _ = ident_of("id_linux_server")
+    assert ident.model == "PowerEdge R650"
+    assert ident.vendor == "Dell Inc."
+    assert ident.serial_number == "7ABCD12"
+    assert ident.os_version == "Ubuntu 22.04.3 LTS"
+
+
+def test_windows_server_build_names_the_release() -> None:
+    ident, _ = ident_of("id_windows_server")
+    assert ident.vendor == "Microsoft"
+    assert ident.os_version == "Server 2019 (NT 10.0)"
+    assert ident.model == "Intel x64"
+
+
+def test_vendor_banner_split_into_model_and_version_and_entity_without_classes() -> None:
+    ident, walker = ident_of("id_fortiswitch")
+    assert (ident.vendor, ident.model, ident.os_version) == (
+        "Fortinet",
+        "FortiSwitch-248E-POE",
+        "7.4.1",
+    )
+    # the agent fills entPhysicalSerialNum but no entPhysicalClass: its first entry is the device
+    assert ident.serial_number == "S248EPTF99000001"
+    assert walker.requests <= 10
+
+
+def test_timos_chassis_type_points_to_the_model_name() -> None:
+    ident, _ = ident_of("id_timos_sar")
+    assert ident.model == "7705 SAR-8 v2"  # tmnxChassisType.1 = 23, not the first type-table row
+    assert ident.serial_number == "NS1234CHAS9"  # the chassis entry, not the first card's
+    assert ident.os_version == "21.10.R1"
+    assert "model: TIMETRA-CHASSIS-MIB type name" in ident.evidence
+
+
+def test_vendor_mib_beats_linux_banner_of_an_appliance() -> None:
+    ident, _ = ident_of("id_f5_bigip")
+    assert (ident.model, ident.serial_number, ident.os_version) == (
+        "BIG-IP i4800",
+        "f5-abcd-1234",
+        "16.1.3",
+    )
+    votes = snmp_type_votes(record_of(DATA / "id_f5_bigip.snmprec"))
+    # twelve Ethernet ports under a Linux banner are NICs, not a switch; the banner of a vendor
+    # appliance is its embedded OS, not a server
+    assert not any(v.type == DeviceType.SWITCH for v in votes)
+    assert snmp_type_hint(record_of(DATA / "id_f5_bigip.snmprec"))[0] == DeviceType.OTHER
+
+
+def test_scalars_registered_without_instance_are_read_exactly() -> None:
+    ident, _ = ident_of("id_opengear")
+    assert ident.serial_number == "71160000001234"  # ogSerialNumber, not the firmware row before it
+
+
+def test_probe_pattern_keeps_group_one_or_nothing() -> None:
+    from netmap.discover.snmp.vendors import _BANNER_MODEL, _BANNER_VERSION, Probe
+
+    model = Probe("model", "1.3.6.1.4.1.12356.107.2.1.2", "x", pattern=_BANNER_MODEL)
+    version = Probe("os_version", "1.3.6.1.4.1.12356.107.2.1.2", "x", pattern=_BANNER_VERSION)
+    assert model.extract("FortiWeb-Azure 5.91,build1618,180425") == "FortiWeb-Azure"
+    assert version.extract("FortiWeb-Azure 5.91,build1618,180425") == "5.91"
+    assert model.extract("no version here") is None
+    assert model.instance.endswith(".0") and not Probe(
+        "model", "1.2", "x", exact=True
+    ).instance.endswith(".0")
+
+
+@pytest.mark.parametrize(
+    ("descr", "object_id", "expected"),
+    [
+        (
+            "Hardware: x86 - Software: Windows Version 6.1 (Build 7601 Uniprocessor Free)",
+            "1.3.6.1.4.1.311.1.1.3.1.1",
+            "7 SP1 (NT 6.1)",
+        ),
+        (
+            "Hardware: AMD64 - Software: Windows Version 6.3 (Build 22631 Multiprocessor Free)",
+            "1.3.6.1.4.1.311.1.1.3.1.1",
+            "11 (NT 10.0)",
+        ),
+        (
+            "Hardware: AMD64 - Software: Windows Version 6.3 (Build 9600 Multiprocessor Free)",
+            "1.3.6.1.4.1.311.1.1.3.1.3",
+            "Server 2012 R2 (NT 6.3)",
+        ),
+        ("Linux web01 5.15.0 #1 SMP x86_64", None, None),
+    ],
+)
+def test_windows_versions(descr: str, object_id: str | None, expected: str | None) -> None:
+    assert windows_version(descr, object_id) == expected
+
+
+@pytest.mark.parametrize(
+    ("descr", "field", "value"),
+    [
+        (
+            "Juniper Networks, Inc. ex2300-24p Ethernet Switch, kernel JUNOS 20.4R3-S2.6, Build date",
+            "os_version",
+            "20.4R3-S2.6",
+        ),
+        (
+            "Juniper Networks, Inc. ex2300-24p Ethernet Switch, kernel JUNOS 20.4R3",
+            "model",
+            "ex2300-24p",
+        ),
+        ("RouterOS CCR2004-16G-2S+", "model", "CCR2004-16G-2S+"),
+        ("ArubaOS (MODEL: 515), Version 8.10.0.6", "model", "515"),
+        ("Linux gw 4.14.0 #1 SMP Tue Jan 1 00:00:00 UTC 2019 mips", "model", "Generic MIPS"),
+        ("US-8, 5.76.7.13442, Linux 3.6.5", "os_version", "5.76.7.13442"),
+        ("SiteBoss 530 2.10.540 STD", "os_version", "2.10.540"),
+        ("Base Operating System Runtime AIX version: 07.02.0005.0000", "os_version", "7.2.5.0"),
+        ("SNMP Smart II Card v1.05 (SN 11230031806015)", "serial_number", "11230031806015"),
+        ("IBM OS/400 V7R1M0", "os_version", "V7R1M0"),
+        ("KX-NS1000 Ver00700128", "os_version", "00700128"),
+        ("Keenetic Hero 4G+ (KeeneticOS 4.02.C.1.0-1): KN-2311", "os_version", "4.02.C.1.0-1"),
+        ("Dell S5830dn version NH62.YS.N636 kernel 3.0.0 All-N-1", "os_version", "NH62.YS.N636"),
+        ("V220100", "os_version", "V220100"),
+    ],
+)
+def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
+    from netmap.discover.snmp.vendors import Candidates
+
+    found = Candidates()
+    parse_sys_descr(descr, None, found)
+    best = found.best(field)  # type: ignore[arg-type]
+    assert best is not None and best[0] == value, (best, found.items.get(field))
+
+
+def test_enterprise_table_helpers() -> None:
+    assert enterprise_of("1.3.6.1.4.1.2636.1.1.1.2.29") == 2636
+    assert enterprise_of("1.3.6.1.2.1.1") is None
+    assert vendor_of_enterprise(2636) == "Juniper"
+    assert vendor_of_enterprise(8072) is None  # Net-SNMP: the agent, not the vendor
+    assert brand_in_text("Linux Teltonika-RUT955.com 3.18.44") == "Teltonika"
+    assert brand_in_text("Linux host 3.14.31-alta-1 #1 SMP Sun Feb 23") is None
+
+
+# --- type votes --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("id_cisco_ios_switch", DeviceType.SWITCH),
+        ("id_synology_nas", DeviceType.NAS),
+        ("id_apc_ups", DeviceType.UPS),
+        ("id_hp_printer", DeviceType.PRINTER),
+        ("id_linux_server", DeviceType.SERVER),
+        ("id_windows_server", DeviceType.SERVER),
+        ("id_fortiswitch", DeviceType.SWITCH),
+        ("id_timos_sar", DeviceType.ROUTER),
+    ],
+)
+def test_type_hint(name: str, expected: DeviceType) -> None:
+    record = record_of(DATA / f"{name}.snmprec")
+    dtype, confidence, reasons = snmp_type_hint(record)
+    assert dtype == expected, reasons
+    assert 0.3 <= confidence <= 1.0
+    assert reasons and all(reason for reason in reasons)
+
+
+def test_votes_explain_themselves() -> None:
+    printer = snmp_type_votes(record_of(DATA / "id_hp_printer.snmprec"))
+    assert any(v.detail == "Printer-MIB prtGeneral present" for v in printer)
+    ups = snmp_type_votes(record_of(DATA / "id_apc_ups.snmprec"))
+    assert any(v.type == DeviceType.UPS and "UPS-MIB" in v.detail for v in ups)
+    switch = snmp_type_votes(record_of(DATA / "id_cisco_ios_switch.snmprec"))
+    assert any(v.detail.startswith("sysServices=6: layers 2+3") for v in switch)
+    assert all(0.0 <= v.weight <= 1.0 and v.source.startswith("snmp") for v in switch)
+
+
+def test_empty_record_is_unknown() -> None:
+    assert snmp_type_hint(SnmpRecord(ip="192.0.2.1"))[0] == DeviceType.UNKNOWN
+
+
+# --- a handful of real devices (only where the shared LibreNMS recordings exist) --------------
+
+
+@pytest.mark.skipif(not (RECORDINGS / "manifest.json").exists(), reason="no shared recordings")
+@pytest.mark.parametrize(
+    ("name", "vendor", "types"),
+    [
+        ("ios_2960x", "Cisco", {DeviceType.SWITCH, DeviceType.ROUTER}),
+        ("junos_qfx5100", "Juniper", {DeviceType.SWITCH, DeviceType.ROUTER}),
+        ("routeros_rb760igs", "MikroTik", {DeviceType.ROUTER, DeviceType.SWITCH}),
+        ("windows_7600c", "Microsoft", {DeviceType.SERVER, DeviceType.WORKSTATION}),
+        ("epson", "Epson", {DeviceType.PRINTER}),
+    ],
+)
+def test_librenms_recordings(name: str, vendor: str, types: set[DeviceType]) -> None:
+    record = record_of(RECORDINGS / "snmprec" / f"{name}.snmprec")
+    assert record.facts is not None and record.facts.vendor == vendor
+    assert snmp_type_hint(record)[0] in types
+    expected = json.loads((RECORDINGS / "expected" / f"{name}.json").read_text())
+    want = expected["os"]["discovery"]["devices"][0]
+    for ours, theirs in (
+        (record.facts.model, want.get("hardware")),
+        (record.facts.os_version, want.get("version")),
+        (record.facts.serial_number, want.get("serial")),
+    ):
+        if theirs and theirs != "<private>":
+            assert ours and (
+                ours.casefold() in theirs.casefold() or theirs.casefold() in ours.casefold()
+            )
