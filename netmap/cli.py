@@ -548,6 +548,28 @@ def demo(
     raise typer.Exit(code)
 
 
+@lab_app.command("score")
+def lab_score_cmd(
+    scan_id: Annotated[str, typer.Argument(help="scan id, unique prefix, or 'latest'")] = "latest",
+    scans_dir: Annotated[str | None, typer.Option("--scans-dir")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Score a stored scan of the lab against the running lab's ground truth."""
+    from netmap.lab import LabError, load_ground_truth
+    from netmap.lab.score import format_score, score
+
+    store = _store(None, scans_dir)
+    try:
+        truth = load_ground_truth()
+        result = score(_inventory(store, scan_id, None), truth)
+    except (LabError, StoreError) as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+    else:
+        out.print(format_score(result), markup=False)
+
+
 def main() -> None:
     try:
         app()

@@ -129,12 +129,14 @@ class Store:
         return st
 
     def resolve(self, ref: str) -> str:
-        """A scan id, 'latest' (newest complete or partial scan) or a unique id prefix."""
+        """A scan id, 'latest' (the newest complete scan) or a unique id prefix."""
         ids = self.ids()
         if ref == "latest":
-            for sid in reversed(ids):
-                if self.status(sid).state in (ScanState.COMPLETE, ScanState.PARTIAL):
-                    return sid
+            # The newest complete scan; a partial one only when nothing ever completed.
+            for wanted in (ScanState.COMPLETE, ScanState.PARTIAL):
+                for sid in reversed(ids):
+                    if self.status(sid).state is wanted:
+                        return sid
             raise StoreError(f"no finished scan in {self.root}")
         if ref in ids:
             return ref

@@ -204,6 +204,13 @@ def test_probe_pattern_keeps_group_one_or_nothing() -> None:
     ).instance.endswith(".0")
 
 
+def test_lldp_local_port_id_given_as_ifindex_text() -> None:
+    record = record_of(DATA / "id_lldp_ifindex_text.snmprec")
+    ports = {n.remote_system_name: n.parent_interface for n in record.lldp_neighbors_detail or []}
+    # local port 1 is not ifIndex 1 (the loopback): lldpLocPortId "1001" names the interface
+    assert ports == {"core-a": "1/1", "core-b": "1/2"}
+
+
 @pytest.mark.parametrize(
     ("descr", "object_id", "expected"),
     [

@@ -50,6 +50,8 @@ FAMILY_PREFIXES: dict[str, tuple[DeviceType, float, str]] = {
     "1.3.6.1.4.1.318.1.3.4": (T.UPS, 0.8, "APC rack PDU"),
     "1.3.6.1.4.1.674.10892": (T.SERVER, 0.6, "Dell server management"),
     "1.3.6.1.4.1.674.10895": (T.SWITCH, 0.7, "Dell PowerConnect switch family"),
+    "1.3.6.1.4.1.674.10893": (T.NAS, 0.7, "Dell storage (PowerVault / MD) family"),
+    "1.3.6.1.4.1.211.1.21.1": (T.NAS, 0.7, "Fujitsu ETERNUS storage family"),
     "1.3.6.1.4.1.674.11000.2000.500": (T.SWITCH, 0.7, "Dell Networking switch family"),
     "1.3.6.1.4.1.232.165": (T.UPS, 0.7, "HPE power distribution family"),
     "1.3.6.1.4.1.6876.4": (T.SERVER, 0.7, "VMware ESX / vCenter"),

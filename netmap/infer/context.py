@@ -155,8 +155,10 @@ def build_context(devices: list[Device], scan: ScanRecord,
             ctx.neighbours += [_cdp_entry(ctx, dev_id, n) for n in rec.cdp_neighbors]
     ctx.scanner_ips = {
         ip for ob in scan.observations
-        if (isinstance(ob, HostObs) and ob.reason == "localhost-response")
-        or (isinstance(ob, ArpObs) and ob.local)
+        if (
+            (isinstance(ob, HostObs) and ob.reason == "localhost-response")
+            or (isinstance(ob, ArpObs) and ob.local)
+        )
         and (ip := identity_ip(ob.ip)) is not None
     }
     return ctx

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from netmap.discover.snmp.getters import GETTER_FUNCS, PROBES, CachingWalker
+from netmap.discover.snmp.getters import GETTER_FUNCS, PROBES, SCALARS, CachingWalker
 from netmap.discover.snmp.session import SessionOptions, SnmpSession, current_getter, open_session
 from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, SnmpError
 from netmap.model import GETTERS, ResolvedCredential, SnmpObs, SnmpRecord
@@ -51,7 +51,7 @@ async def collect(
         record.errors[name] = "unknown getter"
     wanted = ["facts"] + [g for g in getters if g in GETTER_FUNCS and g != "facts"]
     try:
-        session = await open_session(ip, creds, port, opts)
+        session = await open_session(ip, creds, port, opts, probe=SCALARS["facts"])
     except SnmpError as exc:
         record.errors["facts"] = str(exc)
         return record
@@ -73,11 +73,16 @@ async def _run_getters(
     device_timeout: float,
 ) -> None:
     walker = CachingWalker(session)
+    if session.probe_answer is not None:
+        walker.remember(SCALARS["facts"], session.probe_answer)
     deadline = time.monotonic() + device_timeout
     probes = [oid for name in wanted for oid in PROBES.get(name, ())]
+    scalars = [oid for name in wanted if name != "facts" for oid in SCALARS.get(name, ())]
     if len(wanted) > 1 and probes:
         with contextlib.suppress(SnmpError, TimeoutError):  # only a shortcut: getters still work
-            await asyncio.wait_for(walker.prime(list(dict.fromkeys(probes))), getter_timeout)
+            await asyncio.wait_for(
+                walker.prime(list(dict.fromkeys(probes)), scalars), getter_timeout
+            )
     for name in wanted:
         remaining = deadline - time.monotonic()
         if remaining <= 0:

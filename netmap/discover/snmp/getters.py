@@ -61,18 +61,31 @@ class CachingWalker:
         self.inner = inner
         self._walks: dict[str, tuple[int, asyncio.Future[Rows]]] = {}
         self._empty: set[str] = set()
+        self._scalars: dict[str, SnmpValue] = {}
+        self._asked: set[str] = set()  # OIDs already asked by GET: absent from _scalars = absent
+
+    def remember(self, asked: Sequence[str], answer: Mapping[str, SnmpValue]) -> None:
+        """Keep a GET answer (e.g. the session's credential probe) for later GETs."""
+        self._asked.update(asked)
+        self._scalars.update(answer)
 
     async def get(self, oid_list: Sequence[str]) -> dict[str, SnmpValue]:
-        return await self.inner.get(oid_list)
+        missing = [o for o in dict.fromkeys(oid_list) if o not in self._asked]
+        if missing:
+            self.remember(missing, await self.inner.get(missing))
+        return {o: self._scalars[o] for o in oid_list if o in self._scalars}
 
     def known_empty(self, oid: str) -> bool:
         return oid in self._empty
 
-    async def prime(self, subtrees: Sequence[str]) -> None:
-        """Mark the subtrees the agent does not have (one batched GETNEXT, when supported)."""
+    async def prime(self, subtrees: Sequence[str], scalars: Sequence[str] = ()) -> None:
+        """Mark the subtrees the agent does not have (one batched GETNEXT, when supported), and
+        fetch the scalars getters will ask for in one GET."""
         next_oids = getattr(self.inner, "next_oids", None)
         if next_oids is None:
             return
+        if scalars:
+            await self.get(scalars)
         try:
             found: dict[str, str | None] = await next_oids(list(subtrees))
         except SnmpError:
@@ -492,6 +505,10 @@ def _local_port(port: int, ifnames: Mapping[int, str], loc: Mapping[int, list[st
     for candidate in loc.get(port, []):
         if candidate and candidate in known:
             return candidate
+    # (SNMP-B) some agents (Alcatel AOS6) give the local port id as the ifIndex in decimal text
+    for candidate in loc.get(port, []):
+        if candidate and candidate.isdigit() and int(candidate) in ifnames:
+            return ifnames[int(candidate)]
     if port in ifnames:
         return ifnames[port]
     return next((c for c in loc.get(port, []) if c), None)
@@ -510,8 +527,11 @@ async def lldp_neighbors_detail(w: Walker) -> list[LldpNeighbor]:
     for idx in _rows(loc_sub, loc_id, loc_desc):
         if len(idx) == 1:
             by_name = v.integer(loc_sub.get(idx)) in (5, 7)  # interfaceName / local
+            # (SNMP-B) no subtype but a decimal id: kept, _local_port reads it as an ifIndex
+            raw_id = v.one_line(loc_id.get(idx))
+            by_index = loc_sub.get(idx) is None and bool(raw_id and raw_id.isdigit())
             loc[idx[0]] = [
-                v.one_line(loc_id.get(idx)) if by_name else None, v.one_line(loc_desc.get(idx))
+                raw_id if by_name or by_index else None, v.one_line(loc_desc.get(idx))
             ]
     mgmt: dict[Index, str] = {}
     for idx in sorted(man_rows, key=lambda i: (i[:3], i[3] if len(i) > 3 else 0)):
@@ -729,6 +749,7 @@ async def inventory(w: Walker) -> list[InventoryItem]:
 # software (HOST-RESOURCES-MIB)
 # ---------------------------------------------------------------------------------------------
 
+_HR_SCALARS = (oids.HR_SYSTEM_NUM_USERS, oids.HR_SYSTEM_PROCESSES, oids.HR_MEMORY_SIZE)
 _HR_STORAGE_COLUMNS = (
     oids.HR_STORAGE_DESCR, oids.HR_STORAGE_ALLOCATION_UNITS, oids.HR_STORAGE_SIZE, oids.HR_STORAGE_USED,
 )
@@ -757,11 +778,10 @@ def _unsigned32(value: int | None) -> int | None:
 
 
 async def software(w: Walker) -> HostResources | None:
-    scalars_oids = (oids.HR_SYSTEM_NUM_USERS, oids.HR_SYSTEM_PROCESSES, oids.HR_MEMORY_SIZE)
     got, stype = await asyncio.gather(
-        w.get([oids.scalar(o) for o in scalars_oids]), column(w, oids.HR_STORAGE_TYPE)
+        w.get([oids.scalar(o) for o in _HR_SCALARS]), column(w, oids.HR_STORAGE_TYPE)
     )
-    users, procs, memory = (v.integer(got.get(oids.scalar(o))) for o in scalars_oids)
+    users, procs, memory = (v.integer(got.get(oids.scalar(o))) for o in _HR_SCALARS)
     has_sw = await present(w, oids.HR_SW_INSTALLED_NAME)
     if not got and not stype and not has_sw and not await present(w, oids.HR_PROCESSOR_LOAD):
         return None
@@ -918,6 +938,13 @@ async def ups(w: Walker) -> UpsInfo | None:
 # ---------------------------------------------------------------------------------------------
 # Registry
 # ---------------------------------------------------------------------------------------------
+
+# The scalars each getter GETs, fetched together before the getters run.
+SCALARS: dict[str, tuple[str, ...]] = {
+    "facts": tuple(oids.scalar(o) for o in _SYSTEM.values()),
+    "software": tuple(oids.scalar(o) for o in _HR_SCALARS),
+    "ups": tuple(oids.scalar(o) for o in _UPS_OIDS),
+}
 
 # The subtrees each getter may walk, primed in one GETNEXT before the getters run: tables the
 # agent does not have then cost no request at all (most agents lack most of these MIBs).

@@ -666,3 +666,7 @@ QUANTASTOR_MODEL = "1.3.6.1.4.1.39324.1.1.50.1.1.24"
 FS_GBN_VERSION = "1.3.6.1.4.1.13464.1.2.1.1.2.2"  # GBN platform software version
 FS_GBN_MODEL = "1.3.6.1.4.1.13464.1.2.1.1.2.15"  # GBN platform product name
 FS_GBN_SERIAL = "1.3.6.1.4.1.13464.1.2.1.1.2.19"  # GBN platform serial number
+# Vendor MIBs rooted at each product's own sysObjectID (<sysObjectID>.<suffix>)
+MOXA_ETHERDEVICE_FAMILY = "1.3.6.1.4.1.8691.7"  # MOXA-<model>-MIB swMgmt under 8691.7.<model>
+MOXA_AWK_FAMILY = "1.3.6.1.4.1.8691.15"  # MOXA-AWK<model>-MIB under 8691.15.<model>
+TERRA_FAMILY = "1.3.6.1.4.1.30631.1"  # TERRA <product>-MIB under 30631.1.<product>

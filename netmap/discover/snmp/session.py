@@ -329,6 +329,7 @@ class SnmpSession:
         self._slots = asyncio.Semaphore(self.opts.parallel)
         self._consecutive_timeouts = 0
         self._dead: str | None = None
+        self.probe_answer: dict[str, SnmpValue] | None = None  # what open_session's GET returned
 
     def __repr__(self) -> str:  # never the secret
         where = f"{self.host}:{self.port}"
@@ -533,16 +534,22 @@ def _label(cred: ResolvedCredential) -> str:
     return f"{cred.name} (v{cred.version})"
 
 
-async def _try(host: str, port: int, cred: ResolvedCredential, opts: SessionOptions) -> SnmpSession:
+async def _try(
+    host: str, port: int, cred: ResolvedCredential, opts: SessionOptions, probe: Sequence[str]
+) -> SnmpSession:
     session = SnmpSession(host, port, cred, opts)
     try:
-        status, _index, _vbs = await session._request(ber.GET, [oids.scalar(oids.SYS_OBJECT_ID)])
+        status, _index, varbinds = await session._request(ber.GET, list(probe))
     except BaseException:
         session.close()
         raise
     if status and status != _NO_SUCH_NAME:
         session.close()
         raise SnmpError(f"agent error {_ERROR_NAMES.get(status, status)}")
+    if not status:  # the answer is worth keeping: the facts getter asks the same scalars
+        session.probe_answer = {
+            o: v for o, v in varbinds if v is not None and not isinstance(v, ber.ExceptionValue)
+        }
     return session
 
 
@@ -551,15 +558,17 @@ async def open_session(
     creds: Sequence[ResolvedCredential],
     port: int = 161,
     opts: SessionOptions | None = None,
+    probe: Sequence[str] = (oids.scalar(oids.SYS_OBJECT_ID),),
 ) -> SnmpSession:
-    """Try each credential with a GET of sysObjectID.0; the first in *list order* that answers
-    wins (probes run in parallel, so wrong communities cost one timeout, not one each).
+    """Try each credential with a GET of `probe` (sysObjectID.0); the first in *list order*
+    that answers wins (probes run in parallel, so wrong communities cost one timeout, not one
+    each). The answer is kept in ``session.probe_answer``.
 
     Raises SnmpError naming each credential and why it failed (never the secret)."""
     opts = opts or SessionOptions()
     if not creds:
         raise SnmpError("no SNMP credentials given")
-    tasks = [asyncio.create_task(_try(host, port, c, opts)) for c in creds]
+    tasks = [asyncio.create_task(_try(host, port, c, opts, probe)) for c in creds]
     failures: list[str] = []
     winner: SnmpSession | None = None
     try:

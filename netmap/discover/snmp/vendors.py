@@ -100,9 +100,9 @@ def useful(value: str | None) -> str | None:
 class Candidates:
     """Proposed values per field; the first useful proposal of the highest rank wins."""
 
-    items: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    items: dict[str, list[tuple[float, str, str]]] = field(default_factory=dict)
 
-    def add(self, name: Field_, rank: int, value: str | None, source: str) -> None:
+    def add(self, name: Field_, rank: float, value: str | None, source: str) -> None:
         cleaned = useful(text(value))
         if cleaned:
             self.items.setdefault(name, []).append((rank, cleaned, source))
@@ -837,12 +837,50 @@ _NET_SNMP_APPLIANCES = tuple(
         2620,
         2604,
         890,
+        53973,
+        23263,
+        22408,
+        26122,
+        39324,
     )
     for probe in VENDOR_PROBES[number]
     if not probe.column
 )
 for _generic in (8072, 2021):
     VENDOR_PROBES[_generic] = _NET_SNMP_APPLIANCES
+
+
+# Product families whose MIB is rooted at the product's own sysObjectID: probes are
+# <sysObjectID><suffix>, so one rule covers every model of the line.
+RELATIVE_PROBES: dict[str, tuple[tuple[Field_, str, str], ...]] = {
+    oids.MOXA_ETHERDEVICE_FAMILY: (
+        ("model", ".1.2", "MOXA EtherDevice MIB modelName"),
+        ("os_version", ".1.4", "MOXA EtherDevice MIB firmwareVersion"),
+        ("serial_number", ".1.78", "MOXA EtherDevice MIB serialNumber"),
+    ),
+    oids.MOXA_AWK_FAMILY: (
+        ("model", ".1.1.1", "MOXA AWK MIB modelName"),
+        ("serial_number", ".1.1.3", "MOXA AWK MIB serialNumber"),
+        ("os_version", ".1.1.5", "MOXA AWK MIB firmwareVersion"),
+    ),
+    oids.TERRA_FAMILY: (
+        ("os_version", ".4.1", "TERRA product MIB firmware"),
+        ("serial_number", ".4.2", "TERRA product MIB serial number"),
+    ),
+}
+
+
+def relative_probes(object_id: str | None) -> tuple[Probe, ...]:
+    """The sysObjectID-rooted probes of the agent's product family (one level below the family
+    root: 1.3.6.1.4.1.8691.7.71 -> 1.3.6.1.4.1.8691.7.71.1.4.0)."""
+    if not object_id:
+        return ()
+    object_id = object_id.strip(".")
+    for family, items in RELATIVE_PROBES.items():
+        rest = object_id[len(family) + 1 :] if object_id.startswith(family + ".") else ""
+        if rest.isdigit():
+            return tuple(Probe(name, object_id + suffix, label) for name, suffix, label in items)
+    return ()
 
 
 def _extend_oid(name: str) -> str:
@@ -922,7 +960,7 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     (r"\bMODEL: ([\w.\-]+)", "model", R_DESCR),
     (r"\bSW\s*:\s*" + _VERSION_TOKEN, "os_version", R_DESCR),
     (r"\bSW Version:\s*([\w.\-]+)", "os_version", R_DESCR),
-    (r"\bProduct:\s*([^;]+?)\s*;", "model", R_WEAK),
+    (r"\bProd(?:uct)?:\s*([^;]+?)\s*;", "model", R_DESCR),
     (
         r"\b(?:Software|Firmware)(?: version| ver\.?| release)?\s*:?\s*" + _VERSION_TOKEN,
         "os_version",
@@ -951,7 +989,8 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     (r"^SunOS \S+ (\S+)", "os_version", R_DESCR_STRONG),
     (r"^(?:FreeBSD|OpenBSD|NetBSD|DragonFly) \S+ (\S+)", "os_version", R_DESCR_STRONG),
     (r"Software: FreeBSD (\S+)", "os_version", R_DESCR),
-    (r"^Linux \S+ (\S+)", "os_version", R_WEAK),
+    # "Linux <host> <kernel> ...", "Linux  <kernel>" (empty host), "Linux release:<kernel>"
+    (r"^Linux\s+(?:(?!\d+\.\d)\S+\s+)?(?:release:)?(\d+\.\d+\S*)", "os_version", R_WEAK),
     # Huawei VRP-style "V100R011C00SPC200", Nokia TiMOS "TiMOS-B-9.0.R11", "R23.6"
     (r"\b(V\d{3}R\d{3}\w*)", "os_version", R_DESCR),
     (r"\bTiMOS-\w+-([\w.]+)", "os_version", R_DESCR_STRONG),
@@ -1220,13 +1259,16 @@ async def _printer_model(walker: Walker, found: Candidates) -> None:
             return
 
 
-async def _vendor_probes(walker: Walker, enterprise: int | None, found: Candidates) -> None:
-    probes = VENDOR_PROBES.get(enterprise or -1, ())
+async def _vendor_probes(
+    walker: Walker, enterprise: int | None, object_id: str | None, found: Candidates
+) -> None:
+    probes = relative_probes(object_id) + VENDOR_PROBES.get(enterprise or -1, ())
     scalars = [probe for probe in probes if not probe.column]
     values = await _get(walker, list(dict.fromkeys(probe.instance for probe in scalars)))
     for order, probe in enumerate(scalars):
         value = probe.extract(text(values.get(probe.instance)))
-        found.add(probe.field, R_VENDOR_MIB + order, value, probe.label)
+        # the probe order breaks ties between objects naming the same field, never across ranks
+        found.add(probe.field, R_VENDOR_MIB + order / 100, value, probe.label)
         _vendor_of_mib(found, probe, value)
     for order, probe in enumerate(p for p in probes if p.column):
         if _has_vendor_value(found, probe.field):
@@ -1234,7 +1276,7 @@ async def _vendor_probes(walker: Walker, enterprise: int | None, found: Candidat
         rows = await _walk(walker, probe.oid, max_rows=1)
         if rows and rows[0][0].startswith(probe.oid + "."):
             value = probe.extract(text(rows[0][1]))
-            found.add(probe.field, R_VENDOR_MIB + 20 + order, value, probe.label)
+            found.add(probe.field, R_VENDOR_MIB + 20 + order / 100, value, probe.label)
             _vendor_of_mib(found, probe, value)
     await _chassis_type_name(walker, enterprise, found)
 
@@ -1324,7 +1366,7 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
     generic = vendor_of_enterprise(enterprise) is None
     await _standard_scalars(walker, generic, found)
     await _entity(walker, found)
-    await _vendor_probes(walker, enterprise, found)
+    await _vendor_probes(walker, enterprise, object_id, found)
     await _printer_model(walker, found)
     parse_sys_descr(descr_text, object_id, found)
     found.add(

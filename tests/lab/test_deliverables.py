@@ -1,0 +1,86 @@
+"""Issue 6 on a stored lab scan: every format, each device once, draw.io = topology, redaction."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from netmap.render.bundle import render_all
+from netmap.store import Store
+from tests.lab.conftest import LabScan
+from tests.render.readers import check_drawio_structure, drawio_edge_ends, drawio_pages
+
+pytestmark = pytest.mark.lab
+
+
+@pytest.fixture(scope="module")
+def rendered(lab_scan: LabScan) -> Path:
+    out = lab_scan.out_dir / lab_scan.scan_id
+    assert out.is_dir(), "netmap scan renders the deliverables at the end"
+    return out
+
+
+def test_every_format_present(rendered: Path) -> None:
+    names = {p.name for p in rendered.iterdir()}
+    for want in ("network.svg", "network.png", "network.pdf", "network.drawio", "network.graphml",
+                 "network.vsdx", "inventory.xlsx", "inventory-devices.csv", "inventory-software.csv",
+                 "inventory-links.csv", "summary.html"):
+        assert want in names, want
+    assert any(n.startswith("rfp-bundle") and n.endswith(".zip") for n in names)
+
+
+def test_each_lab_device_once_in_devices_sheet(lab: Any, lab_scan: LabScan, rendered: Path) -> None:
+    wb = openpyxl.load_workbook(rendered / "inventory.xlsx", read_only=True)
+    rows = list(wb["Devices"].iter_rows(values_only=True))
+    header = [str(h).casefold() for h in rows[0]]
+    col = header.index("name")
+    names = Counter(str(r[col]).split(".")[0] for r in rows[1:] if r[col])
+    for d in lab.devices:
+        if d.in_scope and any(i.ips for i in d.interfaces):
+            assert names[d.name] == 1, (d.name, names[d.name])
+
+
+def test_drawio_links_match_topology(lab_scan: LabScan, rendered: Path) -> None:
+    inv = Store(lab_scan.scans_dir).read_inventory(lab_scan.scan_id)
+    assert inv is not None
+    pages = drawio_pages(rendered / "network.drawio")
+    for _name, cells in pages:
+        check_drawio_structure(cells)
+    overview = next(cells for name, cells in pages if name == "All sites")
+    drawn = Counter(drawio_edge_ends(overview))
+    expected = Counter(tuple(sorted((lk.a, lk.b))) for lk in inv.links)
+    assert drawn == expected  # the overview page draws every topology link exactly once
+
+
+def test_redacted_bundle_leaks_nothing(lab: Any, lab_scan: LabScan, tmp_path: Path) -> None:
+    inv = Store(lab_scan.scans_dir).read_inventory(lab_scan.scan_id)
+    assert inv is not None
+    paths = render_all(inv, tmp_path, formats={"bundle"}, redact=True)
+    bundle = next(p for p in paths if p.suffix == ".zip")
+    secrets = {d.serial for d in lab.devices if d.serial}
+    secrets |= {i.mac for d in lab.devices for i in d.interfaces}
+    secrets |= {d.snmp.community for d in lab.devices if d.snmp} - {"public"}
+
+    def texts(data: bytes, name: str) -> list[str]:
+        if name.endswith((".xlsx", ".vsdx", ".zip")):
+            import io
+
+            with zipfile.ZipFile(io.BytesIO(data)) as inner:
+                return [t for n in inner.namelist() for t in texts(inner.read(n), n)]
+        if name.endswith((".png", ".pdf")):
+            return []  # binary; the SVG and workbook carry the same text
+        return [data.decode("utf-8", "replace")]
+
+    with zipfile.ZipFile(bundle) as z:
+        for name in z.namelist():
+            for text in texts(z.read(name), name):
+                low = text.casefold()
+                assert not re.search(r"10\.77\.\d+\.\d+", text), name
+                for s in secrets:
+                    assert s.casefold() not in low, (name, s)

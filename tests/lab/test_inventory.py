@@ -1,0 +1,77 @@
+"""Issues 4 and 5 on the real lab: SNMP facts, then merge/classify/topology scored against truth."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from netmap.lab.score import format_score, score
+from netmap.model import Inventory
+from netmap.store import Store
+from tests.lab.conftest import LabScan, netmap_argv
+
+pytestmark = pytest.mark.lab
+
+
+@pytest.fixture(scope="module")
+def inventory(lab_scan: LabScan) -> Inventory:
+    inv = Store(lab_scan.scans_dir).read_inventory(lab_scan.scan_id)
+    assert inv is not None, "netmap scan stores inventory.json"
+    return inv
+
+
+def test_lab_score(lab: Any, inventory: Inventory) -> None:
+    s = score(inventory, lab)
+    print(format_score(s))
+    assert s.device_recall == 1.0 and s.device_precision == 1.0, s.missing_devices + s.extra_devices
+    assert s.type_accuracy == 1.0, s.type_errors
+    for kind, ls in s.links.items():
+        assert ls.precision == 1.0, (kind, ls.wrong)  # no phantom links
+        assert ls.recall >= 0.95, (kind, ls.missing)
+    assert s.unmanaged_detected == s.unmanaged_expected and s.unmanaged_false == 0
+    assert s.uplink_found
+
+
+def test_snmp_facts_match_truth(lab: Any, lab_scan: LabScan) -> None:
+    """sysName, vendor/model/serial where the lab exposes them, and the switches' ports."""
+    by_ip = {h["ip"]: h for h in lab_scan.data["hosts"]}
+    devices = {d["name"]: d for d in lab_scan.data["devices"]}
+    for t in lab.devices:
+        if not t.snmp or not t.in_scope:
+            continue
+        ip = next(ip.split("/")[0] for i in t.interfaces for ip in i.ips if ip.split("/")[0] in by_ip)
+        assert by_ip[ip]["snmp"] and "facts" in by_ip[ip]["snmp"]["getters"], t.name
+        d = next((d for d in devices.values() if ip in d["addresses"]), None)
+        assert d is not None, t.name
+        assert d["name"].split(".")[0] == t.name, (d["name"], t.name)
+        if t.serial:
+            assert d["serial"] == t.serial, (t.name, d["serial"])
+        if t.model:
+            assert t.model.casefold() in (d["model"] or "").casefold() or (
+                (d["model"] or "").casefold() in t.model.casefold() and d["model"]
+            ), (t.name, d["model"], t.model)
+
+
+def test_probe_of_a_lab_switch(lab: Any, lab_scan: LabScan, scanner_run: Callable[..., Any]) -> None:
+    """`netmap probe` on sw-access: LLDP neighbours per port and the forwarding table."""
+    import json
+
+    sw = next(d for d in lab.devices if d.name == "sw-access")
+    ip = sw.interfaces[0].ips[0].split("/")[0]
+    proc = scanner_run(netmap_argv("probe", ip, "--community-env", "NETMAP_LAB_SNMP_0", "--json"),
+                       timeout=120, env={**__import__("os").environ, **lab_scan.env})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rec = json.loads(proc.stdout)
+    assert rec["facts"]["hostname"] == "sw-access"
+    names = {i["name"] for i in rec["interfaces"]}
+    assert {"ge1", "ge2", "ge3", "ge4"} <= names
+    lldp = {(n["parent_interface"], (n["remote_system_name"] or "").split(".")[0]) for n in rec["lldp_neighbors_detail"]}
+    expected = {(lk.a_port, lk.b) for lk in lab.links if lk.a == "sw-access"} | {
+        (lk.b_port, lk.a) for lk in lab.links if lk.b == "sw-access"}
+    lldp_speakers = {d.name for d in lab.devices if d.lldp}
+    assert {e for e in expected if e[1] in lldp_speakers} <= lldp
+    fdb_ports = {(e["mac"], e["interface"]) for e in rec["mac_address_table"]}
+    phone = next(d for d in lab.devices if d.name == "phone1")
+    assert (phone.interfaces[0].mac, "ge2") in fdb_ports
