@@ -206,7 +206,7 @@ def lab_per_device() -> list[str]:
     from netmap.lab import load_ground_truth, scanner_exec_argv
 
     truth = load_ground_truth()
-    switches = [d for d in truth.devices if d.type == "switch" and d.snmp and d.managed]
+    switches = [d for d in truth.devices if d.type == "switch" and d.snmp and d.managed][:2]
     if not switches:
         raise SystemExit("the lab has no managed SNMP switch")
     rows = []
@@ -218,7 +218,8 @@ def lab_per_device() -> list[str]:
         row = json.loads(done.stdout.strip().splitlines()[-1])
         row["device"] = f"lab {dev.name} {ip}"
         rows.append(row)
-    return ["(1) per device, lab switches from the scanner namespace", *per_device_table(rows)]
+    return [f"(1) per device, lab {truth.prefix} switches (net-snmp snmpd) from {truth.scanner_ns}",
+            *per_device_table(rows)]
 
 
 def local_per_device(tmp: Path) -> list[str]:
@@ -251,7 +252,8 @@ def at_scale(tmp: Path, devices: int, concurrency: int) -> list[str]:
     names = sorted(p.stem for p in LIBRENMS.glob("*.snmprec"))[:devices]
     with snmpsim(LIBRENMS, tmp / "cache-scale") as (port, pid, up):
         start, cpu = time.perf_counter(), time.process_time()
-        records = asyncio.run(_scale(names, port, concurrency))
+        totals: dict[str, int] = {}
+        records = asyncio.run(_scale(names, port, concurrency, totals))
         wall = time.perf_counter() - start
         ours_cpu = time.process_time() - cpu
         sim_rss = peak_rss_mib(pid)
@@ -264,17 +266,23 @@ def at_scale(tmp: Path, devices: int, concurrency: int) -> list[str]:
         f"  snmpsim up (index built/loaded) in {up:.1f} s (not counted)",
         f"  total {wall:.1f} s, {len(names) / wall:.1f} devices/s, {answered} answered, "
         f"{failed_getters} getter errors, {rows} interfaces",
+        f"  {totals.get('requests', 0)} requests, {totals.get('rows', 0)} rows, "
+        f"{totals.get('resends', 0)} resends, {totals.get('timeouts', 0)} timeouts",
         f"  netmap CPU {ours_cpu:.1f} s, peak RSS netmap {peak_rss_mib():.0f} MiB, "
         f"snmpsim {sim_rss:.0f} MiB",
     ]
 
 
-async def _scale(names: list[str], port: int, concurrency: int) -> list[Any]:
+async def _scale(names: list[str], port: int, concurrency: int, totals: dict[str, int]) -> list[Any]:
     sem = asyncio.Semaphore(concurrency)
 
     async def one(name: str) -> Any:
         async with sem:  # community = file name, so each device has its own credential
-            return await collect("127.0.0.1", cred(name), port, timeout=2.0, retries=1)
+            stats: dict[str, int] = {}
+            rec = await collect("127.0.0.1", cred(name), port, timeout=2.0, retries=1, stats=stats)
+            for key, value in stats.items():
+                totals[key] = totals.get(key, 0) + value
+            return rec
 
     return await asyncio.gather(*(one(n) for n in names))
 
@@ -282,12 +290,16 @@ async def _scale(names: list[str], port: int, concurrency: int) -> list[Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lab", action="store_true", help="per-device run against lab switches")
+    ap.add_argument("--lab-prefix", help="which lab (default: $NETMAP_LAB_PREFIX or the default)")
     ap.add_argument("--devices", type=int, default=500)
-    ap.add_argument("--concurrency", type=int, default=64)
+    ap.add_argument("--concurrency", type=int, default=8,
+                    help="agents at once (snmpsim keeps 31 recordings open: >24 makes it thrash)")
     ap.add_argument("--scale-only", action="store_true")
     ap.add_argument("--per-device-only", action="store_true")
     ap.add_argument("--one", nargs=2, metavar=("IP", "COMMUNITY"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.lab_prefix:
+        os.environ["NETMAP_LAB_PREFIX"] = args.lab_prefix
     if args.one:  # child mode inside the lab's scanner namespace
         print(json.dumps(per_device(args.one[0], 161, args.one[1])))
         return

@@ -182,10 +182,10 @@ def diff_history(
         if d.transient:
             continue
         misses = _misses(did, history, new)
-        if misses == 1:
-            kind = ChangeKind.DEVICE_NOT_SEEN
-        elif misses == missing_threshold:
+        if misses == missing_threshold:
             kind = ChangeKind.DEVICE_REMOVED
+        elif misses == 1:
+            kind = ChangeKind.DEVICE_NOT_SEEN
         else:
             continue
         changes.append(

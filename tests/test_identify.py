@@ -315,6 +315,43 @@ def test_votes_explain_themselves() -> None:
     assert all(0.0 <= v.weight <= 1.0 and v.source.startswith("snmp") for v in switch)
 
 
+@pytest.mark.parametrize(
+    ("descr", "object_id", "vendor", "expected"),
+    [
+        # Net-SNMP on a MIPS board: a SOHO router / AP, not a server
+        (
+            "Linux gw 3.10.108 #1 Thu Jun 6 12:07:26 CEST 2019 mips",
+            "1.3.6.1.4.1.8072.3.2.10",
+            None,
+            DeviceType.ROUTER,
+        ),
+        # a vendor's private MIB answered behind Net-SNMP: the Linux banner is embedded
+        (
+            "Linux vgw 4.19.46 #1 SMP Thu Sep 19 02:32:09 CEST 2019 x86_64",
+            "1.3.6.1.4.1.8072.3.2.10",
+            "PrimeKey",
+            DeviceType.UNKNOWN,
+        ),
+        # ... unless that vendor sells servers
+        (
+            "Linux web01 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023 x86_64",
+            "1.3.6.1.4.1.8072.3.2.10",
+            "Dell Inc.",
+            DeviceType.SERVER,
+        ),
+    ],
+)
+def test_linux_banner_means_server_only_on_server_hardware(
+    descr: str, object_id: str, vendor: str | None, expected: DeviceType
+) -> None:
+    from netmap.model import Facts
+
+    record = SnmpRecord(
+        ip="192.0.2.1", facts=Facts(sys_descr=descr, sys_object_id=object_id, vendor=vendor)
+    )
+    assert snmp_type_hint(record)[0] == expected
+
+
 def test_empty_record_is_unknown() -> None:
     assert snmp_type_hint(SnmpRecord(ip="192.0.2.1"))[0] == DeviceType.UNKNOWN
 

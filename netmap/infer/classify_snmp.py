@@ -519,23 +519,45 @@ def _os_banner(descr: str | None) -> bool:
 _OS_BANNER = re.compile(r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\b", re.I)
 
 
-def _descr_votes(descr: str | None, enterprise: int | None) -> list[TypeVote]:
-    """sysDescr keywords. A bare "Linux <host> <kernel>" banner under a specific vendor's
-    sysObjectID (Infoblox, Riverbed, Sophos, ...) is the appliance's embedded OS, not a server:
-    that vote is scaled down unless the vendor sells servers."""
+_SERVER_BRANDS = re.compile(
+    r"\b(dell|hp|hpe|hewlett|ibm|lenovo|supermicro|super micro|fujitsu|oracle|sun|vmware|"
+    r"microsoft|apple|cisco|inspur|gigabyte|asus|asrock|intel|qemu|red hat|canonical|nutanix)\b",
+    re.IGNORECASE,
+)
+
+
+def _descr_votes(
+    descr: str | None, enterprise: int | None, vendor: str | None = None
+) -> list[TypeVote]:
+    """sysDescr keywords. A bare "Linux <host> <kernel>" banner is the embedded OS of a vendor
+    appliance, not a server, when a specific vendor made the device: its sysObjectID is the
+    vendor's (Infoblox, Riverbed, Sophos, ...), or the agent answered that vendor's private MIB
+    behind Net-SNMP's default sysObjectID. The vote is scaled down unless the vendor sells
+    servers (Dell, HPE, IBM, ...)."""
     from netmap.discover.snmp.enterprises import vendor_of_enterprise
 
     votes = _keyword_votes(descr, "sysDescr")
     if not _os_banner(descr) or enterprise in _SERVER_OS_VENDORS:
         return votes
-    if vendor_of_enterprise(enterprise) is None:
+    embedded_cpu = _EMBEDDED_CPU.search(descr or "")
+    if embedded_cpu:  # "Linux gw 3.10.108 #1 ... mips": router/AP-class hardware, not a server
+        votes = [v for v in votes if v.type != T.SERVER]
+        if embedded_cpu.group(0).lower().startswith("mips"):  # home/SOHO routers and APs
+            votes.append(_vote(T.ROUTER, 0.3, f"sysDescr Linux on MIPS {embedded_cpu.group(0)!r}"))
+        return votes
+    maker = vendor_of_enterprise(enterprise) or vendor
+    if maker is None or _SERVER_BRANDS.search(maker):
         return votes
     return [
-        _vote(v.type, v.weight * 0.4, v.detail + " (embedded OS of a vendor appliance)")
+        _vote(v.type, v.weight * 0.4, v.detail + f" (embedded OS of a {maker} appliance)")
         if v.type == T.SERVER
         else v
         for v in votes
     ]
+
+
+# CPUs that no general-purpose server uses: the banner's last word (uname -m) names the board.
+_EMBEDDED_CPU = re.compile(r"\b(mips\w*|m68k|sh4|armv[4-6]\w*|arc|xtensa)\s*$", re.IGNORECASE)
 
 
 def _table_votes(rec: SnmpRecord) -> list[TypeVote]:
@@ -610,7 +632,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
             votes.append(
                 _vote(dtype, weight, f"vendor {vendor} (sysObjectID enterprise {enterprise})")
             )
-        votes += _descr_votes(facts.sys_descr, enterprise)
+        votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(facts.model, "model", 0.8)
         votes += _keyword_votes(facts.vendor, "vendor", 0.9)
         votes += _vendor_name_votes(facts.vendor, enterprise)
