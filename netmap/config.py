@@ -30,7 +30,7 @@ import os
 import stat
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError
 
@@ -91,29 +91,35 @@ class Profile(Model):
     rescan: RescanOptions = Field(default_factory=RescanOptions)
 
 
-def _format_validation(path: str, exc: ValidationError) -> str:
+def validation_message(origin: str, exc: ValidationError) -> str:
+    """One line per problem, each naming the bad key ("profile x.toml: snmp.0.versoin: ...")."""
     lines = []
     for err in exc.errors():
         key = ".".join(str(p) for p in err["loc"]) or "(top level)"
         msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
-        lines.append(f"profile {path}: {key}: {msg}")
+        lines.append(f"{origin}: {key}: {msg}")
     return "; ".join(lines)
 
 
-def load_profile(path: str | Path) -> Profile:
+def load_toml(path: str | Path, what: str) -> dict[str, Any]:
+    """Parse a TOML file; every failure is a ConfigError naming `what` and the path."""
     p = Path(path)
     try:
-        raw = tomllib.loads(p.read_text(encoding="utf-8"))
+        return tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise ConfigError(f"profile {p}: file not found") from exc
+        raise ConfigError(f"{what} {p}: file not found") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"profile {p}: cannot read: {exc}") from exc
+        raise ConfigError(f"{what} {p}: cannot read: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"profile {p}: not valid TOML: {exc}") from exc
+        raise ConfigError(f"{what} {p}: not valid TOML: {exc}") from exc
+
+
+def load_profile(path: str | Path) -> Profile:
+    raw = load_toml(path, "profile")
     try:
         return Profile.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(_format_validation(str(p), exc)) from None
+        raise ConfigError(validation_message(f"profile {path}", exc)) from None
 
 
 def read_secret(ref: SecretRef, what: str) -> SecretStr:

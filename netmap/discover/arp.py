@@ -10,9 +10,9 @@ import ipaddress
 import os
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cache
 
 from netmap.model import ArpObs
+from netmap.oui import vendor_of
 from netmap.scope import Scope
 
 DEFAULT_RATE = 500  # ARP requests per second
@@ -22,23 +22,6 @@ MAX_TARGETS = 1 << 16
 
 def normalize_mac(mac: str) -> str:
     return mac.strip().lower().replace("-", ":")
-
-
-@cache
-def _manufdb() -> object:
-    from scapy.all import conf
-
-    return conf.manufdb
-
-
-def mac_vendor(mac: str) -> str | None:
-    """Vendor from the offline OUI database bundled with scapy (nothing is fetched)."""
-    db = _manufdb()
-    long_name: str = db._get_manuf(normalize_mac(mac))  # type: ignore[attr-defined]
-    # scapy returns the MAC itself (or its OUI) when the prefix is unknown
-    if not long_name or ":" in long_name:
-        return None
-    return long_name
 
 
 def can_arp() -> bool:
@@ -95,8 +78,8 @@ def arp_sweep(
     that were swept. Raises PermissionError when not root (the caller falls back to nmap)."""
     if not can_arp():
         raise PermissionError("ARP sweep needs root (raw sockets)")
-    from scapy.layers.l2 import ARP, Ether
     from scapy.arch import get_if_addr, get_if_hwaddr
+    from scapy.layers.l2 import ARP, Ether
     from scapy.sendrecv import srp
 
     groups = local_targets(scope)
@@ -114,12 +97,12 @@ def arp_sweep(
             ip, mac = str(reply.psrc), normalize_mac(str(reply.hwsrc))
             if ip in scope and ip not in found:
                 found[ip] = ArpObs(
-                    target=ip, ip=ip, mac=mac, vendor=mac_vendor(mac), interface=iface
+                    target=ip, ip=ip, mac=mac, vendor=vendor_of(mac), interface=iface
                 )
         own_ip, own_mac = get_if_addr(iface), normalize_mac(get_if_hwaddr(iface))
         if own_ip in scope and own_ip not in found:
             found[own_ip] = ArpObs(
-                target=own_ip, ip=own_ip, mac=own_mac, vendor=mac_vendor(own_mac),
+                target=own_ip, ip=own_ip, mac=own_mac, vendor=vendor_of(own_mac),
                 interface=iface, local=True,
             )
         done += len(ips)

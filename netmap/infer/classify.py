@@ -25,7 +25,6 @@ from dataclasses import dataclass, field, replace
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
-from netmap.infer.oui import oui_vendor
 from netmap.model import (
     ArpObs,
     Device,
@@ -39,6 +38,7 @@ from netmap.model import (
     SiteZone,
     TypeVote,
 )
+from netmap.oui import vendor_of
 
 T = DeviceType
 MIN_CONFIDENCE = 0.2  # below this the honest answer is "unknown"
@@ -187,7 +187,7 @@ def _vendors(dev: Device, idx: ObsIndex) -> list[str]:
     for key in [*dev.macs, *dev.addresses]:
         found |= idx.vendors.get(key, set())
     for mac in dev.macs:
-        vendor = oui_vendor(mac)
+        vendor = vendor_of(mac)
         if vendor:
             found.add(vendor)
     if dev.vendor:

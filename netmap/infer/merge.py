@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
-from netmap.infer.oui import oui_vendor
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
     ArpObs,
@@ -49,6 +48,7 @@ from netmap.model import (
     SnmpRecord,
     SoftwareItem,
 )
+from netmap.oui import vendor_of
 
 # Lower rank = more reliable, per field. Keys are claim sources.
 SOURCE_RANK: dict[str, dict[str, int]] = {
@@ -606,7 +606,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
     if not values["vendor"] and macs:
         best_tier = min(macs.values())
         for mac in sorted(m for m, t in macs.items() if t == best_tier):
-            vendor = oui_vendor(mac)
+            vendor = vendor_of(mac)
             if vendor:
                 values["vendor"].append((vendor, "oui"))
                 break

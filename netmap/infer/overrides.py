@@ -22,14 +22,13 @@ Evidence with source "override".
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from netmap.config import ConfigError
+from netmap.config import ConfigError, load_toml, validation_message
 from netmap.infer.addr import norm_ip, norm_mac, norm_name
 from netmap.model import Device, DeviceOverride, Evidence, Overrides
 
@@ -42,25 +41,11 @@ def overrides_from_mapping(data: Mapping[str, Any], origin: str = "overrides") -
     try:
         return Overrides.model_validate(dict(data))
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            key = ".".join(str(p) for p in err["loc"]) or "(top level)"
-            msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
-            problems.append(f"{origin}: {key}: {msg}")
-        raise ConfigError("; ".join(problems)) from exc
+        raise ConfigError(validation_message(origin, exc)) from exc
 
 
 def load_overrides(path: str | Path) -> Overrides:
-    p = Path(path)
-    try:
-        raw = tomllib.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"overrides {p}: file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"overrides {p}: cannot read: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"overrides {p}: not valid TOML: {exc}") from exc
-    return overrides_from_mapping(raw, origin=f"overrides {p}")
+    return overrides_from_mapping(load_toml(path, "overrides"), origin=f"overrides {path}")
 
 
 def _key_kind(key: str) -> tuple[int, str]:

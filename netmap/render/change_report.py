@@ -83,7 +83,8 @@ def to_html(changes: list[Change], title: str) -> str:
     )
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
-        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        "<meta http-equiv='Content-Security-Policy' "
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<title>{html.escape(title)}</title><style>body{{font-family:sans-serif}}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}</style></head>"
         f"<body><h1>{html.escape(title)}</h1>{body}</body></html>\n"

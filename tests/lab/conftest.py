@@ -49,7 +49,9 @@ def lab_scan(lab: Any, scanner_run: Callable[..., Any], tmp_path_factory: pytest
     scans, out = root / "scans", root / "output"
     t0 = time.monotonic()
     proc = scanner_run(
-        netmap_argv("scan", "--profile", str(profile), "--json", "--scans-dir", str(scans), "--out", str(out)),
+        netmap_argv(
+            "scan", "--profile", str(profile), "--json", "--scans-dir", str(scans), "--out", str(out)
+        ),
         timeout=600,
         env={**os.environ, **env},
     )

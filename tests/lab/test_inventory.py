@@ -67,7 +67,10 @@ def test_probe_of_a_lab_switch(lab: Any, lab_scan: LabScan, scanner_run: Callabl
     assert rec["facts"]["hostname"] == "sw-access"
     names = {i["name"] for i in rec["interfaces"]}
     assert {"ge1", "ge2", "ge3", "ge4"} <= names
-    lldp = {(n["parent_interface"], (n["remote_system_name"] or "").split(".")[0]) for n in rec["lldp_neighbors_detail"]}
+    lldp = {
+        (n["parent_interface"], (n["remote_system_name"] or "").split(".")[0])
+        for n in rec["lldp_neighbors_detail"]
+    }
     expected = {(lk.a_port, lk.b) for lk in lab.links if lk.a == "sw-access"} | {
         (lk.b_port, lk.a) for lk in lab.links if lk.b == "sw-access"}
     lldp_speakers = {d.name for d in lab.devices if d.lldp}

@@ -19,15 +19,18 @@ class LoopingAgent(asyncio.DatagramProtocol):
     """Answers GET with a value and every GETNEXT/GETBULK with the same OID (a broken agent
     that would make a naive walker loop forever)."""
 
-    def __init__(self) -> None:
+    def __init__(self, answer_first: int | None = None) -> None:
         self.transport: asyncio.DatagramTransport | None = None
         self.requests = 0
+        self.answer_first = answer_first  # then fall silent: an agent that dies mid-scan
 
     def connection_made(self, transport: Any) -> None:
         self.transport = transport
 
     def datagram_received(self, data: bytes, addr: Any) -> None:
         self.requests += 1
+        if self.answer_first is not None and self.requests > self.answer_first:
+            return
         p_mod = api.PROTOCOL_MODULES[api.SNMP_VERSION_2C]
         try:
             message, _ = decoder.decode(data, asn1Spec=p_mod.Message())

@@ -262,6 +262,30 @@ def test_non_increasing_oid_loop_is_bounded() -> None:
     assert requests < 200
 
 
+def test_agent_dying_mid_scan_fails_fast() -> None:
+    async def go() -> tuple[SnmpRecord, int, float]:
+        agent = LoopingAgent(answer_first=1)  # answers the credential probe, then nothing
+        transport, port = await serve(agent)
+        start = time.monotonic()
+        try:
+            rec = await collect("127.0.0.1", community("public"), port, timeout=0.2, retries=1)
+        finally:
+            transport.close()
+        return rec, agent.requests, time.monotonic() - start
+
+    rec, requests, took = run(go(), limit=20)
+    assert rec.facts is not None and rec.facts.sys_descr == "loop agent"  # from the probe's GET
+    assert "agent stopped answering" in rec.errors["interfaces"]
+    assert took < 3.0 and requests < 12  # a breaker, not one timeout per getter
+
+
+def test_priming_makes_absent_mibs_free(snmpsim: Simulator) -> None:
+    stats: dict[str, int] = {}
+    rec = run(collect("127.0.0.1", community("netmap-ups"), snmpsim.port, stats=stats))
+    assert rec.ups is not None and rec.errors == {}
+    assert stats["requests"] <= 8  # probe GET, 2 presence GETNEXTs, scalar GET, identification
+
+
 def test_big_table_cap_respected(snmpsim: Simulator) -> None:
     async def go() -> tuple[int, dict[str, list[str]]]:
         opts = SessionOptions(max_rows=2000)

@@ -14,7 +14,9 @@ import pytest
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="unshare --net needs root")
 
 
-def netmap(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def netmap(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["/usr/bin/unshare", "--net", sys.executable, "-m", "netmap", *args],
         capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})}, cwd=cwd,

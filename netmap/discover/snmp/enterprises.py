@@ -578,6 +578,12 @@ BRAND_KEYWORDS: dict[str, str] = {
     "beaglebone": "BeagleBoard",
     "prestige": "ZyXEL",
     "velocloud edge": "VMware",
+    "isilon": "Dell EMC",
+    "onefs": "Dell EMC",
+    "fluidfs": "Dell",
+    "compellent": "Dell",
+    "acano": "Cisco",
+    "halon": "Halon",
 }
 
 _BRAND_RE = re.compile(

@@ -12,6 +12,7 @@ several getters crosses the network once.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from ipaddress import IPv4Address
@@ -40,6 +41,7 @@ from netmap.model import (
 
 Index = tuple[int, ...]
 Column = dict[Index, SnmpValue]
+_log = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,7 +250,11 @@ async def _identify(w: Walker, record: Facts) -> dict[str, str | None]:
     from netmap.discover.snmp import vendors
 
     system = {"sys_descr": record.sys_descr, "sys_object_id": record.sys_object_id}
-    ident = await vendors.identify(w, system)
+    try:
+        ident = await vendors.identify(w, system)
+    except Exception as exc:  # identification is a heuristic layer: never lose the facts to it
+        _log.warning("SNMP identification failed: %s: %s", exc.__class__.__name__, exc)
+        return {}
     return {
         "vendor": ident.vendor,
         "model": ident.model,

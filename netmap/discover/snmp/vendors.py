@@ -980,6 +980,9 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     # "version NH62.YS.N636" (letter-led firmware ids), a bare "V220100" banner
     (r"\b(V\d+R\d+M\d+)\b", "os_version", R_DESCR_STRONG),
     (r"\bVer(\d{5,})\b", "os_version", R_DESCR),
+    # FreeNAS / TrueNAS "FreeNAS-11.3-U2.1 (6a6a2dfda7)", Ciena "... SW:1271 BN:AH"
+    (r"^(?:FreeNAS|TrueNAS)-(\S+)", "os_version", R_DESCR_STRONG),
+    (r"\bSW:\s?(\d{3,}[\w.\-]*)", "os_version", R_DESCR + 1),
     (r"\(\w*OS ([\w.\-]+)\)", "os_version", R_DESCR),
     (r"\bversion\s+([A-Z]{1,4}\d+(?:\.\w+)+)", "os_version", R_DESCR),
     (r"^(V\d{6})$", "os_version", R_WEAK),

@@ -1,0 +1,31 @@
+"""MAC vendor (OUI) lookup: the one offline database every stage uses.
+
+It is the Wireshark `manuf` data that scapy ships (a project dependency), loaded through
+`scapy.data` without importing the rest of scapy. Nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+
+@cache
+def _db() -> Any:
+    from scapy.data import MANUFDB
+
+    return MANUFDB
+
+
+def vendor_of(mac: str) -> str | None:
+    """Vendor of a MAC ("aa:bb:cc:dd:ee:ff"), or None when unknown or locally administered."""
+    norm = mac.strip().lower().replace("-", ":")
+    try:
+        if int(norm[:2], 16) & 2:  # locally administered: no vendor assigned it
+            return None
+    except ValueError:
+        return None
+    db = _db()
+    name: str | None = db._get_manuf(norm) if db is not None else None
+    # scapy answers with the MAC (or its prefix) itself when the OUI is unknown
+    return name if name and ":" not in name else None
