@@ -9,6 +9,7 @@ Prints wall times, hosts found and the ratios; goal: netmap no slower than `nmap
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import os
 import statistics
@@ -43,17 +44,9 @@ def main() -> None:
     truth = lab_up()
     ns = scanner_exec_argv(truth.prefix)
     cidrs = [str(s.cidr) for s in truth.subnets]
-    local = [
-        str(s.cidr)
-        for s in truth.subnets
-        if any(
-            str(ip).startswith(str(s.cidr).rsplit(".", 1)[0] + ".")
-            for d in truth.devices
-            if d.name == "scanner"
-            for i in d.interfaces
-            for ip in i.ips
-        )
-    ]
+    scanner = next(d for d in truth.devices if d.namespace == truth.scanner_ns)
+    mine = [ipaddress.ip_interface(ip).ip for i in scanner.interfaces for ip in i.ips]
+    local = [s.cidr for s in truth.subnets if any(m in ipaddress.ip_network(s.cidr) for m in mine)]
     rows: dict[str, list[float]] = {
         "netmap scan --depth quick": [],
         "netmap hosts phase": [],

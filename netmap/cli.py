@@ -331,7 +331,7 @@ def report(
             else _inventory(store, sid, prof)
         )
         fmts = {f.strip() for f in formats.split(",") if f.strip()} if formats else None
-        dest = Path(out_dir) / (f"{sid}-redacted" if redact else sid)
+        dest = Path(out_dir) / sid  # a redacted copy goes to its redacted/ subfolder
         paths = render_scan(inv, dest, prof, redact=redact, formats=fmts)
     except (ConfigError, StoreError, ValueError) as exc:
         raise fail(str(exc)) from None

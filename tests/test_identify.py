@@ -261,6 +261,14 @@ def test_windows_versions(descr: str, object_id: str | None, expected: str | Non
         ("Keenetic Hero 4G+ (KeeneticOS 4.02.C.1.0-1): KN-2311", "os_version", "4.02.C.1.0-1"),
         ("Dell S5830dn version NH62.YS.N636 kernel 3.0.0 All-N-1", "os_version", "NH62.YS.N636"),
         ("V220100", "os_version", "V220100"),
+        ("FreeNAS-11.3-U2.1 (6a6a2dfda7). Hardware: amd64", "os_version", "11.3-U2.1"),
+        ("6500 7-SLOT OPTICAL SW:1271 BN:AH (c) Ciena (R) Corporation", "os_version", "1271"),
+        (
+            "LANCOM OAP-321 10.12.0147 / 15.11.2017 4002024918100043",
+            "serial_number",
+            "4002024918100043",
+        ),
+        ("Prod: Integra-X;Vers: 3.19.6;Timestamp: 2021-01-22", "model", "Integra-X"),
     ],
 )
 def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
@@ -270,6 +278,22 @@ def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
     parse_sys_descr(descr, None, found)
     best = found.best(field)  # type: ignore[arg-type]
     assert best is not None and best[0] == value, (best, found.items.get(field))
+
+
+@pytest.mark.parametrize(
+    ("descr", "field"),
+    [
+        ("FluidFS SnmpService SnmpV2c", "serial_number"),  # "Sn" of "SnmpService" is no key
+        ("FluidFS SnmpService SnmpV2c", "model"),  # the agent's name, not a model
+        ("ESPHome version 2024.12.2 compiled Dec 27 2024", "model"),
+    ],
+)
+def test_sys_descr_names_nothing(descr: str, field: str) -> None:
+    from netmap.discover.snmp.vendors import Candidates
+
+    found = Candidates()
+    parse_sys_descr(descr, None, found)
+    assert found.best(field) is None, found.items.get(field)  # type: ignore[arg-type]
 
 
 def test_enterprise_table_helpers() -> None:

@@ -582,7 +582,7 @@ BRAND_KEYWORDS: dict[str, str] = {
     "onefs": "Dell EMC",
     "fluidfs": "Dell",
     "compellent": "Dell",
-    "acano": "Cisco",
+    "acano": "Acano",  # conferencing servers, a Cisco brand since 2016
     "halon": "Halon",
 }
 

@@ -951,7 +951,7 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     # HP JetDirect, APC / Dell cards, and other key-value banners
     (r"\bMN:(\S+)", "model", R_DESCR),
     (
-        r"\b(?:SN|S/N|Serial Number|Serial No\.?|Serial)\s*[:#]?\s*([A-Z0-9][\w\-]{4,})",
+        r"\b(?:SN|S/N|Serial Number|Serial No\.?|Serial)(?:\s*[:#]\s*|\s+)([A-Z0-9][\w\-]{4,})",
         "serial_number",
         R_DESCR,
     ),
@@ -983,6 +983,8 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     # FreeNAS / TrueNAS "FreeNAS-11.3-U2.1 (6a6a2dfda7)", Ciena "... SW:1271 BN:AH"
     (r"^(?:FreeNAS|TrueNAS)-(\S+)", "os_version", R_DESCR_STRONG),
     (r"\bSW:\s?(\d{3,}[\w.\-]*)", "os_version", R_DESCR + 1),
+    # LANCOM LCOS "LANCOM OAP-321 10.12.0147 / 15.11.2017 4002024918100043": date, then serial
+    (r"^LANCOM .+ / \d\d\.\d\d\.\d{4} (\d{10,})$", "serial_number", R_DESCR_STRONG),
     (r"\(\w*OS ([\w.\-]+)\)", "os_version", R_DESCR),
     (r"\bversion\s+([A-Z]{1,4}\d+(?:\.\w+)+)", "os_version", R_DESCR),
     (r"^(V\d{6})$", "os_version", R_WEAK),
@@ -1103,6 +1105,16 @@ def _short_banner_model(descr: str) -> str | None:
     first = descr.split(",")[0].strip()
     if len(first) > 64 or _OS_BANNER.match(first) or "\n" in descr[:64]:
         return None
+    if re.search(r"snmp", first, re.IGNORECASE):
+        return None  # "FluidFS SnmpService SnmpV2c", "SNMP Smart II Card": the agent, not a model
+    # "ESPHome version 2024.12.2 compiled ...", "Mimosa B5c Firmware": the model ends before
+    # the words that introduce the software
+    first = re.split(
+        r"\s+-?\s*(?:version|firmware|software|compiled|build|release)\b",
+        first,
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0].strip(" -")
     words = first.split()
     while words and re.fullmatch(r"v?\d+(?:[._]\d+)+[\w.\-()]*|v\d+\w*|\(.*\)", words[-1], re.I):
         words.pop()  # trailing version tokens are not part of the model
