@@ -448,6 +448,7 @@ def probe(
     context: Annotated[str | None, typer.Option("--context", help="SNMPv3 context name")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0.05, max=30)] = 2.0,
     retries: Annotated[int, typer.Option("--retries", min=0, max=5)] = 1,
+    allow_public: Annotated[bool, typer.Option("--allow-public")] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Ask one SNMP agent everything netmap collects (exit 3 if it does not answer)."""
@@ -462,10 +463,14 @@ def probe(
         priv_key_env=priv_key_env, priv_key_file=priv_key_file, context=context,
     )
     try:
+        scope = build_scope([host], allow_public=allow_public)  # the same guard as `scan`
+        if scope.size != 1:
+            raise ScopeError(f"probe takes one host, not {host!r}")
         creds = snmp_probe.credentials(opts)
-    except snmp_probe.ProbeError as exc:
+    except (snmp_probe.ProbeError, ScopeError) as exc:
         raise fail(str(exc)) from None
-    rec = asyncio.run(snmp_probe.probe(host, creds, port, timeout, retries))
+    address = str(scope.networks[0].network_address)
+    rec = asyncio.run(snmp_probe.probe(address, creds, port, timeout, retries))
     if as_json:
         emit_json(snmp_probe.report(rec))
     else:

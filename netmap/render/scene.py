@@ -329,12 +329,20 @@ def device_title(d: Device) -> str:
     return d.name or (d.addresses[0] if d.addresses else f"unnamed {type_word(d.type)}")
 
 
+def hardware_label(d: Device) -> str:
+    """'Cisco WS-C2960X', without repeating a vendor the model already names ('HP LaserJet')."""
+    vendor, model = d.vendor or "", d.model or ""
+    if vendor and model.casefold().startswith(vendor.split()[0].casefold()):
+        return model
+    return " ".join(x for x in (vendor, model) if x)
+
+
 def device_lines(d: Device) -> list[str]:
     lines: list[str] = []
     title = device_title(d)
     if d.addresses and d.addresses[0] != title:
         lines.append(d.addresses[0])
-    model = " ".join(x for x in (d.vendor, d.model) if x)
+    model = hardware_label(d)
     if model:
         lines.append(model)
     elif d.type == DeviceType.UNKNOWN:

@@ -84,3 +84,8 @@ def test_quick_scan_of_loopback(tmp_path: Path) -> None:
     data = json.loads(p.stdout)
     assert data["status"]["state"] == "complete"
     assert [h["ip"] for h in data["hosts"]] == ["127.0.0.1"]
+
+
+def test_probe_refuses_public_and_ranges() -> None:
+    assert_clean_error(netmap("probe", "8.8.8.8", "--community", "x"), 2, "public")
+    assert_clean_error(netmap("probe", "10.0.0.0/24", "--community", "x"), 2, "one host")

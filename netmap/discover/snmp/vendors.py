@@ -824,6 +824,7 @@ VENDOR_PROBES[52674] = VENDOR_PROBES[318]  # NetBotz (Schneider) answers APC Pow
 _NET_SNMP_APPLIANCES = tuple(
     probe
     for number in (
+        674,  # Dell servers: OpenManage/iDRAC scalars, on Linux under Net-SNMP's sysObjectID
         6574,
         48690,
         24681,
@@ -1251,6 +1252,8 @@ def _generic_entity_name(name: str | None) -> bool:
 async def _first_described_entity(walker: Walker) -> list[str]:
     """Agents that fill only a few ENTITY-MIB columns (no entPhysicalClass): the first entry
     with a serial number, else with a model name, is the device itself."""
+    if not await _walk(walker, oids.ENT_PHYSICAL_ENTRY, max_rows=1):
+        return []  # no ENTITY-MIB at all: one request, not one per column
     for column in (oids.ENT_PHYSICAL_SERIAL_NUM, oids.ENT_PHYSICAL_MODEL_NAME):
         for oid, value in await _walk(walker, column, max_rows=4):
             if oid.startswith(column + ".") and useful(text(value)):
