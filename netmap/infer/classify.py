@@ -423,11 +423,15 @@ def zone_of(ip: str, zone_map: dict[str, SiteZone]) -> tuple[str | None, str | N
 
 
 def site_zone(dev: Device, zone_map: dict[str, SiteZone]) -> tuple[str | None, str | None]:
-    for ip in dev.addresses:
-        site, zone = zone_of(ip, zone_map)
-        if site or zone:
-            return site, zone
-    return None, None
+    """The site and zone all of a device's mapped addresses agree on.
+
+    A router with a leg in the staff and the CJI zone belongs to neither zone (only to their
+    common site, if any): putting it in whichever address came first would be a guess.
+    """
+    pairs = {zone_of(ip, zone_map) for ip in dev.addresses} - {(None, None)}
+    sites = {site for site, _ in pairs}
+    zones = {zone for _, zone in pairs}
+    return (sites.pop() if len(sites) == 1 else None), (zones.pop() if len(zones) == 1 else None)
 
 
 # ---------------------------------------------------------------------------------------------
