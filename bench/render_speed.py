@@ -26,7 +26,13 @@ STEPS = [("diagram (svg+png+pdf, all pages)", {"diagram"}), ("drawio", {"drawio"
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     inv = town(n)
-    print(f"{len(inv.devices)} devices, {len(inv.links)} links, {len(inv.subnets)} subnets")
+    lines: list[str] = []
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+        lines.append(text)
+
+    say(f"{len(inv.devices)} devices, {len(inv.links)} links, {len(inv.subnets)} subnets")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tmp)
         total = 0.0
@@ -35,11 +41,13 @@ def main() -> None:
             paths = render_all(inv, out, formats=formats)
             took = time.perf_counter() - start
             total += took
-            print(f"{label:<36} {took:6.2f} s  ({len(paths)} files)")
+            say(f"{label:<36} {took:6.2f} s  ({len(paths)} files)")
         start = time.perf_counter()
         render_all(inv, out / "redacted-run", formats={"bundle"}, redact=True)
-        print(f"{'redacted RFP bundle (everything)':<36} {time.perf_counter() - start:6.2f} s")
-        print(f"{'total (unredacted formats)':<36} {total:6.2f} s")
+        say(f"{'redacted RFP bundle (everything)':<36} {time.perf_counter() - start:6.2f} s")
+        say(f"{'total (unredacted formats)':<36} {total:6.2f} s")
+    results = Path(__file__).parent / "results" / "render_speed.txt"
+    results.write_text("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

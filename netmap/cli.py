@@ -148,20 +148,20 @@ def scan(
         if isinstance(exc, NmapError | OSError):
             raise fail(str(exc), EXIT_FAILED) from None
         raise
-    _after_scan(store, result.scan_id, prof, out_dir if report else None)
+    _after_scan(store, result.scan_id, prof, Path(out_dir or prof.output_dir) if report else None)
     _print_scan_result(store, result.scan_id, as_json)
     if result.state is not ScanState.COMPLETE:
         raise typer.Exit(EXIT_FAILED)
 
 
-def _after_scan(store: Store, scan_id: str, prof: Profile, out_dir: str | None) -> None:
-    """Infer (and render, unless --no-report) right after a scan. Never rescans."""
+def _after_scan(store: Store, scan_id: str, prof: Profile, out_dir: Path | None) -> None:
+    """Infer, and render into OUT/<scan-id>/ unless --no-report (out_dir None). Never rescans."""
     from netmap.pipeline import build_and_store, render_scan
 
     try:
         inv = build_and_store(store, scan_id, prof)
-        if out_dir is not None or prof.output_dir:
-            render_scan(inv, Path(out_dir or prof.output_dir) / scan_id, prof)
+        if out_dir is not None:
+            render_scan(inv, out_dir / scan_id, prof)
     except Exception as exc:  # the scan itself is safe in the store: say what failed
         err.print(f"netmap: scan {scan_id} stored, but building deliverables failed: {exc}")
 

@@ -413,6 +413,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
     records = records_from_scan(scan)
     cloned = _cloned_macs(records)
     for rec in records:
+        if rec.facts is None and not rec.interfaces:
+            continue  # the agent never answered: an SNMP failure, not an SNMP fact
         t = times.get(rec.ip, [])
         claims.append(_agent_claim(rec, t, cloned))
         claims += _neighbour_claims(rec, t)

@@ -44,7 +44,10 @@ def failed_agents(scan: ScanRecord) -> list[str]:
     by_ip: dict[str, bool] = {}
     for ob in snmp_obs(scan.observations):
         by_ip[ob.ip] = by_ip.get(ob.ip, False) or not ob.error
-    failed = {ip for ip, ok in by_ip.items() if not ok}
+    # "port unreachable" means no agent listens: that is an answer, not a failure worth a
+    # line in "Needs attention" (timeouts and authentication errors are).
+    refused = {ob.ip for ob in snmp_obs(scan.observations) if "unreachable" in (ob.error or "")}
+    failed = {ip for ip, ok in by_ip.items() if not ok} - refused
     for err in scan.observations:
         if isinstance(err, ErrorObs) and err.phase.startswith("snmp") and not by_ip.get(err.target):
             failed.add(err.target)

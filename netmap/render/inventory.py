@@ -440,7 +440,7 @@ READING_NOTES = [
 
 def coverage(inv: Inventory) -> list[tuple[str, Value]]:
     total = len(inv.devices)
-    snmp = sum(1 for d in inv.devices if any(s.startswith("snmp") for s in d.sources))
+    snmp = sum(1 for d in inv.devices if d.snmp_credential)  # the agent itself answered
     typed = sum(1 for d in inv.devices if d.type != DeviceType.UNKNOWN)
     placed = len(_placed_devices(inv) & {d.id for d in inv.devices})
     return [

@@ -89,3 +89,20 @@ def test_quick_scan_of_loopback(tmp_path: Path) -> None:
 def test_probe_refuses_public_and_ranges() -> None:
     assert_clean_error(netmap("probe", "8.8.8.8", "--community", "x"), 2, "public")
     assert_clean_error(netmap("probe", "10.0.0.0/24", "--community", "x"), 2, "one host")
+
+
+def test_no_report_writes_no_deliverables(tmp_path: Path) -> None:
+    code = (
+        "ip link set lo up && "
+        f"{sys.executable} -m netmap scan 127.0.0.1 --depth quick --no-report --scans-dir {tmp_path}/s"
+    )
+    p = subprocess.run(["unshare", "--net", "sh", "-c", code], capture_output=True, text=True,
+                       timeout=120, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert not (tmp_path / "output").exists()
+    code = code.replace("--no-report", f"--out {tmp_path}/o")
+    p = subprocess.run(["unshare", "--net", "sh", "-c", code], capture_output=True, text=True,
+                       timeout=120, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    (scan_dir,) = (tmp_path / "o").iterdir()
+    assert (scan_dir / "inventory.xlsx").exists()
