@@ -37,6 +37,7 @@ from pydantic import Field, SecretStr, ValidationError
 from netmap.model import (
     Depth,
     Model,
+    Overrides,
     ResolvedCredential,
     SecretRef,
     SiteZone,
@@ -86,7 +87,8 @@ class Profile(Model):
     snmp_options: SnmpOptions = Field(default_factory=SnmpOptions)
     scans_dir: str = "scans"
     output_dir: str = "output"
-    overrides: str | None = None  # path of overrides.toml
+    # the path of an overrides.toml, or the same tables inline: [overrides.devices."<key>"]
+    overrides: str | Overrides | None = None
     redact_hostnames: bool = False
     rescan: RescanOptions = Field(default_factory=RescanOptions)
 

@@ -18,7 +18,8 @@ def build_and_store(store: Store, scan_id: str, profile: Profile | None = None) 
     from netmap.infer.pipeline import build_inventory
     from netmap.infer.topology import graph_to_json, inventory_graph
 
-    overrides = load_overrides(profile.overrides) if profile and profile.overrides else None
+    ov = profile.overrides if profile else None
+    overrides = load_overrides(ov) if isinstance(ov, str) else ov
     inv = build_inventory(store.read(scan_id), overrides)
     store.write_inventory(scan_id, inv, graph_to_json(inventory_graph(inv)))
     return inv

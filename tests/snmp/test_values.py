@@ -47,7 +47,11 @@ def test_date_and_time() -> None:
 
 def test_helpers() -> None:
     assert _speed(4294967295, 10000) == 10**10 and _speed(100_000_000, 100) == 100_000_000
-    assert _speed(None, 0) is None and _speed(-1, None) is None
+    # ifHighSpeed wins whenever it is positive (2488 Mb/s, not ifSpeed's 2488320000)
+    assert _speed(2_488_320_000, 2488) == 2_488_000_000 and _speed(1000, None) == 1000
+    # the agent's 0 is kept (ifSpeed 0, or only ifHighSpeed 0); nothing at all is None
+    assert _speed(0, 0) == 0 and _speed(None, 0) == 0 and _speed(0, None) == 0
+    assert _speed(None, None) is None and _speed(-1, None) is None
     assert _split_name("sw1.city.local") == ("sw1", "sw1.city.local")
     assert _split_name("10.0.0.1") == ("10.0.0.1", None) and _split_name("my switch") == ("my switch", None)
     assert _split_package("bash_5.2.15-2+b2_amd64") == ("bash", "5.2.15-2+b2")

@@ -89,3 +89,13 @@ def test_missing_env_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     p = write(tmp_path, '[[snmp]]\nname="ro"\ncommunity = { env = "NM_NOPE" }\n')
     with pytest.raises(ConfigError, match="NM_NOPE"):
         resolve_credentials(load_profile(p).snmp)
+
+
+def test_overrides_inline_in_profile(tmp_path: Path) -> None:
+    p = write(tmp_path, '[overrides.devices."10.0.0.5"]\ntype = "printer"\nname = "Front desk"\n')
+    prof = load_profile(p)
+    assert prof.overrides is not None and not isinstance(prof.overrides, str)
+    assert prof.overrides.devices["10.0.0.5"].name == "Front desk"
+    bad = write(tmp_path, '[overrides.devices."10.0.0.5"]\ntpye = "printer"\n')
+    with pytest.raises(ConfigError, match=r"overrides\..*tpye: unknown key"):
+        load_profile(bad)

@@ -272,13 +272,16 @@ _IF_COLUMNS = (  # ifDescr first: every agent has it, and an empty first column 
     oids.IF_ADMIN_STATUS, oids.IF_OPER_STATUS,
 )
 _IFX_COLUMNS = (oids.IF_NAME, oids.IF_HIGH_SPEED, oids.IF_ALIAS)
-_SPEED_SATURATED = 4_294_967_295  # ifSpeed's ceiling: the real speed is in ifHighSpeed
 
 
 def _speed(speed: int | None, high: int | None) -> int | None:
-    if high and high > 0 and (speed is None or speed >= _SPEED_SATURATED or high * 10**6 > speed):
+    """Bits/s: ifHighSpeed x 10^6 when the agent gives a positive one (what LibreNMS and most
+    NMSs report; ifSpeed saturates at 2^32-1), else ifSpeed. A 0 from the agent stays 0."""
+    if high is not None and high > 0:
         return high * 10**6
-    return speed if speed is None or speed >= 0 else None
+    if speed is not None and speed >= 0:
+        return speed
+    return 0 if high == 0 else None
 
 
 def _status(value: SnmpValue | None) -> bool | None:
@@ -290,7 +293,9 @@ async def interfaces(w: Walker) -> list[Interface]:
     descr, itype, mtu, speed, phys, admin, oper = await table(w, _IF_COLUMNS)
     name, high, alias = await table(w, _IFX_COLUMNS)
     out: list[Interface] = []
-    for idx in _rows(itype, descr, name):
+    # Every column's row suffix is an ifIndex: some agents leave out ifDescr/ifType rows, or
+    # list an interface only in ifXTable.
+    for idx in _rows(descr, itype, mtu, speed, phys, admin, oper, name, high, alias):
         if len(idx) != 1:
             continue
         out.append(
@@ -305,6 +310,29 @@ async def interfaces(w: Walker) -> list[Interface]:
                 mtu=v.integer(mtu.get(idx)),
                 is_enabled=_status(admin.get(idx)),
                 is_up=_status(oper.get(idx)),
+            )
+        )
+    return out or await _vendor_ports(w)
+
+
+_ETHERNET_CSMACD = 6  # IANAifType ethernetCsmacd
+
+
+async def _vendor_ports(w: Walker) -> list[Interface]:
+    """Agents without IF-MIB that list their (Ethernet) ports in a vendor port table.
+
+    Such a table has no ifIndex: the ports are numbered 1..n in table order, so the numbers are
+    stable for one firmware but are not an agent's ifIndex."""
+    names, speeds = await table(w, (oids.EXALINK_PORT_NAME, oids.EXALINK_PORT_SPEED))
+    out: list[Interface] = []
+    for number, idx in enumerate(sorted(names), start=1):
+        mbps = v.integer(speeds.get(idx))
+        out.append(
+            Interface(
+                if_index=number,
+                name=v.one_line(names.get(idx)),
+                if_type=_ETHERNET_CSMACD,
+                speed=mbps * 10**6 if mbps is not None and mbps >= 0 else None,
             )
         )
     return out
@@ -521,9 +549,18 @@ def _local_port(port: int, ifnames: Mapping[int, str], loc: Mapping[int, list[st
 
 
 async def lldp_neighbors_detail(w: Walker) -> list[LldpNeighbor]:
+    """LLDP-MIB neighbours; agents without them may keep them in their vendor's LLDP MIB."""
+    out = await _lldp_standard(w)
+    if not out:
+        out = await _lldp_timetra(w)
+    if not out:
+        out = await _lldp_tplink(w)
+    return out
+
+
+async def _lldp_standard(w: Walker) -> list[LldpNeighbor]:
     cols = await table(w, _LLDP_REM_COLUMNS)
-    ch_sub, ch_id, pt_sub, pt_id, pt_desc, sys_name, sys_desc, cap_sup, cap_en = cols
-    rows = [idx for idx in _rows(ch_sub, ch_id, sys_name) if len(idx) == 3]
+    rows = [idx for idx in _rows(cols[0], cols[1], cols[5]) if len(idx) == 3]  # subtype, id, name
     if not rows:
         return []
     (man_rows, med, loc_sub, loc_id, loc_desc), ifnames = await asyncio.gather(
@@ -545,27 +582,76 @@ async def lldp_neighbors_detail(w: Walker) -> list[LldpNeighbor]:
             address = v.inet_address(idx[3], idx[5 : 5 + idx[4]])
             if address:
                 mgmt[idx[:3]] = address
-    out: list[LldpNeighbor] = []
-    for idx in rows:
-        ch_kind, pt_kind = v.integer(ch_sub.get(idx)), v.integer(pt_sub.get(idx))
-        out.append(
-            LldpNeighbor(
-                parent_interface=_local_port(idx[1], ifnames, loc),
-                local_port_num=idx[1],
-                remote_chassis_id=_lldp_id(ch_kind, ch_id.get(idx), 4, 5),
-                remote_chassis_id_subtype=ch_kind,
-                remote_port=_lldp_id(pt_kind, pt_id.get(idx), 3, 4),
-                remote_port_subtype=pt_kind,
-                remote_port_description=v.one_line(pt_desc.get(idx)),
-                remote_system_name=v.one_line(sys_name.get(idx)),
-                remote_system_description=v.text(sys_desc.get(idx)),
-                remote_system_capab=_bits(cap_sup.get(idx), _LLDP_CAPS),
-                remote_system_enable_capab=_bits(cap_en.get(idx), _LLDP_CAPS),
-                remote_management_address=mgmt.get(idx),
-                med_device_class=v.integer(med.get(idx)),
-            )
+    return [
+        _lldp_row(idx, cols, _local_port(idx[1], ifnames, loc), mgmt.get(idx), v.integer(med.get(idx)))
+        for idx in rows
+    ]
+
+
+def _lldp_row(
+    idx: Index, cols: Sequence[Column], local: str | None, mgmt: str | None = None, med: int | None = None
+) -> LldpNeighbor:
+    """One neighbour from the nine lldpRemEntry-shaped columns (idx[1] is the local port)."""
+    ch_sub, ch_id, pt_sub, pt_id, pt_desc, sys_name, sys_desc, cap_sup, cap_en = cols
+    ch_kind, pt_kind = v.integer(ch_sub.get(idx)), v.integer(pt_sub.get(idx))
+    return LldpNeighbor(
+        parent_interface=local,
+        local_port_num=idx[1],
+        remote_chassis_id=_lldp_id(ch_kind, ch_id.get(idx), 4, 5),
+        remote_chassis_id_subtype=ch_kind,
+        remote_port=_lldp_id(pt_kind, pt_id.get(idx), 3, 4),
+        remote_port_subtype=pt_kind,
+        remote_port_description=v.one_line(pt_desc.get(idx)),
+        remote_system_name=v.one_line(sys_name.get(idx)),
+        remote_system_description=v.text(sys_desc.get(idx)),
+        remote_system_capab=_bits(cap_sup.get(idx), _LLDP_CAPS),
+        remote_system_enable_capab=_bits(cap_en.get(idx), _LLDP_CAPS),
+        remote_management_address=mgmt,
+        med_device_class=med,
+    )
+
+
+async def _lldp_timetra(w: Walker) -> list[LldpNeighbor]:
+    """Nokia SR OS keeps neighbours in TIMETRA-LLDP-MIB, indexed by the local port's ifIndex."""
+    if not await present(w, oids.TMNX_LLDP_REM_ENTRY):
+        return []
+    names = [f"{oids.TMNX_LLDP_REM_ENTRY}.{c.rsplit('.', 1)[1]}" for c in _LLDP_REM_COLUMNS]
+    cols = await table(w, names)
+    rows = [idx for idx in _rows(cols[0], cols[1], cols[5]) if len(idx) == 4]
+    if not rows:
+        return []
+    ifnames = await if_names(w)
+    return [_lldp_row(idx, cols, ifnames.get(idx[1])) for idx in rows]
+
+
+_TPLINK_LLDP_COLUMNS = (
+    oids.TPLINK_LLDP_NEIGHBOR_CHASSIS_ID, oids.TPLINK_LLDP_NEIGHBOR_PORT_ID,
+    oids.TPLINK_LLDP_NEIGHBOR_PORT_DESCR, oids.TPLINK_LLDP_NEIGHBOR_SYS_NAME,
+    oids.TPLINK_LLDP_NEIGHBOR_SYS_DESCR,
+)
+
+
+async def _lldp_tplink(w: Walker) -> list[LldpNeighbor]:
+    """TP-Link switches: TPLINK-LLDPINFO-MIB, index ifIndex.n, every field as display text."""
+    if not await present(w, oids.TPLINK_LLDP_NEIGHBOR_ENTRY):
+        return []
+    ch_id, pt_id, pt_desc, sys_name, sys_desc = await table(w, _TPLINK_LLDP_COLUMNS)
+    rows = [idx for idx in _rows(ch_id, sys_name) if len(idx) == 2]
+    if not rows:
+        return []
+    ifnames = await if_names(w)
+    return [
+        LldpNeighbor(
+            parent_interface=ifnames.get(idx[0]),
+            local_port_num=idx[0],
+            remote_chassis_id=v.one_line(ch_id.get(idx)),
+            remote_port=v.one_line(pt_id.get(idx)),
+            remote_port_description=v.one_line(pt_desc.get(idx)),
+            remote_system_name=v.one_line(sys_name.get(idx)),
+            remote_system_description=v.text(sys_desc.get(idx)),
         )
-    return out
+        for idx in rows
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -956,12 +1042,13 @@ SCALARS: dict[str, tuple[str, ...]] = {
 # agent does not have then cost no request at all (most agents lack most of these MIBs).
 PROBES: dict[str, tuple[str, ...]] = {
     "facts": (oids.ENT_PHYSICAL_CLASS, oids.HR_DEVICE_TYPE),  # identification reads these
-    "interfaces": _IF_COLUMNS + _IFX_COLUMNS,
+    "interfaces": _IF_COLUMNS + _IFX_COLUMNS + (oids.EXALINK_PORT_NAME,),
     "ip_addresses": _IP_ADDRESS_COLUMNS + _IP_AD_ENT_COLUMNS,
     "arp_table": _NET_TO_PHYSICAL_COLUMNS + _NET_TO_MEDIA_COLUMNS + (oids.IF_NAME, oids.IF_DESCR),
     "mac_address_table": _DOT1Q_FDB_COLUMNS + _DOT1D_FDB_COLUMNS
     + (oids.DOT1Q_VLAN_FDB_ID, oids.DOT1D_BASE_PORT_IF_INDEX),
-    "lldp_neighbors_detail": _LLDP_REM_COLUMNS + _LLDP_LOCAL,
+    "lldp_neighbors_detail": _LLDP_REM_COLUMNS + _LLDP_LOCAL
+    + (oids.TMNX_LLDP_REM_ENTRY, oids.TPLINK_LLDP_NEIGHBOR_ENTRY),
     "cdp_neighbors": _CDP_COLUMNS,
     "routes": _INET_CIDR_COLUMNS + _IP_CIDR_COLUMNS + _IP_ROUTE_COLUMNS,
     "inventory": _ENTITY_COLUMNS,

@@ -141,6 +141,20 @@ LLDP_REM_SYS_CAP_ENABLED = "1.0.8802.1.1.2.1.4.1.1.12"  # LLDP-MIB::lldpRemSysCa
 LLDP_REM_MAN_ADDR_IF_SUBTYPE = "1.0.8802.1.1.2.1.4.2.1.3"  # LLDP-MIB::lldpRemManAddrIfSubtype
 # LLDP-EXT-MED-MIB::lldpXMedRemDeviceClass
 LLDP_X_MED_REM_DEVICE_CLASS = "1.0.8802.1.1.2.1.5.4795.1.3.1.1.3"
+# EXALINK-FUSION-MIB (Exablaze/Cisco Nexus 3550-F Fusion layer-1 switches, no IF-MIB at all):
+# the port table, index module.port; the name, and the port speed in Mb/s.
+EXALINK_PORT_NAME = "1.3.6.1.4.1.43296.3.4.1.3"
+EXALINK_PORT_SPEED = "1.3.6.1.4.1.43296.3.4.1.8"
+# TIMETRA-LLDP-MIB (Nokia SR OS / TiMOS, every product line): tmnxLldpRemEntry, index
+# time.ifIndex.destMacIndex.remIndex; columns 4..12 are numbered like lldpRemEntry's.
+TMNX_LLDP_REM_ENTRY = "1.3.6.1.4.1.6527.3.1.2.59.4.1.1"
+# TPLINK-LLDPINFO-MIB (TP-Link JetStream/Omada switches): lldpNeighborInfoEntry, index ifIndex.n
+TPLINK_LLDP_NEIGHBOR_ENTRY = "1.3.6.1.4.1.11863.6.35.1.2.2.1"
+TPLINK_LLDP_NEIGHBOR_CHASSIS_ID = "1.3.6.1.4.1.11863.6.35.1.2.2.1.4"  # lldpNeighborChassisId
+TPLINK_LLDP_NEIGHBOR_PORT_ID = "1.3.6.1.4.1.11863.6.35.1.2.2.1.6"  # lldpNeighborPortId
+TPLINK_LLDP_NEIGHBOR_PORT_DESCR = "1.3.6.1.4.1.11863.6.35.1.2.2.1.8"  # lldpNeighborPortDescr
+TPLINK_LLDP_NEIGHBOR_SYS_NAME = "1.3.6.1.4.1.11863.6.35.1.2.2.1.9"  # lldpNeighborSystemName
+TPLINK_LLDP_NEIGHBOR_SYS_DESCR = "1.3.6.1.4.1.11863.6.35.1.2.2.1.10"  # lldpNeighborSystemDescr
 
 # --- CISCO-CDP-MIB -----------------------------------------------------------------------------
 CDP_CACHE_ADDRESS_TYPE = "1.3.6.1.4.1.9.9.23.1.2.1.1.3"  # CISCO-CDP-MIB::cdpCacheAddressType
