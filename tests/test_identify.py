@@ -380,6 +380,47 @@ def test_empty_record_is_unknown() -> None:
     assert snmp_type_hint(SnmpRecord(ip="192.0.2.1"))[0] == DeviceType.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    ("descr", "object_id", "vendor", "model", "expected"),
+    [
+        # a product family under a vendor's sysObjectID tree
+        ("", "1.3.6.1.4.1.11.5.7.5.1", "HP", None, DeviceType.SWITCH),  # Virtual Connect
+        ("NP6150", "1.3.6.1.4.1.8691.2.8", "Moxa", "NP6150", DeviceType.OTHER),  # NPort
+        ("", "1.3.6.1.4.1.674.10892.5", "Dell", "PowerEdge R640", DeviceType.OTHER),  # iDRAC
+        ("V250000", "1.3.6.1.4.1.637.54.1.10.90.1", None, None, DeviceType.WIRELESS_AP),
+        # Broadcom FASTPATH's own sysObjectID: an OEM switch
+        ("DM1200E 24GT 4XS Standalone", "1.3.6.1.4.1.4413", None, None, DeviceType.SWITCH),
+        # a load balancer says so, whoever made it (Barracuda also sells firewalls)
+        ("Barracuda Load Balancer ADC", "1.3.6.1.4.1.8072.3.2.10", "Barracuda", None, DeviceType.OTHER),
+        ("Linux ibootpdu 4.4.9 #6 SMP armv7l", "1.3.6.1.4.1.8072.3.2.10", None, "iBoot-PDU8-2N15",
+         DeviceType.UPS),
+        # HPE's main registration is of no one kind: its storage sub-brand must not make a PDU a NAS
+        ("Outlet Metered, Outlet Switched", None, "HPE", "P9S18A", DeviceType.UPS),
+    ],
+)
+def test_family_and_keyword_rules(
+    descr: str, object_id: str | None, vendor: str | None, model: str | None, expected: DeviceType
+) -> None:
+    from netmap.model import Facts
+
+    facts = Facts(sys_descr=descr, sys_object_id=object_id, vendor=vendor, model=model)
+    assert snmp_type_hint(SnmpRecord(ip="192.0.2.1", facts=facts))[0] == expected
+
+
+def test_vendor_from_private_mib_when_nothing_names_it() -> None:
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|Linux RUTM51 6.6.87 #0 SMP mips",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+        "1.3.6.1.4.1.2021.4.5.0|2|1000",  # UCD-SNMP: an agent toolkit, skipped
+        "1.3.6.1.4.1.48690.2.1.0|4|x",  # Teltonika's subtree
+    ]
+    walker = CachingWalker(SnmprecWalker(parse_lines(lines)))
+    ident = asyncio.run(identify(walker, {}))
+    assert ident.vendor == "Teltonika"
+    bare = CachingWalker(SnmprecWalker(parse_lines(lines[:3])))
+    assert asyncio.run(identify(bare, {})).vendor is None
+
+
 # --- a handful of real devices (only where the shared LibreNMS recordings exist) --------------
 
 
@@ -409,3 +450,32 @@ def test_librenms_recordings(name: str, vendor: str, types: set[DeviceType]) -> 
             assert ours and (
                 ours.casefold() in theirs.casefold() or theirs.casefold() in ours.casefold()
             )
+
+
+def test_product_line_identity_rules() -> None:
+    def ident(*lines: str) -> Identity:
+        return asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+
+    ent = "1.3.6.1.2.1.47.1.1.1.1"
+    # Ericsson: the part number sits in entPhysicalModelName, the product name in entPhysicalDescr
+    ericsson = ident(
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.193.81.1.1.3",
+        f"{ent}.2.1|4|MINI-LINK 6691", f"{ent}.5.1|2|3", f"{ent}.13.1|4|BFL 510 110/1",
+    )
+    assert ericsson.model == "MINI-LINK 6691"
+    assert ident("1.3.6.1.2.1.1.1.0|4|Ericsson IPOS-18.1.1.9.98p30-Release").os_version == (
+        "18.1.1.9.98p30-Release"
+    )
+    # Cisco UCOS: the platform release is the first SYSAPPL-MIB package, not the kernel
+    ucos = ident(
+        "1.3.6.1.2.1.1.1.0|4|Linux release:2.6.32-573.18.1.el6.x86_64 machine:x86_64",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.9.1.1348",
+        "1.3.6.1.2.1.54.1.1.1.1.4.1|4|11.5.4.50000-6",
+    )
+    assert ucos.os_version == "11.5.4.50000-6"
+    junos = ident(
+        "1.3.6.1.2.1.1.1.0|4|Juniper SRX240B gsm-fw",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.2636.1.1.1.2.39",
+        "1.3.6.1.2.1.25.6.3.1.2.2|4|JUNOS Software Release [12.1X46-D86]",
+    )
+    assert junos.os_version == "12.1X46-D86"

@@ -55,6 +55,15 @@ FAMILY_PREFIXES: dict[str, tuple[DeviceType, float, str]] = {
     "1.3.6.1.4.1.674.11000.2000.500": (T.SWITCH, 0.7, "Dell Networking switch family"),
     "1.3.6.1.4.1.232.165": (T.UPS, 0.7, "HPE power distribution family"),
     "1.3.6.1.4.1.6876.4": (T.SERVER, 0.7, "VMware ESX / vCenter"),
+    "1.3.6.1.4.1.9.1.1348": (T.PBX, 0.7, "Cisco Unified Communications OS (CUCM, UCCX, CER, Unity)"),
+    "1.3.6.1.4.1.11.5.7.5": (T.SWITCH, 0.7, "HP Virtual Connect module family"),
+    "1.3.6.1.4.1.637.54": (T.WIRELESS_AP, 0.7, "Nokia Wavence microwave radio family"),
+    "1.3.6.1.4.1.674.10892.5": (T.OTHER, 0.8, "Dell iDRAC management controller"),
+    "1.3.6.1.4.1.674.10903": (T.UPS, 0.7, "Dell rack PDU family"),
+    "1.3.6.1.4.1.8691.2": (T.OTHER, 0.7, "Moxa NPort serial device server family"),
+    "1.3.6.1.4.1.13742.8": (T.OTHER, 0.8, "Raritan EMX environmental monitor family"),
+    "1.3.6.1.4.1.42.2.200": (T.OTHER, 0.7, "Oracle/Sun ILOM service processor"),
+    "1.3.6.1.4.1.2011.2.235": (T.OTHER, 0.7, "Huawei iBMC management controller"),
 }
 
 # Vendors (IANA enterprise) whose every SNMP product is of one kind.
@@ -115,6 +124,7 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     1181: (T.UPS, 0.7),
     # storage / backup
     6574: (T.NAS, 0.9),
+    13400: (T.UPS, 0.6),  # Emerson Network Power / Vertiv (Liebert) power and cooling
     24681: (T.NAS, 0.9),
     789: (T.NAS, 0.9),
     40482: (T.NAS, 0.9),
@@ -168,6 +178,7 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     57344: (T.WIRELESS_AP, 0.6),
     29671: (T.WIRELESS_AP, 0.3),
     11898: (T.WIRELESS_AP, 0.4),
+    53058: (T.WIRELESS_AP, 0.7),  # Baicells LTE base stations and CPEs
     # network gear
     9: (T.ROUTER, 0.3),
     2636: (T.ROUTER, 0.5),
@@ -293,11 +304,14 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     27304: (T.ROUTER, 0.3),
     33688: (T.ROUTER, 0.2),
     21362: (T.SWITCH, 0.3),
+    4413: (T.SWITCH, 0.5),  # Broadcom FASTPATH: the OEM switch stack's own sysObjectID
     # servers
     311: (T.SERVER, 0.5),
     6876: (T.SERVER, 0.6),
     42: (T.SERVER, 0.5),
     2: (T.SERVER, 0.4),
+    2440: (T.SERVER, 0.6),  # EfficientIP SOLIDserver (DNS/DHCP/IPAM)
+    25071: (T.WORKSTATION, 0.6),  # Teradici PCoIP zero clients
     # cameras / video
     368: (T.CAMERA, 0.7),
     50001: (T.CAMERA, 0.6),
@@ -307,6 +321,9 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     3375: (T.OTHER, 0.6),  # F5 BIG-IP
     7779: (T.OTHER, 0.5),  # Infoblox NIOS
     25049: (T.OTHER, 0.5),  # Opengear console servers
+    25728: (T.OTHER, 0.7),  # NetPing environment monitors
+    10418: (T.OTHER, 0.7),  # Avocent (Vertiv) KVM and console servers
+    35847: (T.OTHER, 0.6),  # Greenbone vulnerability scanners
     # telephony
     6889: (T.PBX, 0.5),
     572: (T.PBX, 0.5),
@@ -327,7 +344,7 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
             "printer keyword",
         ),
         (
-            r"\b(UPS\w*|PDU|CS1[24]1|power distribution|rectifier|ATS|transfer switch|inverter|powerware|"
+            r"\b(UPS\w*|PDU\w*|CS1[24]1|power distribution|rectifier|ATS|transfer switch|inverter|powerware|"
             r"smart-ups|symmetra|galaxy|ups snmp|power ?manager|power system|supervisor for|"
             r"outlet|metered|switched pdu|power supply|power module|genset|generator|"
             r"energy meter|controller - software)\b",
@@ -339,13 +356,13 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
             r"\b(NAS|diskstation|rackstation|readynas|turbonas|truenas|freenas|isilon|onefs|"
             r"powervault|equallogic|compellent|nimble|eternus|storage|SAN(?!-OS)|storeonce|msa|"
             r"flexstor|tape library|quantastor|fluidfs|ME\d{4}|datadomain|synology|qnap|netapp|"
-            r"ixsystems|pure storage)\b",
+            r"ixsystems|pure storage|osnexus)\b",
             T.NAS,
             0.7,
             "storage keyword",
         ),
         (
-            r"\b(backup|data domain|rubrik|unitrends|tape|storeever|recovery|MSL)\b",
+            r"\b(backup|data domain|rubrik\w*|unitrends|tape|storeever|recovery|MSL)\b",
             T.BACKUP,
             0.6,
             "backup keyword",
@@ -362,7 +379,7 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
             r"\b(access point|AP\d*|wireless|WLAN|802\.11|airos|ePMP|ePTP|PTP ?\d*|PMP|radio|airmax|"
             r"aironet|mesh|WAP\d*|cnPilot|AirPort|base station|controller for|wifi|wi-fi|"
             r"microwave|backhaul|CPE|LTE|unleashed|smartzone|OAW-\w+|IAP|instant|DAP-\d+\w*|"
-            r"NXC\d+|OAP-\d+|MINI-LINK|CMM\d|wireless controller)\b",
+            r"NXC\d+|OAP-\d+|MINI-LINK|CMM\d|wireless controller|deliberant)\b",
             T.WIRELESS_AP,
             0.6,
             "wireless keyword",
@@ -407,12 +424,18 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
         ),
         (
             r"\b(AIX|Solaris|Windows|VMware ESX|vCenter|server|ubuntu|debian|centos|"
-            r"red hat|rhel|suse)\b",
+            r"red hat|rhel|suse|Software: FreeBSD)\b",
             T.SERVER,
             0.45,
             "server keyword",
         ),
         (r"\b(x86_64|amd64|i686)\b", T.SERVER, 0.15, "PC architecture"),
+        (  # network access-control servers (AAA appliances), whoever's sysObjectID they carry
+            r"\b(Access Control System|Identity Services Engine|ClearPass)\b",
+            T.SERVER,
+            0.7,
+            "AAA server keyword",
+        ),
         (
             r"\b(camera|NVR|DVR|video server|IP ?cam|network camera|encoder)\b",
             T.CAMERA,
@@ -441,17 +464,24 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
         ),
         (
             r"\b(management controller|iDRAC|iLO|IMM|iRMC|BMC|KVM|console server|lights-out|"
-            r"onboard administrator|blade management|ILOM|serial console)\b",
+            r"onboard administrator|blade management|ILOM|serial console|management module|avocent)\b",
             T.OTHER,
             0.6,
             "management controller keyword",
         ),
         (
             r"\b(NTP|time server|timing|GPS|syncserver|lantime|PTP grandmaster|projector|"
-            r"clickshare|load balancer|loadbalancer|application delivery|ADC|big-ip|netscaler)\b",
+            r"clickshare|ADC|big-ip|netscaler)\b",
             T.OTHER,
             0.55,
             "appliance keyword",
+        ),
+        (  # a load balancer says so plainly; it outweighs its maker's firewall line
+            r"\b(load ?balancer|application delivery controller|Application Control (Software|Engine)|"
+            r"Cisco ACE)\b",
+            T.OTHER,
+            0.85,
+            "load balancer keyword",
         ),
     )
 )
@@ -601,16 +631,15 @@ def _vendor_name_votes(vendor: str | None, enterprise: int | None) -> list[TypeV
 
     if not vendor or vendor_of_enterprise(enterprise) is not None:
         return []  # the sysObjectID vendor already voted
-    numbers = sorted(
-        number
-        for number, name in ENTERPRISES.items()
-        if name == vendor and number in ENTERPRISE_TYPES
-    )
+    every = sorted(number for number, name in ENTERPRISES.items() if name == vendor)
+    numbers = [number for number in every if number in ENTERPRISE_TYPES]
     if not numbers:
         return []
-    dtype, weight = ENTERPRISE_TYPES[numbers[0]]  # the vendor's main (oldest) registration
-    if len({ENTERPRISE_TYPES[number][0] for number in numbers}) > 1:
-        weight = min(weight, 0.3)  # product lines differ (HPE: servers, storage, PDUs): a hint
+    dtype, weight = ENTERPRISE_TYPES[numbers[0]]  # the vendor's main (oldest) typed registration
+    # Product lines differ (HPE: servers, storage, PDUs), or the vendor's main registration is of
+    # no one kind and only an acquired line is (HPE 232 untyped, Nimble 37447 storage): a hint.
+    if len({ENTERPRISE_TYPES[number][0] for number in numbers}) > 1 or numbers[0] != every[0]:
+        weight = min(weight, 0.3)
     return [_vote(dtype, weight, f"vendor {vendor} (identified from its MIBs or banner)")]
 
 

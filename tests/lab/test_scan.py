@@ -102,11 +102,13 @@ def test_scan_is_stored_and_listed(lab_scan: LabScan, scanner_run: Callable[...,
     assert raw and all(p.read_bytes().rstrip().endswith(b"</nmaprun>") for p in raw)
 
 
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_interrupted_scan_is_partial_and_earlier_scan_unharmed(
-    lab: Any, lab_scan: LabScan, scanner_argv: list[str]
+    lab: Any, lab_scan: LabScan, scanner_argv: list[str], sig: signal.Signals
 ) -> None:
     earlier = lab_scan.scans_dir / lab_scan.scan_id
     before = {p.name: p.read_bytes() for p in earlier.iterdir()}
+    existing = {d.name for d in lab_scan.scans_dir.iterdir()}
     cmd = [*scanner_argv, *netmap_argv("scan", "--profile", str(lab_scan.profile), "--json", "--no-report",
                                        "--scans-dir", str(lab_scan.scans_dir))]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -115,7 +117,7 @@ def test_interrupted_scan_is_partial_and_earlier_scan_unharmed(
         deadline = time.monotonic() + 60
         new_dir = None
         while time.monotonic() < deadline:  # wait until the scan has stored its first phase
-            dirs = [d for d in lab_scan.scans_dir.iterdir() if d.is_dir() and d.name != lab_scan.scan_id
+            dirs = [d for d in lab_scan.scans_dir.iterdir() if d.is_dir() and d.name not in existing
                     and (d / "status.json").exists()]
             if dirs:
                 new_dir = max(dirs)
@@ -124,7 +126,7 @@ def test_interrupted_scan_is_partial_and_earlier_scan_unharmed(
                     break
             time.sleep(0.05)
         assert new_dir is not None
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(sig)
         out, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:

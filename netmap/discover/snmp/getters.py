@@ -77,6 +77,11 @@ class CachingWalker:
             self.remember(missing, await self.inner.get(missing))
         return {o: self._scalars[o] for o in oid_list if o in self._scalars}
 
+    async def next_oids(self, oid_list: Sequence[str]) -> dict[str, str | None]:
+        """GETNEXT through the inner walker; {} when it can't (identification then skips)."""
+        inner = getattr(self.inner, "next_oids", None)
+        return {} if inner is None else dict(await inner(oid_list))
+
     def known_empty(self, oid: str) -> bool:
         return oid in self._empty
 
@@ -323,6 +328,8 @@ async def _vendor_ports(w: Walker) -> list[Interface]:
 
     Such a table has no ifIndex: the ports are numbered 1..n in table order, so the numbers are
     stable for one firmware but are not an agent's ifIndex."""
+    if not await present(w, oids.EXALINK_PORT_NAME):  # free after priming
+        return []
     names, speeds = await table(w, (oids.EXALINK_PORT_NAME, oids.EXALINK_PORT_SPEED))
     out: list[Interface] = []
     for number, idx in enumerate(sorted(names), start=1):

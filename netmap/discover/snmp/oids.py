@@ -684,3 +684,6 @@ FS_GBN_SERIAL = "1.3.6.1.4.1.13464.1.2.1.1.2.19"  # GBN platform serial number
 MOXA_ETHERDEVICE_FAMILY = "1.3.6.1.4.1.8691.7"  # MOXA-<model>-MIB swMgmt under 8691.7.<model>
 MOXA_AWK_FAMILY = "1.3.6.1.4.1.8691.15"  # MOXA-AWK<model>-MIB under 8691.15.<model>
 TERRA_FAMILY = "1.3.6.1.4.1.30631.1"  # TERRA <product>-MIB under 30631.1.<product>
+
+# --- SYSAPPL-MIB (RFC 2287): installed packages (Cisco UCOS lists its platform release first) ----
+SYSAPPL_INSTALL_PKG_VERSION = "1.3.6.1.2.1.54.1.1.1.1.4"  # SYSAPPL-MIB::sysApplInstallPkgVersion

@@ -122,6 +122,15 @@ class SnmprecWalker:
                 found[oid] = value
         return found
 
+    async def next_oids(self, oid_list: Sequence[str]) -> dict[str, str | None]:
+        """GETNEXT of each OID, like the live session's: the OID that follows it, or None."""
+        self.requests += 1
+        out: dict[str, str | None] = {}
+        for oid in oid_list:
+            index = bisect.bisect_right(self._keys, oid_key(oid))
+            out[oid] = self._rows[index][0] if index < len(self._rows) else None
+        return out
+
     async def walk(self, oid: str, max_rows: int = DEFAULT_MAX_ROWS) -> list[tuple[str, SnmpValue]]:
         self.requests += 1
         prefix = oid_key(oid)

@@ -215,9 +215,18 @@ VENDOR_PROBES: dict[int, tuple[Probe, ...]] = {
     ),
     89: _RADLAN,
     35265: _RADLAN,
-    2636: _probes(
-        ("model", oids.JNX_BOX_DESCR, "JUNIPER-MIB jnxBoxDescr"),
-        ("serial_number", oids.JNX_BOX_SERIAL_NO, "JUNIPER-MIB jnxBoxSerialNo"),
+    2636: (
+        *_probes(
+            ("model", oids.JNX_BOX_DESCR, "JUNIPER-MIB jnxBoxDescr"),
+            ("serial_number", oids.JNX_BOX_SERIAL_NO, "JUNIPER-MIB jnxBoxSerialNo"),
+        ),
+        # Junos lists its release first in hrSWInstalledName ("JUNOS Software Release
+        # [12.1X46-D86]"); ranked below a sysDescr "JUNOS 12.1..." banner, it serves agents
+        # whose sysDescr lacks one
+        Probe(
+            "os_version", oids.HR_SW_INSTALLED_NAME, "HOST-RESOURCES hrSWInstalledName (Junos)",
+            column=True, pattern=r"^JUNOS\b[^\[]*\[([^\]]+)\]",
+        ),
     ),
     14988: _probes(
         ("serial_number", oids.MTXR_SERIAL_NUMBER, "MIKROTIK-MIB mtxrSerialNumber"),
@@ -871,6 +880,27 @@ RELATIVE_PROBES: dict[str, tuple[tuple[Field_, str, str], ...]] = {
 }
 
 
+# Product families (sysObjectID prefix) whose identity is in a MIB their vendor's other lines lack.
+FAMILY_PROBES: dict[str, tuple[Probe, ...]] = {
+    # Cisco UCOS (CUCM, UCCX, CER, Unity): sysDescr has only the kernel release
+    "1.3.6.1.4.1.9.1.1348": (
+        _c("os_version", oids.SYSAPPL_INSTALL_PKG_VERSION, "SYSAPPL-MIB sysApplInstallPkgVersion"),
+    ),
+}
+
+
+def family_probes(object_id: str | None) -> tuple[Probe, ...]:
+    if not object_id:
+        return ()
+    object_id = object_id.strip(".")
+    return tuple(
+        probe
+        for family, items in FAMILY_PROBES.items()
+        if object_id == family or object_id.startswith(family + ".")
+        for probe in items
+    )
+
+
 def relative_probes(object_id: str | None) -> tuple[Probe, ...]:
     """The sysObjectID-rooted probes of the agent's product family (one level below the family
     root: 1.3.6.1.4.1.8691.7.71 -> 1.3.6.1.4.1.8691.7.71.1.4.0)."""
@@ -1000,6 +1030,8 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     # Huawei VRP-style "V100R011C00SPC200", Nokia TiMOS "TiMOS-B-9.0.R11", "R23.6"
     (r"\b(V\d{3}R\d{3}\w*)", "os_version", R_DESCR),
     (r"\bTiMOS-\w+-([\w.]+)", "os_version", R_DESCR_STRONG),
+    # "<OS name>-<release>" banners: Ericsson "IPOS-18.1.1.9.98p30-Release"
+    (r"\b[A-Za-z]+OS-(\d+\.\d+[\w.\-]*)", "os_version", R_DESCR_STRONG),
     (r"\bVers?:\s*([\w.\-]+)", "os_version", R_DESCR),
     (r"\bR(\d+\.\d+(?:\.\d+)*)\b", "os_version", R_WEAK),
     # "<anything> v1.2.3" / "<model> 1.2.3" tails, ", 1.2.3," segments, "(V1.55.126 ..."
@@ -1223,15 +1255,22 @@ async def _entity(walker: Walker, found: Candidates) -> None:
     model = value["model"]
     if _generic_entity_name(model):
         model = None  # "CHASSIS", "Network Element": a class name, not a model
-    found.add("model", R_ENTITY, model, f"{where} entPhysicalModelName")
+    descr = value["descr"]
+    if model and _PRODUCT_NUMBER.match(model) and descr and not _generic_entity_name(descr):
+        found.add("model", R_ENTITY, descr, f"{where} entPhysicalDescr (model name is a part number)")
+    found.add("model", R_ENTITY + 1, model, f"{where} entPhysicalModelName")
     found.add("serial_number", R_ENTITY, value["serial"], f"{where} entPhysicalSerialNum")
     found.add("os_version", R_DESCR + 2, value["software"], f"{where} entPhysicalSoftwareRev")
     found.add("os_version", R_WEAK + 2, value["firmware"], f"{where} entPhysicalFirmwareRev")
     found.add("vendor", R_WEAK - 5, brand_in_text(value["mfg"]), f"{where} entPhysicalMfgName")
     found.add("vendor", R_WEAK + 5, value["mfg"], f"{where} entPhysicalMfgName")
-    descr = value["descr"]
     if descr and len(descr) <= 64 and not _generic_entity_name(descr):
         found.add("model", R_WEAK + 5, descr, f"{where} entPhysicalDescr")
+
+
+# Ericsson product numbers ("BFL 510 110/1", "KDU 137 925/31"): every Ericsson product line puts
+# them in entPhysicalModelName and the marketing name ("MINI-LINK 6691") in entPhysicalDescr.
+_PRODUCT_NUMBER = re.compile(r"^[A-Z]{3} \d{3} \d{2,4}(?:/\d+)?(?: R\w+)?$")
 
 
 _GENERIC_ENTITY = re.compile(
@@ -1280,7 +1319,9 @@ async def _printer_model(walker: Walker, found: Candidates) -> None:
 async def _vendor_probes(
     walker: Walker, enterprise: int | None, object_id: str | None, found: Candidates
 ) -> None:
-    probes = relative_probes(object_id) + VENDOR_PROBES.get(enterprise or -1, ())
+    probes = (
+        relative_probes(object_id) + family_probes(object_id) + VENDOR_PROBES.get(enterprise or -1, ())
+    )
     scalars = [probe for probe in probes if not probe.column]
     values = await _get(walker, list(dict.fromkeys(probe.instance for probe in scalars)))
     for order, probe in enumerate(scalars):
@@ -1390,7 +1431,35 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
     found.add(
         "vendor", R_FALLBACK, brand_in_text(_best_value(found, "model")), "brand in model name"
     )
+    if found.best("vendor") is None:
+        await _vendor_by_private_mib(walker, found)
     return _choose(found)
+
+
+_PRESENCE_STEPS = 4  # GETNEXTs at most: enough to pass UCD/Net-SNMP and reach a vendor subtree
+
+
+async def _vendor_by_private_mib(walker: Walker, found: Candidates) -> None:
+    """Nothing named the maker: the first vendor subtree the agent implements under
+    enterprises (skipping agent toolkits such as UCD/Net-SNMP) does. One GETNEXT per step, each
+    jumping past the previous enterprise's subtree."""
+    next_oids = getattr(walker, "next_oids", None)
+    if next_oids is None:
+        return
+    cursor = oids.ENTERPRISES
+    for _ in range(_PRESENCE_STEPS):
+        try:
+            following = (await next_oids([cursor])).get(cursor)
+        except SnmpError:
+            return
+        number = enterprise_of(following) if following else None
+        if number is None or not str(following).startswith(oids.ENTERPRISES + "."):
+            return
+        vendor = vendor_of_enterprise(number)
+        if vendor:
+            found.add("vendor", R_FALLBACK + 5, vendor, f"answers enterprise {number}'s private MIB")
+            return
+        cursor = f"{oids.ENTERPRISES}.{number + 1}"
 
 
 def _raw_descr(value: Any) -> str | None:

@@ -1,0 +1,86 @@
+"""Interface and LLDP getters on odd table layouts, over the in-memory snmprec Walker."""
+
+from __future__ import annotations
+
+import asyncio
+
+from netmap.discover.snmp.getters import interfaces, lldp_neighbors_detail
+from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
+from netmap.model import Interface, LldpNeighbor
+
+IF = "1.3.6.1.2.1.2.2.1"
+IFX = "1.3.6.1.2.1.31.1.1.1"
+
+
+def walker(*lines: str) -> SnmprecWalker:
+    return SnmprecWalker(parse_lines(lines))
+
+
+def ifaces(*lines: str) -> dict[int, Interface]:
+    return {i.if_index: i for i in asyncio.run(interfaces(walker(*lines)))}
+
+
+def lldp(*lines: str) -> list[LldpNeighbor]:
+    return asyncio.run(lldp_neighbors_detail(walker(*lines)))
+
+
+def test_every_column_names_interfaces() -> None:
+    got = ifaces(
+        f"{IF}.2.1|4|eth0",
+        f"{IF}.3.1|2|6",
+        f"{IF}.5.1|66|4294967295",
+        f"{IFX}.15.1|66|25000",
+        f"{IF}.5.7|66|0",  # ifSpeed only: no ifDescr/ifType/ifName row
+        f"{IFX}.1.9|4|vlan9",  # only in ifXTable
+        f"{IFX}.15.9|66|0",
+        f"{IF}.5.11|66|2488320000",
+        f"{IFX}.15.11|66|2488",
+    )
+    assert sorted(got) == [1, 7, 9, 11]
+    assert got[1].speed == 25_000_000_000 and got[1].name is None and got[1].description == "eth0"
+    assert got[7].speed == 0 and got[9].speed == 0 and got[9].name == "vlan9"
+    assert got[11].speed == 2_488_000_000  # ifHighSpeed x 10^6 whenever it is positive
+
+
+def test_vendor_port_table_only_without_if_mib() -> None:
+    exa = "1.3.6.1.4.1.43296.3.4.1"
+    got = ifaces(f"{exa}.3.1.1|4|A1", f"{exa}.3.1.2|4|A2", f"{exa}.3.2.1|4|B1", f"{exa}.8.2.1|66|10000")
+    assert [(n, i.name) for n, i in sorted(got.items())] == [(1, "A1"), (2, "A2"), (3, "B1")]
+    assert got[3].speed == 10**10 and got[1].speed is None and got[1].if_type == 6
+    assert list(ifaces(f"{IF}.2.5|4|eth0", f"{exa}.3.1.1|4|A1")) == [5]  # IF-MIB wins
+
+
+def test_timetra_lldp_local_port_is_if_index() -> None:
+    rem = "1.3.6.1.4.1.6527.3.1.2.59.4.1.1"
+    idx = "10416.1610891280.1.1"
+    got = lldp(
+        f"{IFX}.1.1610891280|4|1/1/2",
+        f"{rem}.4.{idx}|2|4",
+        f"{rem}.5.{idx}|4x|58306EBB97E8",
+        f"{rem}.6.{idx}|2|7",
+        f"{rem}.7.{idx}|4|1610891280",
+        f"{rem}.9.{idx}|4|HOUF_IXR_02",
+    )
+    assert len(got) == 1 and got[0].parent_interface == "1/1/2" and got[0].local_port_num == 1610891280
+    assert got[0].remote_system_name == "HOUF_IXR_02" and got[0].remote_chassis_id == "58:30:6e:bb:97:e8"
+    assert got[0].remote_port == "1610891280"
+
+
+def test_tplink_lldp_by_if_index() -> None:
+    nb = "1.3.6.1.4.1.11863.6.35.1.2.2.1"
+    got = lldp(
+        f"{IFX}.1.49167|4|gigabitEthernet 1/0/15",
+        f"{nb}.1.49167.1|4|1/0/15",
+        f"{nb}.4.49167.1|4|48:A9:8A:C1:AC:58",
+        f"{nb}.6.49167.1|4|trunk: Up (eth1)",
+        f"{nb}.9.49167.1|4|w131.soada",
+    )
+    assert len(got) == 1 and got[0].parent_interface == "gigabitEthernet 1/0/15"
+    assert got[0].remote_system_name == "w131.soada" and got[0].remote_port == "trunk: Up (eth1)"
+
+
+def test_standard_lldp_wins_over_vendor_tables() -> None:
+    std = "1.0.8802.1.1.2.1.4.1.1"
+    nb = "1.3.6.1.4.1.11863.6.35.1.2.2.1"
+    got = lldp(f"{IFX}.1.3|4|ge3", f"{std}.9.0.3.1|4|core", f"{nb}.9.49167.1|4|other")
+    assert [(n.parent_interface, n.remote_system_name) for n in got] == [("ge3", "core")]
