@@ -6,6 +6,7 @@ It is the Wireshark `manuf` data that scapy ships (a project dependency), loaded
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -29,3 +30,27 @@ def vendor_of(mac: str) -> str | None:
     name: str | None = db._get_manuf(norm) if db is not None else None
     # scapy answers with the MAC (or its prefix) itself when the OUI is unknown
     return name if name and ":" not in name else None
+
+
+_SUFFIXES = re.compile(
+    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|corporate|co|company|ltd|limited|llc|gmbh|ag|"
+    r"sa|plc|bv|oy|ab|srl|spa|pty|kk|technologies|technology)\.?)+$",
+    re.IGNORECASE,
+)
+
+
+def brand(name: str | None) -> str | None:
+    """A vendor name as people write it: 'Cisco Systems, Inc' -> 'Cisco', 'Dell Inc.' -> 'Dell'.
+
+    The OUI database, nmap and SNMP all spell makers differently; one spelling per maker keeps
+    the inventory's vendor column (and its counts) consistent.
+    """
+    if not name or not name.strip():
+        return None
+    from netmap.discover.snmp.enterprises import brand_in_text
+
+    known = brand_in_text(name)
+    if known:
+        return known
+    short = _SUFFIXES.sub("", name.strip()).strip(" ,.")
+    return short or name.strip()

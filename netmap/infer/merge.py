@@ -48,7 +48,7 @@ from netmap.model import (
     SnmpRecord,
     SoftwareItem,
 )
-from netmap.oui import vendor_of
+from netmap.oui import brand, vendor_of
 
 # Lower rank = more reliable, per field. Keys are claim sources.
 SOURCE_RANK: dict[str, dict[str, int]] = {
@@ -600,7 +600,8 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
     values: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for c in claims:
         for fld, value, src in c.values:
-            values[fld].append((value, src))
+            # one spelling per maker, whichever source named it
+            values[fld].append((brand(value) or value if fld == "vendor" else value, src))
     macs: dict[str, int] = {}
     for c in claims:
         for mac, tier in c.macs.items():
@@ -608,7 +609,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
     if not values["vendor"] and macs:
         best_tier = min(macs.values())
         for mac in sorted(m for m, t in macs.items() if t == best_tier):
-            vendor = vendor_of(mac)
+            vendor = brand(vendor_of(mac))
             if vendor:
                 values["vendor"].append((vendor, "oui"))
                 break

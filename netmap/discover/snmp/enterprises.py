@@ -463,6 +463,7 @@ BRAND_KEYWORDS: dict[str, str] = {
     "eaton": "Eaton",
     "powerware": "Eaton",
     "apc": "APC",
+    "american power conversion": "APC",
     "schneider": "Schneider Electric",
     "netbotz": "Schneider Electric",
     "vertiv": "Vertiv",
