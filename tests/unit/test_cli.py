@@ -106,3 +106,30 @@ def test_no_report_writes_no_deliverables(tmp_path: Path) -> None:
     assert p.returncode == 0, p.stderr
     (scan_dir,) = (tmp_path / "o").iterdir()
     assert (scan_dir / "inventory.xlsx").exists()
+
+
+def test_secrets_never_reach_store_or_outputs(tmp_path: Path) -> None:
+    """A scan with an SNMP community from the environment: the secret is in no file written."""
+    secret = "s3cr3t-community-4417"
+    code = (
+        "ip link set lo up && "
+        f"{sys.executable} -m netmap scan 127.0.0.1 --depth quick --community-env NM_SECRET "
+        f"--scans-dir {tmp_path}/s --out {tmp_path}/o"
+    )
+    p = subprocess.run(["unshare", "--net", "sh", "-c", code], capture_output=True, text=True,
+                       timeout=120, env={**os.environ, "NM_SECRET": secret})
+    assert p.returncode == 0, p.stderr
+    assert secret not in p.stdout + p.stderr
+    files = [f for f in tmp_path.rglob("*") if f.is_file()]
+    assert any(f.name == "observations.jsonl" for f in files)
+    assert any(f.suffix == ".xlsx" for f in files)
+    for f in files:
+        data = f.read_bytes()
+        assert secret.encode() not in data, f
+        if f.suffix in (".xlsx", ".vsdx", ".zip"):
+            import zipfile
+
+            with zipfile.ZipFile(f) as z:
+                assert all(secret.encode() not in z.read(n) for n in z.namelist()), f
+    request = next(f for f in files if f.name == "request.json").read_text()
+    assert "cli-community" in request  # the credential is named, never shown
