@@ -371,7 +371,7 @@ def _inet_index(arcs: Index) -> tuple[str | None, Index]:
 def _prefix_pointer(value: SnmpValue | None) -> int | None:
     """ipAddressPrefix points at an ipAddressPrefixEntry whose last index arc is the length."""
     pointer = v.oid_value(value)
-    if not pointer or not pointer.startswith("1.3.6.1.2.1.4.32.1."):
+    if not pointer or not pointer.startswith(oids.IP_ADDRESS_PREFIX_ORIGIN + "."):
         return None
     length = int(pointer.rsplit(".", 1)[1])
     return length if 0 <= length <= 128 else None
@@ -937,7 +937,7 @@ _SUPPLY_TYPES = {
     27: "bindingSupply", 28: "bandingSupply", 29: "stitchingWire", 30: "shrinkWrap",
     31: "paperWrap", 32: "staples", 33: "inserts", 34: "covers",
 }
-PRINTER_MIB = "1.3.6.1.2.1.43"
+PRINTER_MIB = oids.PRINTER_MIB
 _PRINTER_GENERAL = (oids.PRT_GENERAL_PRINTER_NAME, oids.PRT_GENERAL_SERIAL_NUMBER, oids.PRT_MARKER_LIFE_COUNT)
 _SUPPLY_COLUMNS = (
     oids.PRT_MARKER_SUPPLIES_TYPE, oids.PRT_MARKER_SUPPLIES_DESCRIPTION,
