@@ -30,13 +30,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
-import shutil
-import signal
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterable
@@ -51,6 +48,7 @@ from netmap.discover.snmp.enterprises import ENTERPRISES, GENERIC_ENTERPRISES  #
 from netmap.discover.snmp.snmprec import SnmprecWalker  # noqa: E402
 from netmap.discover.snmp.walker import Walker  # noqa: E402
 from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
+from netmap.lab.snmpsim import serve  # noqa: E402
 from netmap.model import DeviceType, SnmpRecord  # noqa: E402
 
 DEFAULT_RECORDINGS = Path("/work/shared/recordings/librenms")
@@ -273,79 +271,6 @@ async def collect_over(walker: Walker, name: str) -> SnmpRecord:
 # ---------------------------------------------------------------------------------------------
 # snmpsim
 # ---------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Responder:
-    proc: subprocess.Popen[bytes]
-    port: int
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
-
-
-def start_snmpsim(data_dir: Path, first_device: str, timeout: float = 240.0) -> Responder:
-    exe = shutil.which(
-        "snmpsim-command-responder", path=str(ROOT / ".venv" / "bin")
-    ) or shutil.which("snmpsim-command-responder")
-    if not exe:
-        raise SystemExit("snmpsim-command-responder not found (pip install snmpsim==1.2.2 pysmi)")
-    port = free_port()
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, SNMPSIM_ALLOW_ROOT="true")
-    log = open(CACHE_DIR / "responder.log", "wb")  # noqa: SIM115 - lives as long as the process
-    proc = subprocess.Popen(
-        [
-            exe,
-            f"--data-dir={data_dir}",
-            f"--agent-udpv4-endpoint=127.0.0.1:{port}",
-            f"--cache-dir={CACHE_DIR}",
-            "--log-level=error",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    responder = Responder(proc, port)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:  # first start indexes every file (~35 s)
-        if proc.poll() is not None:
-            raise SystemExit(f"snmpsim exited early, see {CACHE_DIR / 'responder.log'}")
-        if probe_snmpsim(port, first_device):
-            return responder
-        time.sleep(2)
-    responder.stop()
-    raise SystemExit("snmpsim did not answer in time")
-
-
-def probe_snmpsim(port: int, community: str) -> bool:
-    from netmap.discover.snmp.ber import GET, decode_response, encode_request
-
-    packet = encode_request(1, community.encode(), GET, 1, ["1.3.6.1.2.1.1.2.0"])
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        sock.settimeout(1.0)
-        sock.sendto(packet, ("127.0.0.1", port))
-        try:
-            data = sock.recv(65535)
-        except OSError:
-            return False
-    try:
-        decode_response(data)
-    except Exception:
-        return False
-    return True
 
 
 async def record_snmpsim(port: int, name: str) -> SnmpRecord:
@@ -666,18 +591,20 @@ async def run(args: argparse.Namespace, recordings: Path) -> Score:
     if args.limit:
         devices = devices[: args.limit]
     score = Score()
-    responder: Responder | None = None
-    if not args.offline:
-        responder = start_snmpsim(recordings / "snmprec", devices[0]["name"])
-    try:
+    with contextlib.ExitStack() as stack:
+        sim = None
+        if not args.offline:  # the first start indexes every file (~35 s)
+            CACHE_DIR.mkdir(parents=True, exist_ok=True)
+            sim = stack.enter_context(serve(recordings / "snmprec", CACHE_DIR, devices[0]["name"],
+                                            timeout=240, log=CACHE_DIR / "responder.log"))
         for device in devices:
             name = device["name"]
             path = recordings / "snmprec" / f"{name}.snmprec"
             expected_path = recordings / "expected" / f"{name}.json"
             expected = json.loads(expected_path.read_text()) if expected_path.exists() else None
             try:
-                if responder:
-                    record = await asyncio.wait_for(record_snmpsim(responder.port, name), 300)
+                if sim:
+                    record = await asyncio.wait_for(record_snmpsim(sim.port, name), 300)
                 else:
                     record = await record_offline(path, name)
             except Exception as exc:  # a failing device is a miss, not a crash
@@ -693,9 +620,6 @@ async def run(args: argparse.Namespace, recordings: Path) -> Score:
                     facts.os_version if facts else None,
                     facts.serial_number if facts else None,
                 )
-    finally:
-        if responder:
-            responder.stop()
     return score
 
 

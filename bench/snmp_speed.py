@@ -23,14 +23,11 @@ import json
 import os
 import resource
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from netmap.discover.snmp.collect import collect  # noqa: E402
+from netmap.lab.snmpsim import serve  # noqa: E402
 from netmap.model import ResolvedCredential  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "snmp_speed.txt"
@@ -66,12 +64,6 @@ def cred(community: str) -> list[ResolvedCredential]:
     return [ResolvedCredential(name="bench", version="2c", community=SecretStr(community))]
 
 
-def free_udp_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def peak_rss_mib(pid: int | None = None) -> float:
     if pid is None:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -82,39 +74,6 @@ def peak_rss_mib(pid: int | None = None) -> float:
     except OSError:
         pass
     return float("nan")
-
-
-@contextmanager
-def snmpsim(data_dir: Path, cache: Path) -> Iterator[tuple[int, int, float]]:
-    """One snmpsim on 127.0.0.1; yields (port, pid, seconds until it answered)."""
-    exe = Path(sys.executable).parent / "snmpsim-command-responder"
-    port = free_udp_port()
-    argv = [str(exe), "--v3-engine-id", "auto", "--data-dir", str(data_dir),
-            "--agent-udpv4-endpoint", f"127.0.0.1:{port}", "--cache-dir", str(cache),
-            "--logging-method", "null"]
-    start = time.monotonic()
-    proc = subprocess.Popen(argv, env=dict(os.environ, SNMPSIM_ALLOW_ROOT="true"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        community = sorted(data_dir.glob("*.snmprec"))[0].stem
-        deadline = start + 600
-        while time.monotonic() < deadline:
-            ok = subprocess.run(["snmpget", "-v2c", "-c", community, "-t", "1", "-r", "0", "-On",
-                                 f"127.0.0.1:{port}", "1.3.6.1.2.1.1.2.0"], capture_output=True,
-                                timeout=10, check=False, env=dict(os.environ, MIBS=""))
-            if ok.returncode == 0:
-                break
-            time.sleep(0.3)
-        else:
-            raise SystemExit("snmpsim did not come up")
-        yield port, proc.pid, time.monotonic() - start
-    finally:
-        os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,8 +194,8 @@ def local_per_device(tmp: Path) -> list[str]:
         if src.exists():
             shutil.copy(src, data / src.name)
             names.append(name)
-    with snmpsim(data, tmp / "cache-per-device") as (port, _pid, _up):
-        rows = [per_device("127.0.0.1", port, name) for name in names]
+    with serve(data, tmp / "cache-per-device", names[0], timeout=600) as sim:
+        rows = [per_device("127.0.0.1", sim.port, name) for name in names]
     return ["(1) per device, snmpsim on 127.0.0.1 (best of 3 runs; all 12 getters)",
             *per_device_table(rows)]
 
@@ -250,13 +209,14 @@ def at_scale(tmp: Path, devices: int, concurrency: int) -> list[str]:
     if not LIBRENMS.is_dir():
         return ["(2) at scale: skipped, no /work/shared/recordings/librenms/snmprec"]
     names = sorted(p.stem for p in LIBRENMS.glob("*.snmprec"))[:devices]
-    with snmpsim(LIBRENMS, tmp / "cache-scale") as (port, pid, up):
+    with serve(LIBRENMS, tmp / "cache-scale", names[0], timeout=600) as sim:
+        up = sim.seconds
         start, cpu = time.perf_counter(), time.process_time()
         totals: dict[str, int] = {}
-        records = asyncio.run(_scale(names, port, concurrency, totals))
+        records = asyncio.run(_scale(names, sim.port, concurrency, totals))
         wall = time.perf_counter() - start
         ours_cpu = time.process_time() - cpu
-        sim_rss = peak_rss_mib(pid)
+        sim_rss = peak_rss_mib(sim.pid)
     answered = sum(1 for r in records if r.facts is not None)
     rows = sum(len(r.interfaces) for r in records)
     failed_getters = sum(1 for r in records for e in r.errors.values() if not e.startswith("partial"))

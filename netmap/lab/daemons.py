@@ -24,6 +24,7 @@ from pathlib import Path
 
 from netmap.lab import snmprec
 from netmap.lab.errors import LabError
+from netmap.lab.snmpsim import responder_path
 from netmap.lab.spec import DeviceSpec, LabSpec, PassRecording, namespace_name
 
 STATE_ROOT = Path("/run/netmap-lab")
@@ -113,18 +114,13 @@ def required_binaries(spec: LabSpec) -> dict[str, str]:
 def check_requirements(spec: LabSpec) -> None:
     missing = [f"{b} (apt install {pkg})" for b, pkg in required_binaries(spec).items()
                if shutil.which(b) is None]
-    if any(d.snmp and d.snmp.agent == "snmpsim" for d in spec.devices) and not _snmpsim():
+    if any(d.snmp and d.snmp.agent == "snmpsim" for d in spec.devices) and not responder_path():
         missing.append("snmpsim-command-responder (pip install snmpsim==1.2.2 pysmi)")
     if any(s.impl == "smtp" for d in spec.devices for s in d.services) and \
             importlib.util.find_spec("aiosmtpd") is None:
         missing.append("aiosmtpd (pip install aiosmtpd)")
     if missing:
         raise LabError("missing for the lab: " + ", ".join(missing))
-
-
-def _snmpsim() -> str | None:
-    local = Path(sys.executable).parent / "snmpsim-command-responder"
-    return str(local) if local.exists() else shutil.which("snmpsim-command-responder")
 
 
 # ------------------------------------------------------------------ launching
@@ -267,7 +263,7 @@ def _snmpsim_daemon(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     cache.mkdir(exist_ok=True)
     # snmpsim maps the community to the data file's basename.
     render_recording(spec, d, d.snmp.recording, data / f"{spec.community_of(d)}.snmprec")
-    exe = _snmpsim()
+    exe = responder_path()
     if exe is None:
         raise LabError("snmpsim-command-responder not found (pip install snmpsim==1.2.2)")
     endpoints = [f"--agent-udpv4-endpoint={ip.ip}:161" for ip in d.ips()]

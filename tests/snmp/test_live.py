@@ -20,9 +20,10 @@ from netmap.discover.snmp.getters import GETTER_FUNCS
 from netmap.discover.snmp.session import SessionOptions, open_session
 from netmap.discover.snmp.snmprec import SnmprecWalker
 from netmap.discover.snmp.walker import SnmpValue
+from netmap.lab.snmpsim import free_udp_port
 from netmap.model import SnmpRecord
 from tests.snmp.agents import LoopingAgent, SilentAgent, serve
-from tests.snmp.conftest import BIG_ROWS, DATA, Simulator, community, free_udp_port, run, v3
+from tests.snmp.conftest import BIG_ROWS, DATA, Simulator, community, run, v3
 
 pytestmark = pytest.mark.snmpsim
 Rows = list[tuple[str, SnmpValue]]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.snmp.conftest import V3_AUTH, V3_PRIV, V3_USER, Simulator, free_udp_port
+from netmap.lab.snmpsim import free_udp_port
+from tests.snmp.conftest import V3_AUTH, V3_PRIV, V3_USER, Simulator
 
 pytestmark = pytest.mark.snmpsim
 
