@@ -190,39 +190,36 @@ def resolve(index: dict[str, str], keys: Iterable[str], name: str | None) -> str
 # ---------------------------------------------------------------------------------------------
 
 
-def _arp_claims(ob: ArpObs) -> tuple[list[Claim], list[Binding]]:
-    ip, mac = identity_ip(ob.ip), identity_mac(ob.mac)
+def _direct_claims(
+    source: str, ip: str | None, mac: str | None, vendor: str | None, when: datetime,
+    name: str | None = None,
+) -> tuple[list[Claim], list[Binding]]:
+    """Claims of a host that answered us directly (ARP reply or nmap host-up): its address,
+    its MAC with the vendor named beside it, and the address-to-MAC binding."""
     claims: list[Claim] = []
     if ip:
-        c = Claim("arp", times=[ob.time])
+        c = Claim(source, times=[when])
         c.add_ip(ip)
+        c.add_value("name", name, source)
         claims.append(c)
     if mac:
-        m = Claim("arp", times=[ob.time])
+        m = Claim(source, times=[when])
         m.add_mac(mac, TIER_DIRECT)
-        m.add_value("vendor", ob.vendor, "arp")
+        m.add_value("vendor", vendor, source)
         claims.append(m)
-    bindings = [Binding(ip, mac, "arp", ob.time)] if ip and mac else []
+    bindings = [Binding(ip, mac, source, when)] if ip and mac else []
     return claims, bindings
+
+
+def _arp_claims(ob: ArpObs) -> tuple[list[Claim], list[Binding]]:
+    return _direct_claims("arp", identity_ip(ob.ip), identity_mac(ob.mac), ob.vendor, ob.time)
 
 
 def _host_claims(ob: HostObs) -> tuple[list[Claim], list[Binding]]:
     if ob.state != "up":
         return [], []
     ip, mac = identity_ip(ob.ip), identity_mac(ob.mac)
-    claims: list[Claim] = []
-    if ip:
-        c = Claim("nmap", times=[ob.time])
-        c.add_ip(ip)
-        c.add_value("name", ob.hostname, "nmap")
-        claims.append(c)
-    if mac:
-        m = Claim("nmap", times=[ob.time])
-        m.add_mac(mac, TIER_DIRECT)
-        m.add_value("vendor", ob.vendor, "nmap")
-        claims.append(m)
-    bindings = [Binding(ip, mac, "nmap", ob.time)] if ip and mac else []
-    return claims, bindings
+    return _direct_claims("nmap", ip, mac, ob.vendor, ob.time, name=ob.hostname)
 
 
 def _service_claim(ob: ServiceObs) -> list[Claim]:
