@@ -161,7 +161,7 @@ def _after_scan(store: Store, scan_id: str, prof: Profile, out_dir: Path | None)
     try:
         inv = build_and_store(store, scan_id, prof)
         if out_dir is not None:
-            render_scan(inv, out_dir / scan_id, prof)
+            render_scan(inv, out_dir / scan_id)
     except Exception as exc:  # the scan itself is safe in the store: say what failed
         err.print(f"netmap: scan {scan_id} stored, but building deliverables failed: {exc}")
 
@@ -332,7 +332,7 @@ def report(
         )
         fmts = {f.strip() for f in formats.split(",") if f.strip()} if formats else None
         dest = Path(out_dir) / sid  # a redacted copy goes to its redacted/ subfolder
-        paths = render_scan(inv, dest, prof, redact=redact, formats=fmts)
+        paths = render_scan(inv, dest, redact=redact, formats=fmts)
     except (ConfigError, StoreError, ValueError) as exc:
         raise fail(str(exc)) from None
     for p in paths:

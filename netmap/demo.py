@@ -22,13 +22,21 @@ def _toml_str(s: str) -> str:
     return json.dumps(s)  # a JSON string is a valid TOML basic string
 
 
-def lab_profile(truth: Any, state_dir: Path) -> tuple[Path, dict[str, str]]:
-    """Write a scan profile for the running lab; return it and the env holding its secrets."""
+def lab_profile(
+    truth: Any,
+    state_dir: Path,
+    scans_dir: Path = Path("scans"),
+    output_dir: Path = Path("output"),
+    extra: str = "",
+) -> tuple[Path, dict[str, str]]:
+    """Write a scan profile for the running lab, with `extra` TOML tables at its end; return it
+    and the environment that holds its secrets."""
     lines = [
         f"targets = [{', '.join(_toml_str(s.cidr) for s in truth.subnets)}]",
         'depth = "standard"',
+        f"scans_dir = {_toml_str(str(scans_dir.resolve()))}",
+        f"output_dir = {_toml_str(str(output_dir.resolve()))}",
     ]
-    lines.append(f"scans_dir = {_toml_str(str(Path('scans').resolve()))}")
     env: dict[str, str] = {}
     communities = sorted({d.snmp.community for d in truth.devices if d.snmp and d.snmp.community})
     for s in truth.subnets:
@@ -44,7 +52,7 @@ def lab_profile(truth: Any, state_dir: Path) -> tuple[Path, dict[str, str]]:
             f'community = {{ env = "{var}" }}',
         ]
     path = state_dir / "demo-profile.toml"
-    atomic_write_text(path, "\n".join(lines) + "\n")
+    atomic_write_text(path, "\n".join(lines) + "\n" + extra)
     return path, env
 
 

@@ -28,7 +28,6 @@ def build_and_store(store: Store, scan_id: str, profile: Profile | None = None) 
 def render_scan(
     inv: Inventory,
     out_dir: Path,
-    profile: Profile | None = None,
     redact: bool = False,
     formats: set[str] | None = None,
 ) -> list[Path]:

@@ -108,7 +108,7 @@ def rescan(profile: Profile, profile_path: str) -> RescanResult:
         changes = diff_history(past, inv, profile.rescan.missing_threshold)
         out_root = Path(profile.output_dir)
         out_dir = out_root / sid
-        render_scan(inv, out_dir, profile)
+        render_scan(inv, out_dir)
         _write_changes(store, sid, out_dir, changes, past)
         swap_latest(out_root, out_dir)
         _notify(profile, changes, out_dir)

@@ -35,13 +35,8 @@ class RescanLab:
         self.spec = load_spec()
         self.truth = lab_up(self.spec, prefix=PREFIX)
         self.root = root
-        self.profile, self.env = lab_profile(self.truth, root)
-        text = self.profile.read_text()
-        text = "\n".join(ln for ln in text.splitlines() if not ln.startswith("scans_dir"))
-        self.profile.write_text(
-            f'scans_dir = "{root / "scans"}"\noutput_dir = "{root / "output"}"\n' + text
-            + f'\n[rescan]\nlog_file = "{root / "netmap.log"}"\nmissing_threshold = 1\nkeep = 10\n'
-        )
+        rescan = f'[rescan]\nlog_file = "{root / "netmap.log"}"\nmissing_threshold = 1\nkeep = 10\n'
+        self.profile, self.env = lab_profile(self.truth, root, root / "scans", root / "output", rescan)
 
     def argv(self) -> list[str]:
         from netmap.lab import scanner_exec_argv
