@@ -193,14 +193,15 @@ class _Runner:
         for ip in ips:
             groups.setdefault(self.job.preferred_credentials.get(ip), []).append(ip)
         done = 0
+
+        def tick(_ip: str) -> None:
+            nonlocal done
+            done += 1
+            p("snmp", done, len(ips), "")
+
+        # One batch per "credential that worked last time", each trying that one first.
         for preferred, group in groups.items():
             creds = prefer_credential(self.job.credentials, preferred)
-
-            def tick(_ip: str, _base: int = done) -> None:
-                nonlocal done
-                done += 1
-                p("snmp", done, len(ips), "")
-
             records = asyncio.run(
                 collect_many(
                     [(ip, self.job.snmp.port) for ip in group],
