@@ -146,9 +146,9 @@ class _Runner:
         total = sum(len(v) for v in self.local.values()) + len(routed)
         p("hosts", 0, total, "ARP sweep + nmap host discovery")
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            arp_job = pool.submit(arp.arp_sweep, scope, rate) if self.local else None
+            arp_job = pool.submit(arp.arp_sweep, scope, self.local, rate) if self.local else None
             run = nmapscan.discover(routed, scope.__contains__, rate) if routed else None
-            found = arp_job.result()[0] if arp_job else []
+            found = arp_job.result() if arp_job else []
         self.obs.extend(found)
         if run is not None:
             self.store.write_file(self.sid, nmapscan.save_name("discover"), run.xml)

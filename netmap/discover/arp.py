@@ -71,18 +71,18 @@ def _hosts(net: ipaddress.IPv4Network) -> list[ipaddress.IPv4Address]:
 
 def arp_sweep(
     scope: Scope,
+    groups: dict[str, list[str]],
     rate: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
-) -> tuple[list[ArpObs], list[str]]:
-    """Sweep every directly attached in-scope address. Returns observations and the interfaces
-    that were swept. Raises PermissionError when not root (the caller falls back to nmap)."""
+) -> list[ArpObs]:
+    """ARP for `groups` (interface -> addresses, from `local_targets`). Raises PermissionError
+    when not root (the caller falls back to nmap)."""
     if not can_arp():
         raise PermissionError("ARP sweep needs root (raw sockets)")
     from scapy.arch import get_if_addr, get_if_hwaddr
     from scapy.layers.l2 import ARP, Ether
     from scapy.sendrecv import srp
 
-    groups = local_targets(scope)
     total = sum(len(v) for v in groups.values())
     if total > MAX_TARGETS:
         raise ValueError(f"{total} ARP targets is more than {MAX_TARGETS}")
@@ -108,4 +108,4 @@ def arp_sweep(
         done += len(ips)
         if on_progress:
             on_progress(done, total)
-    return sorted(found.values(), key=lambda o: ipaddress.IPv4Address(o.ip)), list(groups)
+    return sorted(found.values(), key=lambda o: ipaddress.IPv4Address(o.ip))
