@@ -631,6 +631,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=15)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="don't write bench/results")
+    parser.add_argument("--misses", nargs="*", default=[], help="list every miss of these fields")
     args = parser.parse_args(list(argv) if argv is not None else None)
     recordings = Path(os.environ.get("NETMAP_RECORDINGS", str(DEFAULT_RECORDINGS)))
     if not (recordings / "manifest.json").exists():
@@ -650,6 +651,9 @@ def main(argv: Iterable[str] | None = None) -> int:
         args.worst,
     )
     print(text_, end="")
+    for miss in score.misses:
+        if miss.field in args.misses:
+            print(f"MISS {miss.field} {miss.device}: want {miss.expected!r} got {miss.got!r}")
     if not args.no_write and not args.only and not args.limit:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(text_)

@@ -17,7 +17,8 @@ import pytest
 from netmap.discover.snmp.enterprises import brand_in_text, enterprise_of, vendor_of_enterprise
 from netmap.discover.snmp.getters import GETTER_FUNCS, CachingWalker
 from netmap.discover.snmp.snmprec import SnmprecWalker, load_snmprec, parse_lines
-from netmap.discover.snmp.vendors import identify, parse_sys_descr, windows_version
+from netmap.discover.snmp.sysdescr import parse_sys_descr, windows_version
+from netmap.discover.snmp.vendors import identify
 from netmap.discover.snmp.walker import Oid
 from netmap.infer.classify_snmp import snmp_type_hint, snmp_type_votes
 from netmap.model import GETTERS, DeviceType, Identity, SnmpRecord
@@ -192,7 +193,7 @@ def test_scalars_registered_without_instance_are_read_exactly() -> None:
 
 
 def test_probe_pattern_keeps_group_one_or_nothing() -> None:
-    from netmap.discover.snmp.vendors import _BANNER_MODEL, _BANNER_VERSION, Probe
+    from netmap.discover.snmp.vendor_mibs import _BANNER_MODEL, _BANNER_VERSION, Probe
 
     model = Probe("model", "1.3.6.1.4.1.12356.107.2.1.2", "x", pattern=_BANNER_MODEL)
     version = Probe("os_version", "1.3.6.1.4.1.12356.107.2.1.2", "x", pattern=_BANNER_VERSION)
@@ -272,7 +273,7 @@ def test_windows_versions(descr: str, object_id: str | None, expected: str | Non
     ],
 )
 def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
-    from netmap.discover.snmp.vendors import Candidates
+    from netmap.discover.snmp.candidates import Candidates
 
     found = Candidates()
     parse_sys_descr(descr, None, found)
@@ -289,7 +290,7 @@ def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
     ],
 )
 def test_sys_descr_names_nothing(descr: str, field: str) -> None:
-    from netmap.discover.snmp.vendors import Candidates
+    from netmap.discover.snmp.candidates import Candidates
 
     found = Candidates()
     parse_sys_descr(descr, None, found)

@@ -1,0 +1,111 @@
+"""Identity evidence: cleaned device strings and the ranked candidates of each field.
+
+Every source (vendor MIB, ENTITY-MIB, standard MIBs, sysDescr) proposes values with a rank and a
+source line; the lowest rank wins and its source becomes the evidence shown in the inventory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from netmap.discover.snmp.walker import SnmpValue
+
+Field_ = Literal["vendor", "model", "serial_number", "os_version"]
+FIELDS: tuple[Field_, ...] = ("vendor", "model", "serial_number", "os_version")
+
+_JUNK = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        ".",
+        "0",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "unknown",
+        "not available",
+        "not specified",
+        "not applicable",
+        "default string",
+        "to be filled by o.e.m.",
+        "system serial number",
+        "system product name",
+        "0123456789",
+        "1234567890",
+        "123456789",
+    }
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Value helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def text(value: SnmpValue | str | None) -> str | None:
+    """A clean single-line string from an SNMP value (bytes decoded leniently), None if empty.
+
+    Device strings are untrusted: control characters are dropped here; quoting for output
+    formats happens where they leave the program.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        raw = value.split(b"\0", 1)[0]
+        try:
+            decoded = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded = raw.decode("latin-1")
+    else:
+        decoded = str(value)
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in decoded)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip().strip("\"'").strip()
+    return cleaned or None
+
+
+def useful(value: str | None) -> str | None:
+    """The value unless it is a placeholder ("unknown", "N/A", "To be filled by O.E.M.")."""
+    if value is None:
+        return None
+    if value.casefold() in _JUNK or set(value) <= {"0", " ", ".", "-", "*", "?", "F", "f"}:
+        return None
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence collection: candidates per field, in priority order
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidates:
+    """Proposed values per field; the first useful proposal of the highest rank wins."""
+
+    items: dict[str, list[tuple[float, str, str]]] = field(default_factory=dict)
+
+    def add(self, name: Field_, rank: float, value: str | None, source: str) -> None:
+        cleaned = useful(text(value))
+        if cleaned:
+            self.items.setdefault(name, []).append((rank, cleaned, source))
+
+    def best(self, name: Field_) -> tuple[str, str] | None:
+        options = self.items.get(name)
+        if not options:
+            return None
+        _rank, value, source = min(options, key=lambda item: item[0])
+        return value, source
+
+
+# Ranks: lower wins.
+R_VENDOR_MIB = 10
+R_ENTITY = 20
+R_STANDARD = 30
+R_DESCR_STRONG = 25  # a sysDescr pattern specific to one OS family
+R_DESCR = 40
+R_WEAK = 60
+R_FALLBACK = 80
+

@@ -1,0 +1,268 @@
+"""sysDescr parsing: OS banners, key-value banners and short "<model> <version>" strings."""
+
+from __future__ import annotations
+
+import re
+
+from netmap.discover.snmp.candidates import (
+    R_DESCR,
+    R_DESCR_STRONG,
+    R_FALLBACK,
+    R_WEAK,
+    Candidates,
+    Field_,
+)
+from netmap.discover.snmp.enterprises import brand_in_text
+
+# ---------------------------------------------------------------------------------------------
+# sysDescr parsing
+# ---------------------------------------------------------------------------------------------
+
+_VERSION_TOKEN = r"v?(\d+(?:[._]\d+)+[\w.\-()]*)"
+
+# (compiled regex, field, rank): the first match of each rule proposes group 1.
+_RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
+    # Cisco IOS / IOS-XE / NX-OS / ASA / IMC and the many "..., Version x" banners
+    (
+        r"\bCisco (?:IOS|NX-OS|Adaptive Security|Integrated Management).*?Version ([\w.()\-:]+)",
+        "os_version",
+        R_DESCR_STRONG,
+    ),
+    # Juniper JunOS
+    (r"\bJUNOS (?:Base OS boot \[)?([\w.\-]+)", "os_version", R_DESCR_STRONG),
+    (r"Juniper Networks, Inc\. (\S+)", "model", R_DESCR_STRONG),
+    # Aruba / AOS-W: "ArubaOS (MODEL: 225), Version 8.4.0.0-8.4.0.0"
+    (r"\(MODEL: ([^)]+)\)", "model", R_DESCR_STRONG),
+    (r"\(MODEL: [^)]+\), Version (\S+)", "os_version", R_DESCR_STRONG),
+    # MikroTik RouterOS "RouterOS RB760iGS"
+    (r"^RouterOS (\S+)", "model", R_DESCR_STRONG),
+    # Metamako / generic "running on a <model>"
+    (r"running on an? (.+)$", "model", R_DESCR),
+    # Ubiquiti EdgeOS "EdgeOS v1.8.0.4853089.160219.1607"
+    (r"^EdgeOS v(\d+\.\d+\.\d+)", "os_version", R_DESCR_STRONG),
+    # HP JetDirect, APC / Dell cards, and other key-value banners
+    (r"\bMN:(\S+)", "model", R_DESCR),
+    (
+        r"\b(?:SN|S/N|Serial Number|Serial No\.?|Serial)(?:\s*[:#]\s*|\s+)([A-Z0-9][\w\-]{4,})",
+        "serial_number",
+        R_DESCR,
+    ),
+    (r"\bAF1:v?([\w.]+)", "os_version", R_DESCR),
+    (r"\bSW_REV: ([\w.\-]+)", "os_version", R_DESCR),
+    (r"\bMODEL: ([\w.\-]+)", "model", R_DESCR),
+    (r"\bSW\s*:\s*" + _VERSION_TOKEN, "os_version", R_DESCR),
+    (r"\bSW Version:\s*([\w.\-]+)", "os_version", R_DESCR),
+    (r"\bProd(?:uct)?:\s*([^;]+?)\s*;", "model", R_DESCR),
+    (
+        r"\b(?:Software|Firmware)(?: version| ver\.?| release)?\s*:?\s*" + _VERSION_TOKEN,
+        "os_version",
+        R_DESCR,
+    ),
+    (r"\bVersion\s*:?\s*" + _VERSION_TOKEN, "os_version", R_DESCR),
+    (r"\bVer(?:sion)?\.?\s*" + _VERSION_TOKEN, "os_version", R_DESCR),
+    (r"\bRelease\s+" + _VERSION_TOKEN, "os_version", R_DESCR),
+    (
+        r"\b(?:ACOS|DmOS version|OS version|FW|Rev)\s*:?\s*" + _VERSION_TOKEN,
+        "os_version",
+        R_DESCR,
+    ),
+    # AIX: "Base Operating System Runtime AIX version: 06.01.0009.0300"
+    (r"AIX version: ([\d.]+)", "os_version", R_DESCR_STRONG),
+    # IBM i "OS/400 V7R1M0", Panasonic "KX-NS1000 Ver00700128", "(KeeneticOS 4.02.C.1.0-1)",
+    # "version NH62.YS.N636" (letter-led firmware ids), a bare "V220100" banner
+    (r"\b(V\d+R\d+M\d+)\b", "os_version", R_DESCR_STRONG),
+    (r"\bVer(\d{5,})\b", "os_version", R_DESCR),
+    # FreeNAS / TrueNAS "FreeNAS-11.3-U2.1 (6a6a2dfda7)", Ciena "... SW:1271 BN:AH"
+    (r"^(?:FreeNAS|TrueNAS)-(\S+)", "os_version", R_DESCR_STRONG),
+    (r"\bSW:\s?(\d{3,}[\w.\-]*)", "os_version", R_DESCR + 1),
+    # LANCOM LCOS "LANCOM OAP-321 10.12.0147 / 15.11.2017 4002024918100043": date, then serial
+    (r"^LANCOM .+ / \d\d\.\d\d\.\d{4} (\d{10,})$", "serial_number", R_DESCR_STRONG),
+    (r"\(\w*OS ([\w.\-]+)\)", "os_version", R_DESCR),
+    (r"\bversion\s+([A-Z]{1,4}\d+(?:\.\w+)+)", "os_version", R_DESCR),
+    (r"^(V\d{6})$", "os_version", R_WEAK),
+    # ESPHome, Darwin, SunOS, BSDs
+    (r"\bESPHome version (\S+)", "os_version", R_DESCR_STRONG),
+    (r"Darwin Kernel Version (\S+?)[:;]?(?:\s|$)", "os_version", R_DESCR_STRONG),
+    (r"^SunOS \S+ (\S+)", "os_version", R_DESCR_STRONG),
+    (r"^(?:FreeBSD|OpenBSD|NetBSD|DragonFly) \S+ (\S+)", "os_version", R_DESCR_STRONG),
+    (r"Software: FreeBSD (\S+)", "os_version", R_DESCR),
+    # "Linux <host> <kernel> ...", "Linux  <kernel>" (empty host), "Linux release:<kernel>"
+    (r"^Linux\s+(?:(?!\d+\.\d)\S+\s+)?(?:release:)?(\d+\.\d+\S*)", "os_version", R_WEAK),
+    # Huawei VRP-style "V100R011C00SPC200", Nokia TiMOS "TiMOS-B-9.0.R11", "R23.6"
+    (r"\b(V\d{3}R\d{3}\w*)", "os_version", R_DESCR),
+    (r"\bTiMOS-\w+-([\w.]+)", "os_version", R_DESCR_STRONG),
+    # "<OS name>-<release>" banners: Ericsson "IPOS-18.1.1.9.98p30-Release"
+    (r"\b[A-Za-z]+OS-(\d+\.\d+[\w.\-]*)", "os_version", R_DESCR_STRONG),
+    (r"\bVers?:\s*([\w.\-]+)", "os_version", R_DESCR),
+    (r"\bR(\d+\.\d+(?:\.\d+)*)\b", "os_version", R_WEAK),
+    # "<anything> v1.2.3" / "<model> 1.2.3" tails, ", 1.2.3," segments, "(V1.55.126 ..."
+    (r"(?:^|[,;(]\s*)" + _VERSION_TOKEN + r"\s*(?:[,;)]|$)", "os_version", R_WEAK),
+    (r"(?<!Linux)(?<!kernel)\s" + _VERSION_TOKEN + r"\s*$", "os_version", R_WEAK),
+    (r"\bV(\d+(?:\.\d+)+[\w\-]*)", "os_version", R_WEAK + 1),
+    (r"(?<![\w.\-])(\d+\.\d+(?:\.\d+)+(?:[\-_][\w.]+)?)(?![\w.])", "os_version", R_WEAK + 2),
+)
+_DESCR_RULES: tuple[tuple[re.Pattern[str], Field_, int], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE | re.DOTALL), name, rank)
+    for pattern, name, rank in _RAW_DESCR_RULES
+)
+
+_ARCH_NAMES = {
+    "x86_64": "Generic x86 64-bit",
+    "amd64": "Generic x86 64-bit",
+    "i386": "Generic x86",
+    "i486": "Generic x86",
+    "i586": "Generic x86",
+    "i686": "Generic x86",
+    "aarch64": "Generic ARM 64-bit",
+    "arm64": "Generic ARM 64-bit",
+    "mips": "Generic MIPS",
+    "mips64": "Generic MIPS 64-bit",
+    "ppc": "Generic PowerPC",
+    "ppc64": "Generic PowerPC 64-bit",
+    "ppc64le": "Generic PowerPC 64-bit",
+    "sparc64": "Generic SPARC 64-bit",
+}
+
+_OS_BANNER = re.compile(
+    r"^(?:Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin|Hardware:|Cisco|Juniper|"
+    r"Microsoft|Windows|VxWorks|HP-UX|AIX|IBM)\b",
+    re.IGNORECASE,
+)
+
+_WINDOWS_RE = re.compile(r"Windows Version (\d+)\.(\d+) \(Build (\d+)", re.IGNORECASE)
+_WINDOWS_HW_RE = re.compile(r"Hardware: (Intel64|AMD64|x86|EM64T|ARM64)\b", re.IGNORECASE)
+
+
+def windows_version(descr: str, sys_object_id: str | None) -> str | None:
+    """ "7 (NT 6.1)" / "Server 2019 (NT 10.0)" from a Windows sysDescr; the sysObjectID says
+    workstation (311.1.1.3.1.1) or server (311.1.1.3.1.2 / .3 domain controller)."""
+    match = _WINDOWS_RE.search(descr)
+    if not match:
+        return None
+    major, minor, build = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    server = bool(sys_object_id and re.search(r"\.311\.1\.1\.3\.1\.[23]$", sys_object_id))
+    if build >= 10240:  # Windows 10 / Server 2016 and later still report "Version 6.3"
+        major, minor = 10, 0
+    nt = f"{major}.{minor}"
+    names_ws = {
+        "5.0": "2000",
+        "5.1": "XP",
+        "5.2": "XP x64",
+        "6.0": "Vista",
+        "6.1": "7",
+        "6.2": "8",
+        "6.3": "8.1",
+    }
+    names_srv = {
+        "5.0": "2000 Server",
+        "5.2": "Server 2003",
+        "6.0": "Server 2008",
+        "6.1": "Server 2008 R2",
+        "6.2": "Server 2012",
+        "6.3": "Server 2012 R2",
+    }
+    if nt == "10.0":
+        if server:
+            name = "Server 2016"
+            for first, label in (
+                (17763, "Server 2019"),
+                (20348, "Server 2022"),
+                (26100, "Server 2025"),
+            ):
+                if build >= first:
+                    name = label
+        else:
+            name = "11" if build >= 22000 else "10"
+    else:
+        name = (names_srv if server else names_ws).get(nt, f"NT {nt}")
+    service_pack = {6001: " SP1", 6002: " SP2", 7601: " SP1"}.get(build, "")
+    return f"{name}{service_pack} (NT {nt})"
+
+
+def _windows_hardware(descr: str) -> str | None:
+    match = _WINDOWS_HW_RE.search(descr)
+    if not match:
+        return None
+    arch = match.group(1).lower()
+    return {
+        "intel64": "Intel x64",
+        "amd64": "AMD x64",
+        "em64t": "Intel x64",
+        "x86": "Intel x86",
+        "arm64": "ARM x64",
+    }[arch]
+
+
+def _short_banner_model(descr: str) -> str | None:
+    """The model named by a short one-line banner: "Alta AP6 2.2w" -> "Alta AP6",
+    "US-8, 5.76.7.13442, Linux 3.6.5" -> "US-8". Long or OS banners name no model."""
+    first = descr.split(",")[0].strip()
+    if len(first) > 64 or _OS_BANNER.match(first) or "\n" in descr[:64]:
+        return None
+    if re.search(r"snmp", first, re.IGNORECASE):
+        return None  # "FluidFS SnmpService SnmpV2c", "SNMP Smart II Card": the agent, not a model
+    # "ESPHome version 2024.12.2 compiled ...", "Mimosa B5c Firmware": the model ends before
+    # the words that introduce the software
+    first = re.split(
+        r"\s+-?\s*(?:version|firmware|software|compiled|build|release)\b",
+        first,
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0].strip(" -")
+    words = first.split()
+    while words and re.fullmatch(r"v?\d+(?:[._]\d+)+[\w.\-()]*|v\d+\w*|\(.*\)", words[-1], re.I):
+        words.pop()  # trailing version tokens are not part of the model
+    if not words or not any(ch.isdigit() for ch in " ".join(words)):
+        return None  # "Barracuda Spam Firewall": a product family, not a model
+    return " ".join(words)
+
+
+_MODEL_TOKEN = re.compile(
+    r"(?<![\w.\-/])([A-Z][A-Z0-9]*(?:[\-+][A-Z0-9+]+)*\d[A-Z0-9\-+]*)(?![\w.\-/])"
+)
+_NOT_MODELS = re.compile(
+    r"^(?:V?\d+(?:\.\d+)*|[A-Z]{1,2}\d|X86_64|AMD64|I\d86|SMP|UTC|CEST|CET|PST|EST|IPV[46]|SNMPV\d|"
+    r"HTTP\d*|L[23]|\d+[GMK]|POE\+?|SFP\+?|10G|RJ45|PREEMPT|GNU)$"
+)
+
+
+def _model_token(descr: str) -> str | None:
+    """The first token shaped like a product code ("G3G124-24P", "C600HC", "WLC880R")."""
+    for match in _MODEL_TOKEN.finditer(descr):
+        token = match.group(1)
+        if len(token) >= 4 and not _NOT_MODELS.match(token.upper()) and re.search(r"[A-Z]", token):
+            return token
+    return None
+
+
+def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candidates) -> None:
+    """Add every field a sysDescr banner reveals to `found`."""
+    if not descr:
+        return
+    one_line = re.sub(r"\s+", " ", descr).strip()
+    win = windows_version(one_line, sys_object_id)
+    if win:
+        found.add("os_version", R_DESCR_STRONG, win, "sysDescr: Windows build")
+        found.add("model", R_FALLBACK, _windows_hardware(one_line), "sysDescr: Windows hardware")
+        found.add("vendor", R_DESCR, "Microsoft", "sysDescr: Windows")
+        return
+    for pattern, name, rank in _DESCR_RULES:
+        match = pattern.search(one_line)
+        if match:
+            found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr /{pattern.pattern[:40]}/")
+    linux = re.match(r"^Linux \S+ \S+ .*?(\S+)$", one_line)
+    if linux:
+        found.add("model", R_FALLBACK + 5, _ARCH_NAMES.get(linux.group(1)), "sysDescr: Linux arch")
+    found.add("model", R_FALLBACK, _short_banner_model(one_line), "sysDescr: short banner")
+    found.add("model", R_FALLBACK + 2, _model_token(one_line), "sysDescr: model-like token")
+    aix = re.search(r"AIX version: (\d+)\.(\d+)\.(\d+)\.(\d+)", one_line)
+    if aix:  # "06.01.0009.0300" is AIX 6.1.9.300
+        found.add(
+            "os_version",
+            R_DESCR_STRONG - 1,
+            ".".join(str(int(p)) for p in aix.groups()),
+            "sysDescr: AIX version",
+        )
+    found.add("vendor", R_WEAK, brand_in_text(one_line), "sysDescr: brand name")
+
+
