@@ -14,7 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from netmap.discover.snmp.enterprises import brand_in_text, enterprise_of, vendor_of_enterprise
+from netmap.discover.snmp.enterprises import (
+    brand_in_text,
+    enterprise_of,
+    registrant_of,
+    vendor_of_enterprise,
+)
 from netmap.discover.snmp.getters import GETTER_FUNCS, CachingWalker
 from netmap.discover.snmp.snmprec import SnmprecWalker, load_snmprec, parse_lines
 from netmap.discover.snmp.sysdescr import parse_sys_descr, windows_version
@@ -306,6 +311,35 @@ def test_enterprise_table_helpers() -> None:
     assert brand_in_text("Linux host 3.14.31-alta-1 #1 SMP Sun Feb 23") is None
 
 
+def test_iana_registry_names_vendors_outside_the_curated_table() -> None:
+    assert registrant_of(2636) == "Juniper"  # the curated brand wins
+    assert registrant_of(2604) == "Sophos"  # "Sophos Plc"
+    assert registrant_of(24681) == "QNAP"
+    assert registrant_of(46651) == "Dantherm Cooling"  # "Dantherm Cooling A/S"
+    assert registrant_of(1411) == "Juniper Networks"  # "Juniper Networks/Funk Software"
+    assert registrant_of(8072) is None and registrant_of(2238) is None  # OS agents
+    assert registrant_of(None) is None and registrant_of(10**9) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "vendor"),
+    [
+        # an unknown-to-us enterprise in sysObjectID: its IANA registrant
+        (["1.3.6.1.2.1.1.1.0|4|Controller V2", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.46651.1"],
+         "Dantherm Cooling"),
+        # a vendor tag in the kernel release of a Linux appliance
+        (["1.3.6.1.2.1.1.1.0|4|Linux n1 4.15.0-72-rubrik6-generic #81 SMP x86_64",
+          "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10"], "Rubrik"),
+        # ENTITY-MIB with only a maker filled in
+        (["1.3.6.1.2.1.1.1.0|4|Linux TS-X99 4.2.2",
+          "1.3.6.1.2.1.47.1.1.1.1.12.1|4|QNAP Systems, Inc."], "QNAP"),
+    ],
+)
+def test_vendor_from_registry_kernel_tag_and_entity_maker(lines: list[str], vendor: str) -> None:
+    walker = CachingWalker(SnmprecWalker(parse_lines(lines)))
+    assert asyncio.run(identify(walker, {})).vendor == vendor
+
+
 # --- type votes --------------------------------------------------------------------------------
 
 
@@ -397,6 +431,11 @@ def test_empty_record_is_unknown() -> None:
          DeviceType.UPS),
         # HPE's main registration is of no one kind: its storage sub-brand must not make a PDU a NAS
         ("Outlet Metered, Outlet Switched", None, "HPE", "P9S18A", DeviceType.UPS),
+        # OPNsense's HardenedBSD kernel, not a FreeBSD server
+        ("FreeBSD fw 13.1-RELEASE-p5-HBSD FreeBSD 13.1 amd64", "1.3.6.1.4.1.8072.3.2.8", None, None,
+         DeviceType.FIREWALL),
+        ("FreeBSD srv 13.2-RELEASE FreeBSD 13.2-RELEASE amd64", "1.3.6.1.4.1.2238.4.1.1", None,
+         None, DeviceType.SERVER),
     ],
 )
 def test_family_and_keyword_rules(

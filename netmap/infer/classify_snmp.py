@@ -126,6 +126,7 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     6574: (T.NAS, 0.9),
     13400: (T.UPS, 0.6),  # Emerson Network Power / Vertiv (Liebert) power and cooling
     24681: (T.NAS, 0.9),
+    6894: (T.NAS, 0.8),  # DataDirect Networks (DDN) storage appliances
     789: (T.NAS, 0.9),
     40482: (T.NAS, 0.9),
     37447: (T.NAS, 0.9),
@@ -370,7 +371,8 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
         (
             r"\b(firewall|fortigate|pfsense|opnsense|sonicwall|zywall|USG\w*|ASA|firepower|"
             r"palo alto|watchguard|check ?point|NGFW|UTM|endian|m0n0wall|voswall|secure web gateway|"
-            r"web gateway|security gateway|FTD)\b",
+            # HBSD: the HardenedBSD kernel that OPNsense firewalls ship ("12.1-RELEASE-p19-HBSD")
+            r"web gateway|security gateway|FTD|HBSD)\b",
             T.FIREWALL,
             0.8,
             "firewall keyword",

@@ -689,3 +689,70 @@ TERRA_FAMILY = "1.3.6.1.4.1.30631.1"  # TERRA <product>-MIB under 30631.1.<produ
 
 # --- SYSAPPL-MIB (RFC 2287): installed packages (Cisco UCOS lists its platform release first) ----
 SYSAPPL_INSTALL_PKG_VERSION = "1.3.6.1.2.1.54.1.1.1.1.4"  # SYSAPPL-MIB::sysApplInstallPkgVersion
+
+# --- More vendor identity objects (model / serial / firmware), one vendor or product line each ---
+MDS_SYS_VERSION = "1.3.6.1.4.1.4130.10.1.1.1.2.7.1.2"  # MDS-SYSTEM-MIB::mSysVersion (by image slot)
+GS_HT_CORE_VERSION = "1.3.6.1.4.1.42397.1.2.3.2"  # GRANDSTREAM HT MIB core firmware version
+MWR_UNIT_SERIAL = "1.3.6.1.4.1.7262.4.5.2.4.1.3"  # MWR-ETHERNET-MIB::mwrUnitSerialNo
+MWR_SW_INV_RELEASE = "1.3.6.1.4.1.7262.4.5.2.4.2.1.1.3"  # MWR-ETHERNET-MIB::mwrSwInvOmniRelease
+PERSEUS_FAMILY = "1.3.6.1.4.1.21796.5.1"  # HWg Perseus-MIB root (= the Perseus sysObjectID)
+PERSEUS_SERIAL = "1.3.6.1.4.1.21796.5.1.100.2"  # Perseus-MIB::serNumber
+PERSEUS_FIRMWARE = "1.3.6.1.4.1.21796.5.1.100.3"  # Perseus-MIB::fwVersion
+HUAWEI_IBMC_FIRMWARE_VERSION = "1.3.6.1.4.1.2011.2.235.1.1.11.50.1.4"  # ...-IBMC-MIB::firmwareVersion
+INFINERA_PON_VERSION = "1.3.6.1.4.1.42229.1801.3.4"  # Infinera XTM/PON system software release
+OA_DEVICE_SERIAL = "1.3.6.1.4.1.1732.2.1.11"  # OACOMMON-MIB::netSpireDeviceDeviceSerialNo
+OA_DEVICE_MODEL = "1.3.6.1.4.1.1732.2.1.41"  # OACOMMON-MIB::netspireDeviceModelName
+TN_SW_NODE_COMMITTED_RELEASE = "1.3.6.1.4.1.7483.2.1.5.2.1.1.5"  # TROPIC-SOFTWARE-MIB
+TN_PSD_CARD_MNEMONIC = "1.3.6.1.4.1.7483.2.2.7.2.1.3.1.3"  # TROPIC-PSD-MIB::tnPsdCardMnemonic
+TN_PSD_CARD_SERIAL = "1.3.6.1.4.1.7483.2.2.7.2.1.3.1.8"  # TROPIC-PSD-MIB::tnPsdCardSerialNumber
+SPDM_FIRMWARE = "1.3.6.1.4.1.31034.12.1.1.2.1.1.1.3"  # SPDM-MIB firmware version column
+SITEBOSS_SERIAL = "1.3.6.1.4.1.3052.20.2.16.15.3"  # SITEBOSS-572-STD-MIB unit serial number
+SIAE_SW_RELEASE_BENCH1 = "1.3.6.1.4.1.3373.1103.7.2"  # SIAE-SOFT-MIB::softwareEquipmentReleaseBench1
+SUPERVYSE_BMC_VERSION = "1.3.6.1.4.1.45065.1.1.1.3"  # Supervyse OpenBMC MIB firmware version
+ISW_SDP_FAMILY = "1.3.6.1.4.1.5833.2017"  # IMP-HF528-MIB (Tailyn industrial switches)
+ISW_SDP_SW_VERSION = "1.3.6.1.4.1.5833.2017.3.11.2"  # IMP-HF528-MIB::iswSdpSwVersion
+TREDESS_FS_FAMILY = "1.3.6.1.4.1.23180.2.1.1.2"  # TREDESS-FS-MIB root (Televes Fourth Series)
+TREDESS_FS_SERIAL = "1.3.6.1.4.1.23180.2.1.1.2.1.6.2"  # TREDESS-FS-MIB::serialNumber
+TREDESS_FS_SOFTWARE = "1.3.6.1.4.1.23180.2.1.1.2.1.6.3"  # TREDESS-FS-MIB::softwareVersion
+TOPVISION_CMC_SERIAL = "1.3.6.1.4.1.32285.11.1.1.2.1.1.1.16"  # TopVision CMC MIB serial column
+VEL_HOST2_VERSION = "1.3.6.1.4.1.27993.5.2"  # VEL-HOST2-MIB::host2Version
+VERSA_SERIAL = "1.3.6.1.4.1.42359.2.2.1.1.7.3"  # VERSA appliance serial number
+VSOL_EPON_FAMILY = "1.3.6.1.4.1.37950.1.1.5.10"  # V-SOL EPON OLT MIB (V1600D line)
+VSOL_EPON_FIRMWARE = "1.3.6.1.4.1.37950.1.1.5.10.12.5.4"  # V-SOL EPON OLT firmware version
+SILVERPEAK_SERIAL = "1.3.6.1.4.1.23867.3.1.1.1.6"  # SILVERPEAK-MGMT-MIB::spsSystemSerial
+WEBMON_FAMILY = "1.3.6.1.4.1.994.3.4"  # Dantel WebMon (WEBMON-EDGE-MATRIX-MIB)
+WEBMON_VERSION = "1.3.6.1.4.1.994.3.4.7.1.82.0.0"  # WEBMON-EDGE-MATRIX-MIB firmware (exact)
+WUT_FAMILY = "1.3.6.1.4.1.5040.1.2"  # W&T Web-IO product MIBs under 5040.1.2.<product>
+ZMTEL_SERIAL = "1.3.6.1.4.1.38595.10.1.5"  # ZMTEL-MIB serial number
+RUCKUS_SZ_NODE_MODEL = "1.3.6.1.4.1.25053.1.8.1.1.1.1.1.1.3"  # RUCKUS SmartZone node model column
+RUCKUS_SZ_NODE_VERSION = "1.3.6.1.4.1.25053.1.8.1.1.1.1.1.1.9"  # RUCKUS SmartZone node firmware
+SSU2000_IN_SERIAL = "1.3.6.1.4.1.601.3.1.1.1.1.1.5"  # SSU2000-MIB::inSerial (by chassis.slot)
+SSU2000_IN_SW_PART = "1.3.6.1.4.1.601.3.1.1.1.1.1.10"  # SSU2000-MIB::inSwPart (by chassis.slot)
+
+# --- Identity objects of more vendor MIBs (product-line probes, second batch) ---------------------
+A10_AX_SYS_PRIMARY_VERSION = "1.3.6.1.4.1.22610.2.4.1.1.1"  # A10-AX-MIB::axSysPrimaryVersionOnDisk
+A10_AX_SYS_SERIAL = "1.3.6.1.4.1.22610.2.4.1.6.2"  # A10-AX-MIB::axSysSerialNumber
+BDCOM_CARD_SERIAL = "1.3.6.1.4.1.3320.3.6.10.1.4"  # NMS-CHASSIS::nmscardSerial
+BTI_SYSTEM_SW_VERSION = "1.3.6.1.4.1.30005.1.7.100.1.2.1.1.1.5"  # BTI8xx-SYSTEM-MIB::systemSWVersion
+BTI_SYSTEM_PRODUCT_NAME = "1.3.6.1.4.1.30005.1.7.100.1.2.1.1.1.8"  # BTI8xx-SYSTEM-MIB::systemProductName
+BTI_FRU_SERIAL = "1.3.6.1.4.1.30005.1.7.100.1.1.1.1.1.1.8"  # BTI8xx-TC-MIB::fruBaseInfoserialNumber
+DELTA_UPS_SOFTWARE = "1.3.6.1.4.1.2254.2.4.1.3"  # DeltaUPS-MIB::dupsIdentUPSSoftwareVersion
+# NETTRACK-E3METER-CTR-SNMP-MIB::e3ConcentratorFWVersion (registered without ".0")
+E3METER_CONCENTRATOR_FW = "1.3.6.1.4.1.21695.1.10.1.1"
+BKTEL_OA_COMMON_TYPE = "1.3.6.1.4.1.7501.1.2.116.1.2.1.2"  # BKTEL-HFC862-OA-V01-MIB::oaCommonType
+BROTHER_MODEL = "1.3.6.1.4.1.2435.2.4.3.2435.5.13.3"  # BROTHER-MIB model name ("Brother <model> series")
+BROTHER_FIRMWARE = "1.3.6.1.4.1.2435.2.4.3.1240.6.5"  # BROTHER-MIB firmware ("Firmware Ver.<x> (<date>)")
+APPL_VERSION = "1.3.6.1.2.1.27.1.1.4"  # NETWORK-SERVICES-MIB::applVersion
+# Eaton (Intec) rectifier controllers: RPS-SC200-MIB rooted at the product's sysObjectID
+EATON_RPS_FAMILY = "1.3.6.1.4.1.1918.2"  # RPS-SC200-MIB / SC300 under 1918.2.<product>
+ELTEK_SITE_SERIAL = "1.3.6.1.4.1.12148.9.2.1.3.7"  # ELTEK-DISTRIBUTED-MIB::systemSiteInfoSystemSeriaNum
+ENLOGIC_PDU_FIRMWARE = "1.3.6.1.4.1.38446.1.1.2.1.13"  # ENLOGIC-PDU-MIB::pduNamePlateFirmwareVersion
+# ESPHome's SNMP component (unregistered arc 1.3.9999; sysObjectID 1.3.9999.32 on ESP32 boards)
+ESPHOME_ESP32_FAMILY = "1.3.9999.32"
+ESPHOME_CHIP_MODEL = "1.3.9999.2.3"  # ESPHome SNMP component chip model (ESP32 boards)
+HW_SYS_VERSION_VRCB = "1.3.6.1.4.1.2011.6.3.1.999"  # HUAWEI-DEVICE-MIB::hwSysVersionVrcb (SmartAX)
+# PRIMEKEY-APPLIANCE-MIB objects are registered at fixed instances (exact OIDs)
+PK_A_VERSION = "1.3.6.1.4.1.22408.1.1.2.1.7.118.101.114.115.105.111.110.1"  # ::pkAVersion
+PK_A_HSM_SERIAL = "1.3.6.1.4.1.22408.1.1.2.2.4.104.115.109.54.1"  # ::pkAHsmSerialNumber
+IFO_SYS_SERIAL = "1.3.6.1.4.1.21362.101.1.2.1.5"  # IFOTEC-SMI::ifoSysSerialNumber (by product)
+IFO_SYS_FIRMWARE = "1.3.6.1.4.1.21362.101.1.2.1.7"  # IFOTEC-SMI::ifoSysFirmware (by product)

@@ -36,6 +36,12 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     (r"\(MODEL: [^)]+\), Version (\S+)", "os_version", R_DESCR_STRONG),
     # MikroTik RouterOS "RouterOS RB760iGS"
     (r"^RouterOS (\S+)", "model", R_DESCR_STRONG),
+    # A10 ACOS "... Traffic Manager AX2500, ACOS 2.7.1", Ekinops "Ekinops 360 Platform, C600HC,
+    # Release 6.3", Calix ONTs "Calix ONT 716GE 10.7.110.17 ...", Eltek "WebPower(<part>) 4.11, ..."
+    (r"(\S+(?: TPS)?), ACOS \d", "model", R_DESCR),
+    (r"^Ekinops [^,]+, ([^,\s]+), Release", "model", R_DESCR),
+    (r"^Calix ONT (\S+) \d", "model", R_DESCR),
+    (r"^WebPower\([^)]*\) v?(\d+(?:\.\d+)+)", "os_version", R_DESCR),
     # Metamako / generic "running on a <model>"
     (r"running on an? (.+)$", "model", R_DESCR),
     # Ubiquiti EdgeOS "EdgeOS v1.8.0.4853089.160219.1607"
@@ -80,6 +86,17 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     (r"\(\w*OS ([\w.\-]+)\)", "os_version", R_DESCR),
     (r"\bversion\s+([A-Z]{1,4}\d+(?:\.\w+)+)", "os_version", R_DESCR),
     (r"^(V\d{6})$", "os_version", R_WEAK),
+    # Vendor banner formats (each the documented sysDescr layout of a whole product line):
+    # Pure Storage "Pure Storage <model>, Purity//FA <release>"
+    (r"^Pure Storage (\w+), Purity", "model", R_DESCR_STRONG),
+    # SAF Tehnika radios "SAF microwave radio;<product> v<release>;Model:..;HW:..;SN: ..;PC: .."
+    (r"^SAF microwave radio;\s*([^;]+?) v\d[\w.]*;", "model", R_DESCR_STRONG),
+    # Illustra cameras "illustra <model> Network camera <build date> Illustra.<release>"
+    (r"^illustra \S+ .*\bIllustra\.(\S+)$", "os_version", R_DESCR_STRONG),
+    # Sinetica UPS controllers "Versions: App. <app>, OS <release>, Btldr <boot>, H/w <hw> Rev .."
+    (r"^Sinetica .*\bVersions:.*\bOS ([\d.]+)", "os_version", R_DESCR_STRONG),
+    # Tait base stations "Tait Communications, <model>, <product>, <product code>, Version: .."
+    (r"^Tait Communications, ([^,]+),", "model", R_DESCR_STRONG),
     # ESPHome, Darwin, SunOS, BSDs
     (r"\bESPHome version (\S+)", "os_version", R_DESCR_STRONG),
     (r"Darwin Kernel Version (\S+?)[:;]?(?:\s|$)", "os_version", R_DESCR_STRONG),
@@ -235,6 +252,19 @@ def _model_token(descr: str) -> str | None:
     return None
 
 
+def _kernel_brand(release: str) -> str | None:
+    """Appliance vendors tag the kernels they build ("4.15.0-72-rubrik6-generic"): a brand
+    among the dash-separated parts of the release, with the vendor's build number dropped. Only
+    whole parts of five letters or more: short ones ("alta", "ti") are board or project tags."""
+    for part in release.split("-")[1:]:
+        word = re.sub(r"\d+$", "", part)
+        # a keyword must span an alphabetic word whole (brand_in_text matches whole words)
+        brand = brand_in_text(word) if len(word) >= 5 and word.isalpha() else None
+        if brand:
+            return brand
+    return None
+
+
 def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candidates) -> None:
     """Add every field a sysDescr banner reveals to `found`."""
     if not descr:
@@ -250,9 +280,10 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
         match = pattern.search(one_line)
         if match:
             found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr /{pattern.pattern[:40]}/")
-    linux = re.match(r"^Linux \S+ \S+ .*?(\S+)$", one_line)
+    linux = re.match(r"^Linux \S+ (\S+) .*?(\S+)$", one_line)
     if linux:
-        found.add("model", R_FALLBACK + 5, _ARCH_NAMES.get(linux.group(1)), "sysDescr: Linux arch")
+        found.add("model", R_FALLBACK + 5, _ARCH_NAMES.get(linux.group(2)), "sysDescr: Linux arch")
+        found.add("vendor", R_WEAK + 2, _kernel_brand(linux.group(1)), "sysDescr: kernel build tag")
     found.add("model", R_FALLBACK, _short_banner_model(one_line), "sysDescr: short banner")
     found.add("model", R_FALLBACK + 2, _model_token(one_line), "sysDescr: model-like token")
     aix = re.search(r"AIX version: (\d+)\.(\d+)\.(\d+)\.(\d+)", one_line)

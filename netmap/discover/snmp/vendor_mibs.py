@@ -705,6 +705,125 @@ _MORE_PROBES: dict[int, tuple[Probe, ...]] = {
 }
 for _number, _extra in _MORE_PROBES.items():
     VENDOR_PROBES[_number] = VENDOR_PROBES.get(_number, ()) + _extra
+
+# Product-line identity objects of vendors whose entries above lack them (merged the same way).
+_LINE_IDENTITY_PROBES: dict[int, tuple[Probe, ...]] = {
+    22610: (  # A10 ACOS (AX, Thunder, vThunder)
+        Probe("serial_number", oids.A10_AX_SYS_SERIAL, "A10-AX-MIB axSysSerialNumber"),
+        Probe("os_version", oids.A10_AX_SYS_PRIMARY_VERSION, "A10-AX-MIB axSysPrimaryVersionOnDisk"),
+    ),
+    3320: (Probe("serial_number", oids.BDCOM_CARD_SERIAL, "NMS-CHASSIS nmscardSerial"),),
+    30005: (  # BTI 8xx access switches
+        Probe("model", oids.BTI_SYSTEM_PRODUCT_NAME, "BTI8xx-SYSTEM-MIB systemProductName"),
+        Probe("os_version", oids.BTI_SYSTEM_SW_VERSION, "BTI8xx-SYSTEM-MIB systemSWVersion"),
+        _c("serial_number", oids.BTI_FRU_SERIAL, "BTI8xx-TC-MIB fruBaseInfoserialNumber"),
+    ),
+    # the UPS firmware; the agent card's own version (dupsIdentAgentSoftwareVersion) wins ties
+    2254: (Probe("os_version", oids.DELTA_UPS_SOFTWARE, "DeltaUPS-MIB dupsIdentUPSSoftwareVersion"),),
+    21695: (
+        _x("os_version", oids.E3METER_CONCENTRATOR_FW, "NETTRACK-E3METER-CTR-SNMP-MIB FW version"),
+    ),
+    7501: (_c("model", oids.BKTEL_OA_COMMON_TYPE, "BKTEL-HFC862-OA-V01-MIB oaCommonType"),),
+    2435: (  # Brother printers: "Brother HL-5370DW series", "Firmware Ver.1.01 (08.12.12)"
+        _re(
+            "model",
+            oids.BROTHER_MODEL,
+            "BROTHER-MIB model name",
+            r"^(?:Brother\s+)?(.+?)(?:\s+series)?(?:\s+\[[^\]]*\])?$",
+        ),
+        _re("os_version", oids.BROTHER_FIRMWARE, "BROTHER-MIB firmware", r"\bVer\.?\s*([^\s(]+)"),
+    ),
+    # Eaton ConnectUPS cards put "ID: <serial>, Msg: <part number>" in upsIdentName
+    534: (
+        _re("serial_number", oids.UPS_IDENT_NAME, "UPS-MIB upsIdentName (ID:)", r"\bID:\s*([^\s,]+)"),
+    ),
+    # Allworx phone systems: their PBX application's version (NETWORK-SERVICES-MIB applTable)
+    38516: (_c("os_version", oids.APPL_VERSION, "NETWORK-SERVICES-MIB applVersion"),),
+    12148: (  # Eltek WebPower / Smartpack controllers
+        Probe("serial_number", oids.ELTEK_SITE_SERIAL, "ELTEK-DISTRIBUTED-MIB system serial"),
+    ),
+    38446: (_c("os_version", oids.ENLOGIC_PDU_FIRMWARE, "ENLOGIC-PDU-MIB firmware version"),),
+}
+for _number, _extra in _LINE_IDENTITY_PROBES.items():
+    VENDOR_PROBES[_number] = VENDOR_PROBES.get(_number, ()) + _extra
+
+
+def _index_of(name: str) -> str:
+    """The OID index of a string-indexed row: length, then the ASCII codes."""
+    return f"{len(name)}." + ".".join(str(b) for b in name.encode())
+
+
+# Identity objects of further product lines (appended to the vendor's probes above).
+_LINE_PROBES: dict[int, tuple[Probe, ...]] = {
+    4130: (_c("os_version", oids.MDS_SYS_VERSION, "MDS-SYSTEM-MIB mSysVersion"),),
+    42397: (  # Grandstream HT ATAs; older firmwares register the scalars with a doubled ".0"
+        Probe("os_version", oids.GS_HT_CORE_VERSION, "GRANDSTREAM HT core firmware version"),
+        Probe("os_version", oids.GS_HT_CORE_VERSION + ".0", "GRANDSTREAM HT core version (.0.0)"),
+        Probe("serial_number", oids.GS_SERIAL + ".0", "GRANDSTREAM-MIB serial number (.0.0)"),
+    ),
+    7262: (  # DragonWave Harmony
+        Probe("serial_number", oids.MWR_UNIT_SERIAL, "MWR-ETHERNET-MIB mwrUnitSerialNo"),
+        _c("os_version", oids.MWR_SW_INV_RELEASE, "MWR-ETHERNET-MIB mwrSwInvOmniRelease"),
+    ),
+    2011: (  # Huawei iBMC: the firmware table is indexed by component name
+        _x(
+            "os_version",
+            f"{oids.HUAWEI_IBMC_FIRMWARE_VERSION}.{_index_of('Active iBMC')}",
+            "HUAWEI-SERVER-IBMC-MIB firmwareVersion.\"Active iBMC\"",
+        ),
+        Probe("os_version", oids.HW_SYS_VERSION_VRCB, "HUAWEI-DEVICE-MIB hwSysVersionVrcb"),
+    ),
+    22408: (
+        _x("os_version", oids.PK_A_VERSION, "PRIMEKEY-APPLIANCE-MIB pkAVersion"),
+        _x("serial_number", oids.PK_A_HSM_SERIAL, "PRIMEKEY-APPLIANCE-MIB pkAHsmSerialNumber"),
+    ),
+    21362: (  # Ifotec: sysDescr is "<product reference>" or "<product reference> : <description>"
+        _re("model", oids.SYS_DESCR, "sysDescr (Ifotec product reference)", r"^(\S+)(?: : |$)"),
+        _c("serial_number", oids.IFO_SYS_SERIAL, "IFOTEC-SMI ifoSysSerialNumber"),
+        _c("os_version", oids.IFO_SYS_FIRMWARE, "IFOTEC-SMI ifoSysFirmware"),
+    ),
+    42229: (Probe("os_version", oids.INFINERA_PON_VERSION, "Infinera PON system release"),),
+    1732: (
+        Probe("model", oids.OA_DEVICE_MODEL, "OACOMMON-MIB netspireDeviceModelName"),
+        Probe("serial_number", oids.OA_DEVICE_SERIAL, "OACOMMON-MIB netSpireDeviceDeviceSerialNo"),
+    ),
+    7483: (  # Nokia 1830 PSS / PSD
+        Probe(
+            "os_version",
+            oids.TN_SW_NODE_COMMITTED_RELEASE,
+            "TROPIC-SOFTWARE-MIB tnSwNodeCommittedRelease",
+        ),
+        _c("model", oids.TN_PSD_CARD_MNEMONIC, "TROPIC-PSD-MIB tnPsdCardMnemonic"),
+        _c("serial_number", oids.TN_PSD_CARD_SERIAL, "TROPIC-PSD-MIB tnPsdCardSerialNumber"),
+    ),
+    31034: (_c("os_version", oids.SPDM_FIRMWARE, "SPDM-MIB firmware version"),),
+    3052: (Probe("serial_number", oids.SITEBOSS_SERIAL, "SITEBOSS-572-STD-MIB serial number"),),
+    3373: (
+        Probe(
+            "os_version",
+            oids.SIAE_SW_RELEASE_BENCH1,
+            "SIAE-SOFT-MIB softwareEquipmentReleaseBench1",
+        ),
+    ),
+    45065: (Probe("os_version", oids.SUPERVYSE_BMC_VERSION, "Supervyse OpenBMC firmware"),),
+    27993: (Probe("os_version", oids.VEL_HOST2_VERSION, "VEL-HOST2-MIB host2Version"),),
+    42359: (Probe("serial_number", oids.VERSA_SERIAL, "VERSA-MIB appliance serial"),),
+    23867: (Probe("serial_number", oids.SILVERPEAK_SERIAL, "SILVERPEAK-MGMT-MIB spsSystemSerial"),),
+    38595: (Probe("serial_number", oids.ZMTEL_SERIAL, "ZMTEL-MIB serial number"),),
+    25053: (  # SmartZone controllers: the node table is indexed by the node serial number
+        _c("model", oids.RUCKUS_SZ_NODE_MODEL, "RUCKUS SmartZone node model"),
+        _c("os_version", oids.RUCKUS_SZ_NODE_VERSION, "RUCKUS SmartZone node firmware"),
+    ),
+    32285: (_c("serial_number", oids.TOPVISION_CMC_SERIAL, "TopVision CMC serial number"),),
+    601: (  # SSU-2000: chassis 1 slot 2 is the communications module that runs the agent
+        _x("serial_number", oids.SSU2000_IN_SERIAL + ".1.2", "SSU2000-MIB inSerial.1.2"),
+        _x("os_version", oids.SSU2000_IN_SW_PART + ".1.2", "SSU2000-MIB inSwPart.1.2"),
+    ),
+}
+for _number, _extra in _LINE_PROBES.items():
+    VENDOR_PROBES[_number] = VENDOR_PROBES.get(_number, ()) + _extra
+# Microsemi SyncServers keep the Symmetricom SyncServer MIB under their own sysObjectID.
+VENDOR_PROBES[39165] = VENDOR_PROBES.get(39165, ()) + VENDOR_PROBES[9070]
 # The superseded column walk of ogFirmwareVersion/ogSerialNumber read the firmware first.
 VENDOR_PROBES[25049] = tuple(p for p in VENDOR_PROBES[25049] if p.oid != oids.OG_SERIAL_NUMBER)
 # Products that answer the vendor MIB of another enterprise number than their sysObjectID.
@@ -737,6 +856,7 @@ _NET_SNMP_APPLIANCES = tuple(
         22408,
         26122,
         39324,
+        45065,  # Supervyse OpenBMC
     )
     for probe in VENDOR_PROBES[number]
     if not probe.column
@@ -762,6 +882,15 @@ RELATIVE_PROBES: dict[str, tuple[tuple[Field_, str, str], ...]] = {
         ("os_version", ".4.1", "TERRA product MIB firmware"),
         ("serial_number", ".4.2", "TERRA product MIB serial number"),
     ),
+    # W&T Web-IO / Web-Thermograph: the manufacturer group <product>.3.3 names the article
+    oids.WUT_FAMILY: (
+        ("model", ".3.3.6", "W&T Web-IO MIB MfOrderNo"),
+        ("model", ".3.3.5", "W&T Web-IO MIB MfDeviceTyp"),
+    ),
+    oids.EATON_RPS_FAMILY: (  # Eaton SC200 / SC300 rectifier controllers (RPS-SC200-MIB)
+        ("serial_number", ".10.10.20", "RPS-SC200-MIB system-Serial-Number"),
+        ("model", ".10.10.30", "RPS-SC200-MIB system-Type"),
+    ),
 }
 
 
@@ -770,6 +899,27 @@ FAMILY_PROBES: dict[str, tuple[Probe, ...]] = {
     # Cisco UCOS (CUCM, UCCX, CER, Unity): sysDescr has only the kernel release
     "1.3.6.1.4.1.9.1.1348": (
         _c("os_version", oids.SYSAPPL_INSTALL_PKG_VERSION, "SYSAPPL-MIB sysApplInstallPkgVersion"),
+    ),
+    oids.PERSEUS_FAMILY: (
+        Probe("serial_number", oids.PERSEUS_SERIAL, "Perseus-MIB serNumber"),
+        Probe("os_version", oids.PERSEUS_FIRMWARE, "Perseus-MIB fwVersion"),
+    ),
+    oids.ISW_SDP_FAMILY: (
+        Probe("os_version", oids.ISW_SDP_SW_VERSION, "IMP-HF528-MIB iswSdpSwVersion"),
+    ),
+    oids.TREDESS_FS_FAMILY: (
+        Probe("serial_number", oids.TREDESS_FS_SERIAL, "TREDESS-FS-MIB serialNumber"),
+        Probe("os_version", oids.TREDESS_FS_SOFTWARE, "TREDESS-FS-MIB softwareVersion"),
+        Probe("model", oids.SYS_DESCR, "sysDescr (TRedess agents name the product there)"),
+    ),
+    oids.VSOL_EPON_FAMILY: (
+        Probe("os_version", oids.VSOL_EPON_FIRMWARE, "V-SOL EPON OLT firmware version"),
+    ),
+    oids.WEBMON_FAMILY: (
+        _x("os_version", oids.WEBMON_VERSION, "WEBMON-EDGE-MATRIX-MIB firmware version"),
+    ),
+    oids.ESPHOME_ESP32_FAMILY: (
+        Probe("model", oids.ESPHOME_CHIP_MODEL, "ESPHome SNMP component chip model"),
     ),
 }
 

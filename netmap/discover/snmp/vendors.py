@@ -35,7 +35,12 @@ from netmap.discover.snmp.candidates import (
     text,
     useful,
 )
-from netmap.discover.snmp.enterprises import brand_in_text, enterprise_of, vendor_of_enterprise
+from netmap.discover.snmp.enterprises import (
+    brand_in_text,
+    enterprise_of,
+    registrant_of,
+    vendor_of_enterprise,
+)
 from netmap.discover.snmp.sysdescr import parse_sys_descr
 from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES, Probe, family_probes, relative_probes
 from netmap.discover.snmp.walker import SnmpError, SnmpValue, Walker
@@ -166,10 +171,14 @@ def _generic_entity_name(name: str | None) -> bool:
 
 async def _first_described_entity(walker: Walker) -> list[str]:
     """Agents that fill only a few ENTITY-MIB columns (no entPhysicalClass): the first entry
-    with a serial number, else with a model name, is the device itself."""
+    with a serial number, else with a model name, else with a maker, is the device itself."""
     if not await _walk(walker, oids.ENT_PHYSICAL_ENTRY, max_rows=1):
         return []  # no ENTITY-MIB at all: one request, not one per column
-    for column in (oids.ENT_PHYSICAL_SERIAL_NUM, oids.ENT_PHYSICAL_MODEL_NAME):
+    for column in (
+        oids.ENT_PHYSICAL_SERIAL_NUM,
+        oids.ENT_PHYSICAL_MODEL_NAME,
+        oids.ENT_PHYSICAL_MFG_NAME,
+    ):
         for oid, value in await _walk(walker, column, max_rows=4):
             if oid.startswith(column + ".") and useful(text(value)):
                 return [oid.rsplit(".", 1)[1]]
@@ -298,6 +307,10 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
         vendor_of_enterprise(enterprise),
         f"sysObjectID enterprise {enterprise} (IANA)",
     )
+    # any other registered number still names its registrant, below what the device says itself
+    found.add(
+        "vendor", R_DESCR, registrant_of(enterprise), f"sysObjectID enterprise {enterprise} (IANA)"
+    )
     generic = vendor_of_enterprise(enterprise) is None
     await _standard_scalars(walker, generic, found)
     await _entity(walker, found)
@@ -331,7 +344,7 @@ async def _vendor_by_private_mib(walker: Walker, found: Candidates) -> None:
         number = enterprise_of(following) if following else None
         if number is None or not str(following).startswith(oids.ENTERPRISES + "."):
             return
-        vendor = vendor_of_enterprise(number)
+        vendor = registrant_of(number)
         if vendor:
             found.add("vendor", R_FALLBACK + 5, vendor, f"answers enterprise {number}'s private MIB")
             return
