@@ -453,6 +453,10 @@ def score_device(
             want = expected_value(row.get(key))
             if want is not None and label == "serial" and placeholder_serial(want):
                 score.add("serial.placeholder", True)
+            elif want is not None and label == "serial":  # "00-1B-BC-..." = "001BBC..."
+                bare = re.sub(r"[\s:\-]", "", want)
+                mine = re.sub(r"[\s:\-]", "", ours) if ours else None
+                score.add(label, contains_match(mine, bare), name, row.get(key), ours)
             elif want is not None:
                 score.add(label, contains_match(ours, want), name, row.get(key), ours)
     if expected:

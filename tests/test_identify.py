@@ -321,6 +321,20 @@ def test_iana_registry_names_vendors_outside_the_curated_table() -> None:
     assert registrant_of(None) is None and registrant_of(10**9) is None
 
 
+def test_axis_serial_is_the_base_mac_only_when_nothing_else_names_it() -> None:
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|; AXIS M3000; Network Camera; 9.80.1; Jan 01 2023; 1A1; 1",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.368.1.1",
+        "1.3.6.1.2.1.2.2.1.6.1|4|",
+        "1.3.6.1.2.1.2.2.1.6.2|4x|accc8e0a0b0c",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert ident.serial_number == "ACCC8E0A0B0C"
+    assert any("base MAC ifPhysAddress.2" in line for line in ident.evidence)
+    other = [lines[0].replace("AXIS", "ACME"), "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.9.1.1", *lines[2:]]
+    assert asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(other))), {})).serial_number is None
+
+
 @pytest.mark.parametrize(
     ("lines", "vendor"),
     [

@@ -322,7 +322,22 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
     )
     if found.best("vendor") is None:
         await _vendor_by_private_mib(walker, found)
+    if found.best("serial_number") is None and _best_value(found, "vendor") in _MAC_SERIALS:
+        await _base_mac_serial(walker, found)
     return _choose(found)
+
+
+# Makers whose serial number is the unit's base MAC address, as printed on its label.
+_MAC_SERIALS = frozenset({"Axis", "SonicWall"})
+
+
+async def _base_mac_serial(walker: Walker, found: Candidates) -> None:
+    """The first interface with a real MAC (Axis and SonicWall label units with it)."""
+    for oid, value in await _walk(walker, oids.IF_PHYS_ADDRESS, max_rows=8):
+        if isinstance(value, bytes) and len(value) == 6 and any(value):
+            serial = value.hex().upper()
+            found.add("serial_number", R_FALLBACK, serial, f"base MAC ifPhysAddress.{oid.rsplit('.', 1)[1]}")
+            return
 
 
 _PRESENCE_STEPS = 4  # GETNEXTs at most: enough to pass UCD/Net-SNMP and reach a vendor subtree

@@ -1,0 +1,108 @@
+"""sysObjectID -> product identifier table (netmap.discover.snmp.products) and its generator."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+from netmap.discover.snmp.products import _table, product_of
+
+GENERATOR = Path(__file__).resolve().parents[1] / "tools" / "make_products.py"
+
+
+@cache
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_products", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_products"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_table_loads_and_stays_under_enterprises() -> None:
+    table = _table()
+    assert len(table) > 1000
+    assert all(oid.startswith("1.3.6.1.4.1.") for oid in table)
+
+
+def test_well_known_cisco_products() -> None:
+    assert product_of("1.3.6.1.4.1.9.1.1348") == ("ciscoUCVirtualMachine", "CISCO-PRODUCTS-MIB")
+    assert product_of(".1.3.6.1.4.1.9.1.1") == ("ciscoGatewayServer", "CISCO-PRODUCTS-MIB")
+    assert product_of("1.3.6.1.4.1.9.1.1208") == ("cat29xxStack", "CISCO-PRODUCTS-MIB")
+
+
+def test_unknown_and_prefixes_are_none() -> None:
+    assert product_of(None) is None
+    assert product_of("") is None
+    assert product_of("1.3.6.1.4.1.9.1") is None  # the registration root, not a product
+    assert product_of("1.3.6.1.4.1.8072.3.2.10") is None
+    assert product_of("1.3.6.1.4.1.9.1.1348.7") is None
+
+
+# An invented vendor (enterprise 99999) split over two files: the SMI file defines the roots,
+# the products file registers a family node with two models, an OBJECT-IDENTITY model, and
+# the usual conformance plumbing that must not be mistaken for products.
+_SMI = """
+ACME-SMI DEFINITIONS ::= BEGIN
+IMPORTS enterprises, MODULE-IDENTITY FROM SNMPv2-SMI;
+acmeSmi MODULE-IDENTITY
+    LAST-UPDATED "202401010000Z"
+    DESCRIPTION "roots -- not a comment ::= { nothing 1 }"
+    ::= { enterprises 99999 0 }
+acme          OBJECT IDENTIFIER ::= { enterprises 99999 }
+acmeProducts  OBJECT IDENTIFIER ::= { acme 1 }
+acmeMgmt      OBJECT IDENTIFIER ::= { acme 2 }
+END
+"""
+
+_PRODUCTS = """
+ACME-PRODUCTS-MIB DEFINITIONS ::= BEGIN
+IMPORTS acmeProducts, acmeMgmt FROM ACME-SMI;
+acmeProductsMIB MODULE-IDENTITY
+    LAST-UPDATED "202401010000Z"
+    ::= { acmeMgmt 9 }
+acmeSwitches      OBJECT IDENTIFIER ::= { acmeProducts 1 }    -- family node
+acmeSwitch24      OBJECT IDENTIFIER ::= { acmeSwitches 24 }   -- 24 ports
+acmeSwitch48      OBJECT IDENTIFIER ::= { acmeSwitches 48 }
+acmeRouterX       OBJECT-IDENTITY
+    STATUS current
+    DESCRIPTION "Router X ::= { acmeProducts 77 }"
+    ::= { acmeProducts 2 }
+acmeOldBox        OBJECT IDENTIFIER ::= { acme 1 3 }
+acmeConformance   OBJECT IDENTIFIER ::= { acmeProducts 99 }
+acmeMgmtLeaf      OBJECT IDENTIFIER ::= { acmeMgmt 5 }
+acmeStatus        OBJECT-TYPE
+    SYNTAX INTEGER
+    ::= { acmeProducts 3 }
+-- retiredBox     OBJECT IDENTIFIER ::= { acmeProducts 4 }
+END
+"""
+
+
+def test_generator_parses_resolves_and_filters(tmp_path: Path) -> None:
+    gen = _generator()
+    (tmp_path / "ACME-SMI").write_text(_SMI)
+    (tmp_path / "ACME-PRODUCTS-MIB").write_text(_PRODUCTS)
+    rows = gen.products(gen.load_dir(tmp_path))
+    assert rows == [
+        ("1.3.6.1.4.1.99999.1.1.24", "acmeSwitch24", "ACME-PRODUCTS-MIB"),
+        ("1.3.6.1.4.1.99999.1.1.48", "acmeSwitch48", "ACME-PRODUCTS-MIB"),
+        ("1.3.6.1.4.1.99999.1.2", "acmeRouterX", "ACME-PRODUCTS-MIB"),
+        ("1.3.6.1.4.1.99999.1.3", "acmeOldBox", "ACME-PRODUCTS-MIB"),
+    ]
+
+
+def test_generator_output_is_reproducible(tmp_path: Path) -> None:
+    gen = _generator()
+    (tmp_path / "ACME-SMI").write_text(_SMI)
+    (tmp_path / "ACME-PRODUCTS-MIB").write_text(_PRODUCTS)
+    rows = gen.products(gen.load_dir(tmp_path))
+    first, second = gen.render(rows), gen.render(list(rows))
+    assert first == second
+    lines = gzip.decompress(first).decode().splitlines()
+    assert lines[0] == "1.3.6.1.4.1.99999.1.1.24\tacmeSwitch24\tACME-PRODUCTS-MIB"

@@ -1,0 +1,259 @@
+"""Regenerate netmap/discover/snmp/data/products.tsv.gz from vendor product-registration MIBs.
+
+A device's sysObjectID is a leaf of its vendor's product-registration subtree (CISCO-PRODUCTS-MIB
+assigns `ciscoUCVirtualMachine ::= { ciscoProducts 1348 }`, i.e. 1.3.6.1.4.1.9.1.1348). When no
+other source names the model, the MIB identifier of that leaf is what a network engineer reads.
+
+Where the MIB texts come from: the vendor MIB files that LibreNMS ships (librenms/librenms,
+`mibs/<vendor>/<MIB-NAME>`), saved one file per MIB into a directory (default /tmp/netmap-mibs).
+The MIB files themselves are not committed; only the derived table is.
+
+What is parsed: every `name OBJECT IDENTIFIER ::= { parent n ... }` and
+`name OBJECT-IDENTITY ... ::= { parent n ... }` assignment (multi-component values such as
+`{ enterprises 9 1 }` too). MODULE-IDENTITY, OBJECT-TYPE, NOTIFICATION-TYPE, OBJECT-GROUP and the
+other macros are registered only so that their children resolve; they never become products.
+Parents resolve across all files plus `ROOTS` (the SMI tree and vendor roots whose SMI files are
+not fetched, e.g. ciscoProducts = 1.3.6.1.4.1.9.1).
+
+Which entries are kept (the product rule): an OBJECT IDENTIFIER / OBJECT-IDENTITY under
+1.3.6.1.4.1 that lies inside a product-registration subtree and has no children of its own.
+A product-registration subtree is one rooted at a node whose name says it registers products
+(`PRODUCT_ROOT_RE`: ...Products, ...Registrations, ...Models, ...ProductName, ...Devices), or at one
+listed in `PRODUCT_ROOTS` for vendors that name it otherwise. Inside it, nodes that themselves have
+children are category nodes (a product family), not sysObjectID values, and are dropped, as are
+names that denote MIB plumbing (`NON_PRODUCT_RE`: ...MIB, ...Conformance, ...Groups,
+...Compliances, ...Notifications, ...Traps, ...Objects). Root nodes themselves are never products.
+
+    python tools/make_products.py [MIB_DIR] [OUTPUT]
+
+The output is "<numeric oid>\\t<identifier>\\t<MIB name>" lines sorted by OID, gzip with mtime=0
+so the same MIB files give a byte-identical table.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_SOURCE = Path("/tmp/netmap-mibs")
+DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "netmap/discover/snmp/data/products.tsv.gz"
+
+ENTERPRISES = "1.3.6.1.4.1"
+
+# SMI roots and the vendor roots that live in SMI files we do not fetch (their numbers are
+# fixed by the vendors' *-SMI modules and the IANA enterprise registry).
+ROOTS: dict[str, str] = {
+    "iso": "1",
+    "org": "1.3",
+    "dod": "1.3.6",
+    "internet": "1.3.6.1",
+    "mgmt": "1.3.6.1.2",
+    "mib-2": "1.3.6.1.2.1",
+    "experimental": "1.3.6.1.3",
+    "private": "1.3.6.1.4",
+    "enterprises": ENTERPRISES,
+    # CISCO-SMI
+    "cisco": f"{ENTERPRISES}.9",
+    "ciscoProducts": f"{ENTERPRISES}.9.1",
+    "local": f"{ENTERPRISES}.9.2",
+    "temporary": f"{ENTERPRISES}.9.3",
+    "pakmon": f"{ENTERPRISES}.9.4",
+    "workgroup": f"{ENTERPRISES}.9.5",
+    "otherEnterprises": f"{ENTERPRISES}.9.6",
+    "ciscoSB": f"{ENTERPRISES}.9.6.1",
+    "ciscoAgentCapability": f"{ENTERPRISES}.9.7",
+    "ciscoConfig": f"{ENTERPRISES}.9.8",
+    "ciscoMgmt": f"{ENTERPRISES}.9.9",
+    "ciscoExperiment": f"{ENTERPRISES}.9.10",
+    "ciscoAdmin": f"{ENTERPRISES}.9.11",
+    "ciscoModules": f"{ENTERPRISES}.9.12",
+    # HP-ICF-OID's root (HP enterprise, nm subtree)
+    "hp": f"{ENTERPRISES}.11",
+    "nm": f"{ENTERPRISES}.11.2",
+    # JUNIPER-SMI
+    "juniperMIB": f"{ENTERPRISES}.2636",
+    "jnxProducts": f"{ENTERPRISES}.2636.1",
+    # FOUNDRY-SN-ROOT-MIB's root
+    "foundry": f"{ENTERPRISES}.1991",
+    # EXTREME-BASE-MIB's root
+    "extremenetworks": f"{ENTERPRISES}.1916",
+}
+
+# Product-registration subtrees named otherwise than *Products/*Registrations (vendor roots whose
+# registration branch has its own name); extend when adding such a MIB.
+PRODUCT_ROOTS: frozenset[str] = frozenset(
+    {
+        "ciscoProducts",
+    }
+)
+
+PRODUCT_ROOT_RE = re.compile(r"(?:Products?|Registrations?|Reg|Models?|ProductNames?|Devices)$")
+NON_PRODUCT_RE = re.compile(
+    r"(?:MIB|Mib|Conformance|Groups?|Compliances?|Notifications?|Traps?|Objects|Events)$"
+)
+
+# Macros whose value names a node: only these two can register a product.
+_PRODUCT_MACROS = ("OBJECT IDENTIFIER", "OBJECT-IDENTITY")
+_ASSIGN_RE = re.compile(
+    r"(?m)^[ \t]*([a-zA-Z][\w-]*)[ \t]+"
+    r"(OBJECT[ \t]+IDENTIFIER|OBJECT-IDENTITY|MODULE-IDENTITY|OBJECT-TYPE|NOTIFICATION-TYPE|"
+    r"OBJECT-GROUP|NOTIFICATION-GROUP|MODULE-COMPLIANCE|AGENT-CAPABILITIES|TRAP-TYPE)\b"
+    r"(.*?)::=\s*\{([^}]*)\}",
+    re.S,
+)
+_MODULE_RE = re.compile(r"(?m)^\s*([A-Z][\w-]*)\s+DEFINITIONS\s*::=\s*BEGIN")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One `name <MACRO> ::= { parent n ... }` of a MIB module."""
+
+    name: str
+    macro: str
+    parent: str
+    arcs: tuple[int, ...]
+    module: str
+
+
+def _strip_comments(text: str) -> str:
+    """ASN.1 comments run from `--` to the next `--` or the end of the line; quoted strings
+    (DESCRIPTION clauses) may contain `--` and are kept whole."""
+    out: list[str] = []
+    for line in text.splitlines():
+        kept, in_str, in_comment, i = [], False, False, 0
+        while i < len(line):
+            ch = line[i]
+            if not in_comment and ch == '"':
+                in_str = not in_str
+            if not in_str and line.startswith("--", i):
+                in_comment = not in_comment
+                i += 2
+                continue
+            if not in_comment:
+                kept.append(ch)
+            i += 1
+        out.append("".join(kept))
+    return "\n".join(out)
+
+
+def _blank_strings(text: str) -> str:
+    """Quoted strings emptied, so that `::= {` inside a DESCRIPTION cannot match."""
+    return re.sub(r'"[^"]*"', '""', text)
+
+
+def parse_module(text: str, fallback_name: str = "") -> list[Assignment]:
+    """All node assignments of one MIB file (a file may hold several modules)."""
+    clean = _blank_strings(_strip_comments(text))
+    modules = [(m.start(), m.group(1)) for m in _MODULE_RE.finditer(clean)]
+    found: list[Assignment] = []
+    for match in _ASSIGN_RE.finditer(clean):
+        name, macro, _body, value = match.groups()
+        parts = value.split()
+        if not parts:
+            continue
+        parent, rest = parts[0], parts[1:]
+        # `{ iso 3 }` and `{ org(3) dod(6) }` forms: the numbers inside parentheses count
+        arcs: list[int] = []
+        for token in rest:
+            number = re.search(r"\((\d+)\)|^(\d+)$", token)
+            if number is None:
+                break
+            arcs.append(int(number.group(1) or number.group(2)))
+        if not arcs or len(arcs) != len(rest):
+            continue
+        module = next((n for start, n in reversed(modules) if start <= match.start()), fallback_name)
+        found.append(Assignment(name, " ".join(macro.split()), parent, tuple(arcs), module))
+    return found
+
+
+def resolve(assignments: list[Assignment]) -> dict[tuple[str, str], str]:
+    """Numeric OID of every (module, name) whose parent chain reaches `ROOTS`.
+
+    A parent is looked up in the same module first (names like `products` recur across vendors),
+    then among the other modules' names (what the module IMPORTs), then in `ROOTS`. Iterated to a
+    fixpoint, so the order of files and assignments does not matter."""
+    local: dict[tuple[str, str], str] = {}
+    imported: dict[str, str] = {}
+    pending = list(assignments)
+    while pending:
+        left = []
+        for a in pending:
+            base = local.get((a.module, a.parent)) or imported.get(a.parent) or ROOTS.get(a.parent)
+            if base is None:
+                left.append(a)
+                continue
+            oid = ".".join([base, *map(str, a.arcs)])
+            local.setdefault((a.module, a.name), oid)
+            imported.setdefault(a.name, oid)
+        if len(left) == len(pending):
+            break
+        pending = left
+    return local
+
+
+def _is_product_root(name: str) -> bool:
+    return name in PRODUCT_ROOTS or bool(PRODUCT_ROOT_RE.search(name))
+
+
+def products(assignments: list[Assignment]) -> list[tuple[str, str, str]]:
+    """(oid, identifier, module) of the product leaves, sorted by numeric OID."""
+    oids = resolve(assignments)
+    roots = {ROOTS[n] for n in ROOTS if _is_product_root(n)}
+    roots.update(oid for (_, name), oid in oids.items() if _is_product_root(name))
+    # every proper prefix of a registered OID is a non-leaf (also covers { root 1 2 3 } chains)
+    has_children: set[str] = set()
+    for registered in oids.values():
+        parts = registered.split(".")
+        has_children.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    rows: dict[str, tuple[str, str, str]] = {}
+    for a in assignments:
+        found = oids.get((a.module, a.name))
+        if found is None:
+            continue
+        oid = found
+        if a.macro not in _PRODUCT_MACROS or not oid.startswith(ENTERPRISES + "."):
+            continue
+        if oid in roots or oid in has_children or NON_PRODUCT_RE.search(a.name):
+            continue
+        if not any(oid.startswith(root + ".") for root in roots):
+            continue
+        rows.setdefault(oid, (oid, a.name, a.module))
+    return sorted(rows.values(), key=lambda row: tuple(int(p) for p in row[0].split(".")))
+
+
+def load_dir(source: Path) -> list[Assignment]:
+    """Assignments of every file in a directory of MIB texts (file name = module fallback)."""
+    found: list[Assignment] = []
+    for path in sorted(p for p in source.iterdir() if p.is_file()):
+        found.extend(parse_module(path.read_text(encoding="utf-8", errors="replace"), path.name))
+    return found
+
+
+def render(rows: list[tuple[str, str, str]]) -> bytes:
+    body = "".join(f"{oid}\t{name}\t{module}\n" for oid, name, module in rows)
+    # mtime=0: the same MIB files give a byte-identical file
+    return gzip.compress(body.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def main(argv: list[str]) -> int:
+    source = Path(argv[0]) if argv else DEFAULT_SOURCE
+    output = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUTPUT
+    if not source.is_dir():
+        print(f"{source}: not a directory of MIB files", file=sys.stderr)
+        return 1
+    rows = products(load_dir(source))
+    if not rows:
+        print(f"{source}: no product registrations found", file=sys.stderr)
+        return 1
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(render(rows))
+    modules = sorted({module for _, _, module in rows})
+    print(f"{output}: {len(rows)} products from {len(modules)} MIBs ({', '.join(modules)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
