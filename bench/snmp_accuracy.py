@@ -18,7 +18,8 @@ Scoring (printed with the results):
   unless that word is an OS name (Linux, FreeBSD, ...), (c) the OS `group` when it names a vendor.
   Corporate renames (Compaq=HPE, Foundry=Brocade=Ruckus, Sun=Oracle, ...) are equivalent.
 * hardware/model, version, serial: normalized (casefold, quotes and extra spaces stripped),
-  a match if either string contains the other; scored only where LibreNMS expects a value
+  a match if either string contains the other, also once punctuation and spaces are dropped
+  ("S4128F-ON" = "s4128Fon", "00-1B-BC-AA-AA-AA" = "001BBCAAAAAA"); scored only where LibreNMS expects a value
   (not null, not "<private>").
 * interfaces: per expected port row, ifIndex found; ifName (ifDescr when the agent has no
   ifName, as LibreNMS does), ifType, speed, MAC equal (an all-zero expected MAC means none).
@@ -217,7 +218,11 @@ def contains_match(ours: str | None, expected: str) -> bool:
     if got == expected:
         return True
     shorter = min(len(got), len(expected))
-    return shorter >= 2 and (got in expected or expected in got)
+    if shorter >= 2 and (got in expected or expected in got):
+        return True
+    # the same name spelled with other separators: "S4128F-ON" / "s4128Fon", "2024F-4X" / "2024F4X"
+    bare_got, bare_want = re.sub(r"[\W_]", "", got), re.sub(r"[\W_]", "", expected)
+    return min(len(bare_got), len(bare_want)) >= 4 and (bare_got in bare_want or bare_want in bare_got)
 
 
 def vendor_key(name: str) -> str:
@@ -453,10 +458,6 @@ def score_device(
             want = expected_value(row.get(key))
             if want is not None and label == "serial" and placeholder_serial(want):
                 score.add("serial.placeholder", True)
-            elif want is not None and label == "serial":  # "00-1B-BC-..." = "001BBC..."
-                bare = re.sub(r"[\s:\-]", "", want)
-                mine = re.sub(r"[\s:\-]", "", ours) if ours else None
-                score.add(label, contains_match(mine, bare), name, row.get(key), ours)
             elif want is not None:
                 score.add(label, contains_match(ours, want), name, row.get(key), ours)
     if expected:

@@ -292,6 +292,8 @@ def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
         ("FluidFS SnmpService SnmpV2c", "serial_number"),  # "Sn" of "SnmpService" is no key
         ("FluidFS SnmpService SnmpV2c", "model"),  # the agent's name, not a model
         ("ESPHome version 2024.12.2 compiled Dec 27 2024", "model"),
+        # a uname banner's second word is a host name, however model-like it looks
+        ("Linux ABCD123XY9 5.15.0-72-generic #81 SMP Tue Apr 19 21:09:34 UTC 2022", "model"),
     ],
 )
 def test_sys_descr_names_nothing(descr: str, field: str) -> None:
@@ -427,6 +429,16 @@ def test_linux_banner_means_server_only_on_server_hardware(
 
 def test_empty_record_is_unknown() -> None:
     assert snmp_type_hint(SnmpRecord(ip="192.0.2.1"))[0] == DeviceType.UNKNOWN
+
+
+def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
+    from netmap.model import Facts
+
+    facts = Facts(sys_descr="Linux wap-printer 3.10.108 #1 SMP Thu Jun 6 2019 x86_64")
+    reasons = [vote.detail for vote in snmp_type_votes(SnmpRecord(ip="192.0.2.1", facts=facts))]
+    assert reasons and not any("wap" in r or "printer" in r for r in reasons), reasons
+    product = Facts(sys_descr="Linux endian")  # no release: "endian" names the product
+    assert snmp_type_hint(SnmpRecord(ip="192.0.2.1", facts=product))[0] == DeviceType.FIREWALL
 
 
 @pytest.mark.parametrize(

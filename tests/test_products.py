@@ -36,6 +36,15 @@ def test_well_known_cisco_products() -> None:
     assert product_of("1.3.6.1.4.1.9.1.1208") == ("cat29xxStack", "CISCO-PRODUCTS-MIB")
 
 
+def test_other_vendor_products() -> None:
+    assert product_of("1.3.6.1.4.1.43356.1.1.1") == ("mimosaB5", "MIMOSA-NETWORKS-BASE-MIB")
+    assert product_of("1.3.6.1.4.1.43356.1.2") is None  # mimosaSoftware: an empty category
+    assert product_of("1.3.6.1.4.1.674.11000.5000.100.2.3.1") == (
+        "z9100on",
+        "DELLEMC-OS10-PRODUCTS-MIB",
+    )
+
+
 def test_unknown_and_prefixes_are_none() -> None:
     assert product_of(None) is None
     assert product_of("") is None

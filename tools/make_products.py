@@ -21,8 +21,9 @@ A product-registration subtree is one rooted at a node whose name says it regist
 (`PRODUCT_ROOT_RE`: ...Products, ...Registrations, ...Models, ...ProductName, ...Devices), or at one
 listed in `PRODUCT_ROOTS` for vendors that name it otherwise. Inside it, nodes that themselves have
 children are category nodes (a product family), not sysObjectID values, and are dropped, as are
-names that denote MIB plumbing (`NON_PRODUCT_RE`: ...MIB, ...Conformance, ...Groups,
-...Compliances, ...Notifications, ...Traps, ...Objects). Root nodes themselves are never products.
+names that denote MIB plumbing or an empty category (`NON_PRODUCT_RE`: ...MIB, ...Conformance,
+...Groups, ...Compliances, ...Notifications, ...Traps, ...Objects, ...Hardware, ...Software, as in
+MIMOSA-NETWORKS-BASE-MIB's still-empty mimosaSoftware branch). Root nodes are never products.
 
     python tools/make_products.py [MIB_DIR] [OUTPUT]
 
@@ -80,6 +81,8 @@ ROOTS: dict[str, str] = {
     "foundry": f"{ENTERPRISES}.1991",
     # EXTREME-BASE-MIB's root
     "extremenetworks": f"{ENTERPRISES}.1916",
+    # DELLEMC-OS10-SMI-MIB (Dell EMC Networking OS10)
+    "os10": f"{ENTERPRISES}.674.11000.5000.100",
 }
 
 # Product-registration subtrees named otherwise than *Products/*Registrations (vendor roots whose
@@ -92,7 +95,8 @@ PRODUCT_ROOTS: frozenset[str] = frozenset(
 
 PRODUCT_ROOT_RE = re.compile(r"(?:Products?|Registrations?|Reg|Models?|ProductNames?|Devices)$")
 NON_PRODUCT_RE = re.compile(
-    r"(?:MIB|Mib|Conformance|Groups?|Compliances?|Notifications?|Traps?|Objects|Events)$"
+    r"(?:MIB|Mib|Conformance|Groups?|Compliances?|Notifications?|Traps?|Objects|Events|"
+    r"Hardware|Software)$"
 )
 
 # Macros whose value names a node: only these two can register a product.

@@ -379,7 +379,7 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
         ),
         (
             r"\b(access point|AP\d*|wireless|WLAN|802\.11|airos|ePMP|ePTP|PTP ?\d*|PMP|radio|airmax|"
-            r"aironet|mesh|WAP\d*|cnPilot|AirPort|base station|controller for|wifi|wi-fi|"
+            r"aironet|mesh|WAP\d*|cnPilot|AirPort|base station|wifi|wi-fi|"
             r"microwave|backhaul|CPE|LTE|unleashed|smartzone|OAW-\w+|IAP|instant|DAP-\d+\w*|"
             r"NXC\d+|OAP-\d+|MINI-LINK|CMM\d|wireless controller|deliberant)\b",
             T.WIRELESS_AP,
@@ -551,6 +551,14 @@ def _os_banner(descr: str | None) -> bool:
 _OS_BANNER = re.compile(r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\b", re.I)
 
 
+def _without_host_name(descr: str | None) -> str | None:
+    """A `uname -a` banner minus its second word, the host name someone chose ("Linux wap-study
+    3.10.108 ... mips" says nothing about access points)."""
+    if descr and _OS_BANNER.match(descr):  # only with a release after it: "Linux endian" names
+        return re.sub(r"^(\S+)\s+\S+(?=\s+\d+\.\d+)", r"\1", descr, count=1)  # a product
+    return descr
+
+
 _SERVER_BRANDS = re.compile(
     r"\b(dell|hp|hpe|hewlett|ibm|lenovo|supermicro|super micro|fujitsu|oracle|sun|vmware|"
     r"microsoft|apple|cisco|inspur|gigabyte|asus|asrock|intel|qemu|red hat|canonical|nutanix)\b",
@@ -568,7 +576,7 @@ def _descr_votes(
     servers (Dell, HPE, IBM, ...)."""
     from netmap.discover.snmp.enterprises import vendor_of_enterprise
 
-    votes = _keyword_votes(descr, "sysDescr")
+    votes = _keyword_votes(_without_host_name(descr), "sysDescr")
     if not _os_banner(descr) or enterprise in _SERVER_OS_VENDORS:
         return votes
     embedded_cpu = _EMBEDDED_CPU.search(descr or "")

@@ -252,6 +252,10 @@ def _model_token(descr: str) -> str | None:
     return None
 
 
+# `uname -a` banners: the second word is the host name
+_UNAME = re.compile(r"^(?:Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin) \S+ \d")
+
+
 def _kernel_brand(release: str) -> str | None:
     """Appliance vendors tag the kernels they build ("4.15.0-72-rubrik6-generic"): a brand
     among the dash-separated parts of the release, with the vendor's build number dropped. Only
@@ -284,8 +288,9 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
     if linux:
         found.add("model", R_FALLBACK + 5, _ARCH_NAMES.get(linux.group(2)), "sysDescr: Linux arch")
         found.add("vendor", R_WEAK + 2, _kernel_brand(linux.group(1)), "sysDescr: kernel build tag")
-    found.add("model", R_FALLBACK, _short_banner_model(one_line), "sysDescr: short banner")
-    found.add("model", R_FALLBACK + 2, _model_token(one_line), "sysDescr: model-like token")
+    if not _UNAME.match(one_line):  # "Linux ABCD111SA2 4.15.0 ...": a host name, no model
+        found.add("model", R_FALLBACK, _short_banner_model(one_line), "sysDescr: short banner")
+        found.add("model", R_FALLBACK + 2, _model_token(one_line), "sysDescr: model-like token")
     aix = re.search(r"AIX version: (\d+)\.(\d+)\.(\d+)\.(\d+)", one_line)
     if aix:  # "06.01.0009.0300" is AIX 6.1.9.300
         found.add(

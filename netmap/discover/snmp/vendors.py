@@ -41,6 +41,7 @@ from netmap.discover.snmp.enterprises import (
     registrant_of,
     vendor_of_enterprise,
 )
+from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import parse_sys_descr
 from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES, Probe, family_probes, relative_probes
 from netmap.discover.snmp.walker import SnmpError, SnmpValue, Walker
@@ -317,6 +318,9 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
     await _vendor_probes(walker, enterprise, object_id, found)
     await _printer_model(walker, found)
     parse_sys_descr(descr_text, object_id, found)
+    product = product_of(object_id)
+    if product:  # the last resort: "cat29xxStack" names a family where ENTITY-MIB names a model
+        found.add("model", R_FALLBACK + 10, product[0], f"sysObjectID = {product[1]}::{product[0]}")
     found.add(
         "vendor", R_FALLBACK, brand_in_text(_best_value(found, "model")), "brand in model name"
     )
