@@ -45,6 +45,30 @@ def test_other_vendor_products() -> None:
     )
 
 
+def test_more_vendor_registrations() -> None:
+    assert product_of("1.3.6.1.4.1.11.2.3.7.11.137") == ("hpSwitchJ9773A", "HP-ICF-OID")
+    assert product_of("1.3.6.1.4.1.1991.1.3.61.1.1.1.1") == (
+        "snICX745024Switch",
+        "FOUNDRY-SN-ROOT-MIB",
+    )
+    assert product_of("1.3.6.1.4.1.41916.3.2.5") == ("vedge2000AC", "VIPTELA-HARDWARE")
+    assert product_of("1.3.6.1.4.1.22610.1.3.13") == ("a10SoftAX", "A10-COMMON-MIB")
+    assert product_of("1.3.6.1.4.1.2636.1.1.1.2.21") == (
+        "jnxProductNameMX960",
+        "JUNIPER-CHASSIS-DEFINES-MIB",
+    )
+    assert product_of("1.3.6.1.4.1.1916.2.154") == ("summitX460-24x", "EXTREME-BASE-MIB")
+    assert product_of("1.3.6.1.4.1.4526.100.4.5") == ("gs724t", "NETGEAR-REF-MIB")
+
+
+def test_components_and_families_are_not_products() -> None:
+    # HP hangs pseudo module cards under the switch (hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 })
+    assert product_of("1.3.6.1.4.1.11.2.3.7.11.137.1") is None
+    assert product_of("1.3.6.1.4.1.11.2.3.7.11.99.1") is None  # hpEtherSwitchPort10T: a port type
+    assert product_of("1.3.6.1.4.1.22610.1.3") is None  # a10AX: an OBJECT-IDENTITY family node
+    assert product_of("1.3.6.1.4.1.1991.1.3.61.1.1.1") is None  # snICX745024: Switch/Router parent
+
+
 def test_unknown_and_prefixes_are_none() -> None:
     assert product_of(None) is None
     assert product_of("") is None

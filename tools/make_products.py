@@ -19,11 +19,18 @@ Which entries are kept (the product rule): an OBJECT IDENTIFIER / OBJECT-IDENTIT
 1.3.6.1.4.1 that lies inside a product-registration subtree and has no children of its own.
 A product-registration subtree is one rooted at a node whose name says it registers products
 (`PRODUCT_ROOT_RE`: ...Products, ...Registrations, ...Models, ...ProductName, ...Devices), or at one
-listed in `PRODUCT_ROOTS` for vendors that name it otherwise. Inside it, nodes that themselves have
-children are category nodes (a product family), not sysObjectID values, and are dropped, as are
-names that denote MIB plumbing or an empty category (`NON_PRODUCT_RE`: ...MIB, ...Conformance,
-...Groups, ...Compliances, ...Notifications, ...Traps, ...Objects, ...Hardware, ...Software, as in
-MIMOSA-NETWORKS-BASE-MIB's still-empty mimosaSoftware branch). Root nodes are never products.
+listed in `PRODUCT_ROOTS` for vendors that name it otherwise. Inside it, OBJECT IDENTIFIER nodes
+that themselves have children are category nodes (a product family), not sysObjectID values, and
+are dropped, as are names that denote MIB plumbing or an empty category (`NON_PRODUCT_RE`: ...MIB,
+...Conformance, ...Groups, ...Compliances, ...Notifications, ...Traps, ...Objects, ...Hardware,
+...Software, as in MIMOSA-NETWORKS-BASE-MIB's still-empty mimosaSoftware branch). Root nodes are
+never products. One exception to the leaf rule: HP-ICF-OID hangs each switch's pseudo module cards
+under the switch's own identifier (`hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 }`), so in the
+subtrees listed in `COMPONENTS_BELOW_PRODUCTS` an OBJECT-IDENTITY stays a product even with
+children, and its descendants are components, not products, and are dropped. (Elsewhere an
+OBJECT-IDENTITY with children is a family node, as A10-COMMON-MIB's a10AX.) Entity-type branches
+some vendors keep inside their registration subtree (`COMPONENT_BRANCHES`, e.g. HP's port types)
+are dropped too.
 
     python tools/make_products.py [MIB_DIR] [OUTPUT]
 
@@ -77,10 +84,13 @@ ROOTS: dict[str, str] = {
     # JUNIPER-SMI
     "juniperMIB": f"{ENTERPRISES}.2636",
     "jnxProducts": f"{ENTERPRISES}.2636.1",
+    "jnxMibs": f"{ENTERPRISES}.2636.3",
     # FOUNDRY-SN-ROOT-MIB's root
     "foundry": f"{ENTERPRISES}.1991",
     # EXTREME-BASE-MIB's root
     "extremenetworks": f"{ENTERPRISES}.1916",
+    # VIPTELA-GLOBAL (VIPTELA-HARDWARE's parent)
+    "viptela": f"{ENTERPRISES}.41916",
     # DELLEMC-OS10-SMI-MIB (Dell EMC Networking OS10)
     "os10": f"{ENTERPRISES}.674.11000.5000.100",
 }
@@ -90,6 +100,27 @@ ROOTS: dict[str, str] = {
 PRODUCT_ROOTS: frozenset[str] = frozenset(
     {
         "ciscoProducts",
+        # HP-ICF-OID: hpSystem.netElement (bridge, router, hub, hpEtherSwitch) and the WAN routers
+        "netElement",
+        "hpWANRouters",
+        # FOUNDRY-SN-ROOT-MIB: foundry.products.registration ("sysObjectID values")
+        "registration",
+        # JUNIPER-CHASSIS-DEFINES-MIB: per-model variations (QFX/EX/ACX sysObjectIDs live here)
+        "jnxProductVariation",
+        # NETGEAR-REF-MIB: netgear.productID ("their sysObjectID will be under a branch on their own")
+        "productID",
+    }
+)
+
+# Registration subtrees whose products (OBJECT-IDENTITY) carry their component types as children.
+COMPONENTS_BELOW_PRODUCTS: frozenset[str] = frozenset({"netElement", "hpWANRouters"})
+
+# Branches inside a registration subtree that register component (entity) types, not products.
+COMPONENT_BRANCHES: frozenset[str] = frozenset(
+    {
+        # HP-ICF-OID: netElement.chassis (slots, sensors, MAU types), hpEtherSwitch.99 (port types)
+        "chassis",
+        "hpEtherSwitchPortType",
     }
 )
 
@@ -212,6 +243,8 @@ def products(assignments: list[Assignment]) -> list[tuple[str, str, str]]:
     for registered in oids.values():
         parts = registered.split(".")
         has_children.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    excluded = {oid for (_, name), oid in oids.items() if name in COMPONENT_BRANCHES}
+    with_components = {oid for (_, name), oid in oids.items() if name in COMPONENTS_BELOW_PRODUCTS}
     rows: dict[str, tuple[str, str, str]] = {}
     for a in assignments:
         found = oids.get((a.module, a.name))
@@ -220,12 +253,24 @@ def products(assignments: list[Assignment]) -> list[tuple[str, str, str]]:
         oid = found
         if a.macro not in _PRODUCT_MACROS or not oid.startswith(ENTERPRISES + "."):
             continue
-        if oid in roots or oid in has_children or NON_PRODUCT_RE.search(a.name):
+        # a node with children is a family, except an HP product carrying its module cards
+        carries_components = a.macro == "OBJECT-IDENTITY" and _under(oid, with_components)
+        family = oid in has_children and not carries_components
+        if oid in roots or family or NON_PRODUCT_RE.search(a.name):
             continue
-        if not any(oid.startswith(root + ".") for root in roots):
+        if not _under(oid, roots) or _under(oid, excluded):
             continue
         rows.setdefault(oid, (oid, a.name, a.module))
-    return sorted(rows.values(), key=lambda row: tuple(int(p) for p in row[0].split(".")))
+    # registrations under another product are its components (HP's pseudo module cards)
+    kept = set(rows)
+    products_only = [row for oid, row in rows.items() if not _under(oid, kept)]
+    return sorted(products_only, key=lambda row: tuple(int(p) for p in row[0].split(".")))
+
+
+def _under(oid: str, prefixes: set[str]) -> bool:
+    """True when `oid` lies strictly below one of `prefixes`."""
+    parts = oid.split(".")
+    return any(".".join(parts[:i]) in prefixes for i in range(1, len(parts)))
 
 
 def load_dir(source: Path) -> list[Assignment]:
