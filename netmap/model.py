@@ -188,6 +188,7 @@ class SnmpObs(ObsBase):
     error: str | None = None
     port: int = 161  # the agent's UDP port and the SNMP version that answered: a rescan reuses them
     version: str | None = None
+    default_community: bool = False  # it answered a well-known community (the secret isn't kept)
 
 
 class ErrorObs(ObsBase):
@@ -378,6 +379,12 @@ class UpsInfo(Model):
     charge_percent: int | None = None
 
 
+# Communities every scanner tries first: an agent that answers one is readable by anyone.
+WELL_KNOWN_COMMUNITIES = frozenset(
+    {"public", "private", "community", "default", "snmp", "admin", "manager", "monitor", "cisco"}
+)
+
+
 class SnmpRecord(Model):
     """Everything one agent told us: what `netmap probe --json` prints."""
 
@@ -385,6 +392,7 @@ class SnmpRecord(Model):
     port: int = 161
     credential: str | None = None
     version: str | None = None
+    default_community: bool = False  # answered a WELL_KNOWN_COMMUNITIES member (v1/v2c)
     facts: Facts | None = None
     interfaces: list[Interface] = Field(default_factory=list)
     ip_addresses: list[IpAddress] = Field(default_factory=list)
@@ -562,6 +570,7 @@ class Device(Model):
     software: list[SoftwareItem] = Field(default_factory=list)
     interfaces: list[Interface] = Field(default_factory=list)
     snmp_credential: str | None = None
+    snmp_default_community: bool = False
     sources: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     first_seen: datetime | None = None

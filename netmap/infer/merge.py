@@ -633,6 +633,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         software=software,
         interfaces=interfaces,
         snmp_credential=credential,
+        snmp_default_community=any(rec.default_community for rec in records),
         sources=sorted({c.source for c in claims}),
         conflicts=[unique_conflicts[k] for k in sorted(unique_conflicts)],
         first_seen=min(times) if times else None,

@@ -23,7 +23,15 @@ from typing import Any
 
 import xlsxwriter
 
-from netmap.model import Device, DeviceType, Inventory, Link, LinkConfidence, Role
+from netmap.model import (
+    WELL_KNOWN_COMMUNITIES,
+    Device,
+    DeviceType,
+    Inventory,
+    Link,
+    LinkConfidence,
+    Role,
+)
 from netmap.render.sanitize import cell
 from netmap.render.scene import INTERNET, SUBNET_PREFIX, device_title, type_word
 
@@ -35,7 +43,6 @@ WORKBOOK_OPTIONS = {
     "strings_to_numbers": False,
     "remove_timezone": True,  # Excel has no time zones: datetimes are written as UTC
 }
-DEFAULT_COMMUNITIES = frozenset({"public", "private", "community", "default", "snmp", "admin"})
 EVIDENCE = "Evidence (observed)"
 GUESS = "Guess (inferred)"
 _SMB1 = re.compile(r"\bsmb\s*v?1\b|smbv1|nt lm 0\.12", re.IGNORECASE)
@@ -347,11 +354,18 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             GUESS,
             "Enable SNMP on its switch, or note the port.",
         )
-    if d.snmp_credential and d.snmp_credential.strip().lower() in DEFAULT_COMMUNITIES:
+    if d.snmp_default_community:
+        yield (
+            "SNMP default community",
+            "Answered SNMP v1/v2c with a well-known factory-default community.",
+            EVIDENCE,
+            "Replace the default community or move to SNMPv3.",
+        )
+    elif d.snmp_credential and d.snmp_credential.strip().lower() in WELL_KNOWN_COMMUNITIES:
         yield (
             "SNMP default community",
             f"Answered SNMP with the credential named '{d.snmp_credential}'.",
-            EVIDENCE,
+            GUESS,
             "Replace the default community or move to SNMPv3.",
         )
     for s in d.services:

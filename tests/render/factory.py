@@ -380,7 +380,8 @@ def city_hall() -> Inventory:
         vendor="APC",
         model="Smart-UPS SRT 3000",
         serial="AS1935123456",
-        snmp_credential="public",
+        snmp_credential="ups-ro",  # a harmless name, but the scan saw the secret was "public"
+        snmp_default_community=True,
     )
     b.link(core, "Gi1/0/20", ups, None, FDB, INF)
 

@@ -110,6 +110,8 @@ def test_workbook(hall: Inventory, hall_out: Out) -> None:
     topics = Counter(str(r[0]) for r in attention)
     assert topics["Telnet open"] == 2 and topics["SMBv1"] == 1 and topics["SNMP failed"] == 2
     assert topics["SNMP default community"] == 2 and topics["Remote Desktop reachable"] == 2
+    community = {str(r[1]): r[4] for r in attention if r[0] == "SNMP default community"}
+    assert sorted(community.values()) == ["Evidence (observed)", "Guess (inferred)"], community
     assert topics["Unknown device"] == 1 and topics["Not placed"] == 2
     assert {r[4] for r in attention} == {"Evidence (observed)", "Guess (inferred)"}
     summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}

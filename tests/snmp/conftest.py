@@ -69,6 +69,8 @@ def snmpsim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulator]:
     for recording in DATA.glob("*.snmprec"):
         shutil.copy(recording, data / recording.name)
     _write_big_table(data / "netmap-bigtable.snmprec")
+    # an agent left on the factory community
+    shutil.copy(DATA / "netmap-ups.snmprec", data / "public.snmprec")
     v3_args = [
         "--v3-engine-id", "8000000001020304", "--v3-user", V3_USER,
         "--v3-auth-key", V3_AUTH, "--v3-auth-proto", "SHA", "--v3-priv-key", V3_PRIV,

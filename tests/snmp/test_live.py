@@ -9,6 +9,7 @@ import asyncio
 import time
 
 import pytest
+from pydantic import SecretStr
 
 from netmap.discover.snmp.collect import (
     collect,
@@ -21,7 +22,7 @@ from netmap.discover.snmp.session import SessionOptions, open_session
 from netmap.discover.snmp.snmprec import SnmprecWalker
 from netmap.discover.snmp.walker import SnmpValue
 from netmap.lab.snmpsim import free_udp_port
-from netmap.model import SnmpRecord
+from netmap.model import ResolvedCredential, SnmpRecord
 from tests.snmp.agents import LoopingAgent, SilentAgent, serve
 from tests.snmp.conftest import BIG_ROWS, DATA, Simulator, community, run, v3
 
@@ -208,6 +209,20 @@ def test_first_answering_credential_in_order_wins(snmpsim: Simulator) -> None:
     assert rec.credential == "c-netmap-ups"
     rec = run(collect("127.0.0.1", [v3("netmap-ups"), right], snmpsim.port, ["facts"]))
     assert rec.credential == "v3-sha-aes" and rec.version == "3"
+
+
+def test_a_well_known_community_is_flagged_without_keeping_it(snmpsim: Simulator) -> None:
+    named = ResolvedCredential(name="site-ro", version="2c", community=SecretStr("public"))
+    rec = run(collect("127.0.0.1", [named], snmpsim.port, ["facts"]))
+    assert rec.credential == "site-ro" and rec.default_community
+    observations = record_to_observations(rec)
+    assert all(o.default_community for o in observations)
+    assert "public" not in "".join(o.model_dump_json() for o in observations)
+    assert record_from_observations(observations).default_community
+    private = run(collect("127.0.0.1", community("netmap-ups"), snmpsim.port, ["facts"]))
+    assert private.facts is not None and not private.default_community
+    secure = run(collect("127.0.0.1", [v3("netmap-ups")], snmpsim.port, ["facts"]))
+    assert secure.version == "3" and not secure.default_community
 
 
 def test_secrets_never_in_errors_or_repr(snmpsim: Simulator) -> None:

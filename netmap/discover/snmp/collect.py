@@ -19,7 +19,13 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from netmap.discover.snmp.getters import GETTER_FUNCS, PROBES, SCALARS, CachingWalker
 from netmap.discover.snmp.session import SessionOptions, SnmpSession, current_getter, open_session
 from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, SnmpError
-from netmap.model import GETTERS, ResolvedCredential, SnmpObs, SnmpRecord
+from netmap.model import (
+    GETTERS,
+    WELL_KNOWN_COMMUNITIES,
+    ResolvedCredential,
+    SnmpObs,
+    SnmpRecord,
+)
 
 Target = tuple[str, int] | str
 
@@ -56,6 +62,7 @@ async def collect(
         record.errors["facts"] = str(exc)
         return record
     record.credential, record.version = session.credential, session.version
+    record.default_community = _well_known(creds, session.credential, session.version)
     try:
         await _run_getters(session, record, wanted, getter_timeout, device_timeout)
     finally:
@@ -157,6 +164,16 @@ async def collect_many(
 # ---------------------------------------------------------------------------------------------
 
 
+def _well_known(creds: Sequence[ResolvedCredential], name: str | None, version: str | None) -> bool:
+    """Whether the community that answered is one anybody would try (checked here, in memory:
+    only the yes/no leaves the process)."""
+    if version not in ("1", "2c"):
+        return False
+    used = next((c for c in creds if c.name == name), None)
+    secret = used.community.get_secret_value() if used and used.community else None
+    return secret is not None and secret.strip().lower() in WELL_KNOWN_COMMUNITIES
+
+
 def _as_json(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
@@ -174,7 +191,7 @@ def record_to_observations(rec: SnmpRecord) -> list[SnmpObs]:
         out.append(
             SnmpObs(
                 target=rec.ip, ip=rec.ip, getter=name, credential=rec.credential,
-                port=rec.port, version=rec.version,
+                port=rec.port, version=rec.version, default_community=rec.default_community,
                 data=_as_json(getattr(rec, name)) if name in rec.collected else None,
                 error=rec.errors.get(name),
             )
@@ -210,6 +227,7 @@ def _record(ip: str, items: list[SnmpObs]) -> SnmpRecord:
         rec.port = o.port
         rec.credential = o.credential or rec.credential
         rec.version = o.version or rec.version
+        rec.default_community = rec.default_community or o.default_community
         if o.error is not None:
             rec.errors[o.getter] = o.error
         if o.getter not in GETTERS or (o.data is None and o.error is not None):
