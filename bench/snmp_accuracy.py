@@ -431,8 +431,25 @@ def os_row(expected: dict[str, Any]) -> dict[str, Any] | None:
     return row if isinstance(row, dict) else None
 
 
+SNMP_SET_SERIAL_NO = "1.3.6.1.6.3.1.1.6.1.0"  # SNMPv2-MIB::snmpSetSerialNo, a TestAndIncr lock
+
+
+def set_serial_no(path: Path) -> str | None:
+    """The recording's snmpSetSerialNo value: LibreNMS reads it as a serial number for a few OSes,
+    but it is the agent's set-request spin lock, so an expected serial equal to it is not scored."""
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith(SNMP_SET_SERIAL_NO + "|"):
+                return line.rstrip("\n").split("|", 2)[2]
+    return None
+
+
 def score_device(
-    score: Score, device: dict[str, Any], expected: dict[str, Any] | None, record: SnmpRecord
+    score: Score,
+    device: dict[str, Any],
+    expected: dict[str, Any] | None,
+    record: SnmpRecord,
+    spin_lock: str | None = None,
 ) -> None:
     name = device["name"]
     facts = record.facts
@@ -458,6 +475,8 @@ def score_device(
             want = expected_value(row.get(key))
             if want is not None and label == "serial" and placeholder_serial(want):
                 score.add("serial.placeholder", True)
+            elif want is not None and label == "serial" and want == spin_lock:
+                score.add("serial.spinlock", True)
             elif want is not None:
                 score.add(label, contains_match(ours, want), name, row.get(key), ours)
     if expected:
@@ -600,7 +619,9 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
         "os_text, or the OS group; renames equivalent. Model/version/serial: casefold "
         "containment either way, only where LibreNMS expects a value.",
         f"Serial: {score.tallies.get('serial.placeholder', Tally()).total} expected serials are "
-        "sanitizing placeholders (000000000000, 0123456789, magicserialnumber) and not scored.",
+        "sanitizing placeholders (000000000000, 0123456789, magicserialnumber) and "
+        f"{score.tallies.get('serial.spinlock', Tally()).total} are the agent's snmpSetSerialNo "
+        "(a set-request lock, not a serial number); neither is scored.",
         "",
         f"{worst} worst devices (most misses):",
     ]
@@ -637,7 +658,7 @@ async def run(args: argparse.Namespace, recordings: Path) -> Score:
             except Exception as exc:  # a failing device is a miss, not a crash
                 print(f"  {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 record = SnmpRecord(ip="127.0.0.1", errors={"collect": str(exc)})
-            score_device(score, device, expected, record)
+            score_device(score, device, expected, record, set_serial_no(path))
             if args.verbose:
                 facts = record.facts
                 print(

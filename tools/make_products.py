@@ -23,7 +23,8 @@ listed in `PRODUCT_ROOTS` for vendors that name it otherwise. Inside it, OBJECT 
 that themselves have children are category nodes (a product family), not sysObjectID values, and
 are dropped, as are names that denote MIB plumbing or an empty category (`NON_PRODUCT_RE`: ...MIB,
 ...Conformance, ...Groups, ...Compliances, ...Notifications, ...Traps, ...Objects, ...Hardware,
-...Software, as in MIMOSA-NETWORKS-BASE-MIB's still-empty mimosaSoftware branch). Root nodes are
+...Software, as in MIMOSA-NETWORKS-BASE-MIB's still-empty mimosaSoftware branch, and ARUBA-MIB's
+placeholders reserved1 / aUndefined). Root nodes are
 never products. One exception to the leaf rule: HP-ICF-OID hangs each switch's pseudo module cards
 under the switch's own identifier (`hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 }`), so in the
 subtrees listed in `COMPONENTS_BELOW_PRODUCTS` an OBJECT-IDENTITY stays a product even with
@@ -93,6 +94,10 @@ ROOTS: dict[str, str] = {
     "viptela": f"{ENTERPRISES}.41916",
     # DELLEMC-OS10-SMI-MIB (Dell EMC Networking OS10)
     "os10": f"{ENTERPRISES}.674.11000.5000.100",
+    # FORTINET-CORE-MIB (FORTINET-FORTIGATE-MIB's parent)
+    "fortinet": f"{ENTERPRISES}.12356",
+    # WATCHGUARD-SMI (WATCHGUARD-PRODUCTS-MIB's parent)
+    "watchguard": f"{ENTERPRISES}.3097",
 }
 
 # Product-registration subtrees named otherwise than *Products/*Registrations (vendor roots whose
@@ -109,6 +114,8 @@ PRODUCT_ROOTS: frozenset[str] = frozenset(
         "jnxProductVariation",
         # NETGEAR-REF-MIB: netgear.productID ("their sysObjectID will be under a branch on their own")
         "productID",
+        # PAN-GLOBAL-REG: panMibs.panProductsMibs (a PA-220 answers 25461.2.3.38, panPA-220)
+        "panProductsMibs",
     }
 )
 
@@ -121,13 +128,19 @@ COMPONENT_BRANCHES: frozenset[str] = frozenset(
         # HP-ICF-OID: netElement.chassis (slots, sensors, MAU types), hpEtherSwitch.99 (port types)
         "chassis",
         "hpEtherSwitchPortType",
+        # RUCKUS-PRODUCTS-MIB: the ZF7761CM's own configuration objects, hung under the product
+        "ruckusZF7761CMCustomization",
+        # PAN-PRODUCTS-MIB: PA-7000 line cards, fan and power-supply types beside the models
+        "panProcessingCards",
+        "panFans",
+        "panPowerSupplies",
     }
 )
 
 PRODUCT_ROOT_RE = re.compile(r"(?:Products?|Registrations?|Reg|Models?|ProductNames?|Devices)$")
 NON_PRODUCT_RE = re.compile(
     r"(?:MIB|Mib|Conformance|Groups?|Compliances?|Notifications?|Traps?|Objects|Events|"
-    r"Hardware|Software)$"
+    r"Hardware|Software|Undefined)$|^reserved\d*$"
 )
 
 # Macros whose value names a node: only these two can register a product.
@@ -238,12 +251,15 @@ def products(assignments: list[Assignment]) -> list[tuple[str, str, str]]:
     oids = resolve(assignments)
     roots = {ROOTS[n] for n in ROOTS if _is_product_root(n)}
     roots.update(oid for (_, name), oid in oids.items() if _is_product_root(name))
-    # every proper prefix of a registered OID is a non-leaf (also covers { root 1 2 3 } chains)
+    excluded = {oid for (_, name), oid in oids.items() if name in COMPONENT_BRANCHES}
+    # every proper prefix of a registered OID is a non-leaf (also covers { root 1 2 3 } chains);
+    # a component branch does not make its parent a family (Ruckus hangs one under a product)
     has_children: set[str] = set()
     for registered in oids.values():
+        if registered in excluded or _under(registered, excluded):
+            continue
         parts = registered.split(".")
         has_children.update(".".join(parts[:i]) for i in range(1, len(parts)))
-    excluded = {oid for (_, name), oid in oids.items() if name in COMPONENT_BRANCHES}
     with_components = {oid for (_, name), oid in oids.items() if name in COMPONENTS_BELOW_PRODUCTS}
     rows: dict[str, tuple[str, str, str]] = {}
     for a in assignments:
@@ -258,7 +274,7 @@ def products(assignments: list[Assignment]) -> list[tuple[str, str, str]]:
         family = oid in has_children and not carries_components
         if oid in roots or family or NON_PRODUCT_RE.search(a.name):
             continue
-        if not _under(oid, roots) or _under(oid, excluded):
+        if not _under(oid, roots) or oid in excluded or _under(oid, excluded):
             continue
         rows.setdefault(oid, (oid, a.name, a.module))
     # registrations under another product are its components (HP's pseudo module cards)
