@@ -240,6 +240,9 @@ class Facts(Model):
     services: int | None = None  # sysServices bit mask (layers)
     enterprise: int | None = None  # from sysObjectID
     engine_id: str | None = None  # SNMPv3 authoritative engine id (hex), identity hint
+    # where vendor / model / serial / OS version came from ("model: ENTITY-MIB chassis 1
+    # entPhysicalModelName"): source names only, never the values
+    identity_evidence: list[str] = Field(default_factory=list)
 
 
 class Interface(Model):
@@ -571,6 +574,7 @@ class Device(Model):
     interfaces: list[Interface] = Field(default_factory=list)
     snmp_credential: str | None = None
     snmp_default_community: bool = False
+    identity_evidence: list[str] = Field(default_factory=list)  # "model: <where it came from>"
     sources: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     first_seen: datetime | None = None

@@ -61,12 +61,28 @@ def test_more_vendor_registrations() -> None:
     assert product_of("1.3.6.1.4.1.4526.100.4.5") == ("gs724t", "NETGEAR-REF-MIB")
 
 
+def test_firewall_wireless_and_power_registrations() -> None:
+    assert product_of("1.3.6.1.4.1.12356.101.1.641") == ("fgt60E", "FORTINET-FORTIGATE-MIB")
+    assert product_of("1.3.6.1.4.1.14823.1.2.59") == ("ap225", "ARUBA-MIB")
+    assert product_of("1.3.6.1.4.1.25053.3.1.11.1") == ("ruckusSZ100", "RUCKUS-PRODUCTS-MIB")
+    assert product_of("1.3.6.1.4.1.25461.2.3.38") == ("panPA-220", "PAN-PRODUCTS-MIB")
+    assert product_of("1.3.6.1.4.1.3097.1.5.49") == ("M400", "WATCHGUARD-PRODUCTS-MIB")
+    assert product_of("1.3.6.1.4.1.318.1.3.27") == ("smartUPS2", "PowerNet-MIB")
+
+
 def test_components_and_families_are_not_products() -> None:
     # HP hangs pseudo module cards under the switch (hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 })
     assert product_of("1.3.6.1.4.1.11.2.3.7.11.137.1") is None
     assert product_of("1.3.6.1.4.1.11.2.3.7.11.99.1") is None  # hpEtherSwitchPort10T: a port type
     assert product_of("1.3.6.1.4.1.22610.1.3") is None  # a10AX: an OBJECT-IDENTITY family node
     assert product_of("1.3.6.1.4.1.1991.1.3.61.1.1.1") is None  # snICX745024: Switch/Router parent
+    # Ruckus hangs the ZF7761CM's configuration branch under it: the AP stays a product
+    assert product_of("1.3.6.1.4.1.25053.3.1.4.7") == ("ruckusZF7761CM", "RUCKUS-PRODUCTS-MIB")
+    assert product_of("1.3.6.1.4.1.25053.3.1.4.7.5") is None
+    assert product_of("1.3.6.1.4.1.25461.2.3.101") is None  # panFans: a component type
+    assert product_of("1.3.6.1.4.1.25461.2.3.100.1") is None  # panPA-7000-SMC: a line card
+    assert product_of("1.3.6.1.4.1.14823.1.1.21") is None  # ARUBA-MIB reserved1
+    assert product_of("1.3.6.1.4.1.14823.1.1.9999") is None  # aUndefined
 
 
 def test_unknown_and_prefixes_are_none() -> None:

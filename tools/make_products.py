@@ -19,19 +19,22 @@ Which entries are kept (the product rule): an OBJECT IDENTIFIER / OBJECT-IDENTIT
 1.3.6.1.4.1 that lies inside a product-registration subtree and has no children of its own.
 A product-registration subtree is one rooted at a node whose name says it registers products
 (`PRODUCT_ROOT_RE`: ...Products, ...Registrations, ...Models, ...ProductName, ...Devices), or at one
-listed in `PRODUCT_ROOTS` for vendors that name it otherwise. Inside it, OBJECT IDENTIFIER nodes
+listed in `PRODUCT_ROOTS` for vendors that name it otherwise (PAN-GLOBAL-REG's panProductsMibs;
+a generic name is module-qualified, as PowerNet-MIB::system). Inside it, OBJECT IDENTIFIER nodes
 that themselves have children are category nodes (a product family), not sysObjectID values, and
-are dropped, as are names that denote MIB plumbing or an empty category (`NON_PRODUCT_RE`: ...MIB,
-...Conformance, ...Groups, ...Compliances, ...Notifications, ...Traps, ...Objects, ...Hardware,
-...Software, as in MIMOSA-NETWORKS-BASE-MIB's still-empty mimosaSoftware branch, and ARUBA-MIB's
-placeholders reserved1 / aUndefined). Root nodes are
-never products. One exception to the leaf rule: HP-ICF-OID hangs each switch's pseudo module cards
+are dropped, as are names that denote MIB plumbing, an empty category or a placeholder
+(`NON_PRODUCT_RE`: ...MIB, ...Conformance, ...Groups, ...Compliances, ...Notifications, ...Traps,
+...Objects, ...Hardware, ...Software, ...Undefined, reserved<n>: MIMOSA-NETWORKS-BASE-MIB's
+still-empty mimosaSoftware branch, ARUBA-MIB's reserved1 and aUndefined). Root nodes are never
+products. One exception to the leaf rule: HP-ICF-OID hangs each switch's pseudo module cards
 under the switch's own identifier (`hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 }`), so in the
 subtrees listed in `COMPONENTS_BELOW_PRODUCTS` an OBJECT-IDENTITY stays a product even with
 children, and its descendants are components, not products, and are dropped. (Elsewhere an
-OBJECT-IDENTITY with children is a family node, as A10-COMMON-MIB's a10AX.) Entity-type branches
-some vendors keep inside their registration subtree (`COMPONENT_BRANCHES`, e.g. HP's port types)
-are dropped too.
+OBJECT-IDENTITY with children is a family node, as A10-COMMON-MIB's a10AX.) Branches some vendors
+keep inside their registration subtree for something other than products (`COMPONENT_BRANCHES`:
+HP's port types, PAN-PRODUCTS-MIB's line cards, fans and power supplies, the configuration
+objects RUCKUS-PRODUCTS-MIB hangs under ruckusZF7761CM) are dropped with everything below them,
+and do not make the node they hang under a family.
 
     python tools/make_products.py [MIB_DIR] [OUTPUT]
 
@@ -101,7 +104,8 @@ ROOTS: dict[str, str] = {
 }
 
 # Product-registration subtrees named otherwise than *Products/*Registrations (vendor roots whose
-# registration branch has its own name); extend when adding such a MIB.
+# registration branch has its own name); extend when adding such a MIB. A generic name is qualified
+# with its module ("MODULE::name") so that a namesake in another MIB does not become a root.
 PRODUCT_ROOTS: frozenset[str] = frozenset(
     {
         "ciscoProducts",
@@ -116,6 +120,8 @@ PRODUCT_ROOTS: frozenset[str] = frozenset(
         "productID",
         # PAN-GLOBAL-REG: panMibs.panProductsMibs (a PA-220 answers 25461.2.3.38, panPA-220)
         "panProductsMibs",
+        # PowerNet-MIB: apc.products.system (products.hardware/software hold MIB objects)
+        "PowerNet-MIB::system",
     }
 )
 
@@ -242,15 +248,16 @@ def resolve(assignments: list[Assignment]) -> dict[tuple[str, str], str]:
     return local
 
 
-def _is_product_root(name: str) -> bool:
-    return name in PRODUCT_ROOTS or bool(PRODUCT_ROOT_RE.search(name))
+def _is_product_root(name: str, module: str = "") -> bool:
+    qualified = f"{module}::{name}" in PRODUCT_ROOTS
+    return qualified or name in PRODUCT_ROOTS or bool(PRODUCT_ROOT_RE.search(name))
 
 
 def products(assignments: list[Assignment]) -> list[tuple[str, str, str]]:
     """(oid, identifier, module) of the product leaves, sorted by numeric OID."""
     oids = resolve(assignments)
     roots = {ROOTS[n] for n in ROOTS if _is_product_root(n)}
-    roots.update(oid for (_, name), oid in oids.items() if _is_product_root(name))
+    roots.update(oid for (module, name), oid in oids.items() if _is_product_root(name, module))
     excluded = {oid for (_, name), oid in oids.items() if name in COMPONENT_BRANCHES}
     # every proper prefix of a registered OID is a non-leaf (also covers { root 1 2 3 } chains);
     # a component branch does not make its parent a family (Ruckus hangs one under a product)

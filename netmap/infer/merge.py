@@ -525,10 +525,10 @@ def _first_token(text: str) -> str:
     return token[0] if token else ""
 
 
-def _pick(fld: str, values: list[tuple[str, str]]) -> tuple[str | None, list[Conflict]]:
-    """Best value by source rank; distinct other values become conflicts."""
+def _pick(fld: str, values: list[tuple[str, str]]) -> tuple[str | None, str | None, list[Conflict]]:
+    """Best value by source rank, with its source; distinct other values become conflicts."""
     if not values:
-        return None, []
+        return None, None, []
     ranked = sorted({(_rank(fld, s), v, s) for v, s in values}, key=lambda t: (t[0], t[1], t[2]))
     kept_rank, kept, kept_src = ranked[0]
     conflicts: list[Conflict] = []
@@ -542,7 +542,7 @@ def _pick(fld: str, values: list[tuple[str, str]]) -> tuple[str | None, list[Con
             seen.append(value)
             conflicts.append(Conflict(field=fld, kept=kept, kept_source=kept_src,
                                       other=value, other_source=src))
-    return kept, conflicts
+    return kept, kept_src, conflicts
 
 
 def _device_id(claims: list[Claim], keys: set[str]) -> str:
@@ -593,6 +593,42 @@ def _snmp_parts(records: list[SnmpRecord]) -> tuple[list[Interface], list[Softwa
             [software[k] for k in sorted(software)], credential)
 
 
+# Merge fields -> the Identity field names that SNMP identification's evidence lines start with.
+_IDENTITY_FIELDS = {"vendor": "vendor", "model": "model", "serial": "serial_number",
+                    "os": "os_version"}
+
+
+_SOURCE_WORDS = {
+    "snmp": "SNMP",
+    "snmp:inventory": "SNMP ENTITY-MIB inventory",
+    "snmp:printer": "Printer-MIB",
+    "snmp:ups": "UPS-MIB",
+    "oui": "maker of the MAC address (IEEE OUI)",
+    "arp": "maker of the MAC address (ARP reply)",
+    "nmap": "nmap (MAC vendor)",
+    "nmap:os": "nmap OS detection",
+    "nmap:service": "nmap service version banner",
+}
+
+
+def _identity_evidence(picked_from: dict[str, str | None], records: list[SnmpRecord]) -> list[str]:
+    """Where each identity field's kept value came from: SNMP's own evidence line when SNMP
+    won ("model: ENTITY-MIB chassis 1 entPhysicalModelName"), else the source that won."""
+    lines = [line for rec in sorted(records, key=lambda r: r.ip) if rec.facts
+             for line in rec.facts.identity_evidence]
+    out: list[str] = []
+    for fld, ident_name in _IDENTITY_FIELDS.items():
+        source = picked_from.get(fld)
+        if source is None:
+            continue
+        snmp_line = next((x for x in lines if x.startswith(ident_name + ": ")), None)
+        if source == "snmp" and snmp_line:
+            out.append(fld + snmp_line[len(ident_name):])
+        else:
+            out.append(f"{fld}: {_SOURCE_WORDS.get(source, source)}")
+    return out
+
+
 def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> Device:
     values: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for c in claims:
@@ -611,9 +647,10 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
                 values["vendor"].append((vendor, "oui"))
                 break
     picked: dict[str, str | None] = {}
+    picked_from: dict[str, str | None] = {}
     conflicts = list(extra)
     for fld in SOURCE_RANK:
-        picked[fld], found = _pick(fld, values[fld])
+        picked[fld], picked_from[fld], found = _pick(fld, values[fld])
         conflicts += found
     records = [c.record for c in claims if c.record is not None]
     interfaces, software, credential = _snmp_parts(records)
@@ -634,6 +671,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         interfaces=interfaces,
         snmp_credential=credential,
         snmp_default_community=any(rec.default_community for rec in records),
+        identity_evidence=_identity_evidence(picked_from, records),
         sources=sorted({c.source for c in claims}),
         conflicts=[unique_conflicts[k] for k in sorted(unique_conflicts)],
         first_seen=min(times) if times else None,

@@ -101,6 +101,7 @@ def devices_table(inv: Inventory) -> Table:
         "First seen (UTC)",
         "Last seen (UTC)",
         "Evidence for the type",
+        "Evidence for vendor, model, serial, OS",
         "Data sources",
         "Device ID",
         "Notes",
@@ -126,12 +127,13 @@ def devices_table(inv: Inventory) -> Table:
                 d.first_seen,
                 d.last_seen,
                 evidence,
+                "; ".join(d.identity_evidence),
                 ", ".join(d.sources),
                 d.id,
                 d.notes,
             ]
         )
-    return Table("Devices", headers, rows, {15: 60})
+    return Table("Devices", headers, rows, {15: 60, 16: 50})
 
 
 def _device_order(d: Device) -> tuple[str, str, str]:

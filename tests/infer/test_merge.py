@@ -47,6 +47,21 @@ def test_host_seen_by_arp_nmap_snmp_is_one_row_with_every_address() -> None:
     assert d.snmp_credential == "lab"
 
 
+def test_identity_evidence_names_the_source_of_each_kept_value() -> None:
+    m = mac(9)
+    facts = Facts(hostname="sw9", model="WS-C2960X-48FPS-L", serial_number="FOC0000X0AA",
+                  identity_evidence=["model: ENTITY-MIB chassis 1001 entPhysicalModelName",
+                                     "serial_number: ENTITY-MIB chassis 1001 entPhysicalSerialNum"])
+    obs = [arp("10.0.0.9", m, vendor="Cisco"), host("10.0.0.9", m),
+           *snmp("10.0.0.9", facts=facts, interfaces=[iface(2, "vlan1", m)])]
+    d = merge(make_scan(obs))[0]
+    assert d.identity_evidence == [
+        "vendor: maker of the MAC address (ARP reply)",  # SNMP named no vendor here
+        "model: ENTITY-MIB chassis 1001 entPhysicalModelName",
+        "serial: ENTITY-MIB chassis 1001 entPhysicalSerialNum",
+    ]
+
+
 def test_loopback_addresses_do_not_join_unrelated_agents() -> None:
     lo = IpAddress(if_index=1, address="127.0.0.1", prefix_length=8)
     obs = [*snmp("10.0.0.5", facts=Facts(hostname="a"), ip_addresses=[lo]),

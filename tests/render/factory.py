@@ -229,6 +229,7 @@ def city_hall() -> Inventory:
         serial="FOC2233X1YZ",
         os="IOS-XE 17.9",
         snmp_credential="public",
+        identity_evidence=["model: ENTITY-MIB chassis 1 entPhysicalModelName"],
         interfaces=_ports(48),
     )
     sw1 = b.device(

@@ -103,6 +103,9 @@ def test_workbook(hall: Inventory, hall_out: Out) -> None:
     assert devices.freeze_panes == "A2" and devices.auto_filter.ref
     ids = [row[header.index("Device ID")] for row in devices.iter_rows(min_row=2, values_only=True)]
     assert sorted(ids) == sorted(d.id for d in hall.devices)  # each device exactly once
+    why = header.index("Evidence for vendor, model, serial, OS")
+    core_row = next(r for r in devices.iter_rows(min_row=2, values_only=True) if r[0] == "sw-core")
+    assert core_row[why] == "model: ENTITY-MIB chassis 1 entPhysicalModelName"
     assert devices.column_dimensions["A"].width >= 8
     links = list(wb["Links"].iter_rows(min_row=2, values_only=True))
     assert len(links) == len(hall.links)

@@ -250,7 +250,7 @@ async def facts(w: Walker) -> Facts:
     return record.model_copy(update=ident)
 
 
-async def _identify(w: Walker, record: Facts) -> dict[str, str | None]:
+async def _identify(w: Walker, record: Facts) -> dict[str, Any]:
     """vendor / model / serial / os_version from the identification module (SNMP-B's)."""
     from netmap.discover.snmp import vendors
 
@@ -265,6 +265,7 @@ async def _identify(w: Walker, record: Facts) -> dict[str, str | None]:
         "model": ident.model,
         "serial_number": ident.serial_number,
         "os_version": ident.os_version,
+        "identity_evidence": ident.evidence,
     }
 
 

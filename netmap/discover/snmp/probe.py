@@ -128,6 +128,7 @@ def report(rec: SnmpRecord) -> dict[str, Any]:
         "model": facts.model if facts else None,
         "serial_number": facts.serial_number if facts else None,
         "os_version": facts.os_version if facts else None,
+        "evidence": facts.identity_evidence if facts else [],
     }
     doc["type_hint"] = type_hint(rec)
     return doc
