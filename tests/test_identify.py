@@ -431,6 +431,20 @@ def test_empty_record_is_unknown() -> None:
     assert snmp_type_hint(SnmpRecord(ip="192.0.2.1"))[0] == DeviceType.UNKNOWN
 
 
+def test_registered_product_name_votes_like_a_model() -> None:
+    from netmap.model import Facts
+
+    facts = Facts(sys_object_id="1.3.6.1.4.1.14823.1.2.59")  # ARUBA-MIB::ap225
+    votes = snmp_type_votes(SnmpRecord(ip="192.0.2.1", facts=facts))
+    assert (DeviceType.WIRELESS_AP, "ARUBA-MIB::ap225") in [
+        (v.type, v.detail.split()[0]) for v in votes
+    ]
+    named = Facts(sys_object_id="1.3.6.1.4.1.14823.1.2.59", model="ap225")  # already the model
+    assert not any("ARUBA-MIB" in v.detail for v in snmp_type_votes(SnmpRecord(ip="x", facts=named)))
+    assert not any("MIB::" in v.detail for v in snmp_type_votes(  # an unregistered sysObjectID
+        SnmpRecord(ip="x", facts=Facts(sys_object_id="1.3.6.1.4.1.14823.1.2.99999"))))
+
+
 def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
     from netmap.model import Facts
 

@@ -528,6 +528,19 @@ def _family_vote(object_id: str | None) -> list[TypeVote]:
     return [_vote(dtype, weight, f"sysObjectID {object_id}: {reason}")]
 
 
+def _product_votes(object_id: str | None, model: str | None) -> list[TypeVote]:
+    """The product name the vendor registered for this sysObjectID ("ciscoAIRAP1142N",
+    "snFWS648GPOESwitch"), split at its camelCase humps, votes like a model name, unless it is
+    already the model."""
+    from netmap.discover.snmp.products import product_of
+
+    product = product_of(object_id)
+    if product is None or product[0] == model:
+        return []
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", product[0])
+    return _keyword_votes(words, f"{product[1]}::{product[0]}", 0.6)
+
+
 def _keyword_votes(text: str | None, where: str, scale: float = 1.0) -> list[TypeVote]:
     if not text:
         return []
@@ -673,6 +686,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
             )
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(facts.model, "model", 0.8)
+        votes += _product_votes(facts.sys_object_id, facts.model)
         votes += _keyword_votes(facts.vendor, "vendor", 0.9)
         votes += _vendor_name_votes(facts.vendor, enterprise)
     votes += _table_votes(rec)
