@@ -26,7 +26,7 @@ from netmap.discover.snmp.sysdescr import parse_sys_descr, windows_version
 from netmap.discover.snmp.vendors import identify
 from netmap.discover.snmp.walker import Oid
 from netmap.infer.classify_snmp import snmp_type_hint, snmp_type_votes
-from netmap.model import GETTERS, DeviceType, Identity, SnmpRecord
+from netmap.model import GETTERS, DeviceType, Facts, Identity, SnmpRecord
 
 DATA = Path(__file__).parent / "data" / "snmprec"
 RECORDINGS = Path(os.environ.get("NETMAP_RECORDINGS", "/work/shared/recordings/librenms"))
@@ -321,6 +321,22 @@ def test_iana_registry_names_vendors_outside_the_curated_table() -> None:
     assert registrant_of(1411) == "Juniper Networks"  # "Juniper Networks/Funk Software"
     assert registrant_of(8072) is None and registrant_of(2238) is None  # OS agents
     assert registrant_of(None) is None and registrant_of(10**9) is None
+
+
+def test_extend_registered_with_full_output_only() -> None:
+    hardware = "8.104.97.114.100.119.97.114.101"  # the extend named "hardware"
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|Linux sbc1 5.10.0 #1 SMP armv7l",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+        f"1.3.6.1.4.1.8072.1.3.2.3.1.2.{hardware}|4|Raspberry Pi 4 Model B Rev 1.4",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert ident.model == "Raspberry Pi 4 Model B Rev 1.4"
+    assert "model: NET-SNMP-EXTEND-MIB nsExtendOutputFull.\"hardware\"" in ident.evidence
+    record = SnmpRecord(ip="192.0.2.9", facts=Facts(sys_descr=lines[0].split("|")[2],
+                                                    sys_object_id="1.3.6.1.4.1.8072.3.2.10",
+                                                    vendor="Raspberry Pi", model=ident.model))
+    assert snmp_type_hint(record)[0] == DeviceType.SERVER  # a single-board computer, not a box
 
 
 def test_axis_serial_is_the_base_mac_only_when_nothing_else_names_it() -> None:

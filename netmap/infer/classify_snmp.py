@@ -574,7 +574,9 @@ def _without_host_name(descr: str | None) -> str | None:
 
 _SERVER_BRANDS = re.compile(
     r"\b(dell|hp|hpe|hewlett|ibm|lenovo|supermicro|super micro|fujitsu|oracle|sun|vmware|"
-    r"microsoft|apple|cisco|inspur|gigabyte|asus|asrock|intel|qemu|red hat|canonical|nutanix)\b",
+    r"microsoft|apple|cisco|inspur|gigabyte|asus|asrock|intel|qemu|red hat|canonical|nutanix|"
+    # single-board computers run a general-purpose Linux like any small server
+    r"beagleboard|raspberry pi|odroid|hardkernel)\b",
     re.IGNORECASE,
 )
 

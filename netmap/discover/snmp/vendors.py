@@ -48,11 +48,17 @@ from netmap.discover.snmp.walker import SnmpError, SnmpValue, Walker
 from netmap.model import Identity
 
 
-def _extend_oid(name: str) -> str:
-    """NET-SNMP-EXTEND-MIB::nsExtendOutput1Line."<name>" (string index: length + ASCII codes)."""
-    return f"1.3.6.1.4.1.8072.1.3.2.3.1.1.{len(name)}." + ".".join(str(b) for b in name.encode())
+def _extend_oid(name: str, column: str = oids.NS_EXTEND_OUTPUT_1LINE) -> str:
+    """A NET-SNMP-EXTEND-MIB output column for extend "<name>" (string index: length + ASCII)."""
+    return f"{column}.{len(name)}." + ".".join(str(b) for b in name.encode())
 
 
+# The one-line output first; agents that register only the full output (a one-line script's
+# output is the same text) answer the second.
+_EXTEND_COLUMNS = {
+    oids.NS_EXTEND_OUTPUT_1LINE: "nsExtendOutput1Line",
+    oids.NS_EXTEND_OUTPUT_FULL: "nsExtendOutputFull",
+}
 _EXTENDS: tuple[tuple[Field_, str], ...] = (
     ("model", "hardware"),
     ("vendor", "manufacturer"),
@@ -256,18 +262,19 @@ async def _standard_scalars(
 ) -> dict[str, SnmpValue]:
     wanted = [oid for _, oid, _, _ in _STANDARD_SCALARS]
     if generic:  # Net-SNMP based appliances: LibreNMS-style distro / hardware extends
-        wanted += [_extend_oid(name) for _, name in _EXTENDS]
+        wanted += [_extend_oid(name, col) for _, name in _EXTENDS for col in _EXTEND_COLUMNS]
     values = await _get(walker, wanted)
     for name, oid, label, rank in _STANDARD_SCALARS:
         if name:
             found.add(name, rank, text(values.get(oid)), label)
     for name, extend in _EXTENDS:
-        found.add(
-            name,
-            R_STANDARD + 1,
-            text(values.get(_extend_oid(extend))),
-            f'NET-SNMP-EXTEND-MIB nsExtendOutput1Line."{extend}"',
-        )
+        for order, (column, label) in enumerate(_EXTEND_COLUMNS.items()):
+            found.add(
+                name,
+                R_STANDARD + 1 + order / 10,
+                text(values.get(_extend_oid(extend, column))),
+                f'NET-SNMP-EXTEND-MIB {label}."{extend}"',
+            )
     return values
 
 
