@@ -19,8 +19,10 @@ Scoring (printed with the results):
   Corporate renames (Compaq=HPE, Foundry=Brocade=Ruckus, Sun=Oracle, ...) are equivalent.
 * hardware/model, version, serial: normalized (casefold, quotes and extra spaces stripped),
   a match if either string contains the other, also once punctuation and spaces are dropped
-  ("S4128F-ON" = "s4128Fon", "00-1B-BC-AA-AA-AA" = "001BBCAAAAAA"); scored only where LibreNMS expects a value
-  (not null, not "<private>").
+  ("S4128F-ON" = "s4128Fon", "00-1B-BC-AA-AA-AA" = "001BBCAAAAAA"), and a family written with
+  digit wildcards names each model of it ("CM71xx" ~ "Opengear CM7116-2-DAC"); scored only where
+  LibreNMS expects a value (not null, not "<private>", not a sanitizing placeholder serial, not
+  the agent's snmpSetSerialNo).
 * interfaces: per expected port row, ifIndex found; ifName (ifDescr when the agent has no
   ifName, as LibreNMS does), ifType, speed, MAC equal (an all-zero expected MAC means none).
 * links: an expected LLDP/CDP link is found if a neighbour on the same local port names the
@@ -209,6 +211,18 @@ def placeholder_serial(value: str) -> bool:
     )
 
 
+def family_match(got: str, expected: str) -> bool:
+    """A model family written with digit wildcards ("cm71xx") names our exact model
+    ("opengear cm7116-2-dac") when every expected word is in ours, an "x" standing for a digit."""
+    words = expected.split()
+    if not any(re.fullmatch(r"[a-z]*\d+x+", w) for w in words):
+        return False
+    return all(
+        re.search(r"(?<![a-z0-9])" + re.sub(r"(?<=\d)x|(?<=x)x", r"\\d", re.escape(w)), got)
+        for w in words
+    )
+
+
 def contains_match(ours: str | None, expected: str) -> bool:
     if not ours:
         return False
@@ -219,6 +233,8 @@ def contains_match(ours: str | None, expected: str) -> bool:
         return True
     shorter = min(len(got), len(expected))
     if shorter >= 2 and (got in expected or expected in got):
+        return True
+    if family_match(got, expected):
         return True
     # the same name spelled with other separators: "S4128F-ON" / "s4128Fon", "2024F-4X" / "2024F4X"
     bare_got, bare_want = re.sub(r"[\W_]", "", got), re.sub(r"[\W_]", "", expected)
