@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from netmap.discover.snmp.candidates import Candidates
 from netmap.discover.snmp.enterprises import (
     brand_in_text,
     enterprise_of,
@@ -321,6 +322,13 @@ def test_iana_registry_names_vendors_outside_the_curated_table() -> None:
     assert registrant_of(1411) == "Juniper Networks"  # "Juniper Networks/Funk Software"
     assert registrant_of(8072) is None and registrant_of(2238) is None  # OS agents
     assert registrant_of(None) is None and registrant_of(10**9) is None
+
+
+def test_sys_descr_evidence_reads_as_the_banner_shape_not_a_regex() -> None:
+    found = Candidates()
+    parse_sys_descr("Cisco IOS Software, C2960X Software, Version 15.2(7)E4, RELEASE", None, found)
+    best = found.best("os_version")
+    assert best == ("15.2(7)E4", 'sysDescr "Cisco IOS\u2026Version \u2026"')
 
 
 def test_extend_registered_with_full_output_only() -> None:

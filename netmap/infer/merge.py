@@ -624,6 +624,8 @@ def _identity_evidence(picked_from: dict[str, str | None], records: list[SnmpRec
         snmp_line = next((x for x in lines if x.startswith(ident_name + ": ")), None)
         if source == "snmp" and snmp_line:
             out.append(fld + snmp_line[len(ident_name):])
+        elif source == "snmp" and fld == "os":  # no version found: the banner itself is kept
+            out.append("os: SNMPv2-MIB sysDescr (first line)")
         else:
             out.append(f"{fld}: {_SOURCE_WORDS.get(source, source)}")
     return out

@@ -256,6 +256,24 @@ def _model_token(descr: str) -> str | None:
 _UNAME = re.compile(r"^(?:Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin) \S+ \d")
 
 
+def _readable(pattern: re.Pattern[str]) -> str:
+    """A rule's pattern as the banner shape it matches, for evidence lines: the captured part is
+    "…", alternatives show their first choice, regex syntax goes ("Cisco IOS … Version …")."""
+    text = pattern.pattern
+    for _ in range(8):  # innermost groups first; nesting is shallow
+        text = re.sub(r"\((?!\?:)[^()]*\)", "\u2026", text)  # capture groups
+        text = re.sub(r"\(\?:([^()|]*)(?:\|[^()]*)?\)[?*+]?", r"\1", text)  # (?:a|b) -> a
+    text = re.sub(r"\\[bBAZ]|[\^$]|\(\?[a-z]+\)", "", text)
+    text = re.sub(r"\\s[*+]?|\[\\s[^\]]*\][*+]?", " ", text)
+    text = re.sub(r"\.\*\??|\\S[*+]\??|\[[^\]]*\][*+{][^ ]*|\\[dw][*+{][^ ]*", "\u2026", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    text = re.sub(r"[?*+()\[\]]|\{\d*,?\d*\}", "", text)
+    text = re.sub("\u2026+", "\u2026", re.sub(r"\s+", " ", text)).strip(" .,;:")
+    if not re.search(r"[A-Za-z]{2}", text):
+        return "number pattern"
+    return f'"{text[:60]}"'
+
+
 def _kernel_brand(release: str) -> str | None:
     """Appliance vendors tag the kernels they build ("4.15.0-72-rubrik6-generic"): a brand
     among the dash-separated parts of the release, with the vendor's build number dropped. Only
@@ -283,7 +301,7 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
     for pattern, name, rank in _DESCR_RULES:
         match = pattern.search(one_line)
         if match:
-            found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr /{pattern.pattern[:40]}/")
+            found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr {_readable(pattern)}")
     linux = re.match(r"^Linux \S+ (\S+) .*?(\S+)$", one_line)
     if linux:
         found.add("model", R_FALLBACK + 5, _ARCH_NAMES.get(linux.group(2)), "sysDescr: Linux arch")
