@@ -240,6 +240,10 @@ class Facts(Model):
     services: int | None = None  # sysServices bit mask (layers)
     enterprise: int | None = None  # from sysObjectID
     engine_id: str | None = None  # SNMPv3 authoritative engine id (hex), identity hint
+    # what the agent says of itself: LLDP-MIB lldpLocSysCapEnabled ("bridge", "router",
+    # "telephone", ...) and IP-MIB ipForwarding (True: it routes)
+    lldp_capabilities: list[str] = Field(default_factory=list)
+    ip_forwarding: bool | None = None
     # where vendor / model / serial / OS version came from ("model: ENTITY-MIB chassis 1
     # entPhysicalModelName"): source names only, never the values
     identity_evidence: list[str] = Field(default_factory=list)

@@ -455,6 +455,22 @@ def test_empty_record_is_unknown() -> None:
     assert snmp_type_hint(SnmpRecord(ip="192.0.2.1"))[0] == DeviceType.UNKNOWN
 
 
+def test_agent_announcing_itself_in_lldp_and_ip_mib() -> None:
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|SIP-T46U 108.86.0.45",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+        "1.3.6.1.2.1.4.1.0|2|2",
+        "1.0.8802.1.1.2.1.3.6.0|4x|0400",  # bit 5: telephone
+    ]
+    facts = asyncio.run(GETTER_FUNCS["facts"](CachingWalker(SnmprecWalker(parse_lines(lines)))))
+    assert facts.lldp_capabilities == ["telephone"] and facts.ip_forwarding is False
+    dtype, _, reasons = snmp_type_hint(SnmpRecord(ip="192.0.2.5", facts=facts))
+    assert dtype == DeviceType.PHONE and any("lldpLocSysCapEnabled" in r for r in reasons)
+    router = Facts(lldp_capabilities=["bridge", "router"], ip_forwarding=True)
+    votes = {v.type for v in snmp_type_votes(SnmpRecord(ip="192.0.2.6", facts=router))}
+    assert votes == {DeviceType.SWITCH, DeviceType.ROUTER}
+
+
 def test_registered_product_name_votes_like_a_model() -> None:
     from netmap.model import Facts
 

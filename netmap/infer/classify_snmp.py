@@ -496,6 +496,29 @@ def _vote(dtype: DeviceType, weight: float, detail: str, source: str = "snmp:fac
     return TypeVote(type=dtype, weight=round(weight, 3), source=source, detail=detail)
 
 
+# LLDP-MIB lldpLocSysCapEnabled: the capabilities the agent announces to its neighbours.
+_LLDP_SELF: dict[str, tuple[DeviceType, float]] = {
+    "telephone": (T.PHONE, 0.8),
+    "wlan-access-point": (T.WIRELESS_AP, 0.7),
+    "docsis-cable-device": (T.ROUTER, 0.5),
+    "router": (T.ROUTER, 0.45),
+    "bridge": (T.SWITCH, 0.45),
+}
+
+
+def _self_announced_votes(capabilities: list[str], forwarding: bool | None) -> list[TypeVote]:
+    """What the agent says of itself in LLDP, and a weak hint when IP-MIB says it forwards
+    (Linux hosts running containers forward too, hence the low weight)."""
+    votes = [
+        _vote(dtype, weight, f"LLDP lldpLocSysCapEnabled announces {cap!r}")
+        for cap, (dtype, weight) in _LLDP_SELF.items()
+        if cap in capabilities
+    ]
+    if forwarding:
+        votes.append(_vote(T.ROUTER, 0.15, "IP-MIB ipForwarding = forwarding"))
+    return votes
+
+
 def _services_votes(services: int | None) -> list[TypeVote]:
     """sysServices: bit 1 physical, 2 datalink (bridges), 3 internet (routers), 4 end-to-end,
     7 applications (hosts)."""
@@ -679,6 +702,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
             facts.enterprise if facts.enterprise is not None else enterprise_of(facts.sys_object_id)
         )
         votes += _services_votes(facts.services)
+        votes += _self_announced_votes(facts.lldp_capabilities, facts.ip_forwarding)
         votes += _family_vote(facts.sys_object_id)
         if enterprise in ENTERPRISE_TYPES:
             dtype, weight = ENTERPRISE_TYPES[enterprise]

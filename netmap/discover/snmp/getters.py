@@ -210,6 +210,8 @@ _SYSTEM = {
     "location": oids.SYS_LOCATION,
     "services": oids.SYS_SERVICES,
     "engine_id": oids.SNMP_ENGINE_ID,
+    "lldp_capabilities": oids.LLDP_LOC_SYS_CAP_ENABLED,
+    "ip_forwarding": oids.IP_FORWARDING,
 }
 
 
@@ -245,6 +247,8 @@ async def facts(w: Walker) -> Facts:
         services=v.integer(raw["services"]),
         enterprise=enterprise,
         engine_id=v.hexstr(raw["engine_id"]),
+        lldp_capabilities=_bits(raw["lldp_capabilities"], _LLDP_CAPS),
+        ip_forwarding={1: True, 2: False}.get(v.integer(raw["ip_forwarding"]) or 0),
     )
     ident = await _identify(w, record)
     return record.model_copy(update=ident)
