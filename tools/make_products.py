@@ -101,6 +101,14 @@ ROOTS: dict[str, str] = {
     "fortinet": f"{ENTERPRISES}.12356",
     # WATCHGUARD-SMI (WATCHGUARD-PRODUCTS-MIB's parent)
     "watchguard": f"{ENTERPRISES}.3097",
+    # DELL-NETWORKING-SMI (Dell Networking OS / Force10, DELL-NETWORKING-PRODUCTS-MIB's parent)
+    "dellNet": f"{ENTERPRISES}.6027",
+    "dellNetProducts": f"{ENTERPRISES}.6027.1",
+    "dellNetModules": f"{ENTERPRISES}.6027.4",
+    # AT-SMI-MIB (AT-PRODUCT-MIB's parent)
+    "alliedTelesis": f"{ENTERPRISES}.207",
+    # Brocade-REG-MIB (BROCADE-PRODUCTS-MIB's parent; its bcsiModules leaf is not a product)
+    "bcsiReg": f"{ENTERPRISES}.1588.3",
 }
 
 # Product-registration subtrees named otherwise than *Products/*Registrations (vendor roots whose
@@ -122,6 +130,15 @@ PRODUCT_ROOTS: frozenset[str] = frozenset(
         "panProductsMibs",
         # PowerNet-MIB: apc.products.system (products.hardware/software hold MIB objects)
         "PowerNet-MIB::system",
+        # DELL-REF-MIB registers PowerConnect / N-series sysObjectIDs directly under Dell-Vendor-MIB's
+        # dellLan (674.10895.30xx/31xx)
+        "Dell-Vendor-MIB::dellLan",
+        # AT-PRODUCT-MIB: alliedTelesis.products (bridgeRouter and routerSwitch families)
+        "AT-PRODUCT-MIB::products",
+        # EATON-OIDS: "the root of the list of Object Identifiers ... for use in sysObjId"
+        "xupsObjectId",
+        # IPO-PROD-MIB: the IP Office controllers (its other groups register module and port types)
+        "ipoProdControllers",
     }
 )
 
@@ -140,6 +157,10 @@ COMPONENT_BRANCHES: frozenset[str] = frozenset(
         "panProcessingCards",
         "panFans",
         "panPowerSupplies",
+        # Dell-Vendor-MIB: dellLan holds the vendor MIB's objects (3000) and the standard MIB tree
+        # (5000) beside the sysObjectIDs DELL-REF-MIB registers
+        "powerConnectVendorMIB",
+        "dellLanStandard",
     }
 )
 
@@ -159,6 +180,8 @@ _ASSIGN_RE = re.compile(
     re.S,
 )
 _MODULE_RE = re.compile(r"(?m)^\s*([A-Z][\w-]*)\s+DEFINITIONS\s*::=\s*BEGIN")
+_IMPORTS_RE = re.compile(r"\bIMPORTS\b(.*?);", re.S)
+_FROM_RE = re.compile(r"((?:[\w-]+\s*,\s*)*[\w-]+)\s+FROM\s+([\w-]+)")
 
 
 @dataclass(frozen=True)
@@ -170,6 +193,8 @@ class Assignment:
     parent: str
     arcs: tuple[int, ...]
     module: str
+    # the module the parent is IMPORTed from ("" when defined locally or not imported)
+    source: str = ""
 
 
 def _strip_comments(text: str) -> str:
@@ -198,10 +223,25 @@ def _blank_strings(text: str) -> str:
     return re.sub(r'"[^"]*"', '""', text)
 
 
+def _imports(clean: str, modules: list[tuple[int, str]]) -> dict[str, dict[str, str]]:
+    """name -> module it is IMPORTed from, per module of one file."""
+    found: dict[str, dict[str, str]] = {}
+    bounds = [start for start, _ in modules[1:]] + [len(clean)]
+    for (start, module), end in zip(modules, bounds, strict=True):
+        block = _IMPORTS_RE.search(clean, start, end)
+        if block is None:
+            continue
+        names = found.setdefault(module, {})
+        for listed, source in _FROM_RE.findall(block.group(1)):
+            names.update({name.strip(): source for name in listed.split(",")})
+    return found
+
+
 def parse_module(text: str, fallback_name: str = "") -> list[Assignment]:
     """All node assignments of one MIB file (a file may hold several modules)."""
     clean = _blank_strings(_strip_comments(text))
     modules = [(m.start(), m.group(1)) for m in _MODULE_RE.finditer(clean)]
+    imports = _imports(clean, modules)
     found: list[Assignment] = []
     for match in _ASSIGN_RE.finditer(clean):
         name, macro, _body, value = match.groups()
@@ -219,33 +259,50 @@ def parse_module(text: str, fallback_name: str = "") -> list[Assignment]:
         if not arcs or len(arcs) != len(rest):
             continue
         module = next((n for start, n in reversed(modules) if start <= match.start()), fallback_name)
-        found.append(Assignment(name, " ".join(macro.split()), parent, tuple(arcs), module))
+        source = imports.get(module, {}).get(parent, "")
+        found.append(Assignment(name, " ".join(macro.split()), parent, tuple(arcs), module, source))
     return found
 
 
 def resolve(assignments: list[Assignment]) -> dict[tuple[str, str], str]:
     """Numeric OID of every (module, name) whose parent chain reaches `ROOTS`.
 
-    A parent is looked up in the same module first (names like `products` recur across vendors),
-    then among the other modules' names (what the module IMPORTs), then in `ROOTS`. Iterated to a
-    fixpoint, so the order of files and assignments does not matter."""
+    A parent defined in the same module, or in the module it is IMPORTed from, is taken from
+    there only (names like `products` recur across vendors: AVAYAGEN-MIB, AT-PRODUCT-MIB and
+    EATON-OIDS each have one). A parent imported from a file we do not have is looked up among
+    all modules' names, then in `ROOTS`. Iterated to a fixpoint, so the order of files and
+    assignments does not matter."""
+    defined = {(a.module, a.name) for a in assignments}
     local: dict[tuple[str, str], str] = {}
-    imported: dict[str, str] = {}
+    anywhere: dict[str, str] = {}
     pending = list(assignments)
     while pending:
         left = []
         for a in pending:
-            base = local.get((a.module, a.parent)) or imported.get(a.parent) or ROOTS.get(a.parent)
+            base = _parent_oid(a, defined, local, anywhere)
             if base is None:
                 left.append(a)
                 continue
             oid = ".".join([base, *map(str, a.arcs)])
             local.setdefault((a.module, a.name), oid)
-            imported.setdefault(a.name, oid)
+            anywhere.setdefault(a.name, oid)
         if len(left) == len(pending):
             break
         pending = left
     return local
+
+
+def _parent_oid(
+    a: Assignment,
+    defined: set[tuple[str, str]],
+    local: dict[tuple[str, str], str],
+    anywhere: dict[str, str],
+) -> str | None:
+    """OID of `a`'s parent if already resolved (None: not yet, or never)."""
+    for owner in (a.module, a.source):
+        if (owner, a.parent) in defined:
+            return local.get((owner, a.parent))
+    return anywhere.get(a.parent) or ROOTS.get(a.parent)
 
 
 def _is_product_root(name: str, module: str = "") -> bool:

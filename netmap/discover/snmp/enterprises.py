@@ -418,6 +418,7 @@ GENERIC_ENTERPRISES: frozenset[int] = frozenset(
         99,  # SNMP Research agents, embedded in many products
         2021,  # UCD-SNMP
         2238,  # the FreeBSD Project: the OS's own agent, on any hardware
+        21111,  # an OEM UPS network-card MIB answered by many UPS brands (Orvaldi, PowerWalker)
         4413,  # Broadcom FASTPATH / SDK reference agents (EdgeSwitch, Quanta, Aerohive...)
         8072,  # Net-SNMP
         12325,  # FreeBSD bsnmpd (begemot)
