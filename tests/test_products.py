@@ -70,6 +70,31 @@ def test_firewall_wireless_and_power_registrations() -> None:
     assert product_of("1.3.6.1.4.1.318.1.3.27") == ("smartUPS2", "PowerNet-MIB")
 
 
+def test_switch_vendor_registrations() -> None:
+    assert product_of("1.3.6.1.4.1.674.10895.3054") == ("dellN2048Switch", "DELL-REF-MIB")
+    assert product_of("1.3.6.1.4.1.6027.1.3.4") == ("s25pac", "DELL-NETWORKING-PRODUCTS-MIB")
+    assert product_of("1.3.6.1.4.1.11863.5.25") == ("tplink-tlsg2008", "TPLINK-PRODUCTS-MIB")
+    assert product_of("1.3.6.1.4.1.207.1.14.68") == ("x90048FS", "AT-PRODUCT-MIB")
+    assert product_of("1.3.6.1.4.1.1588.3.3.1.131") == ("vdx6740", "BROCADE-PRODUCTS-MIB")
+    assert product_of("1.3.6.1.4.1.19046.1.7.32") == ("ne1032", "LENOVO-PRODUCTS-MIB")
+
+
+def test_power_and_telephony_registrations() -> None:
+    assert product_of("1.3.6.1.4.1.534.2.5") == ("connectUPSAdapterEthernet", "EATON-OIDS")
+    # IPO-PROD-MIB hangs below AVAYAGEN-MIB's `products`, a name AT-PRODUCT-MIB and EATON-OIDS reuse
+    assert product_of("1.3.6.1.4.1.6889.1.2.1.10.1") == ("ipoProd500v2IPOffice", "IPO-PROD-MIB")
+
+
+def test_vendor_plumbing_beside_registrations_is_not_a_product() -> None:
+    # Dell-Vendor-MIB keeps its objects (3000) and the standard tree (5000) beside the sysObjectIDs
+    assert product_of("1.3.6.1.4.1.674.10895.3000.1.2.110.7") is None  # productStatusEnvironment
+    assert product_of("1.3.6.1.4.1.674.10895.5000.2.6132.1.1") is None  # DELL-REF-MIB dnOS
+    assert product_of("1.3.6.1.4.1.6027.1.3") is None  # dellNetSSeriesProducts: a family
+    assert product_of("1.3.6.1.4.1.6889.1.2.2") is None  # ipoProdExpModules: module types
+    assert product_of("1.3.6.1.4.1.534.6.6.2") is None  # EATON-OIDS hdpdu: a MIB root
+    assert product_of("1.3.6.1.4.1.11863.1") is None  # TPLINK-MIB switch: a category
+
+
 def test_components_and_families_are_not_products() -> None:
     # HP hangs pseudo module cards under the switch (hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 })
     assert product_of("1.3.6.1.4.1.11.2.3.7.11.137.1") is None
@@ -155,3 +180,23 @@ def test_generator_output_is_reproducible(tmp_path: Path) -> None:
     assert first == second
     lines = gzip.decompress(first).decode().splitlines()
     assert lines[0] == "1.3.6.1.4.1.99999.1.1.24\tacmeSwitch24\tACME-PRODUCTS-MIB"
+
+
+def test_generator_resolves_a_parent_from_the_module_it_imports(tmp_path: Path) -> None:
+    """Two vendors name a node `products`; the importing module must hang under its own."""
+    gen = _generator()
+    (tmp_path / "A-SMI").write_text(
+        "A-SMI DEFINITIONS ::= BEGIN\nIMPORTS enterprises FROM SNMPv2-SMI;\n"
+        "products OBJECT IDENTIFIER ::= { enterprises 99990 1 }\nEND\n"
+    )
+    (tmp_path / "B-SMI").write_text(
+        "B-SMI DEFINITIONS ::= BEGIN\nIMPORTS enterprises FROM SNMPv2-SMI;\n"
+        "products OBJECT IDENTIFIER ::= { enterprises 99991 1 }\nEND\n"
+    )
+    (tmp_path / "B-PRODUCTS-MIB").write_text(
+        "B-PRODUCTS-MIB DEFINITIONS ::= BEGIN\nIMPORTS MODULE-IDENTITY FROM SNMPv2-SMI\n"
+        "    products FROM B-SMI;\nbProducts OBJECT IDENTIFIER ::= { products 2 }\n"
+        "bBox1 OBJECT IDENTIFIER ::= { bProducts 1 }\nEND\n"
+    )
+    rows = gen.products(gen.load_dir(tmp_path))
+    assert rows == [("1.3.6.1.4.1.99991.1.2.1", "bBox1", "B-PRODUCTS-MIB")]

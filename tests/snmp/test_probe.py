@@ -42,7 +42,15 @@ def test_probe_v3_keys_from_env_and_text_output(snmpsim: Simulator) -> None:
                    "--priv-key-env", "NM_PRIV", "--context", "netmap-switch", env=env)
     assert done.returncode == 0, done.stderr
     assert "sw-core" in done.stdout and "(v3)" in done.stdout
+    assert "  why       vendor: " in done.stdout  # each identity field says where it came from
+    assert "well-known default" not in done.stdout  # v3 has no community
     assert V3_AUTH not in done.stdout + done.stderr and V3_PRIV not in done.stdout + done.stderr
+
+
+def test_probe_warns_about_a_factory_default_community(snmpsim: Simulator) -> None:
+    done = _netmap("127.0.0.1", "--port", str(snmpsim.port), "--community", "public")
+    assert done.returncode == 0, done.stderr
+    assert "the community that answered is a well-known default" in done.stdout
 
 
 def test_probe_secret_file_must_be_0600(snmpsim: Simulator, tmp_path: Path) -> None:

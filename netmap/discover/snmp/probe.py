@@ -154,6 +154,9 @@ def summary_lines(rec: SnmpRecord) -> list[str]:
             if isinstance(getattr(rec, name), list)
         ),
     ]
+    lines += [f"  why       {line}" for line in f.identity_evidence]
+    if rec.default_community:
+        lines.append("  ! the community that answered is a well-known default")
     for name, message in rec.errors.items():
         lines.append(f"  ! {name}: {message}")
     return lines
