@@ -194,7 +194,7 @@ def test_generator_resolves_a_parent_from_the_module_it_imports(tmp_path: Path) 
         "products OBJECT IDENTIFIER ::= { enterprises 99991 1 }\nEND\n"
     )
     (tmp_path / "B-PRODUCTS-MIB").write_text(
-        "B-PRODUCTS-MIB DEFINITIONS ::= BEGIN\nIMPORTS MODULE-IDENTITY FROM SNMPv2-SMI\n"
+        "B-PRODUCTS-MIB DEFINITIONS ::= BEGIN\nIMPORTS\n    enterprises FROM SNMPv2-SMI\n"
         "    products FROM B-SMI;\nbProducts OBJECT IDENTIFIER ::= { products 2 }\n"
         "bBox1 OBJECT IDENTIFIER ::= { bProducts 1 }\nEND\n"
     )

@@ -13,14 +13,18 @@ What is parsed: every `name OBJECT IDENTIFIER ::= { parent n ... }` and
 `{ enterprises 9 1 }` too). MODULE-IDENTITY, OBJECT-TYPE, NOTIFICATION-TYPE, OBJECT-GROUP and the
 other macros are registered only so that their children resolve; they never become products.
 Parents resolve across all files plus `ROOTS` (the SMI tree and vendor roots whose SMI files are
-not fetched, e.g. ciscoProducts = 1.3.6.1.4.1.9.1).
+not fetched, e.g. ciscoProducts = 1.3.6.1.4.1.9.1); a parent the module defines itself or IMPORTs
+from a file we have is taken from that module only, since generic names recur (AVAYAGEN-MIB,
+AT-PRODUCT-MIB and EATON-OIDS each define a `products`).
 
 Which entries are kept (the product rule): an OBJECT IDENTIFIER / OBJECT-IDENTITY under
 1.3.6.1.4.1 that lies inside a product-registration subtree and has no children of its own.
 A product-registration subtree is one rooted at a node whose name says it registers products
 (`PRODUCT_ROOT_RE`: ...Products, ...Registrations, ...Models, ...ProductName, ...Devices), or at one
-listed in `PRODUCT_ROOTS` for vendors that name it otherwise (PAN-GLOBAL-REG's panProductsMibs;
-a generic name is module-qualified, as PowerNet-MIB::system). Inside it, OBJECT IDENTIFIER nodes
+listed in `PRODUCT_ROOTS` for vendors that name it otherwise (PAN-GLOBAL-REG's panProductsMibs,
+EATON-OIDS' xupsObjectId, IPO-PROD-MIB's ipoProdControllers; a generic name is module-qualified, as
+PowerNet-MIB::system or Dell-Vendor-MIB::dellLan, under which DELL-REF-MIB registers the
+PowerConnect and N-series switches). Inside it, OBJECT IDENTIFIER nodes
 that themselves have children are category nodes (a product family), not sysObjectID values, and
 are dropped, as are names that denote MIB plumbing, an empty category or a placeholder
 (`NON_PRODUCT_RE`: ...MIB, ...Conformance, ...Groups, ...Compliances, ...Notifications, ...Traps,
@@ -33,7 +37,8 @@ children, and its descendants are components, not products, and are dropped. (El
 OBJECT-IDENTITY with children is a family node, as A10-COMMON-MIB's a10AX.) Branches some vendors
 keep inside their registration subtree for something other than products (`COMPONENT_BRANCHES`:
 HP's port types, PAN-PRODUCTS-MIB's line cards, fans and power supplies, the configuration
-objects RUCKUS-PRODUCTS-MIB hangs under ruckusZF7761CM) are dropped with everything below them,
+objects RUCKUS-PRODUCTS-MIB hangs under ruckusZF7761CM, Dell-Vendor-MIB's own objects and standard
+MIB tree beside the switch identifiers under dellLan) are dropped with everything below them,
 and do not make the node they hang under a family.
 
     python tools/make_products.py [MIB_DIR] [OUTPUT]
