@@ -455,6 +455,13 @@ def test_empty_record_is_unknown() -> None:
     assert snmp_type_hint(SnmpRecord(ip="192.0.2.1"))[0] == DeviceType.UNKNOWN
 
 
+def test_a_common_word_of_the_company_name_weighs_less_than_the_banner() -> None:
+    facts = Facts(sys_descr="Acme Server AS200 4.9.3", vendor="Acme Wireless")
+    assert snmp_type_hint(SnmpRecord(ip="192.0.2.7", facts=facts))[0] == DeviceType.SERVER
+    brand = Facts(sys_descr="", vendor="Synology")
+    assert snmp_type_hint(SnmpRecord(ip="192.0.2.8", facts=brand))[0] == DeviceType.NAS
+
+
 def test_agent_announcing_itself_in_lldp_and_ip_mib() -> None:
     lines = [
         "1.3.6.1.2.1.1.1.0|4|SIP-T46U 108.86.0.45",

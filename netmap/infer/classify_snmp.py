@@ -564,6 +564,25 @@ def _product_votes(object_id: str | None, model: str | None) -> list[TypeVote]:
     return _keyword_votes(words, f"{product[1]}::{product[0]}", 0.6)
 
 
+# Common words in company names ("Venturi Wireless", "West Mountain Radio"): they say what the
+# company started with, not what this box is, so they weigh less than a brand keyword does.
+_GENERIC_VENDOR_WORDS = frozenset({"wireless", "radio", "mesh", "microwave", "storage", "power"})
+
+
+def _vendor_keyword_votes(vendor: str | None) -> list[TypeVote]:
+    """Keywords of the vendor's name vote, a brand ("Synology") more than a common word."""
+    if not vendor:
+        return []
+    votes: list[TypeVote] = []
+    for pattern, dtype, weight, reason in _KEYWORDS:
+        match = pattern.search(vendor)
+        if match:
+            generic = match.group(0).lower() in _GENERIC_VENDOR_WORDS
+            detail = f"vendor {reason} {match.group(0)!r}" + (" (a word of the name)" * generic)
+            votes.append(_vote(dtype, weight * (0.5 if generic else 0.9), detail))
+    return votes
+
+
 def _keyword_votes(text: str | None, where: str, scale: float = 1.0) -> list[TypeVote]:
     if not text:
         return []
@@ -713,7 +732,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(facts.model, "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
-        votes += _keyword_votes(facts.vendor, "vendor", 0.9)
+        votes += _vendor_keyword_votes(facts.vendor)
         votes += _vendor_name_votes(facts.vendor, enterprise)
     votes += _table_votes(rec)
     return votes
