@@ -293,6 +293,9 @@ def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
         ("FluidFS SnmpService SnmpV2c", "serial_number"),  # "Sn" of "SnmpService" is no key
         ("FluidFS SnmpService SnmpV2c", "model"),  # the agent's name, not a model
         ("ESPHome version 2024.12.2 compiled Dec 27 2024", "model"),
+        ("Hikvision company products", "model"),  # a brand, then no product name
+        ("Switch", "model"),
+        ("Ericsson IPOS", "model"),  # an OS, not a product
         # a uname banner's second word is a host name, however model-like it looks
         ("Linux ABCD123XY9 5.15.0-72-generic #81 SMP Tue Apr 19 21:09:34 UTC 2022", "model"),
     ],
@@ -322,6 +325,14 @@ def test_iana_registry_names_vendors_outside_the_curated_table() -> None:
     assert registrant_of(1411) == "Juniper Networks"  # "Juniper Networks/Funk Software"
     assert registrant_of(8072) is None and registrant_of(2238) is None  # OS agents
     assert registrant_of(None) is None and registrant_of(10**9) is None
+
+
+def test_product_family_banner_is_the_model_of_last_resort() -> None:
+    found = Candidates()
+    parse_sys_descr("Meraki MS", None, found)
+    assert found.best("model") == ("Meraki MS", "sysDescr: product family banner")
+    found.add("model", 90, "MS120-8LP", "sysObjectID = a product MIB")  # anything else wins
+    assert found.best("model") == ("MS120-8LP", "sysObjectID = a product MIB")
 
 
 def test_sys_descr_evidence_reads_as_the_banner_shape_not_a_regex() -> None:

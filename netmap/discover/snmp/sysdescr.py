@@ -210,9 +210,10 @@ def _windows_hardware(descr: str) -> str | None:
     }[arch]
 
 
-def _short_banner_model(descr: str) -> str | None:
+def _short_banner_model(descr: str, family: bool = False) -> str | None:
     """The model named by a short one-line banner: "Alta AP6 2.2w" -> "Alta AP6",
-    "US-8, 5.76.7.13442, Linux 3.6.5" -> "US-8". Long or OS banners name no model."""
+    "US-8, 5.76.7.13442, Linux 3.6.5" -> "US-8". Long or OS banners name no model. Words without
+    a digit ("Meraki MS") name a product family: only returned when `family` is asked for."""
     first = descr.split(",")[0].strip()
     if len(first) > 64 or _OS_BANNER.match(first) or "\n" in descr[:64]:
         return None
@@ -229,9 +230,19 @@ def _short_banner_model(descr: str) -> str | None:
     words = first.split()
     while words and re.fullmatch(r"v?\d+(?:[._]\d+)+[\w.\-()]*|v\d+\w*|\(.*\)", words[-1], re.I):
         words.pop()  # trailing version tokens are not part of the model
-    if not words or not any(ch.isdigit() for ch in " ".join(words)):
+    if not words or (not family and not any(ch.isdigit() for ch in " ".join(words))):
         return None  # "Barracuda Spam Firewall": a product family, not a model
+    if family and not _family_name(words):
+        return None
     return " ".join(words)
+
+
+def _family_name(words: list[str]) -> bool:
+    """ "Meraki MS", "Barracuda Load Balancer", "Cambium ePMP": a known brand, then at most three
+    words that are not an OS or a placeholder ("Hikvision company products", "Ericsson IPOS")."""
+    if not 2 <= len(words) <= 4 or brand_in_text(words[0]) is None:
+        return False
+    return not re.search(r"\b(?:\w*OS|products?|software|agent|uninitiali[sz]ed)$", words[-1], re.I)
 
 
 _MODEL_TOKEN = re.compile(
@@ -308,6 +319,11 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
         found.add("vendor", R_WEAK + 2, _kernel_brand(linux.group(1)), "sysDescr: kernel build tag")
     if not _UNAME.match(one_line):  # "Linux ABCD111SA2 4.15.0 ...": a host name, no model
         found.add("model", R_FALLBACK, _short_banner_model(one_line), "sysDescr: short banner")
+        # the product family, when nothing at all names the model (below the registered name)
+        found.add(
+            "model", R_FALLBACK + 12, _short_banner_model(one_line, family=True),
+            "sysDescr: product family banner",
+        )
         found.add("model", R_FALLBACK + 2, _model_token(one_line), "sysDescr: model-like token")
     aix = re.search(r"AIX version: (\d+)\.(\d+)\.(\d+)\.(\d+)", one_line)
     if aix:  # "06.01.0009.0300" is AIX 6.1.9.300
