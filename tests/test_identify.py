@@ -327,6 +327,18 @@ def test_iana_registry_names_vendors_outside_the_curated_table() -> None:
     assert registrant_of(None) is None and registrant_of(10**9) is None
 
 
+def test_entity_table_with_descriptions_only_names_the_device_by_its_first_entry() -> None:
+    ent = "1.3.6.1.2.1.47.1.1.1.1"
+    lines = ["1.3.6.1.2.1.1.1.0|4|RouterOS-18.1 Release", f"{ent}.2.1|4|XR 4000 chassis",
+             f"{ent}.2.2|4|XR 4000 fan tray", f"{ent}.7.1|4|chassis"]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert ident.model == "XR 4000 chassis"
+    assert "model: ENTITY-MIB chassis 1 entPhysicalDescr" in ident.evidence
+    family = [lines[0].replace("RouterOS-18.1", "Acme R30 18.1"), f"{ent}.2.1|4|Acme Office"]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(family))), {}))
+    assert ident.model == "Acme R30"  # a digitless description names a product line: the banner wins
+
+
 def test_product_family_banner_is_the_model_of_last_resort() -> None:
     found = Candidates()
     parse_sys_descr("Meraki MS", None, found)

@@ -153,7 +153,9 @@ async def _entity(walker: Walker, found: Candidates) -> None:
     found.add("vendor", R_WEAK - 5, brand_in_text(value["mfg"]), f"{where} entPhysicalMfgName")
     found.add("vendor", R_WEAK + 5, value["mfg"], f"{where} entPhysicalMfgName")
     if descr and len(descr) <= 64 and not _generic_entity_name(descr):
-        found.add("model", R_WEAK + 5, descr, f"{where} entPhysicalDescr")
+        # without a digit it names a product line ("Avaya IP Office"): below a banner's model
+        rank = R_WEAK + 5 if any(ch.isdigit() for ch in descr) else R_FALLBACK + 11
+        found.add("model", rank, descr, f"{where} entPhysicalDescr")
 
 
 # Ericsson product numbers ("BFL 510 110/1", "KDU 137 925/31"): every Ericsson product line puts
@@ -178,13 +180,15 @@ def _generic_entity_name(name: str | None) -> bool:
 
 async def _first_described_entity(walker: Walker) -> list[str]:
     """Agents that fill only a few ENTITY-MIB columns (no entPhysicalClass): the first entry
-    with a serial number, else with a model name, else with a maker, is the device itself."""
+    with a serial number, else with a model name, else with a maker, else with a description
+    ("SSR 8020 chassis" at index 1, its cards after it), is the device itself."""
     if not await _walk(walker, oids.ENT_PHYSICAL_ENTRY, max_rows=1):
         return []  # no ENTITY-MIB at all: one request, not one per column
     for column in (
         oids.ENT_PHYSICAL_SERIAL_NUM,
         oids.ENT_PHYSICAL_MODEL_NAME,
         oids.ENT_PHYSICAL_MFG_NAME,
+        oids.ENT_PHYSICAL_DESCR,
     ):
         for oid, value in await _walk(walker, column, max_rows=4):
             if oid.startswith(column + ".") and useful(text(value)):
