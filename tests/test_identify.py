@@ -339,6 +339,17 @@ def test_entity_table_with_descriptions_only_names_the_device_by_its_first_entry
     assert ident.model == "Acme R30"  # a digitless description names a product line: the banner wins
 
 
+def test_a_part_number_in_the_model_column_yields_to_the_description() -> None:
+    ent = "1.3.6.1.2.1.47.1.1.1.1"
+    lines = [f"{ent}.2.1|4|FS_7700X", f"{ent}.5.1|2|3", f"{ent}.13.1|4|40-1234567-08"]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert ident.model == "FS_7700X"
+    named = [*lines[:2], f"{ent}.13.1|4|FS-7700X-24"]
+    assert asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(named))), {})).model == (
+        "FS-7700X-24"
+    )
+
+
 def test_product_family_banner_is_the_model_of_last_resort() -> None:
     found = Candidates()
     parse_sys_descr("Meraki MS", None, found)

@@ -144,7 +144,8 @@ async def _entity(walker: Walker, found: Candidates) -> None:
     if _generic_entity_name(model):
         model = None  # "CHASSIS", "Network Element": a class name, not a model
     descr = value["descr"]
-    if model and _PRODUCT_NUMBER.match(model) and descr and not _generic_entity_name(descr):
+    part_number = bool(model and (_PRODUCT_NUMBER.match(model) or _DIGITS_ONLY.match(model)))
+    if part_number and descr and not _generic_entity_name(descr) and len(descr) <= 64:
         found.add("model", R_ENTITY, descr, f"{where} entPhysicalDescr (model name is a part number)")
     found.add("model", R_ENTITY + 1, model, f"{where} entPhysicalModelName")
     found.add("serial_number", R_ENTITY, value["serial"], f"{where} entPhysicalSerialNum")
@@ -161,6 +162,8 @@ async def _entity(walker: Walker, found: Candidates) -> None:
 # Ericsson product numbers ("BFL 510 110/1", "KDU 137 925/31"): every Ericsson product line puts
 # them in entPhysicalModelName and the marketing name ("MINI-LINK 6691") in entPhysicalDescr.
 _PRODUCT_NUMBER = re.compile(r"^[A-Z]{3} \d{3} \d{2,4}(?:/\d+)?(?: R\w+)?$")
+# "40-1000832-08", "1078904600-01": an order / part number without a letter, not a model name
+_DIGITS_ONLY = re.compile(r"^\d[\d\-./ ]{5,}$")
 
 
 _GENERIC_ENTITY = re.compile(
