@@ -296,6 +296,7 @@ def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
         ("Hikvision company products", "model"),  # a brand, then no product name
         ("Switch", "model"),
         ("Ericsson IPOS", "model"),  # an OS, not a product
+        ("Acme Optix V100R011C00SPC200", "model"),  # a Huawei-style release name is no model
         # a uname banner's second word is a host name, however model-like it looks
         ("Linux ABCD123XY9 5.15.0-72-generic #81 SMP Tue Apr 19 21:09:34 UTC 2022", "model"),
     ],

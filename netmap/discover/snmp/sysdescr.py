@@ -250,7 +250,8 @@ _MODEL_TOKEN = re.compile(
 )
 _NOT_MODELS = re.compile(
     r"^(?:V?\d+(?:\.\d+)*|[A-Z]{1,2}\d|X86_64|AMD64|I\d86|SMP|UTC|CEST|CET|PST|EST|IPV[46]|SNMPV\d|"
-    r"HTTP\d*|L[23]|\d+[GMK]|POE\+?|SFP\+?|10G|RJ45|PREEMPT|GNU)$"
+    r"HTTP\d*|L[23]|\d+[GMK]|POE\+?|SFP\+?|10G|RJ45|PREEMPT|GNU|"
+    r"V\d{3}R\d{3}\w*)$"  # Huawei / H3C release names ("V100R011C00SPC200") are versions
 )
 
 
