@@ -297,6 +297,7 @@ def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
         ("Switch", "model"),
         ("Ericsson IPOS", "model"),  # an OS, not a product
         ("Acme Optix V100R011C00SPC200", "model"),  # a Huawei-style release name is no model
+        ("FreeCooling Controller, SNMP V1.0", "os_version"),  # the protocol's version
         # a uname banner's second word is a host name, however model-like it looks
         ("Linux ABCD123XY9 5.15.0-72-generic #81 SMP Tue Apr 19 21:09:34 UTC 2022", "model"),
     ],

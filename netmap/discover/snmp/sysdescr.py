@@ -310,8 +310,10 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
         found.add("model", R_FALLBACK, _windows_hardware(one_line), "sysDescr: Windows hardware")
         found.add("vendor", R_DESCR, "Microsoft", "sysDescr: Windows")
         return
+    # "..., SNMP V1.0", "SNMPv2c agent": the version of the agent's protocol, not of the device
+    without_snmp = re.sub(r"\bSNMP\s*v?\d+(?:\.\d+)*\w*", "SNMP", one_line, flags=re.IGNORECASE)
     for pattern, name, rank in _DESCR_RULES:
-        match = pattern.search(one_line)
+        match = pattern.search(without_snmp if name == "os_version" else one_line)
         if match:
             found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr {_readable(pattern)}")
     linux = re.match(r"^Linux \S+ (\S+) .*?(\S+)$", one_line)
