@@ -92,8 +92,10 @@ class Candidates:
         if cleaned:
             self.items.setdefault(name, []).append((rank, cleaned, source))
 
-    def best(self, name: Field_) -> tuple[str, str] | None:
-        options = self.items.get(name)
+    def best(self, name: Field_, unlike: str | None = None) -> tuple[str, str] | None:
+        """The winning (value, source); `unlike` skips proposals equal to another field's value
+        (an entPhysicalModelName that repeats the serial number names no model)."""
+        options = [o for o in self.items.get(name, []) if unlike is None or o[1] != unlike]
         if not options:
             return None
         _rank, value, source = min(options, key=lambda item: item[0])

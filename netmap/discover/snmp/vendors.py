@@ -404,8 +404,9 @@ def _best_value(found: Candidates, name: Field_) -> str | None:
 def _choose(found: Candidates) -> Identity:
     chosen: dict[str, str | None] = {}
     evidence: list[str] = []
+    serial = found.best("serial_number")
     for name in FIELDS:
-        best = found.best(name)
+        best = found.best(name, unlike=serial[0] if serial and name == "model" else None)
         chosen[name] = best[0] if best else None
         if best:
             evidence.append(f"{name}: {best[1]}")
