@@ -357,7 +357,7 @@ def test_a_model_column_repeating_the_serial_names_no_model() -> None:
     lines = ["1.3.6.1.2.1.1.1.0|4|Acme R30 router 1.2.3", f"{ent}.5.1|2|3",
              f"{ent}.11.1|4|RNX0012345", f"{ent}.13.1|4|RNX0012345"]
     ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
-    assert ident.serial_number == "RNX0012345" and ident.model == "Acme R30"
+    assert ident.serial_number == "RNX0012345" and ident.model == "Acme R30 router"
 
 
 def test_product_family_banner_is_the_model_of_last_resort() -> None:
