@@ -68,7 +68,7 @@ TYPE_MAP: dict[str, set[DeviceType]] = {
     "workstation": {T.WORKSTATION},
     "storage": {T.NAS, T.BACKUP},
     "printer": {T.PRINTER},
-    "power": {T.UPS},
+    "power": {T.UPS, T.PDU},
     "camera": {T.CAMERA},
     "collaboration": {T.PHONE, T.PBX, T.OTHER, T.UNKNOWN},
     "appliance": {T.OTHER, T.UNKNOWN, T.CAMERA, T.PHONE, T.PBX},

@@ -47,6 +47,7 @@ class DeviceType(StrEnum):
     PBX = "pbx"
     PRINTER = "printer"
     UPS = "ups"
+    PDU = "pdu"  # power distribution: rack PDUs, transfer switches, DC power plants
     NAS = "nas"
     BACKUP = "backup"
     CAMERA = "camera"

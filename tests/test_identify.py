@@ -559,9 +559,9 @@ def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
         # a load balancer says so, whoever made it (Barracuda also sells firewalls)
         ("Barracuda Load Balancer ADC", "1.3.6.1.4.1.8072.3.2.10", "Barracuda", None, DeviceType.OTHER),
         ("Linux ibootpdu 4.4.9 #6 SMP armv7l", "1.3.6.1.4.1.8072.3.2.10", None, "iBoot-PDU8-2N15",
-         DeviceType.UPS),
+         DeviceType.PDU),
         # HPE's main registration is of no one kind: its storage sub-brand must not make a PDU a NAS
-        ("Outlet Metered, Outlet Switched", None, "HPE", "P9S18A", DeviceType.UPS),
+        ("Outlet Metered, Outlet Switched", None, "HPE", "P9S18A", DeviceType.PDU),
         # OPNsense's HardenedBSD kernel, not a FreeBSD server
         ("FreeBSD fw 13.1-RELEASE-p5-HBSD FreeBSD 13.1 amd64", "1.3.6.1.4.1.8072.3.2.8", None, None,
          DeviceType.FIREWALL),

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 DeviceType = Literal[
     "router", "firewall", "switch", "wireless_ap", "server", "workstation", "phone", "pbx",
-    "printer", "ups", "nas", "backup", "camera", "other", "unknown",
+    "printer", "ups", "pdu", "nas", "backup", "camera", "other", "unknown",
 ]
 Role = Literal[
     "email", "telephony", "dns", "dhcp", "directory", "file", "backup", "web", "gateway",

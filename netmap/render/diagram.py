@@ -60,7 +60,9 @@ def _diagrams_icon(cls: Any) -> Path:
 def _icon_paths() -> dict[str, Path]:
     own = {
         t: ICON_DIR / f"{t}.png"
-        for t in ("printer", "phone", "pbx", "ups", "nas", "backup", "camera", "unknown", "other")
+        for t in (
+            "printer", "phone", "pbx", "ups", "pdu", "nas", "backup", "camera", "unknown", "other"
+        )
     }
     return {
         "internet": _diagrams_icon(Internet),

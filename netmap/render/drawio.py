@@ -39,6 +39,7 @@ SHAPES: dict[str, tuple[str, float, float]] = {
     DeviceType.PBX: ("shape=mxgraph.cisco.switches.pbx_switch;" + _CISCO, 64, 32),
     DeviceType.PRINTER: ("shape=mxgraph.cisco.computers_and_peripherals.printer;" + _CISCO, 60, 32),
     DeviceType.UPS: ("shape=mxgraph.cisco.misc.ups;" + _CISCO, 34, 54),
+    DeviceType.PDU: ("shape=mxgraph.rack.dell.power_strip;strokeColor=#666666;", 100, 16),
     DeviceType.NAS: ("shape=mxgraph.cisco.servers.storage_server;" + _CISCO, 46, 56),
     DeviceType.BACKUP: ("shape=mxgraph.cisco.storage.tape_array;" + _CISCO, 60, 40),
     DeviceType.CAMERA: (

@@ -41,7 +41,15 @@ _TIER = {
 _TIER_INTERNET, _TIER_SUBNET, _TIER_HOST = 0, 5, 6
 # Types never folded into a counted node: each one matters on its own in an RFP.
 _NEVER_COLLAPSE = frozenset(
-    {*INFRA, DeviceType.PBX, DeviceType.BACKUP, DeviceType.NAS, DeviceType.SERVER, DeviceType.UPS}
+    {
+        *INFRA,
+        DeviceType.PBX,
+        DeviceType.BACKUP,
+        DeviceType.NAS,
+        DeviceType.SERVER,
+        DeviceType.UPS,
+        DeviceType.PDU,
+    }
 )
 _CONFIDENCE_ORDER = [
     LinkConfidence.CONFIRMED,
@@ -61,6 +69,7 @@ TYPE_WORDS: dict[DeviceType, tuple[str, str]] = {
     DeviceType.PBX: ("phone system (PBX)", "phone systems (PBX)"),
     DeviceType.PRINTER: ("printer", "printers"),
     DeviceType.UPS: ("UPS", "UPSs"),
+    DeviceType.PDU: ("PDU / power distribution", "PDUs / power distribution"),
     DeviceType.NAS: ("NAS", "NAS devices"),
     DeviceType.BACKUP: ("backup system", "backup systems"),
     DeviceType.CAMERA: ("camera", "cameras"),

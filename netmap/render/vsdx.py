@@ -47,6 +47,7 @@ FILL: dict[str, str] = {
     DeviceType.PRINTER: "#7F8C8D",
     DeviceType.CAMERA: "#7F8C8D",
     DeviceType.UPS: "#F39C12",
+    DeviceType.PDU: "#F39C12",
     DeviceType.OTHER: "#95A5A6",
     DeviceType.UNKNOWN: "#B2BEC3",
 }

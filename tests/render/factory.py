@@ -51,6 +51,7 @@ _SNMP_TYPES = {
     DeviceType.SWITCH,
     DeviceType.FIREWALL,
     DeviceType.UPS,
+    DeviceType.PDU,
     DeviceType.PRINTER,
     DeviceType.SERVER,
 }
@@ -385,6 +386,18 @@ def city_hall() -> Inventory:
         snmp_default_community=True,
     )
     b.link(core, "Gi1/0/20", ups, None, FDB, INF)
+    pdu = b.device(
+        "pdu01",
+        "10.1.1.31",
+        DeviceType.PDU,
+        subnet=mgmt,
+        site=site,
+        vendor="Raritan",
+        model="PX3-5190R",
+        serial="RT0000012345",
+        snmp_credential="city-ro-v3",
+    )
+    b.link(core, "Gi1/0/21", pdu, None, FDB, INF)
 
     for i in range(12):
         ph = b.device(

@@ -175,6 +175,21 @@ def ups() -> list[Layer]:
     ]
 
 
+def pdu() -> list[Layer]:
+    """A rack power strip: a bar of outlets, with the energy bolt at its feed end."""
+    bolt = polygon([(52, 96), (30, 132), (46, 132), (40, 162), (66, 122), (50, 122)])
+    outlets = []
+    for i in range(4):
+        x = 82 + 38 * i
+        outlets += [
+            fill(rrect(x, 104, x + 28, 152, 6)),
+            cut(rrect(x + 7, 114, x + 11, 130, 1)),
+            cut(rrect(x + 17, 114, x + 21, 130, 1)),
+            cut(circle(x + 14, 142, 3.5)),
+        ]
+    return [line(rrect(14, 84, 242, 172, 14)), fill(bolt, ACCENT), *outlets]
+
+
 def nas() -> list[Layer]:
     bays = []
     for i in range(4):
@@ -242,6 +257,7 @@ ICONS: dict[str, Callable[[], list[Layer]]] = {
     "phone": phone,
     "pbx": pbx,
     "ups": ups,
+    "pdu": pdu,
     "nas": nas,
     "backup": backup,
     "camera": camera,
