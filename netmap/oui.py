@@ -37,6 +37,10 @@ _SUFFIXES = re.compile(
     r"sa|plc|bv|oy|ab|srl|spa|pty|kk|technologies|technology)\.?)+$",
     re.IGNORECASE,
 )
+# What "Technology" may not be cut from: "Server Technology" (PDUs) is not "Server".
+_COMMON_WORDS = frozenset(
+    {"server", "network", "networks", "data", "power", "digital", "computer", "systems", "micro"}
+)
 
 
 def brand(name: str | None) -> str | None:
@@ -53,4 +57,7 @@ def brand(name: str | None) -> str | None:
     if known:
         return known
     short = _SUFFIXES.sub("", name.strip()).strip(" ,.")
+    if short.casefold() in _COMMON_WORDS:  # keep the word that made it a name
+        legal = r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc)\.?)+$"
+        short = re.sub(legal, "", name.strip(), flags=re.IGNORECASE).strip(" ,.")
     return short or name.strip()

@@ -59,6 +59,7 @@ PRODUCT_RULES: tuple[tuple[str, DeviceType, float], ...] = (
      T.NAS, 0.85),
     (r"veeam|bacula|bareos|arcserve|backup exec|commvault|rubrik|data ?domain", T.BACKUP, 0.75),
     (r"network management card|smart-ups|powerchute|\bups\b", T.UPS, 0.8),
+    (r"\bpdu\b|power distribution|transfer switch|rack power", T.PDU, 0.7),
     (r"hikvision|axis communications|\baxis\b.*camera|dahua|vivotek|hanwha|network camera"
      r"|ip camera|webcam", T.CAMERA, 0.75),
     (r"fortigate|fortinet|pfsense|opnsense|sonicwall|watchguard|palo alto|pan-os|check ?point"
@@ -75,6 +76,7 @@ VENDOR_RULES: tuple[tuple[str, DeviceType, float], ...] = (
     (r"yealink|polycom|\bsnom\b|grandstream|fanvil|aastra", T.PHONE, 0.45),
     (r"mitel|avaya", T.PHONE, 0.3),
     (r"american power conversion|\bapc\b|eaton|tripp|cyberpower|liebert|vertiv", T.UPS, 0.5),
+    (r"raritan|server technology|enlogic|schleifenbauer|gude|digipower|janitza", T.PDU, 0.5),
     (r"synology|qnap|drobo|asustor|buffalo|terramaster|netapp", T.NAS, 0.5),
     (r"lexmark|brother|kyocera|ricoh|xerox|canon|epson|konica|oki data|zebra", T.PRINTER, 0.4),
     (r"hewlett|\bhp\b", T.PRINTER, 0.15),

@@ -107,6 +107,11 @@ def test_apc_oui_is_a_ups() -> None:
     assert any(e.source == "oui" for e in d.evidence)
 
 
+def test_pdu_maker_oui_is_a_pdu_and_keeps_its_name() -> None:
+    d = one([arp("10.0.0.9", "00:0a:9c:01:02:03")])  # Server Technology (Sentry PDUs)
+    assert d.type is T.PDU and d.vendor == "Server Technology"  # not "Server"
+
+
 def test_lldp_med_class_seen_by_the_switch_makes_a_phone() -> None:
     ph = mac(0x30)  # no vendor, no services: only the neighbour's view
     sw, _ = switch("10.0.0.2", "sw1", 0x200, neighbours=[lldp("ge2", ph, med=3)])
