@@ -158,6 +158,7 @@ ENTERPRISES: dict[int, str] = {
     2882: "Comtrol",
     2925: "Cyclades",
     3003: "Tandberg",
+    3073: "Tandberg Data",  # Exabyte, acquired by Tandberg Data (tape libraries)
     3052: "Asentria",
     3076: "Cisco",  # Altiga (ASA VPN concentrators)
     3097: "WatchGuard",
