@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures
 import ipaddress
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -42,6 +43,11 @@ HOST_TIMEOUT = "120s"
 DISCOVERY_TIMEOUT = 600.0
 PORTSCAN_TIMEOUT = 1800.0
 PARALLEL_NMAPS = 4
+# nmap waits up to 6-11 s for each service probe's answer (tuned for the internet); a LAN
+# service answers in milliseconds, so silent ports (SMB, RDP, VNC) need not cost that long.
+LAN_PROBE_WAIT_MS = 2500
+LAN_TCPWRAPPED_MS = 1500
+_PROBE_DIRS = ("/usr/share/nmap", "/usr/local/share/nmap")
 
 
 class NmapError(RuntimeError):
@@ -247,6 +253,26 @@ def chunks(hosts: list[str], parts: int) -> list[list[str]]:
     return [g for g in groups if g]
 
 
+def lan_probes(source: str) -> str:
+    """nmap's service-probe database with every probe's wait cut to LAN scale (the probes,
+    matches and ports are unchanged: only `totalwaitms` / `tcpwrappedms` lines shrink)."""
+
+    def shorten(match: re.Match[str]) -> str:
+        limit = LAN_PROBE_WAIT_MS if match.group(1) == "totalwaitms" else LAN_TCPWRAPPED_MS
+        return f"{match.group(1)} {min(int(match.group(2)), limit)}"
+
+    return re.sub(r"(?m)^(totalwaitms|tcpwrappedms) (\d+)", shorten, source)
+
+
+def _system_probes() -> str | None:
+    for directory in (os.environ.get("NMAPDIR", ""), *_PROBE_DIRS):
+        path = os.path.join(directory, "nmap-service-probes") if directory else ""
+        if path and os.path.isfile(path):
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                return f.read()
+    return None
+
+
 def port_scan(
     hosts: list[str], depth: Depth, in_scope: Callable[[str], bool], rate: int | None
 ) -> list[NmapRun]:
@@ -254,6 +280,19 @@ def port_scan(
     groups = chunks(hosts, PARALLEL_NMAPS)
     per_process = max(1, rate // len(groups)) if rate else None  # --rate is a total
     args, notes = port_args(depth, per_process)
+    with tempfile.TemporaryDirectory(prefix="netmap-nmapdata-") as datadir:
+        probes = _system_probes()
+        if probes is not None:  # nmap reads --datadir first and falls back for the other files
+            with open(os.path.join(datadir, "nmap-service-probes"), "w", encoding="utf-8",
+                      errors="surrogateescape") as f:
+                f.write(lan_probes(probes))
+            args = [*args, "--datadir", datadir]
+        return _port_scan_groups(args, notes, groups, in_scope)
+
+
+def _port_scan_groups(
+    args: list[str], notes: list[str], groups: list[list[str]], in_scope: Callable[[str], bool]
+) -> list[NmapRun]:
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=len(groups))
     try:
         xmls = list(pool.map(lambda g: _run(args, g, PORTSCAN_TIMEOUT), groups))

@@ -1,0 +1,99 @@
+"""nmap XML -> observations, bad XML, the LAN-tuned probe waits and the /24 grouping.
+
+The XML here is written by hand in nmap's format (no nmap run), so these tests need no network.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from netmap.discover.nmap import (
+    LAN_PROBE_WAIT_MS,
+    NmapError,
+    chunks,
+    lan_probes,
+    observations_from_xml,
+)
+
+XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<nmaprun scanner="nmap" args="nmap -sS -sV" start="1700000000" version="7.93" xmloutputversion="1.05">
+<scaninfo type="syn" protocol="tcp" numservices="2" services="22,445"/>
+<host><status state="up" reason="arp-response"/>
+<address addr="10.9.0.5" addrtype="ipv4"/>
+<address addr="00:1B:54:3A:7C:01" addrtype="mac" vendor="Cisco Systems"/>
+<hostnames><hostname name="files.city.lan" type="PTR"/></hostnames>
+<ports>
+<port protocol="tcp" portid="22"><state state="open" reason="syn-ack"/>
+<service name="ssh" product="OpenSSH" version="9.2p1" extrainfo="=HYPERLINK(&quot;x&quot;)"
+ method="probed" conf="10"/></port>
+<port protocol="tcp" portid="445"><state state="open" reason="syn-ack"/>
+<service name="microsoft-ds" product="&lt;script&gt;alert(1)&lt;/script&gt;" method="table" conf="3"/></port>
+<port protocol="tcp" portid="23"><state state="closed" reason="reset"/></port>
+<port protocol="udp" portid="161"><state state="open|filtered" reason="no-response"/></port>
+</ports></host>
+<host><status state="up" reason="echo-reply"/><address addr="192.0.2.7" addrtype="ipv4"/>
+<ports><port protocol="tcp" portid="80"><state state="open" reason="syn-ack"/></port></ports></host>
+<runstats><finished time="1700000010" elapsed="10"/><hosts up="2" down="0" total="2"/></runstats>
+</nmaprun>
+"""
+
+
+def in_lab(ip: str) -> bool:
+    return ip.startswith("10.9.")
+
+
+def test_xml_becomes_observations_inside_the_scope_only() -> None:
+    run = observations_from_xml(XML, in_lab)
+    assert [h.ip for h in run.hosts] == ["10.9.0.5"]  # 192.0.2.7 is outside the scope
+    host = run.hosts[0]
+    assert (host.mac, host.vendor, host.hostname) == ("00:1b:54:3a:7c:01", "Cisco Systems",
+                                                      "files.city.lan")
+    # open TCP ports only (closed 23 and open|filtered UDP 161 are not services)
+    assert [(s.port, s.proto, s.name) for s in run.services] == [(22, "tcp", "ssh"),
+                                                                 (445, "tcp", "microsoft-ds")]
+    # hostile strings are kept as the device sent them; renderers neutralise them on output
+    assert run.services[0].extrainfo == '=HYPERLINK("x")'
+    assert run.services[1].product == "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize("cut", [40, len(XML) // 2, len(XML) - 12])
+def test_truncated_xml_is_a_clear_error(cut: int) -> None:
+    with pytest.raises(NmapError, match="cannot parse nmap XML"):
+        observations_from_xml(XML[:cut], in_lab)
+
+
+def test_garbage_is_a_clear_error() -> None:
+    with pytest.raises(NmapError, match="cannot parse nmap XML"):
+        observations_from_xml(b"\xff\xfe not xml at all", in_lab)
+
+
+def test_lan_probes_shorten_the_waits_and_nothing_else() -> None:
+    source = (
+        "Probe TCP NULL q||\n"
+        "totalwaitms 6000\n"
+        "tcpwrappedms 3000\n"
+        "match ftp m|^220 totalwaitms 9000|\n"
+        "Probe TCP GenericLines q|\\r\\n\\r\\n|\n"
+        "totalwaitms 1000\n"
+    )
+    tuned = lan_probes(source)
+    assert tuned.splitlines() == [
+        "Probe TCP NULL q||",
+        f"totalwaitms {LAN_PROBE_WAIT_MS}",
+        "tcpwrappedms 1500",
+        "match ftp m|^220 totalwaitms 9000|",  # a match line is not a directive
+        "Probe TCP GenericLines q|\\r\\n\\r\\n|",
+        "totalwaitms 1000",  # already short: kept
+    ]
+
+
+def test_hosts_are_grouped_by_whole_24s() -> None:
+    hosts = [f"10.1.{net}.{i}" for net in (1, 2, 3) for i in range(1, 4)] + ["10.1.4.9"]
+    groups = chunks(hosts, 2)
+    assert len(groups) == 2 and sorted(h for g in groups for h in g) == sorted(hosts)
+    for g in groups:  # no /24 is split between two nmap processes
+        nets = {h.rsplit(".", 1)[0] for h in g}
+        assert all(h.rsplit(".", 1)[0] in nets for h in g)
+        for other in groups:
+            if other is not g:
+                assert not nets & {h.rsplit(".", 1)[0] for h in other}
