@@ -703,8 +703,6 @@ _MORE_PROBES: dict[int, tuple[Probe, ...]] = {
         _c("serial_number", oids.APC_MEM_MODULE_SERIAL, "PowerNet-MIB memModules serial"),
     ),
 }
-for _number, _extra in _MORE_PROBES.items():
-    VENDOR_PROBES[_number] = VENDOR_PROBES.get(_number, ()) + _extra
 
 # Product-line identity objects of vendors whose entries above lack them (merged the same way).
 _LINE_IDENTITY_PROBES: dict[int, tuple[Probe, ...]] = {
@@ -744,8 +742,6 @@ _LINE_IDENTITY_PROBES: dict[int, tuple[Probe, ...]] = {
     ),
     38446: (_c("os_version", oids.ENLOGIC_PDU_FIRMWARE, "ENLOGIC-PDU-MIB firmware version"),),
 }
-for _number, _extra in _LINE_IDENTITY_PROBES.items():
-    VENDOR_PROBES[_number] = VENDOR_PROBES.get(_number, ()) + _extra
 
 
 def _index_of(name: str) -> str:
@@ -820,8 +816,11 @@ _LINE_PROBES: dict[int, tuple[Probe, ...]] = {
         _x("os_version", oids.SSU2000_IN_SW_PART + ".1.2", "SSU2000-MIB inSwPart.1.2"),
     ),
 }
-for _number, _extra in _LINE_PROBES.items():
-    VENDOR_PROBES[_number] = VENDOR_PROBES.get(_number, ()) + _extra
+# Tables of more product lines are appended, never replacing what a vendor already has (a key
+# repeated inside one dict literal would silently drop the first entry, hence separate tables).
+for _table in (_MORE_PROBES, _LINE_IDENTITY_PROBES, _LINE_PROBES):
+    for _number, _extra in _table.items():
+        VENDOR_PROBES[_number] = VENDOR_PROBES.get(_number, ()) + _extra
 # Microsemi SyncServers keep the Symmetricom SyncServer MIB under their own sysObjectID.
 VENDOR_PROBES[39165] = VENDOR_PROBES.get(39165, ()) + VENDOR_PROBES[9070]
 # The superseded column walk of ogFirmwareVersion/ogSerialNumber read the firmware first.
