@@ -1,7 +1,8 @@
-"""Host discovery speed: netmap's hosts phase vs `nmap -sn` vs `arp-scan`, side by side, in the lab.
+"""Discovery speed in the lab, side by side: netmap's hosts phase vs `nmap -sn` vs `arp-scan`,
+and netmap's port/service phase vs one `nmap -sS -sU -sV` of the same ports on the same hosts.
 
 Runs entirely inside the lab's scanner namespace (ip netns exec), on the lab's own subnets.
-Prints wall times, hosts found and the ratios; goal: netmap no slower than `nmap -sn`.
+Prints wall times, hosts/services found and the ratios; goal: netmap no slower than nmap.
 
     sudo .venv/bin/python bench/discovery.py [--runs 3]
 """
@@ -84,6 +85,7 @@ def main() -> None:
                     t, out = timed([*ns, "arp-scan", "-q", "-x", "-I", "lan0", *local])
                     rows["arp-scan (local /24 only)"].append(t)
                     found["arp-scan"] = len([ln for ln in out.splitlines() if ln.strip()])
+            services = _services(ns, cidrs, tmp, args.runs)
     finally:
         if not args.keep_lab:
             lab_down()
@@ -98,10 +100,42 @@ def main() -> None:
             med = statistics.median(ts)
             lines.append(f"{name:<30} {med:>9.2f} {med / base:>18.2f}")
     lines.append("hosts found: " + ", ".join(f"{k}={v}" for k, v in found.items()))
+    lines += ["", *services]
     text = "\n".join(lines)
     print(text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text + "\n")
+
+
+def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]:
+    """netmap's ports phase (standard depth) against plain nmap with the same ports, probes and
+    timing on the hosts netmap found: nmap's own probe waits, one process."""
+    from netmap.discover.nmap import TCP_PORTS, UDP_PORTS
+
+    mine: list[float] = []
+    theirs: list[float] = []
+    counts: dict[str, int] = {}
+    for _ in range(runs):
+        _t, out = timed([*ns, sys.executable, "-m", "netmap", "scan", *cidrs, "--json",
+                         "--no-report", "--scans-dir", tmp])
+        data = json.loads(out)
+        mine.append(data["status"]["phase_seconds"]["ports"])
+        hosts = [h["ip"] for h in data["hosts"]]
+        counts["netmap"] = sum(1 for h in data["hosts"] for s in h["services"] if s["port"])
+        t, xml = timed([*ns, "nmap", "-sS", "-sU", "-sV", "--version-intensity", "0", "-Pn", "-n",
+                        "-T4", "--max-retries", "2", "--min-hostgroup", "64",
+                        "-p", f"T:{TCP_PORTS},U:{UDP_PORTS}", "-oX", "-", *hosts])
+        theirs.append(t)
+        counts["nmap"] = xml.count('<state state="open"')
+    base = statistics.median(theirs)
+    return [
+        f"port and service scan of the {len(hosts)} live hosts, median of {runs} runs",
+        f"{'tool':<30} {'median s':>9} {'ratio vs nmap':>18}",
+        f"{'netmap ports phase':<30} {statistics.median(mine):>9.2f} "
+        f"{statistics.median(mine) / base:>18.2f}",
+        f"{'nmap -sS -sU -sV (same ports)':<30} {base:>9.2f} {1.0:>18.2f}",
+        "open services found: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
+    ]
 
 
 if __name__ == "__main__":

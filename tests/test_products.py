@@ -200,3 +200,19 @@ def test_generator_resolves_a_parent_from_the_module_it_imports(tmp_path: Path) 
     )
     rows = gen.products(gen.load_dir(tmp_path))
     assert rows == [("1.3.6.1.4.1.99991.1.2.1", "bBox1", "B-PRODUCTS-MIB")]
+
+
+def test_comware_and_huawei_registrations() -> None:
+    assert product_of("1.3.6.1.4.1.25506.1.1") == ("hh3c-s5500-28C-EI", "HH3C-PRODUCT-ID-MIB")
+    # HPE A-series / FlexFabric under hpNetworking; hpSwitch itself is a family, not a product
+    assert product_of("1.3.6.1.4.1.25506.11.1.100") == (
+        "hp5900AF48XG4QSFPPlus",
+        "HH3C-PRODUCT-ID-MIB",
+    )
+    assert product_of("1.3.6.1.4.1.25506.11.1") is None
+    # the OEM placeholder node is not a product
+    assert product_of("1.3.6.1.4.1.25506.1.218") is None
+    # HUAWEI-MIB hwProducts.lanSw: s8016 is a family, lswCommon the root of the switch MIBs
+    assert product_of("1.3.6.1.4.1.2011.2.23.97") == ("s5352C-EI", "HUAWEI-MIB")
+    assert product_of("1.3.6.1.4.1.2011.2.23.11") is None
+    assert product_of("1.3.6.1.4.1.2011.2.23.1") is None

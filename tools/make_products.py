@@ -5,7 +5,9 @@ assigns `ciscoUCVirtualMachine ::= { ciscoProducts 1348 }`, i.e. 1.3.6.1.4.1.9.1
 other source names the model, the MIB identifier of that leaf is what a network engineer reads.
 
 Where the MIB texts come from: the vendor MIB files that LibreNMS ships (librenms/librenms,
-`mibs/<vendor>/<MIB-NAME>`), saved one file per MIB into a directory (default /tmp/netmap-mibs).
+`mibs/<vendor>/<MIB-NAME>`; HH3C-PRODUCT-ID-MIB, which LibreNMS lacks, from Observium's copy in
+DanielleHuisman/observium-community-edition `mibs/hh3c/`), saved one file per MIB into a directory
+(default /tmp/netmap-mibs).
 The MIB files themselves are not committed; only the derived table is.
 
 What is parsed: every `name OBJECT IDENTIFIER ::= { parent n ... }` and
@@ -22,7 +24,8 @@ Which entries are kept (the product rule): an OBJECT IDENTIFIER / OBJECT-IDENTIT
 A product-registration subtree is one rooted at a node whose name says it registers products
 (`PRODUCT_ROOT_RE`: ...Products, ...Registrations, ...Models, ...ProductName, ...Devices), or at one
 listed in `PRODUCT_ROOTS` for vendors that name it otherwise (PAN-GLOBAL-REG's panProductsMibs,
-EATON-OIDS' xupsObjectId, IPO-PROD-MIB's ipoProdControllers; a generic name is module-qualified, as
+EATON-OIDS' xupsObjectId, IPO-PROD-MIB's ipoProdControllers, HH3C-PRODUCT-ID-MIB's hh3cProductId,
+hpNetworking and hh3cJointVendorId; a generic name is module-qualified, as
 PowerNet-MIB::system or Dell-Vendor-MIB::dellLan, under which DELL-REF-MIB registers the
 PowerConnect and N-series switches). Inside it, OBJECT IDENTIFIER nodes
 that themselves have children are category nodes (a product family), not sysObjectID values, and
@@ -38,8 +41,10 @@ OBJECT-IDENTITY with children is a family node, as A10-COMMON-MIB's a10AX.) Bran
 keep inside their registration subtree for something other than products (`COMPONENT_BRANCHES`:
 HP's port types, PAN-PRODUCTS-MIB's line cards, fans and power supplies, the configuration
 objects RUCKUS-PRODUCTS-MIB hangs under ruckusZF7761CM, Dell-Vendor-MIB's own objects and standard
-MIB tree beside the switch identifiers under dellLan) are dropped with everything below them,
-and do not make the node they hang under a family.
+MIB tree beside the switch identifiers under dellLan, HH3C-PRODUCT-ID-MIB's hh3cOEMProductID, the
+node another MIB fills with OEM products, HUAWEI-MIB's lswCommon and s8016Common beside the
+hwProducts.lanSw switch models) are dropped with everything below them, and do not make
+the node they hang under a family.
 
     python tools/make_products.py [MIB_DIR] [OUTPUT]
 
@@ -114,6 +119,12 @@ ROOTS: dict[str, str] = {
     "alliedTelesis": f"{ENTERPRISES}.207",
     # Brocade-REG-MIB (BROCADE-PRODUCTS-MIB's parent; its bcsiModules leaf is not a product)
     "bcsiReg": f"{ENTERPRISES}.1588.3",
+    # HH3C-OID-MIB (HH3C-PRODUCT-ID-MIB's parents: H3C / HPE Comware)
+    "hh3c": f"{ENTERPRISES}.25506",
+    "hh3cProductId": f"{ENTERPRISES}.25506.1",
+    "hpNetworking": f"{ENTERPRISES}.25506.11",
+    "hh3cJointMibs": f"{ENTERPRISES}.25506.12",
+    "hh3cJointVendorId": f"{ENTERPRISES}.25506.12.1",
 }
 
 # Product-registration subtrees named otherwise than *Products/*Registrations (vendor roots whose
@@ -144,6 +155,12 @@ PRODUCT_ROOTS: frozenset[str] = frozenset(
         "xupsObjectId",
         # IPO-PROD-MIB: the IP Office controllers (its other groups register module and port types)
         "ipoProdControllers",
+        # HH3C-PRODUCT-ID-MIB: H3C products, HPE Comware (A-series / FlexFabric / FlexNetwork)
+        # switches, routers, wireless and security products, and joint-vendor (Hikvision, Dahua,
+        # SRIE) switches
+        "hh3cProductId",
+        "hpNetworking",
+        "hh3cJointVendorId",
     }
 )
 
@@ -166,6 +183,13 @@ COMPONENT_BRANCHES: frozenset[str] = frozenset(
         # (5000) beside the sysObjectIDs DELL-REF-MIB registers
         "powerConnectVendorMIB",
         "dellLanStandard",
+        # HH3C-PRODUCT-ID-MIB: the node "reserved for OEM" that HH3C-OEM-PRODUCT-ID-MIB fills
+        "hh3cOEMProductID",
+        # HUAWEI-MIB: hwProducts.lanSw roots of the LAN-switch MIB objects beside the switch models
+        # (only the lanSw branch of hwProducts is transcribed: its other children mix product
+        # families with MIB branches such as router.flash or dslw)
+        "lswCommon",
+        "s8016Common",
     }
 )
 
