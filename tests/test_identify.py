@@ -346,6 +346,10 @@ def test_a_part_number_in_the_model_column_yields_to_the_description() -> None:
     lines = [f"{ent}.2.1|4|FS_7700X", f"{ent}.5.1|2|3", f"{ent}.13.1|4|40-1234567-08"]
     ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
     assert ident.model == "FS_7700X"
+    shelf = ["1.3.6.1.2.1.1.1.0|4|FSX150-GE99", f"{ent}.2.1|4|SHELF", *lines[1:]]
+    assert asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(shelf))), {})).model == (
+        "FSX150-GE99"  # the part number yields to the banner when the description is generic
+    )
     named = [*lines[:2], f"{ent}.13.1|4|FS-7700X-24"]
     assert asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(named))), {})).model == (
         "FS-7700X-24"

@@ -147,7 +147,9 @@ async def _entity(walker: Walker, found: Candidates) -> None:
     part_number = bool(model and (_PRODUCT_NUMBER.match(model) or _DIGITS_ONLY.match(model)))
     if part_number and descr and not _generic_entity_name(descr) and len(descr) <= 64:
         found.add("model", R_ENTITY, descr, f"{where} entPhysicalDescr (model name is a part number)")
-    found.add("model", R_ENTITY + 1, model, f"{where} entPhysicalModelName")
+    # a part number is a weak model: a banner's product name ("FSP150CC-GE112") reads better
+    model_rank = R_FALLBACK + 1 if part_number else R_ENTITY + 1
+    found.add("model", model_rank, model, f"{where} entPhysicalModelName")
     found.add("serial_number", R_ENTITY, value["serial"], f"{where} entPhysicalSerialNum")
     found.add("os_version", R_DESCR + 2, value["software"], f"{where} entPhysicalSoftwareRev")
     found.add("os_version", R_WEAK + 2, value["firmware"], f"{where} entPhysicalFirmwareRev")
