@@ -43,8 +43,8 @@ bench: install
 	$(PY) bench/run_all.py
 
 lint: venv
-	$(VENV)/bin/ruff check netmap tests bench
-	$(VENV)/bin/mypy netmap
+	$(VENV)/bin/ruff check netmap tests bench tools
+	$(VENV)/bin/mypy netmap tools
 
 lab-up: install
 	$(VENV)/bin/netmap lab up
