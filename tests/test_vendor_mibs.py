@@ -117,6 +117,12 @@ def test_banner_formats() -> None:
 # (case, walk lines, field, expected value)
 CASES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     (
+        "FortiAP: the model code that starts fapVersion, spelled as Fortinet names it",
+        (OBJECT_ID + f"{ENT}.12356.120.10.99999", f"{ENT}.12356.120.1.1.0|4|FP999X-v9.9-build0001"),
+        "model",
+        "FortiAP 999X",
+    ),
+    (
         "GE MDS Orbit: MDS-SYSTEM-MIB mSysVersion, first image row",
         (OBJECT_ID + f"{ENT}.4130.10", f"{ENT}.4130.10.1.1.1.2.7.1.2.1|4|9.1.7"),
         "os_version",

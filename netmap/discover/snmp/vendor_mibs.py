@@ -15,7 +15,8 @@ class Probe:
     """One vendor-MIB object that names a field. `column` objects are walked for their first row
     (and only when no scalar probe already named the field); scalars are fetched with
     GET <oid>.0, or GET <oid> when `exact` (agents that register objects without the ".0").
-    `pattern`, when set, keeps only its group 1 ("FortiSwitch-424E v7.4.0,build..." -> model)."""
+    `pattern`, when set, keeps only its group 1 ("FortiSwitch-424E v7.4.0,build..." -> model);
+    `template` then spells it the vendor's way ("FP831F-v7.0-build0127" -> "FortiAP 831F")."""
 
     field: Field_
     oid: str
@@ -23,6 +24,7 @@ class Probe:
     column: bool = False
     exact: bool = False
     pattern: str | None = None
+    template: str = "{}"
 
     @property
     def instance(self) -> str:
@@ -32,7 +34,7 @@ class Probe:
         if value is None or self.pattern is None:
             return value
         match = re.search(self.pattern, value, re.IGNORECASE)
-        return match.group(1) if match else None
+        return self.template.format(match.group(1)) if match else None
 
 
 def _x(field_: Field_, oid: str, label: str) -> Probe:
@@ -291,6 +293,11 @@ _MORE_PROBES: dict[int, tuple[Probe, ...]] = {
             _BANNER_VERSION,
         ),
         Probe("os_version", oids.FORTIAP_VERSION, "FORTINET-FORTIAP-MIB fapVersion"),
+        # FortiAP version banners start with the model code: "FP831F-v7.0-build0127" is a FortiAP 831F
+        Probe(
+            "model", oids.FORTIAP_VERSION, "FORTINET-FORTIAP-MIB fapVersion (model code)",
+            pattern=r"^FP(\w+?)-v\d", template="FortiAP {}",
+        ),
         Probe("serial_number", oids.FORTIAP_SERIAL, "FORTINET-FORTIAP-MIB fapSerialNum"),
         Probe("model", oids.FEX_SYS_MODEL, "FORTINET-FORTIEXTENDER-MIB model"),
         Probe("serial_number", oids.FEX_SYS_SERIAL, "FORTINET-FORTIEXTENDER-MIB serial"),
