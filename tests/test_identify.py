@@ -566,6 +566,9 @@ def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
          DeviceType.PDU),
         # HPE's main registration is of no one kind: its storage sub-brand must not make a PDU a NAS
         ("Outlet Metered, Outlet Switched", None, "HPE", "P9S18A", DeviceType.PDU),
+        # an SD-WAN edge routes, whoever bought its maker (VMware also names servers)
+        ("VeloCloud EDGE610", "1.3.6.1.4.1.8072.3.2.10", "VMware", "VeloCloud EDGE610",
+         DeviceType.ROUTER),
         # OPNsense's HardenedBSD kernel, not a FreeBSD server
         ("FreeBSD fw 13.1-RELEASE-p5-HBSD FreeBSD 13.1 amd64", "1.3.6.1.4.1.8072.3.2.8", None, None,
          DeviceType.FIREWALL),

@@ -404,7 +404,7 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
             r"\b(router|routing|edgerouter|routeros|ISR\d*|ASR\d*|gateway|BRAS|DSL|ONT|modem|"
             r"DOCSIS|cable modem|edgeqam|vpn|sd-wan|smartnode|mpls|optical|wdm|multiplexer|sdh|"
             r"otn|edfa|fsp ?\d+|ciena|vyatta|vyos|openwrt|dd-wrt|"
-            r"tomato|teltonika|rut\w*|keenetic|netvanta|prestige|route\d+|ADR\d+)\b",
+            r"tomato|teltonika|rut\w*|keenetic|netvanta|prestige|route\d+|ADR\d+|velocloud)\b",
             T.ROUTER,
             0.5,
             "router keyword",
