@@ -307,29 +307,11 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
     ``sys_descr``, ``sys_object_id``; SNMP names ``sysDescr`` / ``sysObjectID`` also work).
     Missing ones are fetched here.
     """
-    descr = _fact(facts_system, "sys_descr", "sysDescr")
-    object_id = _fact(facts_system, "sys_object_id", "sysObjectID")
-    if descr is None or object_id is None:
-        system = await _get(walker, [oids.SYS_DESCR + ".0", oids.SYS_OBJECT_ID + ".0"])
-        descr = descr or _raw_descr(system.get(oids.SYS_DESCR + ".0"))
-        object_id = object_id or text(system.get(oids.SYS_OBJECT_ID + ".0"))
-    raw_descr = facts_system.get("sys_descr") or facts_system.get("sysDescr") or descr
-    descr_text = _raw_descr(raw_descr)
+    descr_text, object_id = await _system(walker, facts_system)
     enterprise = enterprise_of(object_id)
     found = Candidates()
-
-    found.add(
-        "vendor",
-        R_VENDOR_MIB - 5,
-        vendor_of_enterprise(enterprise),
-        f"sysObjectID enterprise {enterprise} (IANA)",
-    )
-    # any other registered number still names its registrant, below what the device says itself
-    found.add(
-        "vendor", R_DESCR, registrant_of(enterprise), f"sysObjectID enterprise {enterprise} (IANA)"
-    )
-    generic = vendor_of_enterprise(enterprise) is None
-    await _standard_scalars(walker, generic, found)
+    _enterprise_vendor(found, enterprise)
+    await _standard_scalars(walker, vendor_of_enterprise(enterprise) is None, found)
     await _entity(walker, found)
     await _vendor_probes(walker, enterprise, object_id, found)
     await _printer_model(walker, found)
@@ -337,6 +319,33 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
     product = product_of(object_id)
     if product:  # the last resort: "cat29xxStack" names a family where ENTITY-MIB names a model
         found.add("model", R_FALLBACK + 10, product[0], f"sysObjectID = {product[1]}::{product[0]}")
+    await _last_resorts(walker, found)
+    return _choose(found)
+
+
+async def _system(walker: Walker, facts_system: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """sysDescr (line breaks kept, for parsing) and sysObjectID, read here if the facts lack them."""
+    descr = _fact(facts_system, "sys_descr", "sysDescr")
+    object_id = _fact(facts_system, "sys_object_id", "sysObjectID")
+    if descr is None or object_id is None:
+        system = await _get(walker, [oids.SYS_DESCR + ".0", oids.SYS_OBJECT_ID + ".0"])
+        descr = descr or _raw_descr(system.get(oids.SYS_DESCR + ".0"))
+        object_id = object_id or text(system.get(oids.SYS_OBJECT_ID + ".0"))
+    raw_descr = facts_system.get("sys_descr") or facts_system.get("sysDescr") or descr
+    return _raw_descr(raw_descr), object_id
+
+
+def _enterprise_vendor(found: Candidates, enterprise: int | None) -> None:
+    """The curated brand of the sysObjectID enterprise first; any other registered number still
+    names its IANA registrant, below what the device says itself."""
+    where = f"sysObjectID enterprise {enterprise} (IANA)"
+    found.add("vendor", R_VENDOR_MIB - 5, vendor_of_enterprise(enterprise), where)
+    found.add("vendor", R_DESCR, registrant_of(enterprise), where)
+
+
+async def _last_resorts(walker: Walker, found: Candidates) -> None:
+    """A brand in the model name; then, when nothing named the maker, the first private subtree
+    the agent answers; and for makers that print the MAC as serial, the base MAC."""
     found.add(
         "vendor", R_FALLBACK, brand_in_text(_best_value(found, "model")), "brand in model name"
     )
@@ -344,7 +353,6 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
         await _vendor_by_private_mib(walker, found)
     if found.best("serial_number") is None and _best_value(found, "vendor") in _MAC_SERIALS:
         await _base_mac_serial(walker, found)
-    return _choose(found)
 
 
 # Makers whose serial number is the unit's base MAC address, as printed on its label.
