@@ -576,26 +576,29 @@ _GENERIC_VENDOR_WORDS = frozenset({"wireless", "radio", "mesh", "microwave", "st
 
 def _vendor_keyword_votes(vendor: str | None) -> list[TypeVote]:
     """Keywords of the vendor's name vote, a brand ("Synology") more than a common word."""
-    if not vendor:
-        return []
-    votes: list[TypeVote] = []
-    for pattern, dtype, weight, reason in _KEYWORDS:
-        match = pattern.search(vendor)
-        if match:
-            generic = match.group(0).lower() in _GENERIC_VENDOR_WORDS
-            detail = f"vendor {reason} {match.group(0)!r}" + (" (a word of the name)" * generic)
-            votes.append(_vote(dtype, weight * (0.5 if generic else 0.9), detail))
-    return votes
+    return _keyword_votes(vendor, "vendor", 0.9, weak=_GENERIC_VENDOR_WORDS, weak_scale=0.5)
 
 
-def _keyword_votes(text: str | None, where: str, scale: float = 1.0) -> list[TypeVote]:
+def _keyword_votes(
+    text: str | None,
+    where: str,
+    scale: float = 1.0,
+    weak: frozenset[str] = frozenset(),
+    weak_scale: float = 0.0,
+) -> list[TypeVote]:
+    """One vote per keyword rule that matches `text`; a match among `weak` words weighs
+    `weak_scale` instead of `scale`."""
     if not text:
         return []
     votes: list[TypeVote] = []
     for pattern, dtype, weight, reason in _KEYWORDS:
         match = pattern.search(text)
         if match:
-            votes.append(_vote(dtype, weight * scale, f"{where} {reason} {match.group(0)!r}"))
+            detail = f"{where} {reason} {match.group(0)!r}"
+            if match.group(0).lower() in weak:
+                votes.append(_vote(dtype, weight * weak_scale, detail + " (a word of the name)"))
+            else:
+                votes.append(_vote(dtype, weight * scale, detail))
     return votes
 
 
@@ -609,14 +612,6 @@ def _os_banner(descr: str | None) -> bool:
 
 
 _OS_BANNER = re.compile(r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\b", re.I)
-
-
-def _without_host_name(descr: str | None) -> str | None:
-    """A `uname -a` banner minus its second word, the host name someone chose ("Linux wap-study
-    3.10.108 ... mips" says nothing about access points)."""
-    if descr and _OS_BANNER.match(descr):  # only with a release after it: "Linux endian" names
-        return re.sub(r"^(\S+)\s+\S+(?=\s+\d+\.\d+)", r"\1", descr, count=1)  # a product
-    return descr
 
 
 _SERVER_BRANDS = re.compile(
@@ -637,8 +632,9 @@ def _descr_votes(
     behind Net-SNMP's default sysObjectID. The vote is scaled down unless the vendor sells
     servers (Dell, HPE, IBM, ...)."""
     from netmap.discover.snmp.enterprises import vendor_of_enterprise
+    from netmap.discover.snmp.sysdescr import without_host_name
 
-    votes = _keyword_votes(_without_host_name(descr), "sysDescr")
+    votes = _keyword_votes(without_host_name(descr), "sysDescr")
     if not _os_banner(descr) or enterprise in _SERVER_OS_VENDORS:
         return votes
     embedded_cpu = _EMBEDDED_CPU.search(descr or "")

@@ -304,19 +304,25 @@ def _first_line(text: str | None) -> str | None:
     return text.strip().splitlines()[0][:200] if text.strip() else None
 
 
+def _keyed_claim(source: str, keys: set[str], times: list[datetime]) -> Claim:
+    """A neighbour's claim from its identity keys ("mac:…", "ip:…", chassis and other keys)."""
+    c = Claim(source, times=times)
+    for key in keys:
+        kind, _, value = key.partition(":")
+        if kind == "mac":
+            c.add_mac(value, TIER_SNMP)
+        elif kind == "ip":
+            c.add_ip(value)
+        else:
+            c.keys.add(key)
+    return c
+
+
 def _neighbour_claims(rec: SnmpRecord, times: list[datetime]) -> list[Claim]:
     claims: list[Claim] = []
     for n in rec.lldp_neighbors_detail:
         keys, name = lldp_keys(n)
-        c = Claim("lldp", times=times)
-        for key in keys:
-            kind, _, value = key.partition(":")
-            if kind == "mac":
-                c.add_mac(value, TIER_SNMP)
-            elif kind == "ip":
-                c.add_ip(value)
-            else:
-                c.keys.add(key)
+        c = _keyed_claim("lldp", keys, times)
         c.add_value("name", n.remote_system_name, "lldp")
         if name:
             c.name_keys.add(name)
@@ -324,13 +330,7 @@ def _neighbour_claims(rec: SnmpRecord, times: list[datetime]) -> list[Claim]:
             claims.append(c)
     for cdp in rec.cdp_neighbors:
         keys, name = cdp_keys(cdp)
-        c = Claim("cdp", times=times)
-        for key in keys:
-            kind, _, value = key.partition(":")
-            if kind == "mac":
-                c.add_mac(value, TIER_SNMP)
-            else:
-                c.add_ip(value)
+        c = _keyed_claim("cdp", keys, times)
         if name:
             c.add_value("name", cdp.remote_device_id, "cdp")
             c.name_keys.add(name)

@@ -242,18 +242,20 @@ def test_dead_port_fails_fast() -> None:
     assert time.monotonic() - start < 1.0
 
 
-def test_silent_agent_times_out() -> None:
-    async def go() -> tuple[SnmpRecord, int, float]:
-        agent = SilentAgent()
-        transport, port = await serve(agent)
-        start = time.monotonic()
-        try:
-            rec = await collect("127.0.0.1", community("public"), port, timeout=0.2, retries=1)
-        finally:
-            transport.close()
-        return rec, agent.requests, time.monotonic() - start
+async def _collect_from(agent: SilentAgent | LoopingAgent) -> tuple[SnmpRecord, int, float]:
+    """Serve a scripted agent on 127.0.0.1, collect from it with short timeouts; the record, the
+    requests the agent saw and the seconds it took."""
+    transport, port = await serve(agent)
+    start = time.monotonic()
+    try:
+        rec = await collect("127.0.0.1", community("public"), port, timeout=0.2, retries=1)
+    finally:
+        transport.close()
+    return rec, agent.requests, time.monotonic() - start
 
-    rec, requests, took = run(go(), limit=10)
+
+def test_silent_agent_times_out() -> None:
+    rec, requests, took = run(_collect_from(SilentAgent()), limit=10)
     assert "no response (timeout 0.2 s x 2 attempts)" in rec.errors["facts"]
     assert requests == 2 and took < 1.0
 
@@ -279,17 +281,8 @@ def test_non_increasing_oid_loop_is_bounded() -> None:
 
 
 def test_agent_dying_mid_scan_fails_fast() -> None:
-    async def go() -> tuple[SnmpRecord, int, float]:
-        agent = LoopingAgent(answer_first=1)  # answers the credential probe, then nothing
-        transport, port = await serve(agent)
-        start = time.monotonic()
-        try:
-            rec = await collect("127.0.0.1", community("public"), port, timeout=0.2, retries=1)
-        finally:
-            transport.close()
-        return rec, agent.requests, time.monotonic() - start
-
-    rec, requests, took = run(go(), limit=20)
+    # answers the credential probe, then nothing
+    rec, requests, took = run(_collect_from(LoopingAgent(answer_first=1)), limit=20)
     assert rec.facts is not None and rec.facts.sys_descr == "loop agent"  # from the probe's GET
     assert "agent stopped answering" in rec.errors["interfaces"]
     assert took < 3.0 and requests < 12  # a breaker, not one timeout per getter

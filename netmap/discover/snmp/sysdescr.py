@@ -264,8 +264,17 @@ def _model_token(descr: str) -> str | None:
     return None
 
 
-# `uname -a` banners: the second word is the host name
-_UNAME = re.compile(r"^(?:Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin) \S+ \d")
+# `uname -a` banners: the second word is the host name, when a release follows it ("Linux endian"
+# without one names a product)
+_UNAME_HOST = re.compile(
+    r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\s+\S+(?=\s+\d+\.\d)", re.IGNORECASE
+)
+
+
+def without_host_name(descr: str | None) -> str | None:
+    """A `uname -a` banner minus the host name someone chose ("Linux wap-study 3.10.108 ... mips"
+    names neither a model nor an access point); any other banner unchanged."""
+    return _UNAME_HOST.sub(r"\1", descr, count=1) if descr else descr
 
 
 def _readable(pattern: re.Pattern[str]) -> str:
@@ -320,7 +329,7 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
     if linux:
         found.add("model", R_FALLBACK + 5, _ARCH_NAMES.get(linux.group(2)), "sysDescr: Linux arch")
         found.add("vendor", R_WEAK + 2, _kernel_brand(linux.group(1)), "sysDescr: kernel build tag")
-    if not _UNAME.match(one_line):  # "Linux ABCD111SA2 4.15.0 ...": a host name, no model
+    if without_host_name(one_line) == one_line:  # "Linux ABCD111SA2 4.15.0": a host, no model
         found.add("model", R_FALLBACK, _short_banner_model(one_line), "sysDescr: short banner")
         # the product family, when nothing at all names the model (below the registered name)
         found.add(

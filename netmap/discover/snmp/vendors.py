@@ -339,8 +339,11 @@ def _enterprise_vendor(found: Candidates, enterprise: int | None) -> None:
     """The curated brand of the sysObjectID enterprise first; any other registered number still
     names its IANA registrant, below what the device says itself."""
     where = f"sysObjectID enterprise {enterprise} (IANA)"
-    found.add("vendor", R_VENDOR_MIB - 5, vendor_of_enterprise(enterprise), where)
-    found.add("vendor", R_DESCR, registrant_of(enterprise), where)
+    curated = vendor_of_enterprise(enterprise)
+    if curated:
+        found.add("vendor", R_VENDOR_MIB - 5, curated, where)
+    else:
+        found.add("vendor", R_DESCR, registrant_of(enterprise), where)
 
 
 async def _last_resorts(walker: Walker, found: Candidates) -> None:
