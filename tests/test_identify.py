@@ -276,6 +276,34 @@ def test_windows_versions(descr: str, object_id: str | None, expected: str | Non
             "4002024918100043",
         ),
         ("Prod: Integra-X;Vers: 3.19.6;Timestamp: 2021-01-22", "model", "Integra-X"),
+        # the uname machine of a BSD banner, the raw name kept beside the generic one
+        (
+            "OPNsense fw.lan 22.1 OPNsense FreeBSD 13.0-STABLE amd64",
+            "model",
+            "Generic x86 64-bit (amd64)",
+        ),
+        (
+            "FreeNAS-11.3-U5 (ab12cd). Hardware: amd64 Intel(R) Xeon(R) CPU E3-1230 v6 @ 3.50GHz "
+            "running at 3500. Software: FreeBSD 11.3-RELEASE-p9",
+            "model",
+            "amd64 Intel(R) Xeon(R) CPU E3-1230 v6 @ 3.50GHz running at 3500",
+        ),
+        ("EdgeRouter Lite", "model", "EdgeRouter Lite"),  # a CamelCase product family
+        (
+            "IBM PowerPC CHRP Computer\nMachine Type: 0x0800004c Processor id: 000000000000\n"
+            "Base Operating System Runtime AIX version: 05.03.0008.0000",
+            "model",
+            "IBM PowerPC CHRP Computer (machine type 0x0800004c)",
+        ),
+        ("ACME-ERD-2; SW: 2.5.1 ; HW:4.0", "model", "ACME-ERD-2"),  # ";" ends the model too
+        # Sophos UTM's kernel naming (a git hash, then -smp64)
+        (
+            "Linux fw1 3.12.74-0.327535988.gc5bb1a9-smp64 #1 SMP Wed Jan 3 2018 x86_64",
+            "vendor",
+            "Sophos",
+        ),
+        ("bcm96338", "vendor", "Broadcom"),  # the BCM963xx DSL reference firmware
+        ("SBM-GEM-X3S+", "vendor", "Supermicro"),  # Supermicro blade switch modules
     ],
 )
 def test_sys_descr_rules(descr: str, field: str, value: str) -> None:
@@ -377,6 +405,109 @@ def test_sys_descr_evidence_reads_as_the_banner_shape_not_a_regex() -> None:
     parse_sys_descr("Cisco IOS Software, C2960X Software, Version 15.2(7)E4, RELEASE", None, found)
     best = found.best("os_version")
     assert best == ("15.2(7)E4", 'sysDescr "Cisco IOS\u2026Version \u2026"')
+
+
+def test_family_banner_starting_with_the_sysobjectid_vendor() -> None:
+    found = Candidates()
+    parse_sys_descr("Dantherm Cooling Hub", "1.3.6.1.4.1.46651.1", found)
+    assert found.best("model") == ("Dantherm Cooling Hub", "sysDescr: product family banner")
+    alone = Candidates()  # the vendor's name alone names no product
+    parse_sys_descr("Dantherm Cooling", "1.3.6.1.4.1.46651.1", alone)
+    assert alone.best("model") is None
+
+
+def test_relocated_librenms_extends_name_the_hardware_not_the_os() -> None:
+    def name(text: str) -> str:
+        return f"{len(text)}." + ".".join(str(b) for b in text.encode())
+
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|FreeBSD vm1 13.2-RELEASE FreeBSD 13.2-RELEASE amd64",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.2238.4.1.1",
+        f"1.3.6.1.4.1.2021.7890.1.3.1.1.{name('distro')}|4|FreeBSD 14.0",
+        f"1.3.6.1.4.1.2021.7890.2.4.1.2.{name('hardware')}.1|4|KVM",
+        f"1.3.6.1.4.1.2021.7890.3.3.1.1.{name('manufacturer')}|4|QEMU",
+        f"1.3.6.1.4.1.2021.7890.4.4.1.2.{name('serial')}.1|4|VM-0042",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert (ident.model, ident.serial_number) == ("KVM", "VM-0042")
+    assert ident.os_version == "13.2-RELEASE"  # the kernel release, not the distro extend
+    assert 'model: extend "hardware" at 1.3.6.1.4.1.2021.7890.2' in ident.evidence
+
+
+@pytest.mark.parametrize(
+    ("device_id", "model"),
+    [("1.3.6.1.4.1.1248.1.2.1.6", "ScanPro 500"), ("0.0", None)],
+)
+def test_host_resources_device_with_a_vendor_id_names_the_product(
+    device_id: str, model: str | None
+) -> None:
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|ACME 10/100 Ethernet Scan Server",
+        "1.3.6.1.2.1.25.3.2.1.2.1|6|1.3.6.1.2.1.25.3.1.1",  # hrDeviceOther
+        "1.3.6.1.2.1.25.3.2.1.3.1|4|ScanPro 500",
+        f"1.3.6.1.2.1.25.3.2.1.4.1|6|{device_id}",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert (ident.model == "ScanPro 500") == (model is not None), ident.model
+
+
+def test_probes_of_the_enterprise_an_agent_answers_behind_a_bogus_sysobjectid() -> None:
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|FreeCooling Controller, SNMP V1.0",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.0",
+        "1.3.6.1.4.1.46651.1.1.1.0|2|21",
+        "1.3.6.1.4.1.46651.1.1.46.0|4|2051187734",
+        "1.3.6.1.4.1.46651.1.1.51.0|4|2.01",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert (ident.vendor, ident.serial_number, ident.os_version) == (
+        "Dantherm Cooling",
+        "2051187734",
+        "2.01",
+    )
+
+
+def test_serial_written_into_the_backplane_description() -> None:
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|Acme IPOS-20.1.1",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.193.218.1.99",
+        "1.3.6.1.2.1.47.1.1.1.1.2.1|4|XR 9000 chassis",
+        "1.3.6.1.2.1.47.1.1.1.1.2.2|4|XR 9000 backplane SN:AB12345678 Rev:R1A Mfg.Dt:1-JAN-2024",
+        "1.3.6.1.2.1.47.1.1.1.1.2.3|4|Line card SN:ZZ99999999",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert ident.serial_number == "AB12345678"
+    assert "serial_number: ENTITY-MIB entPhysicalDescr.2 S/N" in ident.evidence
+
+
+@pytest.mark.parametrize(("code", "model"), [("2", "NVR"), ("1", "DVR"), ("9", None)])
+def test_hikvision_entity_type_names_the_product_kind(code: str, model: str | None) -> None:
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|Hikvision company products",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.50001",
+        f"1.3.6.1.4.1.50001.1.100.0|2|{code}",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert ident.model == model
+
+
+def test_aricent_iss_serial_of_an_eltex_switch() -> None:
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|MES2424 AC 28-port 1G/10G Managed Switch",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.35265.1.176",
+        "1.3.6.1.4.1.2076.81.1.120.0|4|ES0X000001",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert ident.serial_number == "ES0X000001"
+
+
+def test_an_empty_ups_model_alone_is_no_ups() -> None:
+    def ups(lines: list[str]) -> object:
+        walker = CachingWalker(SnmprecWalker(parse_lines(lines)))
+        return asyncio.run(GETTER_FUNCS["ups"](walker))
+
+    assert ups(["1.3.6.1.2.1.33.1.1.2.0|4|"]) is None  # a sensor hub's stub UPS-MIB
+    assert ups(["1.3.6.1.2.1.33.1.1.2.0|4|", "1.3.6.1.2.1.33.1.2.1.0|2|2"]) is not None
 
 
 def test_extend_registered_with_full_output_only() -> None:
@@ -574,6 +705,24 @@ def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
          DeviceType.FIREWALL),
         ("FreeBSD srv 13.2-RELEASE FreeBSD 13.2-RELEASE amd64", "1.3.6.1.4.1.2238.4.1.1", None,
          None, DeviceType.SERVER),
+        # a common word in the maker's name ("Radio") is no keyword of the banner
+        ("Northwind Radio Labs PDU-8", None, "Northwind Radio Labs", None, DeviceType.PDU),
+        ("RIGrunner 4012", None, None, None, DeviceType.PDU),
+        ("SR2148P, HiveOS 6.5r1", "1.3.6.1.4.1.26928.1", None, "SR2148P", DeviceType.SWITCH),
+        ("bcm96358", None, "Broadcom", None, DeviceType.ROUTER),
+        ("SBM-GEM-X3S+", None, "Supermicro", None, DeviceType.SWITCH),
+        # vendors found through the private MIB they answer vote like their enterprise
+        ("", None, "Exeltech", None, DeviceType.PDU),
+        ("ApexPlus-3.2.0", "1.3", "Trango Networks", None, DeviceType.WIRELESS_AP),
+        ("", None, "MPB Communications", None, DeviceType.ROUTER),
+        (
+            "Linux fw1 3.12.74-0.327535988.gc5bb1a9-smp64 #1 SMP Wed Jan 3 2018 x86_64",
+            "1.3.6.1.4.1.8072.3.2.10",
+            "Sophos",
+            None,
+            DeviceType.FIREWALL,
+        ),
+        ("Cisco ACE", "1.3.6.1.4.1.9.1.1291", "Cisco", None, DeviceType.OTHER),  # name kept
     ],
 )
 def test_family_and_keyword_rules(

@@ -118,6 +118,13 @@ def test_unknown_and_prefixes_are_none() -> None:
     assert product_of("1.3.6.1.4.1.9.1.1348.7") is None
 
 
+def test_product_branches_name_their_variants() -> None:
+    assert product_of("1.3.6.1.4.1.2281.1.20.2.2") == ("IP-20C", "Ceragon IP-20 branch")
+    assert product_of("1.3.6.1.4.1.2281.1.20.2.2.12") == ("IP-20C", "Ceragon IP-20 branch")
+    assert product_of("1.3.6.1.4.1.2281.1.20.2.2.2.1") == ("IP-20S", "Ceragon IP-20 branch")
+    assert product_of("1.3.6.1.4.1.2281.1.20") is None  # above the branches: the platform root
+
+
 # An invented vendor (enterprise 99999) split over two files: the SMI file defines the roots,
 # the products file registers a family node with two models, an OBJECT-IDENTITY model, and
 # the usual conformance plumbing that must not be mistaken for products.

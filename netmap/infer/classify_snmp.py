@@ -12,6 +12,7 @@ Pure functions: no I/O, the record is all they see.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -122,6 +123,7 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     34278: (T.PDU, 0.6),
     3833: (T.UPS, 0.6),
     1181: (T.UPS, 0.7),
+    30320: (T.PDU, 0.6),  # Exeltech inverters and transfer switches
     # storage / backup
     6574: (T.NAS, 0.9),
     13400: (T.UPS, 0.6),  # Emerson Network Power / Vertiv (Liebert) power and cooling
@@ -180,6 +182,7 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     29671: (T.WIRELESS_AP, 0.3),
     11898: (T.WIRELESS_AP, 0.4),
     53058: (T.WIRELESS_AP, 0.7),  # Baicells LTE base stations and CPEs
+    5454: (T.WIRELESS_AP, 0.7),  # Trango Networks microwave radios
     # network gear
     9: (T.ROUTER, 0.3),
     2636: (T.ROUTER, 0.5),
@@ -306,6 +309,7 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     33688: (T.ROUTER, 0.2),
     21362: (T.SWITCH, 0.3),
     4413: (T.SWITCH, 0.5),  # Broadcom FASTPATH: the OEM switch stack's own sysObjectID
+    4464: (T.ROUTER, 0.5),  # MPB Communications optical amplifiers and transport (like Ciena's)
     # servers
     311: (T.SERVER, 0.5),
     6876: (T.SERVER, 0.6),
@@ -353,7 +357,8 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
         ),
         (
             r"\b(PDU\w*|power distribution|rectifier|ATS|transfer switch|power system|outlet|"
-            r"metered|switched pdu|power supply|power module|genset|generator|energy meter)\b",
+            r"metered|switched pdu|power supply|power module|genset|generator|energy meter|"
+            r"rigrunner)\b",
             T.PDU,
             0.7,
             "power distribution keyword",
@@ -404,7 +409,8 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
             r"\b(router|routing|edgerouter|routeros|ISR\d*|ASR\d*|gateway|BRAS|DSL|ONT|modem|"
             r"DOCSIS|cable modem|edgeqam|vpn|sd-wan|smartnode|mpls|optical|wdm|multiplexer|sdh|"
             r"otn|edfa|fsp ?\d+|ciena|vyatta|vyos|openwrt|dd-wrt|"
-            r"tomato|teltonika|rut\w*|keenetic|netvanta|prestige|route\d+|ADR\d+|velocloud)\b",
+            r"tomato|teltonika|rut\w*|keenetic|netvanta|prestige|route\d+|ADR\d+|velocloud|"
+            r"bcm963\w*)\b",
             T.ROUTER,
             0.5,
             "router keyword",
@@ -418,7 +424,9 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
         (
             r"\b(WS-C\d+\w*|C(?:29|35|36|37|38|45|65|92|93|94|95)\d\d\w*|catalyst|"
             r"EX\d{4}\w*|QFX\d+\w*|CBS\d+|SG\d{3}\w*|GS\d{3}\w*|JL\d{3}A|J\d{4}A|"
-            r"Aruba\s?\d{4}\w*|ProCurve|OS\d{4}\w*|DCS-\d+\w*|S\d{4}-\w+)\b",
+            r"Aruba\s?\d{4}\w*|ProCurve|OS\d{4}\w*|DCS-\d+\w*|S\d{4}-\w+|"
+            # Aerohive SR switches, Supermicro blade switch modules ("SBM-GEM-X2C", "SBM-")
+            r"SR2\d{3}P?|SBM-[\w+\-]*(?=\s|$))(?!\w)",
             T.SWITCH,
             0.6,
             "switch model family",
@@ -602,6 +610,15 @@ def _keyword_votes(
     return votes
 
 
+def _without_maker(text: str | None, vendor: str | None) -> str | None:
+    """The text minus a maker's name that holds a common word: "West Mountain Radio RIGrunner
+    4005i" is no radio; the name votes once, weakly, through `_vendor_keyword_votes`. Other names
+    stay, since they are part of product names ("Cisco ACE")."""
+    if not text or not vendor or not _GENERIC_VENDOR_WORDS & set(vendor.lower().split()):
+        return text
+    return re.sub(re.escape(vendor), " ", text, flags=re.IGNORECASE)
+
+
 # Enterprises whose own products run a general-purpose OS as servers (Sun/Oracle, IBM, HP,
 # Apple, Microsoft, Dell, HPE, VMware): for them an OS banner still means "server".
 _SERVER_OS_VENDORS = frozenset({2, 11, 42, 63, 111, 232, 311, 674, 6876})
@@ -634,7 +651,7 @@ def _descr_votes(
     from netmap.discover.snmp.enterprises import vendor_of_enterprise
     from netmap.discover.snmp.sysdescr import without_host_name
 
-    votes = _keyword_votes(without_host_name(descr), "sysDescr")
+    votes = _keyword_votes(_without_maker(without_host_name(descr), vendor), "sysDescr")
     if not _os_banner(descr) or enterprise in _SERVER_OS_VENDORS:
         return votes
     embedded_cpu = _EMBEDDED_CPU.search(descr or "")
@@ -699,7 +716,8 @@ def _vendor_name_votes(vendor: str | None, enterprise: int | None) -> list[TypeV
 
     if not vendor or vendor_of_enterprise(enterprise) is not None:
         return []  # the sysObjectID vendor already voted
-    every = sorted(number for number, name in ENTERPRISES.items() if name == vendor)
+    named = {number for number, name in ENTERPRISES.items() if name == vendor}
+    every = sorted(named | {n for n, name in _typed_registrants().items() if name == vendor})
     numbers = [number for number in every if number in ENTERPRISE_TYPES]
     if not numbers:
         return []
@@ -709,6 +727,15 @@ def _vendor_name_votes(vendor: str | None, enterprise: int | None) -> list[TypeV
     if len({ENTERPRISE_TYPES[number][0] for number in numbers}) > 1 or numbers[0] != every[0]:
         weight = min(weight, 0.3)
     return [_vote(dtype, weight, f"vendor {vendor} (identified from its MIBs or banner)")]
+
+
+@functools.cache
+def _typed_registrants() -> dict[int, str]:
+    """The brand of every typed enterprise, curated or from the IANA registry ("Trango
+    Networks"), for vendors found through the private MIB they answer."""
+    from netmap.discover.snmp.enterprises import registrant_of
+
+    return {n: name for n in ENTERPRISE_TYPES if (name := registrant_of(n)) is not None}
 
 
 def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
@@ -731,7 +758,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
                 _vote(dtype, weight, f"vendor {vendor} (sysObjectID enterprise {enterprise})")
             )
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
-        votes += _keyword_votes(facts.model, "model", 0.8)
+        votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
         votes += _vendor_keyword_votes(facts.vendor)
         votes += _vendor_name_votes(facts.vendor, enterprise)

@@ -1012,8 +1012,8 @@ _UPS_OIDS = (
 
 async def ups(w: Walker) -> UpsInfo | None:
     got = await w.get([oids.scalar(o) for o in _UPS_OIDS])
-    if not got:
-        return None
+    if not any(value not in ("", b"") for value in got.values()):
+        return None  # nothing, or an empty upsIdentModel alone (sensor hubs answer that): no UPS
     (manufacturer, model, firmware, agent, status, minutes, charge, apc_model, apc_fw, apc_serial,
      apc_status, apc_capacity, apc_runtime) = (got.get(oids.scalar(o)) for o in _UPS_OIDS)
     is_apc = any(x is not None for x in (apc_model, apc_fw, apc_serial, apc_status))

@@ -47,6 +47,8 @@ HR_MEMORY_SIZE = "1.3.6.1.2.1.25.2.2"  # HOST-RESOURCES-MIB::hrMemorySize
 HR_STORAGE_ENTRY = "1.3.6.1.2.1.25.2.3.1"  # HOST-RESOURCES-MIB::hrStorageEntry
 HR_DEVICE_TYPE = "1.3.6.1.2.1.25.3.2.1.2"  # HOST-RESOURCES-MIB::hrDeviceType
 HR_DEVICE_DESCR = "1.3.6.1.2.1.25.3.2.1.3"  # HOST-RESOURCES-MIB::hrDeviceDescr
+HR_DEVICE_ID = "1.3.6.1.2.1.25.3.2.1.4"  # HOST-RESOURCES-MIB::hrDeviceID
+HR_DEVICE_OTHER = "1.3.6.1.2.1.25.3.1.1"  # HOST-RESOURCES-TYPES::hrDeviceOther (a value)
 HR_DEVICE_PRINTER = "1.3.6.1.2.1.25.3.1.5"  # HOST-RESOURCES-TYPES::hrDevicePrinter (a value)
 HR_DEVICE_PROCESSOR = "1.3.6.1.2.1.25.3.1.3"  # HOST-RESOURCES-TYPES::hrDeviceProcessor (a value)
 HR_SW_RUN_NAME = "1.3.6.1.2.1.25.4.2.1.2"  # HOST-RESOURCES-MIB::hrSWRunName
@@ -77,6 +79,10 @@ SYSTEM = "1.3.6.1.2.1.1"  # SNMPv2-MIB::system
 ENTERPRISES = "1.3.6.1.4.1"  # SNMPv2-SMI::enterprises
 NS_EXTEND_OUTPUT_1LINE = "1.3.6.1.4.1.8072.1.3.2.3.1.1"  # NET-SNMP-EXTEND-MIB::nsExtendOutput1Line
 NS_EXTEND_OUTPUT_FULL = "1.3.6.1.4.1.8072.1.3.2.3.1.2"  # NET-SNMP-EXTEND-MIB::nsExtendOutputFull
+NS_EXTEND_OUT_LINE = "1.3.6.1.4.1.8072.1.3.2.4.1.2"  # NET-SNMP-EXTEND-MIB::nsExtendOutLine
+# LibreNMS's documented snmpd.conf relocates its extends (`extend .1.3.6.1.4.1.2021.7890.2
+# hardware ...`): each base then holds the nsExtend tables (base.3.1.1 = nsExtendOutput1Line).
+UCD_EXTEND_RELOCATED = "1.3.6.1.4.1.2021.7890"  # UCD-SNMP-MIB::ucdavis.7890 (extend bases)
 
 # --- IF-MIB (RFC 2863) -----------------------------------------------------------------------
 IF_NUMBER = "1.3.6.1.2.1.2.1"  # IF-MIB::ifNumber
@@ -339,6 +345,7 @@ AC_SYS_ID_SERIAL = "1.3.6.1.4.1.5003.9.10.10.2.3.2"  # AC-SYSTEM-MIB::acSysIdSer
 AC_SYS_VERSION = "1.3.6.1.4.1.5003.9.10.10.2.2.1"  # AC-SYSTEM-MIB::acSysVersionSoftware
 # Hikvision
 HIK_SERIAL = "1.3.6.1.4.1.50001.1.3"  # HIK-DEVICE-MIB::serial
+HIK_ENTITY_TYPE = "1.3.6.1.4.1.50001.1.100"  # HIKVISION-MIB::hikEntityType (DVR 1, NVR 2, IPC 3)
 # RADWIN
 # RADWIN-MIB-WINLINK1000::winlink1000OduAdmSwVersion
 RADWIN_SW_VERSION = "1.3.6.1.4.1.4458.1000.1.1.3"
@@ -675,6 +682,10 @@ ALOHA_MODEL = "1.3.6.1.4.1.23263.4.2.1.5.1"  # (exact)
 ALOHA_SERIAL = "1.3.6.1.4.1.23263.4.2.1.5.3"  # (exact)
 PRIMEKEY_VERSION = "1.3.6.1.4.1.22408.1.4.1.4.1"
 RIGRUNNER_FIRMWARE = "1.3.6.1.4.1.15117.1.1.2"  # "RIGRunner 4005i FW Version 4.08"
+# Aricent ISS, the switch stack of Eltex MES24xx and other OEM switches (NOC's Eltex profile)
+ARICENT_ISS_SERIAL = "1.3.6.1.4.1.2076.81.1.120"  # ARICENT-ISS-MIB issSystem.120 (serial number)
+DANTHERM_CC_SERIAL = "1.3.6.1.4.1.46651.1.1.46"  # DANTHERM-COOLING-MIB::ccSN
+DANTHERM_CC_FIRMWARE = "1.3.6.1.4.1.46651.1.1.51"  # DANTHERM-COOLING-MIB::fwVersion
 DELTA_UPS_MODEL = "1.3.6.1.4.1.2254.2.4.1.2"  # DeltaUPS-MIB::dupsIdentModel
 DELTA_UPS_FIRMWARE = "1.3.6.1.4.1.2254.2.4.1.4"  # DeltaUPS-MIB::dupsIdentAgentSoftwareVersion
 ENLOGIC_PDU_MODEL = "1.3.6.1.4.1.38446.1.1.2.1.11"  # ENLOGIC-PDU-MIB pduNamePlateModelNumber

@@ -23,10 +23,35 @@ def _table() -> dict[str, tuple[str, str]]:
     }
 
 
+# Product branches whose every leaf is one product (variants below it keep its name): Ceragon's
+# IP-20 registrations, which no public product MIB lists (the names Ceragon sells them under).
+_BRANCHES: dict[str, str] = {
+    "1.3.6.1.4.1.2281.1.20.1.2": "IP-20N 2RU",
+    "1.3.6.1.4.1.2281.1.20.1.2.2": "IP-20A 2RU",
+    "1.3.6.1.4.1.2281.1.20.1.2.4": "IP-20 Evolution 2RU",
+    "1.3.6.1.4.1.2281.1.20.1.3.1": "IP-20G",
+    "1.3.6.1.4.1.2281.1.20.1.3.2": "IP-20GX",
+    "1.3.6.1.4.1.2281.1.20.2.2": "IP-20C",
+    "1.3.6.1.4.1.2281.1.20.2.2.2": "IP-20S",
+    "1.3.6.1.4.1.2281.1.20.2.2.3": "IP-20E",
+    "1.3.6.1.4.1.2281.1.20.2.2.4": "IP-20E",
+}
+
+
 def product_of(sys_object_id: str | None) -> tuple[str, str] | None:
     """(identifier, MIB name) registered for exactly this sysObjectID, or None.
 
-    Only exact matches count: a prefix is a product family or the vendor root, not a model."""
+    Only exact matches count: a prefix is a product family or the vendor root, not a model,
+    except in the product branches above (the longest one wins)."""
     if not sys_object_id:
         return None
-    return _table().get(sys_object_id.strip().lstrip("."))
+    oid = sys_object_id.strip().lstrip(".")
+    exact = _table().get(oid)
+    if exact:
+        return exact
+    parts = oid.split(".")
+    for end in range(len(parts), 6, -1):
+        name = _BRANCHES.get(".".join(parts[:end]))
+        if name:
+            return name, "Ceragon IP-20 branch"
+    return None

@@ -12,7 +12,7 @@ from netmap.discover.snmp.candidates import (
     Candidates,
     Field_,
 )
-from netmap.discover.snmp.enterprises import brand_in_text
+from netmap.discover.snmp.enterprises import brand_in_text, enterprise_of, registrant_of
 
 # ---------------------------------------------------------------------------------------------
 # sysDescr parsing
@@ -196,6 +196,24 @@ def windows_version(descr: str, sys_object_id: str | None) -> str | None:
     return f"{name}{service_pack} (NT {nt})"
 
 
+# A "Hardware: <machine>. Software: <os>" banner (FreeNAS/TrueNAS, like Windows's "Hardware: ...
+# - Software: ..."): the machine clause describes the hardware.
+_HARDWARE_CLAUSE = re.compile(r"\bHardware: (.{3,100}?)[.\s-]+Software:", re.IGNORECASE)
+# The uname banner of a Unix ends with the machine (uname -m); the BSD-based firewalls put their
+# own name first ("OPNsense fw 18.1.1 OPNsense FreeBSD 11.1-RELEASE-p6 amd64").
+_UNIX_BANNER = re.compile(r"^(?:Linux|\w*BSD|DragonFly|OPNsense|pfSense)\b.*\s(\S+)$", re.I)
+
+
+def _unix_machine(descr: str) -> str | None:
+    """ "Generic x86 64-bit (amd64)": the architecture of a Unix uname banner, the raw
+    machine name kept, since a vendor reading the inventory searches for it."""
+    match = _UNIX_BANNER.match(descr)
+    if not match or match.group(1) not in _ARCH_NAMES:
+        return None
+    generic, machine = _ARCH_NAMES[match.group(1)], match.group(1)
+    return generic if machine.lower() in generic.lower() else f"{generic} ({machine})"
+
+
 def _windows_hardware(descr: str) -> str | None:
     match = _WINDOWS_HW_RE.search(descr)
     if not match:
@@ -210,12 +228,14 @@ def _windows_hardware(descr: str) -> str | None:
     }[arch]
 
 
-def _short_banner_model(descr: str, family: bool = False) -> str | None:
+def _short_banner_model(descr: str, family: bool = False, maker: str | None = None) -> str | None:
     """The model named by a short one-line banner: "Alta AP6 2.2w" -> "Alta AP6",
     "US-8, 5.76.7.13442, Linux 3.6.5" -> "US-8". Long or OS banners name no model. Words without
     a digit ("Meraki MS") name a product family: only returned when `family` is asked for."""
-    first = descr.split(",")[0].strip()
+    first = re.split(r"[,;]", descr)[0].strip()
     if len(first) > 64 or _OS_BANNER.match(first) or "\n" in descr[:64]:
+        return None
+    if _unix_machine(first):  # "OPNsense fw 22.1 OPNsense FreeBSD 13.0 amd64": a uname banner
         return None
     if re.search(r"snmp", first, re.IGNORECASE):
         return None  # "FluidFS SnmpService SnmpV2c", "SNMP Smart II Card": the agent, not a model
@@ -232,15 +252,26 @@ def _short_banner_model(descr: str, family: bool = False) -> str | None:
         words.pop()  # trailing version tokens are not part of the model
     if not words or (not family and not any(ch.isdigit() for ch in " ".join(words))):
         return None  # "Barracuda Spam Firewall": a product family, not a model
-    if family and not _family_name(words):
+    if family and not _family_name(words, maker):
         return None
     return " ".join(words)
 
 
-def _family_name(words: list[str]) -> bool:
+def _family_name(words: list[str], maker: str | None) -> bool:
     """ "Meraki MS", "Barracuda Load Balancer", "Cambium ePMP": a known brand, then at most three
-    words that are not an OS or a placeholder ("Hikvision company products", "Ericsson IPOS")."""
-    if not 2 <= len(words) <= 4 or brand_in_text(words[0]) is None:
+    words that are not an OS or a placeholder ("Hikvision company products", "Ericsson IPOS").
+    The sysObjectID vendor's own name ("Last Mile Gear CTM") or a CamelCase product word
+    ("EdgeRouter Lite") starts a family name as well as a brand does."""
+    if not 2 <= len(words) <= 4:
+        return False
+    maker_words = maker.casefold().split() if maker else []
+    starts_with_maker = (
+        bool(maker_words)
+        and [w.casefold() for w in words[: len(maker_words)]] == maker_words
+        and len(words) > len(maker_words)
+    )
+    product_word = re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]+", words[0]) is not None
+    if brand_in_text(words[0]) is None and not starts_with_maker and not product_word:
         return False
     return not re.search(r"\b(?:\w*OS|products?|software|agent|uninitiali[sz]ed)$", words[-1], re.I)
 
@@ -295,10 +326,17 @@ def _readable(pattern: re.Pattern[str]) -> str:
     return f'"{text[:60]}"'
 
 
+_SOPHOS_KERNEL = re.compile(r"^[\d\-.]{1,19}\.g[0-9a-f]{7}(?:\.|-smp64)")
+
+
 def _kernel_brand(release: str) -> str | None:
     """Appliance vendors tag the kernels they build ("4.15.0-72-rubrik6-generic"): a brand
     among the dash-separated parts of the release, with the vendor's build number dropped. Only
-    whole parts of five letters or more: short ones ("alta", "ti") are board or project tags."""
+    whole parts of five letters or more: short ones ("alta", "ti") are board or project tags.
+    Sophos UTM tags its kernels with a git hash and "-smp64" ("3.12.74-0.327535988.gc5bb1a9-smp64",
+    the rule LibreNMS detects Sophos UTM by)."""
+    if _SOPHOS_KERNEL.search(release):
+        return "Sophos"
     for part in release.split("-")[1:]:
         word = re.sub(r"\d+$", "", part)
         # a keyword must span an alphabetic word whole (brand_in_text matches whole words)
@@ -327,16 +365,28 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
             found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr {_readable(pattern)}")
     linux = re.match(r"^Linux \S+ (\S+) .*?(\S+)$", one_line)
     if linux:
-        found.add("model", R_FALLBACK + 5, _ARCH_NAMES.get(linux.group(2)), "sysDescr: Linux arch")
         found.add("vendor", R_WEAK + 2, _kernel_brand(linux.group(1)), "sysDescr: kernel build tag")
+    found.add("model", R_FALLBACK + 5, _unix_machine(one_line), "sysDescr: uname machine")
+    hardware = _HARDWARE_CLAUSE.search(one_line)
+    if hardware:  # FreeNAS: "... Hardware: amd64 Intel(R) Core(TM) i5 ... Software: FreeBSD ..."
+        found.add("model", R_FALLBACK + 1, hardware.group(1), "sysDescr: Hardware: clause")
     if without_host_name(one_line) == one_line:  # "Linux ABCD111SA2 4.15.0": a host, no model
         found.add("model", R_FALLBACK, _short_banner_model(one_line), "sysDescr: short banner")
         # the product family, when nothing at all names the model (below the registered name)
+        maker = registrant_of(enterprise_of(sys_object_id))
         found.add(
-            "model", R_FALLBACK + 12, _short_banner_model(one_line, family=True),
+            "model", R_FALLBACK + 12, _short_banner_model(one_line, True, maker),
             "sysDescr: product family banner",
         )
         found.add("model", R_FALLBACK + 2, _model_token(one_line), "sysDescr: model-like token")
+    machine = re.match(r"^(IBM [\w ]+?) Machine Type: (0x[0-9a-f]+)\b", one_line, re.I)
+    if machine:  # AIX: "IBM PowerPC CHRP Computer\nMachine Type: 0x0800004c Processor id: ..."
+        found.add(
+            "model",
+            R_FALLBACK + 3,
+            f"{machine.group(1)} (machine type {machine.group(2)})",
+            "sysDescr: AIX hardware line",
+        )
     aix = re.search(r"AIX version: (\d+)\.(\d+)\.(\d+)\.(\d+)", one_line)
     if aix:  # "06.01.0009.0300" is AIX 6.1.9.300
         found.add(
@@ -348,3 +398,18 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
     found.add("vendor", R_WEAK, brand_in_text(one_line), "sysDescr: brand name")
 
 
+    for pattern, vendor in _FAMILY_BRANDS:
+        if pattern.search(one_line):
+            found.add("vendor", R_WEAK + 1, vendor, f"sysDescr: {vendor} product family")
+            break
+
+
+# Product families whose banner names no brand: the family name is the maker's own.
+_FAMILY_BRANDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # the BCM963xx reference firmware of Broadcom-based DSL gateways
+    (re.compile(r"^bcm963\w*\b", re.I), "Broadcom"),
+    # Supermicro's blade switch modules ("SBM-GEM-X2C", "SBM-XEM-X10SM")
+    (re.compile(r"^SBM-"), "Supermicro"),
+    # Quanta's LB4M / LB6M / LB8 data-centre switches
+    (re.compile(r"^LB(?:4M|6M|8)\b"), "Quanta"),
+)

@@ -34,7 +34,9 @@ class Probe:
         if value is None or self.pattern is None:
             return value
         match = re.search(self.pattern, value, re.IGNORECASE)
-        return self.template.format(match.group(1)) if match else None
+        if not match:
+            return None
+        return self.template.format(match.group(1) if match.re.groups else match.group(0))
 
 
 def _x(field_: Field_, oid: str, label: str) -> Probe:
@@ -101,7 +103,8 @@ VENDOR_PROBES: dict[int, tuple[Probe, ...]] = {
         ("os_version", oids.AIRESPACE_PRODUCT_VERSION, "AIRESPACE agentInventoryProductVersion"),
     ),
     89: _RADLAN,
-    35265: _RADLAN,
+    35265: _RADLAN  # Eltex MES: RADLAN-based lines, and the Aricent-ISS-based MES24xx
+    + _probes(("serial_number", oids.ARICENT_ISS_SERIAL, "ARICENT-ISS-MIB serial number")),
     2636: (
         *_probes(
             ("model", oids.JNX_BOX_DESCR, "JUNIPER-MIB jnxBoxDescr"),
@@ -259,7 +262,18 @@ VENDOR_PROBES: dict[int, tuple[Probe, ...]] = {
         ("serial_number", oids.AC_SYS_ID_SERIAL, "AC-SYSTEM-MIB acSysIdSerialNumber"),
         ("os_version", oids.AC_SYS_VERSION, "AC-SYSTEM-MIB acSysVersionSoftware"),
     ),
-    50001: _probes(("serial_number", oids.HIK_SERIAL, "HIK-DEVICE-MIB serial")),
+    50001: _probes(("serial_number", oids.HIK_SERIAL, "HIK-DEVICE-MIB serial"))
+    # hikEntityType names the product kind: the model Hikvision's MIB gives, and a type vote
+    + tuple(
+        Probe(
+            "model",
+            oids.HIK_ENTITY_TYPE,
+            "HIKVISION-MIB hikEntityType",
+            pattern=f"^({code})$",
+            template=kind,
+        )
+        for code, kind in ((1, "DVR"), (2, "NVR"), (3, "IP camera"))
+    ),
     4458: _probes(
         ("model", oids.RADWIN_PRODUCT_NAME, "RADWIN-MIB winlink1000OduAdmProductName"),
         ("serial_number", oids.RADWIN_SERIAL, "RADWIN-MIB winlink1000OduAdmSerialNumber"),
@@ -690,6 +704,10 @@ _MORE_PROBES: dict[int, tuple[Probe, ...]] = {
         _x("os_version", oids.ALOHA_VERSION, "EXCELIANCE-MIB version"),
     ),
     22408: (Probe("os_version", oids.PRIMEKEY_VERSION, "PRIMEKEY-MIB version"),),
+    46651: (  # Dantherm CC3000 free-cooling controllers, whose sysObjectID is a bare 1.3.6.1.4.1.0
+        Probe("serial_number", oids.DANTHERM_CC_SERIAL, "DANTHERM-COOLING-MIB ccSN"),
+        Probe("os_version", oids.DANTHERM_CC_FIRMWARE, "DANTHERM-COOLING-MIB fwVersion"),
+    ),
     15117: (
         _re("os_version", oids.RIGRUNNER_FIRMWARE, "RIGRUNNER-MIB firmware", r"Version (\S+)"),
     ),

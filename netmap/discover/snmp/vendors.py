@@ -53,18 +53,51 @@ def _extend_oid(name: str, column: str = oids.NS_EXTEND_OUTPUT_1LINE) -> str:
     return f"{column}.{len(name)}." + ".".join(str(b) for b in name.encode())
 
 
-# The one-line output first; agents that register only the full output (a one-line script's
-# output is the same text) answer the second.
-_EXTEND_COLUMNS = {
-    oids.NS_EXTEND_OUTPUT_1LINE: "nsExtendOutput1Line",
-    oids.NS_EXTEND_OUTPUT_FULL: "nsExtendOutputFull",
-}
 _EXTENDS: tuple[tuple[Field_, str], ...] = (
     ("model", "hardware"),
     ("vendor", "manufacturer"),
     ("serial_number", "serial"),
     ("os_version", "distro"),
 )
+
+
+def _extend_cells() -> list[tuple[Field_, str, float, str]]:
+    """(field, OID, rank offset, label) of every extend output the identity reads.
+
+    The one-line output first; agents that register only the full output (a one-line script's
+    output is the same text) answer the second. LibreNMS's relocated extends (base
+    UCD_EXTEND_RELOCATED.N, N = 2 hardware, 3 manufacturer, 4 serial: the DMI product name,
+    maker and serial of the host) answer under their own base, as nsExtendOutput1Line or as the
+    first nsExtendOutLine. Its relocated "distro" (N = 1) is left out: it names the distribution,
+    where the kernel release in sysDescr is the precise OS version."""
+    cells: list[tuple[Field_, str, float, str]] = []
+    relocated = {"hardware": 2, "manufacturer": 3, "serial": 4}
+    for field, name in _EXTENDS:
+        quoted = f'"{name}"'
+        cells += [
+            (field, _extend_oid(name), 0.1, f"NET-SNMP-EXTEND-MIB nsExtendOutput1Line.{quoted}"),
+            (
+                field,
+                _extend_oid(name, oids.NS_EXTEND_OUTPUT_FULL),
+                0.2,
+                f"NET-SNMP-EXTEND-MIB nsExtendOutputFull.{quoted}",
+            ),
+        ]
+        if name in relocated:
+            base = f"{oids.UCD_EXTEND_RELOCATED}.{relocated[name]}"
+            cells += [
+                (field, _extend_oid(name, base + ".3.1.1"), 0.3, f"extend {quoted} at {base}"),
+                (
+                    field,
+                    _extend_oid(name, base + ".4.1.2") + ".1",
+                    0.4,
+                    f"extend {quoted} at {base}",
+                ),
+            ]
+    return cells
+
+
+_EXTEND_CELLS = _extend_cells()
 
 _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
     ("vendor", oids.UPS_IDENT_MANUFACTURER + ".0", "UPS-MIB upsIdentManufacturer", R_STANDARD),
@@ -159,6 +192,25 @@ async def _entity(walker: Walker, found: Candidates) -> None:
         # without a digit it names a product line ("Avaya IP Office"): below a banner's model
         rank = R_WEAK + 5 if any(ch.isdigit() for ch in descr) else R_FALLBACK + 11
         found.add("model", rank, descr, f"{where} entPhysicalDescr")
+    if not useful(value["serial"]):
+        await _described_serial(walker, found)
+
+
+# "SSR 8020 backplane SN:DH80092734 Rev:R3L Mfg.Dt:...": the serial inside a description
+_DESCR_SERIAL = re.compile(
+    r"\b(?:chassis|backplane)\b.*?\bS/?N\s*[:#]\s*([A-Z0-9][\w\-]{4,})", re.I
+)
+
+
+async def _described_serial(walker: Walker, found: Candidates) -> None:
+    """A chassis without entPhysicalSerialNum: Ericsson IPOS writes the unit's serial into the
+    chassis or backplane description instead, among the first entries."""
+    for oid, value in await _walk(walker, oids.ENT_PHYSICAL_DESCR, max_rows=4):
+        match = _DESCR_SERIAL.search(text(value) or "")
+        if match:
+            where = f"ENTITY-MIB entPhysicalDescr.{oid.rsplit('.', 1)[1]}"
+            found.add("serial_number", R_ENTITY + 2, match.group(1), f"{where} S/N")
+            return
 
 
 # Ericsson product numbers ("BFL 510 110/1", "KDU 137 925/31"): every Ericsson product line puts
@@ -201,8 +253,10 @@ async def _first_described_entity(walker: Walker) -> list[str]:
     return []
 
 
-async def _printer_model(walker: Walker, found: Candidates) -> None:
-    """The HOST-RESOURCES device whose type is hrDevicePrinter describes the printer model."""
+async def _host_resources_model(walker: Walker, found: Candidates) -> None:
+    """The HOST-RESOURCES device whose type is hrDevicePrinter describes the printer model.
+    Else an hrDeviceOther whose hrDeviceID is a vendor's product OID (a network scanner's
+    "DS-860", registered under its maker's enterprise) describes the product."""
     types = await _walk(walker, oids.HR_DEVICE_TYPE, max_rows=32)
     for oid, value in types:
         if value == oids.HR_DEVICE_PRINTER:
@@ -215,6 +269,14 @@ async def _printer_model(walker: Walker, found: Candidates) -> None:
                 f"HOST-RESOURCES-MIB hrDeviceDescr.{index} (printer)",
             )
             return
+    others = [oid.rsplit(".", 1)[1] for oid, value in types if value == oids.HR_DEVICE_OTHER]
+    for index in others[:2]:
+        descr, device_id = f"{oids.HR_DEVICE_DESCR}.{index}", f"{oids.HR_DEVICE_ID}.{index}"
+        row = await _get(walker, [descr, device_id])
+        if registrant_of(enterprise_of(text(row.get(device_id)))) is not None:
+            label = f"HOST-RESOURCES-MIB hrDeviceDescr.{index} (a product with a vendor hrDeviceID)"
+            found.add("model", R_STANDARD + 3, text(row.get(descr)), label)
+            return
 
 
 async def _vendor_probes(
@@ -223,6 +285,14 @@ async def _vendor_probes(
     probes = (
         relative_probes(object_id) + family_probes(object_id) + VENDOR_PROBES.get(enterprise or -1, ())
     )
+    await _run_probes(walker, probes, found)
+    await _chassis_type_name(walker, enterprise, found)
+
+
+async def _run_probes(walker: Walker, probes: Sequence[Probe], found: Candidates) -> None:
+    """One GET for the scalar probes; a one-row walk per column probe still needed."""
+    if not probes:
+        return
     scalars = [probe for probe in probes if not probe.column]
     values = await _get(walker, list(dict.fromkeys(probe.instance for probe in scalars)))
     for order, probe in enumerate(scalars):
@@ -238,7 +308,6 @@ async def _vendor_probes(
             value = probe.extract(text(rows[0][1]))
             found.add(probe.field, R_VENDOR_MIB + 20 + order / 100, value, probe.label)
             _vendor_of_mib(found, probe, value)
-    await _chassis_type_name(walker, enterprise, found)
 
 
 def _has_vendor_value(found: Candidates, name: Field_) -> bool:
@@ -271,19 +340,13 @@ async def _standard_scalars(
 ) -> dict[str, SnmpValue]:
     wanted = [oid for _, oid, _, _ in _STANDARD_SCALARS]
     if generic:  # Net-SNMP based appliances: LibreNMS-style distro / hardware extends
-        wanted += [_extend_oid(name, col) for _, name in _EXTENDS for col in _EXTEND_COLUMNS]
+        wanted += [oid for _, oid, _, _ in _EXTEND_CELLS]
     values = await _get(walker, wanted)
     for name, oid, label, rank in _STANDARD_SCALARS:
         if name:
             found.add(name, rank, text(values.get(oid)), label)
-    for name, extend in _EXTENDS:
-        for order, (column, label) in enumerate(_EXTEND_COLUMNS.items()):
-            found.add(
-                name,
-                R_STANDARD + 1 + order / 10,
-                text(values.get(_extend_oid(extend, column))),
-                f'NET-SNMP-EXTEND-MIB {label}."{extend}"',
-            )
+    for field, oid, offset, label in _EXTEND_CELLS:
+        found.add(field, R_STANDARD + 1 + offset, text(values.get(oid)), label)
     return values
 
 
@@ -314,7 +377,7 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
     await _standard_scalars(walker, vendor_of_enterprise(enterprise) is None, found)
     await _entity(walker, found)
     await _vendor_probes(walker, enterprise, object_id, found)
-    await _printer_model(walker, found)
+    await _host_resources_model(walker, found)
     parse_sys_descr(descr_text, object_id, found)
     product = product_of(object_id)
     if product:  # the last resort: "cat29xxStack" names a family where ENTITY-MIB names a model
@@ -353,7 +416,9 @@ async def _last_resorts(walker: Walker, found: Candidates) -> None:
         "vendor", R_FALLBACK, brand_in_text(_best_value(found, "model")), "brand in model name"
     )
     if found.best("vendor") is None:
-        await _vendor_by_private_mib(walker, found)
+        answered = await _vendor_by_private_mib(walker, found)
+        # its vendor's identity objects, as if the sysObjectID had named that enterprise
+        await _run_probes(walker, VENDOR_PROBES.get(answered or -1, ()), found)
     if found.best("serial_number") is None and _best_value(found, "vendor") in _MAC_SERIALS:
         await _base_mac_serial(walker, found)
 
@@ -374,27 +439,28 @@ async def _base_mac_serial(walker: Walker, found: Candidates) -> None:
 _PRESENCE_STEPS = 4  # GETNEXTs at most: enough to pass UCD/Net-SNMP and reach a vendor subtree
 
 
-async def _vendor_by_private_mib(walker: Walker, found: Candidates) -> None:
+async def _vendor_by_private_mib(walker: Walker, found: Candidates) -> int | None:
     """Nothing named the maker: the first vendor subtree the agent implements under
     enterprises (skipping agent toolkits such as UCD/Net-SNMP) does. One GETNEXT per step, each
     jumping past the previous enterprise's subtree."""
     next_oids = getattr(walker, "next_oids", None)
     if next_oids is None:
-        return
+        return None
     cursor = oids.ENTERPRISES
     for _ in range(_PRESENCE_STEPS):
         try:
             following = (await next_oids([cursor])).get(cursor)
         except SnmpError:
-            return
+            return None
         number = enterprise_of(following) if following else None
         if number is None or not str(following).startswith(oids.ENTERPRISES + "."):
-            return
+            return None
         vendor = registrant_of(number)
         if vendor:
             found.add("vendor", R_FALLBACK + 5, vendor, f"answers enterprise {number}'s private MIB")
-            return
+            return number
         cursor = f"{oids.ENTERPRISES}.{number + 1}"
+    return None
 
 
 def _raw_descr(value: Any) -> str | None:
