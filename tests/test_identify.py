@@ -302,6 +302,14 @@ def test_windows_versions(descr: str, object_id: str | None, expected: str | Non
             "vendor",
             "Sophos",
         ),
+        # a short banner's model ends at its first dotted version or serial / hardware key
+        ("SiteBoss 550 2.11.280 STD", "model", "SiteBoss 550"),
+        ("Acme PDU-88 SN 07627 HW V3.20 - SW V6.50.00", "model", "Acme PDU-88"),
+        ("KX-NS1000 Ver00700128", "model", "KX-NS1000"),
+        # a keyed banner: the product before its first key
+        ("6500 7-SLOT OPTICAL SW:1271 BN:AH (c) Ciena", "model", "6500 7-SLOT OPTICAL"),
+        ("Router model RS123w-4G S/N: 123/456 Teldat (c)2018", "model", "RS123w-4G"),
+        ('\\"SiteBoss 571 2.11.380 STD\\"', "model", "SiteBoss 571"),  # escaped quotes around it
         ("bcm96338", "vendor", "Broadcom"),  # the BCM963xx DSL reference firmware
         ("SBM-GEM-X3S+", "vendor", "Supermicro"),  # Supermicro blade switch modules
     ],
@@ -405,6 +413,23 @@ def test_sys_descr_evidence_reads_as_the_banner_shape_not_a_regex() -> None:
     parse_sys_descr("Cisco IOS Software, C2960X Software, Version 15.2(7)E4, RELEASE", None, found)
     best = found.best("os_version")
     assert best == ("15.2(7)E4", 'sysDescr "Cisco IOS\u2026Version \u2026"')
+
+
+def test_arguments_of_echo_extends_are_their_output() -> None:
+    def name(text: str) -> str:
+        return f"{len(text)}." + ".".join(str(b) for b in text.encode())
+
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|Linux router 2.6.22.19 #13 Wed Sep 23 16:39:18 CEST 2020 mips",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+        f"1.3.6.1.4.1.8072.1.3.2.2.1.2.{name('device')}|4|/bin/echo",
+        f"1.3.6.1.4.1.8072.1.3.2.2.1.3.{name('device')}|4|Netgear R7000",
+        f"1.3.6.1.4.1.8072.1.3.2.2.1.2.{name('version')}|4|/usr/bin/fwinfo",  # runs a program
+        f"1.3.6.1.4.1.8072.1.3.2.2.1.3.{name('version')}|4|--short",
+    ]
+    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    assert ident.model == "Netgear R7000"
+    assert ident.os_version == "2.6.22.19"  # "--short" is an argument, not the output
 
 
 def test_family_banner_starting_with_the_sysobjectid_vendor() -> None:
@@ -708,6 +733,7 @@ def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
         # a common word in the maker's name ("Radio") is no keyword of the banner
         ("Northwind Radio Labs PDU-8", None, "Northwind Radio Labs", None, DeviceType.PDU),
         ("RIGrunner 4012", None, None, None, DeviceType.PDU),
+        ("KX-NS1000 Ver00700128", "1.3.6.1.4.1.258.601.3", "Panasonic", None, DeviceType.PBX),
         ("SR2148P, HiveOS 6.5r1", "1.3.6.1.4.1.26928.1", None, "SR2148P", DeviceType.SWITCH),
         ("bcm96358", None, "Broadcom", None, DeviceType.ROUTER),
         ("SBM-GEM-X3S+", None, "Supermicro", None, DeviceType.SWITCH),

@@ -464,7 +464,8 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
             "phone keyword",
         ),
         (
-            r"\b(PBX|call manager|unified communications|IP Office|OmniPCX|Univerge|KX-NS|"
+            r"\b(PBX|call manager|unified communications|IP Office|OmniPCX|Univerge|KX-NS\w*|"
+            r"KX-TDE\w*|"
             r"voip|FXS|FXO|SBC|media gateway|telepresence)\b",
             T.PBX,
             0.5,

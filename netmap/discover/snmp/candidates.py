@@ -63,7 +63,8 @@ def text(value: SnmpValue | str | None) -> str | None:
     else:
         decoded = str(value)
     cleaned = "".join(ch if ch.isprintable() else " " for ch in decoded)
-    cleaned = re.sub(r"\s+", " ", cleaned).strip().strip("\"'").strip()
+    # quotes around the value, and the backslashes of agents that escape those quotes
+    cleaned = re.sub(r"\s+", " ", cleaned).strip().strip("\\\"'").strip()
     return cleaned or None
 
 

@@ -79,6 +79,8 @@ SYSTEM = "1.3.6.1.2.1.1"  # SNMPv2-MIB::system
 ENTERPRISES = "1.3.6.1.4.1"  # SNMPv2-SMI::enterprises
 NS_EXTEND_OUTPUT_1LINE = "1.3.6.1.4.1.8072.1.3.2.3.1.1"  # NET-SNMP-EXTEND-MIB::nsExtendOutput1Line
 NS_EXTEND_OUTPUT_FULL = "1.3.6.1.4.1.8072.1.3.2.3.1.2"  # NET-SNMP-EXTEND-MIB::nsExtendOutputFull
+NS_EXTEND_COMMAND = "1.3.6.1.4.1.8072.1.3.2.2.1.2"  # NET-SNMP-EXTEND-MIB::nsExtendCommand
+NS_EXTEND_ARGS = "1.3.6.1.4.1.8072.1.3.2.2.1.3"  # NET-SNMP-EXTEND-MIB::nsExtendArgs
 NS_EXTEND_OUT_LINE = "1.3.6.1.4.1.8072.1.3.2.4.1.2"  # NET-SNMP-EXTEND-MIB::nsExtendOutLine
 # LibreNMS's documented snmpd.conf relocates its extends (`extend .1.3.6.1.4.1.2021.7890.2
 # hardware ...`): each base then holds the nsExtend tables (base.3.1.1 = nsExtendOutput1Line).

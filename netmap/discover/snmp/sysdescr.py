@@ -196,6 +196,7 @@ def windows_version(descr: str, sys_object_id: str | None) -> str | None:
     return f"{name}{service_pack} (NT {nt})"
 
 
+_KEYED_BANNER = re.compile(r"^([^,;:()]{3,40}?)[\s;,]+(?:SW|FW|HW|SN|S/N)\s?:")
 # A "Hardware: <machine>. Software: <os>" banner (FreeNAS/TrueNAS, like Windows's "Hardware: ...
 # - Software: ..."): the machine clause describes the hardware.
 _HARDWARE_CLAUSE = re.compile(r"\bHardware: (.{3,100}?)[.\s-]+Software:", re.IGNORECASE)
@@ -248,13 +249,25 @@ def _short_banner_model(descr: str, family: bool = False, maker: str | None = No
         flags=re.IGNORECASE,
     )[0].strip(" -")
     words = first.split()
-    while words and re.fullmatch(r"v?\d+(?:[._]\d+)+[\w.\-()]*|v\d+\w*|\(.*\)", words[-1], re.I):
+    # "SiteBoss 550 2.11.280 STD", "OAP-321 10.12.0147 / 15.11.2017 ...", "CMC-TC SN 07627 HW
+    # V3.20": the model ends at its first dotted version number or serial / hardware key
+    ends = [
+        i
+        for i, w in enumerate(words)
+        if re.fullmatch(r"[vV]?\d+(?:\.\d+){1,3}|(?:SN|S/N|HW|SW|FW)[:#]?", w)
+    ]
+    if ends and ends[0] > 0:
+        words = words[: ends[0]]
+    while words and re.fullmatch(_VERSION_WORD, words[-1], re.I):
         words.pop()  # trailing version tokens are not part of the model
     if not words or (not family and not any(ch.isdigit() for ch in " ".join(words))):
         return None  # "Barracuda Spam Firewall": a product family, not a model
     if family and not _family_name(words, maker):
         return None
     return " ".join(words)
+
+
+_VERSION_WORD = r"v?\d+(?:[._]\d+)+[\w.\-()]*|v(?:er)?\d+\w*|\(.*\)"  # "2.2w", "Ver0070"
 
 
 def _family_name(words: list[str], maker: str | None) -> bool:
@@ -379,6 +392,12 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
             "sysDescr: product family banner",
         )
         found.add("model", R_FALLBACK + 2, _model_token(one_line), "sysDescr: model-like token")
+    keyed = _KEYED_BANNER.match(one_line)
+    if keyed and any(ch.isdigit() for ch in keyed.group(1)):
+        # "6500 7-SLOT OPTICAL SW:1271 BN:AH": the product before the banner's first key
+        # "Router model RS123w-4G S/N: ...": the model after the word "model"
+        product = re.sub(r"^(?:\w+\s+)?model:?\s+", "", keyed.group(1), flags=re.I)
+        found.add("model", R_DESCR + 5, product, "sysDescr: product before SW:/HW:/SN:")
     machine = re.match(r"^(IBM [\w ]+?) Machine Type: (0x[0-9a-f]+)\b", one_line, re.I)
     if machine:  # AIX: "IBM PowerPC CHRP Computer\nMachine Type: 0x0800004c Processor id: ..."
         found.add(

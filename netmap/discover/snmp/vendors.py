@@ -99,6 +99,25 @@ def _extend_cells() -> list[tuple[Field_, str, float, str]]:
 
 _EXTEND_CELLS = _extend_cells()
 
+# FreshTomato's snmpd runs `extend device /bin/echo "<router model>"` and `extend version
+# /bin/echo "<firmware>"`: the arguments of an echo extend are its output, read without running it.
+_ECHO_EXTENDS: tuple[tuple[Field_, str], ...] = (("model", "device"), ("os_version", "version"))
+_ECHO_OIDS = [
+    _extend_oid(name, column)
+    for _, name in _ECHO_EXTENDS
+    for column in (oids.NS_EXTEND_COMMAND, oids.NS_EXTEND_ARGS)
+]
+
+
+def _echo_extends(values: Mapping[str, SnmpValue], found: Candidates) -> None:
+    for field, name in _ECHO_EXTENDS:
+        command = text(values.get(_extend_oid(name, oids.NS_EXTEND_COMMAND)))
+        if command is None or command.rsplit("/", 1)[-1] == "echo":
+            args = text(values.get(_extend_oid(name, oids.NS_EXTEND_ARGS)))
+            label = f'NET-SNMP-EXTEND-MIB nsExtendArgs."{name}" (echo)'
+            found.add(field, R_STANDARD + 1.5, args, label)
+
+
 _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
     ("vendor", oids.UPS_IDENT_MANUFACTURER + ".0", "UPS-MIB upsIdentManufacturer", R_STANDARD),
     ("model", oids.UPS_IDENT_MODEL + ".0", "UPS-MIB upsIdentModel", R_STANDARD),
@@ -340,13 +359,14 @@ async def _standard_scalars(
 ) -> dict[str, SnmpValue]:
     wanted = [oid for _, oid, _, _ in _STANDARD_SCALARS]
     if generic:  # Net-SNMP based appliances: LibreNMS-style distro / hardware extends
-        wanted += [oid for _, oid, _, _ in _EXTEND_CELLS]
+        wanted += [oid for _, oid, _, _ in _EXTEND_CELLS] + _ECHO_OIDS
     values = await _get(walker, wanted)
     for name, oid, label, rank in _STANDARD_SCALARS:
         if name:
             found.add(name, rank, text(values.get(oid)), label)
     for field, oid, offset, label in _EXTEND_CELLS:
         found.add(field, R_STANDARD + 1 + offset, text(values.get(oid)), label)
+    _echo_extends(values, found)
     return values
 
 
