@@ -312,6 +312,13 @@ def test_windows_versions(descr: str, object_id: str | None, expected: str | Non
         ('\\"SiteBoss 571 2.11.380 STD\\"', "model", "SiteBoss 571"),  # escaped quotes around it
         ("bcm96338", "vendor", "Broadcom"),  # the BCM963xx DSL reference firmware
         ("SBM-GEM-X3S+", "vendor", "Supermicro"),  # Supermicro blade switch modules
+        ("US-24-250W, 5.43.23.12533, Linux 3.6.5", "vendor", "Ubiquiti"),  # UniFi on FASTPATH
+        ("DM4100 24GX Standalone, 9.4.1", "vendor", "Datacom"),
+        ("KGS-2421 Managed Ethernet Switch", "vendor", "KTI Networks"),
+        ("m0n0wall FreeBSD", "vendor", "m0n0wall"),
+        # a release number ends the model whatever follows it
+        ("Alcatel-Lucent OS6860-24 8.7.98.R03 GA, May 2021", "model", "Alcatel-Lucent OS6860-24"),
+        ("FB2701 FB2700 Example+ (V1.58.001 2022-01-01)", "model", "FB2701 FB2700 Example+"),
     ],
 )
 def test_sys_descr_rules(descr: str, field: str, value: str) -> None:

@@ -494,6 +494,7 @@ BRAND_KEYWORDS: dict[str, str] = {
     "netgate": "Netgate",
     "pfsense": "Netgate",
     "opnsense": "Deciso",
+    "m0n0wall": "m0n0wall",
     "teltonika": "Teltonika",
     "draytek": "Draytek",
     "lancom": "LANCOM",

@@ -254,7 +254,8 @@ def _short_banner_model(descr: str, family: bool = False, maker: str | None = No
     ends = [
         i
         for i, w in enumerate(words)
-        if re.fullmatch(r"[vV]?\d+(?:\.\d+){1,3}|(?:SN|S/N|HW|SW|FW)[:#]?", w)
+        # "6.6.4.177.R01", "(V1.55.126": a release, whatever follows it
+        if re.fullmatch(r"\(?[vV]?\d+(?:\.\d+){1,3}(?:[.\-_]\w+)?|(?:SN|S/N|HW|SW|FW)[:#]?", w)
     ]
     if ends and ends[0] > 0:
         words = words[: ends[0]]
@@ -431,4 +432,10 @@ _FAMILY_BRANDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^SBM-"), "Supermicro"),
     # Quanta's LB4M / LB6M / LB8 data-centre switches
     (re.compile(r"^LB(?:4M|6M|8)\b"), "Quanta"),
+    # UniFi switches on Broadcom's FASTPATH sysObjectID ("US-8, 5.76.7.13442, Linux 3.6.5")
+    (re.compile(r"^(?:US|USW)-\d+\w*(?:-\w+)*,"), "Ubiquiti"),
+    # Datacom DmOS switches ("DM4100", "DM1200E 24GT 4XS Standalone")
+    (re.compile(r"^DM\d{4}E?\s"), "Datacom"),
+    # KTI Networks' KGS managed switches ("KGS-1060 GigaBit Ethernet Switch")
+    (re.compile(r"^KGS-\d{4}\b"), "KTI Networks"),
 )
