@@ -327,6 +327,7 @@ ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
     7779: (T.OTHER, 0.5),  # Infoblox NIOS
     25049: (T.OTHER, 0.5),  # Opengear console servers
     25728: (T.OTHER, 0.7),  # NetPing environment monitors
+    3052: (T.OTHER, 0.6),  # Asentria SiteBoss remote-site monitors (alarms, sensors, console)
     10418: (T.OTHER, 0.7),  # Avocent (Vertiv) KVM and console servers
     35847: (T.OTHER, 0.6),  # Greenbone vulnerability scanners
     # telephony
@@ -343,7 +344,7 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
         (
             r"\b(printer|laserjet|officejet|deskjet|jetdirect|imagerunner|bizhub|workcentre|versalink|"
             r"altalink|ecosys|taskalfa|mfp|multifunction|print ?server|laser|MFC-\w+|HL-\w+|DCP-\w+|"
-            r"scan server|NC-\d+h|\w+ ?printer|printing system)\b",
+            r"scan server|document server|NC-\d+h|\w+ ?printer|printing system)\b",
             T.PRINTER,
             0.8,
             "printer keyword",
