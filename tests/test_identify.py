@@ -743,7 +743,7 @@ def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
         ("KX-NS1000 Ver00700128", "1.3.6.1.4.1.258.601.3", "Panasonic", None, DeviceType.PBX),
         # an Axis document server scans to e-mail: an office device, whatever Axis mostly sells
         ("AXIS 5678 Network Document Server", "1.3.6.1.4.1.368", "Axis", None, DeviceType.PRINTER),
-        ("SiteBoss 550 2.11.280 STD", "1.3.6.1.4.1.3052.12.3.2", "Asentria", None, DeviceType.OTHER),
+        ("SiteBoss 550 2.11.280 STD", "1.3.6.1.4.1.3052.12.3", "Asentria", None, DeviceType.OTHER),
         ("SR2148P, HiveOS 6.5r1", "1.3.6.1.4.1.26928.1", None, "SR2148P", DeviceType.SWITCH),
         ("bcm96358", None, "Broadcom", None, DeviceType.ROUTER),
         ("SBM-GEM-X3S+", None, "Supermicro", None, DeviceType.SWITCH),
