@@ -260,6 +260,7 @@ def test_windows_versions(descr: str, object_id: str | None, expected: str | Non
         ("ArubaOS (MODEL: 515), Version 8.10.0.6", "model", "515"),
         ("Linux gw 4.14.0 #1 SMP Tue Jan 1 00:00:00 UTC 2019 mips", "model", "Generic MIPS"),
         ("US-8, 5.76.7.13442, Linux 3.6.5", "os_version", "5.76.7.13442"),
+        ("USW-Flex-XG, 6.2.14.13855", "os_version", "6.2.14.13855"),
         ("SiteBoss 530 2.10.540 STD", "os_version", "2.10.540"),
         ("Base Operating System Runtime AIX version: 07.02.0005.0000", "os_version", "7.2.5.0"),
         ("SNMP Smart II Card v1.05 (SN 11230031806015)", "serial_number", "11230031806015"),

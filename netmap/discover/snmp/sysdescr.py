@@ -36,6 +36,8 @@ _RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
     (r"\(MODEL: [^)]+\), Version (\S+)", "os_version", R_DESCR_STRONG),
     # MikroTik RouterOS "RouterOS RB760iGS"
     (r"^RouterOS (\S+)", "model", R_DESCR_STRONG),
+    # UniFi switches "USW-Flex-XG, 6.2.14.13855, Linux 3.6.5": the firmware UniFi shows
+    (r"^USW?-[\w\-]+, (\d+(?:\.\d+){2,})\b", "os_version", R_DESCR_STRONG),
     # A10 ACOS "... Traffic Manager AX2500, ACOS 2.7.1", Ekinops "Ekinops 360 Platform, C600HC,
     # Release 6.3", Calix ONTs "Calix ONT 716GE 10.7.110.17 ...", Eltek "WebPower(<part>) 4.11, ..."
     (r"(\S+(?: TPS)?), ACOS \d", "model", R_DESCR),
