@@ -423,17 +423,19 @@ def test_sys_descr_evidence_reads_as_the_banner_shape_not_a_regex() -> None:
     assert best == ("15.2(7)E4", 'sysDescr "Cisco IOS\u2026Version \u2026"')
 
 
-def test_arguments_of_echo_extends_are_their_output() -> None:
-    def name(text: str) -> str:
-        return f"{len(text)}." + ".".join(str(b) for b in text.encode())
+def _index(text: str) -> str:
+    """A string table index (length, then the bytes), as the extend tables use."""
+    return f"{len(text)}." + ".".join(str(b) for b in text.encode())
 
+
+def test_arguments_of_echo_extends_are_their_output() -> None:
     lines = [
         "1.3.6.1.2.1.1.1.0|4|Linux router 2.6.22.19 #13 Wed Sep 23 16:39:18 CEST 2020 mips",
         "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
-        f"1.3.6.1.4.1.8072.1.3.2.2.1.2.{name('device')}|4|/bin/echo",
-        f"1.3.6.1.4.1.8072.1.3.2.2.1.3.{name('device')}|4|Netgear R7000",
-        f"1.3.6.1.4.1.8072.1.3.2.2.1.2.{name('version')}|4|/usr/bin/fwinfo",  # runs a program
-        f"1.3.6.1.4.1.8072.1.3.2.2.1.3.{name('version')}|4|--short",
+        f"1.3.6.1.4.1.8072.1.3.2.2.1.2.{_index('device')}|4|/bin/echo",
+        f"1.3.6.1.4.1.8072.1.3.2.2.1.3.{_index('device')}|4|Netgear R7000",
+        f"1.3.6.1.4.1.8072.1.3.2.2.1.2.{_index('version')}|4|/usr/bin/fwinfo",  # runs a program
+        f"1.3.6.1.4.1.8072.1.3.2.2.1.3.{_index('version')}|4|--short",
     ]
     ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
     assert ident.model == "Netgear R7000"
@@ -450,16 +452,13 @@ def test_family_banner_starting_with_the_sysobjectid_vendor() -> None:
 
 
 def test_relocated_librenms_extends_name_the_hardware_not_the_os() -> None:
-    def name(text: str) -> str:
-        return f"{len(text)}." + ".".join(str(b) for b in text.encode())
-
     lines = [
         "1.3.6.1.2.1.1.1.0|4|FreeBSD vm1 13.2-RELEASE FreeBSD 13.2-RELEASE amd64",
         "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.2238.4.1.1",
-        f"1.3.6.1.4.1.2021.7890.1.3.1.1.{name('distro')}|4|FreeBSD 14.0",
-        f"1.3.6.1.4.1.2021.7890.2.4.1.2.{name('hardware')}.1|4|KVM",
-        f"1.3.6.1.4.1.2021.7890.3.3.1.1.{name('manufacturer')}|4|QEMU",
-        f"1.3.6.1.4.1.2021.7890.4.4.1.2.{name('serial')}.1|4|VM-0042",
+        f"1.3.6.1.4.1.2021.7890.1.3.1.1.{_index('distro')}|4|FreeBSD 14.0",
+        f"1.3.6.1.4.1.2021.7890.2.4.1.2.{_index('hardware')}.1|4|KVM",
+        f"1.3.6.1.4.1.2021.7890.3.3.1.1.{_index('manufacturer')}|4|QEMU",
+        f"1.3.6.1.4.1.2021.7890.4.4.1.2.{_index('serial')}.1|4|VM-0042",
     ]
     ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
     assert (ident.model, ident.serial_number) == ("KVM", "VM-0042")
