@@ -28,6 +28,7 @@ from netmap.discover.snmp.vendors import identify
 from netmap.discover.snmp.walker import Oid
 from netmap.infer.classify_snmp import snmp_type_hint, snmp_type_votes
 from netmap.model import GETTERS, DeviceType, Facts, Identity, SnmpRecord
+from tests.walks import identify_lines
 
 DATA = Path(__file__).parent / "data" / "snmprec"
 RECORDINGS = Path(os.environ.get("NETMAP_RECORDINGS", "/work/shared/recordings/librenms"))
@@ -377,25 +378,25 @@ def test_entity_table_with_descriptions_only_names_the_device_by_its_first_entry
     ent = "1.3.6.1.2.1.47.1.1.1.1"
     lines = ["1.3.6.1.2.1.1.1.0|4|RouterOS-18.1 Release", f"{ent}.2.1|4|XR 4000 chassis",
              f"{ent}.2.2|4|XR 4000 fan tray", f"{ent}.7.1|4|chassis"]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert ident.model == "XR 4000 chassis"
     assert "model: ENTITY-MIB chassis 1 entPhysicalDescr" in ident.evidence
     family = [lines[0].replace("RouterOS-18.1", "Acme R30 18.1"), f"{ent}.2.1|4|Acme Office"]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(family))), {}))
+    ident = identify_lines(family)
     assert ident.model == "Acme R30"  # a digitless description names a product line: the banner wins
 
 
 def test_a_part_number_in_the_model_column_yields_to_the_description() -> None:
     ent = "1.3.6.1.2.1.47.1.1.1.1"
     lines = [f"{ent}.2.1|4|FS_7700X", f"{ent}.5.1|2|3", f"{ent}.13.1|4|40-1234567-08"]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert ident.model == "FS_7700X"
     shelf = ["1.3.6.1.2.1.1.1.0|4|FSX150-GE99", f"{ent}.2.1|4|SHELF", *lines[1:]]
-    assert asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(shelf))), {})).model == (
+    assert identify_lines(shelf).model == (
         "FSX150-GE99"  # the part number yields to the banner when the description is generic
     )
     named = [*lines[:2], f"{ent}.13.1|4|FS-7700X-24"]
-    assert asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(named))), {})).model == (
+    assert identify_lines(named).model == (
         "FS-7700X-24"
     )
 
@@ -404,7 +405,7 @@ def test_a_model_column_repeating_the_serial_names_no_model() -> None:
     ent = "1.3.6.1.2.1.47.1.1.1.1"
     lines = ["1.3.6.1.2.1.1.1.0|4|Acme R30 router 1.2.3", f"{ent}.5.1|2|3",
              f"{ent}.11.1|4|RNX0012345", f"{ent}.13.1|4|RNX0012345"]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert ident.serial_number == "RNX0012345" and ident.model == "Acme R30 router"
 
 
@@ -437,7 +438,7 @@ def test_arguments_of_echo_extends_are_their_output() -> None:
         f"1.3.6.1.4.1.8072.1.3.2.2.1.2.{_index('version')}|4|/usr/bin/fwinfo",  # runs a program
         f"1.3.6.1.4.1.8072.1.3.2.2.1.3.{_index('version')}|4|--short",
     ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert ident.model == "Netgear R7000"
     assert ident.os_version == "2.6.22.19"  # "--short" is an argument, not the output
 
@@ -460,7 +461,7 @@ def test_relocated_librenms_extends_name_the_hardware_not_the_os() -> None:
         f"1.3.6.1.4.1.2021.7890.3.3.1.1.{_index('manufacturer')}|4|QEMU",
         f"1.3.6.1.4.1.2021.7890.4.4.1.2.{_index('serial')}.1|4|VM-0042",
     ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert (ident.model, ident.serial_number) == ("KVM", "VM-0042")
     assert ident.os_version == "13.2-RELEASE"  # the kernel release, not the distro extend
     assert 'model: extend "hardware" at 1.3.6.1.4.1.2021.7890.2' in ident.evidence
@@ -479,7 +480,7 @@ def test_host_resources_device_with_a_vendor_id_names_the_product(
         "1.3.6.1.2.1.25.3.2.1.3.1|4|ScanPro 500",
         f"1.3.6.1.2.1.25.3.2.1.4.1|6|{device_id}",
     ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert (ident.model == "ScanPro 500") == (model is not None), ident.model
 
 
@@ -491,7 +492,7 @@ def test_probes_of_the_enterprise_an_agent_answers_behind_a_bogus_sysobjectid() 
         "1.3.6.1.4.1.46651.1.1.46.0|4|2051187734",
         "1.3.6.1.4.1.46651.1.1.51.0|4|2.01",
     ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert (ident.vendor, ident.serial_number, ident.os_version) == (
         "Dantherm Cooling",
         "2051187734",
@@ -507,7 +508,7 @@ def test_serial_written_into_the_backplane_description() -> None:
         "1.3.6.1.2.1.47.1.1.1.1.2.2|4|XR 9000 backplane SN:AB12345678 Rev:R1A Mfg.Dt:1-JAN-2024",
         "1.3.6.1.2.1.47.1.1.1.1.2.3|4|Line card SN:ZZ99999999",
     ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert ident.serial_number == "AB12345678"
     assert "serial_number: ENTITY-MIB entPhysicalDescr.2 S/N" in ident.evidence
 
@@ -519,18 +520,8 @@ def test_hikvision_entity_type_names_the_product_kind(code: str, model: str | No
         "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.50001",
         f"1.3.6.1.4.1.50001.1.100.0|2|{code}",
     ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert ident.model == model
-
-
-def test_aricent_iss_serial_of_an_eltex_switch() -> None:
-    lines = [
-        "1.3.6.1.2.1.1.1.0|4|MES2424 AC 28-port 1G/10G Managed Switch",
-        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.35265.1.176",
-        "1.3.6.1.4.1.2076.81.1.120.0|4|ES0X000001",
-    ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
-    assert ident.serial_number == "ES0X000001"
 
 
 def test_an_empty_ups_model_alone_is_no_ups() -> None:
@@ -549,7 +540,7 @@ def test_extend_registered_with_full_output_only() -> None:
         "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
         f"1.3.6.1.4.1.8072.1.3.2.3.1.2.{hardware}|4|Raspberry Pi 4 Model B Rev 1.4",
     ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert ident.model == "Raspberry Pi 4 Model B Rev 1.4"
     assert "model: NET-SNMP-EXTEND-MIB nsExtendOutputFull.\"hardware\"" in ident.evidence
     record = SnmpRecord(ip="192.0.2.9", facts=Facts(sys_descr=lines[0].split("|")[2],
@@ -565,11 +556,11 @@ def test_axis_serial_is_the_base_mac_only_when_nothing_else_names_it() -> None:
         "1.3.6.1.2.1.2.2.1.6.1|4|",
         "1.3.6.1.2.1.2.2.1.6.2|4x|accc8e0a0b0c",
     ]
-    ident = asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    ident = identify_lines(lines)
     assert ident.serial_number == "ACCC8E0A0B0C"
     assert any("base MAC ifPhysAddress.2" in line for line in ident.evidence)
     other = [lines[0].replace("AXIS", "ACME"), "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.9.1.1", *lines[2:]]
-    assert asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(other))), {})).serial_number is None
+    assert identify_lines(other).serial_number is None
 
 
 @pytest.mark.parametrize(
@@ -817,7 +808,7 @@ def test_librenms_recordings(name: str, vendor: str, types: set[DeviceType]) -> 
 
 def test_product_line_identity_rules() -> None:
     def ident(*lines: str) -> Identity:
-        return asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+        return identify_lines(lines)
 
     ent = "1.3.6.1.2.1.47.1.1.1.1"
     # Ericsson: the part number sits in entPhysicalModelName, the product name in entPhysicalDescr

@@ -6,14 +6,10 @@ plus the private-MIB objects or banner the rule reads; the identity must come ou
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
-from netmap.discover.snmp.getters import CachingWalker
-from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
-from netmap.discover.snmp.vendors import identify
 from netmap.model import Identity
+from tests.walks import identify_lines
 
 OBJECT_ID = "1.3.6.1.2.1.1.2.0|6|"
 DESCR = "1.3.6.1.2.1.1.1.0|4|"
@@ -22,7 +18,7 @@ ENT = "1.3.6.1.4.1"
 
 
 def ident(*lines: str) -> Identity:
-    return asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(lines))), {}))
+    return identify_lines(lines)
 
 
 def oid_line(object_id: str) -> str:
@@ -350,6 +346,16 @@ CASES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
         (DESCR + "Sinetica UPSController. Versions: App. 9.9.9, OS 8.8, Btldr 7.7, H/w ZZ Rev 1.2",),
         "os_version",
         "8.8",
+    ),
+    (
+        "Eltex MES24xx (Aricent ISS): the switch serial number",
+        (
+            DESCR + "MES2424 AC 28-port 1G/10G Managed Switch",
+            OBJECT_ID + f"{ENT}.35265.1.176",
+            f"{ENT}.2076.81.1.120.0|4|ES0X000001",
+        ),
+        "serial_number",
+        "ES0X000001",
     ),
     (
         "Tait base station sysDescr banner",

@@ -16,6 +16,7 @@ import functools
 import re
 from collections import defaultdict
 
+from netmap.discover.snmp.sysdescr import UNIX_OS
 from netmap.model import DeviceType, SnmpRecord, TypeVote
 
 T = DeviceType
@@ -433,7 +434,7 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
             "switch model family",
         ),
         (
-            r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\b",
+            rf"^({UNIX_OS})\b",
             T.SERVER,
             0.35,
             "general-purpose OS banner",
@@ -554,13 +555,10 @@ def _services_votes(services: int | None) -> list[TypeVote]:
 
 
 def _family_vote(object_id: str | None) -> list[TypeVote]:
-    if not object_id:
-        return []
-    best = ""
-    for prefix in FAMILY_PREFIXES:
-        if (object_id == prefix or object_id.startswith(prefix + ".")) and len(prefix) > len(best):
-            best = prefix
-    if not best:
+    from netmap.discover.snmp.oids import longest_prefix
+
+    best = longest_prefix(object_id, FAMILY_PREFIXES) if object_id else None
+    if best is None:
         return []
     dtype, weight, reason = FAMILY_PREFIXES[best]
     return [_vote(dtype, weight, f"sysObjectID {object_id}: {reason}")]
@@ -630,7 +628,7 @@ def _os_banner(descr: str | None) -> bool:
     return bool(descr and _OS_BANNER.match(descr))
 
 
-_OS_BANNER = re.compile(r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\b", re.I)
+_OS_BANNER = re.compile(rf"^({UNIX_OS})\b", re.I)
 
 
 _SERVER_BRANDS = re.compile(

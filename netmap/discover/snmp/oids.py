@@ -8,10 +8,18 @@ several modules (getters, vendor identification, classification) share this file
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def scalar(oid: str) -> str:
     """The instance OID of a scalar object ("1.3.6.1.2.1.1.1" -> "1.3.6.1.2.1.1.1.0")."""
     return f"{oid}.0"
+
+
+def longest_prefix(oid: str, prefixes: Iterable[str]) -> str | None:
+    """The longest of `prefixes` that is `oid` itself or one of its ancestors, else None."""
+    matches = [p for p in prefixes if oid == p or oid.startswith(p + ".")]
+    return max(matches, key=len, default=None)
 
 # --- SNMPv2-MIB (system group) -----------------------------------------------------------------
 SYS_DESCR = "1.3.6.1.2.1.1.1"  # SNMPv2-MIB::sysDescr

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from netmap.discover.snmp.datafiles import tsv_rows
+from netmap.discover.snmp.oids import longest_prefix
 
 
 @cache
@@ -49,9 +50,5 @@ def product_of(sys_object_id: str | None) -> tuple[str, str] | None:
     exact = _table().get(oid)
     if exact:
         return exact
-    parts = oid.split(".")
-    for end in range(len(parts), 6, -1):
-        name = _BRANCHES.get(".".join(parts[:end]))
-        if name:
-            return name, "Ceragon IP-20 branch"
-    return None
+    branch = longest_prefix(oid, _BRANCHES)
+    return (_BRANCHES[branch], "Ceragon IP-20 branch") if branch else None

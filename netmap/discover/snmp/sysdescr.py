@@ -142,9 +142,11 @@ _ARCH_NAMES = {
     "sparc64": "Generic SPARC 64-bit",
 }
 
+# The general-purpose Unixes whose `uname -a` banner leads sysDescr
+UNIX_OS = r"Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin"
+
 _OS_BANNER = re.compile(
-    r"^(?:Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin|Hardware:|Cisco|Juniper|"
-    r"Microsoft|Windows|VxWorks|HP-UX|AIX|IBM)\b",
+    rf"^(?:{UNIX_OS}|Hardware:|Cisco|Juniper|Microsoft|Windows|VxWorks|HP-UX|AIX|IBM)\b",
     re.IGNORECASE,
 )
 
@@ -231,6 +233,14 @@ def _windows_hardware(descr: str) -> str | None:
     }[arch]
 
 
+# "SiteBoss 550 2.11.280 STD", "OAP-321 10.12.0147 / 15.11.2017 ...", "CMC-TC SN 07627 HW V3.20":
+# a banner's model ends at its first dotted release ("6.6.4.177.R01", "(V1.55.126"), whatever
+# follows it, or at a serial / hardware / software key
+_MODEL_END = re.compile(r"\(?[vV]?\d+(?:\.\d+){1,3}(?:[.\-_]\w+)?|(?:SN|S/N|HW|SW|FW)[:#]?")
+# trailing version tokens: "2.2w", "v2", "Ver0070", "(build 7)"
+_VERSION_WORD = re.compile(r"v?\d+(?:[._]\d+)+[\w.\-()]*|v(?:er)?\d+\w*|\(.*\)", re.I)
+
+
 def _short_banner_model(descr: str, family: bool = False, maker: str | None = None) -> str | None:
     """The model named by a short one-line banner: "Alta AP6 2.2w" -> "Alta AP6",
     "US-8, 5.76.7.13442, Linux 3.6.5" -> "US-8". Long or OS banners name no model. Words without
@@ -251,26 +261,16 @@ def _short_banner_model(descr: str, family: bool = False, maker: str | None = No
         flags=re.IGNORECASE,
     )[0].strip(" -")
     words = first.split()
-    # "SiteBoss 550 2.11.280 STD", "OAP-321 10.12.0147 / 15.11.2017 ...", "CMC-TC SN 07627 HW
-    # V3.20": the model ends at its first dotted version number or serial / hardware key
-    ends = [
-        i
-        for i, w in enumerate(words)
-        # "6.6.4.177.R01", "(V1.55.126": a release, whatever follows it
-        if re.fullmatch(r"\(?[vV]?\d+(?:\.\d+){1,3}(?:[.\-_]\w+)?|(?:SN|S/N|HW|SW|FW)[:#]?", w)
-    ]
-    if ends and ends[0] > 0:
-        words = words[: ends[0]]
-    while words and re.fullmatch(_VERSION_WORD, words[-1], re.I):
+    end = next((i for i, word in enumerate(words) if _MODEL_END.fullmatch(word)), 0)
+    if end > 0:
+        words = words[:end]
+    while words and _VERSION_WORD.fullmatch(words[-1]):
         words.pop()  # trailing version tokens are not part of the model
     if not words or (not family and not any(ch.isdigit() for ch in " ".join(words))):
         return None  # "Barracuda Spam Firewall": a product family, not a model
     if family and not _family_name(words, maker):
         return None
     return " ".join(words)
-
-
-_VERSION_WORD = r"v?\d+(?:[._]\d+)+[\w.\-()]*|v(?:er)?\d+\w*|\(.*\)"  # "2.2w", "Ver0070"
 
 
 def _family_name(words: list[str], maker: str | None) -> bool:
@@ -313,9 +313,7 @@ def _model_token(descr: str) -> str | None:
 
 # `uname -a` banners: the second word is the host name, when a release follows it ("Linux endian"
 # without one names a product)
-_UNAME_HOST = re.compile(
-    r"^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin)\s+\S+(?=\s+\d+\.\d)", re.IGNORECASE
-)
+_UNAME_HOST = re.compile(rf"^({UNIX_OS})\s+\S+(?=\s+\d+\.\d)", re.IGNORECASE)
 
 
 def without_host_name(descr: str | None) -> str | None:
