@@ -557,6 +557,15 @@ class Conflict(Model):
     other_source: str
 
 
+class SharedIdentity(Model):
+    """An identity another, different box reports too (a cloned VM or configuration, a factory
+    default). It is not used to join devices, and it is worth fixing."""
+
+    kind: str  # "MAC address", "SNMP engine ID"
+    value: str
+    also_at: list[str] = Field(default_factory=list)  # the other agents' addresses
+
+
 class Device(Model):
     id: str  # stable: derived from the strongest identity (MAC, chassis id, serial, ...)
     name: str | None = None
@@ -582,6 +591,7 @@ class Device(Model):
     identity_evidence: list[str] = Field(default_factory=list)  # "model: <where it came from>"
     sources: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    shared_identity: list[SharedIdentity] = Field(default_factory=list)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     inferred: bool = False  # e.g. an unmanaged switch deduced from forwarding tables

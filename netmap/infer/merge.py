@@ -12,6 +12,11 @@ B. address->MAC bindings (ARP reply > nmap > router ARP table). When one address
    MACs of different devices, the best source wins and the disagreement becomes a Conflict;
 C. names (sysName, LLDP/CDP system names) join only when the name is unambiguous.
 
+An agent's own MACs and engine ID are not identities when a *different* box reports them too:
+cloned VMs and copied snmpd configurations share them. They are reported on the device
+(``shared_identity``) instead. A serial always joins: a host and its BMC are two agents of one
+box, and both report its serial.
+
 Claims that only enrich (reverse DNS, router ARP entries) never create a device on their own.
 
 Device ids are stable across scans: ``mac:<lowest MAC seen directly by ARP/nmap>``, else the
@@ -39,11 +44,13 @@ from netmap.model import (
     DnsObs,
     HostObs,
     Interface,
+    InventoryItem,
     LldpNeighbor,
     OsObs,
     ScanRecord,
     Service,
     ServiceObs,
+    SharedIdentity,
     SnmpObs,
     SnmpRecord,
     SoftwareItem,
@@ -66,6 +73,7 @@ TIER_DIRECT, TIER_SNMP, TIER_TABLE = 0, 1, 2
 # Fields whose disagreements are worth recording (os wording always differs between sources).
 CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
+_SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
 
 @dataclass
@@ -81,6 +89,7 @@ class Claim:
     service: tuple[datetime, Service] | None = None
     record: SnmpRecord | None = None
     is_agent: bool = False
+    shared: list[SharedIdentity] = field(default_factory=list)  # own keys other boxes report
 
     def add_mac(self, mac: str | None, tier: int) -> None:
         if mac is not None:
@@ -91,6 +100,15 @@ class Claim:
         if ip is not None:
             self.keys.add(f"ip:{ip}")
             self.ips.add(ip)
+
+    def add_key(self, key: str, tier: int) -> None:
+        kind, _, value = key.partition(":")
+        if kind == "mac":
+            self.add_mac(value, tier)
+        elif kind == "ip":
+            self.add_ip(value)
+        else:
+            self.keys.add(key)
 
     def add_value(self, fld: str, value: str | None, source: str) -> None:
         if value is not None and value.strip():
@@ -257,15 +275,17 @@ def _dns_claim(ob: DnsObs) -> list[Claim]:
     return [c]
 
 
-def _agent_claim(rec: SnmpRecord, times: list[datetime], cloned: set[str]) -> Claim:
+def _agent_claim(rec: SnmpRecord, times: list[datetime], shared: dict[str, set[str]]) -> Claim:
     c = Claim("snmp", times=times, record=rec, is_agent=True)
     c.add_ip(identity_ip(rec.ip))
     for addr in rec.ip_addresses:
         c.add_ip(identity_ip(addr.address))
-    for iface in rec.interfaces:
-        m = identity_mac(iface.mac_address)
-        if m not in cloned:
-            c.add_mac(m, TIER_SNMP)
+    for key, shown in sorted(_self_keys(rec).items()):
+        if key not in shared:
+            c.add_key(key, TIER_SNMP)
+        else:
+            c.shared.append(SharedIdentity(kind=_SHAREABLE[key.partition(":")[0]], value=shown,
+                                           also_at=sorted(shared[key] - {rec.ip})))
     f = rec.facts
     if f is not None:
         c.add_value("name", f.hostname, "snmp")
@@ -274,19 +294,12 @@ def _agent_claim(rec: SnmpRecord, times: list[datetime], cloned: set[str]) -> Cl
         c.add_value("serial", f.serial_number, "snmp")
         c.add_value("os", f.os_version or _first_line(f.sys_descr), "snmp")
         c.add_value("location", f.location, "snmp")
-        if f.serial_number and f.serial_number.strip():
-            c.keys.add(f"serial:{f.serial_number.strip().lower()}")
-        if f.engine_id and f.engine_id.strip():
-            c.keys.add(f"engine:{f.engine_id.strip().lower()}")
         name = norm_name(f.hostname)
         if name:
             c.name_keys.add(name)
-    for item in rec.inventory:
-        if item.entity_class == "chassis" and item.contained_in in (None, 0):
-            c.add_value("model", item.model, "snmp:inventory")
-            c.add_value("serial", item.serial_number, "snmp:inventory")
-            if item.serial_number and item.serial_number.strip():
-                c.keys.add(f"serial:{item.serial_number.strip().lower()}")
+    for item in _chassis(rec):
+        c.add_value("model", item.model, "snmp:inventory")
+        c.add_value("serial", item.serial_number, "snmp:inventory")
     for info, src in ((rec.printer, "snmp:printer"), (rec.ups, "snmp:ups")):
         if info is not None:
             c.add_value("model", info.model, src)
@@ -308,13 +321,7 @@ def _keyed_claim(source: str, keys: set[str], times: list[datetime]) -> Claim:
     """A neighbour's claim from its identity keys ("mac:…", "ip:…", chassis and other keys)."""
     c = Claim(source, times=times)
     for key in keys:
-        kind, _, value = key.partition(":")
-        if kind == "mac":
-            c.add_mac(value, TIER_SNMP)
-        elif kind == "ip":
-            c.add_ip(value)
-        else:
-            c.keys.add(key)
+        c.add_key(key, TIER_SNMP)
     return c
 
 
@@ -367,17 +374,69 @@ def _table_claims(rec: SnmpRecord, times: list[datetime]) -> tuple[list[Claim], 
     return claims, bindings
 
 
-def _cloned_macs(records: list[SnmpRecord]) -> set[str]:
-    """ifTable MACs reported by two agents that share no address: cloned VMs or factory-default
-    MACs. They would join unrelated boxes, so they are not identities. (One box polled on two
-    addresses lists the same addresses in both ipAddrTables, and stays one.)"""
-    owners: dict[str, list[set[str]]] = defaultdict(list)
+def _chassis(rec: SnmpRecord) -> list[InventoryItem]:
+    return [i for i in rec.inventory if i.entity_class == "chassis" and i.contained_in in (None, 0)]
+
+
+def _self_keys(rec: SnmpRecord) -> dict[str, str]:
+    """The identity keys an agent reports for its own box (ifTable MACs, engine ID, serials),
+    each with the value as the agent wrote it."""
+    keys = {f"mac:{m}": m for m in _own_macs(rec)}
+    f = rec.facts
+    serials = [f.serial_number] if f is not None else []
+    for value in [*serials, *(i.serial_number for i in _chassis(rec))]:
+        if value and value.strip():
+            keys.setdefault(f"serial:{value.strip().lower()}", value.strip())
+    if f is not None and f.engine_id and f.engine_id.strip():
+        keys[f"engine:{f.engine_id.strip().lower()}"] = f.engine_id.strip()
+    return keys
+
+
+def _agent_addresses(rec: SnmpRecord) -> set[str]:
+    return {ip for a in rec.ip_addresses if (ip := identity_ip(a.address))} | {rec.ip}
+
+
+def _different_boxes(a: SnmpRecord, b: SnmpRecord, key: str) -> bool:
+    """Two agents that both report `key` but cannot be one box polled on two addresses: one box
+    lists both addresses in its ipAddrTable, answers one sysName, shares its MACs and reports one
+    serial. A MAC is shared by different boxes as soon as the address tables part (the rule for
+    cloned VMs); an engine ID needs a second sign, because it is what joins a box polled twice
+    whose address table is hidden."""
+    if _agent_addresses(a) & _agent_addresses(b):
+        return False
+    if key.startswith("mac:"):
+        return True
+    name_a = norm_name(a.facts.hostname) if a.facts is not None else None
+    name_b = norm_name(b.facts.hostname) if b.facts is not None else None
+    if name_a and name_b and name_a != name_b:
+        return True
+    serials_a, serials_b = _serials(a), _serials(b)
+    if serials_a and serials_b and not serials_a & serials_b:
+        return True
+    macs_a, macs_b = _own_macs(a), _own_macs(b)
+    return bool(macs_a and macs_b and not macs_a & macs_b)
+
+
+def _serials(rec: SnmpRecord) -> set[str]:
+    return {key for key in _self_keys(rec) if key.startswith("serial:")}
+
+
+def _shared_keys(records: list[SnmpRecord]) -> dict[str, set[str]]:
+    """Own MACs and engine IDs that different boxes report (cloned VMs and snmpd configurations,
+    factory-default MACs), each with the agent addresses reporting it. They would join unrelated
+    boxes, so they are not identities."""
+    holders: dict[str, list[SnmpRecord]] = defaultdict(list)
     for rec in records:
-        ips = {ip for a in rec.ip_addresses if (ip := identity_ip(a.address))} | {rec.ip}
-        for m in {identity_mac(i.mac_address) for i in rec.interfaces} - {None}:
-            owners[str(m)].append(ips)
-    return {m for m, sets in owners.items()
-            if any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])}
+        for key in _self_keys(rec):
+            if key.partition(":")[0] in _SHAREABLE:
+                holders[key].append(rec)
+    shared: dict[str, set[str]] = {}
+    for key, recs in holders.items():
+        pairs = [(a, b) for i, a in enumerate(recs) for b in recs[i + 1:]
+                 if _different_boxes(a, b, key)]
+        if pairs:
+            shared[key] = {rec.ip for pair in pairs for rec in pair}
+    return shared
 
 
 def _agent_times(scan: ScanRecord) -> dict[str, list[datetime]]:
@@ -408,12 +467,12 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             claims += _dns_claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
-    cloned = _cloned_macs(records)
+    shared = _shared_keys(records)
     for rec in records:
         if rec.facts is None and not rec.interfaces:
             continue  # the agent never answered: an SNMP failure, not an SNMP fact
         t = times.get(rec.ip, [])
-        claims.append(_agent_claim(rec, t, cloned))
+        claims.append(_agent_claim(rec, t, shared))
         claims += _neighbour_claims(rec, t)
         cs, bs = _table_claims(rec, t)
         claims += cs
@@ -658,10 +717,11 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
     interfaces, software, credential = _snmp_parts(records)
     times = [t for c in claims for t in c.times]
     unique_conflicts = {(x.field, x.kept, x.other, x.other_source): x for x in conflicts}
+    addresses = sort_ips({ip for c in claims for ip in c.ips})
     return Device(
         id=dev_id,
         name=picked["name"],
-        addresses=sort_ips({ip for c in claims for ip in c.ips}),
+        addresses=addresses,
         macs=sorted(macs),
         vendor=picked["vendor"],
         model=picked["model"],
@@ -676,9 +736,20 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         identity_evidence=_identity_evidence(picked_from, records),
         sources=sorted({c.source for c in claims}),
         conflicts=[unique_conflicts[k] for k in sorted(unique_conflicts)],
+        shared_identity=_shared_identity(claims, set(addresses)),
         first_seen=min(times) if times else None,
         last_seen=max(times) if times else None,
     )
+
+
+def _shared_identity(claims: list[Claim], own: set[str]) -> list[SharedIdentity]:
+    """The device's own keys that other boxes report, once each, naming only the others."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        for item in c.shared:
+            found[(item.kind, item.value)] |= set(item.also_at) - own
+    return [SharedIdentity(kind=kind, value=value, also_at=sort_ips(others))
+            for (kind, value), others in sorted(found.items()) if others]
 
 
 def merge_with_index(scan: ScanRecord) -> MergeResult:

@@ -231,6 +231,9 @@ def _snmpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
         f"syslocation {vals['syslocation']}", f"syscontact {vals['syscontact']}",
         f"sysservices {_sysservices(d)}", "dontLogTCPWrappersConnects yes",
         "master agentx", f"agentxsocket {layout.agentx(d.name)}",
+        # The engine ID from the MAC, as real gear does. net-snmp's default is random bits
+        # seeded by the clock, and agents started in one tick could share it.
+        "engineIDType 3", f"engineIDNic {next(i.name for i in d.interfaces if i.ips)}",
     ]
     if snmp.sysdescr:
         lines.append(f"sysdescr {snmp.sysdescr}")

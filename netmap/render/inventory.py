@@ -374,6 +374,14 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
         yield from _service_findings(
             s.port, s.proto, s.name, " ".join(x for x in (s.product, s.version, s.extrainfo) if x)
         )
+    for shared in d.shared_identity:
+        yield (
+            "Shared identity",
+            f"Its {shared.kind} {shared.value} is also reported by {', '.join(shared.also_at)}; "
+            "it was not used to join them.",
+            EVIDENCE,
+            _SHARED_ACTION[shared.kind],
+        )
     for c in d.conflicts:
         yield (
             "Sources disagree",
@@ -381,6 +389,14 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             EVIDENCE,
             "Check which value is right.",
         )
+
+
+# A shared MAC or engine ID comes from a cloned VM or configuration, or a factory default.
+_SHARED_ACTION = {
+    "MAC address": "Give each box its own MAC address (a cloned VM or a factory default).",
+    "SNMP engine ID": "Give each SNMP agent its own engine ID (a copied configuration shares it); "
+    "SNMPv3 needs it unique.",
+}
 
 
 def _service_findings(

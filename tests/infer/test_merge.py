@@ -192,7 +192,35 @@ def test_cloned_mac_on_two_agents_does_not_join_them() -> None:
     clone = mac(0xC1)
     obs = [*snmp("10.0.0.5", facts=Facts(hostname="vm-a"), interfaces=[iface(1, "e0", clone)]),
            *snmp("10.0.0.6", facts=Facts(hostname="vm-b"), interfaces=[iface(1, "e0", clone)])]
-    assert sorted(d.name or "" for d in merge(make_scan(obs))) == ["vm-a", "vm-b"]
+    devices = merge(make_scan(obs))
+    assert sorted(d.name or "" for d in devices) == ["vm-a", "vm-b"]
+    assert [(s.kind, s.also_at) for s in devices[0].shared_identity] == [("MAC address", ["10.0.0.6"])]
+
+
+def test_copied_engine_id_does_not_join_two_switches() -> None:
+    """Two snmpd started from one configuration (or in one clock tick) report one engine ID:
+    different sysNames and MACs say they are two boxes, so the engine ID is not an identity."""
+    engine = "80001f888038eac93ddad9076b00000000"
+    obs = [*snmp("10.0.1.3", facts=Facts(hostname="sw-a", engine_id=engine, serial_number="SA1"),
+                 interfaces=[iface(1, "vlan1", mac(0xA0))]),
+           *snmp("10.0.2.2", facts=Facts(hostname="sw-b", engine_id=engine, serial_number="SB2"),
+                 interfaces=[iface(1, "vlan1", mac(0xB0))])]
+    devices = {d.name: d for d in merge(make_scan(obs))}
+    assert sorted(devices) == ["sw-a", "sw-b"]
+    assert devices["sw-a"].serial == "SA1" and devices["sw-b"].serial == "SB2"
+    (shared,) = devices["sw-a"].shared_identity
+    assert (shared.kind, shared.value, shared.also_at) == ("SNMP engine ID", engine, ["10.0.2.2"])
+    assert devices["sw-b"].shared_identity[0].also_at == ["10.0.1.3"]
+
+
+def test_engine_id_joins_one_box_polled_twice_without_address_table() -> None:
+    """No ipAddrTable, no ifTable: the engine ID and the one sysName are all that say it is one
+    box, and they are enough."""
+    engine = "800000090300aabbccddeeff"
+    obs = [o for ip in ("10.0.0.1", "10.0.2.1")
+           for o in snmp(ip, facts=Facts(hostname="r", engine_id=engine))]
+    (d,) = merge(make_scan(obs))
+    assert d.addresses == ["10.0.0.1", "10.0.2.1"] and d.shared_identity == []
 
 
 def test_one_box_polled_on_two_addresses_stays_one() -> None:

@@ -12,7 +12,8 @@ import networkx as nx
 import openpyxl
 from vsdx import VisioFile
 
-from netmap.model import Inventory
+from netmap.model import Inventory, SharedIdentity
+from netmap.render.inventory import attention_table
 from netmap.render.sanitize import clean
 from tests.render.readers import (
     XLINK,
@@ -125,6 +126,16 @@ def test_workbook(hall: Inventory, hall_out: Out) -> None:
     core_port = next(r for r in ports if r[0] == "sw-core" and r[3] == "Gi1/0/1")
     assert core_port[10] == "sw-hall-1" and core_port[11] == "lldp (confirmed)"
     assert core_port[6] == 1000
+
+
+def test_shared_engine_id_needs_attention(hall: Inventory) -> None:
+    core = next(d for d in hall.devices if d.name == "sw-core")
+    shared = SharedIdentity(kind="SNMP engine ID", value="80001f8880aa", also_at=["10.1.1.11"])
+    inv = hall.model_copy(update={"devices": [core.model_copy(update={"shared_identity": [shared]})]})
+    (row,) = [r for r in attention_table(inv).rows if r[0] == "Shared identity"]
+    assert row[1] == "sw-core" and row[4] == "Evidence (observed)"
+    assert "SNMP engine ID 80001f8880aa is also reported by 10.1.1.11" in str(row[3])
+    assert "own engine ID" in str(row[5])
 
 
 def test_csv_exports(hall: Inventory, hall_out: Out) -> None:
