@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from netmap.infer.snmp_records import records_from_scan
 from netmap.lab.score import format_score, score
 from netmap.model import Inventory
 from netmap.store import Store
@@ -52,6 +53,17 @@ def test_snmp_facts_match_truth(lab: Any, lab_scan: LabScan) -> None:
             assert t.model.casefold() in (d["model"] or "").casefold() or (
                 (d["model"] or "").casefold() in t.model.casefold() and d["model"]
             ), (t.name, d["model"], t.model)
+
+
+def test_lab_agents_have_their_own_engine_ids(lab_scan: LabScan, inventory: Inventory) -> None:
+    """Each lab snmpd derives its engine ID from its MAC, as real gear does (net-snmp's default,
+    random bits seeded by the clock, once gave two switches one ID and merged them)."""
+    scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
+    engines = {r.facts.hostname: r.facts.engine_id for r in records_from_scan(scan)
+               if r.facts and r.facts.engine_id}  # snmpsim's recorded agents have none
+    assert len(engines) >= 7 and all(e.startswith("80001f8803") for e in engines.values() if e)
+    assert len(set(engines.values())) == len(engines), engines
+    assert not [d.name for d in inventory.devices if d.shared_identity]
 
 
 def test_probe_of_a_lab_switch(lab: Any, lab_scan: LabScan, scanner_run: Callable[..., Any]) -> None:
