@@ -245,6 +245,9 @@ class Facts(Model):
     # "telephone", ...) and IP-MIB ipForwarding (True: it routes)
     lldp_capabilities: list[str] = Field(default_factory=list)
     ip_forwarding: bool | None = None
+    # ENERGY-OBJECT-MIB eoPower rows (counted up to a cap): what the agent meters (outlets, PoE
+    # ports); None when it has no such MIB
+    energy_objects: int | None = None
     # where vendor / model / serial / OS version came from ("model: ENTITY-MIB chassis 1
     # entPhysicalModelName"): source names only, never the values
     identity_evidence: list[str] = Field(default_factory=list)

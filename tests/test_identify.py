@@ -27,7 +27,7 @@ from netmap.discover.snmp.sysdescr import parse_sys_descr, windows_version
 from netmap.discover.snmp.vendors import identify
 from netmap.discover.snmp.walker import Oid
 from netmap.infer.classify_snmp import snmp_type_hint, snmp_type_votes
-from netmap.model import GETTERS, DeviceType, Facts, Identity, SnmpRecord
+from netmap.model import GETTERS, DeviceType, Facts, Identity, Interface, SnmpRecord
 from tests.walks import identify_lines
 
 DATA = Path(__file__).parent / "data" / "snmprec"
@@ -678,6 +678,22 @@ def test_agent_announcing_itself_in_lldp_and_ip_mib() -> None:
     router = Facts(lldp_capabilities=["bridge", "router"], ip_forwarding=True)
     votes = {v.type for v in snmp_type_votes(SnmpRecord(ip="192.0.2.6", facts=router))}
     assert votes == {DeviceType.SWITCH, DeviceType.ROUTER}
+
+
+def test_metered_outlets_without_ports_are_a_pdu() -> None:
+    """ENERGY-OBJECT-MIB (RFC 7460) alone, with 8 metered objects: a PDU's outlets."""
+    lines = [f"1.3.6.1.2.1.229.1.2.1.1.{n}|2|{n * 10}" for n in range(1, 9)]
+    lines += [f"1.3.6.1.2.1.229.1.2.1.2.{n}|66|0" for n in range(1, 9)]
+    facts = asyncio.run(GETTER_FUNCS["facts"](CachingWalker(SnmprecWalker(parse_lines(lines)))))
+    assert facts.energy_objects == 8
+    dtype, _, reasons = snmp_type_hint(SnmpRecord(ip="192.0.2.9", facts=facts))
+    assert dtype == DeviceType.PDU and "ENERGY-OBJECT-MIB meters 8 power objects" in reasons
+    ports = [Interface(if_index=n, if_type=6) for n in range(1, 25)]  # a switch metering PoE
+    switch = SnmpRecord(ip="192.0.2.10", facts=facts, interfaces=ports)
+    assert DeviceType.PDU not in {v.type for v in snmp_type_votes(switch)}
+    none = asyncio.run(GETTER_FUNCS["facts"](CachingWalker(SnmprecWalker(parse_lines([
+        "1.3.6.1.2.1.1.1.0|4|Linux pi 6.1.21-v8+ #1642 SMP PREEMPT aarch64"])))))
+    assert none.energy_objects is None
 
 
 def test_registered_product_name_votes_like_a_model() -> None:

@@ -707,7 +707,17 @@ def _table_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes.append(_vote(T.ROUTER, 0.3, f"{len(rec.routes)} routes", "snmp:routes"))
     if rec.software is not None and rec.software.software:
         votes.append(_vote(T.SERVER, 0.25, "HOST-RESOURCES hrSWInstalled present", "snmp:software"))
+    votes += _energy_votes(rec, len(physical))
     return votes
+
+
+def _energy_votes(rec: SnmpRecord, ports: int) -> list[TypeVote]:
+    """Several metered power objects behind at most a management port or two: outlets, a PDU.
+    (A switch metering its PoE ports has the ports to show for it.)"""
+    metered = rec.facts.energy_objects if rec.facts is not None else None
+    if metered is None or metered < 2 or ports > 2:
+        return []
+    return [_vote(T.PDU, 0.4, f"ENERGY-OBJECT-MIB meters {metered} power objects")]
 
 
 def _vendor_name_votes(vendor: str | None, enterprise: int | None) -> list[TypeVote]:

@@ -251,7 +251,20 @@ async def facts(w: Walker) -> Facts:
         ip_forwarding={1: True, 2: False}.get(v.integer(raw["ip_forwarding"]) or 0),
     )
     ident = await _identify(w, record)
-    return record.model_copy(update=ident)
+    return record.model_copy(update={**ident, "energy_objects": await _energy_objects(w)})
+
+
+_ENERGY_CAP = 64  # enough to tell "a few outlets" from "many metered ports"
+
+
+async def _energy_objects(w: Walker) -> int | None:
+    """How many objects the agent meters in ENERGY-OBJECT-MIB: a PDU meters its outlets.
+    A type hint only: an agent that fails here keeps the facts it already gave."""
+    try:
+        rows = await w.walk(oids.EO_POWER, _ENERGY_CAP)
+    except SnmpError:
+        return None
+    return len(rows) or None
 
 
 async def _identify(w: Walker, record: Facts) -> dict[str, Any]:
@@ -1053,7 +1066,7 @@ SCALARS: dict[str, tuple[str, ...]] = {
 # The subtrees each getter may walk, primed in one GETNEXT before the getters run: tables the
 # agent does not have then cost no request at all (most agents lack most of these MIBs).
 PROBES: dict[str, tuple[str, ...]] = {
-    "facts": (oids.ENT_PHYSICAL_CLASS, oids.HR_DEVICE_TYPE),  # identification reads these
+    "facts": (oids.ENT_PHYSICAL_CLASS, oids.HR_DEVICE_TYPE, oids.EO_POWER),  # identification
     "interfaces": _IF_COLUMNS + _IFX_COLUMNS + (oids.EXALINK_PORT_NAME,),
     "ip_addresses": _IP_ADDRESS_COLUMNS + _IP_AD_ENT_COLUMNS,
     "arp_table": _NET_TO_PHYSICAL_COLUMNS + _NET_TO_MEDIA_COLUMNS + (oids.IF_NAME, oids.IF_DESCR),

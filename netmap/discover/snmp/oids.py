@@ -74,6 +74,9 @@ UPS_IDENT_UPS_SOFTWARE_VERSION = "1.3.6.1.2.1.33.1.1.3"  # UPS-MIB::upsIdentUPSS
 UPS_IDENT_AGENT_SOFTWARE_VERSION = "1.3.6.1.2.1.33.1.1.4"  # UPS-MIB::upsIdentAgentSoftwareVersion
 UPS_IDENT_NAME = "1.3.6.1.2.1.33.1.1.5"  # UPS-MIB::upsIdentName
 
+# --- ENERGY-OBJECT-MIB (RFC 7460) ----------------------------------------------------------------
+EO_POWER = "1.3.6.1.2.1.229.1.2.1.1"  # ENERGY-OBJECT-MIB::eoPower (one row per metered object)
+
 # --- IP-MIB / BRIDGE-MIB (presence used as a classification hint) -------------------------------
 IP_FORWARDING = "1.3.6.1.2.1.4.1"  # IP-MIB::ipForwarding (1 forwarding, 2 not)
 DOT1D_BASE_NUM_PORTS = "1.3.6.1.2.1.17.1.2"  # BRIDGE-MIB::dot1dBaseNumPorts
