@@ -1,8 +1,8 @@
 """Redaction for deliverables that leave the building (RFP bundles).
 
 `redact(inv)` is a pure Inventory -> Inventory transform applied before rendering, so every
-format goes through one code path. It removes serial numbers, MAC addresses and SNMP
-credential names, and masks addresses consistently: subnets become "Subnet A", "Subnet B"
+format goes through one code path. It removes serial numbers, MAC addresses, shared engine
+IDs and SNMP credential names, and masks addresses consistently: subnets become "Subnet A", "Subnet B"
 ... (in address order) and hosts "Subnet B host 7" (the host's offset in its subnet).
 Addresses outside every known subnet become "Other network N host M" (private) or
 "External address N" (public). Device ids, which merge derives from MACs or serials, are
@@ -31,6 +31,7 @@ _IPV6 = re.compile(
     r"(?<![\w:.])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?:/(\d{1,3}))?(?![\w:])"
 )
 MAC_MASK, SERIAL_MASK, CREDENTIAL_MASK = "[MAC removed]", "[serial removed]", "[credential removed]"
+IDENTITY_MASK = "[identifier removed]"  # a shared MAC or engine ID (engine IDs often hold a MAC)
 
 
 def _letters(n: int) -> str:
@@ -141,6 +142,8 @@ def redact(inv: Inventory, *, keep_names: bool = True) -> Inventory:
         d["macs"] = []
         d["snmp_credential"] = None
         d["conflicts"] = [c for c in d["conflicts"] if not _secret_field(c["field"])]
+        for shared in d["shared_identity"]:
+            shared["value"] = IDENTITY_MASK
         for itf in d["interfaces"]:
             itf["mac_address"] = None
         if not keep_names:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from netmap.model import SharedIdentity
 from netmap.render.redact import redact
 from tests.render.factory import city_hall
 from tests.render.readers import MAC_RE, TEN_NET_RE, zip_texts
@@ -47,6 +48,16 @@ def test_identifiers_are_removed_but_structure_kept() -> None:
     assert ends <= known
     assert [d.name for d in red.devices] == [d.name for d in inv.devices]  # names kept
     assert red.uplink is not None and red.uplink.router == red.devices[0].id
+
+
+def test_shared_identity_keeps_the_finding_not_the_value() -> None:
+    inv = city_hall()
+    engine = "80001f88030026cb4e1000"  # net-snmp's MAC-based engine ID: the MAC is inside
+    shared = SharedIdentity(kind="SNMP engine ID", value=engine, also_at=["10.1.20.101"])
+    inv.devices[1] = inv.devices[1].model_copy(update={"shared_identity": [shared]})
+    (kept,) = redact(inv).devices[1].shared_identity
+    assert kept.kind == "SNMP engine ID" and kept.value == "[identifier removed]"
+    assert kept.also_at == ["Subnet C host 101"]
 
 
 def test_names_can_be_dropped_too() -> None:
