@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from ipaddress import IPv4Address
-from typing import Any
+from typing import Any, TypeVar
 
 from netmap.discover.snmp import oids
 from netmap.discover.snmp import values as v
@@ -42,6 +42,7 @@ from netmap.model import (
 Index = tuple[int, ...]
 Column = dict[Index, SnmpValue]
 _log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,7 +116,7 @@ class CachingWalker:
             return []
         fut = self._cached(oid, max_rows)
         if fut is None:
-            fut = asyncio.ensure_future(self.inner.walk(oid, max_rows))
+            fut = _cached_future(self.inner.walk(oid, max_rows))
             self._walks[oid] = (max_rows, fut)
         try:
             rows = await asyncio.shield(fut)
@@ -128,14 +129,30 @@ class CachingWalker:
         need = [c for c in cols if c not in self._empty and self._cached(c, max_rows) is None]
         multi = getattr(self.inner, "walk_columns", None)
         if multi is not None and len(need) > 1:
-            together: asyncio.Future[dict[str, Rows]] = asyncio.ensure_future(multi(need, max_rows))
+            together: asyncio.Future[dict[str, Rows]] = _cached_future(multi(need, max_rows))
             for col in need:
-                self._walks[col] = (max_rows, asyncio.ensure_future(_pick(together, col)))
+                self._walks[col] = (max_rows, _cached_future(_pick(together, col)))
         return {c: await self.walk(c, max_rows) for c in cols}
 
 
 async def _pick(together: asyncio.Future[dict[str, Rows]], col: str) -> Rows:
     return (await asyncio.shield(together))[col]
+
+
+def _cached_future(work: Awaitable[_T]) -> asyncio.Future[_T]:
+    """A walk the cache keeps for whichever getter asks next. When the agent dies, getters stop
+    asking, so nobody may await it again: its error still reaches every awaiter, but is marked
+    retrieved, or each one lands in asyncio's "exception was never retrieved" log at garbage
+    collection (one traceback per cached column; under pytest, a traceback printed by the
+    collector mid-compile even broke Python 3.11's AST recursion check)."""
+    fut = asyncio.ensure_future(work)
+    fut.add_done_callback(_retrieve)
+    return fut
+
+
+def _retrieve(fut: asyncio.Future[Any]) -> None:
+    if not fut.cancelled():
+        fut.exception()
 
 
 def _index(oid: str, column: str) -> Index | None:
