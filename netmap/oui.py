@@ -41,6 +41,10 @@ _SUFFIXES = re.compile(
 _COMMON_WORDS = frozenset(
     {"server", "network", "networks", "data", "power", "digital", "computer", "systems", "micro"}
 )
+# ... from which only the legal form is cut
+_LEGAL_FORM = re.compile(
+    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc)\.?)+$", re.IGNORECASE
+)
 
 
 def brand(name: str | None) -> str | None:
@@ -58,6 +62,5 @@ def brand(name: str | None) -> str | None:
         return known
     short = _SUFFIXES.sub("", name.strip()).strip(" ,.")
     if short.casefold() in _COMMON_WORDS:  # keep the word that made it a name
-        legal = r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc)\.?)+$"
-        short = re.sub(legal, "", name.strip(), flags=re.IGNORECASE).strip(" ,.")
+        short = _LEGAL_FORM.sub("", name.strip()).strip(" ,.")
     return short or name.strip()

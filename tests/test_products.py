@@ -9,6 +9,8 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from netmap.discover.snmp.products import _table, product_of
 
 GENERATOR = Path(__file__).resolve().parents[1] / "tools" / "make_products.py"
@@ -30,84 +32,71 @@ def test_table_loads_and_stays_under_enterprises() -> None:
     assert all(oid.startswith("1.3.6.1.4.1.") for oid in table)
 
 
-def test_well_known_cisco_products() -> None:
-    assert product_of("1.3.6.1.4.1.9.1.1348") == ("ciscoUCVirtualMachine", "CISCO-PRODUCTS-MIB")
-    assert product_of(".1.3.6.1.4.1.9.1.1") == ("ciscoGatewayServer", "CISCO-PRODUCTS-MIB")
-    assert product_of("1.3.6.1.4.1.9.1.1208") == ("cat29xxStack", "CISCO-PRODUCTS-MIB")
-
-
-def test_other_vendor_products() -> None:
-    assert product_of("1.3.6.1.4.1.43356.1.1.1") == ("mimosaB5", "MIMOSA-NETWORKS-BASE-MIB")
-    assert product_of("1.3.6.1.4.1.43356.1.2") is None  # mimosaSoftware: an empty category
-    assert product_of("1.3.6.1.4.1.674.11000.5000.100.2.3.1") == (
-        "z9100on",
-        "DELLEMC-OS10-PRODUCTS-MIB",
-    )
-
-
-def test_more_vendor_registrations() -> None:
-    assert product_of("1.3.6.1.4.1.11.2.3.7.11.137") == ("hpSwitchJ9773A", "HP-ICF-OID")
-    assert product_of("1.3.6.1.4.1.1991.1.3.61.1.1.1.1") == (
-        "snICX745024Switch",
-        "FOUNDRY-SN-ROOT-MIB",
-    )
-    assert product_of("1.3.6.1.4.1.41916.3.2.5") == ("vedge2000AC", "VIPTELA-HARDWARE")
-    assert product_of("1.3.6.1.4.1.22610.1.3.13") == ("a10SoftAX", "A10-COMMON-MIB")
-    assert product_of("1.3.6.1.4.1.2636.1.1.1.2.21") == (
-        "jnxProductNameMX960",
-        "JUNIPER-CHASSIS-DEFINES-MIB",
-    )
-    assert product_of("1.3.6.1.4.1.1916.2.154") == ("summitX460-24x", "EXTREME-BASE-MIB")
-    assert product_of("1.3.6.1.4.1.4526.100.4.5") == ("gs724t", "NETGEAR-REF-MIB")
-
-
-def test_firewall_wireless_and_power_registrations() -> None:
-    assert product_of("1.3.6.1.4.1.12356.101.1.641") == ("fgt60E", "FORTINET-FORTIGATE-MIB")
-    assert product_of("1.3.6.1.4.1.14823.1.2.59") == ("ap225", "ARUBA-MIB")
-    assert product_of("1.3.6.1.4.1.25053.3.1.11.1") == ("ruckusSZ100", "RUCKUS-PRODUCTS-MIB")
-    assert product_of("1.3.6.1.4.1.25461.2.3.38") == ("panPA-220", "PAN-PRODUCTS-MIB")
-    assert product_of("1.3.6.1.4.1.3097.1.5.49") == ("M400", "WATCHGUARD-PRODUCTS-MIB")
-    assert product_of("1.3.6.1.4.1.318.1.3.27") == ("smartUPS2", "PowerNet-MIB")
-
-
-def test_switch_vendor_registrations() -> None:
-    assert product_of("1.3.6.1.4.1.674.10895.3054") == ("dellN2048Switch", "DELL-REF-MIB")
-    assert product_of("1.3.6.1.4.1.6027.1.3.4") == ("s25pac", "DELL-NETWORKING-PRODUCTS-MIB")
-    assert product_of("1.3.6.1.4.1.11863.5.25") == ("tplink-tlsg2008", "TPLINK-PRODUCTS-MIB")
-    assert product_of("1.3.6.1.4.1.207.1.14.68") == ("x90048FS", "AT-PRODUCT-MIB")
-    assert product_of("1.3.6.1.4.1.1588.3.3.1.131") == ("vdx6740", "BROCADE-PRODUCTS-MIB")
-    assert product_of("1.3.6.1.4.1.19046.1.7.32") == ("ne1032", "LENOVO-PRODUCTS-MIB")
-
-
-def test_power_and_telephony_registrations() -> None:
-    assert product_of("1.3.6.1.4.1.534.2.5") == ("connectUPSAdapterEthernet", "EATON-OIDS")
+# sysObjectID -> (identifier, MIB) that the generated table must hold
+REGISTERED = [
+    ("1.3.6.1.4.1.9.1.1348", "ciscoUCVirtualMachine", "CISCO-PRODUCTS-MIB"),
+    (".1.3.6.1.4.1.9.1.1", "ciscoGatewayServer", "CISCO-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.9.1.1208", "cat29xxStack", "CISCO-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.43356.1.1.1", "mimosaB5", "MIMOSA-NETWORKS-BASE-MIB"),
+    ("1.3.6.1.4.1.674.11000.5000.100.2.3.1", "z9100on", "DELLEMC-OS10-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.11.2.3.7.11.137", "hpSwitchJ9773A", "HP-ICF-OID"),
+    ("1.3.6.1.4.1.1991.1.3.61.1.1.1.1", "snICX745024Switch", "FOUNDRY-SN-ROOT-MIB"),
+    ("1.3.6.1.4.1.41916.3.2.5", "vedge2000AC", "VIPTELA-HARDWARE"),
+    ("1.3.6.1.4.1.22610.1.3.13", "a10SoftAX", "A10-COMMON-MIB"),
+    ("1.3.6.1.4.1.2636.1.1.1.2.21", "jnxProductNameMX960", "JUNIPER-CHASSIS-DEFINES-MIB"),
+    ("1.3.6.1.4.1.1916.2.154", "summitX460-24x", "EXTREME-BASE-MIB"),
+    ("1.3.6.1.4.1.4526.100.4.5", "gs724t", "NETGEAR-REF-MIB"),
+    ("1.3.6.1.4.1.12356.101.1.641", "fgt60E", "FORTINET-FORTIGATE-MIB"),
+    ("1.3.6.1.4.1.14823.1.2.59", "ap225", "ARUBA-MIB"),
+    ("1.3.6.1.4.1.25053.3.1.11.1", "ruckusSZ100", "RUCKUS-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.25461.2.3.38", "panPA-220", "PAN-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.3097.1.5.49", "M400", "WATCHGUARD-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.318.1.3.27", "smartUPS2", "PowerNet-MIB"),
+    ("1.3.6.1.4.1.674.10895.3054", "dellN2048Switch", "DELL-REF-MIB"),
+    ("1.3.6.1.4.1.6027.1.3.4", "s25pac", "DELL-NETWORKING-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.11863.5.25", "tplink-tlsg2008", "TPLINK-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.207.1.14.68", "x90048FS", "AT-PRODUCT-MIB"),
+    ("1.3.6.1.4.1.1588.3.3.1.131", "vdx6740", "BROCADE-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.19046.1.7.32", "ne1032", "LENOVO-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.534.2.5", "connectUPSAdapterEthernet", "EATON-OIDS"),
     # IPO-PROD-MIB hangs below AVAYAGEN-MIB's `products`, a name AT-PRODUCT-MIB and EATON-OIDS reuse
-    assert product_of("1.3.6.1.4.1.6889.1.2.1.10.1") == ("ipoProd500v2IPOffice", "IPO-PROD-MIB")
-
-
-def test_vendor_plumbing_beside_registrations_is_not_a_product() -> None:
-    # Dell-Vendor-MIB keeps its objects (3000) and the standard tree (5000) beside the sysObjectIDs
-    assert product_of("1.3.6.1.4.1.674.10895.3000.1.2.110.7") is None  # productStatusEnvironment
-    assert product_of("1.3.6.1.4.1.674.10895.5000.2.6132.1.1") is None  # DELL-REF-MIB dnOS
-    assert product_of("1.3.6.1.4.1.6027.1.3") is None  # dellNetSSeriesProducts: a family
-    assert product_of("1.3.6.1.4.1.6889.1.2.2") is None  # ipoProdExpModules: module types
-    assert product_of("1.3.6.1.4.1.534.6.6.2") is None  # EATON-OIDS hdpdu: a MIB root
-    assert product_of("1.3.6.1.4.1.11863.1") is None  # TPLINK-MIB switch: a category
-
-
-def test_components_and_families_are_not_products() -> None:
-    # HP hangs pseudo module cards under the switch (hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 })
-    assert product_of("1.3.6.1.4.1.11.2.3.7.11.137.1") is None
-    assert product_of("1.3.6.1.4.1.11.2.3.7.11.99.1") is None  # hpEtherSwitchPort10T: a port type
-    assert product_of("1.3.6.1.4.1.22610.1.3") is None  # a10AX: an OBJECT-IDENTITY family node
-    assert product_of("1.3.6.1.4.1.1991.1.3.61.1.1.1") is None  # snICX745024: Switch/Router parent
+    ("1.3.6.1.4.1.6889.1.2.1.10.1", "ipoProd500v2IPOffice", "IPO-PROD-MIB"),
     # Ruckus hangs the ZF7761CM's configuration branch under it: the AP stays a product
-    assert product_of("1.3.6.1.4.1.25053.3.1.4.7") == ("ruckusZF7761CM", "RUCKUS-PRODUCTS-MIB")
-    assert product_of("1.3.6.1.4.1.25053.3.1.4.7.5") is None
-    assert product_of("1.3.6.1.4.1.25461.2.3.101") is None  # panFans: a component type
-    assert product_of("1.3.6.1.4.1.25461.2.3.100.1") is None  # panPA-7000-SMC: a line card
-    assert product_of("1.3.6.1.4.1.14823.1.1.21") is None  # ARUBA-MIB reserved1
-    assert product_of("1.3.6.1.4.1.14823.1.1.9999") is None  # aUndefined
+    ("1.3.6.1.4.1.25053.3.1.4.7", "ruckusZF7761CM", "RUCKUS-PRODUCTS-MIB"),
+]
+
+# sysObjectID-like OIDs that name no product
+NOT_PRODUCTS = [
+    "1.3.6.1.4.1.43356.1.2",  # mimosaSoftware: an empty category
+    # Dell-Vendor-MIB keeps its objects (3000) and the standard tree (5000) beside the sysObjectIDs
+    "1.3.6.1.4.1.674.10895.3000.1.2.110.7",  # productStatusEnvironment
+    "1.3.6.1.4.1.674.10895.5000.2.6132.1.1",  # DELL-REF-MIB dnOS
+    "1.3.6.1.4.1.6027.1.3",  # dellNetSSeriesProducts: a family
+    "1.3.6.1.4.1.6889.1.2.2",  # ipoProdExpModules: module types
+    "1.3.6.1.4.1.534.6.6.2",  # EATON-OIDS hdpdu: a MIB root
+    "1.3.6.1.4.1.11863.1",  # TPLINK-MIB switch: a category
+    # HP hangs pseudo module cards under the switch (hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 })
+    "1.3.6.1.4.1.11.2.3.7.11.137.1",
+    "1.3.6.1.4.1.11.2.3.7.11.99.1",  # hpEtherSwitchPort10T: a port type
+    "1.3.6.1.4.1.22610.1.3",  # a10AX: an OBJECT-IDENTITY family node
+    "1.3.6.1.4.1.1991.1.3.61.1.1.1",  # snICX745024: Switch/Router parent
+    "1.3.6.1.4.1.25053.3.1.4.7.5",  # the ZF7761CM's configuration branch
+    "1.3.6.1.4.1.25461.2.3.101",  # panFans: a component type
+    "1.3.6.1.4.1.25461.2.3.100.1",  # panPA-7000-SMC: a line card
+    "1.3.6.1.4.1.14823.1.1.21",  # ARUBA-MIB reserved1
+    "1.3.6.1.4.1.14823.1.1.9999",  # aUndefined
+]
+
+
+@pytest.mark.parametrize(("oid", "name", "mib"), REGISTERED)
+def test_registered_products(oid: str, name: str, mib: str) -> None:
+    assert product_of(oid) == (name, mib)
+
+
+@pytest.mark.parametrize("oid", NOT_PRODUCTS)
+def test_families_components_and_plumbing_are_not_products(oid: str) -> None:
+    assert product_of(oid) is None
+
 
 
 def test_unknown_and_prefixes_are_none() -> None:

@@ -16,7 +16,9 @@ import functools
 import re
 from collections import defaultdict
 
-from netmap.discover.snmp.sysdescr import UNIX_OS
+from netmap.discover.snmp.oids import longest_prefix
+from netmap.discover.snmp.products import product_of
+from netmap.discover.snmp.sysdescr import UNIX_OS, without_host_name
 from netmap.model import DeviceType, SnmpRecord, TypeVote
 
 T = DeviceType
@@ -555,8 +557,6 @@ def _services_votes(services: int | None) -> list[TypeVote]:
 
 
 def _family_vote(object_id: str | None) -> list[TypeVote]:
-    from netmap.discover.snmp.oids import longest_prefix
-
     best = longest_prefix(object_id, FAMILY_PREFIXES) if object_id else None
     if best is None:
         return []
@@ -568,8 +568,6 @@ def _product_votes(object_id: str | None, model: str | None) -> list[TypeVote]:
     """The product name the vendor registered for this sysObjectID ("ciscoAIRAP1142N",
     "snFWS648GPOESwitch"), split at its camelCase humps, votes like a model name, unless it is
     already the model."""
-    from netmap.discover.snmp.products import product_of
-
     product = product_of(object_id)
     if product is None or product[0] == model:
         return []
@@ -649,7 +647,6 @@ def _descr_votes(
     behind Net-SNMP's default sysObjectID. The vote is scaled down unless the vendor sells
     servers (Dell, HPE, IBM, ...)."""
     from netmap.discover.snmp.enterprises import vendor_of_enterprise
-    from netmap.discover.snmp.sysdescr import without_host_name
 
     votes = _keyword_votes(_without_maker(without_host_name(descr), vendor), "sysDescr")
     if not _os_banner(descr) or enterprise in _SERVER_OS_VENDORS:

@@ -356,20 +356,11 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             GUESS,
             "Enable SNMP on its switch, or note the port.",
         )
-    if d.snmp_default_community:
-        yield (
-            "SNMP default community",
-            "Answered SNMP v1/v2c with a well-known factory-default community.",
-            EVIDENCE,
-            "Replace the default community or move to SNMPv3.",
-        )
-    elif d.snmp_credential and d.snmp_credential.strip().lower() in WELL_KNOWN_COMMUNITIES:
-        yield (
-            "SNMP default community",
-            f"Answered SNMP with the credential named '{d.snmp_credential}'.",
-            GUESS,
-            "Replace the default community or move to SNMPv3.",
-        )
+    community = _default_community(d)
+    if community is not None:
+        found, basis = community
+        yield ("SNMP default community", found, basis,
+               "Replace the default community or move to SNMPv3.")
     for s in d.services:
         yield from _service_findings(
             s.port, s.proto, s.name, " ".join(x for x in (s.product, s.version, s.extrainfo) if x)
@@ -389,6 +380,16 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             EVIDENCE,
             "Check which value is right.",
         )
+
+
+def _default_community(d: Device) -> tuple[str, str] | None:
+    """Observed when the scan checked the secret (in memory); guessed from the credential's name
+    for scans stored before that check."""
+    if d.snmp_default_community:
+        return "Answered SNMP v1/v2c with a well-known factory-default community.", EVIDENCE
+    if d.snmp_credential and d.snmp_credential.strip().lower() in WELL_KNOWN_COMMUNITIES:
+        return f"Answered SNMP with the credential named '{d.snmp_credential}'.", GUESS
+    return None
 
 
 # A shared MAC or engine ID comes from a cloned VM or configuration, or a factory default.

@@ -377,9 +377,20 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
         match = pattern.search(without_snmp if name == "os_version" else one_line)
         if match:
             found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr {_readable(pattern)}")
-    linux = re.match(r"^Linux \S+ (\S+) .*?(\S+)$", one_line)
-    if linux:
-        found.add("vendor", R_WEAK + 2, _kernel_brand(linux.group(1)), "sysDescr: kernel build tag")
+    _banner_models(one_line, sys_object_id, found)
+    aix = re.search(r"AIX version: (\d+)\.(\d+)\.(\d+)\.(\d+)", one_line)
+    if aix:  # "06.01.0009.0300" is AIX 6.1.9.300
+        found.add(
+            "os_version",
+            R_DESCR_STRONG - 1,
+            ".".join(str(int(p)) for p in aix.groups()),
+            "sysDescr: AIX version",
+        )
+    _banner_vendors(one_line, found)
+
+
+def _banner_models(one_line: str, sys_object_id: str | None, found: Candidates) -> None:
+    """The model rules beyond the rule table: machine names, short and keyed banners."""
     found.add("model", R_FALLBACK + 5, _unix_machine(one_line), "sysDescr: uname machine")
     hardware = _HARDWARE_CLAUSE.search(one_line)
     if hardware:  # FreeNAS: "... Hardware: amd64 Intel(R) Core(TM) i5 ... Software: FreeBSD ..."
@@ -407,21 +418,16 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
             f"{machine.group(1)} (machine type {machine.group(2)})",
             "sysDescr: AIX hardware line",
         )
-    aix = re.search(r"AIX version: (\d+)\.(\d+)\.(\d+)\.(\d+)", one_line)
-    if aix:  # "06.01.0009.0300" is AIX 6.1.9.300
-        found.add(
-            "os_version",
-            R_DESCR_STRONG - 1,
-            ".".join(str(int(p)) for p in aix.groups()),
-            "sysDescr: AIX version",
-        )
+
+
+def _banner_vendors(one_line: str, found: Candidates) -> None:
+    """A kernel build tag, a brand name, or a product family whose name is its maker's."""
+    linux = re.match(r"^Linux \S+ (\S+) ", one_line)
+    if linux:
+        found.add("vendor", R_WEAK + 2, _kernel_brand(linux.group(1)), "sysDescr: kernel build tag")
     found.add("vendor", R_WEAK, brand_in_text(one_line), "sysDescr: brand name")
-
-
-    for pattern, vendor in _FAMILY_BRANDS:
-        if pattern.search(one_line):
-            found.add("vendor", R_WEAK + 1, vendor, f"sysDescr: {vendor} product family")
-            break
+    family = next((vendor for pattern, vendor in _FAMILY_BRANDS if pattern.search(one_line)), None)
+    found.add("vendor", R_WEAK + 1, family, f"sysDescr: {family} product family")
 
 
 # Product families whose banner names no brand: the family name is the maker's own.

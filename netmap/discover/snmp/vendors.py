@@ -196,8 +196,10 @@ async def _entity(walker: Walker, found: Candidates) -> None:
     if _generic_entity_name(model):
         model = None  # "CHASSIS", "Network Element": a class name, not a model
     descr = value["descr"]
+    if not descr or len(descr) > 64 or _generic_entity_name(descr):
+        descr = None  # prose or a class name ("Chassis"): no product name
     part_number = bool(model and (_PRODUCT_NUMBER.match(model) or _DIGITS_ONLY.match(model)))
-    if part_number and descr and not _generic_entity_name(descr) and len(descr) <= 64:
+    if part_number and descr:
         found.add("model", R_ENTITY, descr, f"{where} entPhysicalDescr (model name is a part number)")
     # a part number is a weak model: a banner's product name ("FSP150CC-GE112") reads better
     model_rank = R_FALLBACK + 1 if part_number else R_ENTITY + 1
@@ -207,7 +209,7 @@ async def _entity(walker: Walker, found: Candidates) -> None:
     found.add("os_version", R_WEAK + 2, value["firmware"], f"{where} entPhysicalFirmwareRev")
     found.add("vendor", R_WEAK - 5, brand_in_text(value["mfg"]), f"{where} entPhysicalMfgName")
     found.add("vendor", R_WEAK + 5, value["mfg"], f"{where} entPhysicalMfgName")
-    if descr and len(descr) <= 64 and not _generic_entity_name(descr):
+    if descr:
         # without a digit it names a product line ("Avaya IP Office"): below a banner's model
         rank = R_WEAK + 5 if any(ch.isdigit() for ch in descr) else R_FALLBACK + 11
         found.add("model", rank, descr, f"{where} entPhysicalDescr")
