@@ -1,9 +1,9 @@
 """SNMP identification accuracy against LibreNMS's recorded devices.
 
 Serves every recording of the LibreNMS test corpus (NETMAP_RECORDINGS, default
-/work/shared/recordings/librenms) through ONE snmpsim-command-responder on 127.0.0.1, runs netmap's
-real SNMP collection over UDP against each device, and scores what it found against LibreNMS's
-expected results. `--offline` reads the .snmprec files directly through netmap's in-memory Walker
+../shared/recordings/librenms beside the project) through ONE snmpsim-command-responder on
+127.0.0.1, runs netmap's real SNMP collection over UDP against each device, and scores what it
+found against LibreNMS's expected results. `--offline` reads the .snmprec files directly through netmap's in-memory Walker
 (same getters, no UDP) for fast iteration.
 
     .venv/bin/python bench/snmp_accuracy.py [--offline] [--only NAME] [--limit N]
@@ -51,11 +51,13 @@ from netmap.discover.snmp.enterprises import ENTERPRISES, GENERIC_ENTERPRISES  #
 from netmap.discover.snmp.snmprec import SnmprecWalker  # noqa: E402
 from netmap.discover.snmp.walker import Walker  # noqa: E402
 from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
+from netmap.infer.identify.identify import identify_record  # noqa: E402
 from netmap.lab.snmpsim import serve  # noqa: E402
 from netmap.model import DeviceType, SnmpRecord  # noqa: E402
 
-DEFAULT_RECORDINGS = Path("/work/shared/recordings/librenms")
+DEFAULT_RECORDINGS = ROOT.parent / "shared" / "recordings" / "librenms"
 RESULTS = Path(__file__).parent / "results" / "snmp_accuracy.txt"
+RESULTS_LOVO = Path(__file__).parent / "results" / "snmp_accuracy_lovo.txt"
 CACHE_DIR = Path("/tmp/netmap-snmpsim-cache")
 
 T = DeviceType
@@ -289,7 +291,7 @@ def vendor_match(ours: str | None, accepted: set[str]) -> bool:
 
 async def record_offline(path: Path, name: str) -> SnmpRecord:
     walker = SnmprecWalker.from_file(path)
-    return await collect_over(walker, name)
+    return identify_record(await collect_over(walker, name))
 
 
 async def collect_over(walker: Walker, name: str) -> SnmpRecord:
@@ -321,7 +323,7 @@ async def record_snmpsim(port: int, name: str) -> SnmpRecord:
     cred = ResolvedCredential(name=name, version="2c", community=SecretStr(name))
     record = await collect("127.0.0.1", [cred], port=port)
     assert isinstance(record, SnmpRecord)
-    return record
+    return identify_record(record)  # what inference does with the stored scan
 
 
 # ---------------------------------------------------------------------------------------------
@@ -466,12 +468,20 @@ def score_device(
     expected: dict[str, Any] | None,
     record: SnmpRecord,
     spin_lock: str | None = None,
+    hint: tuple[DeviceType, float, list[str]] | None = None,
 ) -> None:
     name = device["name"]
     facts = record.facts
-    dtype, _conf, _why = snmp_type_hint(record)
+    dtype, confidence, _why = hint or snmp_type_hint(record)
     accepted = TYPE_MAP.get(device.get("type") or "", OTHER_OK)
-    score.add("class", dtype in accepted, name, device.get("type"), dtype.value)
+    right = dtype in accepted
+    score.add("class", right, name, device.get("type"), dtype.value)
+    score.add(f"class.{device.get('type')}", right)
+    if dtype is not DeviceType.UNKNOWN:
+        score.add(f"conf.{min(int(confidence * 5), 4)}", right)  # reliability, by fifths
+    if not right and confidence >= CONFIDENT:
+        score.add("confident_wrong", False, name, device.get("type"),
+                  f"{dtype.value} at {confidence:.2f}")
     vendors = expected_vendors(device)
     if vendors:
         score.add(
@@ -603,6 +613,24 @@ GOALS = {
 }
 
 
+CONFIDENT = 0.6  # a type shown at this confidence or more must be right (goal: 0 wrong)
+
+
+def calibration_lines(score: Score) -> list[str]:
+    """Per-class accuracy, the confident-wrong count and accuracy by confidence band."""
+    per_class = sorted(k for k in score.tallies if k.startswith("class."))
+    lines = ["Class by LibreNMS type: " + "; ".join(
+        f"{k[6:]} {score.tallies[k].ok}/{score.tallies[k].total}" for k in per_class)]
+    wrong = [m for m in score.misses if m.field == "confident_wrong"]
+    lines.append(f"Wrong type with confidence >= {CONFIDENT}: {len(wrong)}"
+                 + (": " + "; ".join(f"{m.device} ({m.expected} -> {m.got})" for m in wrong[:12])
+                    if wrong else ""))
+    bands = [f"{k / 5:.1f}-{(k + 1) / 5:.1f}: {score.tallies[f'conf.{k}'].pct:.0f}% of "
+             f"{score.tallies[f'conf.{k}'].total}" for k in range(5) if f"conf.{k}" in score.tallies]
+    lines.append("Type accuracy by confidence: " + "; ".join(bands))
+    return lines
+
+
 def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) -> str:
     lines = [
         f"netmap SNMP accuracy vs LibreNMS recordings ({mode}, {devices} devices, {elapsed:.0f} s)",
@@ -626,6 +654,7 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
         lines.append(
             f"{key:<10} {tally.ok:>6} {tally.total:>6} {tally.pct:>8.1f}% {GOALS[key]:>4}%"
         )
+    lines += ["", *calibration_lines(score)]
     lines += [
         "",
         "Type mapping (LibreNMS -> netmap): "
@@ -649,12 +678,49 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------------------------------------
+# Leave one vendor out: the hand-written rules keyed on the device's own enterprise are removed
+# while it is identified, as they would be absent for a maker the project never saw.
+# ---------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def without_vendor(enterprise: int | None) -> Any:
+    """The rule tables written per vendor, minus the entries of `enterprise`, for one device:
+    vendor MIB probes, product-family probes and type priors, and the curated brand name. What
+    stays is what any maker gets: the LibreNMS definitions, the IANA registry, the product
+    MIB table, ENTITY-MIB and the standard MIBs, sysDescr banners and structure."""
+    from netmap.discover.snmp import enterprises, vendor_mibs
+    from netmap.infer import classify_snmp
+
+    if enterprise is None:
+        yield
+        return
+    root = f"1.3.6.1.4.1.{enterprise}"
+    tables: list[dict[Any, Any]] = [
+        vendor_mibs.VENDOR_PROBES, vendor_mibs.RELATIVE_PROBES, vendor_mibs.FAMILY_PROBES,
+        classify_snmp.FAMILY_PREFIXES, classify_snmp.ENTERPRISE_TYPES, enterprises.ENTERPRISES,
+    ]
+    saved: list[tuple[dict[Any, Any], Any, Any]] = []
+    for table in tables:
+        for key in list(table):
+            if key == enterprise or (isinstance(key, str) and (key == root
+                                                                or key.startswith(root + "."))):
+                saved.append((table, key, table.pop(key)))
+    try:
+        yield
+    finally:
+        for table, key, value in saved:
+            table[key] = value
+
+
 async def run(args: argparse.Namespace, recordings: Path) -> Score:
     manifest = json.loads((recordings / "manifest.json").read_text())
     devices = [d for d in manifest["devices"] if not args.only or d["name"] in args.only]
     if args.limit:
         devices = devices[: args.limit]
     score = Score()
+    hint: tuple[DeviceType, float, list[str]] | None = None
     with contextlib.ExitStack() as stack:
         sim = None
         if not args.offline:  # the first start indexes every file (~35 s)
@@ -669,12 +735,17 @@ async def run(args: argparse.Namespace, recordings: Path) -> Score:
             try:
                 if sim:
                     record = await asyncio.wait_for(record_snmpsim(sim.port, name), 300)
+                elif args.leave_vendor_out:  # scored after: the scorer reads the brand table
+                    with without_vendor(device.get("vendor_enterprise")):
+                        record = await record_offline(path, name)
+                        hint = snmp_type_hint(record)
                 else:
                     record = await record_offline(path, name)
             except Exception as exc:  # a failing device is a miss, not a crash
                 print(f"  {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 record = SnmpRecord(ip="127.0.0.1", errors={"collect": str(exc)})
-            score_device(score, device, expected, record, set_serial_no(path))
+            score_device(score, device, expected, record, set_serial_no(path), hint)
+            hint = None
             if args.verbose:
                 facts = record.facts
                 print(
@@ -696,12 +767,15 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="don't write bench/results")
     parser.add_argument("--misses", nargs="*", default=[], help="list every miss of these fields")
+    parser.add_argument("--leave-vendor-out", action="store_true",
+                        help="offline, each device without the rules written for its vendor")
     args = parser.parse_args(list(argv) if argv is not None else None)
     recordings = Path(os.environ.get("NETMAP_RECORDINGS", str(DEFAULT_RECORDINGS)))
     if not (recordings / "manifest.json").exists():
         print("skipped: no recordings")
         return 0
     started = time.monotonic()
+    args.offline = args.offline or args.leave_vendor_out
     score = asyncio.run(run(args, recordings))
     manifest = json.loads((recordings / "manifest.json").read_text())
     count = len([d for d in manifest["devices"] if not args.only or d["name"] in args.only])
@@ -709,7 +783,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         count = min(count, args.limit)
     text_ = report(
         score,
-        "offline .snmprec" if args.offline else "snmpsim over UDP",
+        ("offline .snmprec" if args.offline else "snmpsim over UDP")
+        + (", leave one vendor out" if args.leave_vendor_out else ""),
         count,
         time.monotonic() - started,
         args.worst,
@@ -720,7 +795,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             print(f"MISS {miss.field} {miss.device}: want {miss.expected!r} got {miss.got!r}")
     if not args.no_write and not args.only and not args.limit:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text_)
+        (RESULTS_LOVO if args.leave_vendor_out else RESULTS).write_text(text_)
     return 0
 
 

@@ -470,7 +470,9 @@ def probe(
     except (snmp_probe.ProbeError, ScopeError) as exc:
         raise fail(str(exc)) from None
     address = str(scope.networks[0].network_address)
-    rec = asyncio.run(snmp_probe.probe(address, creds, port, timeout, retries))
+    from netmap.infer.identify.identify import identify_record
+
+    rec = identify_record(asyncio.run(snmp_probe.probe(address, creds, port, timeout, retries)))
     if as_json:
         emit_json(snmp_probe.report(rec))
     else:

@@ -251,6 +251,24 @@ class Facts(Model):
     # where vendor / model / serial / OS version came from ("model: ENTITY-MIB chassis 1
     # entPhysicalModelName"): source names only, never the values
     identity_evidence: list[str] = Field(default_factory=list)
+    # the OS family the knowledge tables recognise (LibreNMS definitions), with why
+    os_family: OsFamily | None = None
+    # structure the agent shows, whatever its maker: MIBs and tables present ("dot11": 1,
+    # "bridge_ports": 24, "poe_ports": 1, ...), read by identification for type votes
+    structure: dict[str, int] = Field(default_factory=dict)
+    # what the identification reads returned, as snmprec "TAG|VALUE" text per OID: inference
+    # re-runs identification over it, so an old scan improves when the knowledge does
+    raw: dict[str, str] = Field(default_factory=dict)
+
+
+class OsFamily(Model):
+    """A LibreNMS OS definition that matched: name, display text, coarse type, and why."""
+
+    os: str
+    text: str
+    type: str  # LibreNMS's vocabulary: network, wireless, firewall, power, storage, ...
+    group: str | None = None
+    matched_by: str  # 'sysObjectID starts with ".1.3.6.1.4.1.12356.101.1"'
 
 
 class Interface(Model):

@@ -27,6 +27,7 @@ from netmap.discover.snmp.sysdescr import parse_sys_descr, windows_version
 from netmap.discover.snmp.vendors import identify
 from netmap.discover.snmp.walker import Oid
 from netmap.infer.classify_snmp import snmp_type_hint, snmp_type_votes
+from netmap.infer.identify.identify import identify_record
 from netmap.model import GETTERS, DeviceType, Facts, Identity, Interface, SnmpRecord
 from tests.walks import identify_lines
 
@@ -49,7 +50,7 @@ def record_of(path: Path) -> SnmpRecord:
             setattr(record, getter, await GETTER_FUNCS[getter](walker))
         return record
 
-    return asyncio.run(run())
+    return identify_record(asyncio.run(run()))  # as inference reads the stored scan
 
 
 # --- the snmprec Walker ------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
-from netmap.infer.classify_snmp import snmp_type_votes
+from netmap.infer.classify_snmp import calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
 from netmap.model import (
     ArpObs,
@@ -366,10 +366,9 @@ def combine(votes: list[TypeVote]) -> tuple[DeviceType, float, list[Evidence]]:
         evidence.append(Evidence(source="default", detail="unknown: not enough evidence for any "
                                  "type", weight=UNKNOWN_CONFIDENCE))
         return T.UNKNOWN, UNKNOWN_CONFIDENCE, evidence
-    best, best_type = scores[0]
-    second = scores[1][0] if len(scores) > 1 else 0.0
-    # a weak rival barely matters, a strong one halves the confidence at most
-    return DeviceType(best_type), round(best * (1.0 - 0.5 * second**2), 3), evidence
+    best_type = DeviceType(scores[0][1])
+    by_type = {DeviceType(t): score for score, t in scores}
+    return best_type, calibrate(best_type, by_type, votes), evidence
 
 
 # ---------------------------------------------------------------------------------------------

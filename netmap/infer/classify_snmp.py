@@ -19,10 +19,13 @@ from collections import defaultdict
 from netmap.discover.snmp.oids import longest_prefix
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import UNIX_OS, without_host_name
+from netmap.infer.identify.votes import family_votes, structure_votes
 from netmap.model import DeviceType, SnmpRecord, TypeVote
 
 T = DeviceType
 SOURCE = "snmp"
+# What a maker usually makes: a prior, never enough alone for a confident type (see calibrate)
+PRIOR_SOURCE = "snmp:vendor"
 
 # sysObjectID prefixes that name a product family (longest prefix wins).
 FAMILY_PREFIXES: dict[str, tuple[DeviceType, float, str]] = {
@@ -582,7 +585,8 @@ _GENERIC_VENDOR_WORDS = frozenset({"wireless", "radio", "mesh", "microwave", "st
 
 def _vendor_keyword_votes(vendor: str | None) -> list[TypeVote]:
     """Keywords of the vendor's name vote, a brand ("Synology") more than a common word."""
-    return _keyword_votes(vendor, "vendor", 0.9, weak=_GENERIC_VENDOR_WORDS, weak_scale=0.5)
+    votes = _keyword_votes(vendor, "vendor", 0.9, weak=_GENERIC_VENDOR_WORDS, weak_scale=0.5)
+    return [v.model_copy(update={"source": PRIOR_SOURCE}) for v in votes]
 
 
 def _keyword_votes(
@@ -733,7 +737,8 @@ def _vendor_name_votes(vendor: str | None, enterprise: int | None) -> list[TypeV
     # no one kind and only an acquired line is (HPE 232 untyped, Nimble 37447 storage): a hint.
     if len({ENTERPRISE_TYPES[number][0] for number in numbers}) > 1 or numbers[0] != every[0]:
         weight = min(weight, 0.3)
-    return [_vote(dtype, weight, f"vendor {vendor} (identified from its MIBs or banner)")]
+    return [_vote(dtype, weight, f"vendor {vendor} (identified from its MIBs or banner)",
+                  PRIOR_SOURCE)]
 
 
 @functools.cache
@@ -762,14 +767,17 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
             dtype, weight = ENTERPRISE_TYPES[enterprise]
             vendor = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
             votes.append(
-                _vote(dtype, weight, f"vendor {vendor} (sysObjectID enterprise {enterprise})")
+                _vote(dtype, weight, f"vendor {vendor} (sysObjectID enterprise {enterprise})",
+                      PRIOR_SOURCE)
             )
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
         votes += _vendor_keyword_votes(facts.vendor)
         votes += _vendor_name_votes(facts.vendor, enterprise)
+        votes += family_votes(facts)
     votes += _table_votes(rec)
+    votes += structure_votes(rec)
     return votes
 
 
@@ -782,7 +790,8 @@ def combine(votes: list[TypeVote]) -> dict[DeviceType, float]:
 
 
 def snmp_type_hint(rec: SnmpRecord) -> tuple[DeviceType, float, list[str]]:
-    """The SNMP-only verdict: (type, confidence 0..1, reasons). UNKNOWN when nothing points."""
+    """The SNMP-only verdict: (type, calibrated confidence 0..1, reasons). UNKNOWN when nothing
+    points."""
     votes = snmp_type_votes(rec)
     scores = combine(votes)
     if not scores:
@@ -791,7 +800,25 @@ def snmp_type_hint(rec: SnmpRecord) -> tuple[DeviceType, float, list[str]]:
     if scores[best] < 0.3:
         return T.UNKNOWN, scores[best], [v.detail for v in votes]
     reasons = [v.detail for v in votes if v.type == best]
-    return best, round(scores[best], 3), reasons
+    return best, calibrate(best, scores, votes), reasons
+
+
+PRIOR_CAP = 0.45  # a maker's habits alone: a guess to confirm, listed under "Needs attention"
+DISAGREEMENT_CAP = 0.5  # a rival type nearly as strong: the same
+PRIOR_SOURCES = frozenset({PRIOR_SOURCE, "oui"})
+
+
+def calibrate(best: DeviceType, scores: dict[DeviceType, float], votes: list[TypeVote]) -> float:
+    """The confidence shown for `best`: its noisy-OR score, discounted by the runner-up, and
+    capped when nothing but the maker's name supports it or when a rival nearly ties."""
+    top = scores[best]
+    second = max((s for t, s in scores.items() if t != best), default=0.0)
+    confidence = top * (1.0 - 0.5 * second**2)
+    if all(v.source in PRIOR_SOURCES for v in votes if v.type == best):
+        confidence = min(confidence, PRIOR_CAP)
+    if second >= 0.75 * top:
+        confidence = min(confidence, DISAGREEMENT_CAP)
+    return round(confidence, 3)
 
 
 # On equal scores prefer the more specific type.

@@ -1,4 +1,5 @@
-"""SNMP observations regrouped into one :class:`SnmpRecord` per agent, for inference.
+"""SNMP observations regrouped into one :class:`SnmpRecord` per agent, for inference, each
+identified from the raw values its scan stored.
 
 The regrouping itself is the discover side's (`record_from_observations`); this module only
 feeds it in a canonical order, so inference does not depend on the order observations were
@@ -12,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from netmap.discover.snmp.collect import record_from_observations
+from netmap.infer.identify.identify import identify_record
 from netmap.model import ErrorObs, Observation, ScanRecord, SnmpObs, SnmpRecord
 
 
@@ -35,7 +37,7 @@ def records_from_scan(scan: ScanRecord) -> list[SnmpRecord]:
         group = sorted(by_ip[ip], key=_canonical_order)
         if all(o.error for o in group):
             continue
-        records.append(record_from_observations(group))
+        records.append(identify_record(record_from_observations(group)))
     return records
 
 

@@ -23,6 +23,7 @@ from netmap.discover.snmp.getters import GETTER_FUNCS
 from netmap.discover.snmp.session import SessionOptions, open_session
 from netmap.discover.snmp.snmprec import SnmprecWalker
 from netmap.discover.snmp.walker import SnmpValue
+from netmap.infer.identify.identify import identify_record
 from netmap.lab.snmpsim import free_udp_port
 from netmap.model import ResolvedCredential, SnmpRecord
 from tests.snmp.agents import LoopingAgent, SilentAgent, serve
@@ -50,7 +51,11 @@ def test_v2c_switch_full_record(snmpsim: Simulator) -> None:
     assert f.sys_object_id == "1.3.6.1.4.1.9.1.1208" and f.enterprise == 9
     assert f.uptime == 1234567.89 and f.services == 6
     assert f.engine_id == "800000090300001122334401"
-    assert f.vendor == "Cisco" and f.model == "WS-C2960-24TT-L" and f.serial_number == "FOC1234X0AB"
+    # the scan stores what the agent said, not conclusions; inference identifies from it
+    assert f.vendor is None and f.raw
+    ident = identify_record(rec).facts
+    assert ident is not None and ident.os_family is not None and ident.os_family.os == "ios"
+    assert (ident.vendor, ident.model, ident.serial_number) == ("Cisco", "WS-C2960-24TT-L", "FOC1234X0AB")
 
     by_index = {i.if_index: i for i in rec.interfaces}
     assert sorted(by_index) == [1, 2, 3, 10]
@@ -297,7 +302,8 @@ def test_priming_makes_absent_mibs_free(snmpsim: Simulator) -> None:
     stats: dict[str, int] = {}
     rec = run(collect("127.0.0.1", community("netmap-ups"), snmpsim.port, stats=stats))
     assert rec.ups is not None and rec.errors == {}
-    assert stats["requests"] <= 8  # probe GET, 2 presence GETNEXTs, scalar GET, identification
+    # probe GET, 2 presence GETNEXTs, scalar GET, identification (its OS definition's GET)
+    assert stats["requests"] <= 9
 
 
 def test_big_table_cap_respected(snmpsim: Simulator) -> None:

@@ -678,3 +678,27 @@ def brand_in_text(text: str | None) -> str | None:
         return None
     match = _BRAND_RE.search(text)
     return BRAND_KEYWORDS[match.group(1).lower()] if match else None
+
+
+@cache
+def _registrant_first_words() -> frozenset[str]:
+    """The first word of every IANA registrant's brand, casefolded: the names makers go by."""
+    words: set[str] = set()
+    for registrant in _registry().values():
+        brand = _brand_of_registrant(registrant)
+        if brand:
+            words.add(brand.split()[0].casefold())
+    return frozenset(words)
+
+
+def maker_in_title(title: str | None) -> str | None:
+    """The maker a product title leads with ("Ceragon CeraOS" -> "Ceragon"): a brand keyword
+    anywhere in it, or else its first word when some IANA registrant's name begins with it."""
+    brand = brand_in_text(title)
+    if brand or not title:
+        return brand
+    first = title.split()[0].strip(",.:;()")
+    if len(first) >= 3 and any(ch.isalpha() for ch in first) \
+            and first.casefold() in _registrant_first_words():
+        return first
+    return None

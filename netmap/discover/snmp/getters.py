@@ -267,8 +267,8 @@ async def facts(w: Walker) -> Facts:
         lldp_capabilities=_bits(raw["lldp_capabilities"], _LLDP_CAPS),
         ip_forwarding={1: True, 2: False}.get(v.integer(raw["ip_forwarding"]) or 0),
     )
-    ident = await _identify(w, record)
-    return record.model_copy(update={**ident, "energy_objects": await _energy_objects(w)})
+    reads = await _identity_reads(w, record)
+    return record.model_copy(update={"raw": reads, "energy_objects": await _energy_objects(w)})
 
 
 _ENERGY_CAP = 64  # enough to tell "a few outlets" from "many metered ports"
@@ -284,23 +284,17 @@ async def _energy_objects(w: Walker) -> int | None:
     return len(rows) or None
 
 
-async def _identify(w: Walker, record: Facts) -> dict[str, Any]:
-    """vendor / model / serial / os_version from the identification module (SNMP-B's)."""
-    from netmap.discover.snmp import vendors
+async def _identity_reads(w: Walker, record: Facts) -> dict[str, str]:
+    """The raw values identification reads (the knowledge tables name them), kept as they came:
+    inference identifies the device from them (`netmap.infer.identify`), and can again later."""
+    from netmap.infer.identify.identify import record_reads
 
-    system = {"sys_descr": record.sys_descr, "sys_object_id": record.sys_object_id}
+    system = {"sys_descr": None, "sys_object_id": None}  # re-read raw: line breaks kept
     try:
-        ident = await vendors.identify(w, system)
-    except Exception as exc:  # identification is a heuristic layer: never lose the facts to it
-        _log.warning("SNMP identification failed: %s: %s", exc.__class__.__name__, exc)
+        return await record_reads(w, system)
+    except Exception as exc:  # a heuristic layer: never lose the facts to it
+        _log.warning("SNMP identification reads failed: %s: %s", exc.__class__.__name__, exc)
         return {}
-    return {
-        "vendor": ident.vendor,
-        "model": ident.model,
-        "serial_number": ident.serial_number,
-        "os_version": ident.os_version,
-        "identity_evidence": ident.evidence,
-    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1075,7 +1069,8 @@ async def ups(w: Walker) -> UpsInfo | None:
 
 # The scalars each getter GETs, fetched together before the getters run.
 SCALARS: dict[str, tuple[str, ...]] = {
-    "facts": tuple(oids.scalar(o) for o in _SYSTEM.values()),
+    # the system group, plus the bridge's port count identification asks for (same request)
+    "facts": tuple(oids.scalar(o) for o in (*_SYSTEM.values(), oids.DOT1D_BASE_NUM_PORTS)),
     "software": tuple(oids.scalar(o) for o in _HR_SCALARS),
     "ups": tuple(oids.scalar(o) for o in _UPS_OIDS),
 }
@@ -1083,7 +1078,10 @@ SCALARS: dict[str, tuple[str, ...]] = {
 # The subtrees each getter may walk, primed in one GETNEXT before the getters run: tables the
 # agent does not have then cost no request at all (most agents lack most of these MIBs).
 PROBES: dict[str, tuple[str, ...]] = {
-    "facts": (oids.ENT_PHYSICAL_CLASS, oids.HR_DEVICE_TYPE, oids.EO_POWER),  # identification
+    # identification: ENTITY chassis, HOST-RESOURCES devices, metering, and the structure subtrees
+    "facts": (oids.ENT_PHYSICAL_CLASS, oids.HR_DEVICE_TYPE, oids.EO_POWER, oids.IEEE802DOT11_MIB,
+              oids.PETH_PSE_PORT_TABLE, oids.CAPWAP_BASE_MIB, oids.BSN_AP_TABLE, oids.CLAP_TABLE,
+              oids.WLSX_WLAN_AP_TABLE, oids.ENT_PHY_SENSOR_TABLE, oids.DOCS_IF_MIB),
     "interfaces": _IF_COLUMNS + _IFX_COLUMNS + (oids.EXALINK_PORT_NAME,),
     "ip_addresses": _IP_ADDRESS_COLUMNS + _IP_AD_ENT_COLUMNS,
     "arp_table": _NET_TO_PHYSICAL_COLUMNS + _NET_TO_MEDIA_COLUMNS + (oids.IF_NAME, oids.IF_DESCR),

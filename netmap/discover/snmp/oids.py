@@ -782,3 +782,13 @@ PK_A_VERSION = "1.3.6.1.4.1.22408.1.1.2.1.7.118.101.114.115.105.111.110.1"  # ::
 PK_A_HSM_SERIAL = "1.3.6.1.4.1.22408.1.1.2.2.4.104.115.109.54.1"  # ::pkAHsmSerialNumber
 IFO_SYS_SERIAL = "1.3.6.1.4.1.21362.101.1.2.1.5"  # IFOTEC-SMI::ifoSysSerialNumber (by product)
 IFO_SYS_FIRMWARE = "1.3.6.1.4.1.21362.101.1.2.1.7"  # IFOTEC-SMI::ifoSysFirmware (by product)
+
+# --- Structure that says what a device is, whatever its maker (identification's type votes) ----
+IEEE802DOT11_MIB = "1.2.840.10036"  # IEEE802dot11-MIB::ieee802dot11 (a radio: AP or bridge)
+PETH_PSE_PORT_TABLE = "1.3.6.1.2.1.105.1.1"  # POWER-ETHERNET-MIB::pethPsePortTable (PoE ports)
+CAPWAP_BASE_MIB = "1.3.6.1.2.1.196"  # CAPWAP-BASE-MIB::capwapBaseMIB (WLAN controller or AP)
+ENT_PHY_SENSOR_TABLE = "1.3.6.1.2.1.99.1.1"  # ENTITY-SENSOR-MIB::entPhySensorTable
+DOCS_IF_MIB = "1.3.6.1.2.1.10.127"  # DOCS-IF-MIB::docsIfMib (a cable modem or CMTS)
+BSN_AP_TABLE = "1.3.6.1.4.1.14179.2.2.1"  # AIRESPACE-WIRELESS-MIB::bsnAPTable (managed APs)
+CLAP_TABLE = "1.3.6.1.4.1.9.9.513.1.1.1"  # CISCO-LWAPP-AP-MIB::cLApTable (managed APs)
+WLSX_WLAN_AP_TABLE = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4"  # WLSX-WLAN-MIB::wlsxWlanAPTable

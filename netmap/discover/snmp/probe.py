@@ -129,6 +129,7 @@ def report(rec: SnmpRecord) -> dict[str, Any]:
         "serial_number": facts.serial_number if facts else None,
         "os_version": facts.os_version if facts else None,
         "evidence": facts.identity_evidence if facts else [],
+        "os_family": facts.os_family.model_dump(mode="json") if facts and facts.os_family else None,
     }
     doc["type_hint"] = type_hint(rec)
     return doc

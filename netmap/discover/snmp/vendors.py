@@ -385,16 +385,23 @@ def _fact(facts_system: Mapping[str, Any], *keys: str) -> str | None:
     return None
 
 
-async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
+async def identify(
+    walker: Walker,
+    facts_system: Mapping[str, Any],
+    seeds: Sequence[tuple[Field_, float, str, str]] = (),
+) -> Identity:
     """Vendor, model, serial number and OS version of the agent behind `walker`.
 
     `facts_system` holds what the facts getter already read (keys of :class:`Facts`:
     ``sys_descr``, ``sys_object_id``; SNMP names ``sysDescr`` / ``sysObjectID`` also work).
-    Missing ones are fetched here.
+    Missing ones are fetched here. `seeds` are (field, rank, value, source) candidates found
+    elsewhere (the OS definition the agent matches), ranked among the ones found here.
     """
-    descr_text, object_id = await _system(walker, facts_system)
+    descr_text, object_id = await read_system(walker, facts_system)
     enterprise = enterprise_of(object_id)
     found = Candidates()
+    for name, rank, value, source in seeds:
+        found.add(name, rank, value, source)
     _enterprise_vendor(found, enterprise)
     await _standard_scalars(walker, vendor_of_enterprise(enterprise) is None, found)
     await _entity(walker, found)
@@ -408,7 +415,9 @@ async def identify(walker: Walker, facts_system: Mapping[str, Any]) -> Identity:
     return _choose(found)
 
 
-async def _system(walker: Walker, facts_system: Mapping[str, Any]) -> tuple[str | None, str | None]:
+async def read_system(
+    walker: Walker, facts_system: Mapping[str, Any]
+) -> tuple[str | None, str | None]:
     """sysDescr (line breaks kept, for parsing) and sysObjectID, read here if the facts lack them."""
     descr = _fact(facts_system, "sys_descr", "sysDescr")
     object_id = _fact(facts_system, "sys_object_id", "sysObjectID")

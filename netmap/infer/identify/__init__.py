@@ -1,0 +1,1 @@
+"""Identification as an inference step over the stored SNMP values (see identify.py)."""

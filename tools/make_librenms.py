@@ -1,0 +1,470 @@
+"""Regenerate netmap/infer/identify/data/librenms.json.gz from LibreNMS's OS definitions.
+
+LibreNMS (librenms/librenms, GPL-3.0-or-later like netmap) keeps one small YAML file per OS
+family: `resources/definitions/os_detection/<os>.yaml` says how to recognise it (sysObjectID
+prefixes, sysDescr substrings and regexes, their `_except` forms, `snmpget` / `snmpwalk`
+conditions) and what it is (display `text`, `type`, `group`); `os_discovery/<os>.yaml` says where
+its `hardware`, `version`, `serial` and `features` live (OIDs, with `_regex`, `_template` and
+`_replace` rules, `sysDescr_regex` named groups, `hardware_mib`). Symbolic OIDs resolve through
+`symbols.tsv` (MODULE::symbol[.index] -> numeric, made with net-snmp against LibreNMS's MIBs).
+
+    python tools/make_librenms.py [LIBRENMS_DIR] [OUTPUT]
+
+LIBRENMS_DIR holds `os_detection/`, `os_discovery/` and `symbols.tsv` (default: the project's
+`../shared/knowledge/librenms`; a LibreNMS checkout works too when given its
+`resources/definitions` directory plus a symbols.tsv). The output is one JSON document, gzip with
+mtime=0 so the same input gives byte-identical output:
+
+    {"source": {...}, "os": [{"os", "text", "type", "group", "detect": [[cond, ...], ...],
+                               "discover": {...} | null}, ...]}
+
+The list is in LibreNMS's evaluation order (`Core::detectOS`): definitions in file-name order,
+those using snmpget/snmpwalk deferred after all others, the generic `airos`, `freebsd` and
+`linux` last. A condition is `[key, negated, values]`: `sysObjectID` values are dotted prefixes,
+`sysDescr` substrings, `*_regex` values `[python_pattern, flags]`, `snmpget` / `snmpwalk` values
+`{"oid", "op", "value"}` with a numeric OID.
+
+Nothing is guessed. A PHP (PCRE) pattern Python's `re` cannot run the same way (\\K, \\R,
+\\p{..}, recursion, the U flag, a variable-width look-behind, ...), an OID that does not resolve,
+a malformed YAML file or a duplicate OS name is left out and printed as one line of the report:
+a detection item with such a condition is dropped whole (the OS stays, with its other items), a
+discovery field with one is dropped (the other fields stay).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DIR = ROOT.parent / "shared" / "knowledge" / "librenms"
+DEFAULT_OUT = ROOT / "netmap" / "infer" / "identify" / "data" / "librenms.json.gz"
+GENERIC = ("airos", "freebsd", "linux")  # Core::detectOS tries these after every other OS
+FIELDS = ("version", "hardware", "features", "serial")  # YamlOSDiscovery::$osFields, in order
+OPS = {
+    "=", "!=", "==", "!==", "<", "<=", ">", ">=", "contains", "not_contains", "starts",
+    "not_starts", "ends", "not_ends", "regex", "not_regex", "in_array", "not_in_array", "exists",
+}
+
+
+class Skip(ValueError):
+    """An entry that cannot be carried over faithfully; the message is the report line."""
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, where: str, why: str) -> None:
+        self.lines.append(f"{where}: {why}")
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML: Symfony's parser reads a bare `=` as a string, PyYAML as an unknown "value" tag
+# ---------------------------------------------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):  # type: ignore[misc]
+    pass
+
+
+def _plain(loader: Any, node: Any) -> Any:
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:value", _plain)
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise Skip(f"malformed YAML ({first})") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise Skip("malformed YAML (not a mapping)")
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# PCRE -> Python re
+# ---------------------------------------------------------------------------------------------
+
+_CLOSE = {"(": ")", "{": "}", "[": "]", "<": ">"}
+_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE, "u": 0, "D": 0}
+_UNSUPPORTED = [
+    (re.compile(r"\\[KRXCGNg]"), "a PCRE escape Python lacks"),
+    (re.compile(r"\\[pP]\{?"), "a Unicode property"),
+    (re.compile(r"\(\?(?:R|\d|&|P>|\||C|\+\d|-\d)"), "recursion or a branch-reset group"),
+    (re.compile(r"\(\*"), "a PCRE verb"),
+    (re.compile(r"\\Q"), "a \\Q..\\E quote"),
+]
+_POSIX = {
+    "alpha": "a-zA-Z", "digit": "0-9", "alnum": "a-zA-Z0-9", "upper": "A-Z", "lower": "a-z",
+    "space": r"\s", "xdigit": "0-9A-Fa-f", "punct": r"!-/:-@\[-`{-~", "word": r"\w",
+    "blank": r" \t", "print": r" -~", "graph": r"!-~", "cntrl": r"\x00-\x1f\x7f",
+}
+
+
+def php_regex(source: Any) -> tuple[str, int]:
+    """A PHP `/pattern/flags` string as (Python pattern, re flags); Skip if not faithful."""
+    if not isinstance(source, str) or len(source) < 2:
+        raise Skip(f"not a delimited regex: {source!r}")
+    opener = source[0]
+    if opener.isalnum() or opener == "\\" or opener.isspace():
+        raise Skip(f"bad regex delimiter: {source!r}")
+    closer = _CLOSE.get(opener, opener)
+    end = source.rfind(closer)
+    if end <= 0:
+        raise Skip(f"unterminated regex: {source!r}")
+    body, modifiers = source[1:end], source[end + 1 :].strip()
+    flags = 0
+    for letter in modifiers:
+        if letter == "A":
+            body = rf"\A(?:{body})"
+        elif letter in _FLAGS:
+            flags |= _FLAGS[letter]
+        else:
+            raise Skip(f"regex modifier {letter!r} has no Python equivalent: {source!r}")
+    pattern = _pcre_body(body, source)
+    try:
+        re.compile(pattern, flags)
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise Skip(f"regex does not compile in Python ({exc}): {source!r}") from exc
+    return pattern, flags
+
+
+def _pcre_body(body: str, source: str) -> str:
+    for rule, why in _UNSUPPORTED:
+        if rule.search(body):
+            raise Skip(f"regex uses {why}: {source!r}")
+    body = re.sub(r"\(\?<([A-Za-z_]\w*)>", r"(?P<\1>", body)  # named groups, not look-behinds
+    body = re.sub(r"\(\?'([A-Za-z_]\w*)'", r"(?P<\1>", body)
+    body = body.replace(r"\h", r"[ \t]").replace(r"\H", r"[^ \t]")
+    body = body.replace(r"\z", r"\Z").replace(r"\e", r"\x1b")
+    return re.sub(
+        r"\[:(\^?)(\w+):\]", lambda m: _posix_class(m.group(1), m.group(2), source), body
+    )
+
+
+def _posix_class(negated: str, name: str, source: str) -> str:
+    if negated or name not in _POSIX:
+        raise Skip(f"regex uses POSIX class [:{negated}{name}:]: {source!r}")
+    return _POSIX[name]
+
+
+def php_replacement(text: Any) -> str:
+    """A preg_replace replacement ($1, ${1}, \\1) as a Python re.sub template."""
+    out: list[str] = []
+    for match in re.finditer(r"\$\{(\d+)\}|\$(\d+)|\\(\d+)|(\\)|([^$\\]+|\$)", str(text)):
+        number = match.group(1) or match.group(2) or match.group(3)
+        if number is not None:
+            out.append(rf"\g<{number}>")
+        elif match.group(4):
+            out.append("\\\\")
+        else:
+            out.append(match.group(5))
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# OIDs
+# ---------------------------------------------------------------------------------------------
+
+_NUMERIC = re.compile(r"^\.?\d+(\.\d+)+$")
+
+
+_OWN_OID = re.compile(r'^[A-Z0-9_]+ = "(\d+(?:\.\d+)+)"\s+#\s+([\w-]+::\w+)')
+_QUOTED_INDEX = re.compile(r'^(.*?)\."([^"]*)"$')
+
+
+def own_oids(path: Path = ROOT / "netmap" / "discover" / "snmp" / "oids.py") -> dict[str, str]:
+    """netmap's own OID table (`NAME = "numeric"  # MODULE::symbol`), read as text: the
+    standard MIBs' definitions, which win where symbols.tsv resolved a module name to a vendor's
+    copy of it (a private "UPS-MIB" under an enterprise number shadows RFC 1628's)."""
+    table: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = _OWN_OID.match(line.strip())
+            # only the IETF trees: a vendor module name can be shared by two vendors' MIBs
+            if match and match.group(1).startswith(("1.3.6.1.2.1.", "1.3.6.1.6.")):
+                table.setdefault(match.group(2), match.group(1))
+    return table
+
+
+@dataclass
+class Symbols:
+    exact: dict[str, str]
+    by_name: dict[str, set[str]]
+    own: dict[str, str] = field(default_factory=dict)
+    report: Report | None = None
+
+    @classmethod
+    def load(cls, path: Path, report: Report | None = None) -> Symbols:
+        exact: dict[str, str] = {}
+        by_name: dict[str, set[str]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            name, _, oid = line.partition("\t")
+            if name and _NUMERIC.match(oid.strip()):
+                exact[name] = oid.strip().lstrip(".")
+                by_name.setdefault(name.split("::", 1)[-1], set()).add(exact[name])
+        return cls(exact, by_name, own_oids(), report)
+
+    def numeric(self, name: Any) -> str:
+        """The numeric OID (no leading dot) of a numeric or MODULE::symbol[.index] name; a
+        quoted string index (`nsExtendOutput1Line."distro"`) is its length and characters."""
+        text = str(name).strip()
+        if _NUMERIC.match(text):
+            return text.lstrip(".")
+        quoted = _QUOTED_INDEX.match(text)
+        if quoted:
+            encoded = quoted.group(2).encode("utf-8")
+            return ".".join([self.numeric(quoted.group(1)), str(len(encoded)),
+                             *(str(b) for b in encoded)]).rstrip(".")
+        base, dot, index = text.partition(".")
+        if base in self.own:
+            standard = self.own[base] + (dot + index if index else "")
+            if text in self.exact and self.exact[text] != standard and self.report:
+                self.report.add("symbols.tsv", f"{text} resolves to .{self.exact[text]}; the "
+                                f"standard MIB (netmap's OID table) says .{standard}: using that")
+            return standard
+        if text in self.exact:
+            return self.exact[text]
+        bare = self.by_name.get(text.split("::", 1)[-1], set())
+        if "::" not in text and len(bare) == 1:  # a name without its MIB, unique among all
+            return next(iter(bare))
+        raise Skip(f"OID {text!r} does not resolve")
+
+
+# ---------------------------------------------------------------------------------------------
+# Detection
+# ---------------------------------------------------------------------------------------------
+
+
+def _values(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def detect_condition(key: str, value: Any, symbols: Symbols) -> list[Any]:
+    negated = key.endswith("_except")
+    base = key[: -len("_except")] if negated else key
+    if base in ("sysObjectID", "sysDescr"):
+        return [base, negated, [str(v) for v in _values(value) if v is not None]]
+    if base in ("sysDescr_regex", "sysObjectID_regex"):
+        return [base, negated, [list(php_regex(v)) for v in _values(value)]]
+    if base in ("snmpget", "snmpwalk"):
+        if not isinstance(value, dict) or "oid" not in value or "value" not in value:
+            raise Skip(f"{base} without oid and value")
+        op = str(value.get("op", "contains"))
+        if op not in OPS:
+            raise Skip(f"{base} op {op!r} unknown")
+        wanted = value["value"]
+        if op in ("regex", "not_regex"):
+            wanted = [list(php_regex(v)) for v in _values(wanted)]
+        return [base, negated, {"oid": symbols.numeric(value["oid"]), "op": op, "value": wanted}]
+    raise Skip(f"detection key {key!r} unknown")
+
+
+def detection(name: str, data: dict[str, Any], symbols: Symbols, report: Report) -> list[Any]:
+    items: list[Any] = []
+    for number, item in enumerate(data.get("discovery") or []):
+        if not isinstance(item, dict):
+            report.add(f"os_detection/{name}.yaml item {number}", "not a mapping")
+            continue
+        try:
+            items.append([detect_condition(k, v, symbols) for k, v in item.items()])
+        except Skip as why:
+            report.add(f"os_detection/{name}.yaml item {number}", f"item dropped: {why}")
+    return items
+
+
+def is_slow(data: dict[str, Any]) -> bool:
+    """Core::discoveryIsSlow: any item with snmpget or snmpwalk defers the whole OS."""
+    return any(
+        isinstance(item, dict) and ("snmpget" in item or "snmpwalk" in item)
+        for item in data.get("discovery") or []
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovery (YamlOSDiscovery)
+# ---------------------------------------------------------------------------------------------
+
+_TEMPLATE_VAR = re.compile(r"\{\{\s*\$?([^\s}]+)\s*\}\}")
+
+
+def template(text: Any, symbols: Symbols) -> list[list[str]]:
+    """SimpleTemplate text as parts: ["text", literal] / ["oid", numeric] / ["field", name]."""
+    parts: list[list[str]] = []
+    source, last = str(text), 0
+    for match in _TEMPLATE_VAR.finditer(source):
+        if match.start() > last:
+            parts.append(["text", source[last : match.start()]])
+        name = match.group(1)
+        parts.append(["field", name] if name in FIELDS else ["oid", symbols.numeric(name)])
+        last = match.end()
+    if last < len(source):
+        parts.append(["text", source[last:]])
+    return parts
+
+
+def replacements(value: Any) -> list[list[Any]]:
+    out: list[list[Any]] = []
+    for item in _values(value):
+        search, repl = (item[0], item[1]) if isinstance(item, list) and len(item) == 2 else (item, "")
+        if isinstance(search, list):
+            raise Skip(f"replacement {item!r} is not [search, replace]")
+        out.append([*php_regex(search), php_replacement(repl)])
+    return out
+
+
+def _one(where: str, report: Report, build: Callable[[], Any]) -> Any:
+    try:
+        return build()
+    except Skip as why:
+        report.add(where, f"left out: {why}")
+        return None
+
+
+def discovery(name: str, data: dict[str, Any], symbols: Symbols, report: Report) -> dict[str, Any]:
+    os_yaml = ((data.get("modules") or {}).get("os")) or {}
+    if not isinstance(os_yaml, dict):
+        return {}
+    where = f"os_discovery/{name}.yaml"
+    out: dict[str, Any] = {}
+    if "sysDescr_regex" in os_yaml:
+        regexes = [
+            _one(f"{where} sysDescr_regex", report, partial(_regex_list, r))
+            for r in _values(os_yaml["sysDescr_regex"])
+        ]
+        out["sysDescr_regex"] = [r for r in regexes if r is not None]
+    if "hardware_mib" in os_yaml:
+        out["hardware_mib"] = str(os_yaml["hardware_mib"])
+    fields: dict[str, Any] = {}
+    for key in os_yaml:  # Arr::only keeps the YAML's own order
+        if key in FIELDS:
+            spec = _one(f"{where} {key}", report, partial(_field, key, os_yaml, symbols))
+            if spec is not None:
+                fields[key] = spec
+    if "hardware_regex" in os_yaml and "hardware_mib" in out:
+        regex = _one(f"{where} hardware_regex", report,
+                     partial(_regex_lists, os_yaml["hardware_regex"]))
+        if regex is not None:
+            out["hardware_mib_regex"] = regex
+    replace = {
+        key: _one(f"{where} {key}_replace", report, partial(replacements, os_yaml[f"{key}_replace"]))
+        for key in FIELDS
+        if f"{key}_replace" in os_yaml
+    }
+    out["fields"] = fields
+    out["replace"] = {k: v for k, v in replace.items() if v is not None}
+    return out
+
+
+def _regex_list(source: Any) -> list[Any]:
+    return list(php_regex(source))
+
+
+def _regex_lists(sources: Any) -> list[Any]:
+    return [_regex_list(r) for r in _values(sources)]
+
+
+def _field(key: str, os_yaml: dict[str, Any], symbols: Symbols) -> dict[str, Any]:
+    # each OID with the name the definition gives it: the evidence line shows that name
+    spec: dict[str, Any] = {
+        "oids": [[symbols.numeric(o), str(o).strip()] for o in _values(os_yaml[key])]
+    }
+    if f"{key}_regex" in os_yaml:
+        spec["regex"] = [list(php_regex(r)) for r in _values(os_yaml[f"{key}_regex"])]
+    if f"{key}_template" in os_yaml:
+        spec["template"] = template(os_yaml[f"{key}_template"], symbols)
+    return spec
+
+
+# ---------------------------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------------------------
+
+
+def build(source: Path, report: Report) -> dict[str, Any]:
+    symbols = Symbols.load(source / "symbols.tsv", report)
+    normal: list[dict[str, Any]] = []
+    slow: list[dict[str, Any]] = []
+    generic: dict[str, dict[str, Any]] = {}
+    seen: set[str] = set()
+    for path in sorted((source / "os_detection").glob("*.yaml")):
+        try:
+            data = load_yaml(path)
+        except Skip as why:
+            report.add(f"os_detection/{path.name}", f"OS left out: {why}")
+            continue
+        name = str(data.get("os") or "")
+        if not name or name in seen:
+            report.add(f"os_detection/{path.name}", f"OS left out: {'duplicate' if name else 'no'} "
+                       f"OS name {name!r}")
+            continue
+        seen.add(name)
+        entry: dict[str, Any] = {
+            "os": name,
+            "text": str(data.get("text") or name),
+            "type": str(data.get("type") or ""),
+            "group": str(data["group"]) if data.get("group") else None,
+            "detect": detection(name, data, symbols, report),
+            "discover": None,
+        }
+        discover_path = source / "os_discovery" / f"{name}.yaml"
+        if discover_path.exists():
+            try:
+                entry["discover"] = discovery(name, load_yaml(discover_path), symbols, report)
+            except Skip as why:
+                report.add(f"os_discovery/{name}.yaml", f"discovery left out: {why}")
+        if name in GENERIC:
+            generic[name] = entry
+        else:
+            (slow if is_slow(data) else normal).append(entry)
+    ordered = normal + slow + [generic[name] for name in GENERIC if name in generic]
+    return {
+        "source": {
+            "project": "LibreNMS (librenms/librenms), GPL-3.0-or-later",
+            "definitions": len(ordered),
+            "report_lines": len(report.lines),
+        },
+        "os": ordered,
+    }
+
+
+def write(table: dict[str, Any], out: Path) -> None:
+    text = json.dumps(table, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def main(argv: list[str]) -> int:
+    source = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
+    out = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUT
+    if not (source / "os_detection").is_dir() or not (source / "symbols.tsv").is_file():
+        print(f"{source}: needs os_detection/, os_discovery/ and symbols.tsv", file=sys.stderr)
+        return 2
+    report = Report()
+    table = build(source, report)
+    write(table, out)
+    for line in report.lines:
+        print(line)
+    print(f"{table['source']['definitions']} OS definitions -> {out} "
+          f"({out.stat().st_size} bytes); {len(report.lines)} report lines")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
