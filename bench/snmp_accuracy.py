@@ -3,8 +3,8 @@
 Serves every recording of the LibreNMS test corpus (NETMAP_RECORDINGS, default
 ../shared/recordings/librenms beside the project) through ONE snmpsim-command-responder on
 127.0.0.1, runs netmap's real SNMP collection over UDP against each device, and scores what it
-found against LibreNMS's expected results. `--offline` reads the .snmprec files directly through netmap's in-memory Walker
-(same getters, no UDP) for fast iteration.
+found against LibreNMS's expected results. `--offline` reads the .snmprec files directly through
+netmap's in-memory Walker (same getters, no UDP) for fast iteration.
 
     .venv/bin/python bench/snmp_accuracy.py [--offline] [--only NAME] [--limit N]
 

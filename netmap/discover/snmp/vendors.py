@@ -279,8 +279,11 @@ async def _host_resources_model(walker: Walker, found: Candidates) -> None:
     Else an hrDeviceOther whose hrDeviceID is a vendor's product OID (a network scanner's
     "DS-860", registered under its maker's enterprise) describes the product."""
     types = await _walk(walker, oids.HR_DEVICE_TYPE, max_rows=32)
+    # a computer (it lists a processor) lists its print queues as printers ("Microsoft XPS
+    # Document Writer"): they name a driver, never the host's model
+    computer = any(value == oids.HR_DEVICE_PROCESSOR for _oid, value in types)
     for oid, value in types:
-        if value == oids.HR_DEVICE_PRINTER:
+        if value == oids.HR_DEVICE_PRINTER and not computer:
             index = oid.rsplit(".", 1)[1]
             row = await _get(walker, [f"{oids.HR_DEVICE_DESCR}.{index}"])
             found.add(

@@ -1,0 +1,269 @@
+"""Identification from knowledge as data: the LibreNMS table generator, the engine that evaluates
+it as LibreNMS does, raw values kept in the scan and re-read by inference, calibrated types."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from netmap.discover.snmp.raw import RecordingWalker, StoredWalker, decode, encode
+from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
+from netmap.discover.snmp.walker import Oid
+from netmap.infer.classify_snmp import PRIOR_CAP, PRIOR_SOURCE, calibrate
+from netmap.infer.identify import librenms
+from netmap.infer.identify.identify import identify_facts, identify_record, read_identity
+from netmap.infer.identify.votes import family_votes, structure_votes
+from netmap.model import DeviceType, Facts, OsFamily, SnmpRecord, TypeVote
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import make_librenms  # noqa: E402
+
+T = DeviceType
+
+
+def walker(*lines: str) -> SnmprecWalker:
+    return SnmprecWalker(parse_lines(list(lines)))
+
+
+# --- the generator -----------------------------------------------------------------------------
+
+
+def _knowledge(tmp: Path) -> Path:
+    (tmp / "os_detection").mkdir()
+    (tmp / "os_discovery").mkdir()
+    (tmp / "symbols.tsv").write_text(
+        "ACME-MIB::acmeModel.0\t.1.3.6.1.4.1.99999.1.1.0\n"
+        "ACME-MIB::acmeSerial.0\t.1.3.6.1.4.1.99999.1.2.0\n"
+        "UPS-MIB::upsIdentModel.0\t.1.3.6.1.4.1.13891.101.1.2.0\n"  # a vendor's copy shadows RFC 1628
+    )
+    files = {
+        "os_detection/acme.yaml": "os: acme\ntext: 'Acme Switch'\ntype: network\ndiscovery:\n"
+        "  - sysObjectID: .1.3.6.1.4.1.99999.2\n",
+        "os_detection/acme-ups.yaml": "os: acme-ups\ntext: 'Acme UPS'\ntype: power\ngroup: ups\n"
+        "discovery:\n  - sysObjectID: .1.3.6.1.4.1.99999.\n    snmpget:\n"
+        "      oid: UPS-MIB::upsIdentModel.0\n      op: starts\n      value: Acme\n",
+        "os_detection/broken.yaml": "os: broken\n  text: [unclosed\n",
+        "os_detection/dup.yaml": "os: acme\ntext: again\ntype: network\n",
+        "os_detection/linux.yaml": "os: linux\ntext: Linux\ntype: server\ngroup: unix\ndiscovery:\n"
+        "  - sysDescr_regex: '/^Linux/'\n",
+        "os_detection/pcre.yaml": "os: pcre\ntext: PCRE\ntype: network\ndiscovery:\n"
+        "  - sysDescr_regex: '/foo\\Kbar/'\n  - sysDescr: 'PCRE box'\n",
+        "os_detection/zed.yaml": "os: zed\ntext: Zed\ntype: network\ndiscovery:\n"
+        "  - sysObjectID: .1.3.6.1.4.1.99999.\n    sysDescr: Zed\n",
+        "os_discovery/acme.yaml": "modules:\n  os:\n"
+        "    sysDescr_regex: '/version (?<version>\\S+)/'\n"
+        "    hardware: [ACME-MIB::acmeModel.0, NOPE-MIB::missing.0]\n"
+        "    serial: ACME-MIB::acmeSerial.0\n"
+        "    serial_template: 'SN-{{ ACME-MIB::acmeSerial.0 }}'\n"
+        "    hardware_replace:\n      - ['/^ACME_/', 'Acme ']\n",
+        "os_discovery/zed.yaml": "modules:\n  os:\n    hardware: ACME-MIB::acmeModel.0\n"
+        "    hardware_regex: '/(?<hardware>\\d+)/U'\n",
+    }
+    for name, text in files.items():
+        (tmp / name).write_text(text)
+    return tmp
+
+
+def test_generator_follows_librenms_order_and_reports_what_it_cannot_carry(tmp_path: Path) -> None:
+    report = make_librenms.Report()
+    table = make_librenms.build(_knowledge(tmp_path), report)
+    # plain definitions in file order, snmpget ones deferred, the generic ones last
+    assert [d["os"] for d in table["os"]] == ["acme", "pcre", "zed", "acme-ups", "linux"]
+    text = "\n".join(report.lines)
+    assert "os_detection/broken.yaml: OS left out: malformed YAML" in text
+    assert "os_detection/dup.yaml: OS left out: duplicate OS name 'acme'" in text
+    assert re.search(r"pcre.yaml item 0: item dropped: regex uses a PCRE escape", text)
+    assert "NOPE-MIB::missing.0" in text and "zed.yaml hardware" in text  # /U has no equivalent
+    assert "UPS-MIB::upsIdentModel.0 resolves to .1.3.6.1.4.1.13891" in text
+    pcre = next(d for d in table["os"] if d["os"] == "pcre")
+    assert pcre["detect"] == [[["sysDescr", False, ["PCRE box"]]]]  # the other item survives
+    ups = next(d for d in table["os"] if d["os"] == "acme-ups")
+    assert ups["detect"][0][1][2]["oid"] == "1.3.6.1.2.1.33.1.1.2.0"  # RFC 1628, not the copy
+
+
+def test_generator_output_is_byte_identical(tmp_path: Path) -> None:
+    (tmp_path / "k").mkdir()
+    source = _knowledge(tmp_path / "k")
+    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    for out in (first, second):
+        assert make_librenms.main(["x", str(source), str(out)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert json.loads(gzip.decompress(first.read_bytes()))["os"][0]["os"] == "acme"
+
+
+@pytest.mark.parametrize(
+    ("php", "subject", "group"),
+    [
+        ("/(?<hardware>MSM\\S+) v/", "MSM460 v", "MSM460"),
+        ("#^Cisco (?'hardware'\\w+)#i", "cisco ASR", "ASR"),
+        ("~model:\\h(?<hardware>[[:alnum:]]+)~", "model: X200", "X200"),
+    ],
+)
+def test_php_patterns_become_python(php: str, subject: str, group: str) -> None:
+    pattern, flags = make_librenms.php_regex(php)
+    match = re.search(pattern, subject, flags)
+    assert match is not None and match.group("hardware") == group
+
+
+@pytest.mark.parametrize("php", ["/a\\Kb/", "/(?<=^|\\.)0+/", "/x/U", "/\\p{L}/", "/(a)(?1)/", "noslash"])
+def test_unfaithful_patterns_are_refused(php: str) -> None:
+    with pytest.raises(make_librenms.Skip):
+        make_librenms.php_regex(php)
+
+
+def test_php_replacement_references() -> None:
+    assert re.sub("(\\d+) (\\d+)", make_librenms.php_replacement("$2.${1}"), "1 2") == "2.1"
+
+
+# --- Compare::values --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "op", "expected"),
+    [
+        (None, False, "=", True),  # absent: "= false" holds
+        ("", False, "=", True),
+        ("0", False, "=", True),
+        ("Acme", False, "=", False),
+        ("", "", "!==", False),
+        ("x", "", "!==", True),
+        ("Net Vision 7", "Net Vision", "starts", True),
+        ("abc", ["zz", "b"], "contains", True),
+        ("abc", "", "contains", False),  # an empty needle never matches
+        ("10", "9", ">", True),  # numeric strings compare as numbers
+        ("5", ["4", "5"], "in_array", True),
+        (None, True, "exists", False),
+        ("v2", [["^v\\d", 0]], "regex", True),
+    ],
+)
+def test_compare_is_librenms_compare(a: str | None, b: object, op: str, expected: bool) -> None:
+    assert librenms.compare(a, b, op) is expected
+
+
+# --- the shipped table over real shapes --------------------------------------------------------
+
+
+def test_the_shipped_table_loads_lazily_and_covers_librenms() -> None:
+    librenms.definitions.cache_clear()
+    table = librenms.definitions()
+    assert len(table) > 750 and [d["os"] for d in table[-3:]] == ["airos", "freebsd", "linux"]
+
+
+def test_fortigate_found_by_its_sysobjectid_prefix() -> None:
+    agent = walker(
+        "1.3.6.1.2.1.1.1.0|4|FGT100F",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.12356.101.1.1004",
+        "1.3.6.1.2.1.47.1.1.1.1.11.1|4|FG100FTK20000001",
+        "1.3.6.1.2.1.47.1.1.1.1.13.1|4|FGT_100F",
+        "1.3.6.1.4.1.12356.101.4.1.1.0|4|v7.2.5,build1517,230606 (GA.F)",
+    )
+    found = asyncio.run(read_identity(agent))
+    assert found.os_family is not None and found.os_family.os == "fortigate"
+    assert found.os_family.matched_by == "sysObjectID starts with '.1.3.6.1.4.1.12356.101.1'"
+    ident = found.identity
+    # the definition's hardware_replace turns the part code into the product name
+    assert (ident.vendor, ident.model, ident.serial_number) == ("Fortinet", "FortiGate 100F",
+                                                                "FG100FTK20000001")
+    assert ident.os_version is not None and ident.os_version.startswith("v7.2.5")
+    assert ident.evidence[0].startswith("os family: LibreNMS OS 'fortigate'")
+    assert "model: LibreNMS fortigate: ENTITY-MIB::entPhysicalModelName.1" in ident.evidence
+
+
+def test_deferred_snmpget_definition_reads_its_oid() -> None:
+    agent = walker(
+        "1.3.6.1.2.1.1.1.0|4|Linux box 2.6.37 #1 armv5tejl",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+        "1.3.6.1.2.1.33.1.1.4.0|4|Net Vision 7 v7.20",
+    )
+    match = asyncio.run(librenms.detect(agent, "Linux box 2.6.37 #1 armv5tejl",
+                                        "1.3.6.1.4.1.8072.3.2.10"))
+    assert match is not None and match.os == "netvision-rfc"
+    assert "snmpget .1.3.6.1.2.1.33.1.1.4.0 starts 'Net Vision'" in match.matched_by
+    plain = asyncio.run(librenms.detect(walker("1.3.6.1.2.1.1.1.0|4|Linux x"), "Linux x 5.1",
+                                        "1.3.6.1.4.1.8072.3.2.10"))
+    assert plain is not None and plain.os == "linux"  # the generic family, tried last
+
+
+def test_nothing_matches_gives_no_family() -> None:
+    assert asyncio.run(librenms.detect(walker(), "", None)) is None
+
+
+# --- raw values: recorded at scan time, identified at inference time ----------------------------
+
+
+def test_values_round_trip_through_their_stored_text() -> None:
+    for value in (17, b"\x00\xffab", Oid("1.3.6.1.4.1.9")):
+        assert decode(encode(value)) == value
+    assert decode("garbage") is None and decode("4x|zz") is None
+
+
+def test_inference_reads_the_stored_values_and_old_scans_keep_their_identity() -> None:
+    agent = walker(
+        "1.3.6.1.2.1.1.1.0|4|FGT100F",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.12356.101.1.1004",
+        "1.3.6.1.2.1.47.1.1.1.1.13.1|4|FGT_100F",
+    )
+    recorder = RecordingWalker(agent)
+    live = asyncio.run(read_identity(recorder))
+    assert "1.3.6.1.2.1.47.1.1.1.1.13.1" in recorder.raw
+    replayed = asyncio.run(read_identity(StoredWalker(recorder.raw)))
+    assert replayed.identity == live.identity and replayed.os_family == live.os_family
+    facts = identify_facts(Facts(hostname="fw", raw=recorder.raw))
+    assert (facts.vendor, facts.model) == ("Fortinet", "FortiGate 100F")
+    old = Facts(hostname="sw", vendor="Cisco", model="WS-C2960")  # a scan from before raw values
+    assert identify_facts(old) is old
+    record = SnmpRecord(ip="10.0.0.1", facts=Facts(raw={"1.3.6.1.2.1.1.1.0": "not|valid|x"}))
+    assert identify_record(record).facts is not None  # a tampered value is skipped, no traceback
+
+
+def test_a_print_queue_never_names_a_computers_model() -> None:
+    host = walker(
+        "1.3.6.1.2.1.1.1.0|4|Hardware: Intel64 Family 6 - Software: Windows Version 6.3 (Build 9600)",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.311.1.1.3.1.1",
+        "1.3.6.1.2.1.25.3.2.1.2.1|6|1.3.6.1.2.1.25.3.1.3",
+        "1.3.6.1.2.1.25.3.2.1.2.2|6|1.3.6.1.2.1.25.3.1.5",
+        "1.3.6.1.2.1.25.3.2.1.3.2|4|Microsoft XPS Document Writer v4",
+    )
+    assert asyncio.run(read_identity(host)).identity.model != "Microsoft XPS Document Writer v4"
+
+
+# --- votes and confidence ---------------------------------------------------------------------
+
+
+def _family(os: str, kind: str, how: str, group: str | None = None) -> Facts:
+    return Facts(os_family=OsFamily(os=os, text=os, type=kind, group=group, matched_by=how))
+
+
+def test_family_votes_map_the_coarse_type_and_weigh_how_it_matched() -> None:
+    by_oid = family_votes(_family("fortigate", "firewall", "sysObjectID starts with '.1'"))
+    assert [(v.type, v.weight) for v in by_oid] == [(T.FIREWALL, 0.8)]
+    by_descr = family_votes(_family("x", "firewall", "sysDescr contains 'X'"))
+    assert by_descr[0].weight == pytest.approx(0.64)
+    network = {v.type for v in family_votes(_family("ios", "network", "sysDescr contains 'IOS'"))}
+    assert network == {T.ROUTER, T.SWITCH}  # structure decides between them
+    ups = family_votes(_family("apc", "power", "sysObjectID starts with '.1'", group="ups"))
+    assert [v.type for v in ups] == [T.UPS]
+
+
+def test_structure_votes_need_no_maker() -> None:
+    rec = SnmpRecord(ip="10.0.0.2", facts=Facts(structure={"managed_aps": 1, "poe": 1}))
+    votes = {(v.type, v.detail.split(":")[0]) for v in structure_votes(rec)}
+    assert (T.WIRELESS_AP, "a table of managed access points (wireless controller)") in votes
+    assert (T.SWITCH, "POWER-ETHERNET-MIB") in votes
+
+
+def test_a_makers_habits_alone_are_never_confident() -> None:
+    prior = [TypeVote(type=T.PRINTER, weight=0.8, source=PRIOR_SOURCE, detail="vendor Brother")]
+    assert calibrate(T.PRINTER, {T.PRINTER: 0.8}, prior) == PRIOR_CAP
+    seen = [*prior, TypeVote(type=T.PRINTER, weight=0.9, source="snmp:printer", detail="MIB")]
+    assert calibrate(T.PRINTER, {T.PRINTER: 0.98}, seen) > 0.9
+    split = [TypeVote(type=T.SWITCH, weight=0.6, source="snmp:structure", detail="PoE"),
+             TypeVote(type=T.ROUTER, weight=0.55, source="snmp:structure", detail="routes")]
+    assert calibrate(T.SWITCH, {T.SWITCH: 0.6, T.ROUTER: 0.55}, split) <= 0.5
