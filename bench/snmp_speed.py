@@ -8,7 +8,7 @@
     -Cr25` of the subtrees those getters read (one process per subtree, MIB loading off), in the
     same run against the same agent. netmap reads only the columns it needs, so it moves fewer
     rows; both row counts are printed.
-(2) At scale: if /work/shared/recordings/librenms/snmprec exists (read-only; snmpsim's index goes
+(2) At scale: if ../shared/recordings/librenms/snmprec exists (read-only; snmpsim's index goes
     to /tmp), one snmpsim serves every recording (community = file name) and netmap inventories
     them concurrently: total time, devices/s, and peak RSS of both processes.
 
@@ -41,7 +41,7 @@ from netmap.lab.snmpsim import serve  # noqa: E402
 from netmap.model import ResolvedCredential  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "snmp_speed.txt"
-LIBRENMS = Path("/work/shared/recordings/librenms/snmprec")
+LIBRENMS = ROOT.parent / "shared" / "recordings" / "librenms" / "snmprec"
 PROJECT = ROOT / "tests" / "data" / "snmprec"
 
 # The subtrees netmap's getters read (net-snmp walks each whole; netmap only some columns).
@@ -207,7 +207,7 @@ def local_per_device(tmp: Path) -> list[str]:
 
 def at_scale(tmp: Path, devices: int, concurrency: int) -> list[str]:
     if not LIBRENMS.is_dir():
-        return ["(2) at scale: skipped, no /work/shared/recordings/librenms/snmprec"]
+        return ["(2) at scale: skipped, no ../shared/recordings/librenms/snmprec"]
     names = sorted(p.stem for p in LIBRENMS.glob("*.snmprec"))[:devices]
     with serve(LIBRENMS, tmp / "cache-scale", names[0], timeout=600) as sim:
         up = sim.seconds

@@ -19,6 +19,7 @@ What it reads, strongest source first:
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,8 @@ from netmap.discover.snmp.walker import SnmpError, Walker
 from netmap.infer.identify import librenms
 from netmap.infer.identify.votes import GENERIC_FAMILIES
 from netmap.model import Facts, Identity, OsFamily, SnmpRecord
+
+_log = logging.getLogger(__name__)
 
 # LibreNMS discovery field -> netmap identity field
 _FIELD_MAP: tuple[tuple[str, Field_], ...] = (
@@ -180,4 +183,8 @@ def identify_record(record: SnmpRecord) -> SnmpRecord:
     """The record with its facts identified from the stored raw values (a new object)."""
     if record.facts is None or not record.facts.raw:
         return record
-    return record.model_copy(update={"facts": identify_facts(record.facts)})
+    try:
+        return record.model_copy(update={"facts": identify_facts(record.facts)})
+    except Exception as exc:  # stored values from a tampered or foreign store: keep the rest
+        _log.warning("identification of %s failed: %s: %s", record.ip, type(exc).__name__, exc)
+        return record
