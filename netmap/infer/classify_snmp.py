@@ -19,7 +19,12 @@ from collections import defaultdict
 from netmap.discover.snmp.oids import longest_prefix
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import UNIX_OS, without_host_name
-from netmap.infer.identify.votes import family_votes, structure_votes
+from netmap.infer.identify.votes import (
+    FAMILY_SOURCE,
+    family_votes,
+    specific_family,
+    structure_votes,
+)
 from netmap.model import DeviceType, SnmpRecord, TypeVote
 
 T = DeviceType
@@ -752,7 +757,7 @@ def _typed_registrants() -> dict[int, str]:
 
 def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
     """Every device-type vote the SNMP record supports, each with its reason."""
-    from netmap.discover.snmp.enterprises import enterprise_of, vendor_of_enterprise
+    from netmap.discover.snmp.enterprises import enterprise_of
 
     facts = rec.facts
     votes: list[TypeVote] = []
@@ -763,22 +768,30 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _services_votes(facts.services)
         votes += _self_announced_votes(facts.lldp_capabilities, facts.ip_forwarding)
         votes += _family_vote(facts.sys_object_id)
-        if enterprise in ENTERPRISE_TYPES:
-            dtype, weight = ENTERPRISE_TYPES[enterprise]
-            vendor = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
-            votes.append(
-                _vote(dtype, weight, f"vendor {vendor} (sysObjectID enterprise {enterprise})",
-                      PRIOR_SOURCE)
-            )
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
-        votes += _vendor_keyword_votes(facts.vendor)
-        votes += _vendor_name_votes(facts.vendor, enterprise)
         votes += family_votes(facts)
+        if not specific_family(facts):
+            # what the maker usually makes: only where no OS definition names the product line
+            votes += _maker_votes(facts.vendor, enterprise)
     votes += _table_votes(rec)
     votes += structure_votes(rec)
     return votes
+
+
+def _maker_votes(vendor: str | None, enterprise: int | None) -> list[TypeVote]:
+    from netmap.discover.snmp.enterprises import vendor_of_enterprise
+
+    votes: list[TypeVote] = []
+    if enterprise in ENTERPRISE_TYPES:
+        dtype, weight = ENTERPRISE_TYPES[enterprise]
+        maker = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
+        votes.append(
+            _vote(dtype, weight, f"vendor {maker} (sysObjectID enterprise {enterprise})",
+                  PRIOR_SOURCE)
+        )
+    return votes + _vendor_keyword_votes(vendor) + _vendor_name_votes(vendor, enterprise)
 
 
 def combine(votes: list[TypeVote]) -> dict[DeviceType, float]:
@@ -810,13 +823,16 @@ PRIOR_SOURCES = frozenset({PRIOR_SOURCE, "oui"})
 
 def calibrate(best: DeviceType, scores: dict[DeviceType, float], votes: list[TypeVote]) -> float:
     """The confidence shown for `best`: its noisy-OR score, discounted by the runner-up, and
-    capped when nothing but the maker's name supports it or when a rival nearly ties."""
+    capped when nothing but the maker's name supports it, when a rival nearly ties, or when the
+    OS definition the agent matched names another type."""
     top = scores[best]
     second = max((s for t, s in scores.items() if t != best), default=0.0)
     confidence = top * (1.0 - 0.5 * second**2)
     if all(v.source in PRIOR_SOURCES for v in votes if v.type == best):
         confidence = min(confidence, PRIOR_CAP)
-    if second >= 0.75 * top:
+    family = [v for v in votes if v.source == FAMILY_SOURCE]
+    if second >= 0.75 * top or (family and all(v.type != best for v in family)):
+        # a rival nearly as strong, or the OS definition says it is something else
         confidence = min(confidence, DISAGREEMENT_CAP)
     return round(confidence, 3)
 

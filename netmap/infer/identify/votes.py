@@ -16,6 +16,7 @@ from netmap.model import DeviceType, Facts, SnmpRecord, TypeVote
 
 T = DeviceType
 GENERIC_FAMILIES = frozenset({"linux", "freebsd", "airos"})  # LibreNMS's fallbacks
+FAMILY_SOURCE = "snmp:os-family"
 
 
 @cache
@@ -37,6 +38,12 @@ def _vote(dtype: DeviceType, weight: float, detail: str, source: str) -> TypeVot
     return TypeVote(type=dtype, weight=round(weight, 3), source=source, detail=detail)
 
 
+def specific_family(facts: Facts) -> bool:
+    """An OS definition names this product line (not just "some Linux")."""
+    family = facts.os_family
+    return family is not None and family.os not in GENERIC_FAMILIES and family.group != "unix"
+
+
 def family_votes(facts: Facts) -> list[TypeVote]:
     """What the matched OS definition says the device is, weighted by how it matched."""
     family = facts.os_family
@@ -48,7 +55,7 @@ def family_votes(facts: Facts) -> list[TypeVote]:
     rows = type_map().get(f"group:{family.group}") if family.group else None
     rows = rows or type_map().get(family.type, [])
     where = f"LibreNMS OS {family.os!r} ({family.text})"
-    return [_vote(dtype, weight * scale, f"{where}: {why}", "snmp:os-family")
+    return [_vote(dtype, weight * scale, f"{where}: {why}", FAMILY_SOURCE)
             for dtype, weight, why in rows]
 
 
