@@ -596,6 +596,7 @@ class Device(Model):
     model: str | None = None
     serial: str | None = None
     os: str | None = None
+    os_family: str | None = None  # the OS definition it matched, as its maker names it ("Cisco IOS")
     type: DeviceType = DeviceType.UNKNOWN
     confidence: float = 0.0
     evidence: list[Evidence] = Field(default_factory=list)

@@ -64,6 +64,7 @@ SOURCE_RANK: dict[str, dict[str, int]] = {
     "model": {"snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
     "serial": {"snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
     "os": {"snmp": 0, "nmap:os": 1, "nmap:service": 2},
+    "os_family": {"snmp": 0},
     "location": {"snmp": 0},
 }
 # MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
@@ -293,6 +294,7 @@ def _agent_claim(rec: SnmpRecord, times: list[datetime], shared: dict[str, set[s
         c.add_value("model", f.model, "snmp")
         c.add_value("serial", f.serial_number, "snmp")
         c.add_value("os", f.os_version or _first_line(f.sys_descr), "snmp")
+        c.add_value("os_family", f.os_family.text if f.os_family else None, "snmp")
         c.add_value("location", f.location, "snmp")
         name = norm_name(f.hostname)
         if name:
@@ -654,7 +656,7 @@ def _snmp_parts(records: list[SnmpRecord]) -> tuple[list[Interface], list[Softwa
 
 # Merge fields -> the Identity field names that SNMP identification's evidence lines start with.
 _IDENTITY_FIELDS = {"vendor": "vendor", "model": "model", "serial": "serial_number",
-                    "os": "os_version"}
+                    "os": "os_version", "os_family": "os family"}
 
 
 _SOURCE_WORDS = {
@@ -727,6 +729,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         model=picked["model"],
         serial=picked["serial"],
         os=picked["os"],
+        os_family=picked["os_family"],
         location=picked["location"],
         services=_services(claims),
         software=software,

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -52,6 +53,8 @@ class Score(BaseModel):
     missing_devices: list[str] = Field(default_factory=list)
     extra_devices: list[str] = Field(default_factory=list)
     type_errors: list[str] = Field(default_factory=list)
+    families_expected: int = 0  # SNMP agents whose OS family the truth names
+    family_errors: list[str] = Field(default_factory=list)
     links: dict[str, LinkScore] = Field(default_factory=dict)
     unmanaged_expected: int = 0
     unmanaged_detected: int = 0
@@ -207,6 +210,18 @@ def _score_links(inv: Inventory, truth: GroundTruth, m: _Match) -> dict[str, Lin
     return scores
 
 
+_FAMILY_EVIDENCE = re.compile(r"^os_family: LibreNMS OS '([^']+)'")
+
+
+def _os_family(device: Device) -> str | None:
+    """The LibreNMS OS name the device's identity evidence names."""
+    for line in device.identity_evidence:
+        match = _FAMILY_EVIDENCE.match(line)
+        if match:
+            return match.group(1)
+    return None
+
+
 def score(inv: Inventory, truth: GroundTruth) -> Score:
     m = match_devices(inv, truth)
     unmanaged_expected, unmanaged_false = _match_unmanaged(inv, truth, m)
@@ -215,10 +230,14 @@ def score(inv: Inventory, truth: GroundTruth) -> Score:
     reported = [d for d in inv.devices if not d.inferred]
     devices = {d.id: d for d in inv.devices}
     type_errors = []
+    family_errors = []
     for t in found:
         got = devices[m.truth_to_inv[t.name]].type.value
         if got != t.type:
             type_errors.append(f"{t.name}: expected {t.type}, got {got}")
+        family = _os_family(devices[m.truth_to_inv[t.name]])
+        if t.os_family and family != t.os_family:
+            family_errors.append(f"{t.name}: expected OS family {t.os_family}, got {family}")
     real = [d for d in reported if d.id in m.inv_to_truth]
     s = Score(
         devices_expected=len(expected),
@@ -233,6 +252,8 @@ def score(inv: Inventory, truth: GroundTruth) -> Score:
         extra_devices=sorted(_label(d.id, devices, m) for d in reported
                              if d.id not in m.inv_to_truth),
         type_errors=sorted(type_errors),
+        families_expected=sum(1 for t in found if t.os_family),
+        family_errors=sorted(family_errors),
         links=_score_links(inv, truth, m),
         unmanaged_expected=unmanaged_expected,
         unmanaged_detected=sum(1 for t in truth.devices
@@ -253,6 +274,8 @@ def format_score(s: Score) -> str:
         ("devices: precision",
          f"{s.device_precision:.0%}  ({s.devices_correct}/{s.devices_reported})"),
         ("types: accuracy", f"{s.type_accuracy:.0%}  ({s.types_correct}/{s.devices_found})"),
+        ("OS families (LibreNMS definitions)",
+         f"{s.families_expected - len(s.family_errors)}/{s.families_expected}"),
     ]
     for cls in (SWITCH_SWITCH, SWITCH_HOST):
         ls = s.links.get(cls, LinkScore())
@@ -270,6 +293,7 @@ def format_score(s: Score) -> str:
     details["missing devices"] = s.missing_devices
     details["extra devices"] = s.extra_devices
     details["type errors"] = s.type_errors
+    details["OS family errors"] = s.family_errors
     for cls in (SWITCH_SWITCH, SWITCH_HOST):
         ls = s.links.get(cls, LinkScore())
         details[f"missing {cls} links"] = ls.missing

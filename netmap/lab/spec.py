@@ -136,6 +136,7 @@ class DeviceSpec(_Strict):
     vendor: str
     model: str | None = None
     serial: str | None = None
+    os_family: str | None = None  # the LibreNMS OS name its identification must find
     roles: list[Role] = Field(default_factory=list)
     managed: bool | None = None
     in_scope: bool = True
@@ -384,6 +385,7 @@ class TruthDevice(BaseModel):
     model: str | None
     serial: str | None
     namespace: str
+    os_family: str | None = None
     managed: bool
     snmp: TruthSnmp | None
     lldp: bool
@@ -468,7 +470,7 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
                                      ips=[str(ip) for ip in d.loopback_ips]))
     return TruthDevice(
         name=d.name, type=d.type, vendor=d.vendor, model=d.model, serial=d.serial,
-        namespace=namespace_name(prefix, d.name), managed=d.is_managed,
+        os_family=d.os_family, namespace=namespace_name(prefix, d.name), managed=d.is_managed,
         snmp=TruthSnmp(community=spec.community_of(d)) if d.snmp else None,
         lldp=d.lldp, interfaces=ifaces, services=sorted(services, key=lambda s: (s.port, s.proto)),
         roles=list(d.roles), in_scope=d.in_scope,

@@ -28,6 +28,7 @@ def test_lab_score(lab: Any, inventory: Inventory) -> None:
     print(format_score(s))
     assert s.device_recall == 1.0 and s.device_precision == 1.0, s.missing_devices + s.extra_devices
     assert s.type_accuracy == 1.0, s.type_errors
+    assert s.families_expected >= 9 and not s.family_errors, s.family_errors
     for kind, ls in s.links.items():
         assert ls.precision == 1.0, (kind, ls.wrong)  # no phantom links
         assert ls.recall >= 0.95, (kind, ls.missing)
@@ -90,3 +91,28 @@ def test_probe_of_a_lab_switch(lab: Any, lab_scan: LabScan, scanner_run: Callabl
     fdb_ports = {(e["mac"], e["interface"]) for e in rec["mac_address_table"]}
     phone = next(d for d in lab.devices if d.name == "phone1")
     assert (phone.interfaces[0].mac, "ge2") in fdb_ports
+
+
+def test_identification_is_rebuilt_from_the_stored_values(
+    lab: Any, lab_scan: LabScan, scanner_run: Callable[..., Any]
+) -> None:
+    """Identification is an inference step: the scan stores raw values, not conclusions, and
+    `report --rebuild` identifies every SNMP agent again from them (same families, models)."""
+    import json
+
+    scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
+    stored = [o for o in scan.observations if getattr(o, "getter", None) == "facts" and o.data]
+    assert stored and all(o.data["raw"] and o.data["vendor"] is None for o in stored)
+    before = {d["name"]: (d["model"], d["os_family"]) for d in lab_scan.data["devices"]}
+    Store(lab_scan.scans_dir).path(lab_scan.scan_id).joinpath("inventory.json").unlink()
+    proc = scanner_run(netmap_argv("report", lab_scan.scan_id, "--rebuild", "--scans-dir",
+                                   str(lab_scan.scans_dir), "--out", str(lab_scan.out_dir / "re"),
+                                   "--formats", "csv"), timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    shown = scanner_run(netmap_argv("show", lab_scan.scan_id, "--json", "--scans-dir",
+                                    str(lab_scan.scans_dir)), timeout=120)
+    after = {d["name"]: (d["model"], d["os_family"]) for d in json.loads(shown.stdout)["devices"]}
+    assert after == before
+    families = {t.os_family for t in lab.devices if t.os_family}
+    assert {f for _m, f in after.values() if f} >= {"Cisco IOS", "HP ProCurve", "Synology DSM"}
+    assert len(families) >= 6
