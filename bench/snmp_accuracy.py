@@ -698,7 +698,7 @@ def without_vendor(enterprise: int | None) -> Any:
         return
     root = f"1.3.6.1.4.1.{enterprise}"
     tables: list[dict[Any, Any]] = [
-        vendor_mibs.VENDOR_PROBES, vendor_mibs.RELATIVE_PROBES, vendor_mibs.FAMILY_PROBES,
+        vendor_mibs.VENDOR_PROBES, vendor_mibs.RELATIVE_PROBES,
         classify_snmp.FAMILY_PREFIXES, classify_snmp.ENTERPRISE_TYPES, enterprises.ENTERPRISES,
     ]
     saved: list[tuple[dict[Any, Any], Any, Any]] = []

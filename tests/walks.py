@@ -7,10 +7,12 @@ from collections.abc import Iterable
 
 from netmap.discover.snmp.getters import CachingWalker
 from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
-from netmap.discover.snmp.vendors import identify
+from netmap.infer.identify.identify import read_identity
 from netmap.model import Identity
 
 
 def identify_lines(lines: Iterable[str]) -> Identity:
-    """identify() over the walk the lines describe, through the getters' caching walker."""
-    return asyncio.run(identify(CachingWalker(SnmprecWalker(parse_lines(list(lines)))), {}))
+    """The whole identification (OS definitions, then the general sources) over the walk the
+    lines describe, through the getters' caching walker."""
+    walker = CachingWalker(SnmprecWalker(parse_lines(list(lines))))
+    return asyncio.run(read_identity(walker)).identity

@@ -43,7 +43,7 @@ from netmap.discover.snmp.enterprises import (
 )
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import parse_sys_descr
-from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES, Probe, family_probes, relative_probes
+from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES, Probe, relative_probes
 from netmap.discover.snmp.walker import SnmpError, SnmpValue, Walker
 from netmap.model import Identity
 
@@ -306,9 +306,7 @@ async def _host_resources_model(walker: Walker, found: Candidates) -> None:
 async def _vendor_probes(
     walker: Walker, enterprise: int | None, object_id: str | None, found: Candidates
 ) -> None:
-    probes = (
-        relative_probes(object_id) + family_probes(object_id) + VENDOR_PROBES.get(enterprise or -1, ())
-    )
+    probes = relative_probes(object_id) + VENDOR_PROBES.get(enterprise or -1, ())
     await _run_probes(walker, probes, found)
     await _chassis_type_name(walker, enterprise, found)
 

@@ -301,6 +301,11 @@ async def discover(walker: Walker, match: OsMatch, descr: str | None,
             answer = {}
     data = {oid: as_text(value) for oid, value in answer.items()}
     spec = (definition(match.os) or {}).get("discover") or {}
+    # an INTEGER read as hardware is an enumeration LibreNMS prints by its MIB label ("NVR");
+    # without the label the number names no model
+    for field_spec in spec.get("fields", {}).get("hardware", {}).get("oids", []):
+        if isinstance(answer.get(field_spec[0]), int):
+            data.pop(field_spec[0], None)
     found = _run_discovery(spec, descr or "", object_id, data)
     where = f"LibreNMS {match.os}"
     fields = {name: (value, f"{where}: {source}") for name, (value, source) in found.items()}
