@@ -15,10 +15,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from importlib import resources
 
 from netmap.discover.snmp.oids import longest_prefix
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import UNIX_OS, without_host_name
+from netmap.infer.identify.priors import maker_prior
 from netmap.infer.identify.votes import (
     FAMILY_SOURCE,
     family_votes,
@@ -32,287 +34,32 @@ SOURCE = "snmp"
 # What a maker usually makes: a prior, never enough alone for a confident type (see calibrate)
 PRIOR_SOURCE = "snmp:vendor"
 
-# sysObjectID prefixes that name a product family (longest prefix wins).
-FAMILY_PREFIXES: dict[str, tuple[DeviceType, float, str]] = {
-    "1.3.6.1.4.1.9.1": (T.ROUTER, 0.35, "Cisco product (router/switch)"),
-    "1.3.6.1.4.1.12356.121": (T.ROUTER, 0.6, "Fortinet FortiExtender family"),
-    "1.3.6.1.4.1.41112.1.5": (T.ROUTER, 0.8, "Ubiquiti EdgeRouter family"),
-    "1.3.6.1.4.1.2636.1.1.1.2": (T.ROUTER, 0.5, "Juniper router / switch family"),
-    "1.3.6.1.4.1.232.165": (T.PDU, 0.7, "HPE power distribution family"),
-    "1.3.6.1.4.1.9.1.1348": (T.PBX, 0.7, "Cisco Unified Communications OS (CUCM, UCCX, CER, Unity)"),
-    "1.3.6.1.4.1.674.10892.5": (T.OTHER, 0.8, "Dell iDRAC management controller"),
-    "1.3.6.1.4.1.674.10903": (T.PDU, 0.7, "Dell rack PDU family"),
-}
 
-# Vendors (IANA enterprise) whose every SNMP product is of one kind.
-ENTERPRISE_TYPES: dict[int, tuple[DeviceType, float]] = {
-    # printers
-    2435: (T.PRINTER, 0.7),
-    641: (T.PRINTER, 0.8),
-    1347: (T.PRINTER, 0.8),
-    253: (T.PRINTER, 0.7),
-    297: (T.PRINTER, 0.7),
-    367: (T.PRINTER, 0.7),
-    1602: (T.PRINTER, 0.7),
-    2385: (T.PRINTER, 0.7),
-    18334: (T.PRINTER, 0.8),
-    2001: (T.PRINTER, 0.7),
-    1129: (T.PRINTER, 0.7),
-    236: (T.PRINTER, 0.4),
-    1248: (T.PRINTER, 0.5),
-    2590: (T.PRINTER, 0.7),
-    9303: (T.PRINTER, 0.8),
-    # power
-    318: (T.UPS, 0.6),
-    534: (T.UPS, 0.8),
-    705: (T.UPS, 0.8),
-    3808: (T.UPS, 0.8),
-    935: (T.UPS, 0.8),
-    476: (T.UPS, 0.6),
-    4555: (T.UPS, 0.7),
-    2254: (T.UPS, 0.7),
-    818: (T.UPS, 0.7),
-    1718: (T.PDU, 0.8),
-    13742: (T.PDU, 0.6),
-    850: (T.UPS, 0.8),
-    12148: (T.PDU, 0.8),
-    1918: (T.UPS, 0.8),
-    7309: (T.UPS, 0.8),
-    885: (T.UPS, 0.7),
-    13891: (T.UPS, 0.8),
-    39145: (T.UPS, 0.8),
-    30966: (T.PDU, 0.7),
-    28507: (T.PDU, 0.7),
-    28402: (T.PDU, 0.7),
-    31034: (T.PDU, 0.8),
-    38446: (T.PDU, 0.8),
-    2634: (T.PDU, 0.7),
-    17420: (T.PDU, 0.7),
-    21695: (T.PDU, 0.7),
-    12551: (T.UPS, 0.7),
-    37662: (T.UPS, 0.7),
-    45621: (T.UPS, 0.7),
-    42610: (T.UPS, 0.7),
-    3711: (T.PDU, 0.5),
-    27533: (T.UPS, 0.6),
-    33118: (T.PDU, 0.6),
-    41809: (T.PDU, 0.6),
-    34278: (T.PDU, 0.6),
-    3833: (T.UPS, 0.6),
-    1181: (T.UPS, 0.7),
-    30320: (T.PDU, 0.6),  # Exeltech inverters and transfer switches
-    # storage / backup
-    6574: (T.NAS, 0.9),
-    13400: (T.UPS, 0.6),  # Emerson Network Power / Vertiv (Liebert) power and cooling
-    24681: (T.NAS, 0.9),
-    6894: (T.NAS, 0.8),  # DataDirect Networks (DDN) storage appliances
-    789: (T.NAS, 0.9),
-    40482: (T.NAS, 0.9),
-    37447: (T.NAS, 0.9),
-    50536: (T.NAS, 0.9),
-    12124: (T.NAS, 0.9),
-    1981: (T.NAS, 0.8),
-    12740: (T.NAS, 0.9),
-    19746: (T.BACKUP, 0.9),
-    1714: (T.NAS, 0.8),
-    20884: (T.BACKUP, 0.8),
-    3073: (T.BACKUP, 0.8),
-    12114: (T.BACKUP, 0.8),
-    116: (T.NAS, 0.4),
-    1139: (T.NAS, 0.6),
-    # firewalls
-    25461: (T.FIREWALL, 0.9),
-    2620: (T.FIREWALL, 0.9),
-    8741: (T.FIREWALL, 0.9),
-    3097: (T.FIREWALL, 0.9),
-    2604: (T.FIREWALL, 0.6),
-    21067: (T.FIREWALL, 0.6),
-    10704: (T.FIREWALL, 0.7),
-    1369: (T.FIREWALL, 0.9),
-    3996: (T.FIREWALL, 0.7),
-    1230: (T.FIREWALL, 0.7),
-    59732: (T.FIREWALL, 0.7),
-    42359: (T.FIREWALL, 0.5),
-    # wireless
-    14179: (T.WIRELESS_AP, 0.8),
-    14823: (T.WIRELESS_AP, 0.7),
-    25053: (T.WIRELESS_AP, 0.8),
-    17713: (T.WIRELESS_AP, 0.8),
-    43356: (T.WIRELESS_AP, 0.9),
-    31926: (T.WIRELESS_AP, 0.8),
-    2509: (T.WIRELESS_AP, 0.7),
-    7262: (T.WIRELESS_AP, 0.8),
-    2281: (T.WIRELESS_AP, 0.7),
-    4458: (T.WIRELESS_AP, 0.8),
-    12394: (T.WIRELESS_AP, 0.8),
-    10002: (T.WIRELESS_AP, 0.8),
-    7571: (T.WIRELESS_AP, 0.8),
-    3373: (T.WIRELESS_AP, 0.6),
-    15983: (T.WIRELESS_AP, 0.7),
-    47307: (T.WIRELESS_AP, 0.8),
-    28087: (T.WIRELESS_AP, 0.7),
-    26381: (T.WIRELESS_AP, 0.6),
-    39003: (T.WIRELESS_AP, 0.7),
-    25868: (T.WIRELESS_AP, 0.6),
-    3323: (T.WIRELESS_AP, 0.6),
-    57344: (T.WIRELESS_AP, 0.6),
-    29671: (T.WIRELESS_AP, 0.3),
-    11898: (T.WIRELESS_AP, 0.4),
-    53058: (T.WIRELESS_AP, 0.7),  # Baicells LTE base stations and CPEs
-    5454: (T.WIRELESS_AP, 0.7),  # Trango Networks microwave radios
-    # network gear
-    9: (T.ROUTER, 0.3),
-    2636: (T.ROUTER, 0.5),
-    30065: (T.SWITCH, 0.6),
-    1916: (T.SWITCH, 0.6),
-    2011: (T.ROUTER, 0.4),
-    1991: (T.SWITCH, 0.6),
-    1588: (T.SWITCH, 0.7),
-    4526: (T.SWITCH, 0.6),
-    11863: (T.SWITCH, 0.6),
-    16972: (T.SWITCH, 0.6),
-    171: (T.SWITCH, 0.5),
-    890: (T.SWITCH, 0.4),
-    14988: (T.ROUTER, 0.6),
-    6486: (T.SWITCH, 0.5),
-    6527: (T.ROUTER, 0.6),
-    5624: (T.SWITCH, 0.6),
-    45: (T.SWITCH, 0.6),
-    6027: (T.SWITCH, 0.6),
-    207: (T.SWITCH, 0.6),
-    3902: (T.ROUTER, 0.5),
-    4881: (T.SWITCH, 0.5),
-    52642: (T.SWITCH, 0.6),
-    13464: (T.SWITCH, 0.5),
-    35265: (T.SWITCH, 0.6),
-    89: (T.SWITCH, 0.6),
-    2544: (T.ROUTER, 0.5),
-    629: (T.SWITCH, 0.5),
-    562: (T.ROUTER, 0.5),
-    1271: (T.ROUTER, 0.5),
-    6141: (T.SWITCH, 0.5),
-    193: (T.ROUTER, 0.4),
-    2352: (T.ROUTER, 0.6),
-    6321: (T.ROUTER, 0.5),
-    6066: (T.ROUTER, 0.5),
-    3709: (T.SWITCH, 0.5),
-    40310: (T.SWITCH, 0.6),
-    30803: (T.ROUTER, 0.6),
-    41916: (T.ROUTER, 0.6),
-    23867: (T.ROUTER, 0.6),
-    27662: (T.ROUTER, 0.6),
-    23695: (T.ROUTER, 0.6),
-    48690: (T.ROUTER, 0.7),
-    5205: (T.ROUTER, 0.7),
-    2356: (T.ROUTER, 0.5),
-    272: (T.ROUTER, 0.6),
-    664: (T.ROUTER, 0.5),
-    4329: (T.SWITCH, 0.6),
-    248: (T.SWITCH, 0.6),
-    8691: (T.SWITCH, 0.4),
-    2882: (T.SWITCH, 0.6),
-    3320: (T.SWITCH, 0.5),
-    8886: (T.SWITCH, 0.5),
-    5875: (T.ROUTER, 0.4),
-    3181: (T.SWITCH, 0.5),
-    4467: (T.SWITCH, 0.5),
-    738: (T.SWITCH, 0.5),
-    20044: (T.ROUTER, 0.5),
-    42229: (T.ROUTER, 0.5),
-    7483: (T.ROUTER, 0.5),
-    164: (T.ROUTER, 0.5),
-    1768: (T.ROUTER, 0.5),
-    4115: (T.ROUTER, 0.5),
-    2863: (T.ROUTER, 0.5),
-    1166: (T.ROUTER, 0.5),
-    2007: (T.ROUTER, 0.6),
-    25506: (T.SWITCH, 0.5),
-    6339: (T.SWITCH, 0.5),
-    27514: (T.SWITCH, 0.5),
-    40418: (T.SWITCH, 0.5),
-    5504: (T.ROUTER, 0.5),
-    7800: (T.ROUTER, 0.4),
-    8550: (T.ROUTER, 0.4),
-    32285: (T.ROUTER, 0.4),
-    3652: (T.ROUTER, 0.4),
-    11606: (T.SWITCH, 0.4),
-    31496: (T.ROUTER, 0.6),
-    43191: (T.SWITCH, 0.5),
-    43296: (T.SWITCH, 0.6),
-    20301: (T.SWITCH, 0.5),
-    26543: (T.SWITCH, 0.6),
-    1411: (T.SWITCH, 0.5),
-    15397: (T.ROUTER, 0.4),
-    39406: (T.ROUTER, 0.4),
-    2566: (T.ROUTER, 0.3),
-    12276: (T.ROUTER, 0.3),
-    5651: (T.ROUTER, 0.5),
-    259: (T.SWITCH, 0.5),
-    1872: (T.ROUTER, 0.3),
-    22610: (T.ROUTER, 0.3),
-    24693: (T.ROUTER, 0.6),
-    29865: (T.ROUTER, 0.5),
-    30826: (T.ROUTER, 0.4),
-    17163: (T.ROUTER, 0.4),
-    3417: (T.ROUTER, 0.3),
-    32620: (T.SWITCH, 0.4),
-    1385: (T.ROUTER, 0.3),
-    17409: (T.ROUTER, 0.3),
-    34652: (T.ROUTER, 0.3),
-    46330: (T.ROUTER, 0.3),
-    37950: (T.ROUTER, 0.3),
-    56166: (T.ROUTER, 0.3),
-    38595: (T.ROUTER, 0.4),
-    3715: (T.ROUTER, 0.3),
-    7465: (T.ROUTER, 0.3),
-    27993: (T.ROUTER, 0.3),
-    29003: (T.ROUTER, 0.3),
-    30005: (T.ROUTER, 0.4),
-    4686: (T.ROUTER, 0.4),
-    5003: (T.ROUTER, 0.4),
-    3570: (T.ROUTER, 0.3),
-    5833: (T.ROUTER, 0.3),
-    7501: (T.ROUTER, 0.3),
-    34861: (T.ROUTER, 0.4),
-    20540: (T.SWITCH, 0.4),
-    24575: (T.ROUTER, 0.3),
-    54743: (T.SWITCH, 0.4),
-    42397: (T.SWITCH, 0.3),
-    14358: (T.ROUTER, 0.3),
-    244: (T.ROUTER, 0.3),
-    4130: (T.ROUTER, 0.4),
-    1429: (T.ROUTER, 0.3),
-    27304: (T.ROUTER, 0.3),
-    33688: (T.ROUTER, 0.2),
-    21362: (T.SWITCH, 0.3),
-    4413: (T.SWITCH, 0.5),  # Broadcom FASTPATH: the OEM switch stack's own sysObjectID
-    4464: (T.ROUTER, 0.5),  # MPB Communications optical amplifiers and transport (like Ciena's)
-    # servers
-    311: (T.SERVER, 0.5),
-    6876: (T.SERVER, 0.6),
-    42: (T.SERVER, 0.5),
-    2: (T.SERVER, 0.4),
-    2440: (T.SERVER, 0.6),  # EfficientIP SOLIDserver (DNS/DHCP/IPAM)
-    25071: (T.WORKSTATION, 0.6),  # Teradici PCoIP zero clients
-    # cameras / video
-    368: (T.CAMERA, 0.7),
-    50001: (T.CAMERA, 0.6),
-    1004849: (T.CAMERA, 0.6),
-    36849: (T.CAMERA, 0.8),
-    # load balancers, DNS/DHCP and console-server appliances: "other" in netmap's vocabulary
-    3375: (T.OTHER, 0.6),  # F5 BIG-IP
-    7779: (T.OTHER, 0.5),  # Infoblox NIOS
-    25049: (T.OTHER, 0.5),  # Opengear console servers
-    25728: (T.OTHER, 0.7),  # NetPing environment monitors
-    3052: (T.OTHER, 0.6),  # Asentria SiteBoss remote-site monitors (alarms, sensors, console)
-    10418: (T.OTHER, 0.7),  # Avocent (Vertiv) KVM and console servers
-    35847: (T.OTHER, 0.6),  # Greenbone vulnerability scanners
-    # telephony
-    6889: (T.PBX, 0.5),
-    572: (T.PBX, 0.5),
-    38516: (T.PBX, 0.6),
-    3854: (T.PHONE, 0.5),
-}
+def _load_maker_types() -> tuple[
+    dict[int, tuple[DeviceType, float]], dict[str, tuple[DeviceType, float, str]]
+]:
+    """`data/maker-types.tsv`: the enterprise numbers and sysObjectID families whose products
+    are of one kind, where no dataset says so (see the file's header)."""
+    text = resources.files("netmap.infer.identify").joinpath("data/maker-types.tsv").read_text(
+        encoding="utf-8"
+    )
+    enterprises: dict[int, tuple[DeviceType, float]] = {}
+    families: dict[str, tuple[DeviceType, float, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, dtype, weight, why = line.split("\t", 3)
+        kind, _, value = key.partition(":")
+        if kind == "enterprise":
+            enterprises[int(value)] = (DeviceType(dtype), float(weight))
+        else:
+            families[value] = (DeviceType(dtype), float(weight), why)
+    return enterprises, families
+
+
+# Enterprises whose every SNMP product is of one kind, and sysObjectID prefixes that name a
+# product family (longest prefix wins).
+ENTERPRISE_TYPES, FAMILY_PREFIXES = _load_maker_types()
 
 # sysDescr / model keywords: (pattern, type, weight, reason).
 _KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
@@ -747,17 +494,36 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
 
 
 def _maker_votes(vendor: str | None, enterprise: int | None) -> list[TypeVote]:
+    """What the maker usually makes: the sysObjectID enterprise's entry in maker-types.tsv
+    (one number is one product line), else nmap's OS fingerprints of the maker (a dataset);
+    then keywords of the maker's name."""
     from netmap.discover.snmp.enterprises import vendor_of_enterprise
 
     votes: list[TypeVote] = []
     if enterprise in ENTERPRISE_TYPES:
         dtype, weight = ENTERPRISE_TYPES[enterprise]
-        maker = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
+        name = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
         votes.append(
-            _vote(dtype, weight, f"vendor {maker} (sysObjectID enterprise {enterprise})",
+            _vote(dtype, weight, f"vendor {name} (sysObjectID enterprise {enterprise})",
                   PRIOR_SOURCE)
         )
+    else:
+        votes = nmap_prior_votes(vendor or vendor_of_enterprise(enterprise))
     return votes + _vendor_keyword_votes(vendor) + _vendor_name_votes(vendor, enterprise)
+
+
+NMAP_PRIOR_WEIGHT = 0.6  # a maker all of whose fingerprints are one type votes 0.6 for it
+NMAP_PRIOR_MIN_SHARE = 0.25  # types below a quarter of the maker's fingerprints say nothing
+
+
+def nmap_prior_votes(maker: str | None) -> list[TypeVote]:
+    return [
+        _vote(dtype, NMAP_PRIOR_WEIGHT * share,
+              f"maker {maker}: {share:.0%} of its {total} nmap OS fingerprints are {dtype.value}",
+              PRIOR_SOURCE)
+        for dtype, share, total in maker_prior(maker)
+        if share >= NMAP_PRIOR_MIN_SHARE and dtype is not T.OTHER
+    ]
 
 
 def combine(votes: list[TypeVote]) -> dict[DeviceType, float]:

@@ -267,3 +267,16 @@ def test_a_makers_habits_alone_are_never_confident() -> None:
     split = [TypeVote(type=T.SWITCH, weight=0.6, source="snmp:structure", detail="PoE"),
              TypeVote(type=T.ROUTER, weight=0.55, source="snmp:structure", detail="routes")]
     assert calibrate(T.SWITCH, {T.SWITCH: 0.6, T.ROUTER: 0.55}, split) <= 0.5
+
+
+def test_a_maker_known_only_to_nmap_gets_a_weak_prior() -> None:
+    """No OS definition matches and no hand entry names the enterprise: nmap's fingerprints of
+    the maker tilt the guess, at a confidence that asks for confirmation."""
+    from netmap.infer.classify_snmp import snmp_type_hint, snmp_type_votes
+
+    facts = Facts(sys_descr="Model Q9999 firmware", vendor="Axis")
+    record = SnmpRecord(ip="10.0.0.3", facts=facts)
+    votes = [v for v in snmp_type_votes(record) if "nmap OS fingerprints" in v.detail]
+    assert votes and votes[0].type is T.CAMERA and votes[0].source == PRIOR_SOURCE
+    dtype, confidence, _why = snmp_type_hint(record)
+    assert dtype is T.CAMERA and confidence <= PRIOR_CAP
