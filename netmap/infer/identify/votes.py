@@ -34,6 +34,14 @@ def type_map() -> dict[str, list[tuple[DeviceType, float, str]]]:
     return table
 
 
+# IANAifType values of wide-area links: a box that terminates one is a router (or a modem)
+IANA_WAN_IF_TYPES: dict[int, str] = {
+    18: "ds1", 19: "e1", 22: "serial", 23: "ppp", 30: "ds3", 32: "frameRelay", 39: "sonet",
+    63: "isdn", 94: "adsl", 96: "sdsl", 97: "vdsl", 118: "hdlc", 127: "docsCableMaclayer",
+    169: "shdsl", 171: "pos", 238: "adsl2plus", 243: "wwanPP", 244: "wwanPP2", 251: "vdsl2",
+}
+
+
 def _vote(dtype: DeviceType, weight: float, detail: str, source: str) -> TypeVote:
     return TypeVote(type=dtype, weight=round(weight, 3), source=source, detail=detail)
 
@@ -79,6 +87,11 @@ def structure_votes(rec: SnmpRecord) -> list[TypeVote]:
     if ports >= 4 and rec.mac_address_table:
         votes.append(_vote(T.SWITCH, 0.45, f"BRIDGE-MIB: {ports} bridge ports and a forwarding "
                            "table", "snmp:structure"))
+    wan = sorted({IANA_WAN_IF_TYPES[i.if_type] for i in rec.interfaces
+                  if i.if_type in IANA_WAN_IF_TYPES and i.is_enabled is not False})
+    if wan:
+        votes.append(_vote(T.ROUTER, 0.4, f"WAN interfaces ({', '.join(wan[:4])})",
+                           "snmp:structure"))
     routed = {a.if_index for a in rec.ip_addresses if a.if_index is not None
               and not a.address.startswith("127.")}
     if facts is not None and facts.ip_forwarding and len(routed) >= 3 and rec.routes:
