@@ -424,10 +424,10 @@ async def read_system(
     object_id = _fact(facts_system, "sys_object_id", "sysObjectID")
     if descr is None or object_id is None:
         system = await _get(walker, [oids.SYS_DESCR + ".0", oids.SYS_OBJECT_ID + ".0"])
-        descr = descr or _raw_descr(system.get(oids.SYS_DESCR + ".0"))
+        descr = descr or raw_text(system.get(oids.SYS_DESCR + ".0"))
         object_id = object_id or text(system.get(oids.SYS_OBJECT_ID + ".0"))
     raw_descr = facts_system.get("sys_descr") or facts_system.get("sysDescr") or descr
-    return _raw_descr(raw_descr), object_id
+    return raw_text(raw_descr), object_id
 
 
 def _enterprise_vendor(found: Candidates, enterprise: int | None) -> None:
@@ -495,8 +495,8 @@ async def _vendor_by_private_mib(walker: Walker, found: Candidates) -> int | Non
     return None
 
 
-def _raw_descr(value: Any) -> str | None:
-    """sysDescr keeps its line breaks for parsing (text() would flatten them)."""
+def raw_text(value: Any) -> str | None:
+    """A device string with its line breaks kept, for parsing (text() would flatten them)."""
     if value is None:
         return None
     if isinstance(value, bytes):

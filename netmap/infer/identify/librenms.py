@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from ipaddress import IPv4Address
 from typing import Any
 
 from netmap.discover.snmp.candidates import text as clean_text
 from netmap.discover.snmp.products import product_of
+from netmap.discover.snmp.vendors import raw_text
 from netmap.discover.snmp.walker import Oid, SnmpError, SnmpValue, Walker
 
 FIELDS = ("version", "hardware", "features", "serial")
@@ -72,18 +72,10 @@ def _search(spec: list[Any], subject: str) -> re.Match[str] | None:
 
 
 def as_text(value: SnmpValue | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bytes):
-        try:
-            return value.decode("utf-8")
-        except UnicodeDecodeError:
-            return value.decode("latin-1")
+    """A value as net-snmp prints it: text (line breaks kept), numbers, dotted OIDs."""
     if isinstance(value, Oid):
         return "." + value
-    if isinstance(value, IPv4Address):
-        return str(value)
-    return str(value)
+    return raw_text(value)
 
 
 _PHP_NUMERIC = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$")
