@@ -280,3 +280,14 @@ def test_a_maker_known_only_to_nmap_gets_a_weak_prior() -> None:
     assert votes and votes[0].type is T.CAMERA and votes[0].source == PRIOR_SOURCE
     dtype, confidence, _why = snmp_type_hint(record)
     assert dtype is T.CAMERA and confidence <= PRIOR_CAP
+
+
+def test_hostile_device_strings_are_read_as_data() -> None:
+    """A huge banner, control bytes and regex metacharacters identify without error or delay."""
+    banner = "Linux " + "a" * 200_000 + " (?<hardware>.*)\x00\x1b[31m"
+    agent = walker(
+        "1.3.6.1.2.1.1.1.0|4x|" + banner.encode().hex(),
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+    )
+    found = asyncio.run(read_identity(agent))
+    assert found.os_family is not None and found.os_family.os == "linux"

@@ -62,8 +62,13 @@ def _regex(pattern: str, flags: int) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+# DisplayString is at most 255 octets; a longer answer is hostile or broken, and a pattern
+# written for a banner must not backtrack through megabytes of it
+MAX_SUBJECT = 1024
+
+
 def _search(spec: list[Any], subject: str) -> re.Match[str] | None:
-    return _regex(spec[0], spec[1]).search(subject)
+    return _regex(spec[0], spec[1]).search(subject[:MAX_SUBJECT])
 
 
 # ---------------------------------------------------------------------------------------------
