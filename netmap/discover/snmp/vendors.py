@@ -44,6 +44,7 @@ from netmap.discover.snmp.enterprises import (
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import parse_sys_descr
 from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES, Probe, relative_probes
+from netmap.discover.snmp.values import MAX_TEXT
 from netmap.discover.snmp.walker import SnmpError, SnmpValue, Walker
 from netmap.model import Identity
 
@@ -496,15 +497,16 @@ async def _vendor_by_private_mib(walker: Walker, found: Candidates) -> int | Non
 
 
 def raw_text(value: Any) -> str | None:
-    """A device string with its line breaks kept, for parsing (text() would flatten them)."""
+    """A device string with its line breaks kept, for parsing (text() would flatten them), cut
+    at MAX_TEXT like every display string: the banner patterns never see a hostile megabyte."""
     if value is None:
         return None
     if isinstance(value, bytes):
         try:
-            return value.decode("utf-8")
+            return value.decode("utf-8")[:MAX_TEXT]
         except UnicodeDecodeError:
-            return value.decode("latin-1")
-    return str(value)
+            return value.decode("latin-1")[:MAX_TEXT]
+    return str(value)[:MAX_TEXT]
 
 
 def _best_value(found: Candidates, name: Field_) -> str | None:
