@@ -43,8 +43,8 @@ from netmap.discover.snmp.enterprises import (
 )
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import parse_sys_descr
-from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES, Probe, relative_probes
 from netmap.discover.snmp.values import MAX_TEXT
+from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES, Probe, relative_probes
 from netmap.discover.snmp.walker import SnmpError, SnmpValue, Walker
 from netmap.model import Identity
 
