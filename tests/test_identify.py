@@ -551,7 +551,9 @@ def test_extend_registered_with_full_output_only() -> None:
     assert snmp_type_hint(record)[0] == DeviceType.SERVER  # a single-board computer, not a box
 
 
-def test_axis_serial_is_the_base_mac_only_when_nothing_else_names_it() -> None:
+def test_axis_serial_is_the_base_mac_its_definition_reads() -> None:
+    """LibreNMS's axiscam definition reads ifPhysAddress.2 as the serial (Axis labels units with
+    their MAC); six bytes that are not text read as a MAC address."""
     lines = [
         "1.3.6.1.2.1.1.1.0|4|; AXIS M3000; Network Camera; 9.80.1; Jan 01 2023; 1A1; 1",
         "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.368.1.1",
@@ -559,8 +561,8 @@ def test_axis_serial_is_the_base_mac_only_when_nothing_else_names_it() -> None:
         "1.3.6.1.2.1.2.2.1.6.2|4x|accc8e0a0b0c",
     ]
     ident = identify_lines(lines)
-    assert ident.serial_number == "ACCC8E0A0B0C"
-    assert any("base MAC ifPhysAddress.2" in line for line in ident.evidence)
+    assert ident.serial_number == "ac:cc:8e:0a:0b:0c"
+    assert "serial_number: LibreNMS axiscam: IF-MIB::ifPhysAddress.2" in ident.evidence
     other = [lines[0].replace("AXIS", "ACME"), "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.9.1.1", *lines[2:]]
     assert identify_lines(other).serial_number is None
 

@@ -444,7 +444,7 @@ def _enterprise_vendor(found: Candidates, enterprise: int | None) -> None:
 
 async def _last_resorts(walker: Walker, found: Candidates) -> None:
     """A brand in the model name; then, when nothing named the maker, the first private subtree
-    the agent answers; and for makers that print the MAC as serial, the base MAC."""
+    the agent answers."""
     found.add(
         "vendor", R_FALLBACK, brand_in_text(_best_value(found, "model")), "brand in model name"
     )
@@ -452,21 +452,6 @@ async def _last_resorts(walker: Walker, found: Candidates) -> None:
         answered = await _vendor_by_private_mib(walker, found)
         # its vendor's identity objects, as if the sysObjectID had named that enterprise
         await _run_probes(walker, VENDOR_PROBES.get(answered or -1, ()), found)
-    if found.best("serial_number") is None and _best_value(found, "vendor") in _MAC_SERIALS:
-        await _base_mac_serial(walker, found)
-
-
-# Makers whose serial number is the unit's base MAC address, as printed on its label.
-_MAC_SERIALS = frozenset({"Axis", "SonicWall"})
-
-
-async def _base_mac_serial(walker: Walker, found: Candidates) -> None:
-    """The first interface with a real MAC (Axis and SonicWall label units with it)."""
-    for oid, value in await _walk(walker, oids.IF_PHYS_ADDRESS, max_rows=8):
-        if isinstance(value, bytes) and len(value) == 6 and any(value):
-            serial = value.hex().upper()
-            found.add("serial_number", R_FALLBACK, serial, f"base MAC ifPhysAddress.{oid.rsplit('.', 1)[1]}")
-            return
 
 
 _PRESENCE_STEPS = 4  # GETNEXTs at most: enough to pass UCD/Net-SNMP and reach a vendor subtree

@@ -77,10 +77,17 @@ def _search(spec: list[Any], subject: str) -> re.Match[str] | None:
 
 
 def as_text(value: SnmpValue | None) -> str | None:
-    """A value as net-snmp prints it: text (line breaks kept), numbers, dotted OIDs."""
+    """A value as net-snmp prints it: text (line breaks kept), numbers, dotted OIDs; six bytes
+    that are not text are a MAC address (a base MAC read as a serial: "b8:a4:4f:96:fa:a4")."""
     if isinstance(value, Oid):
         return "." + value
+    if isinstance(value, bytes) and len(value) == 6 and not _printable(value):
+        return ":".join(f"{b:02x}" for b in value)
     return raw_text(value)
+
+
+def _printable(value: bytes) -> bool:
+    return all(32 <= b < 127 or b in (9, 10, 13) for b in value)
 
 
 _PHP_NUMERIC = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$")
