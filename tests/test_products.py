@@ -63,6 +63,13 @@ REGISTERED = [
     ("1.3.6.1.4.1.6889.1.2.1.10.1", "ipoProd500v2IPOffice", "IPO-PROD-MIB"),
     # Ruckus hangs the ZF7761CM's configuration branch under it: the AP stays a product
     ("1.3.6.1.4.1.25053.3.1.4.7", "ruckusZF7761CM", "RUCKUS-PRODUCTS-MIB"),
+    # from the product MIBs of the shared LibreNMS knowledge (one folder per vendor)
+    ("1.3.6.1.4.1.476.1.42.4.2.2", "lgpUPStationGXT", "LIEBERT-GP-REGISTRATION-MIB"),
+    ("1.3.6.1.4.1.3224.1.35", "netscreenSSG20", "NETSCREEN-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.6296.1.2.5.9", "v5524XG", "DASAN-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.8744.1.35", "colubrisMSC5100", "COLUBRIS-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.23867.1.2.12", "spsNX5504", "SILVERPEAK-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.28557.1.5", "hillstoneSA2010", "HILLSTONE-PRODUCTS-MIB"),
 ]
 
 # sysObjectID-like OIDs that name no product
@@ -212,3 +219,22 @@ def test_comware_and_huawei_registrations() -> None:
     assert product_of("1.3.6.1.4.1.2011.2.23.97") == ("s5352C-EI", "HUAWEI-MIB")
     assert product_of("1.3.6.1.4.1.2011.2.23.11") is None
     assert product_of("1.3.6.1.4.1.2011.2.23.1") is None
+
+
+def test_generator_reads_vendor_folders_and_carries_rows_it_cannot_regenerate(
+    tmp_path: Path,
+) -> None:
+    """MIBs one folder per vendor; a row of the previous table whose MIB is not in the folder
+    stays, and a row the MIBs now define takes the MIB's name."""
+    gen = _generator()
+    (tmp_path / "mibs" / "acme").mkdir(parents=True)
+    (tmp_path / "mibs" / "acme" / "ACME-SMI").write_text(_SMI)
+    (tmp_path / "mibs" / "acme" / "ACME-PRODUCTS-MIB").write_text(_PRODUCTS)
+    out = tmp_path / "products.tsv.gz"
+    out.write_bytes(gen.render([("1.3.6.1.4.1.99998.1.1", "otherBox", "OTHER-MIB"),
+                                ("1.3.6.1.4.1.99999.1.2", "oldName", "ACME-PRODUCTS-MIB")]))
+    assert gen.main([str(tmp_path / "mibs"), str(out)]) == 0
+    rows = [line.split("\t") for line in gzip.decompress(out.read_bytes()).decode().splitlines()]
+    assert ["1.3.6.1.4.1.99998.1.1", "otherBox", "OTHER-MIB"] in rows
+    assert ["1.3.6.1.4.1.99999.1.2", "acmeRouterX", "ACME-PRODUCTS-MIB"] in rows
+    assert len(rows) == 5

@@ -4,11 +4,13 @@ A device's sysObjectID is a leaf of its vendor's product-registration subtree (C
 assigns `ciscoUCVirtualMachine ::= { ciscoProducts 1348 }`, i.e. 1.3.6.1.4.1.9.1.1348). When no
 other source names the model, the MIB identifier of that leaf is what a network engineer reads.
 
-Where the MIB texts come from: the vendor MIB files that LibreNMS ships (librenms/librenms,
-`mibs/<vendor>/<MIB-NAME>`; HH3C-PRODUCT-ID-MIB, which LibreNMS lacks, from Observium's copy in
-DanielleHuisman/observium-community-edition `mibs/hh3c/`), saved one file per MIB into a directory
-(default /tmp/netmap-mibs).
-The MIB files themselves are not committed; only the derived table is.
+Where the MIB texts come from: the vendor product MIBs that LibreNMS ships (librenms/librenms at
+commit 4ab87302, `mibs/<vendor>/<MIB-NAME>`), laid out one folder per vendor in the project's
+`../shared/knowledge/librenms/product-mibs/` (the default; any directory tree of MIB files works).
+The MIB files themselves are not committed; only the derived table is. Rows of the table being
+regenerated whose OID no MIB in the directory defines are carried over, and their count printed:
+an earlier run had MIBs the directory lacks (HP-ICF-OID, FOUNDRY-SN-ROOT-MIB, FORTINET-FORTIGATE-MIB
+and others from LibreNMS's full `mibs/`), and a missing file must not delete products.
 
 What is parsed: every `name OBJECT IDENTIFIER ::= { parent n ... }` and
 `name OBJECT-IDENTITY ... ::= { parent n ... }` assignment (multi-component values such as
@@ -31,7 +33,8 @@ PowerConnect and N-series switches). Inside it, OBJECT IDENTIFIER nodes
 that themselves have children are category nodes (a product family), not sysObjectID values, and
 are dropped, as are names that denote MIB plumbing, an empty category or a placeholder
 (`NON_PRODUCT_RE`: ...MIB, ...Conformance, ...Groups, ...Compliances, ...Notifications, ...Traps,
-...Objects, ...Hardware, ...Software, ...Undefined, reserved<n>: MIMOSA-NETWORKS-BASE-MIB's
+...Objects, ...Hardware, ...Software, ...Undefined, ...Module, ...Capability, ...Configuration,
+...Performance, ...Root, reserved<n>: MIMOSA-NETWORKS-BASE-MIB's
 still-empty mimosaSoftware branch, ARUBA-MIB's reserved1 and aUndefined). Root nodes are never
 products. One exception to the leaf rule: HP-ICF-OID hangs each switch's pseudo module cards
 under the switch's own identifier (`hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 }`), so in the
@@ -60,7 +63,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_SOURCE = Path("/tmp/netmap-mibs")
+DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "knowledge" / "librenms" / "product-mibs"
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "netmap/discover/snmp/data/products.tsv.gz"
 
 ENTERPRISES = "1.3.6.1.4.1"
@@ -196,7 +199,8 @@ COMPONENT_BRANCHES: frozenset[str] = frozenset(
 PRODUCT_ROOT_RE = re.compile(r"(?:Products?|Registrations?|Reg|Models?|ProductNames?|Devices)$")
 NON_PRODUCT_RE = re.compile(
     r"(?:MIB|Mib|Conformance|Groups?|Compliances?|Notifications?|Traps?|Objects|Events|"
-    r"Hardware|Software|Undefined)$|^reserved\d*$"
+    r"Hardware|Software|Undefined|Modules?|Capability|Capabilities|Configuration|Performance|"
+    r"Notificationvars|Root)$|^reserved\d*$|Reserved(?:Products)?\d*$"
 )
 
 # Macros whose value names a node: only these two can register a product.
@@ -383,9 +387,9 @@ def _under(oid: str, prefixes: set[str]) -> bool:
 
 
 def load_dir(source: Path) -> list[Assignment]:
-    """Assignments of every file in a directory of MIB texts (file name = module fallback)."""
+    """Assignments of every file below a directory of MIB texts (file name = module fallback)."""
     found: list[Assignment] = []
-    for path in sorted(p for p in source.iterdir() if p.is_file()):
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):  # one folder per vendor
         found.extend(parse_module(path.read_text(encoding="utf-8", errors="replace"), path.name))
     return found
 
@@ -406,11 +410,24 @@ def main(argv: list[str]) -> int:
     if not rows:
         print(f"{source}: no product registrations found", file=sys.stderr)
         return 1
+    carried = carry_over(output, rows)
+    rows = sorted(rows + carried, key=lambda row: tuple(int(p) for p in row[0].split(".")))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(render(rows))
     modules = sorted({module for _, _, module in rows})
-    print(f"{output}: {len(rows)} products from {len(modules)} MIBs ({', '.join(modules)})")
+    print(f"{output}: {len(rows)} products from {len(modules)} MIBs, {len(carried)} of them "
+          f"carried over from the previous table ({', '.join(modules)})")
     return 0
+
+
+def carry_over(output: Path, rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The previous table's rows whose OID the new MIB files do not define."""
+    if not output.exists():
+        return []
+    defined = {oid for oid, _, _ in rows}
+    previous = gzip.decompress(output.read_bytes()).decode("utf-8").splitlines()
+    kept = [tuple(line.split("\t")) for line in previous if line.count("\t") == 2]
+    return [(o, n, m) for o, n, m in kept if o not in defined]
 
 
 if __name__ == "__main__":
