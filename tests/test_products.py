@@ -72,6 +72,26 @@ REGISTERED = [
     ("1.3.6.1.4.1.28557.1.5", "hillstoneSA2010", "HILLSTONE-PRODUCTS-MIB"),
 ]
 
+# rows of MIBs the earlier table did not cover, from the shared LibreNMS product MIBs (several
+# hang under SMI roots the folder lacks, transcribed into ROOTS: VMware, Opengear, BlueCat)
+REGISTERED_NEW = [
+    ("1.3.6.1.4.1.6876.4.1", "vmwESX", "VMWARE-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.25049.1.11", "ogCM71xx", "OG-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.13315.2.2", "bcnProductsProteus", "BCN-PRODUCTS-MIB"),
+    # the recordings' Nokia 1830 PSD, Calix E7-2, Sensatronics EM1, Terra and Ifotec devices
+    ("1.3.6.1.4.1.7483.1.3.1.12", "nokia1830Psd", "TROPIC-GLOBAL-REG"),
+    ("1.3.6.1.4.1.6321.1.2.2.5.3", "e7x2", "CALIX-PRODUCT-MIB"),
+    ("1.3.6.1.4.1.16174.1.1.3", "productEM1", "SENSATRONICS-SMI"),
+    ("1.3.6.1.4.1.30631.1.18", "terra-sti440", "TERRA-PRODUCTS-MIB"),
+    ("1.3.6.1.4.1.21362.100.1.4.3.4", "INET-4GP2GF-AS-001", "IFOTEC-PRODUCTLIST-MIB"),
+    ("1.3.6.1.4.1.32050.1.1", "sitemonitorBase", "PACKETFLUX-PRODUCTS-MIB"),
+    # a leaf named as one registration (...Reg) inside a registration subtree is a product
+    ("1.3.6.1.4.1.18837.1.2.1", "tfTTS200Reg", "SPECTRACOM-GLOBAL-REG-MIB"),
+    ("1.3.6.1.4.1.637.54.1.10.90.1", "radioModelMPR-E-MSS8Reg", "OPTICSIM-RADIOREG-MIB"),
+    # RUCKUS-PRODUCTS-MIB defines the ZoneDirector's MIB objects under its sysObjectID
+    ("1.3.6.1.4.1.25053.3.1.5.1", "ruckusZD1000", "RUCKUS-PRODUCTS-MIB"),
+]
+
 # sysObjectID-like OIDs that name no product
 NOT_PRODUCTS = [
     "1.3.6.1.4.1.43356.1.2",  # mimosaSoftware: an empty category
@@ -92,12 +112,34 @@ NOT_PRODUCTS = [
     "1.3.6.1.4.1.25461.2.3.100.1",  # panPA-7000-SMC: a line card
     "1.3.6.1.4.1.14823.1.1.21",  # ARUBA-MIB reserved1
     "1.3.6.1.4.1.14823.1.1.9999",  # aUndefined
+    # entity types, object trees and placeholders of the shared LibreNMS product MIBs
+    "1.3.6.1.4.1.7483.1.5.1.1",  # TROPIC-GLOBAL-REG tropicEmptyCard (tropicCardReg)
+    "1.3.6.1.4.1.7483.1.4.1",  # tropicEmptyShelf (tropicShelfReg)
+    "1.3.6.1.4.1.7483.6.1.2",  # tnSRObjs
+    "1.3.6.1.4.1.6321.1.2.1.4.1",  # CALIX-PRODUCT-MIB amp, a C7 card (c7Card)
+    "1.3.6.1.4.1.8708.3.1.1.1",  # LUM-REG mentisControlSlot
+    "1.3.6.1.4.1.8708.3.2.1",  # LUM-REG mentis300Backplane
+    "1.3.6.1.4.1.476.1.42.3.5",  # LIEBERT-GP-REGISTRATION-MIB lgpPower, a foundation MIB root
+    "1.3.6.1.4.1.35847.1.3.2",  # GREENBONE-PRODUCT-MIB swVersion (productSoftware objects)
+    "1.3.6.1.4.1.9303.1.3",  # WAYSTREAM-PRODUCTS-MIB legacy1, a retired category
 ]
 
 
 @pytest.mark.parametrize(("oid", "name", "mib"), REGISTERED)
 def test_registered_products(oid: str, name: str, mib: str) -> None:
     assert product_of(oid) == (name, mib)
+
+
+@pytest.mark.parametrize(("oid", "name", "mib"), REGISTERED_NEW)
+def test_newly_added_mibs_are_covered(oid: str, name: str, mib: str) -> None:
+    assert product_of(oid) == (name, mib)
+
+
+def test_table_covers_the_shared_product_mibs() -> None:
+    modules = {module for _, module in _table().values()}
+    assert {mib for _, _, mib in REGISTERED_NEW} <= modules
+    assert len(modules) >= 60
+    assert len(_table()) > 10000
 
 
 @pytest.mark.parametrize("oid", NOT_PRODUCTS)
@@ -238,3 +280,88 @@ def test_generator_reads_vendor_folders_and_carries_rows_it_cannot_regenerate(
     assert ["1.3.6.1.4.1.99998.1.1", "otherBox", "OTHER-MIB"] in rows
     assert ["1.3.6.1.4.1.99999.1.2", "acmeRouterX", "ACME-PRODUCTS-MIB"] in rows
     assert len(rows) == 5
+
+
+# An invented vendor (enterprise 99997) exercising the rules the shared MIBs needed: objects under
+# a product, a branch of one kind of part, a registration leaf, plumbing with objects below it.
+_RULES = """
+ZED-PRODUCTS-MIB DEFINITIONS ::= BEGIN
+IMPORTS enterprises FROM SNMPv2-SMI;
+zed             OBJECT IDENTIFIER ::= { enterprises 99997 }
+zedProducts     OBJECT IDENTIFIER ::= { zed 1 }
+zedController   OBJECT IDENTIFIER ::= { zedProducts 1 }
+zedCtrlUptime   OBJECT-TYPE
+    SYNTAX INTEGER
+    ::= { zedController 1 }
+zedCardReg      OBJECT IDENTIFIER ::= { zedProducts 2 }
+zedLineCard     OBJECT IDENTIFIER ::= { zedCardReg 1 }
+zedTimeReg      OBJECT IDENTIFIER ::= { zedProducts 3 }
+zedClock5Reg    OBJECT IDENTIFIER ::= { zedTimeReg 1 }
+zedSoftware     OBJECT IDENTIFIER ::= { zedProducts 4 }
+zedVersion      OBJECT IDENTIFIER ::= { zedSoftware 1 }
+zedVersionMajor OBJECT-TYPE
+    SYNTAX INTEGER
+    ::= { zedVersion 1 }
+zedBackplane    OBJECT IDENTIFIER ::= { zedProducts 5 }
+legacy1         OBJECT IDENTIFIER ::= { zedProducts 6 }
+END
+"""
+
+
+def test_generator_rules_for_objects_parts_and_registration_leaves(tmp_path: Path) -> None:
+    gen = _generator()
+    (tmp_path / "ZED-PRODUCTS-MIB").write_text(_RULES)
+    assert gen.products(gen.load_dir(tmp_path)) == [
+        ("1.3.6.1.4.1.99997.1.1", "zedController", "ZED-PRODUCTS-MIB"),
+        ("1.3.6.1.4.1.99997.1.3.1", "zedClock5Reg", "ZED-PRODUCTS-MIB"),
+    ]
+
+
+def test_generator_skips_malformed_files_with_a_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gen = _generator()
+    (tmp_path / "ACME-SMI").write_text(_SMI)
+    (tmp_path / "ACME-PRODUCTS-MIB").write_text(_PRODUCTS)
+    (tmp_path / "BINARY").write_bytes(b"\x00\x01\xff" * 100)
+    (tmp_path / "README").write_text("no module here ::= { enterprises 1 }\n")
+    (tmp_path / "HUGE-MIB").write_text(
+        "HUGE-MIB DEFINITIONS ::= BEGIN\n"
+        f"huge OBJECT IDENTIFIER ::= {{ enterprises {'9' * 5000} }}\nEND\n"
+    )
+    (tmp_path / "BROKEN-MIB").write_text(
+        'BROKEN-MIB DEFINITIONS ::= BEGIN\nIMPORTS x FROM\nb OBJECT IDENTIFIER ::= {\n"open\n'
+        "c OBJECT IDENTIFIER ::= { c 1 }\n"
+    )
+    rows = gen.products(gen.load_dir(tmp_path))
+    assert [name for _, name, _ in rows] == ["acmeSwitch24", "acmeSwitch48", "acmeRouterX",
+                                              "acmeOldBox"]
+    report = capsys.readouterr().err
+    for skipped in ("BINARY", "README", "HUGE-MIB"):
+        assert f"{tmp_path / skipped}: skipped" in report
+
+
+def test_carry_over_keeps_only_oids_no_mib_defines(tmp_path: Path) -> None:
+    """A previous row whose OID the MIBs define but the rules reject (a family node) goes; a
+    row whose OID no MIB defines stays."""
+    gen = _generator()
+    (tmp_path / "mibs").mkdir()
+    (tmp_path / "mibs" / "ACME-SMI").write_text(_SMI)
+    (tmp_path / "mibs" / "ACME-PRODUCTS-MIB").write_text(_PRODUCTS)
+    out = tmp_path / "products.tsv.gz"
+    out.write_bytes(gen.render([("1.3.6.1.4.1.99999.1.1", "acmeSwitches", "ACME-PRODUCTS-MIB"),
+                                ("1.3.6.1.4.1.99999.1.9", "acmeGoneBox", "ACME-PRODUCTS-MIB")]))
+    assert gen.main([str(tmp_path / "mibs"), str(out)]) == 0
+    names = [line.split("\t")[1] for line in gzip.decompress(out.read_bytes()).decode().split("\n")
+             if line]
+    assert "acmeSwitches" not in names
+    assert "acmeGoneBox" in names
+
+
+def test_generator_default_directory_is_beside_the_project_root() -> None:
+    gen = _generator()
+    root = GENERATOR.parents[1]
+    assert (root / "pyproject.toml").is_file()
+    assert root == gen.PROJECT_ROOT
+    assert root.parent / "shared" / "knowledge" / "librenms" / "product-mibs" == gen.DEFAULT_SOURCE
+    assert root / "netmap" / "discover" / "snmp" / "data" / "products.tsv.gz" == gen.DEFAULT_OUTPUT

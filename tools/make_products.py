@@ -4,55 +4,87 @@ A device's sysObjectID is a leaf of its vendor's product-registration subtree (C
 assigns `ciscoUCVirtualMachine ::= { ciscoProducts 1348 }`, i.e. 1.3.6.1.4.1.9.1.1348). When no
 other source names the model, the MIB identifier of that leaf is what a network engineer reads.
 
+    python tools/make_products.py [MIB_DIR] [OUTPUT]
+
 Where the MIB texts come from: the vendor product MIBs that LibreNMS ships (librenms/librenms at
-commit 4ab87302, `mibs/<vendor>/<MIB-NAME>`), laid out one folder per vendor in the project's
-`../shared/knowledge/librenms/product-mibs/` (the default; any directory tree of MIB files works).
-The MIB files themselves are not committed; only the derived table is. Rows of the table being
-regenerated whose OID no MIB in the directory defines are carried over, and their count printed:
-an earlier run had MIBs the directory lacks (HP-ICF-OID, FOUNDRY-SN-ROOT-MIB, FORTINET-FORTIGATE-MIB
-and others from LibreNMS's full `mibs/`), and a missing file must not delete products.
+commit 4ab87302, GPL-3.0, `mibs/<vendor>/<MIB-NAME>`), 148 files laid out one folder per vendor in
+`../shared/knowledge/librenms/product-mibs/`, resolved from the project root (the directory holding
+pyproject.toml). That is the default MIB_DIR; any directory tree of MIB files works. The MIB files
+are not committed; only the derived table is. A file that is not a usable MIB module (unreadable,
+binary, no `NAME DEFINITIONS ::= BEGIN`, or anything the parser trips on) is skipped with a report
+line on stderr and never stops the run.
+
+Carry-over: the table is regenerated from MIB_DIR and merged with the table being replaced. An OID
+that some MIB in MIB_DIR defines is decided by this run alone (kept, renamed or dropped by the
+rules below); a row of the previous table whose OID no MIB in MIB_DIR defines is kept as it was.
+An earlier run had texts the directory lacks (HP-ICF-OID, FOUNDRY-SN-ROOT-MIB,
+FORTINET-FORTIGATE-MIB, JUNIPER-CHASSIS-DEFINES-MIB, ARUBA-MIB, PowerNet-MIB and others from
+LibreNMS's full `mibs/`, and Observium's larger HH3C-PRODUCT-ID-MIB), and a missing file must not
+delete products. Both counts are printed (10,271 rows in all from the LibreNMS commit above:
+7,124 regenerated, 3,147 carried over). One directory plus the previous table, rather than several
+directories, keeps a run reproducible from the texts at hand.
 
 What is parsed: every `name OBJECT IDENTIFIER ::= { parent n ... }` and
 `name OBJECT-IDENTITY ... ::= { parent n ... }` assignment (multi-component values such as
 `{ enterprises 9 1 }` too). MODULE-IDENTITY, OBJECT-TYPE, NOTIFICATION-TYPE, OBJECT-GROUP and the
 other macros are registered only so that their children resolve; they never become products.
 Parents resolve across all files plus `ROOTS` (the SMI tree and vendor roots whose SMI files are
-not fetched, e.g. ciscoProducts = 1.3.6.1.4.1.9.1); a parent the module defines itself or IMPORTs
-from a file we have is taken from that module only, since generic names recur (AVAYAGEN-MIB,
-AT-PRODUCT-MIB and EATON-OIDS each define a `products`).
+not in the directory, e.g. ciscoProducts = 1.3.6.1.4.1.9.1, ruckusProducts, tplinkProducts,
+lenovoProducts, ogProducts, bcnProducts, vmwProductSpecific; a key may be module-qualified,
+"Dell-Vendor-MIB::dellLan", and then serves only modules importing it from there); a parent the
+module defines itself or IMPORTs from a file we have is taken from that module only, since generic
+names recur (AVAYAGEN-MIB, AT-PRODUCT-MIB and EATON-OIDS each define a `products`). When two
+modules register the same OID (an older copy under another module name: BROADCOM-REF-MIB beside
+DELL-REF-MIB), the one registering more products of that enterprise names it, on a tie the first
+file.
 
 Which entries are kept (the product rule): an OBJECT IDENTIFIER / OBJECT-IDENTITY under
-1.3.6.1.4.1 that lies inside a product-registration subtree and has no children of its own.
+1.3.6.1.4.1 that lies inside a product-registration subtree and has no node registered below it.
 A product-registration subtree is one rooted at a node whose name says it registers products
-(`PRODUCT_ROOT_RE`: ...Products, ...Registrations, ...Models, ...ProductName, ...Devices), or at one
-listed in `PRODUCT_ROOTS` for vendors that name it otherwise (PAN-GLOBAL-REG's panProductsMibs,
-EATON-OIDS' xupsObjectId, IPO-PROD-MIB's ipoProdControllers, HH3C-PRODUCT-ID-MIB's hh3cProductId,
-hpNetworking and hh3cJointVendorId; a generic name is module-qualified, as
-PowerNet-MIB::system or Dell-Vendor-MIB::dellLan, under which DELL-REF-MIB registers the
-PowerConnect and N-series switches). Inside it, OBJECT IDENTIFIER nodes
-that themselves have children are category nodes (a product family), not sysObjectID values, and
-are dropped, as are names that denote MIB plumbing, an empty category or a placeholder
-(`NON_PRODUCT_RE`: ...MIB, ...Conformance, ...Groups, ...Compliances, ...Notifications, ...Traps,
-...Objects, ...Hardware, ...Software, ...Undefined, ...Module, ...Capability, ...Configuration,
-...Performance, ...Root, reserved<n>: MIMOSA-NETWORKS-BASE-MIB's
-still-empty mimosaSoftware branch, ARUBA-MIB's reserved1 and aUndefined). Root nodes are never
-products. One exception to the leaf rule: HP-ICF-OID hangs each switch's pseudo module cards
-under the switch's own identifier (`hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 }`), so in the
-subtrees listed in `COMPONENTS_BELOW_PRODUCTS` an OBJECT-IDENTITY stays a product even with
-children, and its descendants are components, not products, and are dropped. (Elsewhere an
-OBJECT-IDENTITY with children is a family node, as A10-COMMON-MIB's a10AX.) Branches some vendors
-keep inside their registration subtree for something other than products (`COMPONENT_BRANCHES`:
-HP's port types, PAN-PRODUCTS-MIB's line cards, fans and power supplies, the configuration
-objects RUCKUS-PRODUCTS-MIB hangs under ruckusZF7761CM, Dell-Vendor-MIB's own objects and standard
-MIB tree beside the switch identifiers under dellLan, HH3C-PRODUCT-ID-MIB's hh3cOEMProductID, the
-node another MIB fills with OEM products, HUAWEI-MIB's lswCommon and s8016Common beside the
-hwProducts.lanSw switch models) are dropped with everything below them, and do not make
-the node they hang under a family.
+(`PRODUCT_ROOT_RE`: ...Products, ...Registrations, ...Reg, ...Models, ...ProductName,
+...ProductIDs, ...Devices), or at one listed in `PRODUCT_ROOTS` for vendors that name it otherwise
+(PAN-GLOBAL-REG's panProductsMibs, EATON-OIDS' xupsObjectId, IPO-PROD-MIB's ipoProdControllers,
+HH3C-PRODUCT-ID-MIB's hh3cProductId, hpNetworking and hh3cJointVendorId, VMWARE-ROOT-MIB's
+vmwProductSpecific; a generic name is module-qualified, as PowerNet-MIB::system or
+Dell-Vendor-MIB::dellLan, under which DELL-REF-MIB registers the PowerConnect and N-series
+switches). Inside it, nodes that themselves have nodes (OBJECT IDENTIFIER, OBJECT-IDENTITY,
+MODULE-IDENTITY) below them are category nodes (a product family), not sysObjectID values, and are
+dropped; MIB objects (OBJECT-TYPE and the like) hung under a product identifier leave it a
+product (RUCKUS-PRODUCTS-MIB defines the ZoneDirector's objects under its sysObjectID). Dropped too
+are names that denote MIB plumbing, an empty category, a placeholder or a part of a device
+(`NON_PRODUCT_RE`: ...MIB, ...Mibs, ...Conformance, ...Groups, ...Compliances, ...Notifications,
+...NotifyPrefix, ...Traps, ...Objects, ...Objs, ...Hardware, ...Software, ...Undefined, ...Module,
+...Capability, ...Configuration, ...Performance, ...Root, ...Backplane, ...ShelfAssembly,
+...PowerSupply, ...PowerSlot, ...FanSlot, ...Fan, reserved<n>, legacy<n>: MIMOSA-NETWORKS-BASE-MIB's
+still-empty mimosaSoftware branch, ARUBA-MIB's reserved1 and aUndefined, WAYSTREAM-PRODUCTS-MIB's
+retired legacy1). Root nodes are never products, except a leaf root named as the registration of
+one thing inside another registration subtree (`_REGISTRATION_LEAF_RE`: SPECTRACOM-GLOBAL-REG-MIB's
+tfTTS200Reg, OPTICSIM-RADIOREG-MIB's radioModelMPR-E-MSS8Reg). One exception to the leaf rule:
+HP-ICF-OID hangs each switch's pseudo module cards under the switch's own identifier
+(`hpSwitchModuleJ9773A ::= { hpSwitchJ9773A 1 }`), so in the subtrees listed in
+`COMPONENTS_BELOW_PRODUCTS` an OBJECT-IDENTITY stays a product even with children, and its
+descendants are components, not products, and are dropped. (Elsewhere an OBJECT-IDENTITY with
+children is a family node, as A10-COMMON-MIB's a10AX.)
 
-    python tools/make_products.py [MIB_DIR] [OUTPUT]
+Branches kept inside a registration subtree for something other than products are dropped with
+everything below them, and do not make the node they hang under a family:
+- `COMPONENT_BRANCHES`, named per vendor: HP's port types, PAN-PRODUCTS-MIB's line cards, fans and
+  power supplies, the configuration objects RUCKUS-PRODUCTS-MIB hangs under ruckusZF7761CM,
+  Dell-Vendor-MIB's own objects and standard MIB tree beside the switch identifiers under dellLan,
+  HH3C-PRODUCT-ID-MIB's hh3cOEMProductID (the node another MIB fills with OEM products),
+  HUAWEI-MIB's lswCommon and s8016Common beside the hwProducts.lanSw switch models, LUM-REG's
+  lumProductsGeneric (the mentis stack's plug-in units and slots), LIEBERT-GP-REGISTRATION-MIB's
+  lgpAgent and lgpFoundation (object MIB roots beside the product families);
+- a branch named for one kind of device part (`COMPONENT_BRANCH_RE`: ...Card, ...Shelf, ...Slot,
+  ...Port, ...Equipment, with an optional Reg or Type(s): TROPIC-GLOBAL-REG's tropicCardReg and
+  tropicShelfReg, CALIX-PRODUCT-MIB's c7Card); a plural does not count (DATACOM-REG's
+  datacomManagementCards hold its agents' sysObjectIDs);
+- MIB plumbing with MIB objects below it and no registration subtree below it: a MODULE-IDENTITY
+  or a node `NON_PRODUCT_RE` names (GREENBONE-PRODUCT-MIB's productSoftware, TRELLIX-SENSOR-SMI's
+  ivSensor). Products hung directly under a MODULE-IDENTITY (SILVERPEAK-PRODUCTS-MIB) stay.
 
 The output is "<numeric oid>\\t<identifier>\\t<MIB name>" lines sorted by OID, gzip with mtime=0
-so the same MIB files give a byte-identical table.
+so the same MIB files and previous table give a byte-identical table.
 """
 
 from __future__ import annotations
@@ -60,11 +92,22 @@ from __future__ import annotations
 import gzip
 import re
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "knowledge" / "librenms" / "product-mibs"
-DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "netmap/discover/snmp/data/products.tsv.gz"
+
+def _project_root() -> Path:
+    """The directory holding pyproject.toml, searched upward from this file."""
+    here = Path(__file__).resolve().parent
+    return next((d for d in (here, *here.parents) if (d / "pyproject.toml").is_file()), here.parent)
+
+
+PROJECT_ROOT = _project_root()
+# `../shared/knowledge/librenms/product-mibs` seen from the project root
+DEFAULT_SOURCE = PROJECT_ROOT.parent / "shared" / "knowledge" / "librenms" / "product-mibs"
+DEFAULT_OUTPUT = PROJECT_ROOT / "netmap" / "discover" / "snmp" / "data" / "products.tsv.gz"
 
 ENTERPRISES = "1.3.6.1.4.1"
 
@@ -128,6 +171,29 @@ ROOTS: dict[str, str] = {
     "hpNetworking": f"{ENTERPRISES}.25506.11",
     "hh3cJointMibs": f"{ENTERPRISES}.25506.12",
     "hh3cJointVendorId": f"{ENTERPRISES}.25506.12.1",
+    # RUCKUS-ROOT-MIB (RUCKUS-PRODUCTS-MIB's parent: ruckusRootMIB = 25053, ruckusProducts 3)
+    "ruckusProducts": f"{ENTERPRISES}.25053.3",
+    # TPLINK-MIB (TPLINK-PRODUCTS-MIB's parent: tplink = 11863, tplinkProducts 5)
+    "tplinkProducts": f"{ENTERPRISES}.11863.5",
+    # LENOVO-SMI-MIB (LENOVO-PRODUCTS-MIB's parents: lenovo = 19046, lenovoProducts 1, lenovoModules 4)
+    "lenovoProducts": f"{ENTERPRISES}.19046.1",
+    "lenovoModules": f"{ENTERPRISES}.19046.4",
+    # OG-SMI-MIB (OG-PRODUCTS-MIB's parents: opengear = 25049, ogProducts 1, ogModules 11)
+    "ogProducts": f"{ENTERPRISES}.25049.1",
+    "ogModules": f"{ENTERPRISES}.25049.11",
+    # BCN-SMI-MIB / BLUECATNETWORKS-MIB (BCN-PRODUCTS-MIB's parents: bluecatnetworks = 13315,
+    # bcnProducts 2, bcnModules 4)
+    "bcnProducts": f"{ENTERPRISES}.13315.2",
+    "bcnModules": f"{ENTERPRISES}.13315.4",
+    # VMWARE-ROOT-MIB (VMWARE-PRODUCTS-MIB's parents: vmware = 6876, vmwProductSpecific 4, vmwOID 60)
+    "vmwProductSpecific": f"{ENTERPRISES}.6876.4",
+    "vmwOID": f"{ENTERPRISES}.6876.60",
+    # Dell-Vendor-MIB (DELL-REF-MIB's and BROADCOM-REF-MIB's parents: dell = 674, dellLan 10895,
+    # dellLanStandard 5000 (standard MIB tree), dellLanExtension = dellLanStandard 2); qualified,
+    # as the name `dellLan` is only a registration root in that module
+    "Dell-Vendor-MIB::dellLan": f"{ENTERPRISES}.674.10895",
+    "Dell-Vendor-MIB::dellLanStandard": f"{ENTERPRISES}.674.10895.5000",
+    "Dell-Vendor-MIB::dellLanExtension": f"{ENTERPRISES}.674.10895.5000.2",
 }
 
 # Product-registration subtrees named otherwise than *Products/*Registrations (vendor roots whose
@@ -164,6 +230,8 @@ PRODUCT_ROOTS: frozenset[str] = frozenset(
         "hh3cProductId",
         "hpNetworking",
         "hh3cJointVendorId",
+        # VMWARE-PRODUCTS-MIB: vmware.vmwProductSpecific (ESXi answers 6876.4.1, vmwESX)
+        "vmwProductSpecific",
     }
 )
 
@@ -193,18 +261,41 @@ COMPONENT_BRANCHES: frozenset[str] = frozenset(
         # families with MIB branches such as router.flash or dslw)
         "lswCommon",
         "s8016Common",
+        # LUM-REG: the "generic product registrations" of the Transmode/Infinera mentis stack are its
+        # plug-in units, slots and control units (board types for LUM-INVENTORY-MIB), not elements
+        "lumProductsGeneric",
+        # LIEBERT-GP-REGISTRATION-MIB: liebertGlobalProducts spans the whole enterprise; beside the
+        # product families under lgpProductSpecific it holds the roots of the agent and foundation
+        # object MIBs (lgpAgentIdent, lgpConditions, lgpPower, ...)
+        "lgpAgent",
+        "lgpFoundation",
     }
 )
 
-PRODUCT_ROOT_RE = re.compile(r"(?:Products?|Registrations?|Reg|Models?|ProductNames?|Devices)$")
-NON_PRODUCT_RE = re.compile(
-    r"(?:MIB|Mib|Conformance|Groups?|Compliances?|Notifications?|Traps?|Objects|Events|"
-    r"Hardware|Software|Undefined|Modules?|Capability|Capabilities|Configuration|Performance|"
-    r"Notificationvars|Root)$|^reserved\d*$|Reserved(?:Products)?\d*$"
+# A branch named for one kind of device part registers entity types (see the module docstring).
+COMPONENT_BRANCH_RE = re.compile(r"(?:Card|Shelf|Slot|Port|Equipment)(?:Reg|Types?)?$")
+PRODUCT_ROOT_RE = re.compile(
+    r"(?:Products?|Registrations?|Reg|Models?|ProductNames?|Product(?:ID|Id)s?|Devices)$"
 )
+NON_PRODUCT_RE = re.compile(
+    # MIB plumbing
+    r"(?:MIB|Mibs?|Conformance|Groups?|Compliances?|Notifications?|NotifyPrefix|Traps?|Objects|"
+    r"Objs|Events|Hardware|Software|Undefined|Modules?|Capability|Capabilities|Configuration|"
+    r"Performance|Notificationvars|Root|"
+    # parts of a device, never a whole one
+    r"Backplane|ShelfAssembly|PowerSupply|PowerSlot|FanSlot|Fan)$"
+    # placeholders
+    r"|^(?:reserved|legacy)\d*$|Reserved(?:Products)?\d*$"
+)
+
+_REGISTRATION_LEAF_RE = re.compile(r"(?:Reg|Registration)$")
 
 # Macros whose value names a node: only these two can register a product.
 _PRODUCT_MACROS = ("OBJECT IDENTIFIER", "OBJECT-IDENTITY")
+# Macros that register a node of the OID tree; only these make their parent a family. MIB objects
+# (OBJECT-TYPE, NOTIFICATION-TYPE, groups, ...) hung under a product identifier leave it a product
+# (RUCKUS-PRODUCTS-MIB defines the ZoneDirector's and ZF7761CM's objects under their sysObjectIDs).
+_NODE_MACROS = (*_PRODUCT_MACROS, "MODULE-IDENTITY")
 _ASSIGN_RE = re.compile(
     r"(?m)^[ \t]*([a-zA-Z][\w-]*)[ \t]+"
     r"(OBJECT[ \t]+IDENTIFIER|OBJECT-IDENTITY|MODULE-IDENTITY|OBJECT-TYPE|NOTIFICATION-TYPE|"
@@ -259,7 +350,7 @@ def _blank_strings(text: str) -> str:
 def _imports(clean: str, modules: list[tuple[int, str]]) -> dict[str, dict[str, str]]:
     """name -> module it is IMPORTed from, per module of one file."""
     found: dict[str, dict[str, str]] = {}
-    bounds = [start for start, _ in modules[1:]] + [len(clean)]
+    bounds = [start for start, _ in modules[1:]] + [len(clean)] if modules else []
     for (start, module), end in zip(modules, bounds, strict=True):
         block = _IMPORTS_RE.search(clean, start, end)
         if block is None:
@@ -335,7 +426,7 @@ def _parent_oid(
     for owner in (a.module, a.source):
         if (owner, a.parent) in defined:
             return local.get((owner, a.parent))
-    return anywhere.get(a.parent) or ROOTS.get(a.parent)
+    return anywhere.get(a.parent) or ROOTS.get(f"{a.source}::{a.parent}") or ROOTS.get(a.parent)
 
 
 def _is_product_root(name: str, module: str = "") -> bool:
@@ -346,38 +437,99 @@ def _is_product_root(name: str, module: str = "") -> bool:
 def products(assignments: list[Assignment]) -> list[tuple[str, str, str]]:
     """(oid, identifier, module) of the product leaves, sorted by numeric OID."""
     oids = resolve(assignments)
-    roots = {ROOTS[n] for n in ROOTS if _is_product_root(n)}
-    roots.update(oid for (module, name), oid in oids.items() if _is_product_root(name, module))
-    excluded = {oid for (_, name), oid in oids.items() if name in COMPONENT_BRANCHES}
-    # every proper prefix of a registered OID is a non-leaf (also covers { root 1 2 3 } chains);
-    # a component branch does not make its parent a family (Ruckus hangs one under a product)
-    has_children: set[str] = set()
-    for registered in oids.values():
-        if registered in excluded or _under(registered, excluded):
-            continue
-        parts = registered.split(".")
-        has_children.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    located = [(a, oid) for a in assignments if (oid := oids.get((a.module, a.name))) is not None]
+    known = {**{_qualified(key): oid for key, oid in ROOTS.items()}, **oids}
+    roots = {oid for (module, name), oid in known.items() if _is_product_root(name, module)}
+    excluded = {oid for (_, name), oid in known.items() if name in COMPONENT_BRANCHES}
+    # OIDs with a node (OBJECT IDENTIFIER, OBJECT-IDENTITY, MODULE-IDENTITY) / a MIB object /
+    # a registration root somewhere below them
+    above_nodes = _parents(oid for a, oid in located if a.macro in _NODE_MACROS)
+    above_objects = _parents(oid for a, oid in located if a.macro not in _NODE_MACROS)
+    above_roots = _parents(roots)
+    # branches named for one kind of device part (TROPIC-GLOBAL-REG's tropicCardReg and
+    # tropicShelfReg, CALIX-PRODUCT-MIB's c7Card and c7Port) register entity types, not products
+    # (DATACOM-REG's datacomManagementCards are its agents' sysObjectIDs: plurals do not count)
+    excluded.update(
+        oid for a, oid in located if COMPONENT_BRANCH_RE.search(a.name) and oid in above_nodes
+    )
+    # MIB plumbing inside a registration subtree (a MODULE-IDENTITY or a ...Software, ...Objects,
+    # ...MIB node) with MIB objects below it roots an object tree, not products:
+    # GREENBONE-PRODUCT-MIB's productSoftware, TRELLIX-SENSOR-SMI's ivSensor. Products hung
+    # directly under a MODULE-IDENTITY (SILVERPEAK-PRODUCTS-MIB, GAM-PRODUCTS-MIB) or registration
+    # subtrees below one (RUCKUS-PRODUCTS-MIB's product families) keep it.
+    excluded.update(
+        oid
+        for a, oid in located
+        if (a.macro == "MODULE-IDENTITY" or NON_PRODUCT_RE.search(a.name))
+        and oid in above_objects
+        and oid not in roots
+        and oid not in above_roots
+    )
+    # every proper prefix of a registered node is a non-leaf (also covers { root 1 2 3 } chains);
+    # MIB objects hung under a product identifier (RUCKUS-PRODUCTS-MIB's ZoneDirector and
+    # ZF7761CM objects) and a component branch (Ruckus hangs one under a product) do not make it
+    # a family
+    has_children = _parents(
+        oid
+        for a, oid in located
+        if a.macro in _NODE_MACROS and oid not in excluded and not _under(oid, excluded)
+    )
     with_components = {oid for (_, name), oid in oids.items() if name in COMPONENTS_BELOW_PRODUCTS}
-    rows: dict[str, tuple[str, str, str]] = {}
-    for a in assignments:
-        found = oids.get((a.module, a.name))
-        if found is None:
-            continue
-        oid = found
+    candidates: list[tuple[str, str, str]] = []
+    for a, oid in located:
         if a.macro not in _PRODUCT_MACROS or not oid.startswith(ENTERPRISES + "."):
             continue
         # a node with children is a family, except an HP product carrying its module cards
         carries_components = a.macro == "OBJECT-IDENTITY" and _under(oid, with_components)
         family = oid in has_children and not carries_components
-        if oid in roots or family or NON_PRODUCT_RE.search(a.name):
+        if family or NON_PRODUCT_RE.search(a.name):
+            continue
+        # a root is no product, except a leaf inside a registration subtree named as the
+        # registration of one thing (SPECTRACOM-GLOBAL-REG-MIB's tfTTS200Reg,
+        # OPTICSIM-RADIOREG-MIB's radioModelMPR-E-MSS8Reg); an empty ...Products or ...Devices
+        # branch stays a category
+        registers_one = bool(_REGISTRATION_LEAF_RE.search(a.name)) and not NON_PRODUCT_RE.search(
+            _REGISTRATION_LEAF_RE.sub("", a.name)
+        )
+        if oid in roots and not registers_one:
             continue
         if not _under(oid, roots) or oid in excluded or _under(oid, excluded):
             continue
-        rows.setdefault(oid, (oid, a.name, a.module))
+        candidates.append((oid, a.name, a.module))
+    # an OID two modules register (an older copy under another name: BROADCOM-REF-MIB beside
+    # DELL-REF-MIB, F10-PRODUCTS-MIB beside DELL-NETWORKING-PRODUCTS-MIB) is named by the module
+    # registering more products of that enterprise; on a tie (QUANTA-LB6M-REF-MIB's copy of
+    # NETGEAR-REF-MIB), by the first file
+    size = Counter((module, _enterprise(oid)) for oid, _, module in candidates)
+    rows: dict[str, tuple[str, str, str]] = {}
+    for row in candidates:
+        oid, _, module = row
+        if oid not in rows or size[module, _enterprise(oid)] > size[rows[oid][2], _enterprise(oid)]:
+            rows[oid] = row
     # registrations under another product are its components (HP's pseudo module cards)
     kept = set(rows)
     products_only = [row for oid, row in rows.items() if not _under(oid, kept)]
     return sorted(products_only, key=lambda row: tuple(int(p) for p in row[0].split(".")))
+
+
+def _parents(oids: Iterable[str]) -> set[str]:
+    """Every proper prefix of the given OIDs: the OIDs something lies below."""
+    found: set[str] = set()
+    for oid in oids:
+        parts = oid.split(".")
+        found.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    return found
+
+
+def _enterprise(oid: str) -> str:
+    """The enterprise number of an OID under 1.3.6.1.4.1."""
+    return oid.split(".")[6]
+
+
+def _qualified(key: str) -> tuple[str, str]:
+    """(module, name) of a `ROOTS` key ("MODULE::name", or a bare name: module "")."""
+    module, _, name = key.rpartition("::")
+    return module, name
 
 
 def _under(oid: str, prefixes: set[str]) -> bool:
@@ -387,10 +539,27 @@ def _under(oid: str, prefixes: set[str]) -> bool:
 
 
 def load_dir(source: Path) -> list[Assignment]:
-    """Assignments of every file below a directory of MIB texts (file name = module fallback)."""
+    """Assignments of every file below a directory of MIB texts (file name = module fallback).
+
+    A file that is not a readable MIB module (unreadable, binary, no `NAME DEFINITIONS ::= BEGIN`,
+    or anything the parser trips on) is skipped with a report line on stderr; it never stops the
+    run."""
     found: list[Assignment] = []
     for path in sorted(p for p in source.rglob("*") if p.is_file()):  # one folder per vendor
-        found.extend(parse_module(path.read_text(encoding="utf-8", errors="replace"), path.name))
+        try:
+            found.extend(_load_file(path))
+        except Exception as error:  # a malformed file must not stop the run
+            print(f"{path}: skipped, not a usable MIB module ({error})", file=sys.stderr)
+    return found
+
+
+def _load_file(path: Path) -> list[Assignment]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if "\x00" in text:
+        raise ValueError("binary content")
+    found = parse_module(text, path.name)
+    if not _MODULE_RE.search(_strip_comments(text)):
+        raise ValueError("no 'NAME DEFINITIONS ::= BEGIN' header")
     return found
 
 
@@ -406,28 +575,33 @@ def main(argv: list[str]) -> int:
     if not source.is_dir():
         print(f"{source}: not a directory of MIB files", file=sys.stderr)
         return 1
-    rows = products(load_dir(source))
+    assignments = load_dir(source)
+    rows = products(assignments)
     if not rows:
         print(f"{source}: no product registrations found", file=sys.stderr)
         return 1
-    carried = carry_over(output, rows)
+    carried = carry_over(output, set(resolve(assignments).values()))
     rows = sorted(rows + carried, key=lambda row: tuple(int(p) for p in row[0].split(".")))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(render(rows))
     modules = sorted({module for _, _, module in rows})
-    print(f"{output}: {len(rows)} products from {len(modules)} MIBs, {len(carried)} of them "
-          f"carried over from the previous table ({', '.join(modules)})")
+    carried_modules = sorted({module for _, _, module in carried})
+    print(f"{output}: {len(rows)} products from {len(modules)} MIBs ({', '.join(modules)})")
+    print(f"{len(rows) - len(carried)} regenerated from {source}; {len(carried)} carried over from "
+          f"the previous table, for OIDs no MIB there defines ({', '.join(carried_modules)})")
     return 0
 
 
-def carry_over(output: Path, rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """The previous table's rows whose OID the new MIB files do not define."""
+def carry_over(output: Path, defined: set[str]) -> list[tuple[str, str, str]]:
+    """The previous table's rows whose OID no MIB file of this run defines.
+
+    An OID a MIB of this run defines is decided by this run's rules alone (kept, renamed or
+    dropped); the rest keeps what the previous table said."""
     if not output.exists():
         return []
-    defined = {oid for oid, _, _ in rows}
     previous = gzip.decompress(output.read_bytes()).decode("utf-8").splitlines()
-    kept = [tuple(line.split("\t")) for line in previous if line.count("\t") == 2]
-    return [(o, n, m) for o, n, m in kept if o not in defined]
+    rows = [line.split("\t") for line in previous]
+    return [(o, n, m) for o, n, m in (r for r in rows if len(r) == 3) if o not in defined]
 
 
 if __name__ == "__main__":
