@@ -105,10 +105,9 @@ async def _structure(walker: Walker) -> dict[str, int]:
             continue
         if rows:
             found[key] = 1
+    num_ports = oids.scalar(oids.DOT1D_BASE_NUM_PORTS)
     try:
-        ports = (await walker.get([oids.scalar(oids.DOT1D_BASE_NUM_PORTS)])).get(
-            oids.scalar(oids.DOT1D_BASE_NUM_PORTS)
-        )
+        ports = (await walker.get([num_ports])).get(num_ports)
     except SnmpError:
         ports = None
     if isinstance(ports, int) and not isinstance(ports, bool) and ports > 0:
@@ -124,10 +123,9 @@ async def read_identity(walker: Walker, system: Mapping[str, Any] | None = None)
     except SnmpError:
         match = None
     identity = await identify_vendor(walker, system or {}, seeds=_seeds(match))
-    if match is not None:
-        identity.evidence.insert(0, f"os family: {match.evidence}")
     family = None
     if match is not None:
+        identity.evidence.insert(0, f"os family: {match.evidence}")
         family = OsFamily(os=match.os, text=match.text, type=match.type, group=match.group,
                           matched_by=match.matched_by)
     return Identification(identity, family, await _structure(walker))
