@@ -352,8 +352,20 @@ def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     return votes
 
 
+def _distinct(votes: list[TypeVote]) -> list[TypeVote]:
+    """One vote per (type, source, detail), the strongest: an agent polled on three of its
+    addresses says the same thing three times, which is one piece of evidence, not three."""
+    best: dict[tuple[DeviceType, str, str], TypeVote] = {}
+    for v in votes:
+        key = (v.type, v.source, v.detail)
+        if key not in best or v.weight > best[key].weight:
+            best[key] = v
+    return list(best.values())
+
+
 def combine(votes: list[TypeVote]) -> tuple[DeviceType, float, list[Evidence]]:
     """Noisy-OR per type; the best type's confidence is discounted by the runner-up."""
+    votes = _distinct(votes)
     miss: dict[DeviceType, float] = defaultdict(lambda: 1.0)
     for v in votes:
         if v.type is not T.UNKNOWN:

@@ -155,6 +155,16 @@ def test_competing_evidence_lowers_confidence() -> None:
     assert [e.source for e in mixed[2]] == ["a", "b"]  # strongest first, losers kept
 
 
+def test_one_agent_polled_on_three_addresses_is_one_piece_of_evidence() -> None:
+    vote = TypeVote(type=T.ROUTER, weight=0.5, source="snmp:facts", detail="ipForwarding")
+    other = TypeVote(type=T.SWITCH, weight=0.4, source="snmp:structure", detail="bridge ports")
+    once = combine([vote, other])
+    thrice = combine([vote, vote, vote, other])
+    assert thrice[1] == once[1]
+    assert [e.detail for e in thrice[2]] == [e.detail for e in once[2]]
+    assert combine([vote, vote.model_copy(update={"source": "lldp"})])[1] > combine([vote])[1]
+
+
 def test_site_zone_and_cji_role_from_the_profile_subnets() -> None:
     zones = {"10.0.0.0/16": SiteZone(site="City Hall"),
              "10.0.30.0/24": SiteZone(site="Police", zone="CJI")}
