@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 APT_PKGS := iproute2 nmap graphviz snmp snmpd lldpd arp-scan openssh-server nginx-light \
             tcpdump rsync iputils-ping procps util-linux python3-venv
+# The programs the deliverables are opened with in the tests: LibreOffice Draw and Calc,
+# poppler (PDF text and page sizes) and Chromium with its WebDriver.
+APT_PKGS += libreoffice-draw-nogui libreoffice-calc-nogui poppler-utils chromium chromium-driver
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed

@@ -43,6 +43,7 @@ WORKBOOK_OPTIONS = {
     "strings_to_numbers": False,
     "remove_timezone": True,  # Excel has no time zones: datetimes are written as UTC
 }
+TYPE_VALUES = frozenset(t.value for t in DeviceType)
 EVIDENCE = "Evidence (observed)"
 GUESS = "Guess (inferred)"
 _SMB1 = re.compile(r"\bsmb\s*v?1\b|smbv1|nt lm 0\.12", re.IGNORECASE)
@@ -53,8 +54,9 @@ class Table:
     name: str
     headers: list[str]
     rows: list[list[Value]]
-    widths: dict[int, int] | None = None  # column -> fixed width, else fitted
+    widths: dict[int, int] | None = None  # column -> widest it grows before wrapping
     sections: frozenset[int] = frozenset()  # row indices that are section titles (Summary)
+    notes: frozenset[int] = frozenset()  # row indices of notes written across the whole width
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,59 +85,79 @@ class _Names:
         return d.addresses[0] if d and d.addresses else ""
 
 
+# The Devices sheet is what a vendor prices from: what each device is, where, and how sure
+# netmap is. Why it thinks so (every piece of evidence, the data sources) is on the Evidence
+# sheet, so that Devices prints one page wide at a readable size.
+DEVICE_COLUMNS: list[tuple[str, int]] = [  # header, widest the column grows before wrapping
+    ("Name", 22),
+    ("Type", 12),
+    ("Type confidence", 10),
+    ("Vendor", 14),
+    ("Model", 20),
+    ("Serial number", 15),
+    ("OS / firmware", 22),
+    ("OS family", 16),
+    ("IP addresses", 16),
+    ("MAC addresses", 18),
+    ("Roles", 12),
+    ("Site", 14),
+    ("Zone", 12),
+    ("Location", 16),
+    ("First seen (UTC)", 16),
+    ("Last seen (UTC)", 16),
+    ("Device ID", 22),
+    ("Notes", 24),
+]
+
+
 def devices_table(inv: Inventory) -> Table:
-    headers = [
-        "Name",
-        "IP addresses",
-        "MAC addresses",
-        "Vendor",
-        "Model",
-        "Serial number",
-        "OS / firmware",
-        "OS family",
-        "Type",
-        "Type confidence",
-        "Roles",
-        "Site",
-        "Zone",
-        "Location",
-        "First seen (UTC)",
-        "Last seen (UTC)",
-        "Evidence for the type",
-        "Evidence for vendor, model, serial, OS",
-        "Data sources",
-        "Device ID",
-        "Notes",
-    ]
     rows: list[list[Value]] = []
     for d in sorted(inv.devices, key=_device_order):
-        evidence = "; ".join(f"{e.source}: {e.detail}" for e in d.evidence)
         rows.append(
             [
                 device_title(d),
-                ", ".join(d.addresses),
-                ", ".join(d.macs),
+                type_word(d.type),
+                round(d.confidence, 2),
                 d.vendor,
                 d.model,
                 d.serial,
                 d.os,
                 d.os_family,
-                type_word(d.type),
-                round(d.confidence, 2),
+                ", ".join(d.addresses),
+                ", ".join(d.macs),
                 ", ".join(r.value for r in d.roles),
                 d.site,
                 d.zone,
                 d.location,
                 d.first_seen,
                 d.last_seen,
-                evidence,
-                "; ".join(d.identity_evidence),
-                ", ".join(d.sources),
                 d.id,
                 d.notes,
             ]
         )
-    return Table("Devices", headers, rows, {15: 60, 16: 50})
+    headers = [h for h, _ in DEVICE_COLUMNS]
+    return Table("Devices", headers, rows, {i: cap for i, (_, cap) in enumerate(DEVICE_COLUMNS)})
+
+
+def evidence_table(inv: Inventory) -> Table:
+    """Every reason behind every device's type and identity, a row each, strongest first for
+    the type (one cell of it all per device would not print)."""
+    headers = ["Device", "Device ID", "About", "Points to", "Source", "Weight", "Detail"]
+    rows: list[list[Value]] = []
+    for d in sorted(inv.devices, key=_device_order):
+        name = device_title(d)
+        for e in d.evidence:
+            points_to, _, detail = e.detail.partition(": ")
+            if points_to not in TYPE_VALUES:  # evidence that names no type (an override)
+                points_to, detail = "", e.detail
+            rows.append([name, d.id, "type", points_to or None, e.source, round(e.weight, 2),
+                         detail])  # fmt: skip
+        for line in d.identity_evidence:
+            field_name, _, detail = line.partition(": ")
+            rows.append([name, d.id, field_name, None, "identification", None, detail])
+        if d.sources:
+            rows.append([name, d.id, "seen by", None, "scan", None, ", ".join(d.sources)])
+    return Table("Evidence", headers, rows, {1: 22, 6: 60})
 
 
 def _device_order(d: Device) -> tuple[str, str, str]:
@@ -460,16 +482,19 @@ def summary_table(inv: Inventory) -> Table:
         section(title)
         rows += [[label, detail] for label, detail in items] or [["(none found)", None]]
     section("How to read this workbook")
-    for line in READING_NOTES:
-        rows.append([line, None])
-    return Table("Summary", ["Item", "Value"], rows, {0: 48, 1: 70}, frozenset(sections))
+    notes = range(len(rows), len(rows) + len(READING_NOTES))
+    rows += [[line, None] for line in READING_NOTES]
+    return Table(
+        "Summary", ["Item", "Value"], rows, {0: 48, 1: 70}, frozenset(sections), frozenset(notes)
+    )
 
 
 READING_NOTES = [
     "Evidence = something a device reported or a probe observed (SNMP, LLDP/CDP, open ports).",
     "Guess = netmap's inference: device types with confidence below 1, links 'inferred' or 'unplaced'.",
     "Type confidence runs from 0 (no idea) to 1 (certain); 'Evidence for the type' lists why.",
-    "Sheets: Devices, Software, Services, Interfaces, Links, Subnets, Needs attention.",
+    "Sheets: Devices, Software, Services, Interfaces, Links, Subnets, Needs attention, "
+    "Evidence (every reason behind each device's type, vendor, model, serial and OS).",
 ]
 
 
@@ -543,6 +568,7 @@ def all_tables(inv: Inventory) -> list[Table]:
         links_table(inv),
         subnets_table(inv),
         attention_table(inv),
+        evidence_table(inv),
     ]
 
 
@@ -551,60 +577,115 @@ def all_tables(inv: Inventory) -> list[Table]:
 # ---------------------------------------------------------------------------------------------
 
 
+# Column widths are in characters of the default font; a cell longer than its column's cap
+# wraps onto more lines instead of widening the sheet past what prints on one page.
+WIDTH_MIN, WIDTH_CAP = 8, 36
+LINE_PT = 15.0  # one line of 11 pt text
+MAX_ROW_PT = 409.0  # Excel's tallest row
+
+
+@dataclass
+class _Formats:
+    header: Any
+    when: Any
+    section: Any
+    wrap: Any
+    number: Any
+    note: Any
+
+
 def render_workbook(inv: Inventory, path: Path) -> Path:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
-        bold = workbook.add_format(
-            {"bold": True, "bg_color": "#DFE6E9", "border": 1, "text_wrap": True, "valign": "top"}
-        )
-        when = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-        section = workbook.add_format({"bold": True, "font_color": "#2D3436"})
+        formats = _Formats(
+            header=workbook.add_format({"bold": True, "bg_color": "#DFE6E9", "border": 1,
+                                        "text_wrap": True, "valign": "top"}),
+            when=workbook.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top",
+                                      "align": "left"}),
+            section=workbook.add_format({"bold": True, "font_color": "#2D3436"}),
+            wrap=workbook.add_format({"text_wrap": True, "valign": "top"}),
+            # Numbers sit left like the text beside them: a right-aligned confidence runs
+            # into the next column's text in print.
+            number=workbook.add_format({"valign": "top", "align": "left"}),
+            note=workbook.add_format({"text_wrap": True, "valign": "top", "italic": True}),
+        )  # fmt: skip
         for table in all_tables(inv):
             ws = workbook.add_worksheet(table.name[:31])
-            _write_table(ws, table, bold, when, section)
+            _write_table(ws, table, formats)
+            _print_setup(ws, table, inv.scan_id)
     finally:
         workbook.close()
     return path
 
 
-def _write_table(ws: Any, table: Table, header: Any, when: Any, section: Any) -> None:
+def _write_table(ws: Any, table: Table, formats: _Formats) -> None:
+    widths = _widths(table)
     for col, title in enumerate(table.headers):
-        ws.write_string(0, col, cell(title), header)
+        ws.write_string(0, col, cell(title), formats.header)
+    ws.set_row(0, LINE_PT * max(_lines(title, widths[c]) for c, title in enumerate(table.headers)))
     for r, row in enumerate(table.rows):
         for c, value in enumerate(row):
-            _write_value(ws, r + 1, c, value, when)
+            _write_value(ws, r + 1, c, value, formats)
         if r in table.sections:
-            ws.write_string(r + 1, 0, cell(row[0]), section)
+            ws.write_string(r + 1, 0, cell(row[0]), formats.section)
+        elif r in table.notes:  # wrapped across the whole width, never cut off in print
+            ws.merge_range(r + 1, 0, r + 1, len(row) - 1, cell(row[0]), formats.note)
+            ws.set_row(r + 1, LINE_PT * _lines(str(row[0]), sum(widths)))
+            continue
+        lines = max((_lines(_text(v), widths[c]) for c, v in enumerate(row)), default=1)
+        if lines > 1:  # Excel does not size wrapped rows itself when it opens a file
+            ws.set_row(r + 1, min(LINE_PT * lines, MAX_ROW_PT))
     ws.freeze_panes(1, 0)
-    if not table.sections:
-        ws.autofilter(0, 0, max(len(table.rows), 1), len(table.headers) - 1)
-    for col, width in enumerate(_widths(table)):
+    ws.autofilter(0, 0, max(len(table.rows), 1), len(table.headers) - 1)
+    for col, width in enumerate(widths):
         ws.set_column(col, col, width)
 
 
-def _write_value(ws: Any, r: int, c: int, value: Value, when: Any) -> None:
+def _print_setup(ws: Any, table: Table, scan_id: str) -> None:
+    """Printed or saved as PDF, every sheet is landscape, one page wide, with its header row
+    on every page and its name, the scan and the page number in the margins."""
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    name = table.name.replace("&", "&&")
+    ws.set_header(f"&L&B{name}&B&Rnetmap scan {scan_id.replace('&', '&&')}", {"margin": 0.25})
+    ws.set_footer("&CPage &P of &N", {"margin": 0.25})
+
+
+def _write_value(ws: Any, r: int, c: int, value: Value, formats: _Formats) -> None:
     """Each value with the writer for its type: text is always write_string, never write()."""
     if value is None or value == "":
         return
     if isinstance(value, bool):
-        ws.write_string(r, c, str(value))
+        ws.write_string(r, c, str(value), formats.wrap)
     elif isinstance(value, int | float):
-        ws.write_number(r, c, value)
+        ws.write_number(r, c, value, formats.number)
     elif isinstance(value, datetime):
-        ws.write_datetime(r, c, value, when)
+        ws.write_datetime(r, c, value, formats.when)
     else:
-        ws.write_string(r, c, cell(value))
+        ws.write_string(r, c, cell(value), formats.wrap)
 
 
 def _widths(table: Table) -> list[int]:
     widths = []
     for col, title in enumerate(table.headers):
-        if table.widths and col in table.widths:
-            widths.append(table.widths[col])
-            continue
-        longest = max([len(title), *(len(_text(row[col])) for row in table.rows[:500])])
-        widths.append(max(8, min(longest + 2, 50)))
+        cap = (table.widths or {}).get(col, WIDTH_CAP)
+        longest = max([_longest_word(title), *(len(_text(row[col])) for row in table.rows[:500])])
+        widths.append(max(WIDTH_MIN, min(longest + 2, cap)))
     return widths
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines `text` wraps to in a column `width` characters wide."""
+    if not text:
+        return 1
+    usable = max(width - 1, 1)
+    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
 
 
 def _text(value: Value) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from netmap.render.sanitize import dot_html
@@ -27,12 +27,23 @@ class Rect:
     h: float
 
 
+Point = tuple[float, float]
+
+
 @dataclass
 class Layout:
     width: float
     height: float
     nodes: dict[str, Rect]
     clusters: dict[str, Rect]
+    # (tail, head) -> the polyline of each edge between them, in the scene's edge order:
+    # Graphviz routes it around the other nodes. Its ends sit on the layout boxes.
+    routes: dict[tuple[str, str], list[list[Point]]] = field(default_factory=dict)
+
+    def route(self, tail: str, head: str) -> list[Point]:
+        """The next unused route between tail and head ([] when Graphviz gave none)."""
+        queue = self.routes.get((tail, head))
+        return queue.pop(0) if queue else []
 
 
 def run_dot(source: str, args: list[str], *, stagger: int = 3) -> bytes:
@@ -82,13 +93,34 @@ def parse_json_layout(data: dict[str, Any]) -> Layout:
             cx, cy = (float(v) for v in obj["pos"].split(","))
             w, h = float(obj["width"]) * 72, float(obj["height"]) * 72
             nodes[name] = Rect(cx - w / 2, height - cy - h / 2, w, h)
-    return Layout(width, height, nodes, clusters)
+    names = {obj.get("_gvid"): str(obj.get("name", "")) for obj in data.get("objects", [])}
+    routes: dict[tuple[str, str], list[list[Point]]] = {}
+    for edge in data.get("edges", []):
+        key = (names.get(edge.get("tail"), ""), names.get(edge.get("head"), ""))
+        routes.setdefault(key, []).append(_polyline(str(edge.get("pos", "")), height))
+    return Layout(width, height, nodes, clusters, routes)
+
+
+def _polyline(pos: str, height: float) -> list[Point]:
+    """The vertices of a `splines=polyline` edge: its B-spline's control points come in
+    threes, and with straight pieces every third one is a corner. An arrowhead's "e,x,y"
+    or "s,x,y" point is left out: the renderers draw their own ends."""
+    points: list[Point] = []
+    for item in pos.split():
+        if item.startswith(("e,", "s,")):
+            continue
+        try:
+            x, y = (float(v) for v in item.split(","))
+        except ValueError:
+            return []
+        points.append((x, height - y))
+    return points[::3] if len(points) % 3 == 1 else points
 
 
 def _layout_dot(scene: Scene) -> str:
     lines = [
         "digraph layout {",
-        "  graph [rankdir=TB newrank=true nodesep=0.3 ranksep=0.6 fontsize=13 "
+        "  graph [rankdir=TB newrank=true splines=polyline nodesep=0.3 ranksep=0.6 fontsize=13 "
         'fontname="DejaVu Sans"];',
         f"  node [shape=box fixedsize=true width={NODE_W / 72:.3f} height={NODE_H / 72:.3f}];",
     ]

@@ -20,7 +20,7 @@ from pathlib import Path
 import vsdx as vsdx_package
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
-from netmap.render.layout import Layout, Rect, layout_scene
+from netmap.render.layout import Layout, Point, Rect, layout_scene
 from netmap.render.sanitize import clean
 from netmap.render.scene import Scene, SceneNode, build_scene
 
@@ -29,6 +29,9 @@ TEMPLATE = Path(vsdx_package.__file__).resolve().parent / "media" / "media.vsdx"
 PAGE_PART = "visio/pages/page1.xml"
 CONNECTOR_MASTER = "2"  # ID of "Dynamic connector" in the template's masters.xml
 MARGIN_IN = 0.5
+LABEL_W_IN, LABEL_H_IN, LABEL_PT = 0.9, 0.16, 6.5
+LABEL_ALONG_IN, LABEL_SIDE_IN = 0.22, 0.1  # a port name's distance from its end of the line
+Box = tuple[float, float, float, float]
 
 FILL: dict[str, str] = {
     "internet": "#FFFFFF",
@@ -86,7 +89,7 @@ class _Page:
         self.shapes = ET.SubElement(self.root, _q("Shapes"))
         self.connects = ET.Element(_q("Connects"))
         self.next_id = 1
-        self.centres: dict[int, tuple[float, float]] = {}
+        self.boxes: dict[int, Box] = {}  # shape id -> (centre x, centre y, half w, half h)
 
     def rect(
         self,
@@ -113,7 +116,7 @@ class _Page:
         )
         w, h = r.w / 72, r.h / 72
         x, y = MARGIN_IN + r.x / 72 + w / 2, self.height_in - MARGIN_IN - 0.6 - r.y / 72 - h / 2
-        self.centres[sid] = (x, y)
+        self.boxes[sid] = (x, y, w / 2, h / 2)
         size: list[tuple[str, float, str | None]] = [
             ("PinX", x, None), ("PinY", y, None), ("Width", w, None), ("Height", h, None),
             ("LocPinX", w / 2, "Width*0.5"), ("LocPinY", h / 2, "Height*0.5"),
@@ -152,10 +155,21 @@ class _Page:
         ET.SubElement(shape, _q("Text")).text = text
         return sid
 
-    def connector(self, a: int, b: int, conf: LinkConfidence, text: str) -> int:
-        """A Dynamic connector glued to shapes a and b (the cells Visio itself writes)."""
+    def point(self, p: Point) -> Point:
+        """A layout point (points, top-left origin) in page inches (bottom-left origin)."""
+        return MARGIN_IN + p[0] / 72, self.height_in - MARGIN_IN - 0.6 - p[1] / 72
+
+    def connector(self, a: int, b: int, conf: LinkConfidence, route: list[Point]) -> list[Point]:
+        """A Dynamic connector glued to shapes a and b (the cells Visio itself writes), whose
+        stored geometry runs from a's outline along Graphviz's route to b's outline.
+
+        Visio re-routes glued connectors on open; LibreOffice Draw and other viewers draw the
+        stored geometry as it is. Without Geometry and LocPin cells of its own, a connector
+        inherits the master's sample elbow (drawn at the master's size, in mid-air), so each
+        one writes its own. Returns the path, in page inches."""
         sid = self._new_id()
-        (bx, by), (ex, ey) = self.centres[a], self.centres[b]
+        path = _clip(self.boxes[a], self.boxes[b], route)
+        (bx, by), (ex, ey) = path[0], path[-1]
         shape = ET.SubElement(
             self.shapes,
             _q("Shape"),
@@ -164,24 +178,28 @@ class _Page:
             Type="Shape",
             Master=CONNECTOR_MASTER,
         )
-        _cell(shape, "PinX", f"{(bx + ex) / 2:.4f}", "Inh")
-        _cell(shape, "PinY", f"{(by + ey) / 2:.4f}", "Inh")
-        _cell(shape, "Width", f"{ex - bx:.4f}", "GUARD(EndX-BeginX)")
-        _cell(shape, "Height", f"{ey - by:.4f}", "GUARD(EndY-BeginY)")
-        _cell(shape, "BeginX", f"{bx:.4f}", "_WALKGLUE(BegTrigger,EndTrigger,WalkPreference)")
-        _cell(shape, "BeginY", f"{by:.4f}", "_WALKGLUE(BegTrigger,EndTrigger,WalkPreference)")
-        _cell(shape, "EndX", f"{ex:.4f}", "_WALKGLUE(EndTrigger,BegTrigger,WalkPreference)")
-        _cell(shape, "EndY", f"{ey:.4f}", "_WALKGLUE(EndTrigger,BegTrigger,WalkPreference)")
+        w, h = ex - bx, ey - by
+        cells: list[tuple[str, float, str]] = [
+            ("PinX", (bx + ex) / 2, "GUARD((BeginX+EndX)/2)"),
+            ("PinY", (by + ey) / 2, "GUARD((BeginY+EndY)/2)"),
+            ("Width", w, "GUARD(EndX-BeginX)"),
+            ("Height", h, "GUARD(EndY-BeginY)"),
+            ("LocPinX", w / 2, "GUARD(Width*0.5)"),
+            ("LocPinY", h / 2, "GUARD(Height*0.5)"),
+            ("BeginX", bx, "_WALKGLUE(BegTrigger,EndTrigger,WalkPreference)"),
+            ("BeginY", by, "_WALKGLUE(BegTrigger,EndTrigger,WalkPreference)"),
+            ("EndX", ex, "_WALKGLUE(EndTrigger,BegTrigger,WalkPreference)"),
+            ("EndY", ey, "_WALKGLUE(EndTrigger,BegTrigger,WalkPreference)"),
+        ]
+        for name, number, formula in cells:
+            _cell(shape, name, f"{number:.4f}", formula)
         _cell(shape, "BegTrigger", "2", f"_XFTRIGGER(Sheet.{a}!EventXFMod)")
         _cell(shape, "EndTrigger", "2", f"_XFTRIGGER(Sheet.{b}!EventXFMod)")
         pattern, weight, color = LINE[conf]
         _cell(shape, "LinePattern", pattern)
         _cell(shape, "LineWeight", weight)
         _cell(shape, "LineColor", color)
-        chars = ET.SubElement(shape, _q("Section"), N="Character")
-        row = ET.SubElement(chars, _q("Row"), IX="0")
-        _cell(row, "Size", f"{7 / 72:.4f}", unit="PT")
-        ET.SubElement(shape, _q("Text")).text = text
+        _path_geometry(shape, path)
         for cell_name, part, target in (("BeginX", "9", a), ("EndX", "12", b)):
             ET.SubElement(
                 self.connects,
@@ -193,6 +211,25 @@ class _Page:
                 ToCell="PinX",
                 ToPart="3",
             )
+        return path
+
+    def label(self, at: Point, text: str) -> int:
+        """A text-only shape (no outline, no fill) centred on `at`: a port name."""
+        sid = self._new_id()
+        shape = ET.SubElement(
+            self.shapes, _q("Shape"), ID=str(sid), Type="Shape", LineStyle="3", FillStyle="3",
+            TextStyle="3",
+        )  # fmt: skip
+        w, h = LABEL_W_IN, LABEL_H_IN
+        size = (("PinX", at[0]), ("PinY", at[1]), ("Width", w), ("Height", h),
+                ("LocPinX", w / 2), ("LocPinY", h / 2))  # fmt: skip
+        for name, number in size:
+            _cell(shape, name, f"{number:.4f}")
+        chars = ET.SubElement(shape, _q("Section"), N="Character")
+        row = ET.SubElement(chars, _q("Row"), IX="0")
+        _cell(row, "Size", f"{LABEL_PT / 72:.4f}", unit="PT")
+        _cell(row, "Color", "#2D3436")
+        ET.SubElement(shape, _q("Text")).text = text
         return sid
 
     def _new_id(self) -> int:
@@ -244,11 +281,64 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
         if box is not None:
             ids[node.id] = _device_shape(page, node, box, devices)
     for edge in scene.edges:
+        route = [page.point(p) for p in layout.route(edge.tail, edge.head)]
         if edge.layout_only or edge.tail not in ids or edge.head not in ids:
             continue
-        ports = " - ".join(clean(p, max_len=20) for p in (edge.tail_port, edge.head_port) if p)
-        page.connector(ids[edge.tail], ids[edge.head], edge.confidence, ports)
+        path = page.connector(ids[edge.tail], ids[edge.head], edge.confidence, route)
+        for port, here, there in ((edge.tail_port, path[0], path[1]),
+                                  (edge.head_port, path[-1], path[-2])):  # fmt: skip
+            if port:
+                page.label(_beside(here, there), clean(port, max_len=20))
     return page
+
+
+def _path_geometry(shape: ET.Element, path: list[Point]) -> None:
+    """The connector's Geometry section: the path in the shape's own coordinates (origin at
+    its begin point). The master's geometry has three rows, so a straight link is written
+    begin -> midpoint -> end to override all three."""
+    (bx, by), (ex, ey) = path[0], path[-1]
+    if len(path) == 2:
+        path = [path[0], ((bx + ex) / 2, (by + ey) / 2), path[1]]
+    geometry = ET.SubElement(shape, _q("Section"), N="Geometry", IX="0")
+    _cell(geometry, "NoFill", "1")
+    for ix, (x, y) in enumerate(path, start=1):
+        row = ET.SubElement(geometry, _q("Row"), T="MoveTo" if ix == 1 else "LineTo", IX=str(ix))
+        _cell(row, "X", f"{x - bx:.4f}")
+        _cell(row, "Y", f"{y - by:.4f}")
+
+
+def _clip(a: Box, b: Box, route: list[Point]) -> list[Point]:
+    """The link's path from a's outline to b's outline: the route's corners that lie outside
+    both boxes, entered and left where the lines towards the boxes' centres cross them."""
+    inner = [p for p in route[1:-1] if not (_inside(a, p) or _inside(b, p))]
+    first = inner[0] if inner else b[:2]
+    last = inner[-1] if inner else a[:2]
+    return [_exit(a, first), *inner, _exit(b, last)]
+
+
+def _inside(box: Box, p: Point) -> bool:
+    x, y, hw, hh = box
+    return abs(p[0] - x) <= hw and abs(p[1] - y) <= hh
+
+
+def _exit(box: Box, towards: Point) -> Point:
+    """Where the line from the box's centre towards a point crosses the box's outline."""
+    x, y, hw, hh = box
+    dx, dy = towards[0] - x, towards[1] - y
+    if dx == 0 and dy == 0:
+        return x, y
+    scale = min(hw / abs(dx) if dx else float("inf"), hh / abs(dy) if dy else float("inf"))
+    return x + dx * scale, y + dy * scale
+
+
+def _beside(here: Point, there: Point) -> Point:
+    """A spot near `here`, a little way along the line towards `there` and off to its side,
+    so that a port name sits at its end of the link without covering the line."""
+    dx, dy = there[0] - here[0], there[1] - here[1]
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-9)
+    ux, uy = dx / length, dy / length
+    along = min(LABEL_ALONG_IN, length / 3)
+    return here[0] + ux * along - uy * LABEL_SIDE_IN, here[1] + uy * along + ux * LABEL_SIDE_IN
 
 
 def _depth(scene: Scene, cid: str) -> int:

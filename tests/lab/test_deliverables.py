@@ -12,9 +12,17 @@ import openpyxl
 import pytest
 
 from netmap.render.bundle import render_all
+from netmap.render.inventory import READING_NOTES, all_tables
 from netmap.store import Store
 from tests.lab.conftest import LabScan
 from tests.render.readers import check_drawio_structure, drawio_edge_ends, drawio_pages
+from tests.render.viewers import (
+    ROOT,
+    browser_problems,
+    browser_results,
+    printed_problems,
+    vsdx_problems,
+)
 
 pytestmark = pytest.mark.lab
 
@@ -44,6 +52,21 @@ def test_each_lab_device_once_in_devices_sheet(lab: Any, lab_scan: LabScan, rend
     for d in lab.devices:
         if d.in_scope and any(i.ips for i in d.interfaces):
             assert names[d.name] == 1, (d.name, names[d.name])
+
+
+def test_lab_deliverables_open_right(lab_scan: LabScan, rendered: Path, tmp_path: Path) -> None:
+    """The lab scan's own files as their readers open them: the Visio drawing in LibreOffice
+    Draw, the workbook printed by LibreOffice Calc, the diagrams and summary in Chromium
+    (screenshots in build/test-artefacts/browser/lab/)."""
+    inv = Store(lab_scan.scans_dir).read_inventory(lab_scan.scan_id)
+    assert inv is not None
+    assert vsdx_problems(rendered / "network.vsdx", tmp_path / "vsdx") == []
+    headers = {t.name: t.headers for t in all_tables(inv)}
+    xlsx = rendered / "inventory.xlsx"
+    assert printed_problems(xlsx, headers, READING_NOTES, tmp_path / "xlsx") == []
+    pages = [*sorted(rendered.glob("network*.svg")), rendered / "summary.html"]
+    shots = ROOT / "build" / "test-artefacts" / "browser" / "lab"
+    assert browser_problems(browser_results(pages, shots)) == []
 
 
 def test_drawio_links_match_topology(lab_scan: LabScan, rendered: Path) -> None:

@@ -98,15 +98,19 @@ def test_graphml_round_trip(hall: Inventory, hall_out: Out) -> None:
 def test_workbook(hall: Inventory, hall_out: Out) -> None:
     wb = openpyxl.load_workbook(hall_out[0] / "inventory.xlsx")
     assert wb.sheetnames == ["Summary", "Devices", "Software", "Services", "Interfaces", "Links",
-                             "Subnets", "Needs attention"]  # fmt: skip
+                             "Subnets", "Needs attention", "Evidence"]  # fmt: skip
     devices = wb["Devices"]
     header = [c.value for c in devices[1]]
     assert devices.freeze_panes == "A2" and devices.auto_filter.ref
     ids = [row[header.index("Device ID")] for row in devices.iter_rows(min_row=2, values_only=True)]
     assert sorted(ids) == sorted(d.id for d in hall.devices)  # each device exactly once
-    why = header.index("Evidence for vendor, model, serial, OS")
-    core_row = next(r for r in devices.iter_rows(min_row=2, values_only=True) if r[0] == "sw-core")
-    assert core_row[why] == "model: ENTITY-MIB chassis 1 entPhysicalModelName"
+    core = next(d for d in hall.devices if d.name == "sw-core")
+    evidence = list(wb["Evidence"].iter_rows(min_row=2, values_only=True))
+    assert (core.id, "model", "ENTITY-MIB chassis 1 entPhysicalModelName") in {
+        (r[1], r[2], r[6]) for r in evidence
+    }
+    type_rows = [r for r in evidence if r[1] == core.id and r[2] == "type"]
+    assert [r[6] for r in type_rows] == [e.detail for e in core.evidence]
     assert devices.column_dimensions["A"].width >= 8
     links = list(wb["Links"].iter_rows(min_row=2, values_only=True))
     assert len(links) == len(hall.links)

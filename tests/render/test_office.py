@@ -1,0 +1,67 @@
+"""The Visio drawing and the workbook as LibreOffice draws and prints them."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from netmap.model import Inventory
+from netmap.render.inventory import READING_NOTES, all_tables
+from netmap.render.vsdx import render_vsdx
+from tests.render.viewers import printed_problems, vsdx_problems
+
+Out = tuple[Path, list[Path]]
+
+
+def test_vsdx_connectors_run_from_shape_to_shape(hall_out: Out, tmp_path: Path) -> None:
+    """Each connector as LibreOffice Draw draws it starts on the outline of one of its glued
+    shapes and ends on the other's (within 2 px); no two linked shapes overlap."""
+    assert vsdx_problems(hall_out[0] / "network.vsdx", tmp_path) == []
+
+
+def test_vsdx_check_sees_connectors_in_mid_air(hall: Inventory, tmp_path: Path) -> None:
+    """The check above fails on a drawing whose connectors keep the master's sample geometry
+    (what netmap wrote before), so it can fail."""
+    path = render_vsdx(hall, tmp_path / "network.vsdx")
+    broken = tmp_path / "broken.vsdx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "visio/pages/page1.xml":
+                data = data.replace(b"<Section N=\"Geometry\" IX=\"0\"><Cell N=\"NoFill\"",
+                                    b"<Section N=\"Ignored\" IX=\"0\"><Cell N=\"NoFill\"")
+            out.writestr(item, data)
+    problems = vsdx_problems(broken, tmp_path / "work")
+    assert problems and all("px off its shapes" in p for p in problems)
+
+
+def test_workbook_prints_whole_rows_with_headers(
+    hall: Inventory, hall_out: Out, tmp_path: Path
+) -> None:
+    """Printed by LibreOffice Calc: landscape, every sheet one page wide with its header row
+    on every page, the notes whole."""
+    headers = {t.name: t.headers for t in all_tables(hall)}
+    assert printed_problems(hall_out[0] / "inventory.xlsx", headers, READING_NOTES, tmp_path) == []
+
+
+def test_workbook_print_settings(hall_out: Out) -> None:
+    wb = openpyxl.load_workbook(hall_out[0] / "inventory.xlsx")
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows in ("1:1", "$1:$1"), ws.title
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref, ws.title
+        widths = [d.width for d in ws.column_dimensions.values() if d.width]
+        assert widths and max(widths) <= 72, ws.title
+
+
+@pytest.mark.parametrize("sheet", ["Devices", "Needs attention", "Evidence"])
+def test_long_text_wraps(hall_out: Out, sheet: str) -> None:
+    ws = openpyxl.load_workbook(hall_out[0] / "inventory.xlsx")[sheet]
+    text = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert any(len(str(c.value)) > 24 for c in text)
+    assert all(c.alignment.wrap_text for c in text)  # a cell wider than its column wraps
