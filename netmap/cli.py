@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
@@ -21,6 +22,7 @@ from netmap.config import (
     Profile,
     load_profile,
     resolve_credentials,
+    resolve_host_credentials,
 )
 from netmap.model import Depth, ResolvedCredential, ScanRequest, ScanState
 from netmap.scope import ScopeError, build_scope
@@ -94,11 +96,12 @@ def scan(
     out_dir: Annotated[str | None, typer.Option("--out")] = None,
 ) -> None:
     """Scan TARGETs (or the profile's targets) and store the scan in scans/<id>/."""
-    from netmap.scan import ScanJob, previous_credentials, run_scan
+    from netmap.scan import ScanJob, previous_credentials, previous_hosts, run_scan
 
     try:
         prof = _profile(profile)
         creds = resolve_credentials(prof.snmp)
+        host_creds = resolve_host_credentials(prof.ssh, prof.winrm)
         if community_env:
             if community_env not in os.environ:
                 raise ConfigError(
@@ -120,6 +123,7 @@ def scan(
         depth=depth or prof.depth,
         rate=rate or prof.rate,
         snmp_credentials=[c.name for c in creds],
+        host_credentials=[c.name for c in host_creds],
         subnets=prof.subnets,
         profile=str(Path(profile).resolve()) if profile else None,
         allow_public=allow_public or prof.allow_public,
@@ -137,6 +141,9 @@ def scan(
                 credentials=creds,
                 snmp=prof.snmp_options,
                 preferred_credentials=previous_credentials(store),
+                host_credentials=host_creds,
+                hosts=prof.host_options,
+                previous_hosts=previous_hosts(store),
                 progress=progress,
             )
             result = run_scan(store, job)
@@ -479,6 +486,60 @@ def probe(
         for line in snmp_probe.summary_lines(rec):
             out.print(line, markup=False, highlight=False, soft_wrap=True)
     if rec.facts is None:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("probe-host")
+def probe_host(
+    host: Annotated[str, typer.Argument(help="computer address or name")],
+    ssh_user: Annotated[str | None, typer.Option("--ssh-user")] = None,
+    key_file: Annotated[str | None, typer.Option("--key-file", help="SSH private key")] = None,
+    known_hosts: Annotated[str | None, typer.Option("--known-hosts")] = None,
+    trust_on_first_use: Annotated[bool, typer.Option("--trust-on-first-use")] = False,
+    ssh_port: Annotated[int, typer.Option("--ssh-port", min=1, max=65535)] = 22,
+    sudo: Annotated[bool, typer.Option("--sudo", help="may run sudo -n dmidecode")] = False,
+    winrm_user: Annotated[str | None, typer.Option("--winrm-user")] = None,
+    transport: Annotated[str, typer.Option("--transport", help="ntlm kerberos credssp")] = "ntlm",
+    http: Annotated[bool, typer.Option("--http", help="WinRM over plain HTTP (5985)")] = False,
+    allow_unencrypted: Annotated[bool, typer.Option("--allow-unencrypted")] = False,
+    no_verify_tls: Annotated[bool, typer.Option("--no-verify-tls")] = False,
+    password_env: Annotated[
+        str | None, typer.Option("--password-env", help="env var holding the password")
+    ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, max=600)] = 30.0,
+    allow_public: Annotated[bool, typer.Option("--allow-public")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Inventory one computer over SSH or WinRM (exit 3 if it cannot be inventoried)."""
+    from netmap.discover.hosts import probe as host_probe
+    from netmap.discover.hosts.ssh import Limits
+    from netmap.model import SecretRef, SshCredential, WinrmCredential
+
+    try:
+        scope = build_scope([host], allow_public=allow_public)  # the same guard as `scan`
+        if scope.size != 1:
+            raise ScopeError(f"probe-host takes one host, not {host!r}")
+        if not (ssh_user or winrm_user):
+            raise ConfigError("give --ssh-user or --winrm-user")
+        secret = SecretRef(env=password_env) if password_env else None
+        ssh = [SshCredential(name="cli-ssh", user=ssh_user, key_file=key_file, password=secret,
+                             port=ssh_port, known_hosts=known_hosts,
+                             trust_on_first_use=trust_on_first_use, sudo=sudo)] if ssh_user else []
+        winrm = [WinrmCredential(name="cli-winrm", user=winrm_user, password=secret or SecretRef(),
+                                 transport=transport, https=not http,
+                                 allow_unencrypted=allow_unencrypted,
+                                 verify_tls=not no_verify_tls)] if winrm_user else []  # fmt: skip
+        creds = resolve_host_credentials(ssh, winrm)
+    except (ConfigError, ScopeError, ValidationError) as exc:
+        raise fail(str(exc).splitlines()[0]) from None
+    address = str(scope.networks[0].network_address)
+    obs = host_probe.probe_host(address, creds, Limits(timeout=timeout))
+    if as_json:
+        emit_json(host_probe.report(obs))
+    else:
+        for line in host_probe.summary_lines(obs):
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
+    if obs.failure is not None:
         raise typer.Exit(EXIT_FAILED)
 
 

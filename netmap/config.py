@@ -39,9 +39,12 @@ from netmap.model import (
     Model,
     Overrides,
     ResolvedCredential,
+    ResolvedHostCredential,
     SecretRef,
     SiteZone,
     SnmpCredential,
+    SshCredential,
+    WinrmCredential,
 )
 
 
@@ -55,6 +58,16 @@ class SnmpOptions(Model):
     concurrency: int = Field(default=32, ge=1, le=512)
     max_rows: int = Field(default=50_000, ge=10)
     port: int = Field(default=161, ge=1, le=65535)
+
+
+class HostOptions(Model):
+    """The host inventory phase (SSH and WinRM): how many computers at once, how long each
+    may take, and how much output one computer may send."""
+
+    concurrency: int = Field(default=32, ge=1, le=256)
+    timeout: float = Field(default=30.0, gt=0, le=600)  # per host, login to last byte
+    connect_timeout: float = Field(default=8.0, gt=0, le=120)
+    max_output_mib: int = Field(default=20, ge=1, le=200)
 
 
 class NotifyOptions(Model):
@@ -85,6 +98,9 @@ class Profile(Model):
     subnets: dict[str, SiteZone] = Field(default_factory=dict)
     snmp: list[SnmpCredential] = Field(default_factory=list)
     snmp_options: SnmpOptions = Field(default_factory=SnmpOptions)
+    ssh: list[SshCredential] = Field(default_factory=list)
+    winrm: list[WinrmCredential] = Field(default_factory=list)
+    host_options: HostOptions = Field(default_factory=HostOptions)
     scans_dir: str = "scans"
     output_dir: str = "output"
     # the path of an overrides.toml, or the same tables inline: [overrides.devices."<key>"]
@@ -170,6 +186,44 @@ def resolve_credentials(creds: list[SnmpCredential]) -> list[ResolvedCredential]
             )
         )
     return out
+
+
+def resolve_host_credentials(
+    ssh: list[SshCredential], winrm: list[WinrmCredential]
+) -> list[ResolvedHostCredential]:
+    """Load SSH and WinRM passwords (a key file stays a path: asyncssh reads it), checking
+    each set can be used, in the profile's order."""
+    out = [_resolve_ssh(c) for c in ssh] + [_resolve_winrm(c) for c in winrm]
+    names = [c.name for c in out]
+    if dupes := sorted({n for n in names if names.count(n) > 1}):
+        raise ConfigError(f"host credential names must be unique: {', '.join(dupes)}")
+    return out
+
+
+def _resolve_ssh(c: SshCredential) -> ResolvedHostCredential:
+    what = f"ssh credential {c.name!r}"
+    if not (c.key_file or c.password):
+        raise ConfigError(f'{what}: give key_file = "path" or password = {{ env = "VAR" }}')
+    if c.key_file and not Path(c.key_file).is_file():
+        raise ConfigError(f"{what}: key_file {c.key_file} not found")
+    if not (c.known_hosts or c.trust_on_first_use):
+        raise ConfigError(f'{what}: give known_hosts = "path" or trust_on_first_use = true')
+    if c.known_hosts and not Path(c.known_hosts).is_file():
+        raise ConfigError(f"{what}: known_hosts {c.known_hosts} not found")
+    return ResolvedHostCredential(
+        kind="ssh", name=c.name, user=c.user, password=_opt(c.password, what),
+        key_file=c.key_file, port=c.port, known_hosts=c.known_hosts,
+        trust_on_first_use=c.trust_on_first_use, sudo=c.sudo,
+    )  # fmt: skip
+
+
+def _resolve_winrm(c: WinrmCredential) -> ResolvedHostCredential:
+    what = f"winrm credential {c.name!r}"
+    return ResolvedHostCredential(
+        kind="winrm", name=c.name, user=c.user, password=read_secret(c.password, what),
+        port=c.port, transport=c.transport, https=c.https,
+        allow_unencrypted=c.allow_unencrypted, verify_tls=c.verify_tls,
+    )  # fmt: skip
 
 
 def prefer_credential(

@@ -51,9 +51,28 @@ def lab_profile(
             'version = "2c"',
             f'community = {{ env = "{var}" }}',
         ]
+    lines += _ssh_sets(truth)
     path = state_dir / "demo-profile.toml"
     atomic_write_text(path, "\n".join(lines) + "\n" + extra)
     return path, env
+
+
+def _ssh_sets(truth: Any) -> list[str]:
+    """The lab's SSH sets when it has computers to inventory: a wrong key first (refused
+    everywhere: the next set must still be tried), then the lab's key, both checking host
+    keys against the lab's known_hosts."""
+    if not any(getattr(d, "host", None) for d in truth.devices):
+        return []
+    from netmap.lab.accounts import USER, inventory_dir
+    from netmap.lab.daemons import Layout
+
+    folder = inventory_dir(Layout(truth.prefix))
+    lines = []
+    for name, key in (("lab-wrong-key", "wrong_ed25519"), ("lab-inventory", "id_ed25519")):
+        lines += ["[[ssh]]", f"name = {_toml_str(name)}", f"user = {_toml_str(USER)}",
+                  f"key_file = {_toml_str(str(folder / key))}",
+                  f"known_hosts = {_toml_str(str(folder / 'known_hosts'))}"]  # fmt: skip
+    return lines
 
 
 def run_demo(out_dir: Path, scans_dir: Path) -> int:

@@ -192,6 +192,40 @@ class SnmpObs(ObsBase):
     default_community: bool = False  # it answered a well-known community (the secret isn't kept)
 
 
+# Why a computer has no host inventory: the "Needs attention" sheet gives each its own action.
+HostFailure = Literal[
+    "no credential set",  # the profile has no ssh/winrm set for this kind of host
+    "authentication failed",  # every set was refused
+    "port closed",  # neither 22 nor 5985/5986 is open
+    "host key changed",  # the SSH host key differs from known_hosts (refused, never accepted)
+    "host key unknown",  # not in known_hosts and trust_on_first_use is off
+    "timed out",
+    "refused by policy",  # e.g. a password over unencrypted WinRM without allow_unencrypted
+    "error",  # anything else; the message says what
+]
+
+
+class HostInvObs(ObsBase):
+    """What one computer said over SSH or WinRM: the raw output of each command of the fixed
+    table (commands.py), bounded, kept raw so that better parsers can re-read an old scan.
+
+    `credential` is the *name* of the set that worked, never the secret. `host_key` is the SSH
+    host key's SHA256 fingerprint, recorded when it was trusted on first use."""
+
+    source: Literal["hostinv"] = "hostinv"
+    ip: str
+    method: Literal["ssh", "winrm"]
+    port: int
+    credential: str | None = None
+    platform: str | None = None  # linux / darwin / freebsd / openbsd / windows / ...
+    outputs: dict[str, str] = Field(default_factory=dict)  # command id -> its output (text)
+    truncated: bool = False  # the per-host output cap was reached
+    commands: int = 0  # commands run on the host
+    host_key: str | None = None
+    failure: HostFailure | None = None
+    error: str | None = None  # a message for people; never holds a secret
+
+
 class ErrorObs(ObsBase):
     """A probe that failed in a way worth reporting (timeout, refused, malformed answer)."""
 
@@ -201,7 +235,7 @@ class ErrorObs(ObsBase):
 
 
 Observation = Annotated[
-    ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | ErrorObs,
+    ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | ErrorObs,
     Field(discriminator="source"),
 ]
 
@@ -364,6 +398,7 @@ class SoftwareItem(Model):
     version: str | None = None
     installed: str | None = None  # date as given by the agent
     sw_type: str | None = None  # application / operatingSystem / ...
+    publisher: str | None = None  # the package's maintainer, vendor or Windows Publisher
 
 
 class StorageItem(Model):
@@ -380,6 +415,42 @@ class HostResources(Model):
     memory_bytes: int | None = None
     users: int | None = None
     processes: int | None = None
+
+
+class Disk(Model):
+    name: str
+    size_bytes: int | None = None
+    model: str | None = None
+
+
+class Hotfix(Model):
+    id: str  # KB5034441
+    description: str | None = None
+    installed: str | None = None
+
+
+class HostInventory(Model):
+    """A computer's own account of itself (SSH or WinRM), parsed from HostInvObs outputs.
+    `evidence` says where each field came from ("model: Win32_ComputerSystem.Model over
+    WinRM")."""
+
+    method: str  # ssh / winrm
+    platform: str | None = None
+    hostname: str | None = None
+    os_name: str | None = None  # Debian GNU/Linux 12 (bookworm), Microsoft Windows 11 Pro
+    os_version: str | None = None  # 12, 10.0.22631
+    os_build: str | None = None
+    kernel: str | None = None
+    vendor: str | None = None
+    model: str | None = None
+    serial: str | None = None
+    cpu: str | None = None
+    cpu_cores: int | None = None
+    memory_bytes: int | None = None
+    disks: list[Disk] = Field(default_factory=list)
+    software: list[SoftwareItem] = Field(default_factory=list)
+    hotfixes: list[Hotfix] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
 
 
 class PrinterSupply(Model):
@@ -490,6 +561,53 @@ class SnmpCredential(Model):
     context: str | None = None
 
 
+class SshCredential(Model):
+    """An SSH credential set (the profile's [[ssh]]): a key file or a password by reference.
+    Host keys are checked against known_hosts, or recorded in the scan on first use when
+    trust_on_first_use is said out loud; a changed key is always refused."""
+
+    name: str
+    user: str
+    key_file: str | None = None
+    password: SecretRef | None = None
+    port: int = Field(default=22, ge=1, le=65535)
+    known_hosts: str | None = None
+    trust_on_first_use: bool = False
+    sudo: bool = False  # may run `sudo -n dmidecode` for the serial when /sys hides it
+
+
+class WinrmCredential(Model):
+    """A WinRM credential set (the profile's [[winrm]]). Plain-HTTP WinRM with a password is
+    refused unless allow_unencrypted is said out loud."""
+
+    name: str
+    user: str
+    password: SecretRef
+    transport: Literal["ntlm", "kerberos", "credssp"] = "ntlm"
+    https: bool = True
+    port: int | None = Field(default=None, ge=1, le=65535)  # 5986 for https, 5985 for http
+    allow_unencrypted: bool = False
+    verify_tls: bool = True  # check the server certificate (off for self-signed lab hosts)
+
+
+class ResolvedHostCredential(Model):
+    """An SSH or WinRM set with its password loaded, in memory only (never stored)."""
+
+    kind: Literal["ssh", "winrm"]
+    name: str
+    user: str
+    password: SecretStr | None = None
+    key_file: str | None = None
+    port: int | None = None
+    known_hosts: str | None = None
+    trust_on_first_use: bool = False
+    sudo: bool = False
+    transport: Literal["ntlm", "kerberos", "credssp"] = "ntlm"
+    https: bool = True
+    allow_unencrypted: bool = False
+    verify_tls: bool = True
+
+
 class ResolvedCredential(Model):
     """A credential with its secrets loaded, in memory only. SecretStr hides them from repr/logs;
     this type is never written to the store."""
@@ -523,6 +641,7 @@ class ScanRequest(Model):
     depth: Depth = Depth.STANDARD
     rate: int | None = None
     snmp_credentials: list[str] = Field(default_factory=list)  # names only
+    host_credentials: list[str] = Field(default_factory=list)  # ssh/winrm set names only
     subnets: dict[str, SiteZone] = Field(default_factory=dict)
     profile: str | None = None
     allow_public: bool = False
@@ -611,6 +730,14 @@ class Device(Model):
     snmp_credential: str | None = None
     snmp_default_community: bool = False
     identity_evidence: list[str] = Field(default_factory=list)  # "model: <where it came from>"
+    # A computer's own account over SSH/WinRM (host inventory), or why there is none.
+    os_version: str | None = None
+    cpu: str | None = None
+    memory_bytes: int | None = None
+    disks: list[Disk] = Field(default_factory=list)
+    hotfixes: list[Hotfix] = Field(default_factory=list)
+    host_inventory: str | None = None  # "ssh (set linux-inventory)"
+    host_failure: str | None = None  # a HostFailure, with its detail
     sources: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     shared_identity: list[SharedIdentity] = Field(default_factory=list)

@@ -17,7 +17,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from netmap.changes import diff_history, summarize
-from netmap.config import Profile, resolve_credentials
+from netmap.config import Profile, resolve_credentials, resolve_host_credentials
 from netmap.model import Change, Inventory, ScanRequest, ScanState
 from netmap.pipeline import build_and_store, render_scan
 from netmap.scope import build_scope
@@ -83,18 +83,23 @@ def _request(profile: Profile, profile_path: str, cred_names: list[str]) -> Scan
 
 
 def rescan(profile: Profile, profile_path: str) -> RescanResult:
-    from netmap.scan import ScanJob, previous_credentials, run_scan
+    from netmap.scan import ScanJob, previous_credentials, previous_hosts, run_scan
 
     store = Store(profile.scans_dir)
     with store.lock():
         creds = resolve_credentials(profile.snmp)
+        host_creds = resolve_host_credentials(profile.ssh, profile.winrm)
         scope = build_scope(profile.targets, profile.exclude, profile.allow_public, profile.large)
+        request = _request(profile, profile_path, [c.name for c in creds])
         job = ScanJob(
             scope=scope,
-            request=_request(profile, profile_path, [c.name for c in creds]),
+            request=request.model_copy(update={"host_credentials": [c.name for c in host_creds]}),
             credentials=creds,
             snmp=profile.snmp_options,
             preferred_credentials=previous_credentials(store),
+            host_credentials=host_creds,
+            hosts=profile.host_options,
+            previous_hosts=previous_hosts(store),
         )
         log.info("rescan of %s started", " ".join(scope.nmap_targets()))
         result = run_scan(store, job)

@@ -1,4 +1,5 @@
-"""The scan: scope -> ARP -> nmap discovery -> reverse DNS -> ports/services -> SNMP -> store.
+"""The scan: scope -> ARP -> nmap discovery -> reverse DNS -> ports/services -> host inventory
+(SSH, WinRM) -> SNMP -> store.
 
 Each phase only *observes*; observations are checkpointed to the store after every phase, so
 Ctrl-C or SIGTERM at any point leaves a valid scan marked `partial`, listing the phases not done.
@@ -17,25 +18,28 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
 
-from netmap.config import SnmpOptions, prefer_credential
+from netmap.config import HostOptions, SnmpOptions, prefer_credential
 from netmap.discover import arp, dns
 from netmap.discover import nmap as nmapscan
 from netmap.model import (
     ArpObs,
     Depth,
     ErrorObs,
+    HostInvObs,
     HostObs,
     Observation,
     ResolvedCredential,
+    ResolvedHostCredential,
     ScanRequest,
     ScanState,
+    ServiceObs,
     SnmpObs,
     utcnow,
 )
 from netmap.scope import Scope
 from netmap.store import Store, StoreError
 
-PHASES = ("hosts", "dns", "ports", "snmp")
+PHASES = ("hosts", "dns", "ports", "inventory", "snmp")
 
 
 class ScanInterrupted(Exception):
@@ -51,12 +55,23 @@ def _quiet(_phase: str, _done: int, _total: int, _note: str) -> None:
 
 
 @dataclass
+class PreviousHosts:
+    """What the last complete scan learnt about logging in to each computer."""
+
+    credentials: dict[str, str] = field(default_factory=dict)  # ip -> set name that worked
+    host_keys: dict[str, str] = field(default_factory=dict)  # ip -> SSH key fingerprint
+
+
+@dataclass
 class ScanJob:
     scope: Scope
     request: ScanRequest
     credentials: list[ResolvedCredential] = field(default_factory=list)
     snmp: SnmpOptions = field(default_factory=SnmpOptions)
     preferred_credentials: dict[str, str] = field(default_factory=dict)  # ip -> name
+    host_credentials: list[ResolvedHostCredential] = field(default_factory=list)
+    hosts: HostOptions = field(default_factory=HostOptions)
+    previous_hosts: PreviousHosts | None = None
     progress: Progress = _quiet
 
 
@@ -180,6 +195,42 @@ class _Runner:
         services = sum(len(r.services) for r in runs)
         p("ports", len(ips), len(ips), f"{services} open services")
 
+    def phase_inventory(self) -> None:
+        """Log in to each computer with SSH or WinRM open and run the fixed read-only
+        commands (standard depth and deeper, with credential sets in the profile)."""
+        from netmap.discover.hosts.collect import HostTarget, inventory_many, wants_inventory
+        from netmap.discover.hosts.ssh import Limits
+
+        p, job = self.job.progress, self.job
+        if job.request.depth is Depth.QUICK or not job.host_credentials:
+            why = "quick depth" if job.request.depth is Depth.QUICK else "no ssh/winrm sets"
+            p("inventory", 0, 0, f"skipped: {why}")
+            return
+        ports: dict[str, set[int]] = {}
+        for o in self.obs:
+            if isinstance(o, ServiceObs) and o.state == "open" and o.proto == "tcp":
+                ports.setdefault(o.ip, set()).add(o.port)
+        targets = [HostTarget(ip, ports.get(ip, set())) for ip in live_hosts(self.obs)]
+        targets = [t for t in targets if wants_inventory(t, job.host_credentials)]
+        done = 0
+
+        def tick(_ip: str) -> None:
+            nonlocal done
+            done += 1
+            p("inventory", done, len(targets), "")
+
+        p("inventory", 0, len(targets), "SSH and WinRM host inventory")
+        prev = job.previous_hosts or PreviousHosts()
+        opts = job.hosts
+        limits = Limits(opts.timeout, opts.connect_timeout, opts.max_output_mib * 2**20)
+        found = asyncio.run(
+            inventory_many(targets, job.host_credentials, limits, concurrency=opts.concurrency,
+                           preferred=prev.credentials, pinned=prev.host_keys, on_done=tick)
+        )  # fmt: skip
+        self.obs.extend(found)
+        ok = sum(1 for o in found if o.failure is None)
+        p("inventory", len(targets), len(targets), f"{ok} of {len(targets)} computers inventoried")
+
     def phase_snmp(self) -> None:
         p = self.job.progress
         ips = live_hosts(self.obs)
@@ -223,6 +274,7 @@ class _Runner:
             "hosts": self.phase_hosts,
             "dns": self.phase_dns,
             "ports": self.phase_ports,
+            "inventory": self.phase_inventory,
             "snmp": self.phase_snmp,
         }
         try:
@@ -254,6 +306,26 @@ def previous_credentials(store: Store) -> dict[str, str]:
     except StoreError:
         return {}
     return {o.ip: o.credential for o in rec.observations if isinstance(o, SnmpObs) and o.credential}
+
+
+def previous_hosts(store: Store) -> PreviousHosts:
+    """The host inventory's memory from the newest complete scan: the set that worked on each
+    computer (tried first) and each SSH host key seen (pinned, for trust on first use)."""
+    sid = store.latest_complete()
+    prev = PreviousHosts()
+    if not sid:
+        return prev
+    try:
+        rec = store.read(sid)
+    except StoreError:
+        return prev
+    for o in rec.observations:
+        if isinstance(o, HostInvObs):
+            if o.credential and o.failure is None:
+                prev.credentials[o.ip] = o.credential
+            if o.host_key and o.method == "ssh":
+                prev.host_keys[o.ip] = o.host_key
+    return prev
 
 
 def run_scan(store: Store, job: ScanJob) -> ScanResult:

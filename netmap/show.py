@@ -15,6 +15,7 @@ from netmap.model import (
     ArpObs,
     DnsObs,
     ErrorObs,
+    HostInvObs,
     HostObs,
     Observation,
     OsObs,
@@ -37,6 +38,7 @@ def _host(ip: str) -> dict[str, Any]:
         "services": [],
         "os": None,
         "snmp": None,
+        "inventory": None,
     }
 
 
@@ -64,6 +66,10 @@ def _add(h: dict[str, Any], o: Observation) -> None:
         else:
             snmp["getters"].append(o.getter)
         h["snmp"] = snmp
+    elif isinstance(o, HostInvObs):
+        h["inventory"] = {"method": o.method, "port": o.port, "credential": o.credential,
+                          "platform": o.platform, "failure": o.failure, "error": o.error,
+                          "commands": o.commands, "truncated": o.truncated}  # fmt: skip
 
 
 def hosts_from_observations(observations: list[Observation]) -> list[dict[str, Any]]:

@@ -349,7 +349,27 @@ def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     votes += _os_votes(matches)
     votes += _vendor_votes(_vendors(dev, idx), svcs)
     votes += _neighbour_votes(ctx, dev.id)
+    votes += _host_votes(dev)
     return votes
+
+
+def _host_votes(dev: Device) -> list[TypeVote]:
+    """A computer that let netmap log in and listed its software says what it is: Windows
+    names its server editions, a Mac is a desk machine, and a Linux or BSD box with a shell
+    and a package list is, in a city, most often a server."""
+    if not dev.host_inventory:
+        return []
+    os_name = (dev.os or "").casefold()
+    if "windows" in os_name:
+        server = "server" in os_name
+        return [TypeVote(type=T.SERVER if server else T.WORKSTATION, weight=0.9 if server else 0.85,
+                         source="host", detail=f"{dev.os} (its own account over "
+                         f"{dev.host_inventory.split()[0]})")]  # fmt: skip
+    if "macos" in os_name or "mac os" in os_name:
+        return [TypeVote(type=T.WORKSTATION, weight=0.8, source="host",
+                         detail=f"{dev.os} (its own account over SSH)")]  # fmt: skip
+    return [TypeVote(type=T.SERVER, weight=0.55, source="host",
+                     detail=f"{dev.os or 'a Unix-like OS'} with a shell and a package list")]
 
 
 def _distinct(votes: list[TypeVote]) -> list[TypeVote]:

@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
 from netmap.infer.snmp_records import records_from_scan
@@ -42,6 +43,8 @@ from netmap.model import (
     Conflict,
     Device,
     DnsObs,
+    HostInventory,
+    HostInvObs,
     HostObs,
     Interface,
     InventoryItem,
@@ -58,12 +61,15 @@ from netmap.model import (
 from netmap.oui import brand, vendor_of
 
 # Lower rank = more reliable, per field. Keys are claim sources.
+# "host" is the computer's own account over SSH/WinRM (its firmware's DMI/SMBIOS tables, its
+# OS release file): it outranks what SNMP, banners and MAC makers suggest.
 SOURCE_RANK: dict[str, dict[str, int]] = {
-    "name": {"snmp": 0, "lldp": 1, "cdp": 2, "nmap": 3, "dns": 4},
-    "vendor": {"snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "arp": 2, "nmap": 2, "oui": 3},
-    "model": {"snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
-    "serial": {"snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
-    "os": {"snmp": 0, "nmap:os": 1, "nmap:service": 2},
+    "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "nmap": 3, "dns": 4},
+    "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "arp": 2, "nmap": 2,
+               "oui": 3},
+    "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
+    "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
+    "os": {"host": 0, "snmp": 1, "nmap:os": 2, "nmap:service": 3},
     "os_family": {"snmp": 0},
     "location": {"snmp": 0},
 }
@@ -91,6 +97,9 @@ class Claim:
     record: SnmpRecord | None = None
     is_agent: bool = False
     shared: list[SharedIdentity] = field(default_factory=list)  # own keys other boxes report
+    host: HostInventory | None = None  # the computer's own account (SSH/WinRM)
+    host_note: str | None = None  # "ssh (set x)", or why there is no account
+    host_failed: bool = False
 
     def add_mac(self, mac: str | None, tier: int) -> None:
         if mac is not None:
@@ -273,6 +282,30 @@ def _dns_claim(ob: DnsObs) -> list[Claim]:
     c = Claim("dns", creating=False, times=[ob.time])  # a PTR record does not mean "host up"
     c.add_ip(ip)
     c.add_value("name", ob.name, "dns")
+    return [c]
+
+
+def _hostinv_claim(ob: HostInvObs) -> list[Claim]:
+    """A computer's own account; a failed login only notes why there is none (it never
+    creates a device: the host is known from discovery or it is not)."""
+    from netmap.infer.hosts.parse import HostParseError, host_inventory
+
+    ip = identity_ip(ob.ip)
+    if ip is None:
+        return []
+    try:
+        inv = host_inventory(ob)
+    except HostParseError as exc:
+        inv, ob = None, ob.model_copy(update={"failure": "error", "error": str(exc)})
+    c = Claim("host", creating=False, times=[ob.time], host=inv, host_failed=inv is None)
+    c.add_ip(ip)
+    if inv is None:
+        c.host_note = f"{ob.failure or 'error'}: {ob.error or 'no output'} ({ob.method})"
+        return [c]
+    c.host_note = f"{ob.method} (set {ob.credential})" if ob.credential else ob.method
+    for fld, value in (("name", inv.hostname), ("vendor", inv.vendor), ("model", inv.model),
+                       ("serial", inv.serial), ("os", inv.os_name)):  # fmt: skip
+        c.add_value(fld, value, "host")
     return [c]
 
 
@@ -467,6 +500,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             claims += _os_claim(ob)
         elif isinstance(ob, DnsObs):
             claims += _dns_claim(ob)
+        elif isinstance(ob, HostInvObs):
+            claims += _hostinv_claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
     shared = _shared_keys(records)
@@ -672,15 +707,23 @@ _SOURCE_WORDS = {
 }
 
 
-def _identity_evidence(picked_from: dict[str, str | None], records: list[SnmpRecord]) -> list[str]:
+def _identity_evidence(
+    picked_from: dict[str, str | None], records: list[SnmpRecord], host: HostInventory | None
+) -> list[str]:
     """Where each identity field's kept value came from: SNMP's own evidence line when SNMP
-    won ("model: ENTITY-MIB chassis 1 entPhysicalModelName"), else the source that won."""
+    won ("model: ENTITY-MIB chassis 1 entPhysicalModelName"), the host's when the computer
+    said it ("model: Win32_ComputerSystem.Model over WinRM"), else the source that won."""
     lines = [line for rec in sorted(records, key=lambda r: r.ip) if rec.facts
              for line in rec.facts.identity_evidence]
     out: list[str] = []
     for fld, ident_name in _IDENTITY_FIELDS.items():
         source = picked_from.get(fld)
         if source is None:
+            continue
+        host_lines = host.evidence if host else []
+        host_line = next((x for x in host_lines if x.startswith(fld + ": ")), None)
+        if source == "host" and host_line:
+            out.append(host_line)
             continue
         snmp_line = next((x for x in lines if x.startswith(ident_name + ": ")), None)
         if source == "snmp" and snmp_line:
@@ -717,6 +760,9 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         conflicts += found
     records = [c.record for c in claims if c.record is not None]
     interfaces, software, credential = _snmp_parts(records)
+    host_claim = next((c for c in claims if c.host is not None),
+                      next((c for c in claims if c.host_failed), None))  # fmt: skip
+    host = host_claim.host if host_claim else None
     times = [t for c in claims for t in c.times]
     unique_conflicts = {(x.field, x.kept, x.other, x.other_source): x for x in conflicts}
     addresses = sort_ips({ip for c in claims for ip in c.ips})
@@ -732,17 +778,30 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         os_family=picked["os_family"],
         location=picked["location"],
         services=_services(claims),
-        software=software,
+        # The computer's own package list is the whole list; SNMP's hrSWInstalled is a
+        # shorter reading of the same one.
+        software=host.software if host and host.software else software,
         interfaces=interfaces,
         snmp_credential=credential,
         snmp_default_community=any(rec.default_community for rec in records),
-        identity_evidence=_identity_evidence(picked_from, records),
+        identity_evidence=_identity_evidence(picked_from, records, host),
+        **_host_fields(host, host_claim),
         sources=sorted({c.source for c in claims}),
         conflicts=[unique_conflicts[k] for k in sorted(unique_conflicts)],
         shared_identity=_shared_identity(claims, set(addresses)),
         first_seen=min(times) if times else None,
         last_seen=max(times) if times else None,
     )
+
+
+def _host_fields(host: HostInventory | None, claim: Claim | None) -> dict[str, Any]:
+    """The Device fields only a computer's own account fills."""
+    if claim is None:
+        return {}
+    if host is None:
+        return {"host_failure": claim.host_note}
+    return {"os_version": host.os_version, "cpu": host.cpu, "memory_bytes": host.memory_bytes,
+            "disks": host.disks, "hotfixes": host.hotfixes, "host_inventory": claim.host_note}  # fmt: skip
 
 
 def _shared_identity(claims: list[Claim], own: set[str]) -> list[SharedIdentity]:

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from netmap.lab import netns, topology
+from netmap.lab import accounts, netns, topology
 from netmap.lab.daemons import (
     STATE_ROOT,
     Daemon,
@@ -217,6 +217,7 @@ def _down_locked(prefix: str) -> None:
                if netns.owned_by(prefix, n) or n in listed]
     _kill_namespaces(present)
     netns.delete_namespaces(present)
+    accounts.remove_account(layout)
     etc = set(manifest.get("etc_netns", [])) | set(listed)
     with contextlib.suppress(FileNotFoundError):
         etc |= {n for n in os.listdir(ETC_NETNS) if netns.owned_by(prefix, n)}
@@ -297,7 +298,10 @@ def _build(spec: LabSpec, prefix: str, layout: Layout) -> GroundTruth:
     t_net = time.monotonic()
     traffic = _traffic_procs(spec, prefix)  # overlaps with config writing and starts
     try:
+        if any(d.ssh_login for d in spec.devices):
+            accounts.prepare_account(layout)
         daemons = prepare(spec, layout)
+        accounts.write_known_hosts(spec, layout)
         manifest["daemons"] = [f"{d.device}.{d.name}" for d in daemons]
         _write_json(layout.manifest, json.dumps(manifest, indent=1))
         _start_daemons(spec, layout, daemons, deadline)
@@ -305,7 +309,7 @@ def _build(spec: LabSpec, prefix: str, layout: Layout) -> GroundTruth:
         _wait_ready(spec, layout, deadline)
     finally:
         _reap(traffic, 5)
-    truth = build_ground_truth(spec, prefix, datetime.now(UTC))
+    truth = accounts.with_host_truth(build_ground_truth(spec, prefix, datetime.now(UTC)), spec)
     _write_json(layout.ground_truth, truth.model_dump_json(indent=2))
     t_end = time.monotonic()
     manifest["state"] = "up"

@@ -318,10 +318,15 @@ def _sshd(layout: Layout, d: DeviceSpec) -> Daemon:
                         "-f", str(key)], check=True, timeout=10, capture_output=True)
     port = next(s.port for s in d.services if s.impl == "sshd")
     listen = "\n".join(f"ListenAddress {ip.ip}:{port}" for ip in d.ips())
+    # Only `ssh_login` hosts let anyone in: the lab's inventory account, with the lab's key.
+    # Every other sshd refuses every login, as a switch refuses a city's Linux credentials.
+    logins = (f"AllowUsers netmap-inv\nStrictModes no\n"
+              f"AuthorizedKeysFile {layout.root / 'inventory' / 'authorized_keys'}\n"
+              if d.ssh_login else "AuthorizedKeysFile none\n")  # fmt: skip
     (ddir / "sshd_config").write_text(
         f"{listen}\nHostKey {key}\nPidFile {ddir / 'sshd.pid'}\nUsePAM no\n"
         "PermitRootLogin no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-        "AuthorizedKeysFile none\nPrintMotd no\nLoginGraceTime 10\nMaxStartups 20:50:60\n")
+        f"{logins}PrintMotd no\nLoginGraceTime 10\nMaxStartups 100:30:200\n")
     return Daemon(d.name, "sshd", ["/usr/sbin/sshd", "-D", "-f", str(ddir / "sshd_config"),
                                    "-E", str(ddir / "sshd.log")])
 

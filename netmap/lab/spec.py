@@ -143,6 +143,8 @@ class DeviceSpec(_Strict):
     forwarding: bool | None = None
     lldp: bool = False
     lldp_med_class: int | None = Field(default=None, ge=1, le=4)
+    # its sshd lets the lab's inventory account in (accounts.py): a computer to inventory
+    ssh_login: bool = False
     interfaces: list[InterfaceSpec] = Field(default_factory=list)
     bridge: BridgeSpec | None = None
     loopback_ips: list[ipaddress.IPv4Interface] = Field(default_factory=list)
@@ -378,6 +380,16 @@ class TruthService(BaseModel):
     name: str
 
 
+class TruthHost(BaseModel):
+    """What a lab computer's own inventory must report: this machine's (the namespaces share
+    its file system), read when the lab came up."""
+
+    os_name: str | None = None
+    packages: dict[str, str] = {}  # installed dpkg packages: name -> version
+    dmi_vendor: str | None = None  # None where /sys/class/dmi is not readable
+    dmi_model: str | None = None
+
+
 class TruthDevice(BaseModel):
     name: str
     type: DeviceType
@@ -393,6 +405,7 @@ class TruthDevice(BaseModel):
     services: list[TruthService]
     roles: list[Role]
     in_scope: bool = True
+    host: TruthHost | None = None
 
 
 class TruthLink(BaseModel):

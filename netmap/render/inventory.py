@@ -31,6 +31,7 @@ from netmap.model import (
     Link,
     LinkConfidence,
     Role,
+    SoftwareItem,
 )
 from netmap.render.sanitize import cell
 from netmap.render.scene import INTERNET, SUBNET_PREFIX, device_title, type_word
@@ -97,6 +98,10 @@ DEVICE_COLUMNS: list[tuple[str, int]] = [  # header, widest the column grows bef
     ("Serial number", 15),
     ("OS / firmware", 22),
     ("OS family", 16),
+    ("OS version", 12),
+    ("CPU", 20),
+    ("RAM (GiB)", 8),
+    ("Disk (GB)", 10),
     ("IP addresses", 16),
     ("MAC addresses", 18),
     ("Roles", 12),
@@ -123,6 +128,10 @@ def devices_table(inv: Inventory) -> Table:
                 d.serial,
                 d.os,
                 d.os_family,
+                d.os_version,
+                d.cpu,
+                round(d.memory_bytes / 2**30, 1) if d.memory_bytes else None,
+                _disk_gb(d),
                 ", ".join(d.addresses),
                 ", ".join(d.macs),
                 ", ".join(r.value for r in d.roles),
@@ -137,6 +146,12 @@ def devices_table(inv: Inventory) -> Table:
         )
     headers = [h for h, _ in DEVICE_COLUMNS]
     return Table("Devices", headers, rows, {i: cap for i, (_, cap) in enumerate(DEVICE_COLUMNS)})
+
+
+def _disk_gb(d: Device) -> float | None:
+    """All of a computer's disks, in the decimal gigabytes disks are sold in."""
+    total = sum(disk.size_bytes or 0 for disk in d.disks)
+    return round(total / 1e9, 1) if total else None
 
 
 def evidence_table(inv: Inventory) -> Table:
@@ -165,13 +180,39 @@ def _device_order(d: Device) -> tuple[str, str, str]:
 
 
 def software_table(inv: Inventory) -> Table:
-    headers = ["Device", "IP address", "Software", "Version", "Installed", "Kind"]
+    headers = ["Device", "IP address", "Software", "Version", "Publisher", "Installed", "Kind"]
     rows: list[list[Value]] = []
     for d in sorted(inv.devices, key=_device_order):
         ip = d.addresses[0] if d.addresses else ""
         for sw in d.software:
-            rows.append([device_title(d), ip, sw.name, sw.version, sw.installed, sw.sw_type])
-    return Table("Software", headers, rows)
+            rows.append([device_title(d), ip, sw.name, sw.version, sw.publisher, sw.installed,
+                         sw.sw_type])  # fmt: skip
+    return Table("Software", headers, rows, {4: 30})
+
+
+def software_summary_table(inv: Inventory) -> Table:
+    """Each product and version across the city, with how many computers run it: what a
+    vendor prices licences and support from."""
+    headers = ["Software", "Version", "Publisher", "Computers", "Kind", "On"]
+    found: dict[tuple[str, str], dict[str, str]] = {}  # product -> device id -> its name
+    about: dict[tuple[str, str], SoftwareItem] = {}
+    for d in sorted(inv.devices, key=_device_order):
+        for sw in d.software:
+            key = (sw.name, sw.version or "")
+            found.setdefault(key, {})[d.id] = device_title(d)
+            if key not in about or (sw.publisher and not about[key].publisher):
+                about[key] = sw  # the fullest description (a package manager names its maker)
+    order = sorted(found, key=lambda k: (-len(found[k]), k[0].casefold(), k[1]))
+    rows: list[list[Value]] = [
+        [k[0], k[1] or None, about[k].publisher, len(found[k]), about[k].sw_type,
+         ", ".join(list(found[k].values())[:SUMMARY_NAMES])
+         + (" …" if len(found[k]) > SUMMARY_NAMES else "")]
+        for k in order
+    ]  # fmt: skip
+    return Table("Software summary", headers, rows, {2: 30, 5: 40})
+
+
+SUMMARY_NAMES = 12  # computers named per row; the count is always whole
 
 
 def services_table(inv: Inventory) -> Table:
@@ -335,6 +376,11 @@ def attention_table(inv: Inventory) -> Table:
             [topic, device_title(d), d.addresses[0] if d.addresses else None, found, basis, action]
             for topic, found, basis, action in _device_findings(d, d.id in placed)
         ]
+    asked = bool(inv.request.host_credentials)
+    for d in sorted(inv.devices, key=_device_order):
+        if (finding := _no_inventory(d, asked)) is not None:
+            rows.append(["No host inventory", device_title(d),
+                         d.addresses[0] if d.addresses else None, *finding])  # fmt: skip
     for addr in inv.snmp_failures:
         dev = by_ip.get(addr)
         rows.append(
@@ -348,6 +394,40 @@ def attention_table(inv: Inventory) -> Table:
             ]
         )
     return Table("Needs attention", headers, rows, {3: 70, 5: 50})
+
+
+COMPUTERS = frozenset({DeviceType.SERVER, DeviceType.WORKSTATION})
+LOGIN_PORTS = frozenset({22, 5985, 5986})
+# Why a computer has no model, serial and software list, and what to do about it.
+_INVENTORY_ACTION = {
+    "no credential set": "Add an [[ssh]] or [[winrm]] credential set to the scan profile.",
+    "authentication failed": "Check the account, key or password of the credential sets.",
+    "port closed": "Enable SSH (Linux, macOS) or WinRM (Windows) for the inventory account, "
+    "or record this computer by hand.",
+    "host key changed": "Confirm the computer was reinstalled, then update known_hosts.",
+    "host key unknown": "Add its host key to known_hosts, or set trust_on_first_use = true.",
+    "timed out": "Check that it answers SSH/WinRM; raise host_options.timeout if it is slow.",
+    "refused by policy": "Use WinRM over HTTPS, or set allow_unencrypted = true knowingly.",
+    "error": "See the message; inventory this computer by hand if it persists.",
+}
+
+
+def _no_inventory(d: Device, asked: bool) -> tuple[str, str, str] | None:
+    """(what we found, basis, action) for a computer without its own inventory."""
+    if d.type not in COMPUTERS or d.host_inventory:
+        return None
+    if d.host_failure:
+        reason = d.host_failure.partition(":")[0]
+        return (f"No inventory: {d.host_failure}", EVIDENCE,
+                _INVENTORY_ACTION.get(reason, _INVENTORY_ACTION["error"]))  # fmt: skip
+    if not asked:
+        return ("No inventory: no credential set (the profile has no [[ssh]] or [[winrm]] set).",
+                EVIDENCE, _INVENTORY_ACTION["no credential set"])  # fmt: skip
+    if any(s.port in LOGIN_PORTS and s.proto == "tcp" for s in d.services):
+        return ("No inventory: not tried (SSH or WinRM is open, but the inventory phase did not "
+                "run: a quick or interrupted scan).", EVIDENCE, "Run a standard scan.")  # fmt: skip
+    return ("No inventory: port closed (neither SSH nor WinRM answered).", EVIDENCE,
+            _INVENTORY_ACTION["port closed"])
 
 
 def _placed_devices(inv: Inventory) -> set[str]:
@@ -493,7 +573,8 @@ READING_NOTES = [
     "Evidence = something a device reported or a probe observed (SNMP, LLDP/CDP, open ports).",
     "Guess = netmap's inference: device types with confidence below 1, links 'inferred' or 'unplaced'.",
     "Type confidence runs from 0 (no idea) to 1 (certain); 'Evidence for the type' lists why.",
-    "Sheets: Devices, Software, Services, Interfaces, Links, Subnets, Needs attention, "
+    "Sheets: Devices, Software, Software summary (each product and version, and how many "
+    "computers run it), Services, Interfaces, Links, Subnets, Needs attention, "
     "Evidence (every reason behind each device's type, vendor, model, serial and OS).",
 ]
 
@@ -563,6 +644,7 @@ def all_tables(inv: Inventory) -> list[Table]:
         summary_table(inv),
         devices_table(inv),
         software_table(inv),
+        software_summary_table(inv),
         services_table(inv),
         interfaces_table(inv),
         links_table(inv),

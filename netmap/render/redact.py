@@ -66,7 +66,8 @@ class Masker:
             key=len,
             reverse=True,
         )
-        names = {*inv.request.snmp_credentials, *(d.snmp_credential for d in inv.devices)}
+        names = {*inv.request.snmp_credentials, *inv.request.host_credentials,
+                 *(d.snmp_credential for d in inv.devices)}  # fmt: skip
         self.credentials = sorted((n for n in names if n and len(n) >= 3), key=len, reverse=True)
 
     def network_label(self, net: IpNet) -> str:
@@ -146,6 +147,7 @@ def redact(inv: Inventory, *, keep_names: bool = True) -> Inventory:
             shared["value"] = IDENTITY_MASK
         for itf in d["interfaces"]:
             itf["mac_address"] = None
+        d["software"] = [_software_row(sw, inv.devices[i].name) for sw in d["software"]]
         if not keep_names:
             d["name"] = f"{type_word(inv.devices[i].type)} {i + 1}"
     for s in data["subnets"]:
@@ -158,9 +160,31 @@ def redact(inv: Inventory, *, keep_names: bool = True) -> Inventory:
         data["uplink"]["router"] = node(data["uplink"]["router"])
     request = data["request"]
     request["snmp_credentials"] = []
+    request["host_credentials"] = []
     request["subnets"] = {masker.text(k): v for k, v in request["subnets"].items()}
     skip = {"id", "a", "b", "router", "gateway", "devices"}
     return Inventory.model_validate(_scrub(data, masker, skip))
+
+
+# A user's folder in a path ("C:\Users\jsmith\AppData", "/home/jsmith/.local"): per-user
+# installs name their user there.
+_USER_PATH = re.compile(r"(?i)(\\Users\\|/Users/|/home/)[^\\/\s\"']+")
+HOST_MASK, USER_MASK = "[host name removed]", "[user]"
+
+
+def _software_row(sw: dict[str, Any], device_name: str | None) -> dict[str, Any]:
+    """A software row without the computer's own name or a user's name in it."""
+    names = {n for n in (device_name, (device_name or "").split(".")[0]) if n and len(n) >= 3}
+    for key in ("name", "version", "publisher", "installed"):
+        value = sw.get(key)
+        if not isinstance(value, str):
+            continue
+        value = _USER_PATH.sub(lambda m: m.group(1) + USER_MASK, value)
+        for name in sorted(names, key=len, reverse=True):
+            value = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", HOST_MASK, value,
+                           flags=re.IGNORECASE)  # fmt: skip
+        sw[key] = value
+    return sw
 
 
 def _secret_field(field: str) -> bool:

@@ -97,7 +97,8 @@ def test_graphml_round_trip(hall: Inventory, hall_out: Out) -> None:
 
 def test_workbook(hall: Inventory, hall_out: Out) -> None:
     wb = openpyxl.load_workbook(hall_out[0] / "inventory.xlsx")
-    assert wb.sheetnames == ["Summary", "Devices", "Software", "Services", "Interfaces", "Links",
+    assert wb.sheetnames == ["Summary", "Devices", "Software", "Software summary", "Services",
+                             "Interfaces", "Links",
                              "Subnets", "Needs attention", "Evidence"]  # fmt: skip
     devices = wb["Devices"]
     header = [c.value for c in devices[1]]
@@ -150,7 +151,7 @@ def test_csv_exports(hall: Inventory, hall_out: Out) -> None:
     )
     assert len(read_csv(hall_out[0] / "inventory-links.csv")) == len(hall.links) + 1
     software = read_csv(hall_out[0] / "inventory-software.csv")
-    assert ["mail01", "10.1.10.5", "Microsoft Exchange Server 2019", "15.2", "", ""] in software
+    assert ["mail01", "10.1.10.5", "Microsoft Exchange Server 2019", "15.2", "", "", ""] in software
 
 
 def test_vsdx_package(hall: Inventory, hall_out: Out) -> None:

@@ -3,7 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from netmap.config import ConfigError, load_profile, resolve_credentials
+from netmap.config import (
+    ConfigError,
+    load_profile,
+    resolve_credentials,
+    resolve_host_credentials,
+)
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -99,3 +104,58 @@ def test_overrides_inline_in_profile(tmp_path: Path) -> None:
     bad = write(tmp_path, '[overrides.devices."10.0.0.5"]\ntpye = "printer"\n')
     with pytest.raises(ConfigError, match=r"overrides\..*tpye: unknown key"):
         load_profile(bad)
+
+
+def test_host_credential_sets_as_the_issue_shows_them(tmp_path: Path) -> None:
+    key = tmp_path / "id_ed25519"
+    key.write_text("not read here")
+    known = tmp_path / "known_hosts"
+    known.write_text("")
+    p = write(tmp_path, f'''
+[[ssh]]
+name = "linux-inventory"
+user = "netmap"
+key_file = "{key}"
+port = 22
+known_hosts = "{known}"
+
+[[ssh]]
+name = "linux-password"
+user = "netmap"
+password = {{ env = "NM_TEST_SSH_PASSWORD" }}
+trust_on_first_use = true
+
+[[winrm]]
+name = "domain-inventory"
+user = 'CITY\\netmap-inv'
+password = {{ env = "NM_TEST_WINRM_PASSWORD" }}
+transport = "ntlm"
+https = true
+''')
+    prof = load_profile(p)
+    os.environ["NM_TEST_SSH_PASSWORD"] = "ssh-pass-123"
+    os.environ["NM_TEST_WINRM_PASSWORD"] = "winrm-pass-456"
+    try:
+        creds = resolve_host_credentials(prof.ssh, prof.winrm)
+    finally:
+        del os.environ["NM_TEST_SSH_PASSWORD"], os.environ["NM_TEST_WINRM_PASSWORD"]
+    assert [(c.kind, c.name) for c in creds] == [("ssh", "linux-inventory"),
+                                                 ("ssh", "linux-password"),
+                                                 ("winrm", "domain-inventory")]
+    assert creds[2].user == "CITY\\netmap-inv" and creds[2].https
+    dumped = " ".join(repr(c) + c.model_dump_json() for c in creds)
+    assert "ssh-pass-123" not in dumped and "winrm-pass-456" not in dumped
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ('[[ssh]]\nname="a"\nuser="u"\ntrust_on_first_use=true\n', "key_file"),
+    ('[[ssh]]\nname="a"\nuser="u"\nkey_file="/nonexistent/k"\ntrust_on_first_use=true\n',
+     "not found"),
+    ('[[ssh]]\nname="a"\nuser="u"\npassword={env="NM_UNSET_VAR_X"}\nknown_hosts="/nonexistent"\n',
+     "known_hosts"),
+    ('[[winrm]]\nname="w"\nuser="u"\npassword={env="NM_UNSET_VAR_X"}\n', "NM_UNSET_VAR_X"),
+])  # fmt: skip
+def test_host_credential_errors_name_the_set(tmp_path: Path, table: str, message: str) -> None:
+    prof = load_profile(write(tmp_path, table))
+    with pytest.raises(ConfigError, match=message):
+        resolve_host_credentials(prof.ssh, prof.winrm)

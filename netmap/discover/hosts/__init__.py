@@ -1,0 +1,1 @@
+"""Host inventory over SSH and WinRM: what each computer says about itself."""

@@ -1,0 +1,1 @@
+"""What computers said about themselves over SSH or WinRM, parsed into HostInventory."""
