@@ -75,6 +75,8 @@ def _device_changes(
         add(ChangeKind.SERIAL_CHANGED, old.serial, new.serial)
     if old.type != new.type:
         add(ChangeKind.TYPE_CHANGED, old.type.value, new.type.value)
+    if old.sla_tier != new.sla_tier and old.sla_tier and new.sla_tier:
+        add(ChangeKind.SLA_CHANGED, old.sla_tier, new.sla_tier, new.sla_reason)
     a_old, a_new = attachment(old_inv, old.id), attachment(new_inv, new.id)
     if a_old and a_new and a_old != a_new:
         on, nn = _names(old_inv), _names(new_inv)
@@ -203,7 +205,17 @@ def diff_history(
             explained.add(did)
         changes.extend(dc)
     changes.extend(_link_changes(old, new, explained))
-    return changes
+    return _mark_critical(changes, [*history, new])
+
+
+def _mark_critical(changes: list[Change], inventories: list[Inventory]) -> list[Change]:
+    """Flag the changes of devices in the most urgent SLA tier (in any of the scans they
+    appear in): added, removed or changed, a critical system is said first in the report."""
+    critical = {d.id for inv in inventories if inv.sla_tiers for d in inv.devices
+                if d.sla_tier == inv.sla_tiers[0].name}  # fmt: skip
+    marked = [c.model_copy(update={"critical": True}) if c.device in critical else c
+              for c in changes]  # fmt: skip
+    return sorted(marked, key=lambda c: not c.critical)  # stable: order kept within each
 
 
 def summarize(changes: Iterable[Change]) -> dict[str, int]:

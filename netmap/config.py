@@ -42,6 +42,7 @@ from netmap.model import (
     ResolvedHostCredential,
     SecretRef,
     SiteZone,
+    SlaOptions,
     SnmpCredential,
     SshCredential,
     WinrmCredential,
@@ -101,6 +102,7 @@ class Profile(Model):
     ssh: list[SshCredential] = Field(default_factory=list)
     winrm: list[WinrmCredential] = Field(default_factory=list)
     host_options: HostOptions = Field(default_factory=HostOptions)
+    sla: SlaOptions = Field(default_factory=SlaOptions)
     scans_dir: str = "scans"
     output_dir: str = "output"
     # the path of an overrides.toml, or the same tables inline: [overrides.devices."<key>"]

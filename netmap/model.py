@@ -738,6 +738,8 @@ class Device(Model):
     hotfixes: list[Hotfix] = Field(default_factory=list)
     host_inventory: str | None = None  # "ssh (set linux-inventory)"
     host_failure: str | None = None  # a HostFailure, with its detail
+    sla_tier: str | None = None  # the service level the provider owes this system
+    sla_reason: str | None = None  # why: the default rule, or the override entry
     sources: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     shared_identity: list[SharedIdentity] = Field(default_factory=list)
@@ -776,6 +778,28 @@ class DeviceOverride(Model):
     zone: str | None = None
     notes: str | None = None
     transient: bool | None = None  # sleeps / roams: don't report it as removed
+    sla_tier: str | None = None  # one of the profile's [[sla.tiers]] names
+
+
+class SlaTier(Model):
+    """A service level the city asks of its provider: a name and a response time."""
+
+    name: str = Field(min_length=1, max_length=40)
+    response: str = Field(min_length=1, max_length=40)  # "1h", "4h", "48h", "next business day"
+
+
+DEFAULT_SLA_TIERS = [
+    SlaTier(name="critical", response="1h"),
+    SlaTier(name="high", response="4h"),
+    SlaTier(name="standard", response="48h"),
+]
+
+
+class SlaOptions(Model):
+    """The profile's [sla]: the tiers, most urgent first. The default rules name "critical",
+    "high" and "standard"; a profile with other names assigns them by override only."""
+
+    tiers: list[SlaTier] = Field(default_factory=lambda: list(DEFAULT_SLA_TIERS), min_length=1)
 
 
 class Overrides(Model):
@@ -803,6 +827,7 @@ class Inventory(Model):
     snmp_failures: list[str] = Field(
         default_factory=list
     )  # addresses where SNMP was tried and failed
+    sla_tiers: list[SlaTier] = Field(default_factory=lambda: list(DEFAULT_SLA_TIERS))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -827,6 +852,7 @@ class ChangeKind(StrEnum):
     LINK_REMOVED = "link_removed"
     SOFTWARE_ADDED = "software_added"
     SOFTWARE_REMOVED = "software_removed"
+    SLA_CHANGED = "sla_changed"
 
 
 class Change(Model):
@@ -836,6 +862,7 @@ class Change(Model):
     before: str | None = None
     after: str | None = None
     detail: str | None = None
+    critical: bool = False  # the device is (or was) in the most urgent SLA tier
 
 
 def model_dict(obj: BaseModel) -> dict[str, Any]:

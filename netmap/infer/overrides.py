@@ -13,6 +13,7 @@
     [devices."old-fileserver"]         # by (inferred) name, case-insensitive
     type = "nas"
     site = "Annex"
+    sla_tier = "high"                  # one of the profile's [[sla.tiers]]
 
 A key may also be a device id ("mac:...", "unmanaged:..."). When several entries match one device,
 the most specific wins field by field: id > MAC > IP > name. Overrides are applied at inference
@@ -33,7 +34,7 @@ from netmap.infer.addr import norm_ip, norm_mac, norm_name
 from netmap.model import Device, DeviceOverride, Evidence, Overrides
 
 ID_PREFIXES = ("mac:", "ip:", "serial:", "engine:", "chassis:", "name:", "unmanaged:", "agent:")
-FIELDS = ("type", "name", "site", "zone", "notes", "transient")
+FIELDS = ("type", "name", "site", "zone", "notes", "transient", "sla_tier")
 
 
 def overrides_from_mapping(data: Mapping[str, Any], origin: str = "overrides") -> Overrides:

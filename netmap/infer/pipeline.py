@@ -8,12 +8,15 @@ from netmap.infer.classify import classify
 from netmap.infer.context import build_context
 from netmap.infer.merge import merge_with_index
 from netmap.infer.overrides import apply_overrides
+from netmap.infer.sla import assign_sla
 from netmap.infer.snmp_records import failed_agents
 from netmap.infer.topology import build_links
-from netmap.model import Inventory, Overrides, ScanRecord
+from netmap.model import Inventory, Overrides, ScanRecord, SlaOptions
 
 
-def build_inventory(scan: ScanRecord, overrides: Overrides | None = None) -> Inventory:
+def build_inventory(
+    scan: ScanRecord, overrides: Overrides | None = None, sla: SlaOptions | None = None
+) -> Inventory:
     merged = merge_with_index(scan)
     ctx = build_context(merged.devices, scan, merged.index)
     devices = classify(merged.devices, scan, ctx)
@@ -22,7 +25,7 @@ def build_inventory(scan: ScanRecord, overrides: Overrides | None = None) -> Inv
     topo = build_links(devices, scan, replace(ctx, devices={d.id: d for d in devices}))
     # ...and again after, so inferred unmanaged switches can be named by their id too.
     devices = apply_overrides(topo.devices, overrides)
-    return Inventory(
+    inv = Inventory(
         scan_id=scan.id,
         scanned_at=scan.status.started,
         request=scan.request,
@@ -32,3 +35,4 @@ def build_inventory(scan: ScanRecord, overrides: Overrides | None = None) -> Inv
         uplink=topo.uplink,
         snmp_failures=failed_agents(scan),
     )
+    return assign_sla(inv, (sla or SlaOptions()).tiers)

@@ -3,8 +3,8 @@ in with a real key, the scanner's key pair (and a wrong one), and a known_hosts 
 every lab sshd's host key.
 
 The lab's namespaces share this machine's file system, so the account is one system user
-(`netmap-inv`, no home, no password). It is created at `lab up` when missing and removed at
-`lab down` only by the lab that created it, and only when no other lab is up.
+(`netmap-inv`, no home, no password). It is created at `lab up` when missing and removed by
+the last lab to go down, when a lab created it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from netmap.lab.daemons import STATE_ROOT, Layout
 from netmap.lab.spec import GroundTruth, LabSpec, TruthHost
 
 USER = "netmap-inv"
-CREATED = "created-user"
+# Beside the labs' own folders: the lab that created the user may go down while another lab
+# that uses it is still up; the last lab down removes it.
+CREATED = STATE_ROOT / ".netmap-inv-created"
 
 
 def inventory_dir(layout: Layout) -> Path:
@@ -34,7 +36,7 @@ def prepare_account(layout: Layout) -> None:
         subprocess.run(["useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
                         "--shell", "/bin/sh", "--password", "*", USER],
                        check=True, timeout=30, capture_output=True)  # fmt: skip
-        (folder / CREATED).write_text(USER + "\n")
+        CREATED.write_text(USER + "\n")
     for name in ("id_ed25519", "wrong_ed25519"):
         if not (folder / name).exists():
             subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"lab {name}",
@@ -57,13 +59,14 @@ def write_known_hosts(spec: LabSpec, layout: Layout) -> Path:
 
 
 def remove_account(layout: Layout) -> None:
-    """Delete the user if this lab made it and no other lab is up."""
-    if not (inventory_dir(layout) / CREATED).exists() or not _user_exists():
+    """Delete the user if a lab made it and no other lab is up."""
+    if not CREATED.exists():
         return
-    others = [p for p in STATE_ROOT.iterdir() if p.is_dir() and p != layout.root] \
-        if STATE_ROOT.is_dir() else []  # fmt: skip
+    others = [p for p in STATE_ROOT.iterdir() if p.is_dir() and p != layout.root]
     if not others:
-        subprocess.run(["userdel", USER], check=False, timeout=30, capture_output=True)
+        if _user_exists():
+            subprocess.run(["userdel", USER], check=False, timeout=30, capture_output=True)
+        CREATED.unlink(missing_ok=True)
 
 
 def _user_exists() -> bool:

@@ -31,6 +31,7 @@ TITLES: dict[ChangeKind, str] = {
     ChangeKind.LINK_REMOVED: "Link removed",
     ChangeKind.SOFTWARE_ADDED: "Software added",
     ChangeKind.SOFTWARE_REMOVED: "Software removed",
+    ChangeKind.SLA_CHANGED: "Service level changed",
 }
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -40,6 +41,8 @@ def sentence(c: Change) -> str:
     """One plain-English line, e.g. 'Moved: printer1 from sw-access port ge3 to sw-access port ge5'."""
     who = c.name or c.device or ""
     parts = [f"{TITLES[c.kind]}:", who]
+    if c.critical:
+        parts.insert(0, "CRITICAL SYSTEM -")
     if c.before and c.after:
         parts.append(f"from {c.before} to {c.after}")
     elif c.after:
@@ -70,7 +73,8 @@ def to_markdown(changes: list[Change], title: str) -> str:
 
 def to_html(changes: list[Change], title: str) -> str:
     rows = "".join(
-        f"<tr><td>{html.escape(TITLES[c.kind])}</td><td>{html.escape(_clean(c.name or ''))}</td>"
+        f"<tr><td>{'<b>CRITICAL</b> ' if c.critical else ''}{html.escape(TITLES[c.kind])}</td>"
+        f"<td>{html.escape(_clean(c.name or ''))}</td>"
         f"<td>{html.escape(_clean(c.before or ''))}</td><td>{html.escape(_clean(c.after or ''))}</td>"
         f"<td>{html.escape(_clean(c.detail or ''))}</td></tr>"
         for c in changes

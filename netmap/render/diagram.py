@@ -352,6 +352,7 @@ _BADGE_TEXT = {
     Badge.EMAIL: "e-mail system",
     Badge.TELEPHONY: "telephony (PBX, phones)",
     Badge.BACKUP: "backup system",
+    Badge.CRITICAL: "critical: the most urgent SLA tier",
 }
 
 

@@ -62,6 +62,7 @@ def _device_attrs(d: Device) -> dict[str, str | float]:
         "site": clean(d.site),
         "zone": clean(d.zone),
         "location": clean(d.location),
+        "sla_tier": clean(d.sla_tier),
     }
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import xlsxwriter
 
+from netmap.infer.sla import response_of
 from netmap.model import (
     WELL_KNOWN_COMMUNITIES,
     Device,
@@ -93,6 +94,8 @@ DEVICE_COLUMNS: list[tuple[str, int]] = [  # header, widest the column grows bef
     ("Name", 22),
     ("Type", 12),
     ("Type confidence", 10),
+    ("SLA tier", 9),
+    ("Response time", 9),
     ("Vendor", 14),
     ("Model", 20),
     ("Serial number", 15),
@@ -123,6 +126,8 @@ def devices_table(inv: Inventory) -> Table:
                 device_title(d),
                 type_word(d.type),
                 round(d.confidence, 2),
+                d.sla_tier,
+                response_of(inv, d.sla_tier),
                 d.vendor,
                 d.model,
                 d.serial,
@@ -177,6 +182,21 @@ def evidence_table(inv: Inventory) -> Table:
 
 def _device_order(d: Device) -> tuple[str, str, str]:
     return (d.site or "", d.type.value, device_title(d).lower())
+
+
+def sla_table(inv: Inventory) -> Table:
+    """Every system under its service level, most urgent first: what the statement of work
+    lists, and what to correct in overrides.toml (sla_tier) before it is signed."""
+    headers = ["SLA tier", "Response time", "Device", "Type", "IP address", "Site", "Why"]
+    rank = {t.name: i for i, t in enumerate(inv.sla_tiers)}
+    ordered = sorted(inv.devices, key=lambda d: (rank.get(d.sla_tier or "", len(rank)),
+                                                 _device_order(d)))  # fmt: skip
+    rows: list[list[Value]] = [
+        [d.sla_tier, response_of(inv, d.sla_tier), device_title(d), type_word(d.type),
+         d.addresses[0] if d.addresses else None, d.site, d.sla_reason]
+        for d in ordered
+    ]  # fmt: skip
+    return Table("SLA", headers, rows, {6: 50})
 
 
 def software_table(inv: Inventory) -> Table:
@@ -573,7 +593,8 @@ READING_NOTES = [
     "Evidence = something a device reported or a probe observed (SNMP, LLDP/CDP, open ports).",
     "Guess = netmap's inference: device types with confidence below 1, links 'inferred' or 'unplaced'.",
     "Type confidence runs from 0 (no idea) to 1 (certain); 'Evidence for the type' lists why.",
-    "Sheets: Devices, Software, Software summary (each product and version, and how many "
+    "Sheets: Devices, SLA (each system's service level and why), Software, Software summary "
+    "(each product and version, and how many "
     "computers run it), Services, Interfaces, Links, Subnets, Needs attention, "
     "Evidence (every reason behind each device's type, vendor, model, serial and OS).",
 ]
@@ -643,6 +664,7 @@ def all_tables(inv: Inventory) -> list[Table]:
     return [
         summary_table(inv),
         devices_table(inv),
+        sla_table(inv),
         software_table(inv),
         software_summary_table(inv),
         services_table(inv),

@@ -84,9 +84,11 @@ class Badge:
     EMAIL = "E-MAIL"
     TELEPHONY = "TELEPHONY"
     BACKUP = "BACKUP"
+    CRITICAL = "CRITICAL"  # in the profile's most urgent SLA tier
 
 
-BADGE_COLORS = {Badge.EMAIL: "#1565C0", Badge.TELEPHONY: "#2E7D32", Badge.BACKUP: "#C62828"}
+BADGE_COLORS = {Badge.EMAIL: "#1565C0", Badge.TELEPHONY: "#2E7D32", Badge.BACKUP: "#C62828",
+                Badge.CRITICAL: "#6A1B9A"}  # fmt: skip
 
 
 def type_word(t: DeviceType, count: int = 1) -> str:
@@ -94,8 +96,10 @@ def type_word(t: DeviceType, count: int = 1) -> str:
     return singular if count == 1 else plural
 
 
-def badges_for(device: Device) -> list[str]:
+def badges_for(device: Device, critical_tier: str | None = None) -> list[str]:
     out: list[str] = []
+    if critical_tier is not None and device.sla_tier == critical_tier:
+        out.append(Badge.CRITICAL)
     if Role.EMAIL in device.roles:
         out.append(Badge.EMAIL)
     if Role.TELEPHONY in device.roles or device.type in (DeviceType.PBX, DeviceType.PHONE):
@@ -379,7 +383,7 @@ def _make_nodes(ctx: _Ctx) -> tuple[list[SceneNode], dict[str, str]]:
                 title=device_title(d),
                 lines=device_lines(d),
                 type=d.type,
-                badges=badges_for(d),
+                badges=badges_for(d, ctx.inv.sla_tiers[0].name if ctx.inv.sla_tiers else None),
                 devices=[d.id],
                 key=d.id,
                 tier=tier,

@@ -16,7 +16,7 @@ from pathlib import Path
 from netmap.model import DeviceType, Inventory, LinkConfidence
 from netmap.render.inventory import EVIDENCE, attention_table, coverage, key_systems, uplink_facts
 from netmap.render.sanitize import dot_html, html_text
-from netmap.render.scene import sites, type_word
+from netmap.render.scene import device_title, sites, type_word
 
 TIMEOUT_S = 60
 
@@ -73,9 +73,26 @@ def summary_sections(inv: Inventory) -> list[Section]:
             else f"No {words} system was identified by the scan (it may be hosted outside)."
         )
         sections.append(Section(title, text, rows))
+    sections.append(_service_levels(inv))
     sections.append(_attention(inv))
     sections.append(_confidence(inv))
     return sections
+
+
+SLA_NAMED = 8  # systems named per tier; the count is always whole
+
+
+def _service_levels(inv: Inventory) -> Section:
+    """The table a council member signs off: each tier, its response time, and its systems."""
+    rows = []
+    for tier in inv.sla_tiers:
+        members = [device_title(d) for d in inv.devices if d.sla_tier == tier.name]
+        named = ", ".join(sorted(members)[:SLA_NAMED]) + (" …" if len(members) > SLA_NAMED else "")
+        rows.append((f"{_upper_first(tier.name)}: response within {tier.response}",
+                     f"{_plural(len(members), 'system')}" + (f": {named}" if members else "")))  # fmt: skip
+    intro = ("The response time the provider owes each system, by the default rules or this "
+             "city's overrides; the workbook's SLA sheet lists every system and why.")  # fmt: skip
+    return Section("Service levels (for the statement of work)", intro, rows)
 
 
 def _attention(inv: Inventory) -> Section:

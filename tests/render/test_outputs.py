@@ -97,9 +97,9 @@ def test_graphml_round_trip(hall: Inventory, hall_out: Out) -> None:
 
 def test_workbook(hall: Inventory, hall_out: Out) -> None:
     wb = openpyxl.load_workbook(hall_out[0] / "inventory.xlsx")
-    assert wb.sheetnames == ["Summary", "Devices", "Software", "Software summary", "Services",
-                             "Interfaces", "Links",
-                             "Subnets", "Needs attention", "Evidence"]  # fmt: skip
+    assert wb.sheetnames == ["Summary", "Devices", "SLA", "Software", "Software summary",
+                             "Services", "Interfaces", "Links", "Subnets", "Needs attention",
+                             "Evidence"]  # fmt: skip
     devices = wb["Devices"]
     header = [c.value for c in devices[1]]
     assert devices.freeze_panes == "A2" and devices.auto_filter.ref
