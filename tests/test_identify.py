@@ -32,7 +32,9 @@ from netmap.model import GETTERS, DeviceType, Facts, Identity, Interface, SnmpRe
 from tests.walks import identify_lines
 
 DATA = Path(__file__).parent / "data" / "snmprec"
-RECORDINGS = Path(os.environ.get("NETMAP_RECORDINGS", "/work/shared/recordings/librenms"))
+# The shared development recordings sit beside the project (../shared), never at a fixed path.
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "recordings" / "librenms"
+RECORDINGS = Path(os.environ.get("NETMAP_RECORDINGS", str(SHARED)))
 
 
 def ident_of(name: str) -> tuple[Identity, SnmprecWalker]:
