@@ -210,7 +210,8 @@ class _Runner:
         for o in self.obs:
             if isinstance(o, ServiceObs) and o.state == "open" and o.proto == "tcp":
                 ports.setdefault(o.ip, set()).add(o.port)
-        targets = [HostTarget(ip, ports.get(ip, set())) for ip in live_hosts(self.obs)]
+        in_scope = [ip for ip in live_hosts(self.obs) if ip in job.scope]  # defence in depth
+        targets = [HostTarget(ip, ports.get(ip, set())) for ip in in_scope]
         targets = [t for t in targets if wants_inventory(t, job.host_credentials)]
         done = 0
 

@@ -105,3 +105,20 @@ def test_the_set_that_worked_is_tried_first_next_time(tmp_path: Path) -> None:
     prev = previous_hosts(store)
     assert prev.credentials == {"10.0.0.5": "linux"}
     assert prev.host_keys == {"10.0.0.5": "SHA256:abc"}
+
+
+def test_a_windows_desktop_over_winrm_is_a_workstation_with_its_hotfixes() -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "hosts" / "windows-11-pro.json"
+    win = HostInvObs(target="10.0.0.6", ip="10.0.0.6", method="winrm", port=5986,
+                     credential="domain", platform="windows",
+                     outputs={"windows": data.read_text("utf-8")}, commands=1, time=T0)
+    inv = _scan(_ok(), win)
+    desk = next(d for d in inv.devices if "10.0.0.6" in d.addresses)
+    assert desk.type is DeviceType.WORKSTATION and desk.name == "CLERK-WS01"
+    assert (desk.vendor, desk.model, desk.serial) == ("Dell", "OptiPlex 7010", "8GQZ2Y3")
+    assert "model: Win32_ComputerSystem.Model over WinRM" in desk.identity_evidence
+    assert [h.id for h in desk.hotfixes] == ["KB5034467", "KB5034765"]
+    assert desk.host_inventory == "winrm (set domain)"
+    broken = win.model_copy(update={"outputs": {"windows": '{"ComputerSys'}})
+    failed = next(d for d in _scan(broken).devices if "10.0.0.6" in d.addresses)
+    assert failed.host_failure is not None and "not complete JSON" in failed.host_failure

@@ -14,11 +14,13 @@ import pytest
 from pydantic import SecretStr
 
 from netmap.discover.hosts.collect import HostTarget, inventory_many
+from netmap.discover.hosts.powershell import SSH_COMMAND
 from netmap.discover.hosts.ssh import Limits, inventory_ssh
 from netmap.infer.hosts.parse import host_inventory
 from netmap.model import HostInvObs, ResolvedHostCredential
 
 PASSWORD = "s3cret-Pa55word!"
+DATA = Path(__file__).resolve().parents[1] / "data" / "hosts"
 DPKG = "ii \tbash\t5.2.15-2+b2\tMatthias Klose <doko@debian.org>\t1716200000\n" \
        "rc \told-removed\t1.0\t\t\n" \
        "ii \topenssh-server\t1:9.2p1-2+deb12u3\tDebian OpenSSH Maintainers <x@y>\t1716300000\n"  # fmt: skip
@@ -46,8 +48,14 @@ class FakeHost:
     async def handle(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
         command = process.command or ""
         self.commands.append(command)
+        if command == "uname -s" and self.platform == "Windows":  # cmd.exe has no uname
+            process.stderr.write(b"'uname' is not recognized as an internal or external command\r\n")
+            process.exit(1)
+            return
         if command == "uname -s":
             process.stdout.write(f"{self.platform}\n".encode())
+        elif command == SSH_COMMAND:
+            process.stdout.write((DATA / "windows-server-2022.json").read_bytes())
         elif command == "sh -s":
             script = (await process.stdin.read()).decode()
             marker = re.search(r"echo '(@@netmap-[0-9a-f]+@@) ", script)
@@ -258,3 +266,13 @@ def test_hostile_output_is_stored_safely(keys: Keys, tmp_path: Path) -> None:
     names = [s.name for s in inv.software]
     assert len(names) == 3 and all(len(n) <= 512 and "\x1b" not in n for n in names)
     assert inv.hostname is not None and "\x07" not in inv.hostname
+
+
+def test_windows_over_openssh_runs_the_same_powershell(keys: Keys, tmp_path: Path) -> None:
+    host = FakeHost(platform="Windows")
+    obs = inventory(keys, host, tmp_path, key_file=str(keys.client))
+    assert obs.failure is None and obs.platform == "windows" and obs.commands == 2
+    assert host.commands == ["uname -s", SSH_COMMAND]
+    inv = host_inventory(obs)
+    assert inv is not None and inv.os_name == "Microsoft Windows Server 2022 Standard"
+    assert "model: Win32_ComputerSystem.Model over SSH" in inv.evidence

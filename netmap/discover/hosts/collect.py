@@ -26,9 +26,9 @@ class HostTarget:
 
 
 def port_of(cred: ResolvedHostCredential) -> int:
-    if cred.kind == "ssh":
-        return cred.port or SSH_PORT
-    return cred.port or (5986 if cred.https else 5985)
+    from netmap.discover.hosts.winrm import winrm_port
+
+    return (cred.port or SSH_PORT) if cred.kind == "ssh" else winrm_port(cred)
 
 
 def applicable(

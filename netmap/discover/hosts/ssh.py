@@ -164,10 +164,9 @@ async def _run_inventory(
     obs.commands = 1
     platform = UNIX_PLATFORMS.get(uname.strip().splitlines()[0] if uname.strip() else "")
     if platform is None:
-        from netmap.discover.hosts.powershell import INVENTORY_PS_ENCODED
+        from netmap.discover.hosts.powershell import SSH_COMMAND
 
-        command = f"powershell -NoProfile -NonInteractive -EncodedCommand {INVENTORY_PS_ENCODED}"
-        text, truncated = await _run(conn, command, budget)
+        text, truncated = await _run(conn, SSH_COMMAND, budget)
         obs.platform, obs.outputs = "windows", {"windows": text}
     else:
         script = inventory_script(platform, sudo=cred.sudo)
