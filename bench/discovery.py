@@ -85,6 +85,7 @@ def main() -> None:
                     t, out = timed([*ns, "arp-scan", "-q", "-x", "-I", "lan0", *local])
                     rows["arp-scan (local /24 only)"].append(t)
                     found["arp-scan"] = len([ln for ln in out.splitlines() if ln.strip()])
+            local_rows = _local(ns, local, tmp, args.runs) if local else []
             services = _services(ns, cidrs, tmp, args.runs)
     finally:
         if not args.keep_lab:
@@ -100,11 +101,41 @@ def main() -> None:
             med = statistics.median(ts)
             lines.append(f"{name:<30} {med:>9.2f} {med / base:>18.2f}")
     lines.append("hosts found: " + ", ".join(f"{k}={v}" for k, v in found.items()))
-    lines += ["", *services]
+    lines += ["", *local_rows, "", *services]
     text = "\n".join(lines)
     print(text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text + "\n")
+
+
+def _local(ns: list[str], local: list[str], tmp: str, runs: int) -> list[str]:
+    """The attached /24 alone: netmap's ARP burst (its hosts phase, and the whole quick scan)
+    against `nmap -sn -n` and `arp-scan` of the same /24, alternating, same namespace."""
+    rows: dict[str, list[float]] = {"netmap hosts phase (ARP)": [], "netmap scan --depth quick": [],
+                                    "nmap -sn -n": [], "arp-scan": []}  # fmt: skip
+    found: dict[str, int] = {}
+    for _ in range(runs):
+        t, out = timed([*ns, sys.executable, "-m", "netmap", "scan", *local, "--depth", "quick",
+                        "--json", "--no-report", "--scans-dir", tmp])  # fmt: skip
+        data = json.loads(out)
+        rows["netmap scan --depth quick"].append(t)
+        rows["netmap hosts phase (ARP)"].append(data["status"]["phase_seconds"]["hosts"])
+        found["netmap"] = len(data["hosts"])
+        t, out = timed([*ns, "nmap", "-sn", "-n", "-oG", "-", *local])
+        rows["nmap -sn -n"].append(t)
+        found["nmap"] = out.count("Status: Up")
+        t, out = timed([*ns, "arp-scan", "-q", "-x", "-I", "lan0", *local])
+        rows["arp-scan"].append(t)
+        found["arp-scan"] = len([ln for ln in out.splitlines() if ln.strip()])
+    base = statistics.median(rows["nmap -sn -n"])
+    lines = [f"the attached {' '.join(local)} alone, median of {runs} runs (goal: netmap's hosts "
+             "phase <= 0.5x nmap -sn -n)",
+             f"{'tool':<30} {'median s':>9} {'ratio vs nmap -sn -n':>21}"]  # fmt: skip
+    for name, ts in rows.items():
+        med = statistics.median(ts)
+        lines.append(f"{name:<30} {med:>9.2f} {med / base:>21.2f}")
+    lines.append("hosts found: " + ", ".join(f"{k}={v}" for k, v in found.items()))
+    return lines
 
 
 def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]:

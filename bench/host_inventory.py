@@ -32,7 +32,7 @@ from netmap.lab.daemons import Layout  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "host_inventory.txt"
 NS = "nmbench-ssh"
-LAYOUT = Layout("nmbench")
+LAYOUT = Layout("nmsshbench")  # its own state folder: not the discovery bench's lab
 
 CLIENT = r"""
 import asyncio, json, resource, sys, time

@@ -198,14 +198,14 @@ class _Runner:
     def phase_inventory(self) -> None:
         """Log in to each computer with SSH or WinRM open and run the fixed read-only
         commands (standard depth and deeper, with credential sets in the profile)."""
-        from netmap.discover.hosts.collect import HostTarget, inventory_many, wants_inventory
-        from netmap.discover.hosts.ssh import Limits
-
         p, job = self.job.progress, self.job
         if job.request.depth is Depth.QUICK or not job.host_credentials:
             why = "quick depth" if job.request.depth is Depth.QUICK else "no ssh/winrm sets"
             p("inventory", 0, 0, f"skipped: {why}")
             return
+        from netmap.discover.hosts.collect import HostTarget, inventory_many, wants_inventory
+        from netmap.discover.hosts.ssh import Limits
+
         ports: dict[str, set[int]] = {}
         for o in self.obs:
             if isinstance(o, ServiceObs) and o.state == "open" and o.proto == "tcp":
