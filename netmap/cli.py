@@ -244,11 +244,15 @@ def list_scans(
     store = _store(None, scans_dir)
     rows: list[dict[str, Any]] = []
     for sid in store.ids():
+        problem = store.check(sid)
+        if problem is not None:
+            rows.append({"id": sid, "state": f"corrupt: {problem}", "error": problem})
+            continue
         try:
             st = store.status(sid)
             req = store.read(sid).request
         except StoreError as exc:
-            rows.append({"id": sid, "state": "unreadable", "error": str(exc)})
+            rows.append({"id": sid, "state": f"corrupt: {exc}", "error": str(exc)})
             continue
         rows.append(
             {

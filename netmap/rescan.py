@@ -21,7 +21,7 @@ from netmap.config import Profile, resolve_credentials, resolve_host_credentials
 from netmap.model import Change, Inventory, ScanRequest, ScanState
 from netmap.pipeline import build_and_store, render_scan
 from netmap.scope import build_scope
-from netmap.store import Store
+from netmap.store import Store, StoreError
 
 log = logging.getLogger("netmap.rescan")
 
@@ -50,10 +50,12 @@ def setup_log(path: str) -> logging.Handler:
 def history(store: Store, before: str, k: int, profile: Profile) -> list[Inventory]:
     """The last `k` complete scans before `before`, as inventories, oldest first."""
     out: list[Inventory] = []
-    for sid in reversed(store.ids()):
-        if sid >= before or store.status(sid).state is not ScanState.COMPLETE:
+    for sid in store.complete_before(before):  # corrupt scans are passed over, with a warning
+        try:
+            out.append(store.read_inventory(sid) or build_and_store(store, sid, profile))
+        except StoreError as exc:  # its observations fail full validation: skip it too
+            log.warning("skipping scan %s: %s", sid, exc)
             continue
-        out.append(store.read_inventory(sid) or build_and_store(store, sid, profile))
         if len(out) == k:
             break
     return list(reversed(out))

@@ -18,8 +18,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
 import json
+import logging
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Iterator, Sequence
@@ -38,8 +41,11 @@ from netmap.model import (
     utcnow,
 )
 
+log = logging.getLogger("netmap")
+
 OBS_ADAPTER: TypeAdapter[Observation] = TypeAdapter(Observation)
 LOCK_NAME = ".lock"
+CHECKSUM = "observations.sha256"
 
 
 class StoreError(RuntimeError):
@@ -91,11 +97,80 @@ def _pid_alive(pid: int | None) -> bool:
     return True
 
 
+# new_scan_id(): "20261205-040940-426824-72"; older ids had fewer parts, all start so.
+SCAN_ID = re.compile(r"^\d{8}-\d{4,6}")
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err.get("loc", ())) or "document"
+    return f"{err['msg']} ({where})"[:200]
+
+
+def _observations_problem(path: Path) -> str | None:
+    """A cheap look at the observation log: present, ends with a whole line that is JSON.
+    (read() validates every line; listing must not parse megabytes per scan.)"""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None  # a scan stopped before its first checkpoint has no observations yet
+    except OSError as exc:
+        return f"observations.jsonl: cannot read ({exc.strerror})"
+    if not data:
+        return None
+    if not data.endswith(b"\n"):
+        return "observations.jsonl: truncated (its last line is incomplete)"
+    last = data.rstrip(b"\n").rsplit(b"\n", 1)[-1]
+    try:
+        json.loads(last)
+    except ValueError:
+        return "observations.jsonl: its last line is not JSON"
+    return None
+
+
+def _checksum_problem(folder: Path) -> str | None:
+    """The observation log against the SHA-256 written with it (scans from before checksums
+    have none: the cheaper look below is all they get)."""
+    try:
+        want = (folder / CHECKSUM).read_text(encoding="ascii", errors="replace").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"{CHECKSUM}: cannot read ({exc.strerror})"
+    try:
+        got = hashlib.sha256((folder / "observations.jsonl").read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return "observations.jsonl is missing"
+    except OSError as exc:
+        return f"observations.jsonl: cannot read ({exc.strerror})"
+    if got != want:
+        return ("observations.jsonl: damaged (its SHA-256 does not match the one saved with it; "
+                "a bad copy, a disk error, or a scan killed while saving)")  # fmt: skip
+    return None
+
+
+def _json_problem(folder: Path) -> str | None:
+    """inventory.json and topology.json, where present, must be whole JSON documents."""
+    for name in ("inventory.json", "topology.json"):
+        try:
+            data = (folder / name).read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            return f"{name}: cannot read ({exc.strerror})"
+        try:
+            json.loads(data)
+        except ValueError as exc:
+            return f"{name}: not valid JSON ({str(exc)[:80]})"
+    return None
+
+
 class Store:
     """A folder of scans."""
 
     def __init__(self, root: str | Path = "scans") -> None:
         self.root = Path(root)
+        self.skipped: dict[str, str] = {}  # scan id -> why it was passed over (corrupt)
 
     def ensure(self) -> None:
         try:
@@ -114,15 +189,39 @@ class Store:
     # -- listing ---------------------------------------------------------------------------
 
     def ids(self) -> list[str]:
-        """Scan ids, oldest first (ids sort by time)."""
+        """Scan ids, oldest first (ids sort by time): every folder named like a scan, whether
+        or not its files can be read (check() says). Other files and folders are not scans."""
         if not self.root.is_dir():
             return []
-        return sorted(
-            p.name for p in self.root.iterdir() if p.is_dir() and (p / "status.json").exists()
-        )
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and SCAN_ID.match(p.name))
+
+    def check(self, scan_id: str) -> str | None:
+        """Why a scan cannot be used ("status.json: truncated JSON"), or None when its files
+        read. The one place that decides: every command that picks scans asks it."""
+        d = self.path(scan_id)
+        for name, model in (("status.json", ScanStatus), ("request.json", ScanRequest)):
+            try:
+                model.model_validate_json(self._read(d / name))
+            except StoreError:
+                return f"{name} is missing or unreadable"
+            except ValidationError as exc:
+                return f"{name}: {_first_error(exc)}"
+        return (_checksum_problem(d) or _observations_problem(d / "observations.jsonl")
+                or _json_problem(d))  # fmt: skip
+
+    def usable(self, scan_id: str) -> bool:
+        """check() is None; a scan that is not says so once on stderr (and in a rescan's log)."""
+        problem = self.check(scan_id)
+        if problem is not None and scan_id not in self.skipped:
+            self.skipped[scan_id] = problem
+            log.warning("skipping scan %s: corrupt: %s", scan_id, problem)
+        return problem is None
 
     def status(self, scan_id: str) -> ScanStatus:
-        st = ScanStatus.model_validate_json(self._read(self.path(scan_id) / "status.json"))
+        try:
+            st = ScanStatus.model_validate_json(self._read(self.path(scan_id) / "status.json"))
+        except ValidationError as exc:
+            raise StoreError(f"scan {scan_id} is corrupt: status.json: {_first_error(exc)}") from None
         if st.state is ScanState.RUNNING and not _pid_alive(st.pid):
             # The process died without saving (kill -9): what is stored is all there is.
             st = st.model_copy(update={"state": ScanState.FAILED, "message": "interrupted"})
@@ -133,8 +232,9 @@ class Store:
         ids = self.ids()
         if ref == "latest":
             # The newest complete scan; a partial one only when nothing ever completed.
+            usable = [sid for sid in reversed(ids) if self.usable(sid)]
             for wanted in (ScanState.COMPLETE, ScanState.PARTIAL):
-                for sid in reversed(ids):
+                for sid in usable:
                     if self.status(sid).state is wanted:
                         return sid
             raise StoreError(f"no finished scan in {self.root}")
@@ -148,12 +248,18 @@ class Store:
         )
 
     def latest_complete(self, before: str | None = None) -> str | None:
+        """The newest complete scan that reads (corrupt ones are passed over, with a warning)."""
         for sid in reversed(self.ids()):
             if before is not None and sid >= before:
                 continue
-            if self.status(sid).state is ScanState.COMPLETE:
+            if self.usable(sid) and self.status(sid).state is ScanState.COMPLETE:
                 return sid
         return None
+
+    def complete_before(self, before: str) -> list[str]:
+        """Every usable complete scan older than `before`, newest first."""
+        return [sid for sid in reversed(self.ids()) if sid < before and self.usable(sid)
+                and self.status(sid).state is ScanState.COMPLETE]  # fmt: skip
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -173,7 +279,9 @@ class Store:
             lines = obs_file.read_bytes().splitlines() if obs_file.exists() else []
             observations = [OBS_ADAPTER.validate_json(line) for line in lines if line.strip()]
         except ValidationError as exc:
-            raise StoreError(f"scan {scan_id} is corrupt: {exc.errors()[0]['msg']}") from None
+            raise StoreError(f"scan {scan_id} is corrupt: {_first_error(exc)}") from None
+        except OSError as exc:
+            raise StoreError(f"scan {scan_id}: cannot read its files: {exc.strerror}") from None
         return ScanRecord(
             id=scan_id, request=request, status=self.status(scan_id), observations=observations
         )
@@ -185,7 +293,7 @@ class Store:
         try:
             return Inventory.model_validate_json(self._read(f))
         except ValidationError:
-            return None  # derived data from an older version: rebuild it
+            return None  # derived data from an older version, or damaged: rebuild it
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -218,9 +326,12 @@ class Store:
         atomic_write_text(self.path(scan_id) / "status.json", status.model_dump_json(indent=1))
 
     def write_observations(self, scan_id: str, observations: Sequence[Observation]) -> None:
-        """Checkpoint: the whole list is rewritten atomically, so it is never half-written."""
-        body = "".join(OBS_ADAPTER.dump_json(o).decode() + "\n" for o in observations)
-        atomic_write_text(self.path(scan_id) / "observations.jsonl", body)
+        """Checkpoint: the whole list is rewritten atomically, so it is never half-written, with
+        its SHA-256 beside it, so that damage done later (a bad copy, a disk) is found by
+        check() without parsing every line."""
+        body = "".join(OBS_ADAPTER.dump_json(o).decode() + "\n" for o in observations).encode()
+        atomic_write(self.path(scan_id) / "observations.jsonl", body)
+        atomic_write_text(self.path(scan_id) / CHECKSUM, hashlib.sha256(body).hexdigest() + "\n")
 
     def write_file(self, scan_id: str, name: str, data: bytes) -> Path:
         if "/" in name or name.startswith("."):
@@ -237,10 +348,12 @@ class Store:
         shutil.rmtree(self.path(scan_id), ignore_errors=True)
 
     def prune(self, keep: int) -> list[str]:
-        """Keep the newest `keep` scans; never delete the newest complete one."""
+        """Keep the newest `keep` scans; never delete the newest complete one, nor a corrupt
+        one (its owner decides: it may be worth recovering)."""
         ids = self.ids()
         newest_complete = self.latest_complete()
-        doomed = [s for s in ids[: max(0, len(ids) - keep)] if s != newest_complete]
+        doomed = [s for s in ids[: max(0, len(ids) - keep)]
+                  if s != newest_complete and self.usable(s)]  # fmt: skip
         for sid in doomed:
             self.delete(sid)
         return doomed
