@@ -828,6 +828,10 @@ class Inventory(Model):
         default_factory=list
     )  # addresses where SNMP was tried and failed
     sla_tiers: list[SlaTier] = Field(default_factory=lambda: list(DEFAULT_SLA_TIERS))
+    # "complete", or "partial"/"failed" with the phases that did not run: a partial scan's
+    # deliverables say so, and devices it did not reach are not "removed".
+    scan_state: str = "complete"
+    phases_pending: list[str] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------

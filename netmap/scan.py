@@ -119,6 +119,7 @@ class _Runner:
         self.done: list[str] = []
         self.local: dict[str, list[str]] = {}
         self.seconds: dict[str, float] = {}
+        self.arp_job: concurrent.futures.Future[list[ArpObs]] | None = None
         self.sid = store.create(job.request, PHASES)
 
     def checkpoint(self, phase: str) -> None:
@@ -162,8 +163,10 @@ class _Runner:
         p("hosts", 0, total, "ARP sweep + nmap host discovery")
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
             arp_job = pool.submit(arp.arp_sweep, scope, self.local, rate) if self.local else None
+            self.arp_job = arp_job  # an interruption still keeps its replies (salvage)
             run = nmapscan.discover(routed, scope.__contains__, rate) if routed else None
             found = arp_job.result() if arp_job else []
+        self.arp_job = None
         self.obs.extend(found)
         if run is not None:
             self.store.write_file(self.sid, nmapscan.save_name("discover"), run.xml)
@@ -270,6 +273,23 @@ class _Runner:
         answered = {o.ip for o in self.obs if isinstance(o, SnmpObs) and o.error is None}
         p("snmp", len(ips), len(ips), f"{len(answered)} agents answered")
 
+    def salvage(self) -> int:
+        """What the interrupted phase had already seen: the ARP replies of a sweep that
+        finished, and the hosts (with their ports) the interrupted nmaps had finished."""
+        before = len(self.obs)
+        seen = {(o.source, o.ip) for o in self.obs if isinstance(o, ArpObs | HostObs)}
+        job = self.arp_job
+        if job is not None and job.done() and not job.cancelled() and job.exception() is None:
+            self.obs.extend(o for o in job.result() if ("arp", o.ip) not in seen)
+        for xml in nmapscan.take_salvaged():
+            try:
+                run = nmapscan.partial_run(xml, self.job.scope.__contains__)
+            except nmapscan.NmapError:
+                continue  # nothing readable was printed before the interruption
+            self.obs.extend(h for h in run.hosts if ("nmap", h.ip) not in seen)
+            self.obs.extend([*run.services, *run.os])
+        return len(self.obs) - before
+
     def run(self) -> ScanResult:
         phases: dict[str, Callable[[], None]] = {
             "hosts": self.phase_hosts,
@@ -286,8 +306,11 @@ class _Runner:
                     self.seconds[name] = round(time.monotonic() - t0, 3)
                     self.checkpoint(name)
         except (KeyboardInterrupt, ScanInterrupted):
+            kept = self.salvage()
             self.store.write_observations(self.sid, self.obs)
-            self._status(ScanState.PARTIAL, "interrupted by user; phases not done are pending")
+            self._status(ScanState.PARTIAL, "interrupted by user; phases not done are pending"
+                         + (f"; kept {kept} observations the interrupted phase had made"
+                            if kept else ""))  # fmt: skip
             return ScanResult(self.sid, ScanState.PARTIAL, self.obs, self.notes)
         except Exception as exc:
             self.store.write_observations(self.sid, self.obs)

@@ -67,6 +67,37 @@ class NmapRun:
 
 _RUNNING: set[subprocess.Popen[bytes]] = set()
 _LOCK = threading.Lock()
+# What interrupted nmaps had already printed: the hosts they had finished. The scan keeps them
+# (take_salvaged) instead of losing a phase's work to Ctrl-C.
+_SALVAGED: list[bytes] = []
+_HOST_BLOCK = re.compile(rb"<host\b.*?</host>", re.DOTALL)
+_CLOSING = (b'<runstats><finished time="0" timestr="" elapsed="0" summary="interrupted" '
+            b'exit="error"/><hosts up="0" down="0" total="0"/></runstats></nmaprun>')  # fmt: skip
+
+
+def take_salvaged() -> list[bytes]:
+    """The partial XML of every nmap interrupted since the last call (then forgotten)."""
+    with _LOCK:
+        out = list(_SALVAGED)
+        _SALVAGED.clear()
+    return out
+
+
+def partial_run(xml: bytes, in_scope: Callable[[str], bool]) -> NmapRun:
+    """The hosts an interrupted nmap had finished: every complete <host> element of its cut
+    XML, in a closed document python-nmap can read."""
+    blocks = _HOST_BLOCK.findall(xml)
+    doc = (b'<?xml version="1.0"?><nmaprun scanner="nmap" args="" start="0" version="0">'
+           + b"\n".join(blocks) + _CLOSING)  # fmt: skip
+    run = observations_from_xml(doc, in_scope)
+    return NmapRun(xml=xml, hosts=run.hosts, services=run.services, os=run.os,
+                   notes=[f"interrupted: kept the {len(blocks)} hosts nmap had finished"])  # fmt: skip
+
+
+def _salvage(out: bytes | None) -> None:
+    if out:
+        with _LOCK:
+            _SALVAGED.append(out)
 
 
 def kill_running() -> None:
@@ -101,14 +132,17 @@ def _run(args: list[str], targets: list[str], timeout: float) -> bytes:
         try:
             out, err = proc.communicate(timeout=timeout)
         except BaseException:
-            # Ctrl-C, SIGTERM or timeout: stop *our* nmap, by its PID, and pass it on.
+            # Ctrl-C, SIGTERM or timeout: stop *our* nmap, by its PID, keep what it had
+            # printed, and pass the interruption on.
             proc.kill()
-            proc.communicate()
+            _salvage(proc.communicate()[0])
             raise
         finally:
             with _LOCK:
                 _RUNNING.discard(proc)
     if proc.returncode != 0:
+        if proc.returncode < 0:
+            _salvage(out)  # killed by kill_running() on Ctrl-C in another thread
         msg = err.decode(errors="replace").strip().splitlines()
         raise NmapError(f"nmap exited {proc.returncode}: {msg[-1] if msg else 'no message'}")
     return out

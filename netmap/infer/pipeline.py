@@ -34,5 +34,7 @@ def build_inventory(
         subnets=topo.subnets,
         uplink=topo.uplink,
         snmp_failures=failed_agents(scan),
+        scan_state=scan.status.state.value,
+        phases_pending=list(scan.status.phases_pending),
     )
     return assign_sla(inv, (sla or SlaOptions()).tiers)

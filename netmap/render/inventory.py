@@ -563,6 +563,8 @@ def summary_table(inv: Inventory) -> Table:
         rows.append([title, None])
 
     rows.append(["Scan", inv.scan_id])
+    if inv.scan_state != "complete":
+        rows.append(["Scan state", partial_note(inv)])
     rows.append(["Scan date (UTC)", inv.scanned_at])
     rows.append(["Address ranges scanned", ", ".join(inv.request.targets)])
     rows.append(["Scan depth", inv.request.depth.value])
@@ -598,6 +600,12 @@ READING_NOTES = [
     "computers run it), Services, Interfaces, Links, Subnets, Needs attention, "
     "Evidence (every reason behind each device's type, vendor, model, serial and OS).",
 ]
+
+
+def partial_note(inv: Inventory) -> str:
+    pending = ", ".join(inv.phases_pending) or "none"
+    return (f"{inv.scan_state.upper()}: the scan stopped before it finished (phases not run: "
+            f"{pending}); devices it did not reach are missing from this inventory.")
 
 
 def coverage(inv: Inventory) -> list[tuple[str, Value]]:

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netmap.model import DeviceType, Inventory, LinkConfidence
-from netmap.render.inventory import EVIDENCE, attention_table, coverage, key_systems, uplink_facts
+from netmap.render.inventory import (
+    EVIDENCE,
+    attention_table,
+    coverage,
+    key_systems,
+    partial_note,
+    uplink_facts,
+)
 from netmap.render.sanitize import dot_html, html_text
 from netmap.render.scene import device_title, sites, type_word
 
@@ -47,6 +54,8 @@ def summary_sections(inv: Inventory) -> list[Section]:
         f"{facts['Devices with an identified type']} of them could be identified; "
         f"{facts['Devices placed on a switch port or link']} could be placed on the network map."
     )
+    if inv.scan_state != "complete":
+        intro = partial_note(inv) + " " + intro
     kinds = [(_upper_first(type_word(t, c)), str(c)) for t, c in by_type.most_common()]
     sections = [Section("What is on the network", intro, kinds)]
     if len(named_sites) > 1:

@@ -1,0 +1,82 @@
+"""Ctrl-C in the middle of the hosts phase keeps what that phase had already seen: the ARP
+replies of the local sweep, and the hosts nmap had finished (read from its cut XML). No
+packet is sent: ARP and nmap are replaced by stand-ins that answer as they would."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from netmap.discover import arp
+from netmap.discover import nmap as nmapscan
+from netmap.model import ArpObs, HostObs, ScanRequest, ScanState
+from netmap.scan import ScanJob, run_scan
+from netmap.scope import build_scope
+from netmap.store import Store
+
+XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<nmaprun scanner="nmap" args="nmap -sn" start="1796431730" version="7.93" xmloutputversion="1.05">
+<host><status state="up" reason="echo-reply" reason_ttl="63"/>
+<address addr="10.77.20.10" addrtype="ipv4"/><hostnames></hostnames></host>
+<host><status state="up" reason="echo-reply" reason_ttl="63"/>
+<address addr="10.77.20.11" addrtype="ipv4"/><hostnames></hostnames></host>
+<host><status state="up" reason="echo-reply" reason_ttl="63"/>
+<address addr="10.77.20.12" addrtype="ipv4"/><hostnames></hostna"""
+
+
+def test_partial_run_reads_the_finished_hosts_of_a_cut_document() -> None:
+    run = nmapscan.partial_run(XML, lambda ip: True)
+    assert [h.ip for h in run.hosts] == ["10.77.20.10", "10.77.20.11"]
+    assert "interrupted" in run.notes[0]
+    assert nmapscan.partial_run(b"<?xml", lambda ip: True).hosts == []
+
+
+def test_interrupted_hosts_phase_keeps_arp_and_nmap_hosts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    local = ["10.77.10.1", "10.77.10.21"]
+
+    def sweep(_scope: object, _groups: object, _rate: object) -> list[ArpObs]:
+        return [ArpObs(target=ip, ip=ip, mac=f"02:00:00:00:00:0{i}", interface="lan0")
+                for i, ip in enumerate(local)]  # fmt: skip
+
+    def discover(*_a: object) -> nmapscan.NmapRun:
+        time.sleep(0.2)  # the ARP sweep finishes first, as on a real LAN
+        nmapscan._salvage(XML)  # what _run keeps when Ctrl-C kills its nmap
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(arp, "can_arp", lambda: True)
+    monkeypatch.setattr(arp, "local_targets", lambda _scope: {"lan0": local})
+    monkeypatch.setattr(arp, "arp_sweep", sweep)
+    monkeypatch.setattr(nmapscan, "discover", discover)
+    scope = build_scope(["10.77.10.0/24", "10.77.20.0/24"])
+    request = ScanRequest(targets=list(scope.targets))
+    result = run_scan(Store(tmp_path / "scans"), ScanJob(scope=scope, request=request))
+    assert result.state is ScanState.PARTIAL
+    stored = Store(tmp_path / "scans").read(result.scan_id)
+    assert sorted(o.ip for o in stored.observations if isinstance(o, ArpObs)) == local
+    assert sorted(o.ip for o in stored.observations if isinstance(o, HostObs)) == [
+        "10.77.20.10", "10.77.20.11"]
+    assert stored.status.phases_pending[0] == "hosts"
+    assert "kept 4 observations" in (stored.status.message or "")
+
+
+def test_a_partial_scan_says_so_in_its_deliverables(tmp_path: Path) -> None:
+    from netmap.infer.pipeline import build_inventory
+    from netmap.render.inventory import summary_table
+    from netmap.render.summary import summary_sections
+    from tests.infer.factory import arp as arp_obs
+    from tests.infer.factory import make_scan
+
+    scan = make_scan([arp_obs("10.0.0.5", "02:00:00:00:00:05")])
+    scan = scan.model_copy(update={"status": scan.status.model_copy(update={
+        "state": ScanState.PARTIAL, "phases_pending": ["ports", "inventory", "snmp"]})})
+    inv = build_inventory(scan)
+    assert inv.scan_state == "partial"
+    rows = {r[0]: r[1] for r in summary_table(inv).rows}
+    assert str(rows["Scan state"]).startswith("PARTIAL: the scan stopped")
+    assert "ports, inventory, snmp" in str(rows["Scan state"])
+    intro = summary_sections(inv)[0].intro
+    assert intro.startswith("PARTIAL")
