@@ -171,6 +171,7 @@ class Store:
     def __init__(self, root: str | Path = "scans") -> None:
         self.root = Path(root)
         self.skipped: dict[str, str] = {}  # scan id -> why it was passed over (corrupt)
+        self.checked: dict[str, str | None] = {}  # scan id -> check(), once per Store
 
     def ensure(self) -> None:
         try:
@@ -210,8 +211,11 @@ class Store:
                 or _json_problem(d))  # fmt: skip
 
     def usable(self, scan_id: str) -> bool:
-        """check() is None; a scan that is not says so once on stderr (and in a rescan's log)."""
-        problem = self.check(scan_id)
+        """check() is None; a scan that is not says so once on stderr (and in a rescan's log).
+        Remembered per Store, so that choosing "latest" hashes each scan at most once."""
+        if scan_id not in self.checked:
+            self.checked[scan_id] = self.check(scan_id)
+        problem = self.checked[scan_id]
         if problem is not None and scan_id not in self.skipped:
             self.skipped[scan_id] = problem
             log.warning("skipping scan %s: corrupt: %s", scan_id, problem)
@@ -232,10 +236,9 @@ class Store:
         ids = self.ids()
         if ref == "latest":
             # The newest complete scan; a partial one only when nothing ever completed.
-            usable = [sid for sid in reversed(ids) if self.usable(sid)]
             for wanted in (ScanState.COMPLETE, ScanState.PARTIAL):
-                for sid in usable:
-                    if self.status(sid).state is wanted:
+                for sid in reversed(ids):  # newest first: most runs stop at the first scan
+                    if self.usable(sid) and self.status(sid).state is wanted:
                         return sid
             raise StoreError(f"no finished scan in {self.root}")
         if ref in ids:
