@@ -28,6 +28,7 @@ from diagrams.onprem.network import CiscoRouter, CiscoSwitchL2, Internet
 
 from netmap.model import DeviceType, Inventory, LinkConfidence
 from netmap.render.layout import run_dot
+from netmap.render.logical import build_logical_scene
 from netmap.render.sanitize import dot_html, safe_filename
 from netmap.render.scene import (
     BADGE_COLORS,
@@ -126,6 +127,8 @@ def pages(inv: Inventory, *, stem: str, collapse_over: int | None) -> list[Page]
     out = [
         Page(stem, build_scene(inv, collapse_over=collapse_over, merge_parallel=True, title=title))
     ]
+    out.append(Page(f"{stem}-logical", build_logical_scene(
+        inv, title=f"Logical view - subnets, gateways and key systems - scan {inv.scan_id} - {when}")))
     named = sites(inv)
     if len(named) > 1:
         for i, site in enumerate(named):
@@ -356,11 +359,23 @@ _BADGE_TEXT = {
 }
 
 
-def legend_label(badges: list[str]) -> str:
+_PHYSICAL_NOTE = ("Port names are shown at the host end of host links.<BR ALIGN=\"LEFT\"/>"
+                  "&quot;12 workstations&quot;: same-type hosts on one switch, listed in the "
+                  "workbook.")  # fmt: skip
+
+
+def legend_label(
+    badges: list[str], links: dict[LinkConfidence, str] | None = None, note: str | None = None
+) -> str:
     """One HTML table: a sample of each link style (drawn with box-drawing characters, so
-    the legend stays one compact node) and each badge in use."""
+    the legend stays one compact node) and each badge in use. `links` and `note` replace the
+    physical map's meanings and footnote on other pages."""
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12"><B>Legend</B></FONT></TD></TR>']
     for conf, (_, color, _, text) in EDGE_STYLES.items():
+        if links:
+            if conf not in links:
+                continue
+            text = links[conf]
         head, _, tail = text.partition(": ")
         rows.append(
             f'<TR><TD ALIGN="LEFT"><FONT COLOR="{color}" POINT-SIZE="12">{_LEGEND_LINES[conf]}</FONT></TD>'
@@ -372,11 +387,10 @@ def legend_label(badges: list[str]) -> str:
             f'<B>{badge}</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">'
             f"{_BADGE_TEXT[badge]}</FONT></TD></TR>"
         )
+    footnote = _PHYSICAL_NOTE if note is None else dot_html(note)
     rows.append(
         '<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#636E72">'
-        'Port names are shown at the host end of host links.<BR ALIGN="LEFT"/>'
-        "&quot;12 workstations&quot;: same-type hosts on one switch, listed in the workbook."
-        '<BR ALIGN="LEFT"/></FONT></TD></TR>'
+        f'{footnote}<BR ALIGN="LEFT"/></FONT></TD></TR>'
     )
     return (
         '<<TABLE BORDER="1" COLOR="#B2BEC3" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="2" '
@@ -386,7 +400,7 @@ def legend_label(badges: list[str]) -> str:
 
 def _emit_legend(scene: Scene) -> None:
     badges = sorted({b for n in scene.nodes.values() for b in n.badges})
-    _LabelNode(legend_label(badges), nodeid="legend")
+    _LabelNode(legend_label(badges, scene.link_legend, scene.legend_note), nodeid="legend")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -152,6 +152,10 @@ class Scene:
     nodes: dict[str, SceneNode]
     edges: list[SceneEdge]
     skipped_links: int = 0  # links whose ends are not in the inventory
+    # What each line style means on this page, when not the physical map's link evidence,
+    # and the legend's footnote (None: the physical map's).
+    link_legend: dict[LinkConfidence, str] = field(default_factory=dict)
+    legend_note: str | None = None
 
     def children(self, cluster_id: str | None) -> list[SceneCluster]:
         return [c for c in self.clusters.values() if c.parent == cluster_id]

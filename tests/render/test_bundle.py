@@ -31,6 +31,7 @@ def test_multi_site_diagram_has_a_page_per_site(tmp_path: Path) -> None:
     paths = render_all(town(120), tmp_path, formats={"svg"})
     assert [p.name for p in paths] == [
         "network.svg",
+        "network-logical.svg",
         "network-site1-City-Hall.svg",
         "network-site2-Police.svg",
         "network-site3-Public-Works.svg",

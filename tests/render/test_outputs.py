@@ -28,6 +28,7 @@ from tests.render.readers import (
 Out = tuple[Path, list[Path]]
 EXPECTED = {
     "network.svg", "network.png", "network.pdf", "network.drawio", "network.graphml",
+    "network-logical.svg", "network-logical.png", "network-logical.pdf",
     "network.vsdx", "inventory.xlsx", "inventory-devices.csv", "inventory-software.csv",
     "inventory-links.csv", "summary.html", "summary.pdf",
     "rfp-bundle-20250314-0930-cityhall.zip",

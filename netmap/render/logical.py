@@ -1,0 +1,121 @@
+"""The logical view: one page for the city, the picture a provider reads before the cabling.
+
+The internet, the routers and firewalls that reach it, every subnet as a node with its
+gateway and its devices counted by type, inside site and zone boxes (a CJI zone is named as
+such), and the systems a provider must know by name: e-mail, telephony, backup, directory,
+CJI and every server, with their badges. No switch ports and no end hosts: those are the
+physical view's. Built as a Scene, so every diagram renderer draws it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from netmap.model import Device, DeviceType, Inventory, LinkConfidence, Role, Subnet
+from netmap.render.scene import (
+    INTERNET,
+    ClusterKind,
+    Scene,
+    SceneCluster,
+    SceneEdge,
+    SceneNode,
+    badges_for,
+    device_lines,
+    device_title,
+    type_word,
+)
+
+T = DeviceType
+GATEWAYS = frozenset({T.ROUTER, T.FIREWALL})
+NAMED_TYPES = frozenset({T.SERVER, T.NAS, T.BACKUP, T.PBX})
+NAMED_ROLES = frozenset({Role.EMAIL, Role.TELEPHONY, Role.BACKUP, Role.DIRECTORY, Role.CJI})
+_CJI = re.compile(r"\bCJI\b", re.IGNORECASE)
+
+
+def build_logical_scene(inv: Inventory, title: str) -> Scene:
+    b = _Builder(inv)
+    if inv.uplink is not None:
+        b.node(SceneNode(id="n0", kind="internet", title="Internet", key=INTERNET, tier=0))
+    for d in inv.devices:
+        if d.type in GATEWAYS:
+            b.device(d, b.box(d.site, d.zone), tier=1)
+    for s in sorted(inv.subnets, key=lambda s: s.id):
+        b.subnet(s)
+    for d in inv.devices:
+        if d.type not in GATEWAYS and (d.type in NAMED_TYPES or set(d.roles) & NAMED_ROLES):
+            home = b.subnet_of.get(d.id)
+            b.device(d, b.box(home.site if home else d.site, home.zone if home else d.zone), 3)
+            if home is not None:
+                b.edge(home.id, d.id, LinkConfidence.INFERRED, "member of the subnet")
+    if inv.uplink is not None and inv.uplink.router in b.ids:
+        b.edge(INTERNET, inv.uplink.router, LinkConfidence.CONFIRMED, "internet uplink")
+    return Scene(title=title, clusters=b.clusters, nodes={n.id: n for n in b.nodes},
+                 edges=b.edges, link_legend=LEGEND, legend_note=NOTE)  # fmt: skip
+
+
+LEGEND = {
+    LinkConfidence.CONFIRMED: "routed: the gateway of a subnet, the internet uplink",
+    LinkConfidence.INFERRED: "member: a key system's address is in that subnet",
+}
+NOTE = ("Subnets show their gateway and their devices by type; the physical pages show "
+        "the cabling and every device.")  # fmt: skip
+
+
+class _Builder:
+    def __init__(self, inv: Inventory) -> None:
+        self.inv = inv
+        self.critical = inv.sla_tiers[0].name if inv.sla_tiers else None
+        self.nodes: list[SceneNode] = []
+        self.ids: dict[str, str] = {}  # inventory key -> scene node id
+        self.clusters: dict[str, SceneCluster] = {}
+        self._boxes: dict[str, str] = {}  # "kind|site|zone" -> cluster id
+        self.edges: list[SceneEdge] = []
+        self.devices = {d.id: d for d in inv.devices}
+        self.subnet_of = {dev: s for s in inv.subnets for dev in s.devices}
+
+    def node(self, node: SceneNode) -> None:
+        self.nodes.append(node)
+        self.ids[node.key] = node.id
+
+    def box(self, site: str | None, zone: str | None) -> str | None:
+        parent = self._cluster("site", site, None, (site or "",)) if site else None
+        if zone:
+            label = f"{zone} (criminal-justice information)" if _CJI.search(zone) else zone
+            parent = self._cluster("zone", label, parent, (site or "", zone))
+        return parent
+
+    def _cluster(
+        self, kind: ClusterKind, label: str, parent: str | None, key: tuple[str, ...]
+    ) -> str:
+        full = "|".join((kind, *key))
+        if full not in self._boxes:
+            cid = f"l{len(self.clusters)}"
+            self._boxes[full] = cid
+            self.clusters[cid] = SceneCluster(cid, kind, label, parent)
+        return self._boxes[full]
+
+    def device(self, d: Device, cluster: str | None, tier: int) -> None:
+        self.node(SceneNode(id=f"n{len(self.nodes) + 1}", kind="device", title=device_title(d),
+                            lines=device_lines(d), type=d.type,
+                            badges=badges_for(d, self.critical), cluster=cluster,
+                            devices=[d.id], key=d.id, tier=tier))  # fmt: skip
+
+    def subnet(self, s: Subnet) -> None:
+        counts = Counter(self.devices[x].type for x in s.devices if x in self.devices)
+        # Three short lines: the diagram cuts longer ones; the workbook lists every device.
+        kinds = ", ".join(f"{n} {type_word(t, n)}" for t, n in counts.most_common(2))
+        gateway = self.devices.get(s.gateway or "")
+        lines = [f"gateway {device_title(gateway)}" if gateway else "gateway not found",
+                 f"{len(s.devices)} devices", kinds]  # fmt: skip
+        self.node(SceneNode(id=f"n{len(self.nodes) + 1}", kind="subnet",
+                            title=f"{s.cidr} {s.name}" if s.name else s.cidr, lines=lines,
+                            cluster=self.box(s.site, s.zone), key=s.id, tier=2))  # fmt: skip
+        if gateway is not None and gateway.id in self.ids:
+            self.edge(gateway.id, s.id, LinkConfidence.CONFIRMED, "routes the subnet")
+
+    def edge(self, tail: str, head: str, confidence: LinkConfidence, why: str) -> None:
+        if tail in self.ids and head in self.ids:
+            self.edges.append(SceneEdge(tail=self.ids[tail], head=self.ids[head], tail_port=None,
+                                        head_port=None, confidence=confidence, sources=[why],
+                                        links=[]))  # fmt: skip

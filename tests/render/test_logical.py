@@ -1,0 +1,31 @@
+"""The logical view: subnets with their gateways and counts, zones (CJI named), the internet,
+and the key systems by name; no switch ports and no end hosts."""
+
+from __future__ import annotations
+
+from netmap.infer.sla import assign_sla
+from netmap.model import DEFAULT_SLA_TIERS, DeviceType, Inventory, LinkConfidence
+from netmap.render.diagram import dot_source
+from netmap.render.logical import build_logical_scene
+from netmap.render.scene import Badge
+
+
+def test_logical_scene_of_the_city(hall: Inventory) -> None:
+    scene = build_logical_scene(assign_sla(hall, DEFAULT_SLA_TIERS), title="Logical view")
+    titles = {n.title: n for n in scene.nodes.values()}
+    assert "Internet" in titles and {"rtr-edge", "fw-01"} <= set(titles)
+    for name in ("mail01", "pbx01", "backup01", "dc01", "cad-srv"):
+        assert name in titles, name
+    kinds = {n.type for n in scene.nodes.values() if n.kind == "device"}
+    assert DeviceType.WORKSTATION not in kinds and DeviceType.PHONE not in kinds
+    subnets = [n for n in scene.nodes.values() if n.kind == "subnet"]
+    assert len(subnets) == len(hall.subnets)
+    assert all(n.lines[0].startswith("gateway") and n.lines[1].endswith("devices")
+               for n in subnets)  # fmt: skip
+    assert any("criminal-justice" in c.label for c in scene.clusters.values() if c.kind == "zone")
+    routed = [e for e in scene.edges if e.confidence is LinkConfidence.CONFIRMED]
+    internet = next(n.id for n in scene.nodes.values() if n.kind == "internet")
+    assert any(e.tail == internet for e in routed)
+    assert Badge.EMAIL in titles["mail01"].badges and Badge.CRITICAL in titles["mail01"].badges
+    dot = dot_source(scene)
+    assert "routed" in dot and "confirmed" not in dot  # its own legend, not the cabling's
