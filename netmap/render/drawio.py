@@ -16,6 +16,7 @@ from pathlib import Path
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
 from netmap.render.layout import Layout, Rect, layout_scene
+from netmap.render.logical import build_logical_scene
 from netmap.render.sanitize import clean
 from netmap.render.scene import BADGE_COLORS, Scene, SceneNode, build_scene, sites
 
@@ -78,11 +79,13 @@ LEGEND = (
 
 
 def render_drawio(inv: Inventory, path: Path) -> Path:
-    """Write `path` (.drawio): one page for the whole network, one per site if several."""
+    """Write `path` (.drawio): one page for the whole network, the logical view, and one page
+    per site if several."""
     mxfile = ET.Element("mxfile", host="netmap", type="device", compressed="false")
     devices = {d.id: d for d in inv.devices}
     title = f"Network - scan {inv.scan_id}"
-    scenes = [("All sites", build_scene(inv, title=title))]
+    logical = build_logical_scene(inv, title=f"Logical view - scan {inv.scan_id}")
+    scenes = [("All sites", build_scene(inv, title=title)), ("Logical view", logical)]
     named = sites(inv)
     if len(named) > 1:
         scenes += [(site, build_scene(inv, site=site, title=title)) for site in named]

@@ -67,7 +67,10 @@ def test_svg_is_self_contained(hall_out: Out) -> None:
 
 def test_drawio_structure_and_links_match(hall: Inventory, hall_out: Out) -> None:
     pages = drawio_pages(hall_out[0] / "network.drawio")
-    assert [name for name, _ in pages] == ["All sites"]  # one site: one page
+    assert [name for name, _ in pages] == ["All sites", "Logical view"]  # one site: no site pages
+    check_drawio_structure(pages[1][1])
+    logical = {c.attrs.get("netmap_id") for c in pages[1][1] if "device_type" in c.attrs}
+    assert next(d.id for d in hall.devices if d.name == "mail01") in logical
     cells = pages[0][1]
     check_drawio_structure(cells)
     assert Counter(drawio_edge_ends(cells)) == _link_pairs(hall)
@@ -81,7 +84,8 @@ def test_drawio_structure_and_links_match(hall: Inventory, hall_out: Out) -> Non
 def test_drawio_multi_site_pages(town_drawio: tuple[Inventory, Path]) -> None:
     inv, path = town_drawio
     pages = drawio_pages(path)
-    assert [name for name, _ in pages] == ["All sites", "City Hall", "Police", "Public Works"]
+    assert [name for name, _ in pages] == ["All sites", "Logical view", "City Hall", "Police",
+                                           "Public Works"]  # fmt: skip
     for _, cells in pages:
         check_drawio_structure(cells)
     assert Counter(drawio_edge_ends(pages[0][1])) == _link_pairs(inv)
