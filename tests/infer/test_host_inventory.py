@@ -117,8 +117,8 @@ def test_a_windows_desktop_over_winrm_is_a_workstation_with_its_hotfixes() -> No
     assert desk.type is DeviceType.WORKSTATION and desk.name == "CLERK-WS01"
     assert (desk.vendor, desk.model, desk.serial) == ("Dell", "OptiPlex 7010", "8GQZ2Y3")
     assert "model: Win32_ComputerSystem.Model over WinRM" in desk.identity_evidence
-    assert [h.id for h in desk.hotfixes] == ["KB5034467", "KB5034765"]
+    assert {"KB5034467", "KB5034765"} <= {h.id for h in desk.hotfixes}
     assert desk.host_inventory == "winrm (set domain)"
     broken = win.model_copy(update={"outputs": {"windows": '{"ComputerSys'}})
     failed = next(d for d in _scan(broken).devices if "10.0.0.6" in d.addresses)
-    assert failed.host_failure is not None and "not complete JSON" in failed.host_failure
+    assert failed.host_failure is not None and "cut short" in failed.host_failure

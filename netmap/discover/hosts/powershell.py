@@ -1,56 +1,86 @@
 """The one fixed, read-only PowerShell script the Windows inventory runs (over WinRM, or over
 SSH where Windows OpenSSH is enabled), and its -EncodedCommand form.
 
-It prints one JSON document: ComputerSystem, BIOS, OperatingSystem, Processor, Disks,
-Software (both Uninstall hives, 64- and 32-bit, plus the loaded user hives), Hotfixes and
-Errors (one line per section that failed, so one failure loses nothing else). It runs on
-Windows PowerShell 5.1 and PowerShell 7: CIM first, WMI where CIM is unavailable; dates are
-written as ISO strings because 5.1's ConvertTo-Json writes "\\/Date(…)\\/"; every list is
-wrapped in @() so a single item still serialises as an array.
+It prints one JSON document on one line:
 
-Never Win32_Product: reading it makes Windows check every MSI package and repair the ones it
-finds changed, which is a change on the host, and slow.
+    {"ComputerSystem": {Manufacturer, Model, Name, Domain, TotalPhysicalMemory,
+                        NumberOfLogicalProcessors},
+     "BIOS": {SerialNumber, SMBIOSBIOSVersion, Manufacturer},
+     "OperatingSystem": {Caption, Version, BuildNumber, OSArchitecture,
+                         InstallDate (ISO 8601), LastBootUpTime (ISO 8601)},
+     "Processor": [{Name, NumberOfCores, NumberOfLogicalProcessors}, ...],
+     "Disks": [{Model, Size, MediaType, InterfaceType}, ...],
+     "Software": [{DisplayName, DisplayVersion, Publisher, InstallDate (yyyymmdd as stored),
+                   Hive ("HKLM64" | "HKLM32" | "HKU")}, ...],
+     "Hotfixes": [{HotFixID, Description, InstalledOn (ISO 8601 or null)}, ...],
+     "Errors": ["<section>: <message>", ...]}
+
+A section that fails is missing from the document and has one line in Errors: each runs in
+its own try/catch (the function S), with $ErrorActionPreference = 'Stop' only there so that a
+non-terminating error is caught instead of printed. List sections are arrays even with one item
+(-a). Registry reads use -ErrorAction SilentlyContinue: an unreadable key or user hive is
+skipped, not a failure.
+
+Compatibility: Windows PowerShell 5.1 and PowerShell 7. CIM first; Get-WmiObject only where
+the CIM cmdlets do not exist (they are gone from 7, missing from restricted hosts). Dates are
+written as ISO strings because 5.1's ConvertTo-Json writes "\\/Date(ms)\\/". Non-ASCII
+characters are written as \\uXXXX escapes: a Windows OpenSSH session writes stdout through the
+console's OEM code page, which would mangle them; escaped, the output is plain ASCII whatever
+the code page (the parser in netmap/infer/hosts/windows.py reads both forms).
+
+Never Win32_Product: reading it makes the Windows Installer check every MSI package and
+*repair* any it finds changed (Event ID 1035 per product), which is a change on the host and
+can take minutes. The Uninstall registry keys are what "Apps & features" itself lists.
 """
 
 from __future__ import annotations
 
 import base64
 
-INVENTORY_PS = r"""$ErrorActionPreference = 'Stop'
-$o = [ordered]@{}; $e = @()
-function C($c) { try { Get-CimInstance $c } catch { Get-WmiObject $c } }
-try { $s = C Win32_ComputerSystem
-  $o.ComputerSystem = @{Manufacturer = $s.Manufacturer; Model = $s.Model; Name = $s.Name
-    Domain = $s.Domain; TotalPhysicalMemory = [string]$s.TotalPhysicalMemory
-    NumberOfLogicalProcessors = $s.NumberOfLogicalProcessors} } catch { $e += "ComputerSystem: $_" }
-try { $b = C Win32_BIOS
-  $o.BIOS = @{SerialNumber = $b.SerialNumber; SMBIOSBIOSVersion = $b.SMBIOSBIOSVersion
-    Manufacturer = $b.Manufacturer} } catch { $e += "BIOS: $_" }
-try { $x = C Win32_OperatingSystem
-  $o.OperatingSystem = @{Caption = $x.Caption; Version = $x.Version
-    BuildNumber = $x.BuildNumber; OSArchitecture = $x.OSArchitecture} } catch { $e += "OS: $_" }
-try { $o.Processor = @(C Win32_Processor | % { @{Name = $_.Name
-    NumberOfCores = $_.NumberOfCores} }) } catch { $e += "Processor: $_" }
-try { $o.Disks = @(C Win32_DiskDrive | % { @{Model = $_.Model; Size = [string]$_.Size
-    MediaType = $_.MediaType} }) } catch { $e += "Disks: $_" }
-$k = '\Microsoft\Windows\CurrentVersion\Uninstall\*'
-$h = @(, @('HKLM64', "HKLM:\SOFTWARE$k")); $h += , @('HKLM32', "HKLM:\SOFTWARE\WOW6432Node$k")
-try { Get-ChildItem Registry::HKEY_USERS -EA 0 | ? { $_.PSChildName -notlike '*_Classes' } |
-  % { $h += , @('HKU', "Registry::$($_.Name)\Software$k") } } catch { $e += "Users: $_" }
-$sw = @()
-foreach ($p in $h) { try { Get-ItemProperty $p[1] -EA 0 |
-  ? { $_.DisplayName -and $_.SystemComponent -ne 1 } |
-  % { $sw += @{DisplayName = $_.DisplayName; DisplayVersion = $_.DisplayVersion
-    Publisher = $_.Publisher; InstallDate = $_.InstallDate; Hive = $p[0]} }
-} catch { $e += "Software $($p[0]): $_" } }
-$o.Software = $sw
-try { $o.Hotfixes = @(Get-HotFix | % { @{HotFixID = $_.HotFixID; Description = $_.Description
-    InstalledOn = $(if ($_.InstalledOn) { $_.InstalledOn.ToString('o') })} })
-} catch { $e += "Hotfixes: $_" }
-$o.Errors = @($e | % { [string]$_ })
-$o | ConvertTo-Json -Depth 4 -Compress
+# Helpers: S runs one section (errors caught, -a keeps a list a list); W reads a CIM class,
+# falling back to WMI only when the CIM cmdlets are missing; D writes a date as ISO 8601
+# (a WMI date is a DMTF string, a CIM date a DateTime); U reads one Uninstall key.
+INVENTORY_PS = r"""$ProgressPreference = 'SilentlyContinue'
+$o = [ordered]@{}; $e = [Collections.ArrayList]@()
+function S($n, $b, [switch]$a) {
+  try { $ErrorActionPreference = 'Stop'; $r = @(& $b)
+    if ($a) { $o[$n] = $r } else { $o[$n] = $r[0] } }
+  catch { [void]$e.Add("${n}: $($_.Exception.Message)") } }
+function W($c, $p) {
+  try { $i = Get-CimInstance $c }
+  catch [Management.Automation.CommandNotFoundException] { $i = Get-WmiObject $c }
+  $i | Select-Object -Property $p }
+function D($d) {
+  if ($d -is [string] -and $d) { $d = [Management.ManagementDateTimeConverter]::ToDateTime($d) }
+  if ($d) { $d.ToString('o') } }
+function U($h, $r) {
+  Get-ItemProperty "$r\Microsoft\Windows\CurrentVersion\Uninstall\*" -ErrorAction SilentlyContinue |
+    Where-Object { $_.DisplayName -and $_.SystemComponent -ne 1 } |
+    Select-Object -Property @('DisplayName', 'DisplayVersion', 'Publisher', 'InstallDate',
+      @{n = 'Hive'; e = { $h } }) }
+S ComputerSystem { W Win32_ComputerSystem @('Manufacturer', 'Model', 'Name', 'Domain',
+  'TotalPhysicalMemory', 'NumberOfLogicalProcessors') }
+S BIOS { W Win32_BIOS @('SerialNumber', 'SMBIOSBIOSVersion', 'Manufacturer') }
+S OperatingSystem { W Win32_OperatingSystem @('Caption', 'Version', 'BuildNumber',
+  'OSArchitecture', @{n = 'InstallDate'; e = { D $_.InstallDate } },
+  @{n = 'LastBootUpTime'; e = { D $_.LastBootUpTime } }) }
+S Processor { W Win32_Processor @('Name', 'NumberOfCores', 'NumberOfLogicalProcessors') } -a
+S Disks { W Win32_DiskDrive @('Model', 'Size', 'MediaType', 'InterfaceType') } -a
+S Software {
+  U HKLM64 'HKLM:\SOFTWARE'
+  U HKLM32 'HKLM:\SOFTWARE\WOW6432Node'
+  Get-ChildItem Registry::HKEY_USERS -ErrorAction SilentlyContinue |
+    Where-Object { $_.PSChildName -notlike '*_Classes' } |
+    ForEach-Object { U HKU "Registry::$($_.Name)\Software" } } -a
+S Hotfixes { Get-HotFix | Select-Object -Property @('HotFixID', 'Description',
+  @{n = 'InstalledOn'; e = { try { D $_.InstalledOn } catch { $null } } }) } -a
+$o.Errors = @($e)
+$j = ConvertTo-Json -InputObject $o -Depth 4 -Compress
+try { [regex]::Replace($j, '[^\x00-\x7F]', { '\u{0:x4}' -f [int][char]$args[0].Value }) }
+catch { $j }
 """
 
-# powershell.exe -EncodedCommand takes the script as base64 of UTF-16LE.
+# powershell.exe -EncodedCommand takes the script as base64 of UTF-16LE; the whole command line
+# must stay under cmd.exe's 8191 characters (Windows OpenSSH's default shell is cmd.exe).
 INVENTORY_PS_ENCODED = base64.b64encode(INVENTORY_PS.encode("utf-16-le")).decode("ascii")
 SSH_COMMAND = f"powershell -NoProfile -NonInteractive -EncodedCommand {INVENTORY_PS_ENCODED}"
