@@ -15,7 +15,7 @@ LIBRENMS_DIR holds `os_detection/`, `os_discovery/` and `symbols.tsv` (default: 
 `resources/definitions` directory plus a symbols.tsv). The output is one JSON document, gzip with
 mtime=0 so the same input gives byte-identical output:
 
-    {"source": {...}, "os": [{"os", "text", "type", "group", "detect": [[cond, ...], ...],
+    {"source": {...}, "os": [{"os", "text", "type", "group", "marks", "detect": [[cond, ...], ...],
                                "discover": {...} | null}, ...]}
 
 The list is in LibreNMS's evaluation order (`Core::detectOS`): definitions in file-name order,
@@ -420,6 +420,9 @@ def build(source: Path, report: Report) -> dict[str, Any]:
             "text": str(data.get("text") or name),
             "type": str(data.get("type") or ""),
             "group": str(data["group"]) if data.get("group") else None,
+            # the logo and MIB folder LibreNMS files the OS under: both name its maker
+            "marks": list(dict.fromkeys(str(data[key]) for key in ("icon", "mib_dir")
+                                        if data.get(key))),
             "detect": detection(name, data, symbols, report),
             "discover": None,
         }

@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import make_librenms  # noqa: E402
 
+from netmap.discover.snmp.enterprises import maker_in_title  # noqa: E402
+
 T = DeviceType
 
 
@@ -44,7 +46,8 @@ def _knowledge(tmp: Path) -> Path:
         "UPS-MIB::upsIdentModel.0\t.1.3.6.1.4.1.13891.101.1.2.0\n"  # a vendor's copy shadows RFC 1628
     )
     files = {
-        "os_detection/acme.yaml": "os: acme\ntext: 'Acme Switch'\ntype: network\ndiscovery:\n"
+        "os_detection/acme.yaml": "os: acme\ntext: 'Acme Switch'\ntype: network\nicon: acme\n"
+        "mib_dir: acme-net\ndiscovery:\n"
         "  - sysObjectID: .1.3.6.1.4.1.99999.2\n",
         "os_detection/acme-ups.yaml": "os: acme-ups\ntext: 'Acme UPS'\ntype: power\ngroup: ups\n"
         "discovery:\n  - sysObjectID: .1.3.6.1.4.1.99999.\n    snmpget:\n"
@@ -86,6 +89,21 @@ def test_generator_follows_librenms_order_and_reports_what_it_cannot_carry(tmp_p
     assert pcre["detect"] == [[["sysDescr", False, ["PCRE box"]]]]  # the other item survives
     ups = next(d for d in table["os"] if d["os"] == "acme-ups")
     assert ups["detect"][0][1][2]["oid"] == "1.3.6.1.2.1.33.1.1.2.0"  # RFC 1628, not the copy
+    assert table["os"][0]["marks"] == ["acme", "acme-net"] and ups["marks"] == []
+
+
+@pytest.mark.parametrize(("title", "marks", "maker"), [
+    ("Ceragon CeraOS", ["ceragon"], "Ceragon"),  # renamed since IANA registered it (Giganet)
+    ("BDCOM(tm) Software", ["bdcom"], "BDCOM"),
+    ("WTI POWER", ["wti"], "WTI"),
+    ("ServerTech Sentry3", ["sentry", "servertech"], "ServerTech"),  # not the product's logo
+    ("DmOS", ["datacom"], "Datacom"),  # the logo names a registrant
+    ("PanOS", ["panos"], None),  # one word, the logo of the product itself: no maker
+    ("FreshTomato", ["tomato"], None),  # a firmware project's logo
+    ("Zed", [], None),
+])
+def test_maker_named_by_title_and_marks(title: str, marks: list[str], maker: str | None) -> None:
+    assert maker_in_title(title, marks) == maker
 
 
 def test_generator_output_is_byte_identical(tmp_path: Path) -> None:

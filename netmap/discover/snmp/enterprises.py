@@ -12,6 +12,7 @@ agent or switch SDK the device runs, not who made it, so identification must loo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from netmap.discover.snmp.datafiles import tsv_rows
@@ -681,19 +682,25 @@ def brand_in_text(text: str | None) -> str | None:
 
 
 @cache
-def _registrant_first_words() -> frozenset[str]:
-    """The first word of every IANA registrant's brand, casefolded: the names makers go by."""
-    words: set[str] = set()
+def _registrant_first_words() -> dict[str, str]:
+    """The first word of every IANA registrant's brand, casefolded, with its spelling: the names
+    makers go by."""
+    words: dict[str, str] = {}
     for registrant in _registry().values():
         brand = _brand_of_registrant(registrant)
         if brand:
-            words.add(brand.split()[0].casefold())
-    return frozenset(words)
+            words.setdefault(brand.split()[0].casefold(), brand.split()[0])
+    return words
 
 
-def maker_in_title(title: str | None) -> str | None:
+# Logos LibreNMS files an OS under that name no maker: its default icon, and a firmware project
+_NOT_MAKERS = frozenset({"generic", "tomato"})
+
+
+def maker_in_title(title: str | None, marks: Sequence[str] = ()) -> str | None:
     """The maker a product title leads with ("Ceragon CeraOS" -> "Ceragon"): a brand keyword
-    anywhere in it, or else its first word when some IANA registrant's name begins with it."""
+    anywhere in it, or else its first word when some IANA registrant's name begins with it, or
+    else what the definition's `marks` (the logo and MIB folder it is filed under) name."""
     brand = brand_in_text(title)
     if brand or not title:
         return brand
@@ -701,4 +708,31 @@ def maker_in_title(title: str | None) -> str | None:
     if len(first) >= 3 and any(ch.isalpha() for ch in first) \
             and first.casefold() in _registrant_first_words():
         return first
+    return _maker_by_marks(title, marks)
+
+
+def _squash(word: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", word.casefold())
+
+
+def _maker_by_marks(title: str, marks: Sequence[str]) -> str | None:
+    """A title word that is also the definition's logo or MIB folder ("BDCOM(tm) Software", logo
+    `bdcom`), or the registrant a mark names ("SyncServer", logo `microsemi`). The logo can name
+    a product too ("PanOS", logo `panos`): a title word alone counts only when it leads a title
+    of several words."""
+    ordered = [key for mark in marks if len(key := _squash(mark)) >= 3 and key not in _NOT_MAKERS]
+    keys = set(ordered)
+    if not keys:
+        return None
+    words = [re.sub(r"\((?:tm|r)\)|[^\w\-]", "", w, flags=re.IGNORECASE) for w in title.split()]
+    words = [word for word in words if word]
+    registrants = _registrant_first_words()
+    for word in words:
+        if _squash(word) in keys and _squash(word) in registrants:
+            return word
+    if len(words) >= 2 and _squash(words[0]) in keys:
+        return words[0]
+    for key in ordered:  # the logo before the MIB folder
+        if len(key) >= 4 and key in registrants:
+            return registrants[key]
     return None
