@@ -10,7 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 BENCHES = ["discovery.py", "snmp_speed.py", "snmp_accuracy.py", "render_speed.py",
-           "host_inventory.py"]
+           "host_inventory.py", "slash16.py"]
 
 
 def main() -> int:

@@ -552,16 +552,28 @@ def probe_host(
 # ---------------------------------------------------------------------------------------------
 
 
+_PREFIX_HELP = "namespace prefix (default $NETMAP_LAB_PREFIX, else nmlab)"
+
+
 @lab_app.command("up")
-def lab_up_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Bring the city-hall lab up (idempotent) and print its ground truth."""
+def lab_up_cmd(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    spec: Annotated[str | None, typer.Option(
+        "--spec", help="a packaged layout (cityhall, town16) or a TOML file")] = None,
+    prefix: Annotated[str | None, typer.Option("--prefix", help=_PREFIX_HELP)] = None,
+) -> None:
+    """Bring a lab up (idempotent; the city hall by default) and print its ground truth."""
     import time
 
-    from netmap.lab import LabError, lab_up
+    from netmap.lab import LabError, lab_up, load_spec
 
     t0 = time.monotonic()
     try:
-        truth = lab_up()
+        layout = load_spec(spec)
+    except (OSError, ValueError) as exc:
+        raise fail(f"lab spec {spec}: {exc}") from None
+    try:
+        truth = lab_up(layout, prefix)
     except LabError as exc:
         raise fail(str(exc)) from None
     if as_json:
@@ -575,12 +587,14 @@ def lab_up_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
 
 
 @lab_app.command("down")
-def lab_down_cmd() -> None:
+def lab_down_cmd(
+    prefix: Annotated[str | None, typer.Option("--prefix", help=_PREFIX_HELP)] = None,
+) -> None:
     """Tear the lab down (a no-op when nothing is up)."""
     from netmap.lab import LabError, lab_down
 
     try:
-        lab_down()
+        lab_down(prefix)
     except LabError as exc:
         raise fail(str(exc)) from None
 

@@ -120,9 +120,10 @@ class ArpObs(ObsBase):
 
 
 class HostObs(ObsBase):
-    """nmap saw a host up (ping/ARP/port discovery)."""
+    """A host seen up: by nmap's host discovery, or by netmap's own sweep of routed space
+    (`reason` names the reply: "echo-reply", "syn-ack 443", "reset 22")."""
 
-    source: Literal["nmap"] = "nmap"
+    source: Literal["nmap", "sweep"] = "nmap"
     ip: str
     state: str = "up"
     reason: str | None = None

@@ -1,4 +1,5 @@
-"""The scan: scope -> ARP -> nmap discovery -> reverse DNS -> ports/services -> host inventory
+"""The scan: scope -> ARP -> routers' SNMP + paced sweep of routed space (nmap when not root)
+-> reverse DNS -> ports/services -> host inventory
 (SSH, WinRM) -> SNMP -> store.
 
 Each phase only *observes*; observations are checkpointed to the store after every phase, so
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from netmap.config import HostOptions, SnmpOptions, prefer_credential
-from netmap.discover import arp, dns
+from netmap.discover import arp, dns, known, sweep
 from netmap.discover import nmap as nmapscan
 from netmap.model import (
     ArpObs,
@@ -34,6 +35,7 @@ from netmap.model import (
     ScanState,
     ServiceObs,
     SnmpObs,
+    SnmpRecord,
     utcnow,
 )
 from netmap.scope import Scope
@@ -100,6 +102,11 @@ def live_hosts(observations: list[Observation]) -> list[str]:
     return sorted(ips, key=ipaddress.IPv4Address)
 
 
+def _addresses(scope: Scope, skip: set[str]) -> list[str]:
+    """Every scannable address of the scope that `skip` (the ARP sweep's) does not hold."""
+    return [ip for ip in map(str, scope.hosts()) if ip not in skip]
+
+
 def _routed_targets(scope: Scope, local: dict[str, list[str]]) -> list[str]:
     """Scope networks not fully covered by the ARP sweep: they go to nmap host discovery."""
     swept = {ip for ips in local.values() for ip in ips}
@@ -120,6 +127,8 @@ class _Runner:
         self.local: dict[str, list[str]] = {}
         self.seconds: dict[str, float] = {}
         self.arp_job: concurrent.futures.Future[list[ArpObs]] | None = None
+        self.swept: dict[str, str] = {}  # address -> reply, filled while the sweep runs
+        self.snmp_done: set[str] = set()  # agents the hosts phase already collected
         self.sid = store.create(job.request, PHASES)
 
     def checkpoint(self, phase: str) -> None:
@@ -151,14 +160,79 @@ class _Runner:
     # -- phases ----------------------------------------------------------------------------
 
     def phase_hosts(self) -> None:
-        """ARP sweep of attached segments and nmap ping sweep of routed ones, side by side
-        (both mostly wait on the network, so running them together halves the phase)."""
-        p, scope, rate = self.job.progress, self.job.scope, self.job.request.rate
+        """ARP sweep of attached segments; routed space is swept by netmap's own paced sweep
+        (root) or by nmap's ping sweep."""
+        scope = self.job.scope
         if arp.can_arp():
             self.local = arp.local_targets(scope)
         else:
             self.notes.append("hosts: not root, so nmap does host discovery on local segments too")
         routed = _routed_targets(scope, self.local)
+        if routed and sweep.can_sweep():
+            self._hosts_by_sweep()
+        else:
+            self._hosts_by_nmap(routed)
+
+    def _hosts_by_sweep(self) -> None:
+        """The ARP sweep first, then the routers' SNMP (which subnets hold hosts), then one
+        paced sweep of the routed space, known subnets first. In that order, so the packet
+        rate asked for is the rate on the wire."""
+        p, scope, rate = self.job.progress, self.job.scope, self.job.request.rate
+        local = {ip for ips in self.local.values() for ip in ips}
+        if self.local:
+            p("hosts", 0, len(local), "ARP sweep")
+            self.obs.extend(arp.arp_sweep(scope, self.local, rate))
+        candidates = _addresses(scope, local)
+        space = self._known_space()
+        first, rest = space.ordered(candidates)
+        total = sweep.probe_count(len(first), len(rest))
+        if first:
+            self.notes.append(f"hosts: {len(first)} addresses in {len(space.subnets)} subnets "
+                              "the routers named were probed first, with every probe")
+        # its own bar: the ETA is the sweep's alone, not mixed with the ARP burst's pace
+        p("sweep", 0, total, f"probes to {len(candidates)} routed addresses")
+
+        def tick(sent: int, of: int, up: int) -> None:
+            p("sweep", sent, of, f"{up} hosts up")
+
+        result = sweep.sweep(sweep.plan(first, rest), total, scope.__contains__, rate,
+                             on_progress=tick, up=self.swept)  # fmt: skip
+        self.swept = {}
+        seen = {o.ip for o in self.obs if isinstance(o, ArpObs)}
+        self.obs.extend(h for h in result.hosts if h.ip not in seen)
+        p("sweep", total, total, f"{len(result.hosts)} hosts up")
+        p("hosts", 1, 1, f"{len(live_hosts(self.obs))} hosts up")
+
+    def _known_space(self) -> known.KnownSpace:
+        """Ask this machine's gateways, then the next hops their routes name, for their
+        interfaces, routes and ARP tables (bounded rounds and routers). The records are the
+        SNMP phase's for those agents: they are stored now and not collected twice."""
+        scope, space = self.job.scope, known.KnownSpace()
+        if not self.job.credentials:
+            return space
+        frontier = [gw for gw in known.gateways() if gw in scope]
+        asked: set[str] = set()
+        for _round in range(known.MAX_ROUNDS):
+            frontier = [ip for ip in frontier if ip not in asked][: known.MAX_ROUTERS - len(asked)]
+            if not frontier:
+                break
+            asked.update(frontier)
+            self.job.progress("routers", 0, len(frontier), "which subnets hold hosts (SNMP)")
+            records = self._collect_snmp(frontier)
+            self.job.progress("routers", len(frontier), len(frontier),
+                              f"{sum(1 for r in records if r.collected)} answered")
+            answered = [r for r in records if r.collected]
+            self.snmp_done.update(r.ip for r in answered)
+            learned = known.learn(answered, scope)
+            space.subnets |= learned.subnets
+            space.addresses |= learned.addresses
+            frontier = sorted(learned.next_hops, key=ipaddress.IPv4Address)
+        return space
+
+    def _hosts_by_nmap(self, routed: list[str]) -> None:
+        """ARP sweep of attached segments and nmap ping sweep of routed ones, side by side
+        (both mostly wait on the network, so running them together halves the phase)."""
+        p, scope, rate = self.job.progress, self.job.scope, self.job.request.rate
         total = sum(len(v) for v in self.local.values()) + len(routed)
         p("hosts", 0, total, "ARP sweep + nmap host discovery")
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
@@ -242,11 +316,7 @@ class _Runner:
             p("snmp", 0, 0, "skipped: no SNMP credentials")
             self.notes.append("snmp: skipped, no credentials given")
             return
-        from netmap.discover.snmp.collect import collect_many, record_to_observations
-
-        groups: dict[str | None, list[str]] = {}
-        for ip in ips:
-            groups.setdefault(self.job.preferred_credentials.get(ip), []).append(ip)
+        ips = [ip for ip in ips if ip not in self.snmp_done]  # routers read before the sweep
         done = 0
 
         def tick(_ip: str) -> None:
@@ -254,7 +324,20 @@ class _Runner:
             done += 1
             p("snmp", done, len(ips), "")
 
-        # One batch per "credential that worked last time", each trying that one first.
+        self._collect_snmp(ips, tick)
+        answered = {o.ip for o in self.obs if isinstance(o, SnmpObs) and o.error is None}
+        p("snmp", len(ips), len(ips), f"{len(answered)} agents answered")
+
+    def _collect_snmp(self, ips: list[str], tick: Callable[[str], None] | None = None,
+                      ) -> list[SnmpRecord]:  # fmt: skip
+        """Collect every getter from `ips` and store what each agent gave; one batch per
+        "credential that worked last time", each trying that one first."""
+        from netmap.discover.snmp.collect import collect_many, record_to_observations
+
+        groups: dict[str | None, list[str]] = {}
+        for ip in ips:
+            groups.setdefault(self.job.preferred_credentials.get(ip), []).append(ip)
+        out: list[SnmpRecord] = []
         for preferred, group in groups.items():
             creds = prefer_credential(self.job.credentials, preferred)
             records = asyncio.run(
@@ -270,8 +353,8 @@ class _Runner:
             )
             for rec in records:
                 self.obs.extend(record_to_observations(rec))
-        answered = {o.ip for o in self.obs if isinstance(o, SnmpObs) and o.error is None}
-        p("snmp", len(ips), len(ips), f"{len(answered)} agents answered")
+            out.extend(records)
+        return out
 
     def salvage(self) -> int:
         """What the interrupted phase had already seen: the ARP replies of a sweep that
@@ -281,6 +364,8 @@ class _Runner:
         job = self.arp_job
         if job is not None and job.done() and not job.cancelled() and job.exception() is None:
             self.obs.extend(o for o in job.result() if ("arp", o.ip) not in seen)
+        self.obs.extend(HostObs(source="sweep", target=ip, ip=ip, reason=why)
+                        for ip, why in list(self.swept.items()) if ("sweep", ip) not in seen)
         for xml in nmapscan.take_salvaged():
             try:
                 run = nmapscan.partial_run(xml, self.job.scope.__contains__)

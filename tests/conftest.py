@@ -81,11 +81,17 @@ def lab(lab_prefix: str, root_before_lab: RootSnapshot) -> Iterator[GroundTruth]
         print(f"\nlab {lab_prefix} down in {time.monotonic() - t0:.2f}s")
 
 
-@pytest.fixture(scope="session")
-def scanner_run(lab: GroundTruth, lab_prefix: str) -> ScannerRun:
+def in_scanner(prefix: str) -> ScannerRun:
+    """THE wrapper: run argv inside lab `prefix`'s scanner namespace, with a bounded timeout.
+    Every scan a test makes of any lab goes through it."""
     def run(argv: Sequence[str], timeout: float = 30.0,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*scanner_exec_argv(lab_prefix), *argv], capture_output=True,
+        return subprocess.run([*scanner_exec_argv(prefix), *argv], capture_output=True,
                               text=True, timeout=timeout, check=False, env=env)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def scanner_run(lab: GroundTruth, lab_prefix: str) -> ScannerRun:
+    return in_scanner(lab_prefix)

@@ -59,19 +59,22 @@ def _attached_networks() -> list[tuple[str, ipaddress.IPv4Network]]:
 
 
 def local_targets(scope: Scope) -> dict[str, list[str]]:
-    """In-scope addresses grouped by the interface they are directly attached to."""
+    """In-scope addresses grouped by the interface they are directly attached to.
+
+    Every address of the overlap is asked, but the attached network's own network and
+    broadcast addresses and the targets' edges: a piece left by an exclusion (10.1.1.4/30
+    around an excluded .3) keeps its first and last address, which are hosts of the segment."""
     by_iface: dict[str, list[str]] = defaultdict(list)
     for iface, attached in _attached_networks():
+        skip = set(scope.edges)
+        if attached.prefixlen < 31:
+            skip |= {attached.network_address, attached.broadcast_address}
         for net in scope.networks:
             if not net.overlaps(attached):
                 continue
             part = net if attached.supernet_of(net) else attached
-            by_iface[iface].extend(str(a) for a in _hosts(part) if a != attached.broadcast_address)
+            by_iface[iface].extend(str(a) for a in part if a not in skip)
     return {k: scope.filter(sorted(set(v), key=ipaddress.IPv4Address)) for k, v in by_iface.items()}
-
-
-def _hosts(net: ipaddress.IPv4Network) -> list[ipaddress.IPv4Address]:
-    return list(net) if net.prefixlen >= 31 else list(net.hosts())
 
 
 def arp_sweep(

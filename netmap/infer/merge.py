@@ -247,7 +247,8 @@ def _host_claims(ob: HostObs) -> tuple[list[Claim], list[Binding]]:
     if ob.state != "up":
         return [], []
     ip, mac = identity_ip(ob.ip), identity_mac(ob.mac)
-    return _direct_claims("nmap", ip, mac, ob.vendor, ob.time, name=ob.hostname)
+    # a sweep reply carries only the address; nmap's may carry a MAC, its maker and a name
+    return _direct_claims(ob.source, ip, mac, ob.vendor, ob.time, name=ob.hostname)
 
 
 def _service_claim(ob: ServiceObs) -> list[Claim]:

@@ -1,4 +1,4 @@
-"""python -m netmap.lab up|down|status [--json] [--prefix P] [--spec FILE]
+"""python -m netmap.lab up|down|status [--json] [--prefix P] [--spec NAME|FILE]
 
 A small entry point to drive the lab without the main CLI. Exit 2 on LabError.
 """
@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("action", choices=["up", "down", "status"])
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     ap.add_argument("--prefix", help="lab prefix (default $NETMAP_LAB_PREFIX or nmlab)")
-    ap.add_argument("--spec", help="TOML lab spec (default: the packaged city hall)")
+    ap.add_argument("--spec", help="a packaged layout (cityhall, town16) or a TOML file (default: cityhall)")
     args = ap.parse_args(argv)
     try:
         t0 = time.monotonic()

@@ -54,6 +54,7 @@ def write_known_hosts(spec: LabSpec, layout: Layout) -> Path:
             key = " ".join(pub.read_text().split()[:2])
             lines += [f"{ip.ip} {key}" for ip in d.ips()]
     path = inventory_dir(layout) / "known_hosts"
+    path.parent.mkdir(parents=True, exist_ok=True)  # a lab without ssh_login hosts has no account
     path.write_text("\n".join(lines) + "\n")
     return path
 

@@ -111,6 +111,8 @@ def _sysctls(d: DeviceSpec) -> dict[str, str]:
         # arp_ignore=1: answer ARP only for addresses on the asking interface, or a
         # router leaks its other subnets' addresses into each LAN.
         s |= {"net/ipv4/ip_forward": "1", "net/ipv4/conf/all/arp_ignore": "1"}
+    if not d.icmp_echo:
+        s["net/ipv4/icmp_echo_ignore_all"] = "1"
     return s
 
 
@@ -163,7 +165,8 @@ def _device_batch(spec: LabSpec, d: DeviceSpec) -> str:
     gw = spec.default_gateway(d)
     if gw is not None:
         lines.append(f"route add default via {gw}")
-    lines += [f"route add {r.dst} via {r.via}" for r in d.routes]
+    lines += [f"route add blackhole {r.dst}" if r.blackhole else f"route add {r.dst} via {r.via}"
+              for r in d.routes]
     return "\n".join(lines) + "\n"
 
 

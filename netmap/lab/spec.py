@@ -127,7 +127,15 @@ class SnmpSpec(_Strict):
 
 class RouteSpec(_Strict):
     dst: ipaddress.IPv4Network
-    via: ipaddress.IPv4Address
+    via: ipaddress.IPv4Address | None = None
+    # drop silently, as a router does with the unused part of its space (a null route)
+    blackhole: bool = False
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> RouteSpec:
+        if (self.via is None) == (not self.blackhole):
+            raise ValueError(f"route {self.dst}: give exactly one of 'via' and 'blackhole'")
+        return self
 
 
 class DeviceSpec(_Strict):
@@ -145,6 +153,8 @@ class DeviceSpec(_Strict):
     lldp_med_class: int | None = Field(default=None, ge=1, le=4)
     # its sshd lets the lab's inventory account in (accounts.py): a computer to inventory
     ssh_login: bool = False
+    # false: the host ignores pings (a desktop firewall), and only a TCP probe finds it
+    icmp_echo: bool = True
     interfaces: list[InterfaceSpec] = Field(default_factory=list)
     bridge: BridgeSpec | None = None
     loopback_ips: list[ipaddress.IPv4Interface] = Field(default_factory=list)
@@ -335,10 +345,15 @@ def mac_add(mac: str, n: int) -> str:
     return ":".join(raw[i:i + 2] for i in range(0, 12, 2))
 
 
+# the layouts that ship: the city hall (the default) and a town numbered out of one /16
+PACKAGED = ("cityhall", "town16")
+
+
 def load_spec(path: str | Path | None = None) -> LabSpec:
-    """Parse a TOML spec; without a path, the packaged city-hall layout."""
-    if path is None:
-        text = resources.files("netmap.lab").joinpath("cityhall.toml").read_text()
+    """Parse a TOML spec: a file, a packaged layout's name, or by default the city hall."""
+    if path is None or str(path) in PACKAGED:
+        name = f"{path or 'cityhall'}.toml"
+        text = resources.files("netmap.lab").joinpath(name).read_text()
     else:
         text = Path(path).read_text()
     return LabSpec.model_validate(tomllib.loads(text))

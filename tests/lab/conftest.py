@@ -6,10 +6,15 @@ wrapper that keeps every packet inside the lab.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
+import signal
+import subprocess
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +39,31 @@ class LabScan:
 
     def host(self, ip: str) -> dict[str, Any] | None:
         return next((h for h in self.data["hosts"] if h["ip"] == ip), None)
+
+
+@contextmanager
+def captured(ns_argv: list[str], pcap: Path, iface: str, expression: str) -> Iterator[list[str]]:
+    """tcpdump on `iface` inside a lab namespace while the block runs; the list it yields is
+    filled, after the block, with the capture read back (`tcpdump -n -tt`, one line each)."""
+    lines: list[str] = []
+    dump = subprocess.Popen([*ns_argv, "tcpdump", "-i", iface, "-n", "-U", "-w", str(pcap),
+                             expression], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        time.sleep(0.5)  # tcpdump has no readiness signal; bounded, not a correctness wait
+        yield lines
+        time.sleep(0.5)
+    finally:
+        dump.send_signal(signal.SIGINT)
+        dump.wait(timeout=10)
+    read = subprocess.run(["tcpdump", "-r", str(pcap), "-n", "-tt"], capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    lines.extend(read.stdout.splitlines())
+
+
+def busiest_second(times: list[float]) -> int:
+    """The most events in any one-second window (times sorted)."""
+    return max((bisect.bisect_left(times, t + 1.0) - i for i, t in enumerate(times)), default=0)
 
 
 def netmap_argv(*args: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Ctrl-C in the middle of the hosts phase keeps what that phase had already seen: the ARP
-replies of the local sweep, and the hosts nmap had finished (read from its cut XML). No
-packet is sent: ARP and nmap are replaced by stand-ins that answer as they would."""
+replies of the local sweep, the hosts nmap had finished (read from its cut XML), and the
+replies the routed sweep had collected. No packet is sent: ARP, nmap and the sweep are replaced
+by stand-ins that answer as they would."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from netmap.discover import arp
+from netmap.discover import arp, sweep
 from netmap.discover import nmap as nmapscan
 from netmap.model import ArpObs, HostObs, ScanRequest, ScanState
 from netmap.scan import ScanJob, run_scan
@@ -51,6 +52,7 @@ def test_interrupted_hosts_phase_keeps_arp_and_nmap_hosts(
     monkeypatch.setattr(arp, "local_targets", lambda _scope: {"lan0": local})
     monkeypatch.setattr(arp, "arp_sweep", sweep)
     monkeypatch.setattr(nmapscan, "discover", discover)
+    monkeypatch.setattr("netmap.discover.sweep.can_sweep", lambda: False)  # nmap's path
     scope = build_scope(["10.77.10.0/24", "10.77.20.0/24"])
     request = ScanRequest(targets=list(scope.targets))
     result = run_scan(Store(tmp_path / "scans"), ScanJob(scope=scope, request=request))
@@ -61,6 +63,36 @@ def test_interrupted_hosts_phase_keeps_arp_and_nmap_hosts(
         "10.77.20.10", "10.77.20.11"]
     assert stored.status.phases_pending[0] == "hosts"
     assert "kept 4 observations" in (stored.status.message or "")
+
+
+def test_interrupted_sweep_keeps_the_replies_it_had(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def arp_sweep(_scope: object, _groups: object, _rate: object) -> list[ArpObs]:
+        return [ArpObs(target="10.77.10.1", ip="10.77.10.1", mac="02:00:00:00:00:01")]
+
+    def routed(_probes: object, _total: int, in_scope: object, _rate: object, *,
+               on_progress: object, up: dict[str, str]) -> sweep.SweepResult:  # fmt: skip
+        up["10.77.20.10"] = "echo-reply"  # two replies in, then Ctrl-C
+        up["10.77.20.11"] = "reset 443"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(arp, "can_arp", lambda: True)
+    monkeypatch.setattr(arp, "local_targets", lambda _scope: {"lan0": ["10.77.10.1"]})
+    monkeypatch.setattr(arp, "arp_sweep", arp_sweep)
+    monkeypatch.setattr(sweep, "can_sweep", lambda: True)
+    monkeypatch.setattr(sweep, "sweep", routed)
+    monkeypatch.setattr("netmap.discover.known.gateways", lambda: [])  # no router is asked
+    scope = build_scope(["10.77.10.0/24", "10.77.20.0/24"])
+    result = run_scan(Store(tmp_path / "scans"),
+                      ScanJob(scope=scope, request=ScanRequest(targets=list(scope.targets))))
+    assert result.state is ScanState.PARTIAL
+    stored = Store(tmp_path / "scans").read(result.scan_id)
+    hosts = {o.ip: o for o in stored.observations if isinstance(o, HostObs)}
+    assert set(hosts) == {"10.77.20.10", "10.77.20.11"}
+    assert {o.source for o in hosts.values()} == {"sweep"}
+    assert hosts["10.77.20.11"].reason == "reset 443"
+    assert [o.ip for o in stored.observations if isinstance(o, ArpObs)] == ["10.77.10.1"]
 
 
 def test_a_partial_scan_says_so_in_its_deliverables(tmp_path: Path) -> None:
