@@ -36,6 +36,7 @@ from pydantic import Field, SecretStr, ValidationError
 
 from netmap.model import (
     Depth,
+    DiagramOptions,
     Model,
     Overrides,
     ResolvedCredential,
@@ -103,6 +104,7 @@ class Profile(Model):
     winrm: list[WinrmCredential] = Field(default_factory=list)
     host_options: HostOptions = Field(default_factory=HostOptions)
     sla: SlaOptions = Field(default_factory=SlaOptions)
+    diagram: DiagramOptions = Field(default_factory=DiagramOptions)
     scans_dir: str = "scans"
     output_dir: str = "output"
     # the path of an overrides.toml, or the same tables inline: [overrides.devices."<key>"]

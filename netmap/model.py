@@ -803,6 +803,14 @@ class SlaOptions(Model):
     tiers: list[SlaTier] = Field(default_factory=lambda: list(DEFAULT_SLA_TIERS), min_length=1)
 
 
+class DiagramOptions(Model):
+    """The profile's [diagram]: how much the physical view draws one by one."""
+
+    # servers, phones, printers, access points and UPSes on one switch are drawn one by one up
+    # to this many, then counted in one node; workstations and cameras are counted from two
+    single_up_to: int = Field(default=4, ge=0, le=1000)
+
+
 class Overrides(Model):
     """overrides.toml: `[devices."<MAC | IP | name | device id>"]` tables of DeviceOverride."""
 
@@ -829,6 +837,7 @@ class Inventory(Model):
         default_factory=list
     )  # addresses where SNMP was tried and failed
     sla_tiers: list[SlaTier] = Field(default_factory=lambda: list(DEFAULT_SLA_TIERS))
+    diagram: DiagramOptions = Field(default_factory=DiagramOptions)
     # "complete", or "partial"/"failed" with the phases that did not run: a partial scan's
     # deliverables say so, and devices it did not reach are not "removed".
     scan_state: str = "complete"

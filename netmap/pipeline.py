@@ -20,7 +20,8 @@ def build_and_store(store: Store, scan_id: str, profile: Profile | None = None) 
 
     ov = profile.overrides if profile else None
     overrides = load_overrides(ov) if isinstance(ov, str) else ov
-    inv = build_inventory(store.read(scan_id), overrides, profile.sla if profile else None)
+    inv = build_inventory(store.read(scan_id), overrides, profile.sla if profile else None,
+                          profile.diagram if profile else None)
     store.write_inventory(scan_id, inv, graph_to_json(inventory_graph(inv)))
     return inv
 

@@ -11,11 +11,14 @@ from netmap.infer.overrides import apply_overrides
 from netmap.infer.sla import assign_sla
 from netmap.infer.snmp_records import failed_agents
 from netmap.infer.topology import build_links
-from netmap.model import Inventory, Overrides, ScanRecord, SlaOptions
+from netmap.model import DiagramOptions, Inventory, Overrides, ScanRecord, SlaOptions
 
 
 def build_inventory(
-    scan: ScanRecord, overrides: Overrides | None = None, sla: SlaOptions | None = None
+    scan: ScanRecord,
+    overrides: Overrides | None = None,
+    sla: SlaOptions | None = None,
+    diagram: DiagramOptions | None = None,
 ) -> Inventory:
     merged = merge_with_index(scan)
     ctx = build_context(merged.devices, scan, merged.index)
@@ -36,5 +39,6 @@ def build_inventory(
         snmp_failures=failed_agents(scan),
         scan_state=scan.status.state.value,
         phases_pending=list(scan.status.phases_pending),
+        diagram=diagram or DiagramOptions(),
     )
     return assign_sla(inv, (sla or SlaOptions()).tiers)

@@ -29,6 +29,7 @@ from diagrams.onprem.network import CiscoRouter, CiscoSwitchL2, Internet
 from netmap.model import DeviceType, Inventory, LinkConfidence
 from netmap.render.layout import run_dot
 from netmap.render.logical import build_logical_scene
+from netmap.render.physical import physical_scenes
 from netmap.render.sanitize import dot_html, safe_filename
 from netmap.render.scene import (
     BADGE_COLORS,
@@ -136,6 +137,29 @@ def pages(inv: Inventory, *, stem: str, collapse_over: int | None) -> list[Page]
                 inv, collapse_over=collapse_over, merge_parallel=True, site=site, title=title
             )
             out.append(Page(f"{stem}-site{i + 1}-{safe_filename(site, default='site')}", scene))
+    for name, scenes in physical_pages(inv):
+        for k, scene in enumerate(scenes, 1):
+            out.append(Page(f"{stem}-physical{name}" + (f"-p{k}" if len(scenes) > 1 else ""),
+                            scene))
+    return out
+
+
+def physical_pages(inv: Inventory) -> list[tuple[str, list[Scene]]]:
+    """(file-name part, pages) of the physical view: one entry per site (the whole network
+    when it names none), split into an overview and continuation pages where one page would
+    not print readably on A3."""
+    from netmap.render.crossings import READABLE_SCALE, page_quality
+
+    when = inv.scanned_at.strftime("%Y-%m-%d %H:%M UTC")
+    named: list[str | None] = [*sites(inv)] or [None]
+    out: list[tuple[str, list[Scene]]] = []
+    for i, site in enumerate(named):
+        title = f"Physical view - {site or 'the network'} - scan {inv.scan_id} - {when}"
+        scenes = physical_scenes(inv, site, title, inv.diagram.single_up_to,
+                                 score=lambda s: page_quality(s).scale("A3"),
+                                 enough=READABLE_SCALE)  # fmt: skip
+        part = f"-site{i + 1}-{safe_filename(site, default='site')}" if site else ""
+        out.append((part, scenes))
     return out
 
 
@@ -189,7 +213,7 @@ class _LabelNode(Node):  # type: ignore[misc]
 
 def dot_source(scene: Scene) -> str:
     graph_attr = {
-        "splines": "spline",
+        "splines": scene.splines,
         "newrank": "true",
         "nodesep": "0.35",
         "ranksep": "0.75",
@@ -216,7 +240,7 @@ def dot_source(scene: Scene) -> str:
     with _Diagram(
         name="",
         filename="network",
-        direction="TB",
+        direction=scene.direction,
         show=False,
         outformat="svg",
         graph_attr=graph_attr,

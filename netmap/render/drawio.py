@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
+from netmap.render.diagram import physical_pages
 from netmap.render.layout import Layout, Rect, layout_scene
 from netmap.render.logical import build_logical_scene
 from netmap.render.sanitize import clean
@@ -79,8 +80,8 @@ LEGEND = (
 
 
 def render_drawio(inv: Inventory, path: Path) -> Path:
-    """Write `path` (.drawio): one page for the whole network, the logical view, and one page
-    per site if several."""
+    """Write `path` (.drawio): one page for the whole network, the logical view, one page per
+    site if several, and the physical view of each site (more pages where a site is split)."""
     mxfile = ET.Element("mxfile", host="netmap", type="device", compressed="false")
     devices = {d.id: d for d in inv.devices}
     title = f"Network - scan {inv.scan_id}"
@@ -89,6 +90,10 @@ def render_drawio(inv: Inventory, path: Path) -> Path:
     named = sites(inv)
     if len(named) > 1:
         scenes += [(site, build_scene(inv, site=site, title=title)) for site in named]
+    for site, pages in zip([*named] or ["the network"], physical_pages(inv), strict=False):
+        scenes += [(f"Physical - {site}" + (f" ({k} of {len(pages[1])})" if len(pages[1]) > 1
+                                             else ""), scene)
+                   for k, scene in enumerate(pages[1], 1)]  # fmt: skip
     for page_no, (name, scene) in enumerate(scenes):
         diagram = _el(mxfile, "diagram", id=f"page-{page_no}", name=clean(name, max_len=60))
         diagram.append(graph_model(scene, layout_scene(scene), devices, inv))

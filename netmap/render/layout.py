@@ -101,10 +101,10 @@ def parse_json_layout(data: dict[str, Any]) -> Layout:
     return Layout(width, height, nodes, clusters, routes)
 
 
-def _polyline(pos: str, height: float) -> list[Point]:
-    """The vertices of a `splines=polyline` edge: its B-spline's control points come in
-    threes, and with straight pieces every third one is a corner. An arrowhead's "e,x,y"
-    or "s,x,y" point is left out: the renderers draw their own ends."""
+def spline_points(pos: str) -> list[Point]:
+    """The control points of an edge's `pos` (Graphviz's coordinates, y up). An arrowhead's
+    "e,x,y" or "s,x,y" point is left out: the renderers draw their own ends. [] when the
+    text is not a list of points."""
     points: list[Point] = []
     for item in pos.split():
         if item.startswith(("e,", "s,")):
@@ -113,15 +113,22 @@ def _polyline(pos: str, height: float) -> list[Point]:
             x, y = (float(v) for v in item.split(","))
         except ValueError:
             return []
-        points.append((x, height - y))
+        points.append((x, y))
+    return points
+
+
+def _polyline(pos: str, height: float) -> list[Point]:
+    """The vertices of a `splines=polyline` edge, y down: its B-spline's control points come
+    in threes, and with straight pieces every third one is a corner."""
+    points = [(x, height - y) for x, y in spline_points(pos)]
     return points[::3] if len(points) % 3 == 1 else points
 
 
 def _layout_dot(scene: Scene) -> str:
     lines = [
         "digraph layout {",
-        "  graph [rankdir=TB newrank=true splines=polyline nodesep=0.3 ranksep=0.6 fontsize=13 "
-        'fontname="DejaVu Sans"];',
+        f"  graph [rankdir={scene.direction} newrank=true splines=polyline nodesep=0.3 "
+        'ranksep=0.6 fontsize=13 fontname="DejaVu Sans"];',
         f"  node [shape=box fixedsize=true width={NODE_W / 72:.3f} height={NODE_H / 72:.3f}];",
     ]
     for cluster in scene.children(None):

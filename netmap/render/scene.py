@@ -156,6 +156,10 @@ class Scene:
     # and the legend's footnote (None: the physical map's).
     link_legend: dict[LinkConfidence, str] = field(default_factory=dict)
     legend_note: str | None = None
+    # How Graphviz draws it: "TB" with curved edges for the maps; the physical view's tree
+    # reads left to right with straight, bent edges (no two sibling cables cross).
+    direction: Literal["TB", "LR"] = "TB"
+    splines: Literal["spline", "polyline"] = "spline"
 
     def children(self, cluster_id: str | None) -> list[SceneCluster]:
         return [c for c in self.clusters.values() if c.parent == cluster_id]

@@ -107,3 +107,22 @@ def test_redacted_bundle_leaks_nothing(lab: Any, lab_scan: LabScan, tmp_path: Pa
                 assert not re.search(r"10\.77\.\d+\.\d+", text), name
                 for s in secrets:
                     assert s.casefold() not in low, (name, s)
+
+
+def test_physical_view_of_the_lab(lab: Any, lab_scan: LabScan, rendered: Path) -> None:
+    """The lab's physical page: the cabling tree from the uplink, every lab switch on it, no
+    edge crossing another, printable on A3 (issue 15's goals, measured on Graphviz's layout)."""
+    from netmap.render.crossings import page_quality
+    from netmap.render.diagram import physical_pages
+
+    inv = Store(lab_scan.scans_dir).read_inventory(lab_scan.scan_id)
+    assert inv is not None
+    assert any(p.name.startswith("network-physical") and p.suffix == ".svg"
+               for p in rendered.iterdir())  # fmt: skip
+    pages = [scene for _part, scenes in physical_pages(inv) for scene in scenes]
+    switches = {d.name for d in lab.devices if str(d.type) == "switch" and d.managed}
+    drawn = {n.title.split(".")[0] for page in pages for n in page.nodes.values()}
+    assert switches <= drawn, switches - drawn
+    for page in pages:
+        q = page_quality(page)
+        assert q.crossing_share < 0.05 and q.readable("A3"), q

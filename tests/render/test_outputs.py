@@ -29,6 +29,8 @@ Out = tuple[Path, list[Path]]
 EXPECTED = {
     "network.svg", "network.png", "network.pdf", "network.drawio", "network.graphml",
     "network-logical.svg", "network-logical.png", "network-logical.pdf",
+    "network-physical-site1-City-Hall.svg", "network-physical-site1-City-Hall.png",
+    "network-physical-site1-City-Hall.pdf",
     "network.vsdx", "inventory.xlsx", "inventory-devices.csv", "inventory-software.csv",
     "inventory-links.csv", "summary.html", "summary.pdf",
     "rfp-bundle-20250314-0930-cityhall.zip",
@@ -67,7 +69,8 @@ def test_svg_is_self_contained(hall_out: Out) -> None:
 
 def test_drawio_structure_and_links_match(hall: Inventory, hall_out: Out) -> None:
     pages = drawio_pages(hall_out[0] / "network.drawio")
-    assert [name for name, _ in pages] == ["All sites", "Logical view"]  # one site: no site pages
+    # one site: no site pages, and its physical view on one page
+    assert [name for name, _ in pages] == ["All sites", "Logical view", "Physical - City Hall"]
     check_drawio_structure(pages[1][1])
     logical = {c.attrs.get("netmap_id") for c in pages[1][1] if "device_type" in c.attrs}
     assert next(d.id for d in hall.devices if d.name == "mail01") in logical
@@ -84,8 +87,10 @@ def test_drawio_structure_and_links_match(hall: Inventory, hall_out: Out) -> Non
 def test_drawio_multi_site_pages(town_drawio: tuple[Inventory, Path]) -> None:
     inv, path = town_drawio
     pages = drawio_pages(path)
-    assert [name for name, _ in pages] == ["All sites", "Logical view", "City Hall", "Police",
-                                           "Public Works"]  # fmt: skip
+    assert [name for name, _ in pages] == [
+        "All sites", "Logical view", "City Hall", "Police", "Public Works",
+        *[f"Physical - City Hall ({k} of 4)" for k in range(1, 5)],
+        "Physical - Police", "Physical - Public Works"]  # fmt: skip
     for _, cells in pages:
         check_drawio_structure(cells)
     assert Counter(drawio_edge_ends(pages[0][1])) == _link_pairs(inv)
