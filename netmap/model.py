@@ -258,6 +258,7 @@ GETTERS = (
     "software",
     "printer",
     "ups",
+    "vlans",
 )
 
 
@@ -342,6 +343,34 @@ class MacEntry(Model):
     vlan: int | None = None
     static: bool = False
     status: str | None = None  # learned / self / mgmt / other
+
+
+class Vlan(Model):
+    """One VLAN a switch defines, with the ports (ifName) that carry it."""
+
+    vlan_id: int
+    name: str | None = None
+    untagged: list[str] = Field(default_factory=list)  # access ports: frames leave untagged
+    tagged: list[str] = Field(default_factory=list)  # trunk ports
+    source: str = "Q-BRIDGE-MIB"  # or CISCO-VTP-MIB
+
+
+class PortVlan(Model):
+    """What one port says of its VLANs: the VLAN of untagged frames (PVID or Cisco access
+    VLAN), whether it trunks, and the voice VLAN the phone on it announced (LLDP-MED)."""
+
+    port: str  # ifName
+    access_vlan: int | None = None
+    trunk: bool | None = None
+    voice_vlan: int | None = None
+    source: str = "Q-BRIDGE-MIB"
+
+
+class VlanTable(Model):
+    """The `vlans` getter: the VLANs a switch defines and its ports' VLAN settings."""
+
+    vlans: list[Vlan] = Field(default_factory=list)
+    ports: list[PortVlan] = Field(default_factory=list)
 
 
 class LldpNeighbor(Model):
@@ -506,6 +535,7 @@ class SnmpRecord(Model):
     software: HostResources | None = None
     printer: PrinterInfo | None = None
     ups: UpsInfo | None = None
+    vlans: VlanTable | None = None
     errors: dict[str, str] = Field(default_factory=dict)  # getter -> clear message
     collected: list[str] = Field(default_factory=list)  # getters that ran (empty result != not asked)
 
@@ -728,6 +758,7 @@ class Device(Model):
     services: list[Service] = Field(default_factory=list)
     software: list[SoftwareItem] = Field(default_factory=list)
     interfaces: list[Interface] = Field(default_factory=list)
+    vlans: VlanTable | None = None  # a switch's VLANs and port VLAN settings, as SNMP gave them
     snmp_credential: str | None = None
     snmp_default_community: bool = False
     identity_evidence: list[str] = Field(default_factory=list)  # "model: <where it came from>"
@@ -768,6 +799,18 @@ class Subnet(Model):
     zone: str | None = None
     gateway: str | None = None  # device id of the router interface
     devices: list[str] = Field(default_factory=list)
+
+
+class VlanSummary(Model):
+    """One VLAN across the network: where it is defined, what it carries."""
+
+    vlan_id: int
+    name: str | None = None
+    subnets: list[str] = Field(default_factory=list)  # CIDRs its hosts are numbered in
+    switches: list[str] = Field(default_factory=list)  # device ids that define or carry it
+    devices: int = 0  # hosts on an access port of this VLAN
+    voice: bool = False  # some phone announced it as its voice VLAN (LLDP-MED)
+    sources: list[str] = Field(default_factory=list)  # Q-BRIDGE-MIB, CISCO-VTP-MIB, l2vlan, ...
 
 
 class DeviceOverride(Model):
@@ -838,6 +881,7 @@ class Inventory(Model):
     )  # addresses where SNMP was tried and failed
     sla_tiers: list[SlaTier] = Field(default_factory=lambda: list(DEFAULT_SLA_TIERS))
     diagram: DiagramOptions = Field(default_factory=DiagramOptions)
+    vlans: list[VlanSummary] = Field(default_factory=list)
     # "complete", or "partial"/"failed" with the phases that did not run: a partial scan's
     # deliverables say so, and devices it did not reach are not "removed".
     scan_state: str = "complete"

@@ -228,7 +228,8 @@ def test_bridge_mib_fdb_has_hosts_on_their_ports(lab: GroundTruth,
         port_name = {o.rsplit(".", 1)[1]: if_descr[f".1.3.6.1.2.1.2.2.1.2.{v}"]
                      for o, v in port_if.items()}
         fdb = _walk(scanner_run, ip, comm, ".1.3.6.1.2.1.17.4.3.1.2")
-        qfdb = _walk(scanner_run, ip, comm, ".1.3.6.1.2.1.17.7.1.2.2.1.2.1")
+        fdb_id = sw.vlans.fdb if sw.vlans else 1  # the switch's VLAN: one FDB per VLAN
+        qfdb = _walk(scanner_run, ip, comm, f".1.3.6.1.2.1.17.7.1.2.2.1.2.{fdb_id}")
         mac_port = {_oid_mac(o): port_name.get(v) for o, v in fdb.items()}
         assert {_oid_mac(o): port_name.get(v) for o, v in qfdb.items()} == mac_port
         for mac, port in _hosts_behind(lab, sw.name):

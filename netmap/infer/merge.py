@@ -783,6 +783,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         # shorter reading of the same one.
         software=host.software if host and host.software else software,
         interfaces=interfaces,
+        vlans=next((rec.vlans for rec in records if rec.vlans is not None), None),
         snmp_credential=credential,
         snmp_default_community=any(rec.default_community for rec in records),
         identity_evidence=_identity_evidence(picked_from, records, host),

@@ -11,6 +11,7 @@ from netmap.infer.overrides import apply_overrides
 from netmap.infer.sla import assign_sla
 from netmap.infer.snmp_records import failed_agents
 from netmap.infer.topology import build_links
+from netmap.infer.vlans import summarize_vlans
 from netmap.model import DiagramOptions, Inventory, Overrides, ScanRecord, SlaOptions
 
 
@@ -41,4 +42,5 @@ def build_inventory(
         phases_pending=list(scan.status.phases_pending),
         diagram=diagram or DiagramOptions(),
     )
+    inv.vlans = summarize_vlans(inv)
     return assign_sla(inv, (sla or SlaOptions()).tiers)

@@ -15,6 +15,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from netmap.lab.passpersist import PassEntry, serve
 
@@ -61,8 +62,11 @@ def _octets(mac: str) -> str:
     return " ".join(mac.split(":")).upper()
 
 
-def build(bridge: str) -> list[PassEntry]:
+def build(bridge: str, plan: dict[str, Any] | None = None) -> list[PassEntry]:
+    """The whole BRIDGE-MIB / Q-BRIDGE-MIB view; `plan` is the lab's VLAN plan (spec.VlanPlan
+    as JSON) or None for a switch with VLAN 1 only."""
     ports = _ports(bridge)
+    fdb_id = int(plan["fdb"]) if plan else FDB_ID
     base_mac = _sys(Path(f"/sys/class/net/{bridge}/address"), "00:00:00:00:00:00")
     ageing = int(_sys(Path(f"/sys/class/net/{bridge}/bridge/ageing_time"), "30000")) // 100
     e: list[PassEntry] = [
@@ -73,9 +77,10 @@ def build(bridge: str) -> list[PassEntry]:
         (_o(4, 2, 0), "integer", str(ageing)),
         (_o(7, 1, 1, 1, 0), "integer", "1"),  # dot1qVlanVersionNumber
         (_o(7, 1, 1, 2, 0), "integer", "4094"),  # dot1qMaxVlanId
-        (_o(7, 1, 1, 3, 0), "gauge", "1"),  # dot1qMaxSupportedVlans
-        (_o(7, 1, 1, 4, 0), "gauge", "1"),  # dot1qNumVlans
+        (_o(7, 1, 1, 3, 0), "gauge", "4094"),  # dot1qMaxSupportedVlans
+        (_o(7, 1, 1, 4, 0), "gauge", str(len(plan["names"]) if plan else 1)),  # dot1qNumVlans
     ]
+    port_plan: dict[str, Any] = plan["ports"] if plan else {}
     for name, (num, ifindex) in ports.items():
         stats = Path(f"/sys/class/net/{name}/statistics")
         e += [
@@ -89,13 +94,41 @@ def build(bridge: str) -> list[PassEntry]:
             (_o(4, 4, 1, 3, num), "counter", str(int(_sys(stats / "rx_packets")) % 2**32)),
             (_o(4, 4, 1, 4, num), "counter", str(int(_sys(stats / "tx_packets")) % 2**32)),
             (_o(4, 4, 1, 5, num), "counter", "0"),
-            (_o(7, 1, 4, 5, 1, 1, num), "gauge", "1"),  # dot1qPvid
+            (_o(7, 1, 4, 5, 1, 1, num), "gauge",
+             str(port_plan.get(name, {}).get("pvid", 1))),  # dot1qPvid
         ]
-    e += _fdb_entries(bridge, ports)
+    e += _static_vlans(plan, ports) if plan else []
+    e += _fdb_entries(bridge, ports, fdb_id)
     return e
 
 
-def _fdb_entries(bridge: str, ports: dict[str, tuple[int, int]]) -> list[PassEntry]:
+def _static_vlans(plan: dict[str, Any], ports: dict[str, tuple[int, int]]) -> list[PassEntry]:
+    """dot1qVlanStaticTable: each VLAN's name and its egress and untagged PortLists."""
+    e: list[PassEntry] = []
+    for vid_text, name in sorted(plan["names"].items(), key=lambda kv: int(kv[0])):
+        vid = int(vid_text)
+        untagged = [n for p, (n, _i) in ports.items()
+                    if vid in plan["ports"].get(p, {}).get("untagged", [])]  # fmt: skip
+        tagged = [n for p, (n, _i) in ports.items()
+                  if vid in plan["ports"].get(p, {}).get("tagged", [])]  # fmt: skip
+        e += [
+            (_o(7, 1, 4, 3, 1, 1, vid), "string", str(name)),
+            (_o(7, 1, 4, 3, 1, 2, vid), "octet", _port_list([*untagged, *tagged])),
+            (_o(7, 1, 4, 3, 1, 4, vid), "octet", _port_list(untagged)),
+            (_o(7, 1, 4, 3, 1, 5, vid), "integer", "1"),  # dot1qVlanStaticRowStatus: active
+        ]
+    return e
+
+
+def _port_list(numbers: list[int]) -> str:
+    """A PortList (RFC 4363): port 1 is the first octet's high bit."""
+    raw = bytearray((max(numbers, default=0) + 7) // 8 or 1)
+    for n in numbers:
+        raw[(n - 1) // 8] |= 0x80 >> ((n - 1) % 8)
+    return " ".join(f"{b:02X}" for b in raw)
+
+
+def _fdb_entries(bridge: str, ports: dict[str, tuple[int, int]], fdb_id: int) -> list[PassEntry]:
     rows: dict[str, tuple[int, int]] = {}
     for ent in _fdb(bridge):
         mac, ifname = str(ent.get("mac", "")), str(ent.get("ifname", ""))
@@ -115,18 +148,19 @@ def _fdb_entries(bridge: str, ports: dict[str, tuple[int, int]]) -> list[PassEnt
             (_o(4, 3, 1, 1, *m), "octet", _octets(mac)),
             (_o(4, 3, 1, 2, *m), "integer", str(port)),
             (_o(4, 3, 1, 3, *m), "integer", str(status)),
-            (_o(7, 1, 2, 2, 1, 2, FDB_ID, *m), "integer", str(port)),
-            (_o(7, 1, 2, 2, 1, 3, FDB_ID, *m), "integer", str(status)),
+            (_o(7, 1, 2, 2, 1, 2, fdb_id, *m), "integer", str(port)),
+            (_o(7, 1, 2, 2, 1, 3, fdb_id, *m), "integer", str(status)),
         ]
     return e
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        sys.stderr.write("usage: bridge_mib BRIDGE\n")
+    if len(argv) not in (1, 2):
+        sys.stderr.write("usage: bridge_mib BRIDGE [VLAN_PLAN.json]\n")
         return 2
     bridge = argv[0]
-    serve(lambda: build(bridge), ttl=1.0)
+    plan = json.loads(Path(argv[1]).read_text()) if len(argv) == 2 else None
+    serve(lambda: build(bridge, plan), ttl=1.0)
     return 0
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from netmap.lab import snmprec
 from netmap.lab.errors import LabError
 from netmap.lab.snmpsim import responder_path
-from netmap.lab.spec import DeviceSpec, LabSpec, PassRecording, namespace_name
+from netmap.lab.spec import DeviceSpec, LabSpec, PassRecording, namespace_name, vlan_plan
 
 STATE_ROOT = Path("/run/netmap-lab")
 REPO_ROOT = Path(__file__).resolve().parents[2]  # dir holding the `netmap` package
@@ -206,12 +206,22 @@ def render_recording(spec: LabSpec, d: DeviceSpec, name: str, dest: Path) -> Non
     dest.write_text(snmprec.dumps(records))
 
 
-def _pass_script(layout: Layout, d: DeviceSpec, name: str, module: str, arg: str) -> Path:
+def _pass_script(layout: Layout, d: DeviceSpec, name: str, module: str, *args: str) -> Path:
     # snmpd splits pass_persist command lines on spaces; a tiny script avoids quoting.
     path = layout.dev(d.name) / f"pass-{name}.sh"
-    path.write_text(f'#!/bin/sh\nexec "{sys.executable}" -S -m {module} "{arg}"\n')
+    quoted = " ".join(f'"{a}"' for a in args)
+    path.write_text(f'#!/bin/sh\nexec "{sys.executable}" -S -m {module} {quoted}\n')
     path.chmod(0o755)
     return path
+
+
+def _voice_vlan(spec: LabSpec, d: DeviceSpec) -> int | None:
+    """The voice VLAN of a phone's subnet, which the phone announces over LLDP-MED."""
+    if d.type != "phone" or d.lldp_med_class is None:
+        return None
+    ip = d.mgmt_ip()
+    subnet = spec.subnet_of(ip) if ip else None
+    return subnet.voice_vlan if subnet else None
 
 
 def _sysservices(d: DeviceSpec) -> int:
@@ -240,7 +250,12 @@ def _snmpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     if snmp.sysobjectid:
         lines.append(f"sysobjectid .{snmp.sysobjectid.lstrip('.')}")
     if d.bridge is not None:
-        script = _pass_script(layout, d, "bridge", "netmap.lab.bridge_mib", d.bridge.name)
+        plan = vlan_plan(spec, d)
+        args = [d.bridge.name]
+        if plan is not None:  # the switch's VLANs, served by its Q-BRIDGE-MIB
+            (ddir / "vlans.json").write_text(plan.model_dump_json())
+            args.append(str(ddir / "vlans.json"))
+        script = _pass_script(layout, d, "bridge", "netmap.lab.bridge_mib", *args)
         lines.append(f"pass_persist .1.3.6.1.2.1.17 {script}")
     extra = list(snmp.pass_recordings)
     if snmp.entity:
@@ -293,6 +308,9 @@ def _lldpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     desc = _lldp_description(d)
     if desc:
         conf.append(f'configure system description "{desc.replace(chr(34), chr(39))}"')
+    voice = _voice_vlan(spec, d)
+    if voice is not None:  # a phone announces its voice VLAN (LLDP-MED network policy)
+        conf.append(f"configure med policy application voice vlan {voice} priority voice dscp 46")
     (ddir / "lldpd.conf").write_text("\n".join(conf) + "\n")
     ports = [i.name for i in d.all_interfaces() if d.bridge is None or i.name != d.bridge.name]
     chassis = d.bridge.name if d.bridge is not None else ports[0]

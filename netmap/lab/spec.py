@@ -51,6 +51,30 @@ class SubnetSpec(_Strict):
     gateway: ipaddress.IPv4Address
     site: str
     zone: str
+    # The VLAN the subnet's switches put it in, and the voice VLAN its phones' ports also carry
+    # (tagged). This kernel's bridges cannot tag, so the switches' Q-BRIDGE-MIB serves the plan
+    # (vlan_plan) while frames stay untagged: one bridge is one VLAN.
+    vlan: int | None = Field(default=None, ge=2, le=4094)
+    vlan_name: str | None = None
+    voice_vlan: int | None = Field(default=None, ge=2, le=4094)
+    voice_vlan_name: str | None = None
+
+
+class PortPlan(BaseModel):
+    """One switch port in the lab's VLAN plan."""
+
+    pvid: int
+    untagged: list[int]
+    tagged: list[int]
+    trunk: bool = False  # cabled by a trunk link
+
+
+class VlanPlan(BaseModel):
+    """A lab switch's VLANs as its Q-BRIDGE-MIB serves them (bridge_mib reads this JSON)."""
+
+    fdb: int  # the filtering database (= the switch's own VLAN)
+    names: dict[int, str]
+    ports: dict[str, PortPlan]
 
 
 class InterfaceSpec(_Strict):
@@ -267,6 +291,37 @@ class LabSpec(_Strict):
         return self
 
 
+def vlan_plan(spec: LabSpec, d: DeviceSpec) -> VlanPlan | None:
+    """The VLANs of a managed lab switch, from its subnet's `vlan`: host ports untagged in it
+    (a phone's port also tagged in the voice VLAN), trunk links tagged in both with VLAN 1
+    native, unused ports left in VLAN 1, as a switch ships."""
+    if d.bridge is None or not d.is_managed:
+        return None
+    ip = d.mgmt_ip()
+    subnet = spec.subnet_of(ip) if ip else None
+    if subnet is None or subnet.vlan is None:
+        return None
+    vid, voice = subnet.vlan, subnet.voice_vlan
+    names = {1: "default", vid: subnet.vlan_name or f"VLAN{vid:04d}"}
+    if voice:
+        names[voice] = subnet.voice_vlan_name or f"VLAN{voice:04d}"
+    ports: dict[str, PortPlan] = {}
+    for port in d.bridge.port_names():
+        link = next((lk for lk in spec.links if (lk.a, lk.a_port) == (d.name, port)
+                     or (lk.b, lk.b_port) == (d.name, port)), None)  # fmt: skip
+        other = spec.device(link.b if link.a == d.name else link.a) if link else None
+        if link is None or other is None:
+            ports[port] = PortPlan(pvid=1, untagged=[1], tagged=[])
+        elif link.kind == "trunk" and other.bridge is not None and other.is_managed:
+            ports[port] = PortPlan(pvid=1, untagged=[1], tagged=sorted({vid, voice} - {None}),
+                                   trunk=True)
+        else:  # a host, a router port, an unmanaged switch (which cannot read tags)
+            phone = voice is not None and other.type == "phone"
+            ports[port] = PortPlan(pvid=vid, untagged=[vid], tagged=[voice] if phone and voice
+                                   else [])  # fmt: skip
+    return VlanPlan(fdb=vid, names=names, ports=ports)
+
+
 def _dupes(what: str, items: list[str]) -> None:
     seen: set[str] = set()
     for x in items:
@@ -368,6 +423,9 @@ class TruthSubnet(BaseModel):
     gateway: str
     site: str
     zone: str
+    vlan: int | None = None
+    vlan_name: str | None = None
+    voice_vlan: int | None = None
 
 
 class TruthUplink(BaseModel):
@@ -414,6 +472,7 @@ class TruthDevice(BaseModel):
     namespace: str
     os_family: str | None = None
     managed: bool
+    vlans: VlanPlan | None = None  # a managed switch's VLAN plan (what its Q-BRIDGE-MIB serves)
     snmp: TruthSnmp | None
     lldp: bool
     interfaces: list[TruthInterface]
@@ -480,7 +539,8 @@ def build_ground_truth(spec: LabSpec, prefix: str, created: datetime) -> GroundT
         scanner_ns=namespace_name(prefix, spec.scanner),
         created=created,
         subnets=[TruthSubnet(name=s.name, cidr=str(s.cidr), gateway=str(s.gateway),
-                             site=s.site, zone=s.zone) for s in spec.subnets],
+                             site=s.site, zone=s.zone, vlan=s.vlan, vlan_name=s.vlan_name,
+                             voice_vlan=s.voice_vlan) for s in spec.subnets],
         uplink=uplink,
         devices=[_truth_device(spec, d, prefix) for d in spec.devices],
         links=[TruthLink(**link.model_dump()) for link in spec.links],
@@ -501,5 +561,5 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
         os_family=d.os_family, namespace=namespace_name(prefix, d.name), managed=d.is_managed,
         snmp=TruthSnmp(community=spec.community_of(d)) if d.snmp else None,
         lldp=d.lldp, interfaces=ifaces, services=sorted(services, key=lambda s: (s.port, s.proto)),
-        roles=list(d.roles), in_scope=d.in_scope,
+        roles=list(d.roles), in_scope=d.in_scope, vlans=vlan_plan(spec, d),
     )

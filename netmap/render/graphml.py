@@ -11,6 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from netmap.infer.vlans import PortVlans, port_vlans
 from netmap.model import Device, Inventory
 from netmap.render.sanitize import clean
 from netmap.render.scene import INTERNET, device_title
@@ -18,9 +19,12 @@ from netmap.render.scene import INTERNET, device_title
 
 def inventory_to_graph(inv: Inventory) -> nx.MultiGraph:
     graph = nx.MultiGraph(name=clean(f"netmap scan {inv.scan_id}"))
+    on_vlans = _device_vlans(inv)
     for d in inv.devices:
-        graph.add_node(clean(d.id), **_device_attrs(d))
+        graph.add_node(clean(d.id), **_device_attrs(d), vlans=on_vlans.get(d.id, ""))
+    subnet_vlans = {cidr: v for v in inv.vlans for cidr in v.subnets}
     for s in inv.subnets:
+        vlan = subnet_vlans.get(s.cidr)
         graph.add_node(
             clean(s.id),
             kind="subnet",
@@ -28,7 +32,10 @@ def inventory_to_graph(inv: Inventory) -> nx.MultiGraph:
             name=clean(s.name),
             site=clean(s.site),
             zone=clean(s.zone),
+            vlan=vlan.vlan_id if vlan else "",
+            vlan_name=clean(vlan.name) if vlan else "",
         )
+    ports = {d.id: port_vlans(d) for d in inv.devices if d.vlans is not None}
     for link in inv.links:
         for end in (link.a, link.b):
             if clean(end) not in graph:
@@ -42,8 +49,37 @@ def inventory_to_graph(inv: Inventory) -> nx.MultiGraph:
             source=link.source.value,
             confidence=link.confidence.value,
             evidence=clean("; ".join(link.evidence), max_len=1000),
+            vlans=_link_vlans(ports, link.a, link.a_port) or _link_vlans(ports, link.b, link.b_port),
         )
     return graph
+
+
+def _device_vlans(inv: Inventory) -> dict[str, str]:
+    """Device id -> the VLAN ids it defines (a switch) or sits on (a host), as text."""
+    out: dict[str, set[int]] = {}
+    for v in inv.vlans:
+        for switch in v.switches:
+            out.setdefault(switch, set()).add(v.vlan_id)
+    for d in inv.devices:
+        if d.vlans is None:
+            continue
+        settings = port_vlans(d)
+        for link in inv.links:
+            for here, port, there in ((link.a, link.a_port, link.b), (link.b, link.b_port, link.a)):
+                ps = settings.get(port or "") if here == d.id else None
+                if ps is not None and ps.access_vlan is not None and not ps.trunk:
+                    out.setdefault(there, set()).add(ps.access_vlan)
+    return {k: ", ".join(map(str, sorted(v))) for k, v in out.items()}
+
+
+def _link_vlans(ports: dict[str, dict[str, PortVlans]], dev: str, port: str | None) -> str:
+    """'10' on an access port, 'trunk: 10, 20' on a trunk, '' where the switch said nothing."""
+    ps = ports.get(dev, {}).get(port or "")
+    if ps is None:
+        return ""
+    if ps.trunk:
+        return "trunk: " + ", ".join(map(str, ps.allowed))
+    return str(ps.access_vlan) if ps.access_vlan is not None else ""
 
 
 def _device_attrs(d: Device) -> dict[str, str | float]:

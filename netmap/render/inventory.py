@@ -24,6 +24,7 @@ from typing import Any
 import xlsxwriter
 
 from netmap.infer.sla import response_of
+from netmap.infer.vlans import PortVlans, port_vlans
 from netmap.model import (
     WELL_KNOWN_COMMUNITIES,
     Device,
@@ -275,6 +276,9 @@ def interfaces_table(inv: Inventory) -> Table:
         "Admin status",
         "Oper status",
         "MAC",
+        "Access VLAN",
+        "Trunk",
+        "Allowed VLANs",
         "Connected to",
         "Link evidence",
     ]
@@ -282,6 +286,7 @@ def interfaces_table(inv: Inventory) -> Table:
     seen: set[tuple[str, str]] = set()
     for d in sorted(inv.devices, key=_device_order):
         ip = d.addresses[0] if d.addresses else ""
+        vlans = port_vlans(d)
         for itf in sorted(d.interfaces, key=lambda i: i.if_index):
             port = itf.name or itf.description or str(itf.if_index)
             seen.add((d.id, port))
@@ -299,6 +304,7 @@ def interfaces_table(inv: Inventory) -> Table:
                     _updown(itf.is_enabled),
                     _updown(itf.is_up),
                     itf.mac_address,
+                    *_vlan_cells(vlans.get(port)),
                     peers,
                     evidence,
                 ]
@@ -318,11 +324,37 @@ def interfaces_table(inv: Inventory) -> Table:
                         None,
                         None,
                         None,
+                        None,
+                        None,
+                        None,
                         peers,
                         evidence,
                     ]
                 )
     return Table("Interfaces", headers, rows)
+
+
+def _vlan_cells(ps: PortVlans | None) -> list[Value]:
+    """Access VLAN (with the phone's voice VLAN), trunk yes/no, allowed VLANs."""
+    if ps is None:
+        return [None, None, None]
+    access = str(ps.access_vlan) if ps.access_vlan is not None else None
+    if ps.voice_vlan is not None:
+        access = f"{access or '-'} (voice {ps.voice_vlan})"
+    trunk = None if ps.trunk is None else ("yes" if ps.trunk else "no")
+    return [access, trunk, ", ".join(map(str, ps.allowed)) or None]
+
+
+def vlans_table(inv: Inventory) -> Table:
+    """Each VLAN with its name, subnets, switches and the hosts on its access ports."""
+    names = _Names(inv)
+    headers = ["VLAN", "Name", "Voice", "Subnets", "Switches", "Devices", "Source"]
+    rows: list[list[Value]] = [
+        [v.vlan_id, v.name, "yes" if v.voice else None, ", ".join(v.subnets) or None,
+         ", ".join(names(s) for s in v.switches), v.devices, ", ".join(v.sources)]
+        for v in inv.vlans
+    ]  # fmt: skip
+    return Table("VLANs", headers, rows, {3: 40, 4: 40})
 
 
 def _peers(items: list[tuple[str, Link]], names: _Names) -> tuple[str, str]:
@@ -679,6 +711,7 @@ def all_tables(inv: Inventory) -> list[Table]:
         interfaces_table(inv),
         links_table(inv),
         subnets_table(inv),
+        vlans_table(inv),
         attention_table(inv),
         evidence_table(inv),
     ]

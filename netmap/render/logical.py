@@ -1,10 +1,11 @@
 """The logical view: one page for the city, the picture a provider reads before the cabling.
 
 The internet, the routers and firewalls that reach it, every subnet as a node with its
-gateway and its devices counted by type, inside site and zone boxes (a CJI zone is named as
-such), and the systems a provider must know by name: e-mail, telephony, backup, directory,
-CJI and every server, with their badges. No switch ports and no end hosts: those are the
-physical view's. Built as a Scene, so every diagram renderer draws it.
+gateway and its devices counted by type, inside its VLAN's box (where a switch named the VLAN)
+within site and zone boxes (a CJI zone is named as such), and the systems a provider must know
+by name: e-mail, telephony, backup, directory, CJI and every server, with their badges. No
+switch ports and no end hosts: those are the physical view's. Built as a Scene, so every
+diagram renderer draws it.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def build_logical_scene(inv: Inventory, title: str) -> Scene:
     for d in inv.devices:
         if d.type not in GATEWAYS and (d.type in NAMED_TYPES or set(d.roles) & NAMED_ROLES):
             home = b.subnet_of.get(d.id)
-            b.device(d, b.box(home.site if home else d.site, home.zone if home else d.zone), 3)
+            b.device(d, b.subnet_box(home) if home else b.box(d.site, d.zone), 3)
             if home is not None:
                 b.edge(home.id, d.id, LinkConfidence.INFERRED, "member of the subnet")
     if inv.uplink is not None and inv.uplink.router in b.ids:
@@ -73,6 +74,7 @@ class _Builder:
         self.edges: list[SceneEdge] = []
         self.devices = {d.id: d for d in inv.devices}
         self.subnet_of = {dev: s for s in inv.subnets for dev in s.devices}
+        self.vlan_of = {cidr: v for v in inv.vlans for cidr in v.subnets[:1]}  # its main subnet
 
     def node(self, node: SceneNode) -> None:
         self.nodes.append(node)
@@ -84,6 +86,17 @@ class _Builder:
             label = f"{zone} (criminal-justice information)" if _CJI.search(zone) else zone
             parent = self._cluster("zone", label, parent, (site or "", zone))
         return parent
+
+    def subnet_box(self, s: Subnet) -> str | None:
+        """A subnet's VLAN box (inside its site and zone) when a switch named its VLAN;
+        else the site and zone box itself."""
+        parent = self.box(s.site, s.zone)
+        vlan = self.vlan_of.get(s.cidr)
+        if vlan is None:
+            return parent
+        label = f"VLAN {vlan.vlan_id}" + (f" {vlan.name}" if vlan.name else "")
+        label += " (voice)" if vlan.voice else ""
+        return self._cluster("subnet", label, parent, (s.site or "", s.zone or "", label))
 
     def _cluster(
         self, kind: ClusterKind, label: str, parent: str | None, key: tuple[str, ...]
@@ -110,7 +123,7 @@ class _Builder:
                  f"{len(s.devices)} devices", kinds]  # fmt: skip
         self.node(SceneNode(id=f"n{len(self.nodes) + 1}", kind="subnet",
                             title=f"{s.cidr} {s.name}" if s.name else s.cidr, lines=lines,
-                            cluster=self.box(s.site, s.zone), key=s.id, tier=2))  # fmt: skip
+                            cluster=self.subnet_box(s), key=s.id, tier=2))  # fmt: skip
         if gateway is not None and gateway.id in self.ids:
             self.edge(gateway.id, s.id, LinkConfidence.CONFIRMED, "routes the subnet")
 

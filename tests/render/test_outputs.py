@@ -108,7 +108,7 @@ def test_graphml_round_trip(hall: Inventory, hall_out: Out) -> None:
 def test_workbook(hall: Inventory, hall_out: Out) -> None:
     wb = openpyxl.load_workbook(hall_out[0] / "inventory.xlsx")
     assert wb.sheetnames == ["Summary", "Devices", "SLA", "Software", "Software summary",
-                             "Services", "Interfaces", "Links", "Subnets", "Needs attention",
+                             "Services", "Interfaces", "Links", "Subnets", "VLANs", "Needs attention",
                              "Evidence"]  # fmt: skip
     devices = wb["Devices"]
     header = [c.value for c in devices[1]]
@@ -139,7 +139,7 @@ def test_workbook(hall: Inventory, hall_out: Out) -> None:
     assert summary["mail01"].startswith("10.1.10.5")
     ports = list(wb["Interfaces"].iter_rows(min_row=2, values_only=True))
     core_port = next(r for r in ports if r[0] == "sw-core" and r[3] == "Gi1/0/1")
-    assert core_port[10] == "sw-hall-1" and core_port[11] == "lldp (confirmed)"
+    assert core_port[13] == "sw-hall-1" and core_port[14] == "lldp (confirmed)"
     assert core_port[6] == 1000
 
 

@@ -216,6 +216,12 @@ def record_from_observations(obs: Iterable[SnmpObs]) -> SnmpRecord:
 
 
 @cache
+def _nullable(name: str) -> bool:
+    """A getter whose record is one object (None when the agent has none), not a list."""
+    return SnmpRecord.model_fields[name].default is None
+
+
+@cache
 def _adapter(name: str) -> TypeAdapter[Any]:
     annotation: Any = SnmpRecord.model_fields[name].annotation
     return TypeAdapter(annotation)
@@ -233,7 +239,7 @@ def _record(ip: str, items: list[SnmpObs]) -> SnmpRecord:
         if o.getter not in GETTERS or (o.data is None and o.error is not None):
             continue  # the getter failed: nothing was collected
         data = o.data
-        if data is None and o.getter not in ("facts", "software", "printer", "ups"):
+        if data is None and not _nullable(o.getter):
             data = []
         try:
             setattr(rec, o.getter, _adapter(o.getter).validate_python(data))

@@ -31,12 +31,15 @@ from netmap.model import (
     IpAddress,
     LldpNeighbor,
     MacEntry,
+    PortVlan,
     PrinterInfo,
     PrinterSupply,
     Route,
     SoftwareItem,
     StorageItem,
     UpsInfo,
+    Vlan,
+    VlanTable,
 )
 
 Index = tuple[int, ...]
@@ -602,16 +605,7 @@ async def _lldp_standard(w: Walker) -> list[LldpNeighbor]:
     (man_rows, med, loc_sub, loc_id, loc_desc), ifnames = await asyncio.gather(
         table(w, _LLDP_LOCAL), if_names(w)
     )
-    loc: dict[int, list[str | None]] = {}
-    for idx in _rows(loc_sub, loc_id, loc_desc):
-        if len(idx) == 1:
-            by_name = v.integer(loc_sub.get(idx)) in (5, 7)  # interfaceName / local
-            # (SNMP-B) no subtype but a decimal id: kept, _local_port reads it as an ifIndex
-            raw_id = v.one_line(loc_id.get(idx))
-            by_index = loc_sub.get(idx) is None and bool(raw_id and raw_id.isdigit())
-            loc[idx[0]] = [
-                raw_id if by_name or by_index else None, v.one_line(loc_desc.get(idx))
-            ]
+    loc = _loc_ports(loc_sub, loc_id, loc_desc)
     mgmt: dict[Index, str] = {}
     for idx in sorted(man_rows, key=lambda i: (i[:3], i[3] if len(i) > 3 else 0)):
         if len(idx) > 5 and idx[:3] not in mgmt:  # time.port.index.family.len.addr; IPv4 first
@@ -622,6 +616,21 @@ async def _lldp_standard(w: Walker) -> list[LldpNeighbor]:
         _lldp_row(idx, cols, _local_port(idx[1], ifnames, loc), mgmt.get(idx), v.integer(med.get(idx)))
         for idx in rows
     ]
+
+
+def _loc_ports(loc_sub: Column, loc_id: Column, loc_desc: Column) -> dict[int, list[str | None]]:
+    """lldpLocPortNum -> [its port id when that names an interface, its description]."""
+    loc: dict[int, list[str | None]] = {}
+    for idx in _rows(loc_sub, loc_id, loc_desc):
+        if len(idx) == 1:
+            by_name = v.integer(loc_sub.get(idx)) in (5, 7)  # interfaceName / local
+            # (SNMP-B) no subtype but a decimal id: kept, _local_port reads it as an ifIndex
+            raw_id = v.one_line(loc_id.get(idx))
+            by_index = loc_sub.get(idx) is None and bool(raw_id and raw_id.isdigit())
+            loc[idx[0]] = [
+                raw_id if by_name or by_index else None, v.one_line(loc_desc.get(idx))
+            ]
+    return loc
 
 
 def _lldp_row(
@@ -1064,6 +1073,110 @@ async def ups(w: Walker) -> UpsInfo | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# vlans (Q-BRIDGE-MIB static VLANs and PVIDs; CISCO-VTP / VLAN-MEMBERSHIP; LLDP-MED voice VLAN)
+# ---------------------------------------------------------------------------------------------
+
+_QBRIDGE_VLAN_COLUMNS = (oids.DOT1Q_VLAN_STATIC_NAME, oids.DOT1Q_VLAN_STATIC_EGRESS,
+                         oids.DOT1Q_VLAN_STATIC_UNTAGGED)  # fmt: skip
+_CURRENT_VLAN_COLUMNS = (oids.DOT1Q_VLAN_CURRENT_EGRESS, oids.DOT1Q_VLAN_CURRENT_UNTAGGED)
+_CISCO_VLAN_COLUMNS = (oids.VTP_VLAN_NAME, oids.VTP_TRUNK_DYNAMIC_STATUS, oids.VM_VLAN)
+MAX_VLAN = 4094
+
+
+def port_list(value: SnmpValue | None) -> list[int]:
+    """The bridge ports a Q-BRIDGE PortList sets: octet 1's high bit is port 1 (RFC 4363)."""
+    raw = value if isinstance(value, bytes) else b""
+    return [i * 8 + bit + 1 for i, byte in enumerate(raw[:512]) for bit in range(8)
+            if byte & (0x80 >> bit)]  # fmt: skip
+
+
+async def vlans(w: Walker) -> VlanTable | None:
+    """The switch's VLANs and each port's access VLAN, trunking and voice VLAN; None when the
+    agent has none of these MIBs (most hosts)."""
+    table_ = VlanTable()
+    names = await if_names(w)
+    port_if = {idx[0]: ifi for idx, value in (await column(w, oids.DOT1D_BASE_PORT_IF_INDEX)).items()
+               if len(idx) == 1 and (ifi := v.integer(value)) is not None}  # fmt: skip
+
+    def port_name(base_port: int) -> str:
+        ifi = port_if.get(base_port)
+        return names.get(ifi, f"ifIndex {ifi}") if ifi is not None else f"port {base_port}"
+
+    await _qbridge_vlans(w, table_, port_name)
+    await _cisco_vlans(w, table_, names)
+    await _voice_vlans(w, table_, names)
+    return table_ if table_.vlans or table_.ports else None
+
+
+async def _qbridge_vlans(w: Walker, out: VlanTable, port_name: Callable[[int], str]) -> None:
+    name, egress, untagged = await table(w, _QBRIDGE_VLAN_COLUMNS)
+    if not (name or egress):  # no static table: the current one (time mark first in the index)
+        cur_egress, cur_untagged = await table(w, _CURRENT_VLAN_COLUMNS)
+        egress = {idx[1:]: val for idx, val in cur_egress.items() if len(idx) == 2}
+        untagged = {idx[1:]: val for idx, val in cur_untagged.items() if len(idx) == 2}
+    for idx in _rows(name, egress):
+        if len(idx) != 1 or not 0 < idx[0] <= MAX_VLAN:
+            continue
+        plain = set(port_list(untagged.get(idx)))
+        out.vlans.append(Vlan(vlan_id=idx[0], name=v.one_line(name.get(idx)),
+                              untagged=[port_name(p) for p in sorted(plain)],
+                              tagged=[port_name(p) for p in port_list(egress.get(idx))
+                                      if p not in plain]))  # fmt: skip
+    for idx, value in (await column(w, oids.DOT1Q_PVID)).items():
+        vid = v.integer(value)
+        if len(idx) == 1 and vid is not None and 0 < vid <= MAX_VLAN:
+            port = port_name(idx[0])
+            out.ports.append(PortVlan(port=port, access_vlan=vid,
+                                      trunk=_trunks(out.vlans, port) if out.vlans else None))
+
+
+def _trunks(vlans_: list[Vlan], port: str) -> bool:
+    """Q-BRIDGE has no "trunk": a port trunks when it carries two tagged VLANs or more, or
+    tagged VLANs beside nothing but VLAN 1 untagged (the native VLAN of a switch-to-switch
+    link). One tagged VLAN beside a data VLAN is an access port with a phone's voice VLAN."""
+    tagged = [vl.vlan_id for vl in vlans_ if port in vl.tagged]
+    untagged = [vl.vlan_id for vl in vlans_ if port in vl.untagged]
+    return len(tagged) > 1 or (len(tagged) == 1 and set(untagged) <= {1})
+
+
+async def _cisco_vlans(w: Walker, out: VlanTable, names: Mapping[int, str]) -> None:
+    vtp_name, trunk_status, vm_vlan = await table(w, _CISCO_VLAN_COLUMNS)
+    known = {vl.vlan_id for vl in out.vlans}
+    for idx, value in sorted(vtp_name.items()):
+        if len(idx) == 2 and 0 < idx[1] <= MAX_VLAN and idx[1] not in known:
+            out.vlans.append(Vlan(vlan_id=idx[1], name=v.one_line(value), source="CISCO-VTP-MIB"))
+            known.add(idx[1])
+    have = {p.port for p in out.ports}
+    for idx in _rows(vm_vlan, trunk_status):
+        port = names.get(idx[0], f"ifIndex {idx[0]}")
+        if len(idx) != 1 or port in have:
+            continue
+        vid, status = v.integer(vm_vlan.get(idx)), v.integer(trunk_status.get(idx))
+        out.ports.append(PortVlan(port=port, access_vlan=vid if vid and vid <= MAX_VLAN else None,
+                                  trunk=status == 1 if status in (1, 2) else None,
+                                  source="CISCO-VLAN-MEMBERSHIP-MIB"))  # fmt: skip
+
+
+async def _voice_vlans(w: Walker, out: VlanTable, names: Mapping[int, str]) -> None:
+    """The voice VLAN each phone announced in its LLDP-MED network policy (appType 1)."""
+    policy = await column(w, oids.LLDP_X_MED_REM_POLICY_VLAN)
+    if not policy:
+        return
+    loc = _loc_ports(*await table(w, (oids.LLDP_LOC_PORT_ID_SUBTYPE, oids.LLDP_LOC_PORT_ID,
+                                       oids.LLDP_LOC_PORT_DESC)))  # fmt: skip
+    by_port = {p.port: p for p in out.ports}
+    for idx, value in policy.items():
+        vid = v.integer(value)
+        if len(idx) != 4 or idx[3] != 1 or vid is None or not 0 < vid <= MAX_VLAN:
+            continue
+        port = _local_port(idx[1], names, loc) or f"port {idx[1]}"
+        if port not in by_port:
+            by_port[port] = PortVlan(port=port, source="LLDP-EXT-MED-MIB")
+            out.ports.append(by_port[port])
+        by_port[port].voice_vlan = vid
+
+
+# ---------------------------------------------------------------------------------------------
 # Registry
 # ---------------------------------------------------------------------------------------------
 
@@ -1095,6 +1208,8 @@ PROBES: dict[str, tuple[str, ...]] = {
     "software": (oids.HR_STORAGE_TYPE, oids.HR_PROCESSOR_LOAD, *_HR_STORAGE_COLUMNS, *_HR_SW_COLUMNS),
     "printer": (PRINTER_MIB, oids.HR_DEVICE_TYPE, *_PRINTER_GENERAL, *_SUPPLY_COLUMNS),
     "ups": (),
+    "vlans": (*_QBRIDGE_VLAN_COLUMNS, *_CURRENT_VLAN_COLUMNS, oids.DOT1Q_PVID,
+              *_CISCO_VLAN_COLUMNS, oids.LLDP_X_MED_REM_POLICY_VLAN),
 }
 
 Getter = Callable[[Walker], Awaitable[Any]]
@@ -1112,4 +1227,5 @@ GETTER_FUNCS: dict[str, Getter] = {
     "software": software,
     "printer": printer,
     "ups": ups,
+    "vlans": vlans,
 }

@@ -146,6 +146,17 @@ DOT1D_TP_FDB_STATUS = "1.3.6.1.2.1.17.4.3.1.3"  # BRIDGE-MIB::dot1dTpFdbStatus
 DOT1Q_TP_FDB_PORT = "1.3.6.1.2.1.17.7.1.2.2.1.2"  # Q-BRIDGE-MIB::dot1qTpFdbPort (fdbId.MAC)
 DOT1Q_TP_FDB_STATUS = "1.3.6.1.2.1.17.7.1.2.2.1.3"  # Q-BRIDGE-MIB::dot1qTpFdbStatus
 DOT1Q_VLAN_FDB_ID = "1.3.6.1.2.1.17.7.1.4.2.1.3"  # Q-BRIDGE-MIB::dot1qVlanFdbId (time.vlan)
+DOT1Q_VLAN_CURRENT_EGRESS = "1.3.6.1.2.1.17.7.1.4.2.1.4"  # dot1qVlanCurrentEgressPorts (time.vlan)
+DOT1Q_VLAN_CURRENT_UNTAGGED = "1.3.6.1.2.1.17.7.1.4.2.1.5"  # dot1qVlanCurrentUntaggedPorts
+DOT1Q_VLAN_STATIC_NAME = "1.3.6.1.2.1.17.7.1.4.3.1.1"  # Q-BRIDGE-MIB::dot1qVlanStaticName (vlan)
+DOT1Q_VLAN_STATIC_EGRESS = "1.3.6.1.2.1.17.7.1.4.3.1.2"  # dot1qVlanStaticEgressPorts (PortList)
+DOT1Q_VLAN_STATIC_UNTAGGED = "1.3.6.1.2.1.17.7.1.4.3.1.4"  # dot1qVlanStaticUntaggedPorts
+DOT1Q_PVID = "1.3.6.1.2.1.17.7.1.4.5.1.1"  # Q-BRIDGE-MIB::dot1qPvid (index: dot1dBasePort)
+
+# --- CISCO-VTP-MIB and CISCO-VLAN-MEMBERSHIP-MIB (Cisco switches without Q-BRIDGE tables) ----
+VTP_VLAN_NAME = "1.3.6.1.4.1.9.9.46.1.3.1.1.4"  # CISCO-VTP-MIB::vtpVlanName (domain.vlan)
+VTP_TRUNK_DYNAMIC_STATUS = "1.3.6.1.4.1.9.9.46.1.6.1.1.14"  # vlanTrunkPortDynamicStatus (ifIndex)
+VM_VLAN = "1.3.6.1.4.1.9.9.68.1.2.2.1.2"  # CISCO-VLAN-MEMBERSHIP-MIB::vmVlan (ifIndex)
 
 # --- LLDP-MIB (IEEE 802.1AB-2005, remote systems) and LLDP-EXT-MED-MIB --------------------------
 LLDP_LOC_PORT_ID_SUBTYPE = "1.0.8802.1.1.2.1.3.7.1.2"  # LLDP-MIB::lldpLocPortIdSubtype
@@ -164,6 +175,8 @@ LLDP_REM_SYS_CAP_ENABLED = "1.0.8802.1.1.2.1.4.1.1.12"  # LLDP-MIB::lldpRemSysCa
 LLDP_REM_MAN_ADDR_IF_SUBTYPE = "1.0.8802.1.1.2.1.4.2.1.3"  # LLDP-MIB::lldpRemManAddrIfSubtype
 # LLDP-EXT-MED-MIB::lldpXMedRemDeviceClass
 LLDP_X_MED_REM_DEVICE_CLASS = "1.0.8802.1.1.2.1.5.4795.1.3.1.1.3"
+# LLDP-EXT-MED-MIB::lldpXMedRemMediaPolicyVlanID (time.localPort.index.appType; appType 1 = voice)
+LLDP_X_MED_REM_POLICY_VLAN = "1.0.8802.1.1.2.1.5.4795.1.3.2.1.2"
 # EXALINK-FUSION-MIB (Exablaze/Cisco Nexus 3550-F Fusion layer-1 switches, no IF-MIB at all):
 # the port table, index module.port; the name, and the port speed in Mb/s.
 EXALINK_PORT_NAME = "1.3.6.1.4.1.43296.3.4.1.3"
