@@ -9,6 +9,7 @@ so nothing can be read as an option.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import ipaddress
 import os
 import re
@@ -39,6 +40,13 @@ TCP_PORTS = (
     "3389,53,389,636,88,5900"
 )
 UDP_PORTS = "53,67,161,5060"
+# Where the server speaks first (SSH, Telnet, SMTP, POP, IMAP, rsync, VNC), nmap's NULL probe
+# reads the banner at once. Everywhere else the client speaks first (HTTP, TLS, SMB, RDP, LDAP,
+# Kerberos, DNS, IPP, LPD, SIP, NFS): those servers never send a banner, and the NULL probe
+# waits its whole time for nothing before the probe that gets an answer. The two sets are
+# scanned by two nmaps side by side; the second's NULL probe waits QUIET_NULL_WAIT_MS.
+BANNER_TCP = frozenset({22, 23, 25, 587, 143, 110, 873, 5900})
+QUIET_NULL_WAIT_MS = 300  # a banner on a LAN arrives in milliseconds, even from a busy host
 HOST_TIMEOUT = "120s"
 DISCOVERY_TIMEOUT = 600.0
 PORTSCAN_TIMEOUT = 1800.0
@@ -246,17 +254,25 @@ def discover(targets: list[str], in_scope: Callable[[str], bool], rate: int | No
     return observations_from_xml(_run(args, targets, DISCOVERY_TIMEOUT), in_scope)
 
 
-def port_args(depth: Depth, rate: int | None) -> tuple[list[str], list[str]]:
-    """nmap arguments for the port/service phase, and notes about what could not be done."""
+def tcp_ports(banner: bool) -> str:
+    """The TCP ports of the phase whose server speaks first (banner) or the client does."""
+    chosen = [p for p in TCP_PORTS.split(",") if (int(p) in BANNER_TCP) == banner]
+    return ",".join(chosen)
+
+
+def port_args(depth: Depth, rate: int | None, banner: bool = True) -> tuple[list[str], list[str]]:
+    """nmap arguments for the port/service phase, and notes about what could not be done:
+    the banner-first TCP ports with UDP (banner), or the client-first TCP ports."""
     notes: list[str] = []
     root = os.geteuid() == 0
-    ports = f"T:{TCP_PORTS}"
-    if root:
+    ports = f"T:{tcp_ports(banner)}"
+    if root and banner:
         ports += f",U:{UDP_PORTS}"
         scan_types = ["-sS", "-sU"]
     else:
-        scan_types = ["-sT"]
-        notes.append("not root: TCP connect scan only, UDP (SNMP, DHCP, SIP) skipped")
+        scan_types = ["-sS"] if root else ["-sT"]
+        if not root and banner:
+            notes.append("not root: TCP connect scan only, UDP (SNMP, DHCP, SIP) skipped")
     # Intensity 0 still sends every probe registered for the port (SMTP, SIP, IPP, ...), and
     # skips the long tail of rare probes that each wait seconds on a silent service.
     args = [*scan_types, "-sV", "--version-intensity", "0", "-Pn", "-n", "-T4", "--max-retries", "2"]
@@ -264,7 +280,7 @@ def port_args(depth: Depth, rate: int | None) -> tuple[list[str], list[str]]:
     args += ["--host-timeout", HOST_TIMEOUT, "-p", ports]
     if rate:
         args += ["--max-rate", str(rate)]
-    if depth is Depth.DEEP:
+    if depth is Depth.DEEP and banner:
         if root:
             args += ["-O", "--osscan-limit"]
         else:
@@ -287,15 +303,30 @@ def chunks(hosts: list[str], parts: int) -> list[list[str]]:
     return [g for g in groups if g]
 
 
-def lan_probes(source: str) -> str:
-    """nmap's service-probe database with every probe's wait cut to LAN scale (the probes,
-    matches and ports are unchanged: only `totalwaitms` / `tcpwrappedms` lines shrink)."""
+def lan_probes(source: str, null_wait_ms: int = LAN_PROBE_WAIT_MS) -> str:
+    """nmap's service-probe database with every probe's wait cut to LAN scale, the NULL
+    probe's to `null_wait_ms`. A probe without a `totalwaitms` line would wait nmap's default,
+    5 s: it gets one. The probes, matches and ports are unchanged."""
+    blocks = re.split(r"(?m)^(?=Probe )", source)
+    return "".join(_lan_block(block, null_wait_ms) for block in blocks)
+
+
+def _lan_block(block: str, null_wait_ms: int) -> str:
+    """One probe's lines (or the preamble before the first probe) with LAN waits."""
+    if not block.startswith("Probe "):
+        return block
+    name = " ".join(block.split(" ", 3)[1:3])
+    wait = null_wait_ms if name == "TCP NULL" else LAN_PROBE_WAIT_MS
 
     def shorten(match: re.Match[str]) -> str:
-        limit = LAN_PROBE_WAIT_MS if match.group(1) == "totalwaitms" else LAN_TCPWRAPPED_MS
+        limit = LAN_TCPWRAPPED_MS if match.group(1) == "tcpwrappedms" else wait
         return f"{match.group(1)} {min(int(match.group(2)), limit)}"
 
-    return re.sub(r"(?m)^(totalwaitms|tcpwrappedms) (\d+)", shorten, source)
+    block = re.sub(r"(?m)^(totalwaitms|tcpwrappedms) (\d+)$", shorten, block)
+    if not re.search(r"(?m)^totalwaitms ", block):
+        first, newline, rest = block.partition("\n")
+        block = f"{first}\ntotalwaitms {wait}{newline}{rest}" if newline else block
+    return block
 
 
 def _system_probes() -> str | None:
@@ -312,24 +343,33 @@ def port_scan(
 ) -> list[NmapRun]:
     """Port and service scan, one nmap per group of /24s, run side by side."""
     groups = chunks(hosts, PARALLEL_NMAPS)
-    per_process = max(1, rate // len(groups)) if rate else None  # --rate is a total
-    args, notes = port_args(depth, per_process)
-    with tempfile.TemporaryDirectory(prefix="netmap-nmapdata-") as datadir:
-        probes = _system_probes()
-        if probes is not None:  # nmap reads --datadir first and falls back for the other files
-            with open(os.path.join(datadir, "nmap-service-probes"), "w", encoding="utf-8",
-                      errors="surrogateescape") as f:
-                f.write(lan_probes(probes))
-            args = [*args, "--datadir", datadir]
-        return _port_scan_groups(args, notes, groups, in_scope)
+    per_process = max(1, rate // (2 * len(groups))) if rate else None  # --rate is a total
+    jobs: list[tuple[list[str], list[str]]] = []
+    first_notes: list[str] = []
+    with contextlib.ExitStack() as stack:
+        for banner in (True, False):
+            args, notes = port_args(depth, per_process, banner)
+            datadir = stack.enter_context(tempfile.TemporaryDirectory(prefix="netmap-nmapdata-"))
+            probes = _system_probes()
+            if probes is not None:  # nmap reads --datadir first, falls back for other files
+                with open(os.path.join(datadir, "nmap-service-probes"), "w", encoding="utf-8",
+                          errors="surrogateescape") as f:
+                    f.write(lan_probes(probes, LAN_PROBE_WAIT_MS if banner
+                                       else QUIET_NULL_WAIT_MS))  # fmt: skip
+                args = [*args, "--datadir", datadir]
+            jobs += [(args, group) for group in groups]
+            if banner:
+                first_notes = notes
+        return _port_scan_groups(jobs, first_notes, in_scope)
 
 
 def _port_scan_groups(
-    args: list[str], notes: list[str], groups: list[list[str]], in_scope: Callable[[str], bool]
+    jobs: list[tuple[list[str], list[str]]], notes: list[str], in_scope: Callable[[str], bool]
 ) -> list[NmapRun]:
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=len(groups))
+    """Every (arguments, hosts) job as its own nmap, all side by side."""
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=len(jobs))
     try:
-        xmls = list(pool.map(lambda g: _run(args, g, PORTSCAN_TIMEOUT), groups))
+        xmls = list(pool.map(lambda job: _run(job[0], job[1], PORTSCAN_TIMEOUT), jobs))
     except BaseException:
         kill_running()  # Ctrl-C lands in this thread: stop the nmaps the workers started
         raise

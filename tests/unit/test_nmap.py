@@ -9,11 +9,15 @@ import pytest
 
 from netmap.discover.nmap import (
     LAN_PROBE_WAIT_MS,
+    TCP_PORTS,
     NmapError,
     chunks,
     lan_probes,
     observations_from_xml,
+    port_args,
+    tcp_ports,
 )
+from netmap.model import Depth
 
 XML = b"""<?xml version="1.0" encoding="UTF-8"?>
 <nmaprun scanner="nmap" args="nmap -sS -sV" start="1700000000" version="7.93" xmloutputversion="1.05">
@@ -85,6 +89,20 @@ def test_lan_probes_shorten_the_waits_and_nothing_else() -> None:
         "Probe TCP GenericLines q|\\r\\n\\r\\n|",
         "totalwaitms 1000",  # already short: kept
     ]
+    quiet = lan_probes(source, 300).splitlines()  # client-first ports: the NULL probe only
+    assert quiet[1] == "totalwaitms 300" and quiet[5] == "totalwaitms 1000"
+    # a probe without a wait of its own would wait nmap's default 5 s: it gets the LAN one
+    bare = lan_probes("# x\nProbe TCP SMBProgNeg q|\\0|\nrarity 1\nports 445\n").splitlines()
+    assert bare == ["# x", "Probe TCP SMBProgNeg q|\\0|", f"totalwaitms {LAN_PROBE_WAIT_MS}",
+                    "rarity 1", "ports 445"]
+
+
+def test_banner_and_client_first_ports_split_the_list() -> None:
+    banner, quiet = tcp_ports(True).split(","), tcp_ports(False).split(",")
+    assert sorted(banner + quiet, key=int) == sorted(TCP_PORTS.split(","), key=int)
+    assert "22" in banner and "25" in banner and "445" in quiet and "3389" in quiet
+    args, _ = port_args(Depth.STANDARD, None, banner=False)
+    assert "-sU" not in args and f"T:{tcp_ports(False)}" in args
 
 
 def test_hosts_are_grouped_by_whole_24s() -> None:
