@@ -130,6 +130,9 @@ def scan(
         large=large or prof.large,
     )
     store = _store(prof, scans_dir)
+    from netmap.pipeline import warm_imports
+
+    warm_imports(render=report)
     try:
         from netmap.discover.nmap import nmap_path
 

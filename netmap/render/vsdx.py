@@ -16,13 +16,16 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 import vsdx as vsdx_package
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
+from netmap.render.diagram import physical_pages
 from netmap.render.layout import Layout, Point, Rect, layout_scene
+from netmap.render.logical import build_logical_scene
 from netmap.render.sanitize import clean
-from netmap.render.scene import Scene, SceneNode, build_scene
+from netmap.render.scene import Scene, SceneNode, build_scene, sites
 
 NS = "http://schemas.microsoft.com/office/visio/2012/main"
 TEMPLATE = Path(vsdx_package.__file__).resolve().parent / "media" / "media.vsdx"
@@ -245,10 +248,18 @@ class _Page:
 
 
 def render_vsdx(inv: Inventory, path: Path) -> Path:
-    scene = build_scene(inv, title=f"Network - scan {inv.scan_id}")
-    layout = layout_scene(scene)
-    page = _draw(scene, layout, {d.id: d for d in inv.devices})
-    _write_package(path, page)
+    """Write `path` (.vsdx): the whole network, the logical view, and the physical view's
+    pages, one Visio page each, the same pages as the draw.io file's but the per-site maps."""
+    devices = {d.id: d for d in inv.devices}
+    scenes = [("Network", build_scene(inv, title=f"Network - scan {inv.scan_id}")),
+              ("Logical view", build_logical_scene(inv, title=f"Logical view - scan {inv.scan_id}"))]
+    named = [*sites(inv)] or ["the network"]
+    for site, (_part, pages) in zip(named, physical_pages(inv), strict=False):
+        scenes += [(f"Physical - {site}" + (f" ({k} of {len(pages)})" if len(pages) > 1 else ""),
+                    scene) for k, scene in enumerate(pages, 1)]  # fmt: skip
+    drawn = [(clean(name, max_len=60), _draw(scene, layout_scene(scene), devices))
+             for name, scene in scenes]  # fmt: skip
+    _write_package(path, drawn)
     return path
 
 
@@ -385,27 +396,81 @@ def _shape_data(d: Device) -> dict[str, tuple[str, str]]:
     }
 
 
-def _write_package(path: Path, page: _Page) -> None:
-    """Copy the template package, replacing the page, fitting the page size, and leaving
-    out the template's thumbnail (it would show the template's sample drawing)."""
+def _write_package(path: Path, pages: list[tuple[str, _Page]]) -> None:
+    """Copy the template package with its one page replaced by `pages` (each its own part,
+    relationship, content type and page sheet), and without the template's thumbnail (it would
+    show the template's sample drawing)."""
     with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        page_rels = src.read("visio/pages/_rels/page1.xml.rels")
         for item in src.infolist():
             name = item.filename
             if name == "docProps/thumbnail.emf":
                 continue
             data = src.read(name)
             if name == PAGE_PART:
-                data = page.xml()
+                data = pages[0][1].xml()
             elif name == "_rels/.rels":
                 data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
             elif name == "visio/pages/pages.xml":
-                data = _resize(data, page.width_in, page.height_in)
+                data = _pages_xml(data, pages)
+            elif name == "visio/pages/_rels/pages.xml.rels":
+                data = _pages_rels(data, len(pages))
+            elif name == "[Content_Types].xml":
+                data = _content_types(data, len(pages))
+            elif name == "docProps/app.xml":
+                data = _app_titles(data, [title for title, _page in pages])
             out.writestr(name, data)
+        for n, (_title, page) in enumerate(pages[1:], 2):
+            out.writestr(f"visio/pages/page{n}.xml", page.xml())
+            out.writestr(f"visio/pages/_rels/page{n}.xml.rels", page_rels)
 
 
-def _resize(pages_xml: bytes, width: float, height: float) -> bytes:
+def _pages_xml(template: bytes, pages: list[tuple[str, _Page]]) -> bytes:
+    """The template's one <Page> entry, once per page: its own ID, name, size and part."""
+    text = template.decode("utf-8")
+    start, end = text.index("<Page "), text.index("</Page>") + len("</Page>")
+    entries = []
+    for i, (title, page) in enumerate(pages):
+        entry = _resize(text[start:end].encode("utf-8"), page.width_in, page.height_in,
+                        title).decode("utf-8")  # fmt: skip
+        entry = entry.replace("<Page ID='0'", f"<Page ID='{i}'", 1)
+        entries.append(entry.replace("r:id='rId1'", f"r:id='rId{i + 1}'"))
+    return (text[:start] + "".join(entries) + text[end:]).encode("utf-8")
+
+
+def _pages_rels(template: bytes, count: int) -> bytes:
+    text = template.decode("utf-8")
+    one = re.search(r"<Relationship [^>]*/>", text)
+    assert one is not None  # the template has its page's relationship
+    rels = "".join(one.group(0).replace('Id="rId1"', f'Id="rId{n}"')
+                   .replace('Target="page1.xml"', f'Target="page{n}.xml"')
+                   for n in range(1, count + 1))  # fmt: skip
+    return (text[: one.start()] + rels + text[one.end():]).encode("utf-8")
+
+
+def _content_types(template: bytes, count: int) -> bytes:
+    text = template.decode("utf-8")
+    one = '<Override PartName="/visio/pages/page1.xml" ContentType="application/vnd.ms-visio.page+xml"/>'
+    more = "".join(one.replace("page1.xml", f"page{n}.xml") for n in range(2, count + 1))
+    return text.replace(one, one + more).encode("utf-8")
+
+
+def _app_titles(template: bytes, titles: list[str]) -> bytes:
+    """docProps/app.xml: the page count and the pages' names before the master's."""
+    text = template.decode("utf-8")
+    text = re.sub(r"(<vt:lpstr>Pages</vt:lpstr></vt:variant><vt:variant><vt:i4>)\d+",
+                  rf"\g<1>{len(titles)}", text)  # fmt: skip
+    names = "".join(f"<vt:lpstr>{escape(t)}</vt:lpstr>" for t in titles)
+    text = re.sub(r'<TitlesOfParts><vt:vector size="\d+" baseType="lpstr"><vt:lpstr>Page-1</vt:lpstr>',
+                  f'<TitlesOfParts><vt:vector size="{len(titles) + 1}" baseType="lpstr">{names}',
+                  text)  # fmt: skip
+    return text.encode("utf-8")
+
+
+def _resize(pages_xml: bytes, width: float, height: float, title: str = "Network") -> bytes:
     text = pages_xml.decode("utf-8")
     text = re.sub(r"(<Cell N='PageWidth' V=')[^']*'", rf"\g<1>{width:.4f}'", text, count=1)
     text = re.sub(r"(<Cell N='PageHeight' V=')[^']*'", rf"\g<1>{height:.4f}'", text, count=1)
-    text = text.replace("NameU='Page-1' Name='Page-1'", "NameU='Network' Name='Network'")
+    name = quoteattr(title)[1:-1].replace("'", "&apos;")
+    text = text.replace("NameU='Page-1' Name='Page-1'", f"NameU='{name}' Name='{name}'")
     return text.encode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from netmap.model import Inventory
 from netmap.render.inventory import READING_NOTES, all_tables
 from netmap.render.vsdx import render_vsdx
-from tests.render.viewers import printed_problems, vsdx_problems
+from tests.render.viewers import pdf_pages, printed_problems, soffice_convert, vsdx_problems
 
 Out = tuple[Path, list[Path]]
 
@@ -20,6 +21,19 @@ def test_vsdx_connectors_run_from_shape_to_shape(hall_out: Out, tmp_path: Path) 
     """Each connector as LibreOffice Draw draws it starts on the outline of one of its glued
     shapes and ends on the other's (within 2 px); no two linked shapes overlap."""
     assert vsdx_problems(hall_out[0] / "network.vsdx", tmp_path) == []
+
+
+def test_vsdx_pages_open_in_libreoffice(hall_out: Out, tmp_path: Path) -> None:
+    """The Visio file holds the whole network, the logical view and the physical view, each a
+    page of its own; LibreOffice Draw prints every one, with its own title and devices."""
+    vsdx = hall_out[0] / "network.vsdx"
+    with zipfile.ZipFile(vsdx) as zf:
+        parts = sorted(n for n in zf.namelist() if re.fullmatch(r"visio/pages/page\d+\.xml", n))
+    assert len(parts) == 3
+    pages = pdf_pages(soffice_convert(vsdx, "pdf", tmp_path))
+    assert len(pages) == 3
+    assert "Network - scan" in pages[0].text and "Logical view" in pages[1].text
+    assert "Physical view - City Hall" in pages[2].text and "sw-hall-1" in pages[2].text
 
 
 def test_vsdx_check_sees_connectors_in_mid_air(hall: Inventory, tmp_path: Path) -> None:
