@@ -34,6 +34,7 @@ import networkx as nx
 from netmap.infer.addr import identity_ip, identity_mac, network_of, parse_network
 from netmap.infer.context import ROUTERS, Context, Exit, build_context, canonical_port, find_exits
 from netmap.infer.context import port_name as local_port_name
+from netmap.infer.vlans import port_vlans
 from netmap.model import (
     Device,
     DeviceType,
@@ -80,6 +81,7 @@ class _L2:
     infra: set[str] = field(default_factory=set)
     toward: dict[tuple[str, str], str | None] = field(default_factory=dict)
     groups: dict[PortKey, list[_Attach]] = field(default_factory=dict)
+    trunks: dict[str, set[str]] = field(default_factory=dict)  # switch -> ports it says trunk
 
     def name(self, dev_id: str) -> str:
         dev = self.ctx.devices.get(dev_id)
@@ -110,6 +112,9 @@ def _read_fdb(l2: _L2) -> None:
                     port = f"bridge-port {e.bridge_port}"
                 if port is not None:
                     table[port].add(mac)
+        trunks = {port for port, ps in port_vlans(dev).items() if ps.trunk}
+        if trunks:
+            l2.trunks[dev_id] = trunks
         if table:
             l2.fdb[dev_id] = dict(table)
             l2.port_devs[dev_id] = {
@@ -198,7 +203,9 @@ def _bridge_links(l2: _L2) -> None:
 
 
 def _is_access(l2: _L2, s: str, port: str) -> bool:
-    if l2.port_devs[s][port] & l2.infra:
+    # a port the switch itself says carries tagged VLANs leads to another switch, whatever its
+    # forwarding table shows
+    if port in l2.trunks.get(s, set()) or l2.port_devs[s][port] & l2.infra:
         return False
     return all(l2.toward.get((s, t)) != port for t in l2.infra if t != s)
 
@@ -436,11 +443,18 @@ def _unmanaged(l2: _L2, seg: _Segment, members: dict[str, _Member], out: _Out) -
     uid = f"unmanaged:{s}:{p}"
     attach = ", ".join(f"{l2.name(d)} {port}" for d, port in seg.ports)
     count = len(members)
-    detail = (f"{count} stations and {len(seg.ports)} reporting port(s) ({attach}) share one "
-              "segment with no managed switch: an unmanaged switch (or hub) joins them")
+    trunked = [f"{l2.name(d)} {port}" for d, port in seg.ports if port in l2.trunks.get(d, set())]
+    if trunked:  # frames arrive tagged: whatever joins them reads VLAN tags, so it is managed
+        detail = (f"{count} stations behind {', '.join(trunked)}, a port that trunks VLANs: a "
+                  "VLAN-aware (managed) switch joins them, but it was not read over SNMP")
+        name = f"switch not read ({l2.name(s)} {p})"
+    else:
+        detail = (f"{count} stations and {len(seg.ports)} reporting port(s) ({attach}) share "
+                  "one segment with no managed switch: an unmanaged switch (or hub) joins them")
+        name = f"unmanaged switch ({l2.name(s)} {p})"
     parent = l2.ctx.devices.get(s)
     out.unmanaged.append(Device(
-        id=uid, name=f"unmanaged switch ({l2.name(s)} {p})", type=DeviceType.SWITCH,
+        id=uid, name=name, type=DeviceType.SWITCH,
         confidence=0.7 if count >= 2 else 0.5, inferred=True, sources=["inferred"],
         evidence=[Evidence(source="fdb", detail=f"switch: {detail}", weight=0.7)],
         site=parent.site if parent else None, zone=parent.zone if parent else None,
@@ -452,7 +466,7 @@ def _unmanaged(l2: _L2, seg: _Segment, members: dict[str, _Member], out: _Out) -
         out.links.append(Link(a=d, a_port=port, b=uid, source=src,
                               confidence=LinkConfidence.INFERRED, evidence=[detail]))
     for m in sorted(members.values(), key=lambda m: m.device):
-        out.links.append(_member_link(l2, uid, None, m, "on the unmanaged switch"))
+        out.links.append(_member_link(l2, uid, None, m, f"on the {name}"))
 
 
 def _layer2(ctx: Context) -> _Out:

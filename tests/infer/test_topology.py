@@ -14,8 +14,11 @@ from netmap.model import (
     Link,
     LinkConfidence,
     LinkSource,
+    PortVlan,
     Role,
     Route,
+    Vlan,
+    VlanTable,
 )
 
 from .factory import arp, host, iface, lldp, mac, make_scan, router, snmp, svc, switch
@@ -81,6 +84,29 @@ def test_unmanaged_switch_behind_an_access_port() -> None:
         assert between(inv, n["sw1"], n[ip]) == []
     single = only_link(inv, n["sw1"], n["10.0.0.25"])
     assert single.a_port == "ge5"
+
+
+def test_stations_behind_a_trunk_port_hang_off_a_switch_not_read() -> None:
+    """The same three stations behind sw1.ge4, but sw1's Q-BRIDGE-MIB says ge4 trunks two
+    tagged VLANs: what joins them reads tags, so it is a managed switch netmap could not read,
+    not an unmanaged one."""
+    a, b, c = mac(0x22), mac(0x23), mac(0x24)
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, tables={"ge4": [a, b, c], "ge5": [mac(0x25)]})
+    vlans = VlanTable(vlans=[Vlan(vlan_id=10, untagged=["ge5"], tagged=["ge4"]),
+                             Vlan(vlan_id=20, tagged=["ge4"])],
+                      ports=[PortVlan(port="ge4", access_vlan=1, trunk=True),
+                             PortVlan(port="ge5", access_vlan=10, trunk=False)])  # fmt: skip
+    obs = [*sw, *snmp("10.0.0.2", vlans=vlans), arp("10.0.0.22", a), arp("10.0.0.23", b),
+           arp("10.0.0.24", c), arp("10.0.0.25", mac(0x25))]
+    inv = build_inventory(make_scan(obs))
+    (u,) = unmanaged(inv)
+    assert u.name == "switch not read (sw1 ge4)"
+    assert "trunks VLANs" in u.evidence[0].detail
+    n = ids(inv)
+    assert only_link(inv, n["sw1"], u.id).a_port == "ge4"
+    # the VLAN summary: VLAN 10's one host is the one on its access port
+    (v10,) = [v for v in inv.vlans if v.vlan_id == 10]
+    assert v10.devices == 1 and v10.subnets == ["10.0.0.0/24"]
 
 
 def _two_switches(lldp_on: bool, sw2_sees_sw1: bool) -> Inventory:
