@@ -27,6 +27,9 @@ Scoring (printed with the results):
   ifName, as LibreNMS does), ifType, speed, MAC equal (an all-zero expected MAC means none).
 * links: an expected LLDP/CDP link is found if a neighbour on the same local port names the
   same remote host (or, without a hostname, the same remote port).
+* vlans: per expected VLAN membership row (LibreNMS ports_vlans: VLAN, bridge port, untagged),
+  the VLAN lists that port, tagged or untagged alike; the rows netmap adds beyond LibreNMS's are
+  counted too (precision). Bridge ports are named through the recording's dot1dBasePortIfIndex.
 """
 
 from __future__ import annotations
@@ -469,6 +472,7 @@ def score_device(
     record: SnmpRecord,
     spin_lock: str | None = None,
     hint: tuple[DeviceType, float, list[str]] | None = None,
+    vlan_ports: dict[int, str] | None = None,
 ) -> None:
     name = device["name"]
     facts = record.facts
@@ -508,6 +512,7 @@ def score_device(
     if expected:
         score_ports(score, name, expected, record)
         score_links(score, name, expected, record)
+        score_vlans(score, name, expected, record, vlan_ports or {})
 
 
 def expected_ports(expected: dict[str, Any]) -> list[dict[str, Any]] | None:
@@ -560,6 +565,39 @@ def score_ports(score: Score, name: str, expected: dict[str, Any], record: SnmpR
             )
 
 
+async def base_port_names(path: Path) -> dict[int, str]:
+    """Bridge port -> ifName (ifDescr without one), read from the recording itself."""
+    from netmap.discover.snmp.getters import CachingWalker, base_port_ifs, if_names
+
+    walker = CachingWalker(SnmprecWalker.from_file(path))
+    names = await if_names(walker)
+    return {bp: names.get(ifi, f"ifIndex {ifi}") for bp, ifi in (await base_port_ifs(walker)).items()}
+
+
+def expected_port_vlans(expected: dict[str, Any] | None) -> list[dict[str, Any]]:
+    rows = (((expected or {}).get("vlans") or {}).get("discovery") or {}).get("ports_vlans")
+    return rows if isinstance(rows, list) else []
+
+
+def score_vlans(
+    score: Score, name: str, expected: dict[str, Any], record: SnmpRecord, ports: dict[int, str]
+) -> None:
+    rows = expected_port_vlans(expected)
+    if not rows:
+        return
+    ours = {(vl.vlan_id, port, 1 if port in vl.untagged else 0)
+            for vl in (record.vlans.vlans if record.vlans else [])
+            for port in [*vl.untagged, *vl.tagged]}  # fmt: skip
+    want = {(r.get("vlan"), ports.get(r.get("baseport", -1), f"port {r.get('baseport')}"),
+             1 if r.get("untagged") else 0) for r in rows}  # fmt: skip
+    for vlan, port, untagged in sorted(want, key=str):
+        found = (vlan, port, untagged) in ours
+        score.add("vlans", found, name, f"VLAN {vlan} {port} {'untagged' if untagged else 'tagged'}",
+                  "missing" if not any(o[:2] == (vlan, port) for o in ours) else "tagging differs")
+    for row in ours:
+        score.add("vlans.precision", row in want)
+
+
 def score_links(score: Score, name: str, expected: dict[str, Any], record: SnmpRecord) -> None:
     try:
         links = expected["discovery-protocols"]["discovery"]["links"]
@@ -610,6 +648,7 @@ GOALS = {
     "if.speed": 99,
     "if.mac": 99,
     "links": 95,
+    "vlans": 95,
 }
 
 
@@ -649,11 +688,15 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
         "if.speed",
         "if.mac",
         "links",
+        "vlans",
     ):
         tally = score.tallies.get(key, Tally())
         lines.append(
             f"{key:<10} {tally.ok:>6} {tally.total:>6} {tally.pct:>8.1f}% {GOALS[key]:>4}%"
         )
+    extra = score.tallies.get("vlans.precision", Tally())
+    lines.append(f"VLAN memberships netmap lists that LibreNMS also lists: {extra.ok}/{extra.total}"
+                 f" ({extra.pct:.1f}%)")
     lines += ["", *calibration_lines(score)]
     lines += [
         "",
@@ -744,7 +787,8 @@ async def run(args: argparse.Namespace, recordings: Path) -> Score:
             except Exception as exc:  # a failing device is a miss, not a crash
                 print(f"  {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 record = SnmpRecord(ip="127.0.0.1", errors={"collect": str(exc)})
-            score_device(score, device, expected, record, set_serial_no(path), hint)
+            ports = await base_port_names(path) if expected_port_vlans(expected) else None
+            score_device(score, device, expected, record, set_serial_no(path), hint, ports)
             hint = None
             if args.verbose:
                 facts = record.facts

@@ -82,6 +82,8 @@ class _L2:
     toward: dict[tuple[str, str], str | None] = field(default_factory=dict)
     groups: dict[PortKey, list[_Attach]] = field(default_factory=dict)
     trunks: dict[str, set[str]] = field(default_factory=dict)  # switch -> ports it says trunk
+    # (switch, port, MAC) -> the VLANs it was learned in, where the table is per VLAN
+    learned_in: dict[tuple[str, str, str], set[int]] = field(default_factory=dict)
 
     def name(self, dev_id: str) -> str:
         dev = self.ctx.devices.get(dev_id)
@@ -112,6 +114,8 @@ def _read_fdb(l2: _L2) -> None:
                     port = f"bridge-port {e.bridge_port}"
                 if port is not None:
                     table[port].add(mac)
+                    if e.vlan is not None:
+                        l2.learned_in.setdefault((dev_id, port, mac), set()).add(e.vlan)
         trunks = {port for port, ps in port_vlans(dev).items() if ps.trunk}
         if trunks:
             l2.trunks[dev_id] = trunks
@@ -244,8 +248,10 @@ def _place_hosts(l2: _L2) -> None:
             continue
         s, p = _deepest(l2, obs)
         count = len(l2.port_devs[s][p])
+        vlans = sorted(l2.learned_in.get((s, p, mac), ()))
+        where = f" in VLAN {', '.join(map(str, vlans))}" if vlans else ""
         l2.attach((s, p), _Attach(dev, None, "fdb",
-                                  f"{mac} learned on {l2.name(s)} {p} ({count} on that port)"))
+                                  f"{mac} learned on {l2.name(s)} {p}{where} ({count} on that port)"))
 
 
 # ---------------------------------------------------------------------------------------------

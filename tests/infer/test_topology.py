@@ -14,6 +14,7 @@ from netmap.model import (
     Link,
     LinkConfidence,
     LinkSource,
+    MacEntry,
     PortVlan,
     Role,
     Route,
@@ -376,3 +377,20 @@ def test_host_on_a_dumb_switch_between_two_managed_switches() -> None:
                                                                   (n["sw2"], "ge1")}
     assert between(inv, n["sw2"], n["sw3"]) == [] and between(inv, n["sw1"], n["sw3"]) == []
     assert only_link(inv, n["sw3"], n["10.0.0.100"]).a_port == "ge2"
+
+
+def test_hosts_in_a_per_vlan_forwarding_table_are_placed_and_say_their_vlan() -> None:
+    """A Cisco switch's VLAN 20 table (read in its own BRIDGE-MIB instance) places VLAN 20's
+    hosts like VLAN 1's, and the link's evidence names the VLAN the MAC was learned in."""
+    a, b = mac(0x22), mac(0x23)
+    sw = [o for o in switch("10.0.0.2", "sw1", 0x200)[0] if o.getter != "mac_address_table"]
+    table = [MacEntry(mac=a, interface="ge2", vlan=20, status="learned"),
+             MacEntry(mac=b, interface="ge3", vlan=1, status="learned")]  # fmt: skip
+    obs = [*sw, *snmp("10.0.0.2", mac_address_table=table), arp("10.0.0.22", a),
+           arp("10.0.0.23", b)]
+    inv = build_inventory(make_scan(obs))
+    n = ids(inv)
+    link = only_link(inv, n["sw1"], n["10.0.0.22"])
+    assert link.a_port == "ge2" or link.b_port == "ge2"
+    assert any("in VLAN 20" in e for e in link.evidence), link.evidence
+    assert any("in VLAN 1 " in e for e in only_link(inv, n["sw1"], n["10.0.0.23"]).evidence)

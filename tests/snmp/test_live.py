@@ -19,7 +19,7 @@ from netmap.discover.snmp.collect import (
     record_from_observations,
     record_to_observations,
 )
-from netmap.discover.snmp.getters import GETTER_FUNCS
+from netmap.discover.snmp.getters import GETTER_FUNCS, CachingWalker
 from netmap.discover.snmp.session import SessionOptions, open_session
 from netmap.discover.snmp.snmprec import SnmprecWalker
 from netmap.discover.snmp.walker import SnmpValue
@@ -385,3 +385,41 @@ def test_one_event_loop_per_run_is_fine(snmpsim: Simulator) -> None:
         rec = run(collect("127.0.0.1", [v3("netmap-ups")], snmpsim.port, ["facts"]))
         assert rec.facts is not None
     assert asyncio.get_event_loop_policy() is not None
+
+
+# --- per-VLAN BRIDGE-MIB instances ---------------------------------------------------------
+
+
+def test_cisco_vlan_instances_over_community_indexing(snmpsim: Simulator) -> None:
+    """The forwarding table of VLAN 20 is asked as community "cisco-vlans@20", as Cisco
+    indexes it: the UDP session finds what the offline reader finds, and each entry says its
+    VLAN."""
+    live = _collect(snmpsim, "cisco-vlans", getters=["interfaces", "mac_address_table", "vlans"])
+    assert not live.errors, live.errors
+    assert {(e.mac, e.interface, e.vlan) for e in live.mac_address_table} >= {
+        ("00:11:22:33:44:02", "Gi1/0/2", 20), ("00:11:22:33:44:01", "Gi1/0/1", 1)}
+
+    async def offline() -> tuple[object, object]:
+        walker = CachingWalker(SnmprecWalker.from_file(DATA / "cisco-vlans.snmprec"))
+        return (await GETTER_FUNCS["mac_address_table"](walker),
+                await GETTER_FUNCS["vlans"](walker))  # fmt: skip
+
+    assert (live.mac_address_table, live.vlans) == run(offline())
+
+
+def test_vlan_instance_credentials_never_show_the_community() -> None:
+    """A VLAN instance's session: community "<community>@<vlan>" for v1/v2c, context
+    "vlan-<vlan>" for SNMPv3, under the same credential name (what records and logs show)."""
+    from netmap.discover.snmp.session import SnmpSession
+
+    cred = ResolvedCredential(name="office", version="2c", community=SecretStr("s3cret"))
+    v2 = SnmpSession("127.0.0.1", 161, cred)
+    child = v2.in_vlan(20)
+    assert child is v2.in_vlan(20) and child.credential == "office"
+    assert child._cred.community is not None
+    assert child._cred.community.get_secret_value() == "s3cret@20"
+    assert "s3cret" not in repr(child)
+    secure = SnmpSession("127.0.0.1", 161, v3(context=""))
+    assert secure.in_vlan(30)._cred.context == "vlan-30"
+    v2.close()
+    secure.close()

@@ -4,11 +4,14 @@ tables, and the voice VLAN a phone announces in LLDP-MED, over the in-memory snm
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
+
+import pytest
 
 from netmap.discover.snmp import oids
-from netmap.discover.snmp.getters import port_list, vlans
+from netmap.discover.snmp.getters import CachingWalker, mac_address_table, port_list, vlans
 from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
-from netmap.model import VlanTable
+from netmap.model import MacEntry, VlanTable
 
 IFNAME = "1.3.6.1.2.1.31.1.1.1.1"
 
@@ -83,3 +86,81 @@ def test_l2vlan_sub_interfaces_name_their_vlan() -> None:
         Interface(if_index=5, name="eth1.30", if_type=6),  # an Ethernet port, not a sub-interface
     ])  # fmt: skip
     assert l2vlan_ids(d) == [10, 20]
+
+
+# --- per-VLAN BRIDGE-MIB instances (Cisco: community@vlan, SNMPv3 context vlan-N) --------------
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "snmprec"
+LIBRENMS = Path(__file__).resolve().parents[3] / "shared" / "recordings" / "librenms" / "snmprec"
+
+
+def read(path: Path) -> tuple[list[MacEntry], VlanTable | None]:
+    walker = CachingWalker(SnmprecWalker.from_file(path))
+
+    async def both() -> tuple[list[MacEntry], VlanTable | None]:
+        return await mac_address_table(walker), await vlans(walker)
+
+    return asyncio.run(both())
+
+
+def test_cisco_forwarding_table_is_read_in_every_vlan_instance() -> None:
+    macs, table_ = read(DATA / "cisco-vlans.snmprec")
+    got = {(e.mac, e.interface, e.vlan) for e in macs}
+    assert got == {
+        ("00:11:22:33:44:01", "Gi1/0/1", 1),  # the default instance is VLAN 1's
+        ("aa:bb:cc:00:00:01", "Gi1/0/24", 1),
+        # VLAN 20's instance numbers its bridge ports its own way (2, 3, 24)
+        ("00:11:22:33:44:02", "Gi1/0/2", 20),
+        ("00:11:22:33:44:03", "Gi1/0/3", 20),
+        ("aa:bb:cc:00:00:01", "Gi1/0/24", 20),
+    }
+    assert table_ is not None
+    by_id = {vl.vlan_id: vl for vl in table_.vlans}
+    assert by_id[20].untagged == ["Gi1/0/2", "Gi1/0/3"] and by_id[20].tagged == ["Gi1/0/24"]
+    # the trunk's native VLAN leaves it untagged; 1002 (FDDI default) has no instance to read
+    assert by_id[1].untagged == ["Gi1/0/1", "Gi1/0/24"] and by_id[1002].untagged == []
+    ports = {p.port: p for p in table_.ports}
+    assert ports["Gi1/0/24"].trunk is True and ports["Gi1/0/2"].access_vlan == 20
+
+
+def test_a_missing_vlan_instance_costs_nothing_more() -> None:
+    """Without the per-VLAN recording (an agent that does not index by VLAN), VLAN 1's table
+    is still read and nothing fails."""
+    lines = (DATA / "cisco-vlans.snmprec").read_text().splitlines()
+    macs = asyncio.run(mac_address_table(CachingWalker(SnmprecWalker(parse_lines(lines)))))
+    assert {e.vlan for e in macs} == {1}
+
+
+def test_static_names_without_static_port_lists_use_the_current_ones() -> None:
+    """Many agents name VLANs in the static table but give port lists only in the current one."""
+    got = table(
+        *PORTS,
+        f"{oids.DOT1Q_VLAN_STATIC_NAME}.10|4|STAFF",
+        f"{oids.DOT1Q_VLAN_CURRENT_EGRESS}.0.10|4x|e0",
+        f"{oids.DOT1Q_VLAN_CURRENT_UNTAGGED}.0.10|4x|c0",
+    )
+    assert got is not None and got.vlans[0].untagged == ["ge1", "ge2"]
+    assert got.vlans[0].tagged == ["ge3"]
+
+
+def test_port_list_bits_beyond_the_bridge_and_untagged_outside_egress_are_dropped() -> None:
+    got = table(
+        *PORTS,
+        f"{oids.DOT1Q_VLAN_STATIC_NAME}.10|4|STAFF",
+        f"{oids.DOT1Q_VLAN_STATIC_EGRESS}.10|4x|a0ff",  # ports 1, 3 and 9-16 (no such ports)
+        f"{oids.DOT1Q_VLAN_STATIC_UNTAGGED}.10|4x|e0ff",  # 2 is untagged but not an egress port
+    )
+    assert got is not None
+    assert got.vlans[0].untagged == ["ge1", "ge3"] and got.vlans[0].tagged == []
+
+
+@pytest.mark.skipif(not (LIBRENMS / "ios_stp-vlans@98.snmprec").exists(),
+                    reason="the LibreNMS recordings (../shared) are not here")  # fmt: skip
+def test_a_real_cisco_switch_with_a_vlan_instance() -> None:
+    """LibreNMS's recording of an IOS switch and its VLAN 98 instance: LibreNMS expects port
+    80 (Gi2/0/24) tagged in VLAN 98 and untagged (native) in VLAN 1, like 27 access ports."""
+    _macs, table_ = read(LIBRENMS / "ios_stp-vlans.snmprec")
+    assert table_ is not None
+    by_id = {vl.vlan_id: vl for vl in table_.vlans}
+    assert by_id[98].name == "routing" and by_id[98].tagged == ["Gi2/0/24"]
+    assert len(by_id[1].untagged) == 28 and "Gi2/0/24" in by_id[1].untagged

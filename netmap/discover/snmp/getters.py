@@ -69,6 +69,18 @@ class CachingWalker:
         self._empty: set[str] = set()
         self._scalars: dict[str, SnmpValue] = {}
         self._asked: set[str] = set()  # OIDs already asked by GET: absent from _scalars = absent
+        self._vlans: dict[int, CachingWalker | None] = {}
+        self.vlan_error: str | None = None  # why the per-VLAN instances were given up
+
+    def in_vlan(self, vlan: int) -> CachingWalker | None:
+        """The agent's BRIDGE-MIB instance of one VLAN (Cisco indexes it by community@vlan or
+        SNMPv3 context vlan-N), cached so getters share its columns; None when the inner walker
+        has no such instances (a recording without them)."""
+        if vlan not in self._vlans:
+            make = getattr(self.inner, "in_vlan", None)
+            inner = make(vlan) if make is not None else None
+            self._vlans[vlan] = CachingWalker(inner) if inner is not None else None
+        return self._vlans[vlan]
 
     def remember(self, asked: Sequence[str], answer: Mapping[str, SnmpValue]) -> None:
         """Keep a GET answer (e.g. the session's credential probe) for later GETs."""
@@ -114,8 +126,15 @@ class CachingWalker:
             return fut  # that walk ended before its limit: it is the whole column
         return None
 
-    async def walk(self, oid: str, max_rows: int = DEFAULT_MAX_ROWS) -> Rows:
+    def _absent(self, oid: str) -> bool:
+        """The column, or a table holding it, is known to be absent (primed)."""
         if oid in self._empty:
+            return True
+        arcs = oid.split(".")  # probes are tables: ancestors of six arcs or more
+        return any(".".join(arcs[:k]) in self._empty for k in range(len(arcs) - 1, 5, -1))
+
+    async def walk(self, oid: str, max_rows: int = DEFAULT_MAX_ROWS) -> Rows:
+        if self._absent(oid):
             return []
         fut = self._cached(oid, max_rows)
         if fut is None:
@@ -129,7 +148,7 @@ class CachingWalker:
         return rows[:max_rows]
 
     async def walk_columns(self, cols: Sequence[str], max_rows: int = DEFAULT_MAX_ROWS) -> dict[str, Rows]:
-        need = [c for c in cols if c not in self._empty and self._cached(c, max_rows) is None]
+        need = [c for c in cols if not self._absent(c) and self._cached(c, max_rows) is None]
         multi = getattr(self.inner, "walk_columns", None)
         if multi is not None and len(need) > 1:
             together: asyncio.Future[dict[str, Rows]] = _cached_future(multi(need, max_rows))
@@ -487,31 +506,38 @@ _FDB_STATUS = {1: "other", 2: "invalid", 3: "learned", 4: "self", 5: "mgmt"}
 
 
 async def mac_address_table(w: Walker) -> list[MacEntry]:
-    qport, qstatus = await table(w, _DOT1Q_FDB_COLUMNS)
-    entries: list[tuple[int | None, Index, SnmpValue | None, SnmpValue | None]] = []
-    if qport:
-        # Q-BRIDGE rows are keyed by FDB id. Where dot1qVlanFdbId maps VLANs to FDB ids we use it;
-        # without it we take FDB id == VLAN id, which is how almost every IVL switch numbers them.
-        vlan_of: dict[int, int] = {}
-        for idx, fdb in (await column(w, oids.DOT1Q_VLAN_FDB_ID)).items():
-            fdb_id = v.integer(fdb)
-            if fdb_id is not None and len(idx) == 2:
-                vlan_of.setdefault(fdb_id, idx[1])
-        for idx in _rows(qport):
-            if len(idx) == 7:
-                vlan = vlan_of.get(idx[0], idx[0]) if idx[0] > 0 else None
-                entries.append((vlan, idx[1:], qport.get(idx), qstatus.get(idx)))
-    else:
-        dport, dstatus = await table(w, _DOT1D_FDB_COLUMNS)
-        entries = [(None, idx, dport.get(idx), dstatus.get(idx)) for idx in _rows(dport)]
-    if not entries:
-        return []
-    port_if = {
-        idx[0]: ifi
-        for idx, value in (await column(w, oids.DOT1D_BASE_PORT_IF_INDEX)).items()
-        if len(idx) == 1 and (ifi := v.integer(value)) is not None
-    }
     names = await if_names(w)
+    qport, qstatus = await table(w, _DOT1Q_FDB_COLUMNS)
+    if not qport:
+        # BRIDGE-MIB only. A Cisco switch answers it for VLAN 1 and keeps every other VLAN's
+        # table in that VLAN's own instance: read them all, each with its own port numbering.
+        vtp = await column(w, oids.VTP_VLAN_STATE)  # with VTP, the default instance is VLAN 1's
+        out = await _dot1d_fdb(w, 1 if vtp else None, names)
+        for rows in (await per_vlan(w, lambda sub, vid: _dot1d_fdb(sub, vid, names))).values():
+            out += rows
+        return out
+    # Q-BRIDGE rows are keyed by FDB id. Where dot1qVlanFdbId maps VLANs to FDB ids we use it;
+    # without it we take FDB id == VLAN id, which is how almost every IVL switch numbers them.
+    vlan_of: dict[int, int] = {}
+    for idx, fdb in (await column(w, oids.DOT1Q_VLAN_FDB_ID)).items():
+        fdb_id = v.integer(fdb)
+        if fdb_id is not None and len(idx) == 2:
+            vlan_of.setdefault(fdb_id, idx[1])
+    entries = [(vlan_of.get(idx[0], idx[0]) if idx[0] > 0 else None, idx[1:], qport.get(idx),
+                qstatus.get(idx)) for idx in _rows(qport) if len(idx) == 7]  # fmt: skip
+    return _mac_entries(entries, await base_port_ifs(w), names)
+
+
+async def _dot1d_fdb(w: Walker, vlan: int | None, names: Mapping[int, str]) -> list[MacEntry]:
+    dport, dstatus = await table(w, _DOT1D_FDB_COLUMNS)
+    entries = [(vlan, idx, dport.get(idx), dstatus.get(idx)) for idx in _rows(dport)]
+    return _mac_entries(entries, await base_port_ifs(w), names) if entries else []
+
+
+def _mac_entries(
+    entries: Sequence[tuple[int | None, Index, SnmpValue | None, SnmpValue | None]],
+    port_if: Mapping[int, int], names: Mapping[int, str],
+) -> list[MacEntry]:
     out: list[MacEntry] = []
     for vlan, mac_arcs, port_value, status_value in entries:
         address = v.mac_from_arcs(mac_arcs)
@@ -527,6 +553,50 @@ async def mac_address_table(w: Walker) -> list[MacEntry]:
                 status=_FDB_STATUS.get(code) if code is not None else None,
             )
         )
+    return out
+
+
+async def base_port_ifs(w: Walker) -> dict[int, int]:
+    """dot1dBasePortIfIndex: bridge port number -> ifIndex (per instance on Cisco)."""
+    return {idx[0]: ifi for idx, value in (await column(w, oids.DOT1D_BASE_PORT_IF_INDEX)).items()
+            if len(idx) == 1 and (ifi := v.integer(value)) is not None}  # fmt: skip
+
+
+# Per-VLAN instances read per switch: each costs a few requests, and a campus switch with more
+# VLANs than this is rare in a city; the rest are left unread rather than slowing every scan.
+MAX_VLAN_INSTANCES = 64
+
+
+async def vlan_instances(w: Walker) -> list[int]:
+    """The VLANs whose BRIDGE-MIB a Cisco switch keeps apart: the operational Ethernet VLANs of
+    its VTP table, but VLAN 1 (the default instance itself) and 1002-1005 (FDDI/Token Ring)."""
+    state, kind = await table(w, (oids.VTP_VLAN_STATE, oids.VTP_VLAN_TYPE))
+    found = {idx[1] for idx, value in state.items()
+             if len(idx) == 2 and v.integer(value) == 1 and v.integer(kind.get(idx)) in (1, None)
+             and 1 < idx[1] <= MAX_VLAN and not 1002 <= idx[1] <= 1005}  # fmt: skip
+    return sorted(found)[:MAX_VLAN_INSTANCES]
+
+
+async def per_vlan(
+    w: Walker, read: Callable[[Walker, int], Awaitable[_T]]
+) -> dict[int, _T]:
+    """`read` over each VLAN instance of the agent (see :func:`vlan_instances`). The first
+    instance that does not answer ends it: an agent that does not index by VLAN would otherwise
+    cost a timeout per VLAN."""
+    in_vlan = getattr(w, "in_vlan", None)
+    if in_vlan is None or getattr(w, "vlan_error", None):
+        return {}
+    out: dict[int, _T] = {}
+    for vlan in await vlan_instances(w):
+        sub = in_vlan(vlan)
+        if sub is None:
+            continue
+        try:
+            out[vlan] = await read(sub, vlan)
+        except SnmpError as exc:
+            if hasattr(w, "vlan_error"):
+                w.vlan_error = f"VLAN {vlan} instance: {exc}"
+            break
     return out
 
 
@@ -1079,7 +1149,8 @@ async def ups(w: Walker) -> UpsInfo | None:
 _QBRIDGE_VLAN_COLUMNS = (oids.DOT1Q_VLAN_STATIC_NAME, oids.DOT1Q_VLAN_STATIC_EGRESS,
                          oids.DOT1Q_VLAN_STATIC_UNTAGGED)  # fmt: skip
 _CURRENT_VLAN_COLUMNS = (oids.DOT1Q_VLAN_CURRENT_EGRESS, oids.DOT1Q_VLAN_CURRENT_UNTAGGED)
-_CISCO_VLAN_COLUMNS = (oids.VTP_VLAN_NAME, oids.VTP_TRUNK_DYNAMIC_STATUS, oids.VM_VLAN)
+_CISCO_VLAN_COLUMNS = (oids.VTP_VLAN_NAME, oids.VTP_TRUNK_DYNAMIC_STATUS, oids.VTP_TRUNK_ENCAP_OPER,
+                       oids.VM_VLAN, oids.VTP_TRUNK_NATIVE)  # fmt: skip
 MAX_VLAN = 4094
 
 
@@ -1095,12 +1166,14 @@ async def vlans(w: Walker) -> VlanTable | None:
     agent has none of these MIBs (most hosts)."""
     table_ = VlanTable()
     names = await if_names(w)
-    port_if = {idx[0]: ifi for idx, value in (await column(w, oids.DOT1D_BASE_PORT_IF_INDEX)).items()
-               if len(idx) == 1 and (ifi := v.integer(value)) is not None}  # fmt: skip
+    port_if = await base_port_ifs(w)
 
-    def port_name(base_port: int) -> str:
+    def port_name(base_port: int) -> str | None:
+        """A PortList bit's port; None for a bit past the bridge's ports (agents pad the list)."""
         ifi = port_if.get(base_port)
-        return names.get(ifi, f"ifIndex {ifi}") if ifi is not None else f"port {base_port}"
+        if ifi is None:
+            return None if port_if else f"port {base_port}"
+        return names.get(ifi, f"ifIndex {ifi}")
 
     await _qbridge_vlans(w, table_, port_name)
     await _cisco_vlans(w, table_, names)
@@ -1108,24 +1181,27 @@ async def vlans(w: Walker) -> VlanTable | None:
     return table_ if table_.vlans or table_.ports else None
 
 
-async def _qbridge_vlans(w: Walker, out: VlanTable, port_name: Callable[[int], str]) -> None:
+async def _qbridge_vlans(
+    w: Walker, out: VlanTable, port_name: Callable[[int], str | None]
+) -> None:
     name, egress, untagged = await table(w, _QBRIDGE_VLAN_COLUMNS)
-    if not (name or egress):  # no static table: the current one (time mark first in the index)
+    if not egress:  # no static port lists: the current ones (time mark first in the index)
         cur_egress, cur_untagged = await table(w, _CURRENT_VLAN_COLUMNS)
         egress = {idx[1:]: val for idx, val in cur_egress.items() if len(idx) == 2}
         untagged = {idx[1:]: val for idx, val in cur_untagged.items() if len(idx) == 2}
     for idx in _rows(name, egress):
         if len(idx) != 1 or not 0 < idx[0] <= MAX_VLAN:
             continue
-        plain = set(port_list(untagged.get(idx)))
+        members = port_list(egress.get(idx))
+        plain = set(port_list(untagged.get(idx))) & set(members)  # untagged ports are egress ports
         out.vlans.append(Vlan(vlan_id=idx[0], name=v.one_line(name.get(idx)),
-                              untagged=[port_name(p) for p in sorted(plain)],
-                              tagged=[port_name(p) for p in port_list(egress.get(idx))
-                                      if p not in plain]))  # fmt: skip
+                              untagged=[n for p in sorted(plain) if (n := port_name(p))],
+                              tagged=[n for p in members
+                                      if p not in plain and (n := port_name(p))]))  # fmt: skip
     for idx, value in (await column(w, oids.DOT1Q_PVID)).items():
         vid = v.integer(value)
         if len(idx) == 1 and vid is not None and 0 < vid <= MAX_VLAN:
-            port = port_name(idx[0])
+            port = port_name(idx[0]) or f"port {idx[0]}"
             out.ports.append(PortVlan(port=port, access_vlan=vid,
                                       trunk=_trunks(out.vlans, port) if out.vlans else None))
 
@@ -1140,21 +1216,51 @@ def _trunks(vlans_: list[Vlan], port: str) -> bool:
 
 
 async def _cisco_vlans(w: Walker, out: VlanTable, names: Mapping[int, str]) -> None:
-    vtp_name, trunk_status, vm_vlan = await table(w, _CISCO_VLAN_COLUMNS)
+    vtp_name, trunk_status, encap, vm_vlan, native = await table(w, _CISCO_VLAN_COLUMNS)
     known = {vl.vlan_id for vl in out.vlans}
     for idx, value in sorted(vtp_name.items()):
         if len(idx) == 2 and 0 < idx[1] <= MAX_VLAN and idx[1] not in known:
             out.vlans.append(Vlan(vlan_id=idx[1], name=v.one_line(value), source="CISCO-VTP-MIB"))
             known.add(idx[1])
     have = {p.port for p in out.ports}
-    for idx in _rows(vm_vlan, trunk_status):
+    trunks: dict[str, int | None] = {}  # trunk port -> its native (untagged) VLAN
+    for idx in _rows(vm_vlan, trunk_status, encap):
         port = names.get(idx[0], f"ifIndex {idx[0]}")
         if len(idx) != 1 or port in have:
             continue
-        vid, status = v.integer(vm_vlan.get(idx)), v.integer(trunk_status.get(idx))
+        vid = v.integer(vm_vlan.get(idx))
+        trunk = _cisco_trunk(v.integer(trunk_status.get(idx)), v.integer(encap.get(idx)))
+        if trunk:
+            trunks[port] = v.integer(native.get(idx))
         out.ports.append(PortVlan(port=port, access_vlan=vid if vid and vid <= MAX_VLAN else None,
-                                  trunk=status == 1 if status in (1, 2) else None,
-                                  source="CISCO-VLAN-MEMBERSHIP-MIB"))  # fmt: skip
+                                  trunk=trunk, source="CISCO-VLAN-MEMBERSHIP-MIB"))  # fmt: skip
+    if vtp_name:
+        await _cisco_members(w, out, names, trunks)
+
+
+def _cisco_trunk(status: int | None, encap: int | None) -> bool | None:
+    """vlanTrunkPortDynamicStatus trunking(1)/notTrunking(2); else the operational
+    encapsulation: ISL(1) or 802.1Q(4) is a trunk, notApplicable(6) is not."""
+    if status in (1, 2):
+        return status == 1
+    return encap in (1, 4) if encap in (1, 4, 6) else None
+
+
+async def _cisco_members(w: Walker, out: VlanTable, names: Mapping[int, str],
+                         trunks: Mapping[str, int | None]) -> None:  # fmt: skip
+    """Each VLAN's ports from its own BRIDGE-MIB instance (VLAN 1's is the default one): the
+    ports in it, tagged where the port trunks (but in its native VLAN), untagged otherwise."""
+    members = await per_vlan(w, lambda sub, _vid: base_port_ifs(sub))
+    members[1] = await base_port_ifs(w)
+    by_id = {vl.vlan_id: vl for vl in out.vlans}
+    for vid, port_if in members.items():
+        vl = by_id.get(vid)
+        if vl is None or vl.untagged or vl.tagged:
+            continue  # Q-BRIDGE already said
+        for ifi in sorted(set(port_if.values())):
+            port = names.get(ifi, f"ifIndex {ifi}")
+            tagged = port in trunks and trunks[port] != vid
+            (vl.tagged if tagged else vl.untagged).append(port)
 
 
 async def _voice_vlans(w: Walker, out: VlanTable, names: Mapping[int, str]) -> None:
@@ -1199,7 +1305,7 @@ PROBES: dict[str, tuple[str, ...]] = {
     "ip_addresses": _IP_ADDRESS_COLUMNS + _IP_AD_ENT_COLUMNS,
     "arp_table": _NET_TO_PHYSICAL_COLUMNS + _NET_TO_MEDIA_COLUMNS + (oids.IF_NAME, oids.IF_DESCR),
     "mac_address_table": _DOT1Q_FDB_COLUMNS + _DOT1D_FDB_COLUMNS
-    + (oids.DOT1Q_VLAN_FDB_ID, oids.DOT1D_BASE_PORT_IF_INDEX),
+    + (oids.DOT1Q_VLAN_FDB_ID, oids.DOT1D_BASE_PORT_IF_INDEX, oids.VTP_VLAN_ENTRY),
     "lldp_neighbors_detail": _LLDP_REM_COLUMNS + _LLDP_LOCAL
     + (oids.TMNX_LLDP_REM_ENTRY, oids.TPLINK_LLDP_NEIGHBOR_ENTRY),
     "cdp_neighbors": _CDP_COLUMNS,
@@ -1209,7 +1315,8 @@ PROBES: dict[str, tuple[str, ...]] = {
     "printer": (PRINTER_MIB, oids.HR_DEVICE_TYPE, *_PRINTER_GENERAL, *_SUPPLY_COLUMNS),
     "ups": (),
     "vlans": (*_QBRIDGE_VLAN_COLUMNS, *_CURRENT_VLAN_COLUMNS, oids.DOT1Q_PVID,
-              *_CISCO_VLAN_COLUMNS, oids.LLDP_X_MED_REM_POLICY_VLAN),
+              oids.VTP_VLAN_ENTRY, oids.VTP_TRUNK_ENTRY, oids.VM_VLAN,
+              oids.LLDP_X_MED_REM_POLICY_VLAN),
 }
 
 Getter = Callable[[Walker], Awaitable[Any]]

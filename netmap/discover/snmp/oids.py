@@ -154,8 +154,14 @@ DOT1Q_VLAN_STATIC_UNTAGGED = "1.3.6.1.2.1.17.7.1.4.3.1.4"  # dot1qVlanStaticUnta
 DOT1Q_PVID = "1.3.6.1.2.1.17.7.1.4.5.1.1"  # Q-BRIDGE-MIB::dot1qPvid (index: dot1dBasePort)
 
 # --- CISCO-VTP-MIB and CISCO-VLAN-MEMBERSHIP-MIB (Cisco switches without Q-BRIDGE tables) ----
+VTP_VLAN_ENTRY = "1.3.6.1.4.1.9.9.46.1.3.1.1"  # CISCO-VTP-MIB::vtpVlanEntry (presence probe)
+VTP_TRUNK_ENTRY = "1.3.6.1.4.1.9.9.46.1.6.1.1"  # CISCO-VTP-MIB::vlanTrunkPortEntry (probe)
+VTP_VLAN_STATE = "1.3.6.1.4.1.9.9.46.1.3.1.1.2"  # CISCO-VTP-MIB::vtpVlanState (1 operational)
+VTP_VLAN_TYPE = "1.3.6.1.4.1.9.9.46.1.3.1.1.3"  # CISCO-VTP-MIB::vtpVlanType (1 ethernet)
 VTP_VLAN_NAME = "1.3.6.1.4.1.9.9.46.1.3.1.1.4"  # CISCO-VTP-MIB::vtpVlanName (domain.vlan)
+VTP_TRUNK_NATIVE = "1.3.6.1.4.1.9.9.46.1.6.1.1.5"  # vlanTrunkPortNativeVlan (ifIndex)
 VTP_TRUNK_DYNAMIC_STATUS = "1.3.6.1.4.1.9.9.46.1.6.1.1.14"  # vlanTrunkPortDynamicStatus (ifIndex)
+VTP_TRUNK_ENCAP_OPER = "1.3.6.1.4.1.9.9.46.1.6.1.1.16"  # vlanTrunkPortEncapsulationOperType
 VM_VLAN = "1.3.6.1.4.1.9.9.68.1.2.2.1.2"  # CISCO-VLAN-MEMBERSHIP-MIB::vmVlan (ifIndex)
 
 # --- LLDP-MIB (IEEE 802.1AB-2005, remote systems) and LLDP-EXT-MED-MIB --------------------------

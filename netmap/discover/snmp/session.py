@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from ipaddress import IPv4Address
 from typing import Any, Protocol
 
+from pydantic import SecretStr
+
 from netmap.discover.snmp import ber, oids
 from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, Oid, SnmpError, SnmpValue
 from netmap.model import ResolvedCredential
@@ -315,6 +317,8 @@ class SnmpSession:
         self, host: str, port: int, cred: ResolvedCredential, opts: SessionOptions | None = None
     ) -> None:
         self.host, self.port = host, port
+        self._cred = cred  # kept in memory only, for the per-VLAN sessions
+        self._children: dict[int, SnmpSession] = {}
         self.credential = cred.name
         self.version = cred.version
         self.opts = opts or SessionOptions()
@@ -342,7 +346,25 @@ class SnmpSession:
         self.close()
 
     def close(self) -> None:
+        for child in self._children.values():
+            child.close()
         self._transport.close()
+
+    def in_vlan(self, vlan: int) -> SnmpSession:
+        """A session on the agent's BRIDGE-MIB instance of one VLAN, as Cisco indexes it:
+        community "<community>@<vlan>" (v1/v2c) or SNMPv3 context "vlan-<vlan>". It shares this
+        session's request slots and counters, and closes with it."""
+        if vlan not in self._children:
+            cred = self._cred
+            if cred.version == "3":
+                cred = cred.model_copy(update={"context": f"vlan-{vlan}"})
+            elif cred.community is not None:
+                community = f"{cred.community.get_secret_value()}@{vlan}"
+                cred = cred.model_copy(update={"community": SecretStr(community)})
+            child = SnmpSession(self.host, self.port, cred, self.opts)
+            child.stats, child._slots = self.stats, self._slots
+            self._children[vlan] = child
+        return self._children[vlan]
 
     @property
     def resends(self) -> int:

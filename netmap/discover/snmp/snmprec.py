@@ -108,10 +108,21 @@ class SnmprecWalker:
         self._rows: list[tuple[str, SnmpValue]] = [(oid, value) for _, oid, value in pairs]
         self._by_oid: dict[OidKey, SnmpValue] = {key: value for key, _, value in pairs}
         self.requests = 0  # GET/WALK calls served: lets tests check "only walk what's needed"
+        self.path: Path | None = None
 
     @classmethod
     def from_file(cls, path: str | Path) -> SnmprecWalker:
-        return cls(load_snmprec(path))
+        walker = cls(load_snmprec(path))
+        walker.path = Path(path)
+        return walker
+
+    def in_vlan(self, vlan: int) -> SnmprecWalker | None:
+        """The recording of the agent's VLAN instance, `<name>@<vlan>.snmprec` beside this one
+        (snmpsim's community@vlan convention), or None."""
+        if self.path is None:
+            return None
+        other = self.path.with_name(f"{self.path.stem}@{vlan}{self.path.suffix}")
+        return SnmprecWalker.from_file(other) if other.is_file() else None
 
     async def get(self, oids: Sequence[str]) -> dict[str, SnmpValue]:
         self.requests += 1
