@@ -163,6 +163,25 @@ def physical_pages(inv: Inventory) -> list[tuple[str, list[Scene]]]:
     return out
 
 
+def editable_pages(inv: Inventory) -> list[tuple[str, Scene]]:
+    """(page name, scene) of the editable exports (draw.io, Visio), in order: the whole
+    network, the city's logical view, then for each site its map and logical view (where there
+    are several sites) and its physical view, on as many pages as it takes to print."""
+    out = [("All sites", build_scene(inv, title=f"Network - scan {inv.scan_id}")),
+           ("Logical view", build_logical_scene(inv, title=f"Logical view - scan {inv.scan_id}"))]
+    named = sites(inv)
+    physical = physical_pages(inv)
+    for site, (_part, scenes) in zip([*named] or [None], physical, strict=True):
+        if site is not None and len(named) > 1:
+            out.append((site, build_scene(inv, site=site, title=f"{site} - scan {inv.scan_id}")))
+            out.append((f"Logical - {site}", build_logical_scene(
+                inv, title=f"Logical view - {site} - scan {inv.scan_id}", site=site)))
+        where = site or "the network"
+        out += [(f"Physical - {where}" + (f" ({k} of {len(scenes)})" if len(scenes) > 1 else ""),
+                 scene) for k, scene in enumerate(scenes, 1)]  # fmt: skip
+    return out
+
+
 def render_scene(
     scene: Scene, base: Path, formats: tuple[str, ...] = DIAGRAM_FORMATS
 ) -> list[Path]:

@@ -1,6 +1,6 @@
 """An editable draw.io / diagrams.net file (.drawio): every device and every link.
 
-mxfile > diagram (one page for all sites, plus one per site when there are several) >
+mxfile > diagram (the pages of diagram.editable_pages: network, logical and physical views) >
 mxGraphModel > root > cells. Site/zone/subnet boxes are container cells; devices use
 draw.io's built-in Cisco shapes, wrapped in <object> so their inventory facts show in
 draw.io's "Edit Data" dialog. Positions come from Graphviz (layout.py).
@@ -15,11 +15,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
-from netmap.render.diagram import physical_pages
+from netmap.render.diagram import editable_pages
 from netmap.render.layout import Layout, Rect, layout_scene
-from netmap.render.logical import build_logical_scene
 from netmap.render.sanitize import clean
-from netmap.render.scene import BADGE_COLORS, Scene, SceneNode, build_scene, sites
+from netmap.render.scene import BADGE_COLORS, Scene, SceneNode
 
 _CISCO = "fillColor=#036897;strokeColor=#ffffff;strokeWidth=2;"
 # (style, width, height) per node kind/type: draw.io's built-in stencils.
@@ -80,21 +79,11 @@ LEGEND = (
 
 
 def render_drawio(inv: Inventory, path: Path) -> Path:
-    """Write `path` (.drawio): one page for the whole network, the logical view, one page per
-    site if several, and the physical view of each site (more pages where a site is split)."""
+    """Write `path` (.drawio) with the pages of :func:`editable_pages`: the whole network, the
+    logical view, and per site its map, logical and physical views."""
     mxfile = ET.Element("mxfile", host="netmap", type="device", compressed="false")
     devices = {d.id: d for d in inv.devices}
-    title = f"Network - scan {inv.scan_id}"
-    logical = build_logical_scene(inv, title=f"Logical view - scan {inv.scan_id}")
-    scenes = [("All sites", build_scene(inv, title=title)), ("Logical view", logical)]
-    named = sites(inv)
-    if len(named) > 1:
-        scenes += [(site, build_scene(inv, site=site, title=title)) for site in named]
-    for site, pages in zip([*named] or ["the network"], physical_pages(inv), strict=False):
-        scenes += [(f"Physical - {site}" + (f" ({k} of {len(pages[1])})" if len(pages[1]) > 1
-                                             else ""), scene)
-                   for k, scene in enumerate(pages[1], 1)]  # fmt: skip
-    for page_no, (name, scene) in enumerate(scenes):
+    for page_no, (name, scene) in enumerate(editable_pages(inv)):
         diagram = _el(mxfile, "diagram", id=f"page-{page_no}", name=clean(name, max_len=60))
         diagram.append(graph_model(scene, layout_scene(scene), devices, inv))
     ET.indent(mxfile)

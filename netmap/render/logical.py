@@ -23,6 +23,7 @@ from netmap.render.scene import (
     SceneNode,
     badges_for,
     device_lines,
+    device_sites,
     device_title,
     type_word,
 )
@@ -34,23 +35,35 @@ NAMED_ROLES = frozenset({Role.EMAIL, Role.TELEPHONY, Role.BACKUP, Role.DIRECTORY
 _CJI = re.compile(r"\bCJI\b", re.IGNORECASE)
 
 
-def build_logical_scene(inv: Inventory, title: str) -> Scene:
+def build_logical_scene(inv: Inventory, title: str, site: str | None = None) -> Scene:
+    """The logical view of the city, or of one site (its gateways, subnets and key systems;
+    the internet where the site's own gateway reaches it)."""
     b = _Builder(inv)
-    if inv.uplink is not None:
+    where = device_sites(inv)
+
+    def here(d: Device) -> bool:
+        return site is None or where.get(d.id) == site
+
+    uplink = inv.uplink if inv.uplink is not None and (
+        site is None or where.get(inv.uplink.router) == site) else None  # fmt: skip
+    if uplink is not None:
         b.node(SceneNode(id="n0", kind="internet", title="Internet", key=INTERNET, tier=0))
     for d in inv.devices:
-        if d.type in GATEWAYS:
+        if d.type in GATEWAYS and here(d):
             b.device(d, b.box(d.site, d.zone), tier=1)
     for s in sorted(inv.subnets, key=lambda s: s.id):
-        b.subnet(s)
+        if site is None or s.site == site or (s.site is None and any(
+                where.get(x) == site for x in s.devices)):  # fmt: skip
+            b.subnet(s)
     for d in inv.devices:
-        if d.type not in GATEWAYS and (d.type in NAMED_TYPES or set(d.roles) & NAMED_ROLES):
+        if (d.type not in GATEWAYS and here(d)
+                and (d.type in NAMED_TYPES or set(d.roles) & NAMED_ROLES)):  # fmt: skip
             home = b.subnet_of.get(d.id)
             b.device(d, b.subnet_box(home) if home else b.box(d.site, d.zone), 3)
             if home is not None:
                 b.edge(home.id, d.id, LinkConfidence.INFERRED, "member of the subnet")
-    if inv.uplink is not None and inv.uplink.router in b.ids:
-        b.edge(INTERNET, inv.uplink.router, LinkConfidence.CONFIRMED, "internet uplink")
+    if uplink is not None and uplink.router in b.ids:
+        b.edge(INTERNET, uplink.router, LinkConfidence.CONFIRMED, "internet uplink")
     return Scene(title=title, clusters=b.clusters, nodes={n.id: n for n in b.nodes},
                  edges=b.edges, link_legend=LEGEND, legend_note=NOTE)  # fmt: skip
 

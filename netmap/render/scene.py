@@ -235,6 +235,12 @@ def sites(inv: Inventory) -> list[str]:
     return sorted(s for s in named if s)
 
 
+def device_sites(inv: Inventory) -> dict[str, str | None]:
+    """Each device's site: its own, else its subnet's (as the per-site pages place it)."""
+    ctx = _context(inv)
+    return {d.id: _site_of(ctx, d) for d in inv.devices}
+
+
 def _context(inv: Inventory) -> _Ctx:
     devices = {d.id: d for d in inv.devices}
     subnets = {s.id: s for s in inv.subnets}

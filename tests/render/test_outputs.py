@@ -15,6 +15,7 @@ from vsdx import VisioFile
 from netmap.model import Inventory, SharedIdentity
 from netmap.render.inventory import attention_table
 from netmap.render.sanitize import clean
+from netmap.render.scene import device_sites
 from tests.render.readers import (
     XLINK,
     assert_no_active_xml,
@@ -88,12 +89,19 @@ def test_drawio_multi_site_pages(town_drawio: tuple[Inventory, Path]) -> None:
     inv, path = town_drawio
     pages = drawio_pages(path)
     assert [name for name, _ in pages] == [
-        "All sites", "Logical view", "City Hall", "Police", "Public Works",
-        *[f"Physical - City Hall ({k} of 4)" for k in range(1, 5)],
-        "Physical - Police", "Physical - Public Works"]  # fmt: skip
+        "All sites", "Logical view",
+        "City Hall", "Logical - City Hall", *[f"Physical - City Hall ({k} of 4)" for k in range(1, 5)],
+        "Police", "Logical - Police", "Physical - Police",
+        "Public Works", "Logical - Public Works", "Physical - Public Works"]  # fmt: skip
     for _, cells in pages:
         check_drawio_structure(cells)
     assert Counter(drawio_edge_ends(pages[0][1])) == _link_pairs(inv)
+    # a site's logical page: that site's gateways, subnets and key systems, nobody else's
+    where = device_sites(inv)
+    for name, cells in pages:
+        if name.startswith("Logical - "):
+            shown = {c.attrs["netmap_id"] for c in cells if "device_type" in c.attrs}
+            assert shown and {where[d] for d in shown} == {name.removeprefix("Logical - ")}
 
 
 def test_graphml_round_trip(hall: Inventory, hall_out: Out) -> None:
