@@ -169,9 +169,9 @@ def editable_pages(inv: Inventory) -> list[tuple[str, Scene]]:
     are several sites) and its physical view, on as many pages as it takes to print."""
     out = [("All sites", build_scene(inv, title=f"Network - scan {inv.scan_id}")),
            ("Logical view", build_logical_scene(inv, title=f"Logical view - scan {inv.scan_id}"))]
-    named = sites(inv)
+    named: list[str | None] = [*sites(inv)]
     physical = physical_pages(inv)
-    for site, (_part, scenes) in zip([*named] or [None], physical, strict=True):
+    for site, (_part, scenes) in zip(named or [None], physical, strict=True):
         if site is not None and len(named) > 1:
             out.append((site, build_scene(inv, site=site, title=f"{site} - scan {inv.scan_id}")))
             out.append((f"Logical - {site}", build_logical_scene(

@@ -27,6 +27,9 @@ PORTS = [f"{IFNAME}.{i}|4|ge{i}" for i in (1, 2, 3)] + [
 def test_port_list_is_rfc_4363_bit_order() -> None:
     assert port_list(bytes([0b1010_0000, 0b0000_0001])) == [1, 3, 16]
     assert port_list(None) == [] and port_list("garbage") == []
+    # an agent that answers the list's hex rendering as text (SONiC does)
+    assert port_list(b"a0 01") == [1, 3, 16] and port_list(b"a0 01 00 00") == [1, 3, 16]
+    assert port_list(b"a0") == [2, 3, 8, 11, 12]  # too short to tell: the octets 0x61, 0x30
 
 
 def test_q_bridge_access_and_trunk_ports_and_the_voice_vlan() -> None:

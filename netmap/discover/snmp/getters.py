@@ -1154,9 +1154,15 @@ _CISCO_VLAN_COLUMNS = (oids.VTP_VLAN_NAME, oids.VTP_TRUNK_DYNAMIC_STATUS, oids.V
 MAX_VLAN = 4094
 
 
+# Some agents (SONiC's, for one) answer a PortList with its hex rendering as text: "ff f8 80 00".
+_HEX_TEXT = re.compile(rb"[0-9A-Fa-f]{2}(?: [0-9A-Fa-f]{2})*")
+
+
 def port_list(value: SnmpValue | None) -> list[int]:
     """The bridge ports a Q-BRIDGE PortList sets: octet 1's high bit is port 1 (RFC 4363)."""
     raw = value if isinstance(value, bytes) else b""
+    if len(raw) >= 5 and _HEX_TEXT.fullmatch(raw):
+        raw = bytes.fromhex(raw.decode("ascii"))
     return [i * 8 + bit + 1 for i, byte in enumerate(raw[:512]) for bit in range(8)
             if byte & (0x80 >> bit)]  # fmt: skip
 
