@@ -316,7 +316,7 @@ def _by_parent(scene: Scene, nodes: list[SceneNode]) -> list[tuple[str | None, l
     return list(groups.items())
 
 
-def _icon_key(node: SceneNode) -> str:
+def icon_key(node: SceneNode) -> str:
     if node.kind in ("internet", "subnet", "remote"):
         return node.kind
     return node.type.value if node.type is not None else "unknown"
@@ -324,7 +324,7 @@ def _icon_key(node: SceneNode) -> str:
 
 def node_label(node: SceneNode) -> str:
     """The HTML-like label: icon, bold title, muted detail lines, badges."""
-    icon = ICONS.get(_icon_key(node), ICONS["unknown"])
+    icon = ICONS.get(icon_key(node), ICONS["unknown"])
     size = 34 if node.kind == "subnet" else 56
     rows = [
         f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}">'

@@ -49,8 +49,8 @@ def build_logical_scene(inv: Inventory, title: str, site: str | None = None) -> 
     if uplink is not None:
         b.node(SceneNode(id="n0", kind="internet", title="Internet", key=INTERNET, tier=0))
     for d in inv.devices:
-        if d.type in GATEWAYS and here(d):
-            b.device(d, b.box(d.site, d.zone), tier=1)
+        if d.type in GATEWAYS and here(d):  # in its site's box, its own or its subnet's
+            b.device(d, b.box(where.get(d.id), d.zone), tier=1)
     for s in sorted(inv.subnets, key=lambda s: s.id):
         if site is None or s.site == site or (s.site is None and any(
                 where.get(x) == site for x in s.devices)):  # fmt: skip

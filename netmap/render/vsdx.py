@@ -1,45 +1,68 @@
-"""A Visio drawing (.vsdx) of the network: boxes, devices with Shape Data, glued connectors.
+"""A Visio drawing (.vsdx) of the network: boxes, device icons with Shape Data, glued connectors.
 
 The `vsdx` package can only edit an existing drawing, and adding connectors through it
 re-opens its template for every link and prints to stdout, so it does not scale to a few
 hundred links. netmap therefore uses the package's Visio-made template (vsdx/media/
 media.vsdx: styles, the "Dynamic connector" master, document settings) as the OPC package
-skeleton and writes the page itself: one rectangle per site/zone/subnet box, one rectangle
-per device (its facts in Visio's Shape Data), one Dynamic connector per link glued to both
-ends (Connect elements + _WALKGLUE formulas, as Visio writes them). Positions come from
-Graphviz (layout.py). All text is cleaned and XML-escaped by ElementTree.
+skeleton and writes the pages itself:
+
+* one rectangle per site/zone/subnet box;
+* one shape per device (and per internet, subnet and remote-site node), the shape its links
+  glue to and that holds its facts as Visio Shape Data: a picture (Type "Foreign") of the
+  device's type icon, the same PNG as the SVG/PNG diagram's (diagram.ICONS), centred in the
+  upper part of a white box outlined in the type's colour, with the device's name (bold) and
+  details as its text below the icon. Its ForeignData (Bitmap, PNG) links through the page's
+  relationships to visio/media/<type>.png, stored once per package, flattened onto white;
+* one Dynamic connector per link glued to both ends (Connect elements + _WALKGLUE formulas,
+  as Visio writes them), and port names as text-only shapes.
+
+Positions come from Graphviz (layout.py). All text is cleaned, and the pages and their
+relationships are written by ElementTree.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import vsdx as vsdx_package
+from PIL import Image
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
-from netmap.render.diagram import physical_pages
+from netmap.render.diagram import ICONS, editable_pages, icon_key
 from netmap.render.layout import Layout, Point, Rect, layout_scene
-from netmap.render.logical import build_logical_scene
 from netmap.render.sanitize import clean
-from netmap.render.scene import Scene, SceneNode, build_scene, sites
+from netmap.render.scene import Scene, SceneNode
 
 NS = "http://schemas.microsoft.com/office/visio/2012/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+IMAGE_REL = f"{R_NS}/image"
 TEMPLATE = Path(vsdx_package.__file__).resolve().parent / "media" / "media.vsdx"
 PAGE_PART = "visio/pages/page1.xml"
 CONNECTOR_MASTER = "2"  # ID of "Dynamic connector" in the template's masters.xml
 MARGIN_IN = 0.5
 LABEL_W_IN, LABEL_H_IN, LABEL_PT = 0.9, 0.16, 6.5
 LABEL_ALONG_IN, LABEL_SIDE_IN = 0.22, 0.1  # a port name's distance from its end of the line
+# A device box: its icon's height; the share of the box's height below the icon, where its
+# text goes (the icon is centred in the rest); the title's and detail lines' sizes, colours.
+ICON_IN = 0.36
+TEXT_SHARE = 0.6
+TITLE_PT, DETAIL_PT = 7.5, 6.5
+INK, MUTED = "#2D3436", "#636E72"
 Box = tuple[float, float, float, float]
 
-FILL: dict[str, str] = {
-    "internet": "#FFFFFF",
-    "subnet": "#FFFFFF",
-    "remote": "#DFE6E9",
+# A device box's outline, by node kind or device type (its fill is white, as is the ground
+# its icon is flattened onto).
+ACCENT: dict[str, str] = {
+    "internet": "#7F8C8D",
+    "subnet": "#7F8C8D",
+    "remote": "#7F8C8D",
     DeviceType.ROUTER: "#036897",
     DeviceType.FIREWALL: "#C0392B",
     DeviceType.SWITCH: "#036897",
@@ -65,6 +88,9 @@ LINE: dict[LinkConfidence, tuple[str, str, str]] = {
     LinkConfidence.INFERRED: ("2", "0.0139", "#4A5A6A"),
     LinkConfidence.UNPLACED: ("3", "0.0139", "#9AA5AF"),
 }
+
+
+ET.register_namespace("r", R_NS)  # Visio and LibreOffice read the picture's link as r:id
 
 
 def _q(tag: str) -> str:
@@ -93,6 +119,9 @@ class _Page:
         self.connects = ET.Element(_q("Connects"))
         self.next_id = 1
         self.boxes: dict[int, Box] = {}  # shape id -> (centre x, centre y, half w, half h)
+        # icon key -> relationship id of its picture in this page's part; rId1 is the
+        # template's link to the connector master
+        self.images: dict[str, str] = {}
 
     def rect(
         self,
@@ -117,6 +146,87 @@ class _Page:
             FillStyle="3",
             TextStyle="3",
         )
+        self._place(shape, sid, r)
+        _cell(shape, "FillForegnd", fill)
+        _cell(shape, "LineColor", line)
+        _cell(shape, "Rounding", f"{rounding:.3f}")
+        _cell(shape, "VerticalAlign", "0" if text_top else "1")
+        _characters(shape, [(font_pt, text_color, False)])
+        if data:
+            _shape_data_section(shape, data)
+        _rect_geometry(shape)
+        ET.SubElement(shape, _q("Text")).text = text
+        return sid
+
+    def device(
+        self,
+        r: Rect,
+        icon: str,
+        title: str,
+        detail: str,
+        accent: str,
+        data: dict[str, tuple[str, str]] | None = None,
+    ) -> int:
+        """A device (or internet/subnet/remote node) as one picture shape (Type "Foreign"),
+        the shape connectors glue to: a white box outlined in `accent`, the `icon` centred in
+        its upper part (ImgOffset/ImgWidth/ImgHeight place the picture inside the shape), the
+        title (bold) and the detail lines below it, and the Shape Data.
+
+        One shape, not a group of box, picture and text: a group's own text would have to
+        follow its member shapes, and LibreOffice's importer (libvisio) reads no text there."""
+        sid = self._new_id()
+        shape = ET.SubElement(
+            self.shapes,
+            _q("Shape"),
+            ID=str(sid),
+            Type="Foreign",
+            LineStyle="3",
+            FillStyle="3",
+            TextStyle="3",
+        )
+        _x, _y, w, h = self._place(shape, sid, r)
+        px_w, px_h = _png_size(_icon_png(icon))
+        ih = ICON_IN
+        iw = ih * px_w / px_h
+        cy = (1 + TEXT_SHARE) / 2  # the icon's centre, as a share of the height
+        text_h = h * TEXT_SHARE
+        cells: list[tuple[str, float, str]] = [
+            ("ImgOffsetX", (w - iw) / 2, "(Width-ImgWidth)*0.5"),
+            ("ImgOffsetY", h * cy - ih / 2, f"Height*{cy}-ImgHeight*0.5"),
+            ("ImgWidth", iw, ""), ("ImgHeight", ih, ""),
+            ("TxtPinX", w / 2, "Width*0.5"), ("TxtPinY", text_h / 2, "TxtHeight*0.5"),
+            ("TxtWidth", w, "Width*1"), ("TxtHeight", text_h, f"Height*{TEXT_SHARE}"),
+            ("TxtLocPinX", w / 2, "TxtWidth*0.5"), ("TxtLocPinY", text_h / 2, "TxtHeight*0.5"),
+        ]  # fmt: skip
+        for name, number, formula in cells:
+            _cell(shape, name, f"{number:.4f}", formula or None)
+        _cell(shape, "FillForegnd", "#FFFFFF")
+        _cell(shape, "LineColor", accent)
+        _cell(shape, "LineWeight", "0.0139")
+        _cell(shape, "Rounding", "0.060")
+        _cell(shape, "VerticalAlign", "0")
+        _cell(shape, "TopMargin", "0.0139")
+        _characters(shape, [(TITLE_PT, INK, True), (DETAIL_PT, MUTED, False)])
+        if data:
+            _shape_data_section(shape, data)
+        _rect_geometry(shape)
+        text = ET.SubElement(shape, _q("Text"))
+        ET.SubElement(text, _q("cp"), IX="0").tail = title + ("\n" if detail else "")
+        if detail:
+            ET.SubElement(text, _q("cp"), IX="1").tail = detail
+        foreign = ET.SubElement(shape, _q("ForeignData"), ForeignType="Bitmap",
+                                CompressionType="PNG")  # fmt: skip
+        ET.SubElement(foreign, _q("Rel"), {f"{{{R_NS}}}id": self._image_rel(icon)})
+        return sid
+
+    def _image_rel(self, icon: str) -> str:
+        if icon not in self.images:
+            self.images[icon] = f"rId{len(self.images) + 2}"
+        return self.images[icon]
+
+    def _place(self, shape: ET.Element, sid: int, r: Rect) -> tuple[float, float, float, float]:
+        """The shape's position and size cells for layout rectangle r (points, top-left
+        origin); records its box for the connectors. Returns centre and size in inches."""
         w, h = r.w / 72, r.h / 72
         x, y = MARGIN_IN + r.x / 72 + w / 2, self.height_in - MARGIN_IN - 0.6 - r.y / 72 - h / 2
         self.boxes[sid] = (x, y, w / 2, h / 2)
@@ -126,37 +236,7 @@ class _Page:
         ]  # fmt: skip
         for name, number, formula in size:
             _cell(shape, name, f"{number:.4f}", formula)
-        _cell(shape, "FillForegnd", fill)
-        _cell(shape, "LineColor", line)
-        _cell(shape, "Rounding", f"{rounding:.3f}")
-        _cell(shape, "VerticalAlign", "0" if text_top else "1")
-        chars = ET.SubElement(shape, _q("Section"), N="Character")
-        row = ET.SubElement(chars, _q("Row"), IX="0")
-        _cell(row, "Size", f"{font_pt / 72:.4f}", unit="PT")
-        _cell(row, "Color", text_color)
-        if data:
-            props = ET.SubElement(shape, _q("Section"), N="Property")
-            for key, (label, value) in data.items():
-                prow = ET.SubElement(props, _q("Row"), N=key)
-                _cell(prow, "Value", value, unit="STR")
-                _cell(prow, "Label", label)
-                _cell(prow, "Type", "0")
-        geometry = ET.SubElement(shape, _q("Section"), N="Geometry", IX="0")
-        for ix, (kind, gx, gy) in enumerate(
-            (
-                ("RelMoveTo", 0, 0),
-                ("RelLineTo", 1, 0),
-                ("RelLineTo", 1, 1),
-                ("RelLineTo", 0, 1),
-                ("RelLineTo", 0, 0),
-            ),
-            start=1,
-        ):
-            grow = ET.SubElement(geometry, _q("Row"), T=kind, IX=str(ix))
-            _cell(grow, "X", str(gx))
-            _cell(grow, "Y", str(gy))
-        ET.SubElement(shape, _q("Text")).text = text
-        return sid
+        return x, y, w, h
 
     def point(self, p: Point) -> Point:
         """A layout point (points, top-left origin) in page inches (bottom-left origin)."""
@@ -243,22 +323,25 @@ class _Page:
     def xml(self) -> bytes:
         if len(self.connects):
             self.root.append(self.connects)
-        ET.register_namespace("", NS)
-        return bytes(ET.tostring(self.root, encoding="utf-8", xml_declaration=True))
+        return _xml(self.root, NS)
+
+    def rels(self, template: bytes) -> bytes:
+        """The page part's relationships: the template's (the connector master) and one
+        image relationship per icon the page shows."""
+        root = ET.fromstring(template)
+        for icon, rid in self.images.items():
+            ET.SubElement(root, f"{{{PACKAGE_RELS_NS}}}Relationship", Id=rid, Type=IMAGE_REL,
+                          Target=f"../media/{_media_name(icon)}")  # fmt: skip
+        return _xml(root, PACKAGE_RELS_NS)
 
 
 def render_vsdx(inv: Inventory, path: Path) -> Path:
-    """Write `path` (.vsdx): the whole network, the logical view, and the physical view's
-    pages, one Visio page each, the same pages as the draw.io file's but the per-site maps."""
+    """Write `path` (.vsdx) with the pages of :func:`editable_pages` (the draw.io file's): the
+    whole network, the logical view, and per site its map, logical and physical views, one
+    Visio page each."""
     devices = {d.id: d for d in inv.devices}
-    scenes = [("Network", build_scene(inv, title=f"Network - scan {inv.scan_id}")),
-              ("Logical view", build_logical_scene(inv, title=f"Logical view - scan {inv.scan_id}"))]
-    named = [*sites(inv)] or ["the network"]
-    for site, (_part, pages) in zip(named, physical_pages(inv), strict=False):
-        scenes += [(f"Physical - {site}" + (f" ({k} of {len(pages)})" if len(pages) > 1 else ""),
-                    scene) for k, scene in enumerate(pages, 1)]  # fmt: skip
     drawn = [(clean(name, max_len=60), _draw(scene, layout_scene(scene), devices))
-             for name, scene in scenes]  # fmt: skip
+             for name, scene in editable_pages(inv)]  # fmt: skip
     _write_package(path, drawn)
     return path
 
@@ -360,26 +443,94 @@ def _depth(scene: Scene, cid: str) -> int:
 
 
 def _device_shape(page: _Page, node: SceneNode, box: Rect, devices: dict[str, Device]) -> int:
+    """The node's shape: its type's icon (as diagram.py chooses it) over its name and details."""
     key: str | DeviceType = (
         node.kind
         if node.kind in ("internet", "subnet", "remote")
         else (node.type or DeviceType.UNKNOWN)
     )
-    fill = FILL.get(key, "#B2BEC3")
-    dark = fill not in ("#FFFFFF", "#DFE6E9", "#B2BEC3", "#F39C12")
-    lines = [node.title, *node.lines[:2], *(f"[{b}]" for b in node.badges)]
-    r = Rect(box.x + 6, box.y + 10, box.w - 12, box.h - 20)
+    icon = icon_key(node)
+    lines = [*node.lines[:2], *(f"[{b}]" for b in node.badges)]
+    r = Rect(box.x + 6, box.y + 4, box.w - 12, box.h - 8)
     data = None
     device = devices.get(node.devices[0]) if node.kind == "device" else None
     if device is not None:
         data = _shape_data(device)
-    return page.rect(
+    return page.device(
         r,
-        clean("\n".join(lines), max_len=300, newlines=True),
-        fill,
-        text_color="#FFFFFF" if dark else "#2D3436",
-        data=data,
+        icon if icon in ICONS else "unknown",
+        clean(node.title, max_len=80),
+        clean("\n".join(lines), max_len=220, newlines=True),
+        ACCENT.get(key, "#7F8C8D"),
+        data,
     )
+
+
+def _characters(shape: ET.Element, rows: list[tuple[float, str, bool]]) -> None:
+    """The Character section: one row (size in points, colour, bold) per run of text that a
+    <cp IX="n"/> in the shape's Text starts (row 0 also before any)."""
+    chars = ET.SubElement(shape, _q("Section"), N="Character")
+    for ix, (size_pt, color, bold) in enumerate(rows):
+        row = ET.SubElement(chars, _q("Row"), IX=str(ix))
+        _cell(row, "Size", f"{size_pt / 72:.4f}", unit="PT")
+        _cell(row, "Color", color)
+        _cell(row, "Style", "1" if bold else "0")
+
+
+def _shape_data_section(shape: ET.Element, data: dict[str, tuple[str, str]]) -> None:
+    props = ET.SubElement(shape, _q("Section"), N="Property")
+    for key, (label, value) in data.items():
+        row = ET.SubElement(props, _q("Row"), N=key)
+        _cell(row, "Value", value, unit="STR")
+        _cell(row, "Label", label)
+        _cell(row, "Type", "0")
+
+
+def _rect_geometry(shape: ET.Element) -> None:
+    """Geometry: the shape's own rectangle (relative coordinates)."""
+    geometry = ET.SubElement(shape, _q("Section"), N="Geometry", IX="0")
+    corners = ((0, 0), (1, 0), (1, 1), (0, 1), (0, 0))
+    for ix, (gx, gy) in enumerate(corners, start=1):
+        row = ET.SubElement(geometry, _q("Row"), T="RelMoveTo" if ix == 1 else "RelLineTo",
+                            IX=str(ix))  # fmt: skip
+        _cell(row, "X", str(gx))
+        _cell(row, "Y", str(gy))
+
+
+def _xml(root: ET.Element, default_ns: str) -> bytes:
+    """The document, its elements in `default_ns` unprefixed (ElementTree's own
+    default_namespace option refuses unqualified attribute names, which Visio's are)."""
+    ET.register_namespace("", default_ns)
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
+@cache
+def _icon_png(icon: str) -> bytes:
+    """The icon's PNG as stored in the drawing: flattened onto white (the device box's fill).
+    LibreOffice draws an imported Visio picture over its own default fill and outline, so a
+    transparent icon would sit on a blue square there; Visio shows it the same either way."""
+    return _opaque_png(ICONS[icon].read_bytes())
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels."""
+    with Image.open(io.BytesIO(png)) as image:
+        return image.size
+
+
+def _opaque_png(png: bytes) -> bytes:
+    """The PNG composited over white, as an RGB PNG."""
+    with Image.open(io.BytesIO(png)) as image:
+        rgba = image.convert("RGBA")
+    ground = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    out = io.BytesIO()
+    Image.alpha_composite(ground, rgba).convert("RGB").save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _media_name(icon: str) -> str:
+    """The icon's part name under visio/media/ (icon keys are fixed words; made safe anyway)."""
+    return re.sub(r"[^a-z0-9_-]", "_", icon.lower()) + ".png"
 
 
 def _shape_data(d: Device) -> dict[str, tuple[str, str]]:
@@ -409,6 +560,8 @@ def _write_package(path: Path, pages: list[tuple[str, _Page]]) -> None:
             data = src.read(name)
             if name == PAGE_PART:
                 data = pages[0][1].xml()
+            elif name == "visio/pages/_rels/page1.xml.rels":
+                data = pages[0][1].rels(page_rels)
             elif name == "_rels/.rels":
                 data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
             elif name == "visio/pages/pages.xml":
@@ -422,7 +575,9 @@ def _write_package(path: Path, pages: list[tuple[str, _Page]]) -> None:
             out.writestr(name, data)
         for n, (_title, page) in enumerate(pages[1:], 2):
             out.writestr(f"visio/pages/page{n}.xml", page.xml())
-            out.writestr(f"visio/pages/_rels/page{n}.xml.rels", page_rels)
+            out.writestr(f"visio/pages/_rels/page{n}.xml.rels", page.rels(page_rels))
+        for icon in sorted({icon for _title, page in pages for icon in page.images}):
+            out.writestr(f"visio/media/{_media_name(icon)}", _icon_png(icon))
 
 
 def _pages_xml(template: bytes, pages: list[tuple[str, _Page]]) -> bytes:
@@ -445,14 +600,20 @@ def _pages_rels(template: bytes, count: int) -> bytes:
     rels = "".join(one.group(0).replace('Id="rId1"', f'Id="rId{n}"')
                    .replace('Target="page1.xml"', f'Target="page{n}.xml"')
                    for n in range(1, count + 1))  # fmt: skip
-    return (text[: one.start()] + rels + text[one.end():]).encode("utf-8")
+    return (text[: one.start()] + rels + text[one.end() :]).encode("utf-8")
 
 
 def _content_types(template: bytes, count: int) -> bytes:
+    """The pages' parts, and PNG (the icons) among the default content types."""
     text = template.decode("utf-8")
     one = '<Override PartName="/visio/pages/page1.xml" ContentType="application/vnd.ms-visio.page+xml"/>'
     more = "".join(one.replace("page1.xml", f"page{n}.xml") for n in range(2, count + 1))
-    return text.replace(one, one + more).encode("utf-8")
+    text = text.replace(one, one + more)
+    if 'Extension="png"' not in text:
+        text = text.replace(
+            "<Default ", '<Default Extension="png" ContentType="image/png"/><Default ', 1
+        )
+    return text.encode("utf-8")
 
 
 def _app_titles(template: bytes, titles: list[str]) -> bytes:

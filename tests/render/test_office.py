@@ -12,7 +12,13 @@ import pytest
 from netmap.model import Inventory
 from netmap.render.inventory import READING_NOTES, all_tables
 from netmap.render.vsdx import render_vsdx
-from tests.render.viewers import pdf_pages, printed_problems, soffice_convert, vsdx_problems
+from tests.render.viewers import (
+    pdf_pages,
+    printed_problems,
+    soffice_convert,
+    vsdx_icon_problems,
+    vsdx_problems,
+)
 
 Out = tuple[Path, list[Path]]
 
@@ -50,6 +56,31 @@ def test_vsdx_check_sees_connectors_in_mid_air(hall: Inventory, tmp_path: Path) 
             out.writestr(item, data)
     problems = vsdx_problems(broken, tmp_path / "work")
     assert problems and all("px off its shapes" in p for p in problems)
+
+
+def test_vsdx_devices_are_their_icons(hall_out: Out, tmp_path: Path) -> None:
+    """Each device on each page is its type's icon, as in the SVG/PNG diagram: a picture
+    (a PNG stored in the package) inside the device's box, which LibreOffice draws: its PDF
+    has the pictures on every page, its SVG has each one inside its device's box."""
+    assert vsdx_icon_problems(hall_out[0] / "network.vsdx", tmp_path) == []
+
+
+def test_vsdx_icon_check_sees_plain_boxes(hall: Inventory, tmp_path: Path) -> None:
+    """The check above fails on a drawing whose devices are plain rectangles (what netmap
+    wrote before): in the package and in what LibreOffice draws, so both halves can fail."""
+    path = render_vsdx(hall, tmp_path / "network.vsdx")
+    plain = tmp_path / "plain.vsdx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(plain, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if re.fullmatch(r"visio/pages/page\d+\.xml", item.filename):
+                data = re.sub(rb"<ForeignData .*?</ForeignData>", b"", data, flags=re.DOTALL)
+                data = data.replace(b'Type="Foreign"', b'Type="Shape"')
+            out.writestr(item, data)
+    problems = vsdx_icon_problems(plain, tmp_path / "work")
+    assert any(p.endswith(": not a picture") for p in problems)
+    assert any(p.startswith("PDF page 1: 0 images") for p in problems)
+    assert any("no picture drawn inside its box" in p for p in problems)
 
 
 def test_workbook_prints_whole_rows_with_headers(

@@ -16,6 +16,7 @@ from netmap.model import Inventory, SharedIdentity
 from netmap.render.inventory import attention_table
 from netmap.render.sanitize import clean
 from netmap.render.scene import device_sites
+from netmap.render.vsdx import render_vsdx
 from tests.render.readers import (
     XLINK,
     assert_no_active_xml,
@@ -211,3 +212,13 @@ def test_bundle_contents(hall_out: Out) -> None:
             "network.vsdx", "network.graphml", "summary.html", "summary.pdf"} <= names  # fmt: skip
     assert "network.png" not in names
     assert "REDACTED" not in readme and re.search(r"network\.vsdx\s+Editable", readme)
+
+
+def test_vsdx_has_the_drawio_pages(town_drawio: tuple[Inventory, Path], tmp_path: Path) -> None:
+    """The Visio file carries the draw.io file's pages, per-site logical ones included."""
+    inv, drawio = town_drawio
+    vsdx = render_vsdx(inv, tmp_path / "network.vsdx")
+    with zipfile.ZipFile(vsdx) as zf:
+        pages = ET.fromstring(zf.read("visio/pages/pages.xml"))
+    names = [p.get("Name") for p in pages if p.tag.endswith("}Page")]
+    assert names == [name for name, _ in drawio_pages(drawio)]

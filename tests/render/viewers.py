@@ -12,13 +12,14 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ APT = {
     "soffice": "libreoffice-draw-nogui libreoffice-calc-nogui",
     "pdftotext": "poppler-utils",
     "pdfinfo": "poppler-utils",
+    "pdfimages": "poppler-utils",
     "chromium": "chromium",
     "chromedriver": "chromium-driver",
     "unshare": "util-linux",
@@ -115,6 +117,7 @@ class DrawnShape:
     kind: str  # "polygon" (a box), "line" (a connector), "text" (text only)
     box: Box | None  # the drawn outline's bounding box
     points: list[tuple[float, float]]  # a line's path
+    images: list[Box] = field(default_factory=list)  # the pictures drawn as part of it
 
 
 def lo_svg_shapes(svg: Path) -> tuple[list[DrawnShape], float]:
@@ -131,15 +134,21 @@ def lo_svg_shapes(svg: Path) -> tuple[list[DrawnShape], float]:
 def _drawn(group: ET.Element) -> DrawnShape:
     classes = [g.get("class", "") for g in group.iter(f"{SVG}g")]
     paths = [p for p in group.iter(f"{SVG}path")]
+    images = [_image_box(i) for i in group.iter(f"{SVG}image")]
     if any(c.endswith("PolyLineShape") for c in classes):
         points = _numbers(paths[0].get("d", "")) if paths else []
-        return DrawnShape("line", None, points)
+        return DrawnShape("line", None, points, images)
     if any(c.endswith("PolyPolygonShape") for c in classes):
         filled = [p for p in paths if p.get("fill", "none") != "none"] or paths
         points = _numbers(filled[0].get("d", ""))
         xs, ys = [x for x, _ in points], [y for _, y in points]
-        return DrawnShape("polygon", (min(xs), min(ys), max(xs), max(ys)), points)
-    return DrawnShape("text", None, [])
+        return DrawnShape("polygon", (min(xs), min(ys), max(xs), max(ys)), points, images)
+    return DrawnShape("text", None, [], images)
+
+
+def _image_box(image: ET.Element) -> Box:
+    x, y = float(image.get("x", "0")), float(image.get("y", "0"))
+    return x, y, x + float(image.get("width", "0")), y + float(image.get("height", "0"))
 
 
 def _numbers(d: str) -> list[tuple[float, float]]:
@@ -204,6 +213,112 @@ def _connector_problem(sid: str, line: DrawnShape, a: DrawnShape, b: DrawnShape,
 
 def _overlap(s: Box, t: Box) -> bool:
     return min(s[2], t[2]) > max(s[0], t[0]) and min(s[3], t[3]) > max(s[1], t[1])
+
+
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def vsdx_icon_problems(vsdx: Path, work: Path) -> list[str]:
+    """Every device on every page (a shape that carries Shape Data or that a connector is
+    glued to) is a picture: a Foreign shape whose ForeignData links, through its page's
+    relationships, to a PNG in the package, placed inside the shape. LibreOffice draws them:
+    its PDF has on each page at least as many images as the page has device pictures, none
+    with an alpha mask (LibreOffice fills a transparent picture's ground with its default
+    blue), and in its SVG of the first page each device's picture lies inside its box."""
+    problems: list[str] = []
+    devices_per_page: list[list[ET.Element]] = []
+    with zipfile.ZipFile(vsdx) as zf:
+        names = set(zf.namelist())
+        types = zf.read("[Content_Types].xml").decode("utf-8")
+        if not re.search(r'<Default Extension="png" ContentType="image/png"\s*/>', types):
+            problems.append("[Content_Types].xml has no image/png default")
+        parts = sorted((n for n in names if re.fullmatch(r"visio/pages/page\d+\.xml", n)),
+                       key=lambda n: int(re.sub(r"\D", "", n)))  # fmt: skip
+        for part in parts:
+            page = ET.fromstring(zf.read(part))
+            rels_part = f"visio/pages/_rels/{posixpath.basename(part)}.rels"
+            rels = ET.fromstring(zf.read(rels_part)) if rels_part in names else ET.Element("r")
+            targets = {r.get("Id"): r for r in rels}
+            devices = _vsdx_devices(page)
+            devices_per_page.append(devices)
+            for shape in devices:
+                problem = _picture_problem(shape, targets, zf, names)
+                if problem:
+                    problems.append(f"{part}, shape {shape.get('ID')}: {problem}")
+        first = ET.fromstring(zf.read("visio/pages/page1.xml"))
+    images, masks = _pdf_images(soffice_convert(vsdx, "pdf", work))
+    for n, devices in enumerate(devices_per_page, 1):
+        if images.get(n, 0) < len(devices):
+            problems.append(f"PDF page {n}: {images.get(n, 0)} images, {len(devices)} devices")
+        if masks.get(n, 0):
+            problems.append(f"PDF page {n}: {masks[n]} pictures with transparency")
+    problems += _drawn_icon_problems(first, devices_per_page[0] if devices_per_page else [],
+                                     soffice_convert(vsdx, "svg", work))  # fmt: skip
+    return problems
+
+
+def _vsdx_devices(page: ET.Element) -> list[ET.Element]:
+    glued = {c.get("ToSheet") for c in page.iter(f"{VISIO}Connect")}
+    shapes_el = page.find(f"{VISIO}Shapes")
+    return [s for s in (shapes_el if shapes_el is not None else [])
+            if s.get("ID") in glued or s.find(f"{VISIO}Section[@N='Property']") is not None]  # fmt: skip
+
+
+def _picture_problem(shape: ET.Element, rels: dict[str | None, ET.Element],
+                     zf: zipfile.ZipFile, names: set[str]) -> str | None:  # fmt: skip
+    foreign = shape.find(f"{VISIO}ForeignData")
+    if shape.get("Type") != "Foreign" or foreign is None:
+        return "not a picture"
+    if (foreign.get("ForeignType"), foreign.get("CompressionType")) != ("Bitmap", "PNG"):
+        return f"picture of type {foreign.attrib}"
+    link = foreign.find(f"{VISIO}Rel")
+    rel = rels.get(link.get(R_ID) if link is not None else None)
+    if rel is None or not rel.get("Type", "").endswith("/relationships/image"):
+        return "picture without an image relationship"
+    target = posixpath.normpath(posixpath.join("visio/pages", rel.get("Target", "")))
+    if target not in names or not zf.read(target).startswith(PNG):
+        return f"picture {target} is not a PNG in the package"
+    cell = {c.get("N"): c.get("V", "") for c in shape.findall(f"{VISIO}Cell")}
+    for axis, size in (("X", "Width"), ("Y", "Height")):
+        offset, extent, whole = (float(cell.get(n) or 0) for n in
+                                 (f"ImgOffset{axis}", f"Img{size}", size))  # fmt: skip
+        if not (extent > 0 and offset >= 0 and offset + extent <= whole + 1e-6):
+            return f"picture not inside the shape ({axis}: {offset} + {extent})"
+    return None
+
+
+def _pdf_images(pdf: Path) -> tuple[dict[int, int], dict[int, int]]:
+    """Images and alpha masks drawn on each page (`pdfimages -list` lists every one drawn)."""
+    images: dict[int, int] = {}
+    masks: dict[int, int] = {}
+    for line in run([need("pdfimages"), "-list", str(pdf)]).stdout.splitlines()[2:]:
+        page, _num, kind = line.split()[:3]
+        if kind in ("image", "smask"):
+            counts = images if kind == "image" else masks
+            counts[int(page)] = counts.get(int(page), 0) + 1
+    return images, masks
+
+
+def _drawn_icon_problems(page: ET.Element, devices: list[ET.Element], svg: Path) -> list[str]:
+    shapes_el = page.find(f"{VISIO}Shapes")
+    written = list(shapes_el) if shapes_el is not None else []
+    drawn, _per_px = lo_svg_shapes(svg)
+    if len(drawn) != len(written):
+        return [f"LibreOffice drew {len(drawn)} shapes of {len(written)}"]
+    index = {el.get("ID", ""): i for i, el in enumerate(written)}
+    problems = []
+    for shape in devices:
+        d = drawn[index[shape.get("ID", "")]]
+        inside = [i for i in d.images if d.box is not None and _within(i, d.box)]
+        if not inside:
+            problems.append(f"page 1, shape {shape.get('ID')}: no picture drawn inside its box")
+    return problems
+
+
+def _within(inner: Box, outer: Box) -> bool:
+    return (inner[0] >= outer[0] and inner[1] >= outer[1] and inner[2] <= outer[2]
+            and inner[3] <= outer[3])  # fmt: skip
 
 
 def printed_problems(xlsx: Path, headers: dict[str, list[str]], notes: list[str],
