@@ -136,16 +136,7 @@ class _Page:
         rounding: float = 0.06,
         data: dict[str, tuple[str, str]] | None = None,
     ) -> int:
-        sid = self._new_id()
-        shape = ET.SubElement(
-            self.shapes,
-            _q("Shape"),
-            ID=str(sid),
-            Type="Shape",
-            LineStyle="3",
-            FillStyle="3",
-            TextStyle="3",
-        )
+        sid, shape = self._shape("Shape")
         self._place(shape, sid, r)
         _cell(shape, "FillForegnd", fill)
         _cell(shape, "LineColor", line)
@@ -174,16 +165,7 @@ class _Page:
 
         One shape, not a group of box, picture and text: a group's own text would have to
         follow its member shapes, and LibreOffice's importer (libvisio) reads no text there."""
-        sid = self._new_id()
-        shape = ET.SubElement(
-            self.shapes,
-            _q("Shape"),
-            ID=str(sid),
-            Type="Foreign",
-            LineStyle="3",
-            FillStyle="3",
-            TextStyle="3",
-        )
+        sid, shape = self._shape("Foreign")
         _x, _y, w, h = self._place(shape, sid, r)
         px_w, px_h = _png_size(_icon_png(icon))
         ih = ICON_IN
@@ -218,6 +200,13 @@ class _Page:
                                 CompressionType="PNG")  # fmt: skip
         ET.SubElement(foreign, _q("Rel"), {f"{{{R_NS}}}id": self._image_rel(icon)})
         return sid
+
+    def _shape(self, kind: str) -> tuple[int, ET.Element]:
+        """A new top-level shape of Visio type `kind`, in the template's styles."""
+        sid = self._new_id()
+        shape = ET.SubElement(self.shapes, _q("Shape"), ID=str(sid), Type=kind, LineStyle="3",
+                              FillStyle="3", TextStyle="3")  # fmt: skip
+        return sid, shape
 
     def _image_rel(self, icon: str) -> str:
         if icon not in self.images:
