@@ -98,7 +98,8 @@ def summarize_vlans(inv: Inventory) -> list[VlanSummary]:
 
 def _members(inv: Inventory, settings: dict[str, dict[str, PortVlans]],
              devices: dict[str, Device]) -> dict[int, set[str]]:  # fmt: skip
-    """VLAN -> hosts cabled to an access (untagged, not trunk) port of it."""
+    """VLAN -> hosts cabled to an access (untagged, not trunk) port of it; a phone on a port
+    with a voice VLAN is in the voice VLAN (it tags its frames so, as the switch tells it)."""
     out: dict[int, set[str]] = defaultdict(set)
     for link in inv.links:
         for switch, port, other in ((link.a, link.a_port, link.b), (link.b, link.b_port, link.a)):
@@ -106,8 +107,10 @@ def _members(inv: Inventory, settings: dict[str, dict[str, PortVlans]],
             if ps is None or ps.trunk or ps.access_vlan is None or other not in devices:
                 continue
             # a host: not another switch, and not a router (it has an address in every VLAN)
-            if devices[other].vlans is None and devices[other].type not in FORWARDING:
-                out[ps.access_vlan].add(other)
+            host = devices[other]
+            if host.vlans is None and host.type not in FORWARDING:
+                phone = host.type is DeviceType.PHONE and ps.voice_vlan is not None
+                out[ps.voice_vlan if phone and ps.voice_vlan else ps.access_vlan].add(other)
     return out
 
 

@@ -87,7 +87,9 @@ class _Builder:
         self.edges: list[SceneEdge] = []
         self.devices = {d.id: d for d in inv.devices}
         self.subnet_of = {dev: s for s in inv.subnets for dev in s.devices}
-        self.vlan_of = {cidr: v for v in inv.vlans for cidr in v.subnets[:1]}  # its main subnet
+        # a subnet's VLAN: the one it is the main subnet of (with the most hosts, if several)
+        self.vlan_of = {v.subnets[0]: v for v in sorted(inv.vlans, key=lambda v: v.devices)
+                        if v.subnets}  # fmt: skip
 
     def node(self, node: SceneNode) -> None:
         self.nodes.append(node)

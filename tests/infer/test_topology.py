@@ -394,3 +394,21 @@ def test_hosts_in_a_per_vlan_forwarding_table_are_placed_and_say_their_vlan() ->
     assert link.a_port == "ge2" or link.b_port == "ge2"
     assert any("in VLAN 20" in e for e in link.evidence), link.evidence
     assert any("in VLAN 1 " in e for e in only_link(inv, n["sw1"], n["10.0.0.23"]).evidence)
+
+
+def test_a_phone_on_a_port_with_a_voice_vlan_counts_in_the_voice_vlan() -> None:
+    """The switch tells the phone its voice VLAN (LLDP-MED) and the phone tags its frames so:
+    the VLANs sheet counts it there, and its subnet is the voice VLAN's; the PC on the next
+    port stays in the data VLAN."""
+    pc = mac(0x26)
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, tables={"ge2": [PHONE], "ge3": [pc]})
+    vlans = VlanTable(vlans=[Vlan(vlan_id=10, untagged=["ge2", "ge3"]),
+                             Vlan(vlan_id=40, tagged=["ge2"])],
+                      ports=[PortVlan(port="ge2", access_vlan=10, trunk=False, voice_vlan=40),
+                             PortVlan(port="ge3", access_vlan=10, trunk=False)])  # fmt: skip
+    obs = [*sw, *snmp("10.0.0.2", vlans=vlans), arp("10.0.0.30", PHONE), arp("10.0.0.26", pc),
+           svc("10.0.0.30", 5060, "sip", proto="udp")]
+    inv = build_inventory(make_scan(obs))
+    assert next(d for d in inv.devices if "10.0.0.30" in d.addresses).type is DeviceType.PHONE
+    by_id = {v.vlan_id: v for v in inv.vlans}
+    assert (by_id[40].devices, by_id[40].voice, by_id[10].devices) == (1, True, 1)
