@@ -255,32 +255,17 @@ AIRESPACE_PRODUCT_VERSION = "1.3.6.1.4.1.14179.1.1.1.14"
 # Radlan (Marvell) switches: OEM base of Cisco SB, Eltex, Dell PowerConnect, ...
 # RADLAN-Physicaldescription-MIB::rlPhdUnitGenParamEntry
 RADLAN_PHD_UNIT_GEN_PARAM = "1.3.6.1.4.1.89.53.14.1"
-# Juniper
-JNX_BOX_DESCR = "1.3.6.1.4.1.2636.3.1.2"  # JUNIPER-MIB::jnxBoxDescr
-JNX_BOX_SERIAL_NO = "1.3.6.1.4.1.2636.3.1.3"  # JUNIPER-MIB::jnxBoxSerialNo
 # MikroTik
 MTXR_LIC_VERSION = "1.3.6.1.4.1.14988.1.1.4.4"  # MIKROTIK-MIB::mtxrLicVersion
 MTXR_SERIAL_NUMBER = "1.3.6.1.4.1.14988.1.1.7.3"  # MIKROTIK-MIB::mtxrSerialNumber
 MTXR_FIRMWARE_VERSION = "1.3.6.1.4.1.14988.1.1.7.4"  # MIKROTIK-MIB::mtxrFirmwareVersion
 MTXR_BOARD_NAME = "1.3.6.1.4.1.14988.1.1.7.8"  # MIKROTIK-MIB::mtxrBoardName
-# Synology
-SYNO_MODEL_NAME = "1.3.6.1.4.1.6574.1.5.1"  # SYNOLOGY-SYSTEM-MIB::modelName
-SYNO_SERIAL_NUMBER = "1.3.6.1.4.1.6574.1.5.2"  # SYNOLOGY-SYSTEM-MIB::serialNumber
-SYNO_VERSION = "1.3.6.1.4.1.6574.1.5.3"  # SYNOLOGY-SYSTEM-MIB::version
-# QNAP
-QNAP_MODEL_NAME = "1.3.6.1.4.1.24681.1.2.12"  # NAS-MIB::systemModel (QTS 4)
-QNAP_ES_MODEL_NAME = "1.3.6.1.4.1.24681.2.2.12"  # NAS-ES-MIB::es-SystemModel
-QNAP_QTS_MODEL = "1.3.6.1.4.1.55062.1.12.3"  # QTS-MIB::systemModel
-QNAP_QTS_SERIAL = "1.3.6.1.4.1.55062.1.12.4"  # QTS-MIB::serialNumber
-QNAP_QTS_FIRMWARE = "1.3.6.1.4.1.55062.1.12.6"  # QTS-MIB::firmwareVersion
 # APC (PowerNet-MIB)
 APC_UPS_BASIC_IDENT_MODEL = "1.3.6.1.4.1.318.1.1.1.1.1.1"  # PowerNet-MIB::upsBasicIdentModel
 # PowerNet-MIB::upsAdvIdentFirmwareRevision
 APC_UPS_ADV_IDENT_FIRMWARE = "1.3.6.1.4.1.318.1.1.1.1.2.1"
 APC_UPS_ADV_IDENT_SERIAL = "1.3.6.1.4.1.318.1.1.1.1.2.3"  # PowerNet-MIB::upsAdvIdentSerialNumber
 APC_RPDU_IDENT_FIRMWARE = "1.3.6.1.4.1.318.1.1.12.1.3"  # PowerNet-MIB::rPDUIdentFirmwareRev
-APC_RPDU_IDENT_MODEL = "1.3.6.1.4.1.318.1.1.12.1.5"  # PowerNet-MIB::rPDUIdentModelNumber
-APC_RPDU_IDENT_SERIAL = "1.3.6.1.4.1.318.1.1.12.1.6"  # PowerNet-MIB::rPDUIdentSerialNumber
 # Fortinet
 FN_SYS_SERIAL = "1.3.6.1.4.1.12356.100.1.1.1"  # FORTINET-CORE-MIB::fnSysSerial
 FG_SYS_VERSION = "1.3.6.1.4.1.12356.101.4.1.1"  # FORTINET-FORTIGATE-MIB::fgSysVersion
@@ -289,19 +274,6 @@ FS_SYS_VERSION = "1.3.6.1.4.1.12356.106.4.1.1"  # FORTINET-FORTISWITCH-MIB::fsSy
 PAN_SYS_SW_VERSION = "1.3.6.1.4.1.25461.2.1.2.1.1"  # PAN-COMMON-MIB::panSysSwVersion
 PAN_SYS_SERIAL_NUMBER = "1.3.6.1.4.1.25461.2.1.2.1.3"  # PAN-COMMON-MIB::panSysSerialNumber
 PAN_CHASSIS_TYPE = "1.3.6.1.4.1.25461.2.1.2.2.1"  # PAN-COMMON-MIB::panChassisType
-# Dell
-DELL_IDRAC_SYSTEM_MODEL = "1.3.6.1.4.1.674.10892.5.1.3.12"  # IDRAC-MIB-SMIv2::systemModelName
-DELL_IDRAC_SERVICE_TAG = "1.3.6.1.4.1.674.10892.5.1.3.2"  # IDRAC-MIB-SMIv2::systemServiceTag
-DELL_IDRAC_FIRMWARE = "1.3.6.1.4.1.674.10892.5.1.1.8"  # IDRAC-MIB-SMIv2::racFirmwareVersion
-DELL_OM_CHASSIS_MODEL = "1.3.6.1.4.1.674.10892.1.300.10.1.9"  # MIB-Dell-10892::chassisModelName
-# MIB-Dell-10892::chassisServiceTagName
-DELL_OM_CHASSIS_SERVICE_TAG = "1.3.6.1.4.1.674.10892.1.300.10.1.11"
-# Dell-Vendor-MIB::productIdentificationDisplayName
-DELL_PC_PRODUCT_NAME = "1.3.6.1.4.1.674.10895.3000.1.2.100.1"
-# Dell-Vendor-MIB::productIdentificationVersion
-DELL_PC_PRODUCT_VERSION = "1.3.6.1.4.1.674.10895.3000.1.2.100.4"
-# Dell-Vendor-MIB::productIdentificationServiceTag
-DELL_PC_SERVICE_TAG = "1.3.6.1.4.1.674.10895.3000.1.2.100.8.1.4"
 # Eaton
 XUPS_IDENT_MANUFACTURER = "1.3.6.1.4.1.534.1.1.1"  # XUPS-MIB::xupsIdentManufacturer
 XUPS_IDENT_MODEL = "1.3.6.1.4.1.534.1.1.2"  # XUPS-MIB::xupsIdentModel
@@ -319,38 +291,14 @@ SN_AG_IMG_VER = "1.3.6.1.4.1.1991.1.1.2.1.11"  # FOUNDRY-SN-AGENT-MIB::snAgImgVe
 SN_CHAS_UNIT_SER_NUM = "1.3.6.1.4.1.1991.1.1.1.4.1.1.2"  # FOUNDRY-SN-STACKING-MIB::snChasUnitSerNum
 # Extreme
 EXTREME_SYSTEM_ID = "1.3.6.1.4.1.1916.1.1.1.16"  # EXTREME-SYSTEM-MIB::extremeSystemID (serial)
-# Ubiquiti
-UNIFI_AP_SYSTEM_MODEL = "1.3.6.1.4.1.41112.1.6.3.3"  # UBNT-UniFi-MIB::unifiApSystemModel
-UNIFI_AP_SYSTEM_VERSION = "1.3.6.1.4.1.41112.1.6.3.6"  # UBNT-UniFi-MIB::unifiApSystemVersion
-# ZyXEL (ZYXEL-ES-COMMON / ZyWALL-USG)
-ZYXEL_PRODUCT_MODEL = "1.3.6.1.4.1.890.1.15.3.1.11"  # ZYXEL-ES-COMMON::sysProductModel
-ZYXEL_PRODUCT_SERIAL = "1.3.6.1.4.1.890.1.15.3.1.12"  # ZYXEL-ES-COMMON::sysProductSerialNumber
-ZYXEL_FIRMWARE_VERSION = "1.3.6.1.4.1.890.1.15.3.1.6"  # ZYXEL-ES-COMMON::sysSwVersionString
-# Teltonika
-TELTONIKA_SERIAL = "1.3.6.1.4.1.48690.1.1"  # TELTONIKA-MIB::serial
-TELTONIKA_PRODUCT_CODE = "1.3.6.1.4.1.48690.1.2"  # TELTONIKA-MIB::productCode (model)
-TELTONIKA_FIRMWARE = "1.3.6.1.4.1.48690.1.6"  # TELTONIKA-MIB::firmwareVersion
 # CyberPower
 CPS_UPS_IDENT_MODEL = "1.3.6.1.4.1.3808.1.1.1.1.1.1"  # CPS-MIB::upsBaseIdentModel
 CPS_UPS_IDENT_FIRMWARE = "1.3.6.1.4.1.3808.1.1.1.1.2.1"  # CPS-MIB::upsAdvanceIdentFirmwareRevision
 CPS_UPS_IDENT_SERIAL = "1.3.6.1.4.1.3808.1.1.1.1.2.3"  # CPS-MIB::upsAdvanceIdentSerialNumber
-# Ruckus
-# RUCKUS-UNLEASHED-SYSTEM-MIB::ruckusUnleashedSystemModel
-RUCKUS_UNLEASHED_MODEL = "1.3.6.1.4.1.25053.1.15.1.1.1.1.9"
-# RUCKUS-UNLEASHED-SYSTEM-MIB::ruckusUnleashedSystemSerialNumber
-RUCKUS_UNLEASHED_SERIAL = "1.3.6.1.4.1.25053.1.15.1.1.1.1.15"
-RUCKUS_ZD_MODEL = "1.3.6.1.4.1.25053.1.2.1.1.1.1.9"  # RUCKUS-ZD-SYSTEM-MIB::ruckusZDSystemModel
-# RUCKUS-ZD-SYSTEM-MIB::ruckusZDSystemSerialNumber
-RUCKUS_ZD_SERIAL = "1.3.6.1.4.1.25053.1.2.1.1.1.1.15"
 # Server Technology Sentry3
 SENTRY3_FIRMWARE = "1.3.6.1.4.1.1718.3.1.1"  # Sentry3-MIB::systemVersion
 SENTRY3_TOWER_MODEL = "1.3.6.1.4.1.1718.3.2.1.1.7"  # Sentry3-MIB::towerModelNumber
 SENTRY3_TOWER_SERIAL = "1.3.6.1.4.1.1718.3.2.1.1.6"  # Sentry3-MIB::towerProductSN
-# Socomec / NetVision
-SOCOMEC_IDENT_MODEL = "1.3.6.1.4.1.4555.1.1.7.1.1.1"  # SOCOMECUPS7-MIB::upsIdentModel
-SOCOMEC_IDENT_SERIAL = "1.3.6.1.4.1.4555.1.1.7.1.1.2"  # SOCOMECUPS7-MIB::upsIdentSerialNumber
-# SOCOMECUPS7-MIB::upsIdentAgentSoftwareVersion
-SOCOMEC_IDENT_AGENT_VERSION = "1.3.6.1.4.1.4555.1.1.7.1.1.5"
 # Peplink / Pepwave
 PEPLINK_MODEL = "1.3.6.1.4.1.23695.200.1.1.1.1.1"  # PEPLINK-DEVICE::deviceModel
 PEPLINK_SERIAL = "1.3.6.1.4.1.23695.200.1.1.1.1.2"  # PEPLINK-DEVICE::deviceSerialNumber
@@ -361,16 +309,8 @@ OG_SERIAL_NUMBER = "1.3.6.1.4.1.25049.17.1"
 # Mimosa
 MIMOSA_SERIAL = "1.3.6.1.4.1.43356.2.1.2.1.2"  # MIMOSA-NETWORKS-BFIVE-MIB::mimosaSerialNumber
 MIMOSA_FIRMWARE = "1.3.6.1.4.1.43356.2.1.2.1.3"  # MIMOSA-NETWORKS-BFIVE-MIB::mimosaFirmwareVersion
-# Viptela
-VIPTELA_VERSION = "1.3.6.1.4.1.41916.11.1.2"  # VIPTELA-OPER-SYSTEM::systemStatusVersion
-# VIPTELA-HARDWARE::hardwareInventorySerialNumber
-VIPTELA_CHASSIS_SERIAL = "1.3.6.1.4.1.41916.3.1.1.1.5"
-# Nokia TiMOS / SR Linux
-TIMOS_CHASSIS_SERIAL = "1.3.6.1.4.1.6527.3.1.2.2.1.8.1.5"  # TIMETRA-CHASSIS-MIB::tmnxHwSerialNumber
 # Sharp printers
 SHARP_FIRMWARE = "1.3.6.1.4.1.2385.2.1.1.2.1.2"  # SHARP-MIB firmware version row
-# Brother printers
-BROTHER_SERIAL = "1.3.6.1.4.1.2435.2.3.9.4.2.1.5.5.1"  # BROTHER-MIB::brInfoSerialNumber
 # Audiocodes
 AC_SYS_TYPE_PRODUCT_NAME = "1.3.6.1.4.1.5003.9.10.10.2.3.1"  # AC-SYSTEM-MIB::acSysIdName (product)
 AC_SYS_ID_SERIAL = "1.3.6.1.4.1.5003.9.10.10.2.3.2"  # AC-SYSTEM-MIB::acSysIdSerialNumber
@@ -429,24 +369,6 @@ ALBENTIA_SERIAL = "1.3.6.1.4.1.28087.12.10.1.4"  # ALBENTIA-MIB serial (base MAC
 MGE_IDENT_FAMILY = "1.3.6.1.4.1.705.1.1.1"  # MG-SNMP-UPS-MIB::upsmgIdentFamilyName
 MGE_IDENT_FIRMWARE = "1.3.6.1.4.1.705.1.1.4"  # MG-SNMP-UPS-MIB::upsmgIdentFirmwareVersion
 MGE_IDENT_SERIAL = "1.3.6.1.4.1.705.1.1.7"  # MG-SNMP-UPS-MIB::upsmgIdentSerialNumber
-# APC NetBotz / environmental managers (PowerNet-MIB memModules)
-APC_MEM_MODULE_MODEL = "1.3.6.1.4.1.318.1.4.2.2.1.2"  # PowerNet-MIB::memModulesStatusModuleName
-APC_MEM_MODULE_SERIAL = "1.3.6.1.4.1.318.1.4.2.2.1.3"  # PowerNet-MIB memModulesStatusModuleSerial
-# Aruba
-# WLSX-SWITCH-MIB::wlsxSwitchLicenseSerialNumber
-ARUBA_SWITCH_SERIAL = "1.3.6.1.4.1.14823.2.2.1.1.1.12"
-ARUBA_AI_AP_SERIAL = "1.3.6.1.4.1.14823.2.3.3.1.2.1.1.4"  # AI-AP-MIB::aiAPSerialNum
-# Avocent ACS
-ACS6000_MODEL = "1.3.6.1.4.1.10418.16.2.1.2"  # ACS6000-MIB::acsProductModel
-ACS6000_SERIAL = "1.3.6.1.4.1.10418.16.2.1.4"  # ACS6000-MIB::acsSerialNumber
-ACS6000_FIRMWARE = "1.3.6.1.4.1.10418.16.2.1.7"  # ACS6000-MIB::acsFirmwareVersion
-# Baicells
-BAICELLS_HW_VERSION = "1.3.6.1.4.1.53058.2.1.7"  # BAICELLS-MIB hardware version
-BAICELLS_SW_VERSION = "1.3.6.1.4.1.53058.2.1.8"  # BAICELLS-MIB software version
-BAICELLS_SERIAL = "1.3.6.1.4.1.53058.2.1.6"  # BAICELLS-MIB serial number
-# BDCOM
-BDCOM_CARD_MODEL = "1.3.6.1.4.1.3320.3.6.10.1.3"  # NMS-CHASSIS mother card name
-BDCOM_CARD_VERSION = "1.3.6.1.4.1.3320.3.6.10.1.6"  # NMS-CHASSIS software version
 # BDT tape libraries
 BDT_PRODUCT_NAME = "1.3.6.1.4.1.20884.10893.2.101.4.3"  # BDT-MIB product name
 BDT_SERIAL = "1.3.6.1.4.1.20884.10893.2.101.4.1"  # BDT-MIB serial number
@@ -455,13 +377,6 @@ BDT_FIRMWARE = "1.3.6.1.4.1.20884.10893.2.101.4.4"  # BDT-MIB firmware revision
 BINTEC_SW_VERSION = "1.3.6.1.4.1.272.4.1.26"  # BIANCA-BRICK-MIB::biboAdmSWVersion
 BINTEC_PRODUCT = "1.3.6.1.4.1.272.4.1.17.1.5.0.0.0"  # BIANCA-BRICK-MIB product name (exact)
 BINTEC_SERIAL = "1.3.6.1.4.1.272.4.1.17.1.8.0.0.0"  # BIANCA-BRICK-MIB serial number (exact)
-# Calix
-CALIX_ONT_SERIAL = "1.3.6.1.4.1.6321.1.2.5.4.3"  # CALIX ONT serial number
-CALIX_E7_CARD_VERSION = "1.3.6.1.4.1.6321.1.2.2.2.1.6.1.1.7"  # E7-Calix-MIB card software version
-CALIX_E7_CARD_SERIAL = "1.3.6.1.4.1.6321.1.2.2.2.1.6.1.1.8"  # E7-Calix-MIB card serial
-# Ceragon
-CERAGON_SW_VERSION = "1.3.6.1.4.1.2281.10.4.1.13.1.1.4"  # MWRM-UNIT-MIB running software version
-CERAGON_SERIAL = "1.3.6.1.4.1.2281.10.1.2.10.1.1.6"  # MWRM-UNIT-MIB inventory serial
 # Ciena
 CIENA_RLS_VERSION = "1.3.6.1.4.1.1271.30.2.1.13"  # CIENA-WS RLS software version
 # Cisco UCS CIMC (CISCO-UNIFIED-COMPUTING-COMPUTE-MIB cucsComputeRackUnit, row 0)
@@ -471,9 +386,6 @@ CUCS_RACK_UNIT_SERIAL = "1.3.6.1.4.1.9.9.719.1.9.6.1.14"  # cucsComputeRackUnitS
 CISCOSAT_MODEL = "1.3.6.1.4.1.1429.2.2.5.1.1.4"  # SA receiver model
 CISCOSAT_VERSION = "1.3.6.1.4.1.1429.2.2.5.1.1.1"  # SA receiver firmware
 # Sophos SFOS / Cyberoam
-SFOS_DEVICE_TYPE = "1.3.6.1.4.1.2604.5.1.1.2"  # SFOS-FIREWALL-MIB::sfosDeviceType
-SFOS_VERSION = "1.3.6.1.4.1.2604.5.1.1.3"  # SFOS-FIREWALL-MIB::sfosDeviceFWVersion
-SFOS_SERIAL = "1.3.6.1.4.1.2604.5.1.1.4"  # SFOS-FIREWALL-MIB::sfosDeviceAppKey
 CYBEROAM_SERIAL = "1.3.6.1.4.1.21067.2.1.1.1"  # CYBEROAM-MIB::applianceKey
 CYBEROAM_MODEL = "1.3.6.1.4.1.21067.2.1.1.2"  # CYBEROAM-MIB::applianceModel
 CYBEROAM_VERSION = "1.3.6.1.4.1.21067.2.1.1.3"  # CYBEROAM-MIB::cyberoamVersion
@@ -485,9 +397,6 @@ DMOS_SW_VERSION = "1.3.6.1.4.1.3709.3.5.201.1.1.2.1.4"  # DMswitch-MIB firmware 
 DMOS_SERIAL = "1.3.6.1.4.1.3709.3.5.201.1.1.2.1.8"  # DMswitch-MIB serial number
 # DCN
 DCN_SW_VERSION = "1.3.6.1.4.1.6339.100.1.3"  # DCN private MIB software version
-# Dell remote access controllers (DELL-RAC-MIB drsInfo)
-DRS_FIRMWARE = "1.3.6.1.4.1.674.10892.2.1.2.1"  # DELL-RAC-MIB::drsFirmwareVersion
-DRS_SERVICE_TAG = "1.3.6.1.4.1.674.10892.2.1.1.11"  # DELL-RAC-MIB::drsSystemServiceTag
 # DigiPower PDUs
 DIGIPOWER_MODEL = "1.3.6.1.4.1.17420.1.2.9.1.19"  # DigiPower-PDU-MIB model
 DIGIPOWER_VERSION = "1.3.6.1.4.1.17420.1.2.4"  # DigiPower-PDU-MIB firmware
@@ -505,8 +414,6 @@ EDFA_SERIAL = "1.3.6.1.4.1.17409.1.3.3.2.2.1.5"  # NSCRTV-ROOT commonDeviceSeria
 EDFA_VERSION = "1.3.6.1.4.1.17409.1.3.3.2.2.1.6"  # NSCRTV-ROOT commonDeviceVersion
 # Eltek
 ELTEK_SYSTEM_TYPE = "1.3.6.1.4.1.12148.10.2.6"  # ELTEK-DISTRIBUTED-MIB::powerSystemType
-# EndRun (time servers)
-ENDRUN_GNTP_VERSION = "1.3.6.1.4.1.13827.5.0.11"  # TEMPUSLXUNISON-MIB cdmaVersion banner
 # Cambium ePMP
 EPMP_SW_VERSION = "1.3.6.1.4.1.17713.21.1.1.17"  # CAMBIUM-PMP80211-MIB::cambiumCurrentSWInfo
 EPMP_SERIAL = "1.3.6.1.4.1.17713.21.1.1.31"  # CAMBIUM-PMP80211-MIB::cambiumEPMPMSN
@@ -534,37 +441,19 @@ FSC_UNIT_SERIAL = "1.3.6.1.4.1.231.2.10.2.2.10.2.3.1.7"  # FSC-SERVERCONTROL2-MI
 # GE MDS
 MDS_MODEL = "1.3.6.1.4.1.4130.10.1.1.1.2.3"  # MDS-SYSTEM-MIB model
 MDS_SERIAL = "1.3.6.1.4.1.4130.10.1.1.1.2.2"  # MDS-SYSTEM-MIB serial number
-# Grandstream
-GS_SERIAL = "1.3.6.1.4.1.42397.1.2.1"  # GRANDSTREAM-MIB serial number
-# Gude
-GUDE_EPC1104_VERSION = "1.3.6.1.4.1.28507.68.1.1.2.2"  # GUDEADS-EPC1104-MIB firmware
-GUDE_EPC1202_VERSION = "1.3.6.1.4.1.28507.43.1.1.2.2"  # GUDEADS-EPC1202-MIB firmware
 # Helios / Mimomax
 HELIOS_MODEL = "1.3.6.1.4.1.47307.1.1.1"
 HELIOS_VERSION = "1.3.6.1.4.1.47307.1.1.3"
-# DragonWave Horizon radios (one subtree per product)
-HORIZON_COMPACT_SERIAL = "1.3.6.1.4.1.7262.2.2.1.3.1.1"
-HORIZON_COMPACT_MODEL = "1.3.6.1.4.1.7262.2.2.1.3.1.2"
-HORIZON_DUO_SERIAL = "1.3.6.1.4.1.7262.2.3.1.6.1.2"
-HORIZON_DUO_MODEL = "1.3.6.1.4.1.7262.2.3.1.6.1.3"
-HORIZON_QUANTUM_SERIAL = "1.3.6.1.4.1.7262.2.4.1.5.1.2"
-HORIZON_QUANTUM_MODEL = "1.3.6.1.4.1.7262.2.4.1.5.1.3"
-HORIZON_COMPACTPLUS_MODEL = "1.3.6.1.4.1.7262.2.5.1.3.1.3"
 # HPE power distribution (CPQPOWER-MIB pdu ident)
 CPQPOWER_PDU_FIRMWARE = "1.3.6.1.4.1.232.165.1.2.3"  # CPQPOWER-MIB firmware version
 CPQPOWER_PDU_SERIAL = "1.3.6.1.4.1.232.165.1.2.7"  # CPQPOWER-MIB serial number
 # Huawei iBMC
 HUAWEI_IBMC_MODEL = "1.3.6.1.4.1.2011.2.235.1.1.1.6"  # HUAWEI-SERVER-IBMC-MIB::deviceName
 HUAWEI_IBMC_SERIAL = "1.3.6.1.4.1.2011.2.235.1.1.1.7"  # HUAWEI-SERVER-IBMC-MIB::deviceSerialNo
-# Dataprobe iBoot
-IBOOT_MODEL = "1.3.6.1.4.1.1418.6.1.4"  # IBOOTPDU-MIB::deviceModelName
-IBOOT_FIRMWARE = "1.3.6.1.4.1.1418.6.1.1"  # IBOOTPDU-MIB::firmwareVersion
 # ICT power
 ICT_MODEL = "1.3.6.1.4.1.39145.10.1"  # ICT-DISTRIBUTION-PANEL-MIB deviceModel
 ICT_FIRMWARE = "1.3.6.1.4.1.39145.10.4"  # ICT-DISTRIBUTION-PANEL-MIB firmware
 ICT_SWITCH_FIRMWARE = "1.3.6.1.4.1.39145.12.4"  # ICT-SWITCH-MIB firmware
-# Infinera
-GROOVE_NE_TYPE = "1.3.6.1.4.1.42229.1.2.2.1.3"  # CORIANT-GROOVE-MIB neType
 # Infortrend
 INFORTREND_SERIAL = "1.3.6.1.4.1.1714.1.1.1.1.10"  # IFT-SNMP-MIB serial number
 INFORTREND_MODEL = "1.3.6.1.4.1.1714.1.1.1.1.15"  # IFT-SNMP-MIB model name
@@ -578,8 +467,6 @@ LCOSSX_SERIAL = "1.3.6.1.4.1.2356.16.1.1.1.1.4"  # LANCOM-SWITCH serial number
 MBG_LTNG_VERSION = "1.3.6.1.4.1.5597.30.0.0.2"  # MBG-SNMP-LTNG-MIB::mbgLtNgSysVersion
 # McAfee/Skyhigh Web Gateway, Network Security Platform
 MWG_PRODUCT_VERSION = "1.3.6.1.4.1.1230.2.7.1.3"  # MCAFEE-MWG-MIB::kProductVersion
-MLOS_MODEL = "1.3.6.1.4.1.8962.2.1.2.1.1.4"  # IPS sensor model
-MLOS_SERIAL = "1.3.6.1.4.1.8962.2.1.2.1.1.5"  # IPS sensor serial
 # Microsemi / Symmetricom SyncServer
 SYNCSERVER_VERSION = "1.3.6.1.4.1.9070.1.2.3.1.5.1.6.1"
 SYNCSERVER_SERIAL = "1.3.6.1.4.1.9070.1.2.3.1.5.1.6.2"
@@ -602,21 +489,13 @@ ONEFS_NODE_MODEL = "1.3.6.1.4.1.12124.2.51.1.4"  # ISILON-MIB::chassisModel
 OG_FIRMWARE_VERSION_EXACT = "1.3.6.1.4.1.25049.17.1.1"  # OG-STATUSv2-MIB::ogFirmwareVersion
 OG_SERIAL_NUMBER_EXACT = "1.3.6.1.4.1.25049.17.1.2"  # OG-STATUSv2-MIB::ogSerialNumber
 OG_LIGHTHOUSE_VERSION = "1.3.6.1.4.1.25049.18.1.1.1"  # OG-LIGHTHOUSE-MIB version
-# Orvaldi / Kstar UPS
-ORVALDI_MODEL = "1.3.6.1.4.1.21111.1.1.1.3"
-ORVALDI_SERIAL = "1.3.6.1.4.1.21111.1.1.1.4"
-ORVALDI_FIRMWARE = "1.3.6.1.4.1.21111.1.1.1.6"
 # Patton SmartNode
 PATTON_SERIAL = "1.3.6.1.4.1.1768.100.1.1"  # SMARTNODE-MIB serial number
 PATTON_PRODUCT = "1.3.6.1.4.1.1768.100.1.6"  # SMARTNODE-MIB product name
-# Check Point
-CP_SVN_VERSION = "1.3.6.1.4.1.2620.1.6.4.1"  # CHECKPOINT-MIB::svnVersion
 # Procera / Sandvine
 PROCERA_MODEL = "1.3.6.1.4.1.15397.2.40.1.1.1.1"
 PROCERA_SERIAL = "1.3.6.1.4.1.15397.2.40.1.1.3.1"
 PROCERA_VERSION = "1.3.6.1.4.1.15397.2.40.1.1.4.1"
-# OSNEXUS QuantaStor
-QUANTASTOR_VERSION = "1.3.6.1.4.1.39324.1.1.9.1.1.20"
 # Raisecom
 RAISECOM_SW_VERSION = "1.3.6.1.4.1.8886.6.1.1.1.1"  # RAISECOM-SYSTEM-MIB software version
 RAISECOM_HW_MODEL = "1.3.6.1.4.1.8886.6.1.1.1.2"  # RAISECOM-SYSTEM-MIB hardware name
@@ -628,14 +507,6 @@ RAISECOM_ROS_MODEL = "1.3.6.1.4.1.8886.60.131.1.1.6"  # RAISECOM ROS hardware na
 RAJANT_SERIAL = "1.3.6.1.4.1.34861.1.1"
 # Rohde & Schwarz
 RS_SW_VERSION = "1.3.6.1.4.1.2566.127.1.2.167.1.1.1.4"
-# Ruckus SmartZone / Unleashed
-RUCKUS_SZ_SERIAL = "1.3.6.1.4.1.25053.1.4.1.1.1.15.13"  # RUCKUS-SZ-SYSTEM-MIB serial number
-RUCKUS_UNLEASHED_VERSION = "1.3.6.1.4.1.25053.1.15.1.1.1.1.18"  # RUCKUS-UNLEASHED-SYSTEM-MIB
-# Siemens SCALANCE
-SCALANCE_SERIAL = "1.3.6.1.4.1.4329.6.3.2.1.1.3"  # SN-SIMATIC-NET serial number
-# Schleifenbauer (SPDM-MIB pdu ident row)
-SPDM_MODEL = "1.3.6.1.4.1.31034.12.1.1.2.1.1.1.5"  # SPDM-MIB product code
-SPDM_SERIAL = "1.3.6.1.4.1.31034.12.1.1.2.1.1.1.6"  # SPDM-MIB serial number
 # Sentry4
 SENTRY4_UNIT_MODEL = "1.3.6.1.4.1.1718.4.1.2.2.1.5"  # Sentry4-MIB::st4UnitModel
 SENTRY4_FIRMWARE = "1.3.6.1.4.1.1718.4.1.1.1.3"  # Sentry4-MIB::st4SystemFirmwareVersion
@@ -656,8 +527,6 @@ TERACOM_DEVICE = "1.3.6.1.4.1.38783.3.1.1"  # TERACOM product name
 # Nokia TiMOS chassis (TIMETRA-CHASSIS-MIB)
 TMNX_CHASSIS_TYPE = "1.3.6.1.4.1.6527.3.1.2.2.1.3.1.4"  # tmnxChassisType (row 1 = chassis 1)
 TMNX_CHASSIS_TYPE_NAME = "1.3.6.1.4.1.6527.3.1.2.2.1.6.1.2"  # tmnxChassisTypeName
-# tmnxHwSerialNumber of chassis 1's own hardware entry (index 0x03000001 = chassis class, 1)
-TMNX_CHASSIS_HW_SERIAL = "1.3.6.1.4.1.6527.3.1.2.2.1.8.1.5.1.50331649"
 # TP DIN / misc
 TPDIN_VERSION = "1.3.6.1.4.1.45621.3.1.2"
 # Vertiv / Emerson ITA2
@@ -665,24 +534,9 @@ VERTIV_ITA2_MODEL = "1.3.6.1.4.1.13400.2.54.1.2"
 VERTIV_ITA2_SERIAL = "1.3.6.1.4.1.13400.2.54.1.3"
 # Kyocera / UTAX printers (exact: device 1)
 KYOCERA_SERIAL = "1.3.6.1.4.1.1347.43.5.1.1.28.1"
-# ZyXEL ZyWALL / USG FLEX (ZYXEL-ES-SYSTEM) and DSL/Prestige CPEs (ZYXEL-PRESTIGE system info)
-ZYWALL_FIRMWARE = "1.3.6.1.4.1.890.1.15.3.1.6"  # ZYXEL-ES-SYSTEM::sysSwVersionString
-ZYWALL_MODEL = "1.3.6.1.4.1.890.1.15.3.1.11"  # ZYXEL-ES-SYSTEM::sysProductModel
-ZYWALL_SERIAL = "1.3.6.1.4.1.890.1.15.3.1.12"  # ZYXEL-ES-SYSTEM::sysProductSerialNumber
-ZYXEL_CPE_FIRMWARE = "1.3.6.1.4.1.890.1.2.1.1.1"  # ZYXEL CPE firmware version
-ZYXEL_CPE_MODEL = "1.3.6.1.4.1.890.1.2.1.1.2"  # ZYXEL CPE product model
-ZYXEL_CPE_SERIAL = "1.3.6.1.4.1.890.1.2.1.1.10"  # ZYXEL CPE serial number
-# Socomec PDUs
-SOCOMEC_PDU_MODEL = "1.3.6.1.4.1.4555.2.30.1.2"  # SOCOMEC PDU MIB model
-SOCOMEC_PDU_SERIAL = "1.3.6.1.4.1.4555.2.30.1.3"  # SOCOMEC PDU MIB serial number
-SOCOMEC_PDU_SOFTWARE = "1.3.6.1.4.1.4555.2.30.1.5"  # SOCOMEC PDU MIB software version
 # RMON2 probe configuration (RMON2-MIB probeConfig): many switches fill these with firmware/hardware
 PROBE_SOFTWARE_REV = "1.3.6.1.2.1.16.19.2"  # RMON2-MIB::probeSoftwareRev
 PROBE_HARDWARE_REV = "1.3.6.1.2.1.16.19.3"  # RMON2-MIB::probeHardwareRev
-# Teltonika RUT2xx legacy MIB
-TELTONIKA_LEGACY_SERIAL = "1.3.6.1.4.1.48690.1.5"
-TELTONIKA_LEGACY_MODEL = "1.3.6.1.4.1.48690.1.7"
-TELTONIKA_LEGACY_FIRMWARE = "1.3.6.1.4.1.48690.2.14"
 # Skyhigh (ex-McAfee) Web Gateway
 SKYHIGH_PRODUCT_VERSION = "1.3.6.1.4.1.59732.2.7.1.3"  # SKYHIGH-SWG-MIB::kProductVersion
 SOLIDSERVER_VERSION = "1.3.6.1.4.1.2440.1.17.1.2"
@@ -701,18 +555,11 @@ SILVERPEAK_MODEL = "1.3.6.1.4.1.23867.3.1.1.1.2"  # SILVERPEAK-MGMT-MIB::spsProd
 WAVENCE_NE_TYPE = "1.3.6.1.4.1.637.54.1.1.5.1.5"  # Nokia Wavence NE type
 ZMTEL_MODEL = "1.3.6.1.4.1.38595.10.1.3"
 ZMTEL_FIRMWARE = "1.3.6.1.4.1.38595.10.1.7"
-NETSURE_VERSION = "1.3.6.1.4.1.885.3.1.1"
 EDS_MODEL = "1.3.6.1.4.1.31440.1.2"
 EDS_VERSION = "1.3.6.1.4.1.31440.1.4"
 CTM_VERSION = "1.3.6.1.4.1.25868.1.1"
 DKT_MODEL = "1.3.6.1.4.1.27304.10.1"
 DKT_FIRMWARE = "1.3.6.1.4.1.27304.10.2"
-ABB_UPS_MODEL = "1.3.6.1.4.1.53973.1.1.1.1.1.2"
-ABB_UPS_FIRMWARE = "1.3.6.1.4.1.53973.1.1.1.1.1.3"
-ALOHA_VERSION = "1.3.6.1.4.1.23263.4.2.1.1.4"  # (exact)
-ALOHA_MODEL = "1.3.6.1.4.1.23263.4.2.1.5.1"  # (exact)
-ALOHA_SERIAL = "1.3.6.1.4.1.23263.4.2.1.5.3"  # (exact)
-PRIMEKEY_VERSION = "1.3.6.1.4.1.22408.1.4.1.4.1"
 RIGRUNNER_FIRMWARE = "1.3.6.1.4.1.15117.1.1.2"  # "RIGRunner 4005i FW Version 4.08"
 # Aricent ISS, the switch stack of Eltex MES24xx and other OEM switches (NOC's Eltex profile)
 ARICENT_ISS_SERIAL = "1.3.6.1.4.1.2076.81.1.120"  # ARICENT-ISS-MIB issSystem.120 (serial number)
@@ -720,10 +567,7 @@ DANTHERM_CC_SERIAL = "1.3.6.1.4.1.46651.1.1.46"  # DANTHERM-COOLING-MIB::ccSN
 DANTHERM_CC_FIRMWARE = "1.3.6.1.4.1.46651.1.1.51"  # DANTHERM-COOLING-MIB::fwVersion
 DELTA_UPS_MODEL = "1.3.6.1.4.1.2254.2.4.1.2"  # DeltaUPS-MIB::dupsIdentModel
 DELTA_UPS_FIRMWARE = "1.3.6.1.4.1.2254.2.4.1.4"  # DeltaUPS-MIB::dupsIdentAgentSoftwareVersion
-ENLOGIC_PDU_MODEL = "1.3.6.1.4.1.38446.1.1.2.1.11"  # ENLOGIC-PDU-MIB pduNamePlateModelNumber
 WTI_MODEL = "1.3.6.1.4.1.2634.3.200.10.1.2"  # WTI-POWER-MIB product model column
-ZENITEL_MODEL = "1.3.6.1.4.1.26122.3.1.2"
-QUANTASTOR_MODEL = "1.3.6.1.4.1.39324.1.1.50.1.1.24"
 FS_GBN_VERSION = "1.3.6.1.4.1.13464.1.2.1.1.2.2"  # GBN platform software version
 FS_GBN_MODEL = "1.3.6.1.4.1.13464.1.2.1.1.2.15"  # GBN platform product name
 FS_GBN_SERIAL = "1.3.6.1.4.1.13464.1.2.1.1.2.19"  # GBN platform serial number
@@ -737,29 +581,22 @@ SYSAPPL_INSTALL_PKG_VERSION = "1.3.6.1.2.1.54.1.1.1.1.4"  # SYSAPPL-MIB::sysAppl
 
 # --- More vendor identity objects (model / serial / firmware), one vendor or product line each ---
 MDS_SYS_VERSION = "1.3.6.1.4.1.4130.10.1.1.1.2.7.1.2"  # MDS-SYSTEM-MIB::mSysVersion (by image slot)
-GS_HT_CORE_VERSION = "1.3.6.1.4.1.42397.1.2.3.2"  # GRANDSTREAM HT MIB core firmware version
-MWR_UNIT_SERIAL = "1.3.6.1.4.1.7262.4.5.2.4.1.3"  # MWR-ETHERNET-MIB::mwrUnitSerialNo
-MWR_SW_INV_RELEASE = "1.3.6.1.4.1.7262.4.5.2.4.2.1.1.3"  # MWR-ETHERNET-MIB::mwrSwInvOmniRelease
 PERSEUS_FAMILY = "1.3.6.1.4.1.21796.5.1"  # HWg Perseus-MIB root (= the Perseus sysObjectID)
 PERSEUS_SERIAL = "1.3.6.1.4.1.21796.5.1.100.2"  # Perseus-MIB::serNumber
 PERSEUS_FIRMWARE = "1.3.6.1.4.1.21796.5.1.100.3"  # Perseus-MIB::fwVersion
 HUAWEI_IBMC_FIRMWARE_VERSION = "1.3.6.1.4.1.2011.2.235.1.1.11.50.1.4"  # ...-IBMC-MIB::firmwareVersion
-INFINERA_PON_VERSION = "1.3.6.1.4.1.42229.1801.3.4"  # Infinera XTM/PON system software release
 OA_DEVICE_SERIAL = "1.3.6.1.4.1.1732.2.1.11"  # OACOMMON-MIB::netSpireDeviceDeviceSerialNo
 OA_DEVICE_MODEL = "1.3.6.1.4.1.1732.2.1.41"  # OACOMMON-MIB::netspireDeviceModelName
 TN_SW_NODE_COMMITTED_RELEASE = "1.3.6.1.4.1.7483.2.1.5.2.1.1.5"  # TROPIC-SOFTWARE-MIB
 TN_PSD_CARD_MNEMONIC = "1.3.6.1.4.1.7483.2.2.7.2.1.3.1.3"  # TROPIC-PSD-MIB::tnPsdCardMnemonic
 TN_PSD_CARD_SERIAL = "1.3.6.1.4.1.7483.2.2.7.2.1.3.1.8"  # TROPIC-PSD-MIB::tnPsdCardSerialNumber
-SPDM_FIRMWARE = "1.3.6.1.4.1.31034.12.1.1.2.1.1.1.3"  # SPDM-MIB firmware version column
 SITEBOSS_SERIAL = "1.3.6.1.4.1.3052.20.2.16.15.3"  # SITEBOSS-572-STD-MIB unit serial number
 SIAE_SW_RELEASE_BENCH1 = "1.3.6.1.4.1.3373.1103.7.2"  # SIAE-SOFT-MIB::softwareEquipmentReleaseBench1
-SUPERVYSE_BMC_VERSION = "1.3.6.1.4.1.45065.1.1.1.3"  # Supervyse OpenBMC MIB firmware version
 ISW_SDP_FAMILY = "1.3.6.1.4.1.5833.2017"  # IMP-HF528-MIB (Tailyn industrial switches)
 ISW_SDP_SW_VERSION = "1.3.6.1.4.1.5833.2017.3.11.2"  # IMP-HF528-MIB::iswSdpSwVersion
 TREDESS_FS_FAMILY = "1.3.6.1.4.1.23180.2.1.1.2"  # TREDESS-FS-MIB root (Televes Fourth Series)
 TREDESS_FS_SERIAL = "1.3.6.1.4.1.23180.2.1.1.2.1.6.2"  # TREDESS-FS-MIB::serialNumber
 TREDESS_FS_SOFTWARE = "1.3.6.1.4.1.23180.2.1.1.2.1.6.3"  # TREDESS-FS-MIB::softwareVersion
-TOPVISION_CMC_SERIAL = "1.3.6.1.4.1.32285.11.1.1.2.1.1.1.16"  # TopVision CMC MIB serial column
 VEL_HOST2_VERSION = "1.3.6.1.4.1.27993.5.2"  # VEL-HOST2-MIB::host2Version
 VERSA_SERIAL = "1.3.6.1.4.1.42359.2.2.1.1.7.3"  # VERSA appliance serial number
 VSOL_EPON_FAMILY = "1.3.6.1.4.1.37950.1.1.5.10"  # V-SOL EPON OLT MIB (V1600D line)
@@ -769,15 +606,12 @@ WEBMON_FAMILY = "1.3.6.1.4.1.994.3.4"  # Dantel WebMon (WEBMON-EDGE-MATRIX-MIB)
 WEBMON_VERSION = "1.3.6.1.4.1.994.3.4.7.1.82.0.0"  # WEBMON-EDGE-MATRIX-MIB firmware (exact)
 WUT_FAMILY = "1.3.6.1.4.1.5040.1.2"  # W&T Web-IO product MIBs under 5040.1.2.<product>
 ZMTEL_SERIAL = "1.3.6.1.4.1.38595.10.1.5"  # ZMTEL-MIB serial number
-RUCKUS_SZ_NODE_MODEL = "1.3.6.1.4.1.25053.1.8.1.1.1.1.1.1.3"  # RUCKUS SmartZone node model column
-RUCKUS_SZ_NODE_VERSION = "1.3.6.1.4.1.25053.1.8.1.1.1.1.1.1.9"  # RUCKUS SmartZone node firmware
 SSU2000_IN_SERIAL = "1.3.6.1.4.1.601.3.1.1.1.1.1.5"  # SSU2000-MIB::inSerial (by chassis.slot)
 SSU2000_IN_SW_PART = "1.3.6.1.4.1.601.3.1.1.1.1.1.10"  # SSU2000-MIB::inSwPart (by chassis.slot)
 
 # --- Identity objects of more vendor MIBs (product-line probes, second batch) ---------------------
 A10_AX_SYS_PRIMARY_VERSION = "1.3.6.1.4.1.22610.2.4.1.1.1"  # A10-AX-MIB::axSysPrimaryVersionOnDisk
 A10_AX_SYS_SERIAL = "1.3.6.1.4.1.22610.2.4.1.6.2"  # A10-AX-MIB::axSysSerialNumber
-BDCOM_CARD_SERIAL = "1.3.6.1.4.1.3320.3.6.10.1.4"  # NMS-CHASSIS::nmscardSerial
 BTI_SYSTEM_SW_VERSION = "1.3.6.1.4.1.30005.1.7.100.1.2.1.1.1.5"  # BTI8xx-SYSTEM-MIB::systemSWVersion
 BTI_SYSTEM_PRODUCT_NAME = "1.3.6.1.4.1.30005.1.7.100.1.2.1.1.1.8"  # BTI8xx-SYSTEM-MIB::systemProductName
 BTI_FRU_SERIAL = "1.3.6.1.4.1.30005.1.7.100.1.1.1.1.1.1.8"  # BTI8xx-TC-MIB::fruBaseInfoserialNumber
@@ -785,22 +619,12 @@ DELTA_UPS_SOFTWARE = "1.3.6.1.4.1.2254.2.4.1.3"  # DeltaUPS-MIB::dupsIdentUPSSof
 # NETTRACK-E3METER-CTR-SNMP-MIB::e3ConcentratorFWVersion (registered without ".0")
 E3METER_CONCENTRATOR_FW = "1.3.6.1.4.1.21695.1.10.1.1"
 BKTEL_OA_COMMON_TYPE = "1.3.6.1.4.1.7501.1.2.116.1.2.1.2"  # BKTEL-HFC862-OA-V01-MIB::oaCommonType
-BROTHER_MODEL = "1.3.6.1.4.1.2435.2.4.3.2435.5.13.3"  # BROTHER-MIB model name ("Brother <model> series")
-BROTHER_FIRMWARE = "1.3.6.1.4.1.2435.2.4.3.1240.6.5"  # BROTHER-MIB firmware ("Firmware Ver.<x> (<date>)")
-APPL_VERSION = "1.3.6.1.2.1.27.1.1.4"  # NETWORK-SERVICES-MIB::applVersion
 # Eaton (Intec) rectifier controllers: RPS-SC200-MIB rooted at the product's sysObjectID
-EATON_RPS_FAMILY = "1.3.6.1.4.1.1918.2"  # RPS-SC200-MIB / SC300 under 1918.2.<product>
 ELTEK_SITE_SERIAL = "1.3.6.1.4.1.12148.9.2.1.3.7"  # ELTEK-DISTRIBUTED-MIB::systemSiteInfoSystemSeriaNum
-ENLOGIC_PDU_FIRMWARE = "1.3.6.1.4.1.38446.1.1.2.1.13"  # ENLOGIC-PDU-MIB::pduNamePlateFirmwareVersion
 # ESPHome's SNMP component (unregistered arc 1.3.9999; sysObjectID 1.3.9999.32 on ESP32 boards)
 ESPHOME_ESP32_FAMILY = "1.3.9999.32"
 ESPHOME_CHIP_MODEL = "1.3.9999.2.3"  # ESPHome SNMP component chip model (ESP32 boards)
 HW_SYS_VERSION_VRCB = "1.3.6.1.4.1.2011.6.3.1.999"  # HUAWEI-DEVICE-MIB::hwSysVersionVrcb (SmartAX)
-# PRIMEKEY-APPLIANCE-MIB objects are registered at fixed instances (exact OIDs)
-PK_A_VERSION = "1.3.6.1.4.1.22408.1.1.2.1.7.118.101.114.115.105.111.110.1"  # ::pkAVersion
-PK_A_HSM_SERIAL = "1.3.6.1.4.1.22408.1.1.2.2.4.104.115.109.54.1"  # ::pkAHsmSerialNumber
-IFO_SYS_SERIAL = "1.3.6.1.4.1.21362.101.1.2.1.5"  # IFOTEC-SMI::ifoSysSerialNumber (by product)
-IFO_SYS_FIRMWARE = "1.3.6.1.4.1.21362.101.1.2.1.7"  # IFOTEC-SMI::ifoSysFirmware (by product)
 
 # --- Structure that says what a device is, whatever its maker (identification's type votes) ----
 IEEE802DOT11_MIB = "1.2.840.10036"  # IEEE802dot11-MIB::ieee802dot11 (a radio: AP or bridge)

@@ -1,0 +1,50 @@
+"""The hand-kept identification tables (data/vendor-mibs.tsv, vendor-mibs.toml, brands.toml):
+every row loads, and a bad row costs only itself, with a warning that says where."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from netmap.discover.snmp import enterprises, vendor_mibs
+from netmap.discover.snmp.datafiles import data_text
+
+
+def test_every_vendor_mib_row_loads(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        table = vendor_mibs.load_vendor_probes()
+    assert not caplog.records, [r.getMessage() for r in caplog.records]
+    rows = [line for line in data_text("vendor-mibs.tsv").splitlines()
+            if line.strip() and not line.startswith("#")]  # fmt: skip
+    generic = set(table[8072])
+    assert sum(len(v) for k, v in table.items() if k not in (8072, 2021)) == len(rows)
+    # the Net-SNMP appliances' scalars (never a column walk) are asked under Net-SNMP's number
+    assert generic and all(not p.column for p in generic)
+    junos = {p.label for p in table[2636]}
+    assert "JUNIPER-MIB jnxBoxSerialNo" in junos
+
+
+def test_a_bad_vendor_mib_row_is_skipped_with_its_line(caplog: pytest.LogCaptureFixture) -> None:
+    rows = "\n".join([
+        "# a comment",
+        "2636\tmodel\tscalar\t1.3.6.1.4.1.2636.3.1.2\tJUNIPER-MIB jnxBoxDescr",
+        "2636\tcolour\tscalar\t1.3.6.1.4.1.2636.3.1.9\tno such field",
+        "2636\tmodel\tscalar\tjnxBoxDescr\ta name, not an OID",
+        "2636\tmodel\tscalar\t1.3.6.1.4.1.2636.3.1.2\tbad pattern\t(unclosed",
+        "2636\tmodel",
+        "6574\tserial_number\texact\t1.3.6.1.4.1.6574.1.5.2\tSYNOLOGY-SYSTEM-MIB serialNumber",
+    ])  # fmt: skip
+    with caplog.at_level(logging.WARNING):
+        table = vendor_mibs.load_vendor_probes(rows)
+    assert [p.label for p in table[2636]] == ["JUNIPER-MIB jnxBoxDescr"]
+    assert table[6574][0].instance == "1.3.6.1.4.1.6574.1.5.2"  # exact: no ".0"
+    assert [r.getMessage().split(" skipped")[0] for r in caplog.records] == [
+        f"vendor-mibs.tsv line {n}" for n in (3, 4, 5, 6)]
+
+
+def test_brands_table() -> None:
+    assert enterprises.ENTERPRISES[9] == "Cisco" and 8072 in enterprises.GENERIC_ENTERPRISES
+    assert enterprises.vendor_of_enterprise(8072) is None  # a toolkit names no maker
+    assert enterprises.brand_in_text("Cisco IOS Software, C2960X") == "Cisco"
+    assert all(k == k.lower() for k in enterprises.BRAND_KEYWORDS)
