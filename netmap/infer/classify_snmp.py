@@ -13,7 +13,9 @@ Pure functions: no I/O, the record is all they see.
 from __future__ import annotations
 
 import functools
+import logging
 import re
+import tomllib
 from collections import defaultdict
 from importlib import resources
 
@@ -29,10 +31,15 @@ from netmap.infer.identify.votes import (
 )
 from netmap.model import DeviceType, SnmpRecord, TypeVote
 
+log = logging.getLogger(__name__)
 T = DeviceType
 SOURCE = "snmp"
 # What a maker usually makes: a prior, never enough alone for a confident type (see calibrate)
 PRIOR_SOURCE = "snmp:vendor"
+
+
+def _data_text(name: str) -> str:
+    return resources.files("netmap.infer.identify").joinpath(f"data/{name}").read_text("utf-8")
 
 
 def _load_maker_types() -> tuple[
@@ -40,9 +47,7 @@ def _load_maker_types() -> tuple[
 ]:
     """`data/maker-types.tsv`: the enterprise numbers and sysObjectID families whose products
     are of one kind, where no dataset says so (see the file's header)."""
-    text = resources.files("netmap.infer.identify").joinpath("data/maker-types.tsv").read_text(
-        encoding="utf-8"
-    )
+    text = _data_text("maker-types.tsv")
     enterprises: dict[int, tuple[DeviceType, float]] = {}
     families: dict[str, tuple[DeviceType, float, str]] = {}
     for line in text.splitlines():
@@ -61,171 +66,22 @@ def _load_maker_types() -> tuple[
 # product family (longest prefix wins).
 ENTERPRISE_TYPES, FAMILY_PREFIXES = _load_maker_types()
 
+def load_keywords(text: str | None = None) -> tuple[tuple[re.Pattern[str], DeviceType, float, str], ...]:
+    """`data/type-keywords.toml` (or `text`): the words that vote for a type (see the file's
+    header); a keyword that does not load is skipped with a warning naming it."""
+    data = tomllib.loads(_data_text("type-keywords.toml") if text is None else text)
+    out: list[tuple[re.Pattern[str], DeviceType, float, str]] = []
+    for n, kw in enumerate(data.get("keyword", []), 1):
+        try:
+            pattern = re.compile(kw["pattern"].replace("<UNIX_OS>", UNIX_OS), re.IGNORECASE)
+            out.append((pattern, DeviceType(kw["type"]), float(kw["weight"]), str(kw["reason"])))
+        except (KeyError, ValueError, re.error) as exc:
+            log.warning("type-keywords.toml keyword %d skipped: %s", n, exc)
+    return tuple(out)
+
+
 # sysDescr / model keywords: (pattern, type, weight, reason).
-_KEYWORDS: tuple[tuple[re.Pattern[str], DeviceType, float, str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), dtype, weight, reason)
-    for pattern, dtype, weight, reason in (
-        (
-            r"\b(printer|laserjet|officejet|deskjet|jetdirect|imagerunner|bizhub|workcentre|versalink|"
-            r"altalink|ecosys|taskalfa|mfp|multifunction|print ?server|laser|MFC-\w+|HL-\w+|DCP-\w+|"
-            r"scan server|document server|NC-\d+h|\w+ ?printer|printing system)\b",
-            T.PRINTER,
-            0.8,
-            "printer keyword",
-        ),
-        (
-            r"\b(UPS\w*|CS1[24]1|inverter|powerware|smart-ups|symmetra|galaxy|ups snmp|"
-            r"power ?manager|supervisor for|controller - software)\b",
-            T.UPS,
-            0.7,
-            "UPS keyword",
-        ),
-        (
-            r"\b(PDU\w*|power distribution|rectifier|ATS|transfer switch|power system|outlet|"
-            r"metered|switched pdu|power supply|power module|genset|generator|energy meter|"
-            r"rigrunner)\b",
-            T.PDU,
-            0.7,
-            "power distribution keyword",
-        ),
-        (
-            r"\b(NAS|diskstation|rackstation|readynas|turbonas|truenas|freenas|isilon|onefs|"
-            r"powervault|equallogic|compellent|nimble|eternus|storage|SAN(?!-OS)|storeonce|msa|"
-            r"flexstor|tape library|quantastor|fluidfs|ME\d{4}|datadomain|synology|qnap|netapp|"
-            r"ixsystems|pure storage|osnexus)\b",
-            T.NAS,
-            0.7,
-            "storage keyword",
-        ),
-        (
-            r"\b(backup|data domain|rubrik\w*|unitrends|tape|storeever|recovery|MSL)\b",
-            T.BACKUP,
-            0.6,
-            "backup keyword",
-        ),
-        (
-            r"\b(firewall|fortigate|pfsense|opnsense|sonicwall|zywall|USG\w*|ASA|firepower|"
-            r"palo alto|watchguard|check ?point|NGFW|UTM|endian|m0n0wall|voswall|secure web gateway|"
-            # HBSD: the HardenedBSD kernel that OPNsense firewalls ship ("12.1-RELEASE-p19-HBSD")
-            r"web gateway|security gateway|FTD|HBSD)\b",
-            T.FIREWALL,
-            0.8,
-            "firewall keyword",
-        ),
-        (
-            r"\b(access point|AP\d*|wireless|WLAN|802\.11|airos|ePMP|ePTP|PTP ?\d*|PMP|radio|airmax|"
-            r"aironet|mesh|WAP\d*|cnPilot|AirPort|base station|wifi|wi-fi|"
-            r"microwave|backhaul|CPE|LTE|unleashed|smartzone|OAW-\w+|IAP|instant|DAP-\d+\w*|"
-            r"NXC\d+|OAP-\d+|MINI-LINK|CMM\d|wireless controller|deliberant)\b",
-            T.WIRELESS_AP,
-            0.6,
-            "wireless keyword",
-        ),
-        (
-            r"\b(switch|switching|catalyst|procurve|nexus|stackable|\d+-port|\d+ ?ports?|"
-            r"ethernet routing switch|edgeswitch|sx\d+|L2|L3|managed|dslam|olt|gpon|xgs-pon|"
-            r"optiswitch|media ?converter|US-\d+\w*|USW-[\w-]+|UPOE|PoE\+?|ICX\d+\w*|"
-            r"\d+x10?G|networking os\d*|sonic|fibre channel|meraki ms|SAN-OS|smartfabric)\b",
-            T.SWITCH,
-            0.55,
-            "switch keyword",
-        ),
-        (
-            r"\b(router|routing|edgerouter|routeros|ISR\d*|ASR\d*|gateway|BRAS|DSL|ONT|modem|"
-            r"DOCSIS|cable modem|edgeqam|vpn|sd-wan|smartnode|mpls|optical|wdm|multiplexer|sdh|"
-            r"otn|edfa|fsp ?\d+|ciena|vyatta|vyos|openwrt|dd-wrt|"
-            r"tomato|teltonika|rut\w*|keenetic|netvanta|prestige|route\d+|ADR\d+|velocloud|"
-            r"bcm963\w*)\b",
-            T.ROUTER,
-            0.5,
-            "router keyword",
-        ),
-        (
-            r"\b(junos|ios|ios-xe|ios xr|nx-os|routeros|vrp|timos|eos)\b",
-            T.ROUTER,
-            0.3,
-            "network OS name",
-        ),
-        (
-            r"\b(WS-C\d+\w*|C(?:29|35|36|37|38|45|65|92|93|94|95)\d\d\w*|catalyst|"
-            r"EX\d{4}\w*|QFX\d+\w*|CBS\d+|SG\d{3}\w*|GS\d{3}\w*|JL\d{3}A|J\d{4}A|"
-            r"Aruba\s?\d{4}\w*|ProCurve|OS\d{4}\w*|DCS-\d+\w*|S\d{4}-\w+|"
-            # Aerohive SR switches, Supermicro blade switch modules ("SBM-GEM-X2C", "SBM-")
-            r"SR2\d{3}P?|SBM-[\w+\-]*(?=\s|$))(?!\w)",
-            T.SWITCH,
-            0.6,
-            "switch model family",
-        ),
-        (
-            rf"^({UNIX_OS})\b",
-            T.SERVER,
-            0.35,
-            "general-purpose OS banner",
-        ),
-        (
-            r"\b(AIX|Solaris|Windows|VMware ESX|vCenter|server|ubuntu|debian|centos|"
-            r"red hat|rhel|suse|Software: FreeBSD)\b",
-            T.SERVER,
-            0.45,
-            "server keyword",
-        ),
-        (r"\b(x86_64|amd64|i686)\b", T.SERVER, 0.15, "PC architecture"),
-        (  # network access-control servers (AAA appliances), whoever's sysObjectID they carry
-            r"\b(Access Control System|Identity Services Engine|ClearPass)\b",
-            T.SERVER,
-            0.7,
-            "AAA server keyword",
-        ),
-        (
-            r"\b(camera|NVR|DVR|video server|IP ?cam|network camera|encoder)\b",
-            T.CAMERA,
-            0.8,
-            "camera keyword",
-        ),
-        (
-            r"\b(IP phone|SIP phone|VoIP phone|handset|intercom|ipstation)\b",
-            T.PHONE,
-            0.7,
-            "phone keyword",
-        ),
-        (
-            r"\b(PBX|call manager|unified communications|IP Office|OmniPCX|Univerge|KX-NS\w*|"
-            r"KX-TDE\w*|"
-            r"voip|FXS|FXO|SBC|media gateway|telepresence)\b",
-            T.PBX,
-            0.5,
-            "telephony keyword",
-        ),
-        (
-            r"\b(sensor|temperature|humidity|environment|room alert|netbotz|watchdog|"
-            r"1-wire|thermo|monitoring unit|chiller|cooling)\b",
-            T.OTHER,
-            0.6,
-            "environment sensor keyword",
-        ),
-        (
-            r"\b(management controller|iDRAC|iLO|IMM|iRMC|BMC|KVM|console server|lights-out|"
-            r"onboard administrator|blade management|ILOM|serial console|management module|avocent)\b",
-            T.OTHER,
-            0.6,
-            "management controller keyword",
-        ),
-        (
-            r"\b(NTP|time server|timing|GPS|syncserver|lantime|PTP grandmaster|projector|"
-            r"clickshare|ADC|big-ip|netscaler)\b",
-            T.OTHER,
-            0.55,
-            "appliance keyword",
-        ),
-        (  # a load balancer says so plainly; it outweighs its maker's firewall line
-            r"\b(load ?balancer|application delivery controller|Application Control (Software|Engine)|"
-            r"Cisco ACE)\b",
-            T.OTHER,
-            0.85,
-            "load balancer keyword",
-        ),
-    )
-)
+_KEYWORDS = load_keywords()
 
 _PHYSICAL_IF_TYPES = {6, 7, 62, 69, 117}  # ethernetCsmacd, iso88023, fastEther(FX), gigabitEthernet
 _WIFI_IF_TYPES = {71, 188}  # ieee80211, radioMAC

@@ -7,8 +7,9 @@ import logging
 
 import pytest
 
-from netmap.discover.snmp import enterprises, vendor_mibs
+from netmap.discover.snmp import enterprises, sysdescr, vendor_mibs
 from netmap.discover.snmp.datafiles import data_text
+from netmap.infer import classify_snmp
 
 
 def test_every_vendor_mib_row_loads(caplog: pytest.LogCaptureFixture) -> None:
@@ -48,3 +49,37 @@ def test_brands_table() -> None:
     assert enterprises.vendor_of_enterprise(8072) is None  # a toolkit names no maker
     assert enterprises.brand_in_text("Cisco IOS Software, C2960X") == "Cisco"
     assert all(k == k.lower() for k in enterprises.BRAND_KEYWORDS)
+
+
+def test_every_banner_rule_and_type_keyword_loads(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        rules, families = sysdescr.load_rules()
+        keywords = classify_snmp.load_keywords()
+    assert not caplog.records, [r.getMessage() for r in caplog.records]
+    assert len(rules) > 40 and families and len(keywords) > 20
+    # <VERSION> became the version token: "Version 15.2(7)E4" is read whole
+    cisco = next(p for p, field, _rank in rules if "Cisco" in p.pattern)
+    assert "<VERSION>" not in "".join(p.pattern for p, _f, _r in rules)
+    assert cisco.search("Cisco IOS Software, C2960X, Version 15.2(7)E4, RELEASE")
+
+
+def test_a_bad_banner_rule_or_keyword_is_skipped(caplog: pytest.LogCaptureFixture) -> None:
+    rules_text = "\n".join([
+        "[[rule]]", "pattern = '^RouterOS (\\S+)'", 'field = "model"', 'rank = "strong"',
+        "[[rule]]", "pattern = '(unclosed'", 'field = "model"', 'rank = "descr"',
+        "[[rule]]", "pattern = 'x (y)'", 'field = "colour"', 'rank = "weak+1"',
+        "[[family]]", "pattern = '^SBM-'", 'vendor = "Supermicro"',
+        "[[family]]", "vendor = 'no pattern'",
+    ])  # fmt: skip
+    keywords_text = "\n".join([
+        "[[keyword]]", "pattern = 'printer'", 'type = "printer"', "weight = 0.8", 'reason = "p"',
+        "[[keyword]]", "pattern = 'toaster'", 'type = "toaster"', "weight = 0.8", 'reason = "t"',
+    ])  # fmt: skip
+    with caplog.at_level(logging.WARNING):
+        rules, families = sysdescr.load_rules(rules_text)
+        keywords = classify_snmp.load_keywords(keywords_text)
+    assert [r[2] for r in rules] == [25] and [f[1] for f in families] == ["Supermicro"]
+    assert [k[1].value for k in keywords] == ["printer"]
+    assert [r.getMessage().split(" skipped")[0] for r in caplog.records] == [
+        "sysdescr-rules.toml rule 2", "sysdescr-rules.toml rule 3",
+        "sysdescr-rules.toml family 2", "type-keywords.toml keyword 2"]  # fmt: skip

@@ -1,8 +1,14 @@
-"""sysDescr parsing: OS banners, key-value banners and short "<model> <version>" strings."""
+"""sysDescr parsing: OS banners, key-value banners and short "<model> <version>" strings.
+
+The banner rules and product-family makers are data, in `data/sysdescr-rules.toml`; the code
+here is what every banner shares (OS names, architectures, model and version words)."""
 
 from __future__ import annotations
 
+import logging
 import re
+import tomllib
+from typing import cast, get_args
 
 from netmap.discover.snmp.candidates import (
     R_DESCR,
@@ -12,7 +18,10 @@ from netmap.discover.snmp.candidates import (
     Candidates,
     Field_,
 )
+from netmap.discover.snmp.datafiles import data_text
 from netmap.discover.snmp.enterprises import brand_in_text, enterprise_of, registrant_of
+
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------------
 # sysDescr parsing
@@ -20,110 +29,43 @@ from netmap.discover.snmp.enterprises import brand_in_text, enterprise_of, regis
 
 _VERSION_TOKEN = r"v?(\d+(?:[._]\d+)+[\w.\-()]*)"
 
-# (compiled regex, field, rank): the first match of each rule proposes group 1.
-_RAW_DESCR_RULES: tuple[tuple[str, Field_, int], ...] = (
-    # Cisco IOS / IOS-XE / NX-OS / ASA / IMC and the many "..., Version x" banners
-    (
-        r"\bCisco (?:IOS|NX-OS|Adaptive Security|Integrated Management).*?Version ([\w.()\-:]+)",
-        "os_version",
-        R_DESCR_STRONG,
-    ),
-    # Juniper JunOS
-    (r"\bJUNOS (?:Base OS boot \[)?([\w.\-]+)", "os_version", R_DESCR_STRONG),
-    (r"Juniper Networks, Inc\. (\S+)", "model", R_DESCR_STRONG),
-    # Aruba / AOS-W: "ArubaOS (MODEL: 225), Version 8.4.0.0-8.4.0.0"
-    (r"\(MODEL: ([^)]+)\)", "model", R_DESCR_STRONG),
-    (r"\(MODEL: [^)]+\), Version (\S+)", "os_version", R_DESCR_STRONG),
-    # MikroTik RouterOS "RouterOS RB760iGS"
-    (r"^RouterOS (\S+)", "model", R_DESCR_STRONG),
-    # UniFi switches "USW-Flex-XG, 6.2.14.13855, Linux 3.6.5": the firmware UniFi shows
-    (r"^USW?-[\w\-]+, (\d+(?:\.\d+){2,})\b", "os_version", R_DESCR_STRONG),
-    # A10 ACOS "... Traffic Manager AX2500, ACOS 2.7.1", Ekinops "Ekinops 360 Platform, C600HC,
-    # Release 6.3", Calix ONTs "Calix ONT 716GE 10.7.110.17 ...", Eltek "WebPower(<part>) 4.11, ..."
-    (r"(\S+(?: TPS)?), ACOS \d", "model", R_DESCR),
-    (r"^Ekinops [^,]+, ([^,\s]+), Release", "model", R_DESCR),
-    (r"^Calix ONT (\S+) \d", "model", R_DESCR),
-    (r"^WebPower\([^)]*\) v?(\d+(?:\.\d+)+)", "os_version", R_DESCR),
-    # Metamako / generic "running on a <model>"
-    (r"running on an? (.+)$", "model", R_DESCR),
-    # Ubiquiti EdgeOS "EdgeOS v1.8.0.4853089.160219.1607"
-    (r"^EdgeOS v(\d+\.\d+\.\d+)", "os_version", R_DESCR_STRONG),
-    # HP JetDirect, APC / Dell cards, and other key-value banners
-    (r"\bMN:(\S+)", "model", R_DESCR),
-    (
-        r"\b(?:SN|S/N|Serial Number|Serial No\.?|Serial)(?:\s*[:#]\s*|\s+)([A-Z0-9][\w\-]{4,})",
-        "serial_number",
-        R_DESCR,
-    ),
-    (r"\bAF1:v?([\w.]+)", "os_version", R_DESCR),
-    (r"\bSW_REV: ([\w.\-]+)", "os_version", R_DESCR),
-    (r"\bMODEL: ([\w.\-]+)", "model", R_DESCR),
-    (r"\bSW\s*:\s*" + _VERSION_TOKEN, "os_version", R_DESCR),
-    (r"\bSW Version:\s*([\w.\-]+)", "os_version", R_DESCR),
-    (r"\bProd(?:uct)?:\s*([^;]+?)\s*;", "model", R_DESCR),
-    (
-        r"\b(?:Software|Firmware)(?: version| ver\.?| release)?\s*:?\s*" + _VERSION_TOKEN,
-        "os_version",
-        R_DESCR,
-    ),
-    (r"\bVersion\s*:?\s*" + _VERSION_TOKEN, "os_version", R_DESCR),
-    (r"\bVer(?:sion)?\.?\s*" + _VERSION_TOKEN, "os_version", R_DESCR),
-    (r"\bRelease\s+" + _VERSION_TOKEN, "os_version", R_DESCR),
-    (
-        r"\b(?:ACOS|DmOS version|OS version|FW|Rev)\s*:?\s*" + _VERSION_TOKEN,
-        "os_version",
-        R_DESCR,
-    ),
-    # AIX: "Base Operating System Runtime AIX version: 06.01.0009.0300"
-    (r"AIX version: ([\d.]+)", "os_version", R_DESCR_STRONG),
-    # IBM i "OS/400 V7R1M0", Panasonic "KX-NS1000 Ver00700128", "(KeeneticOS 4.02.C.1.0-1)",
-    # "version NH62.YS.N636" (letter-led firmware ids), a bare "V220100" banner
-    (r"\b(V\d+R\d+M\d+)\b", "os_version", R_DESCR_STRONG),
-    (r"\bVer(\d{5,})\b", "os_version", R_DESCR),
-    # FreeNAS / TrueNAS "FreeNAS-11.3-U2.1 (6a6a2dfda7)", Ciena "... SW:1271 BN:AH"
-    (r"^(?:FreeNAS|TrueNAS)-(\S+)", "os_version", R_DESCR_STRONG),
-    (r"\bSW:\s?(\d{3,}[\w.\-]*)", "os_version", R_DESCR + 1),
-    # LANCOM LCOS "LANCOM OAP-321 10.12.0147 / 15.11.2017 4002024918100043": date, then serial
-    (r"^LANCOM .+ / \d\d\.\d\d\.\d{4} (\d{10,})$", "serial_number", R_DESCR_STRONG),
-    (r"\(\w*OS ([\w.\-]+)\)", "os_version", R_DESCR),
-    (r"\bversion\s+([A-Z]{1,4}\d+(?:\.\w+)+)", "os_version", R_DESCR),
-    (r"^(V\d{6})$", "os_version", R_WEAK),
-    # Vendor banner formats (each the documented sysDescr layout of a whole product line):
-    # Pure Storage "Pure Storage <model>, Purity//FA <release>"
-    (r"^Pure Storage (\w+), Purity", "model", R_DESCR_STRONG),
-    # SAF Tehnika radios "SAF microwave radio;<product> v<release>;Model:..;HW:..;SN: ..;PC: .."
-    (r"^SAF microwave radio;\s*([^;]+?) v\d[\w.]*;", "model", R_DESCR_STRONG),
-    # Illustra cameras "illustra <model> Network camera <build date> Illustra.<release>"
-    (r"^illustra \S+ .*\bIllustra\.(\S+)$", "os_version", R_DESCR_STRONG),
-    # Sinetica UPS controllers "Versions: App. <app>, OS <release>, Btldr <boot>, H/w <hw> Rev .."
-    (r"^Sinetica .*\bVersions:.*\bOS ([\d.]+)", "os_version", R_DESCR_STRONG),
-    # Tait base stations "Tait Communications, <model>, <product>, <product code>, Version: .."
-    (r"^Tait Communications, ([^,]+),", "model", R_DESCR_STRONG),
-    # ESPHome, Darwin, SunOS, BSDs
-    (r"\bESPHome version (\S+)", "os_version", R_DESCR_STRONG),
-    (r"Darwin Kernel Version (\S+?)[:;]?(?:\s|$)", "os_version", R_DESCR_STRONG),
-    (r"^SunOS \S+ (\S+)", "os_version", R_DESCR_STRONG),
-    (r"^(?:FreeBSD|OpenBSD|NetBSD|DragonFly) \S+ (\S+)", "os_version", R_DESCR_STRONG),
-    (r"Software: FreeBSD (\S+)", "os_version", R_DESCR),
-    # "Linux <host> <kernel> ...", "Linux  <kernel>" (empty host), "Linux release:<kernel>"
-    (r"^Linux\s+(?:(?!\d+\.\d)\S+\s+)?(?:release:)?(\d+\.\d+\S*)", "os_version", R_WEAK),
-    # Huawei VRP-style "V100R011C00SPC200", Nokia TiMOS "TiMOS-B-9.0.R11", "R23.6"
-    (r"\b(V\d{3}R\d{3}\w*)", "os_version", R_DESCR),
-    (r"\bTiMOS-\w+-([\w.]+)", "os_version", R_DESCR_STRONG),
-    # "<OS name>-<release>" banners: Ericsson "IPOS-18.1.1.9.98p30-Release"
-    (r"\b[A-Za-z]+OS-(\d+\.\d+[\w.\-]*)", "os_version", R_DESCR_STRONG),
-    (r"\bVers?:\s*([\w.\-]+)", "os_version", R_DESCR),
-    (r"\bR(\d+\.\d+(?:\.\d+)*)\b", "os_version", R_WEAK),
-    # "<anything> v1.2.3" / "<model> 1.2.3" tails, ", 1.2.3," segments, "(V1.55.126 ..."
-    (r"(?:^|[,;(]\s*)" + _VERSION_TOKEN + r"\s*(?:[,;)]|$)", "os_version", R_WEAK),
-    (r"(?<!Linux)(?<!kernel)\s" + _VERSION_TOKEN + r"\s*$", "os_version", R_WEAK),
-    (r"\bV(\d+(?:\.\d+)+[\w\-]*)", "os_version", R_WEAK + 1),
-    (r"(?<![\w.\-])(\d+\.\d+(?:\.\d+)+(?:[\-_][\w.]+)?)(?![\w.])", "os_version", R_WEAK + 2),
-)
-_DESCR_RULES: tuple[tuple[re.Pattern[str], Field_, int], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE | re.DOTALL), name, rank)
-    for pattern, name, rank in _RAW_DESCR_RULES
-)
+_RANKS = {"strong": R_DESCR_STRONG, "descr": R_DESCR, "weak": R_WEAK}
+
+
+def _rank(name: str) -> int:
+    """"strong", "descr" or "weak", optionally "+N" (N steps lower)."""
+    base, _, step = name.partition("+")
+    return _RANKS[base] + int(step or 0)
+
+
+def load_rules(text: str | None = None) -> tuple[list[tuple[re.Pattern[str], Field_, int]],
+                                                 list[tuple[re.Pattern[str], str]]]:  # fmt: skip
+    """The banner rules and product-family makers of data/sysdescr-rules.toml (or `text`); a
+    rule that does not load is skipped with a warning naming it."""
+    data = tomllib.loads(data_text("sysdescr-rules.toml") if text is None else text)
+    rules: list[tuple[re.Pattern[str], Field_, int]] = []
+    for n, rule in enumerate(data.get("rule", []), 1):
+        try:
+            if rule["field"] not in get_args(Field_):
+                raise ValueError(f"field {rule['field']!r}")
+            pattern = rule["pattern"].replace("<VERSION>", _VERSION_TOKEN)
+            rules.append((re.compile(pattern, re.IGNORECASE | re.DOTALL),
+                          cast(Field_, rule["field"]), _rank(rule["rank"])))  # fmt: skip
+        except (KeyError, ValueError, re.error) as exc:
+            log.warning("sysdescr-rules.toml rule %d skipped: %s", n, exc)
+    families: list[tuple[re.Pattern[str], str]] = []
+    for n, family in enumerate(data.get("family", []), 1):
+        try:
+            flags = re.IGNORECASE if family.get("ignore_case") else 0
+            families.append((re.compile(family["pattern"], flags), str(family["vendor"])))
+        except (KeyError, re.error) as exc:
+            log.warning("sysdescr-rules.toml family %d skipped: %s", n, exc)
+    return rules, families
+
+
+# (compiled regex, field, rank): the first match of each rule proposes group 1; and the product
+# families whose banner names no brand, the family name being the maker's own.
+_DESCR_RULES, _FAMILY_BRANDS = load_rules()
 
 _ARCH_NAMES = {
     "x86_64": "Generic x86 64-bit",
@@ -428,20 +370,3 @@ def _banner_vendors(one_line: str, found: Candidates) -> None:
     found.add("vendor", R_WEAK, brand_in_text(one_line), "sysDescr: brand name")
     family = next((vendor for pattern, vendor in _FAMILY_BRANDS if pattern.search(one_line)), None)
     found.add("vendor", R_WEAK + 1, family, f"sysDescr: {family} product family")
-
-
-# Product families whose banner names no brand: the family name is the maker's own.
-_FAMILY_BRANDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # the BCM963xx reference firmware of Broadcom-based DSL gateways
-    (re.compile(r"^bcm963\w*\b", re.I), "Broadcom"),
-    # Supermicro's blade switch modules ("SBM-GEM-X2C", "SBM-XEM-X10SM")
-    (re.compile(r"^SBM-"), "Supermicro"),
-    # Quanta's LB4M / LB6M / LB8 data-centre switches
-    (re.compile(r"^LB(?:4M|6M|8)\b"), "Quanta"),
-    # UniFi switches on Broadcom's FASTPATH sysObjectID ("US-8, 5.76.7.13442, Linux 3.6.5")
-    (re.compile(r"^(?:US|USW)-\d+\w*(?:-\w+)*,"), "Ubiquiti"),
-    # Datacom DmOS switches ("DM4100", "DM1200E 24GT 4XS Standalone")
-    (re.compile(r"^DM\d{4}E?\s"), "Datacom"),
-    # KTI Networks' KGS managed switches ("KGS-1060 GigaBit Ethernet Switch")
-    (re.compile(r"^KGS-\d{4}\b"), "KTI Networks"),
-)
