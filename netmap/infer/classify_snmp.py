@@ -82,6 +82,10 @@ def load_keywords(text: str | None = None) -> tuple[tuple[re.Pattern[str], Devic
 
 # sysDescr / model keywords: (pattern, type, weight, reason).
 _KEYWORDS = load_keywords()
+_SERVERS = tomllib.loads(_data_text("type-keywords.toml"))["server_makers"]
+# enterprise numbers and names of makers that sell servers (their Linux banner is a server's)
+_SERVER_OS_VENDORS = frozenset(int(n) for n in _SERVERS["enterprises"])
+_SERVER_BRANDS = re.compile(_SERVERS["brands"], re.IGNORECASE)
 
 _PHYSICAL_IF_TYPES = {6, 7, 62, 69, 117}  # ethernetCsmacd, iso88023, fastEther(FX), gigabitEthernet
 _WIFI_IF_TYPES = {71, 188}  # ieee80211, radioMAC
@@ -197,7 +201,6 @@ def _without_maker(text: str | None, vendor: str | None) -> str | None:
 
 # Enterprises whose own products run a general-purpose OS as servers (Sun/Oracle, IBM, HP,
 # Apple, Microsoft, Dell, HPE, VMware): for them an OS banner still means "server".
-_SERVER_OS_VENDORS = frozenset({2, 11, 42, 63, 111, 232, 311, 674, 6876})
 
 
 def _os_banner(descr: str | None) -> bool:
@@ -207,13 +210,6 @@ def _os_banner(descr: str | None) -> bool:
 _OS_BANNER = re.compile(rf"^({UNIX_OS})\b", re.I)
 
 
-_SERVER_BRANDS = re.compile(
-    r"\b(dell|hp|hpe|hewlett|ibm|lenovo|supermicro|super micro|fujitsu|oracle|sun|vmware|"
-    r"microsoft|apple|cisco|inspur|gigabyte|asus|asrock|intel|qemu|red hat|canonical|nutanix|"
-    # single-board computers run a general-purpose Linux like any small server
-    r"beagleboard|raspberry pi|odroid|hardkernel)\b",
-    re.IGNORECASE,
-)
 
 
 def _descr_votes(
