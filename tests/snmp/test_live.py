@@ -423,3 +423,18 @@ def test_vlan_instance_credentials_never_show_the_community() -> None:
     assert secure.in_vlan(30)._cred.context == "vlan-30"
     v2.close()
     secure.close()
+
+
+def test_vlan_instances_that_do_not_answer_cost_one_timeout(snmpsim: Simulator) -> None:
+    """An agent that does not index by VLAN: the first VLAN instance times out, the rest are
+    not asked, and VLAN 1's table (the default instance) is kept."""
+    start = time.monotonic()
+    live = _collect(snmpsim, "cisco-novlans", getters=["mac_address_table", "vlans"],
+                    timeout=0.5, retries=0)  # fmt: skip
+    assert time.monotonic() - start < 5
+    # the record says so, once (the vlans getter does not ask again)
+    assert "per-VLAN tables not read (VLAN 20" in live.errors["mac_address_table"]
+    assert "vlans" not in live.errors
+    assert {(e.interface, e.vlan) for e in live.mac_address_table} == {("Gi1/0/1", 1),
+                                                                       ("Gi1/0/24", 1)}
+    assert live.vlans is not None and {v.vlan_id for v in live.vlans.vlans} >= {1, 20}

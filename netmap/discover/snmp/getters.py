@@ -596,6 +596,9 @@ async def per_vlan(
         except SnmpError as exc:
             if hasattr(w, "vlan_error"):
                 w.vlan_error = f"VLAN {vlan} instance: {exc}"
+            warn = getattr(getattr(w, "inner", None), "warn", None)
+            if warn is not None:  # the record says what was not read, and why
+                warn(f"per-VLAN tables not read (VLAN {vlan}: {exc}); VLAN 1's only")
             break
     return out
 
