@@ -223,15 +223,23 @@ def test_bridge_mib_fdb_has_hosts_on_their_ports(lab: GroundTruth,
         if sw.type != "switch" or sw.snmp is None:
             continue
         ip, comm = sw.interfaces[0].ips[0].split("/")[0], sw.snmp.community
-        port_if = _walk(scanner_run, ip, comm, ".1.3.6.1.2.1.17.1.4.1.2")
+        fdb_id = sw.vlans.fdb if sw.vlans else 1  # the switch's VLAN: one FDB per VLAN
+        # a Catalyst keeps the VLAN's ports and table in its own instance: community@vlan
+        cisco = sw.snmp.vlan_mib == "cisco"
+        bridge_comm = f"{comm}@{fdb_id}" if cisco else comm
+        port_if = _walk(scanner_run, ip, bridge_comm, ".1.3.6.1.2.1.17.1.4.1.2")
         if_descr = _walk(scanner_run, ip, comm, ".1.3.6.1.2.1.2.2.1.2")
         port_name = {o.rsplit(".", 1)[1]: if_descr[f".1.3.6.1.2.1.2.2.1.2.{v}"]
                      for o, v in port_if.items()}
-        fdb = _walk(scanner_run, ip, comm, ".1.3.6.1.2.1.17.4.3.1.2")
-        fdb_id = sw.vlans.fdb if sw.vlans else 1  # the switch's VLAN: one FDB per VLAN
-        qfdb = _walk(scanner_run, ip, comm, f".1.3.6.1.2.1.17.7.1.2.2.1.2.{fdb_id}")
+        fdb = _walk(scanner_run, ip, bridge_comm, ".1.3.6.1.2.1.17.4.3.1.2")
         mac_port = {_oid_mac(o): port_name.get(v) for o, v in fdb.items()}
-        assert {_oid_mac(o): port_name.get(v) for o, v in qfdb.items()} == mac_port
+        if cisco:  # no Q-BRIDGE-MIB; and VLAN 1's own instance learned nothing
+            for absent in (".1.3.6.1.2.1.17.7", ".1.3.6.1.2.1.17.4.3.1.2"):
+                rows = _walk(scanner_run, ip, comm, absent)
+                assert all("No Such" in v for v in rows.values()), (sw.name, absent, rows)
+        else:
+            qfdb = _walk(scanner_run, ip, comm, f".1.3.6.1.2.1.17.7.1.2.2.1.2.{fdb_id}")
+            assert {_oid_mac(o): port_name.get(v) for o, v in qfdb.items()} == mac_port
         for mac, port in _hosts_behind(lab, sw.name):
             assert mac_port.get(mac) == port, f"{sw.name}: {mac} not on {port}"
             checked += 1

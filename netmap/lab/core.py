@@ -43,6 +43,7 @@ from netmap.lab.spec import (
     build_ground_truth,
     load_spec,
     namespace_name,
+    vlan_plan,
 )
 
 DEFAULT_PREFIX = "nmlab"
@@ -389,6 +390,8 @@ class _Readiness:
         self.ports = {d.name: self._expected_ports(d) for d in spec.devices}
         self.ports = {k: v for k, v in self.ports.items() if v}
         self.snmp = {d.name for d in spec.devices if d.snmp is not None}
+        # a Cisco-style switch's VLAN instances answer "<community>@<vlan>": "sw-pd@30"
+        self.snmp |= {f"{d.name}@{vid}" for d in spec.devices for vid in _instances(spec, d)}
         self.lldp = {d.name: topology.expected_lldp(spec, d.name)
                      for d in spec.devices if d.lldp}
         self.fdb = {d.name: topology.expected_fdb(spec, d.name)
@@ -455,13 +458,14 @@ class _Readiness:
         return ["ip", "netns", "exec", namespace_name(self.prefix, device), *argv]
 
     def _snmpget(self, name: str) -> list[str]:
-        d = self.spec.device(name)
-        oids = [".1.3.6.1.2.1.1.2.0"]
+        device, _, vlan = name.partition("@")
+        d = self.spec.device(device)
+        community = self.spec.community_of(d) + (f"@{vlan}" if vlan else "")
+        oids = [] if vlan else [".1.3.6.1.2.1.1.2.0"]
         if d.bridge is not None:
             oids.append(".1.3.6.1.2.1.17.1.2.0")  # BRIDGE-MIB helper answers
-        return ["ip", "netns", "exec", self.scanner, "snmpget", "-v2c", "-c",
-                self.spec.community_of(d), "-t", "1", "-r", "0", "-On", "-Oqv",
-                str(d.mgmt_ip()), *oids]
+        return ["ip", "netns", "exec", self.scanner, "snmpget", "-v2c", "-c", community,
+                "-t", "1", "-r", "0", "-On", "-Oqv", str(d.mgmt_ip()), *oids]
 
     def _lldp_sockets_ready(self) -> bool:
         return all(self.layout.lldp_sock(n).exists() for n in self.lldp)
@@ -485,7 +489,8 @@ class _Readiness:
 
     def _ok_snmp(self, name: str, out: str) -> bool:
         lines = [x for x in out.splitlines() if x.strip()]
-        wanted = 2 if self.spec.device(name).bridge is not None else 1
+        device, _, vlan = name.partition("@")
+        wanted = 1 if vlan or self.spec.device(device).bridge is None else 2
         return len(lines) == wanted and not any("No Such" in x for x in lines)
 
     def _ok_lldp(self, name: str, out: str) -> bool:
@@ -514,6 +519,12 @@ def parse_lldp_neighbors(out: str) -> dict[str, set[str]]:
                      for n in c.get("name", [])}
             seen.setdefault(str(iface.get("name")), set()).update(names)
     return seen
+
+
+def _instances(spec: LabSpec, d: DeviceSpec) -> list[int]:
+    """The VLANs whose BRIDGE-MIB instance a Cisco-style lab switch serves apart."""
+    plan = vlan_plan(spec, d) if d.snmp is not None and d.snmp.vlan_mib == "cisco" else None
+    return sorted(vid for vid in plan.names if vid != 1) if plan is not None else []
 
 
 def _wait_ready(spec: LabSpec, layout: Layout, deadline: float) -> None:

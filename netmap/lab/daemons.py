@@ -157,7 +157,7 @@ def prepare(spec: LabSpec, layout: Layout) -> list[Daemon]:
         ddir = layout.dev(d.name)
         ddir.mkdir(parents=True, exist_ok=True)
         if d.snmp is not None and d.snmp.agent == "snmpd":
-            daemons.append(_snmpd(spec, layout, d))
+            daemons += _snmpd(spec, layout, d)
         if d.snmp is not None and d.snmp.agent == "snmpsim":
             daemons.append(_snmpsim_daemon(spec, layout, d))
         if d.lldp:
@@ -230,7 +230,8 @@ def _sysservices(d: DeviceSpec) -> int:
     return 2 if d.bridge is not None else 72
 
 
-def _snmpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
+def _snmpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> list[Daemon]:
+    """The device's snmpd, and for a Cisco-style switch one more snmpd per VLAN instance."""
     assert d.snmp is not None
     ddir, snmp, vals = layout.dev(d.name), d.snmp, template_values(spec, d)
     addrs = ",".join(f"udp:{ip.ip}:161" for ip in d.ips())
@@ -249,12 +250,18 @@ def _snmpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
         lines.append(f"sysdescr {snmp.sysdescr}")
     if snmp.sysobjectid:
         lines.append(f"sysobjectid .{snmp.sysobjectid.lstrip('.')}")
+    instances: list[Daemon] = []
     if d.bridge is not None:
         plan = vlan_plan(spec, d)
         args = [d.bridge.name]
-        if plan is not None:  # the switch's VLANs, served by its Q-BRIDGE-MIB
+        if plan is not None:  # the switch's VLANs, served by its Q-BRIDGE-MIB (or Cisco's)
             (ddir / "vlans.json").write_text(plan.model_dump_json())
             args.append(str(ddir / "vlans.json"))
+        if plan is not None and snmp.vlan_mib == "cisco":
+            args += ["--instance", "1"]  # the default instance is VLAN 1's
+            lines += _cisco_vlan_lines(spec, layout, d, plan.names)
+            instances = [_vlan_instance(spec, layout, d, vid) for vid in sorted(plan.names)
+                         if vid != 1]  # fmt: skip
         script = _pass_script(layout, d, "bridge", "netmap.lab.bridge_mib", *args)
         lines.append(f"pass_persist .1.3.6.1.2.1.17 {script}")
     extra = list(snmp.pass_recordings)
@@ -266,11 +273,62 @@ def _snmpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
         script = _pass_script(layout, d, f"rec{n}", "netmap.lab.passpersist", str(data))
         lines.append(f"pass_persist {rec.subtree} {script}")
     (ddir / "snmpd.conf").write_text("\n".join(lines) + "\n")
-    (ddir / "snmp-persist").mkdir(exist_ok=True)
-    return Daemon(d.name, "snmpd", [
-        "snmpd", "-f", "-C", "-c", str(ddir / "snmpd.conf"), "-I", "-smux",
-        "-Lf", str(ddir / "snmpd.log"), "-p", str(ddir / "snmpd.pid")],
-        env={"MIBS": "", "SNMP_PERSISTENT_DIR": str(ddir / "snmp-persist")})
+    return [_snmpd_daemon(d, ddir, "snmpd"), *instances]
+
+
+def _snmpd_daemon(d: DeviceSpec, ddir: Path, name: str) -> Daemon:
+    """snmpd on <ddir>/<name>.conf, with its own log, pid file and persistent directory."""
+    (ddir / f"{name}-persist").mkdir(exist_ok=True)
+    return Daemon(d.name, name, [
+        "snmpd", "-f", "-C", "-c", str(ddir / f"{name}.conf"), "-I", "-smux",
+        "-Lf", str(ddir / f"{name}.log"), "-p", str(ddir / f"{name}.pid")],
+        env={"MIBS": "", "SNMP_PERSISTENT_DIR": str(ddir / f"{name}-persist")})
+
+
+def vlan_instance_port(vid: int) -> int:
+    """The loopback port of a Cisco-style lab switch's snmpd for VLAN `vid`'s instance."""
+    return 20000 + vid
+
+
+def _cisco_vlan_lines(spec: LabSpec, layout: Layout, d: DeviceSpec,
+                      names: dict[int, str]) -> list[str]:  # fmt: skip
+    """snmpd.conf lines of a Catalyst's VLAN MIBs: CISCO-VTP / VLAN-MEMBERSHIP from the plan,
+    and community "<community>@<vlan>" mapped to context vlan<N>, which is proxied to that
+    VLAN's own BRIDGE-MIB instance (an snmpd on the switch's loopback)."""
+    bridge = d.bridge
+    assert bridge is not None
+    plan_file = str(layout.dev(d.name) / "vlans.json")
+    script = _pass_script(layout, d, "cisco-vlans", "netmap.lab.bridge_mib", bridge.name,
+                          plan_file, "--cisco")  # fmt: skip
+    community = spec.community_of(d)
+    lines = [f"pass_persist .1.3.6.1.4.1.9.9 {script}"]
+    for vid in sorted(names):
+        if vid == 1:
+            continue
+        lines += [
+            f"com2sec -Cn vlan{vid} vlan{vid} default {community}@{vid}",
+            f"group vlan{vid} v1 vlan{vid}", f"group vlan{vid} v2c vlan{vid}",
+            f"access vlan{vid} vlan{vid} any noauth exact all none none",
+            f"proxy -Cn vlan{vid} -v 2c -c {community} 127.0.0.1:{vlan_instance_port(vid)} "
+            ".1.3.6.1.2.1.17",
+        ]
+    return lines
+
+
+def _vlan_instance(spec: LabSpec, layout: Layout, d: DeviceSpec, vid: int) -> Daemon:
+    """VLAN `vid`'s BRIDGE-MIB instance of a Cisco-style switch: an snmpd on its loopback."""
+    bridge = d.bridge
+    assert bridge is not None
+    ddir = layout.dev(d.name)
+    script = _pass_script(layout, d, f"bridge-vlan{vid}", "netmap.lab.bridge_mib", bridge.name,
+                          str(ddir / "vlans.json"), "--instance", str(vid))  # fmt: skip
+    name = f"snmpd-vlan{vid}"
+    (ddir / f"{name}.conf").write_text("\n".join([
+        f"agentaddress udp:127.0.0.1:{vlan_instance_port(vid)}", "view all included .1",
+        f"rocommunity {spec.community_of(d)} 127.0.0.1 -V all",
+        f"pass_persist .1.3.6.1.2.1.17 {script}",
+    ]) + "\n")  # fmt: skip
+    return _snmpd_daemon(d, ddir, name)
 
 
 def _snmpsim_daemon(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:

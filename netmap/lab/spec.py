@@ -147,6 +147,9 @@ class SnmpSpec(_Strict):
     entity: bool = False
     hide: list[str] = Field(default_factory=list)
     pass_recordings: list[PassRecording] = Field(default_factory=list)
+    # how a managed switch serves its VLANs: Q-BRIDGE-MIB, or as a Catalyst does (CISCO-VTP-MIB,
+    # CISCO-VLAN-MEMBERSHIP-MIB, one BRIDGE-MIB instance per VLAN behind community@vlan)
+    vlan_mib: Literal["qbridge", "cisco"] = "qbridge"
 
 
 class RouteSpec(_Strict):
@@ -439,6 +442,7 @@ class TruthUplink(BaseModel):
 class TruthSnmp(BaseModel):
     version: Literal["2c"] = "2c"
     community: str
+    vlan_mib: Literal["qbridge", "cisco"] = "qbridge"  # cisco: one BRIDGE-MIB per VLAN, community@vlan
 
 
 class TruthInterface(BaseModel):
@@ -559,7 +563,7 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
     return TruthDevice(
         name=d.name, type=d.type, vendor=d.vendor, model=d.model, serial=d.serial,
         os_family=d.os_family, namespace=namespace_name(prefix, d.name), managed=d.is_managed,
-        snmp=TruthSnmp(community=spec.community_of(d)) if d.snmp else None,
+        snmp=TruthSnmp(community=spec.community_of(d), vlan_mib=d.snmp.vlan_mib) if d.snmp else None,
         lldp=d.lldp, interfaces=ifaces, services=sorted(services, key=lambda s: (s.port, s.proto)),
         roles=list(d.roles), in_scope=d.in_scope, vlans=vlan_plan(spec, d),
     )
