@@ -173,7 +173,8 @@ def editable_pages(inv: Inventory) -> list[tuple[str, Scene]]:
     physical = physical_pages(inv)
     for site, (_part, scenes) in zip(named or [None], physical, strict=True):
         if site is not None and len(named) > 1:
-            out.append((site, build_scene(inv, site=site, title=f"{site} - scan {inv.scan_id}")))
+            # build_scene names the site after the title
+            out.append((site, build_scene(inv, site=site, title=f"Network - scan {inv.scan_id}")))
             out.append((f"Logical - {site}", build_logical_scene(
                 inv, title=f"Logical view - {site} - scan {inv.scan_id}", site=site)))
         where = site or "the network"
