@@ -273,8 +273,8 @@ def dot_source(scene: Scene) -> str:
             _emit_cluster(scene, cluster, made)
         for node in scene.members(None):
             made[node.id] = _emit_node(node)
-        for edge in scene.edges:
-            _emit_edge(scene, edge, made)
+        for edge, ports in zip(scene.edges, scene.port_labels(), strict=True):
+            _emit_edge(scene, edge, ports, made)
         _emit_legend(scene)
         if not any(n.kind == "device" or n.kind == "group" for n in scene.nodes.values()):
             _LabelNode("<<I>No devices were found in this scan.</I>>", nodeid="empty_note")
@@ -363,7 +363,10 @@ def _is_leaf(node: SceneNode) -> bool:
     return node.kind == "device" and node.type not in INFRA
 
 
-def _emit_edge(scene: Scene, edge: SceneEdge, made: dict[str, Any]) -> None:
+def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | None],
+               made: dict[str, Any]) -> None:  # fmt: skip
+    """One edge, with the port names `ports` (Scene.port_labels: each shown once)."""
+    tail_port, head_port = ports
     if edge.layout_only:
         made[edge.tail] - Edge(style="invis", minlen=str(edge.minlen)) - made[edge.head]
         return
@@ -372,6 +375,7 @@ def _emit_edge(scene: Scene, edge: SceneEdge, made: dict[str, Any]) -> None:
     if _is_leaf(scene.nodes[edge.head]):
         # A fan of host links would pile port names around the switch: name the switch
         # port at the host end instead, where each label has room.
+        # (each host's own label: two hosts behind one port both say which)
         if edge.tail_port:
             attrs |= {
                 "headlabel": f"<{dot_html(edge.tail_port, max_len=20)}>",
@@ -380,10 +384,10 @@ def _emit_edge(scene: Scene, edge: SceneEdge, made: dict[str, Any]) -> None:
             }
     else:
         attrs |= {"labeldistance": "1.8", "labelangle": "30"}
-        if edge.tail_port:
-            attrs["taillabel"] = f"<{dot_html(edge.tail_port, max_len=20)}>"
-        if edge.head_port:
-            attrs["headlabel"] = f"<{dot_html(edge.head_port, max_len=20)}>"
+        if tail_port:
+            attrs["taillabel"] = f"<{dot_html(tail_port, max_len=20)}>"
+        if head_port:
+            attrs["headlabel"] = f"<{dot_html(head_port, max_len=20)}>"
     if not edge.constraint:
         attrs["constraint"] = "false"
     made[edge.tail] - Edge(**attrs) - made[edge.head]

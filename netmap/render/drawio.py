@@ -144,7 +144,9 @@ def graph_model(
         box = layout.nodes.get(node.id, Rect(0, 0, 110, 86))
         parent_rect = absolute[node.cluster] if node.cluster else origin
         _node(root, node, box, parent_rect, devices)
-    for n, edge in enumerate(e for e in scene.edges if not e.layout_only):
+    drawn = [(e, p) for e, p in zip(scene.edges, scene.port_labels(), strict=True)
+             if not e.layout_only]  # fmt: skip
+    for n, (edge, (tail_port, head_port)) in enumerate(drawn):
         links = [inv.links[i] for i in edge.links]
         obj = _el(
             root,
@@ -167,7 +169,7 @@ def graph_model(
             target=edge.head,
         )
         _el(cell, "mxGeometry", relative="1", as_="geometry")
-        for suffix, port, pos in (("t", edge.tail_port, "-0.7"), ("h", edge.head_port, "0.7")):
+        for suffix, port, pos in (("t", tail_port, "-0.7"), ("h", head_port, "0.7")):
             if port:
                 label = _el(
                     root,

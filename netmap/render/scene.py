@@ -167,6 +167,22 @@ class Scene:
     def members(self, cluster_id: str | None) -> list[SceneNode]:
         return [n for n in self.nodes.values() if n.cluster == cluster_id]
 
+    def port_labels(self) -> list[tuple[str | None, str | None]]:
+        """Each edge's (tail, head) port name to print, once per node and port: a router's
+        ge1 carries both the cable to its switch and the subnet it routes, and two "ge1"
+        labels at one end would sit on each other."""
+        shown: set[tuple[str, str]] = set()
+        out: list[tuple[str | None, str | None]] = []
+        for edge in self.edges:
+            pair: list[str | None] = []
+            for node, port in ((edge.tail, edge.tail_port), (edge.head, edge.head_port)):
+                first = bool(port) and not edge.layout_only and (node, port or "") not in shown
+                if first:
+                    shown.add((node, port or ""))
+                pair.append(port if first else None)
+            out.append((pair[0], pair[1]))
+        return out
+
 
 # ---------------------------------------------------------------------------------------------
 # Topology graph

@@ -363,13 +363,13 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
         box = layout.nodes.get(node.id)
         if box is not None:
             ids[node.id] = _device_shape(page, node, box, devices)
-    for edge in scene.edges:
+    for edge, (tail_port, head_port) in zip(scene.edges, scene.port_labels(), strict=True):
         route = [page.point(p) for p in layout.route(edge.tail, edge.head)]
         if edge.layout_only or edge.tail not in ids or edge.head not in ids:
             continue
         path = page.connector(ids[edge.tail], ids[edge.head], edge.confidence, route)
-        for port, here, there in ((edge.tail_port, path[0], path[1]),
-                                  (edge.head_port, path[-1], path[-2])):  # fmt: skip
+        for port, here, there in ((tail_port, path[0], path[1]),
+                                  (head_port, path[-1], path[-2])):  # fmt: skip
             if port:
                 page.label(_beside(here, there), clean(port, max_len=20))
     return page

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter
 
 from netmap.model import DeviceType, LinkConfidence
-from netmap.render.scene import Badge, SceneNode, build_scene, sites
+from netmap.render.scene import Badge, Scene, SceneEdge, SceneNode, build_scene, sites
 from tests.render.factory import city_hall, town
 
 
@@ -103,3 +103,15 @@ def test_unknown_endpoints_are_skipped_not_fatal() -> None:
     scene = build_scene(inv)
     assert scene.skipped_links == 1
     assert not [n for n in scene.nodes.values() if n.type == DeviceType.UNKNOWN and not n.devices]
+
+
+def test_a_port_name_is_printed_once_per_node() -> None:
+    """A router's ge1 carries the cable to its switch and the subnet it routes: one "ge1" at
+    the router end, not two on top of each other; the far ends keep theirs."""
+    def edge(head: str, tail_port: str | None, head_port: str | None) -> SceneEdge:
+        return SceneEdge(tail="rtr", head=head, tail_port=tail_port, head_port=head_port,
+                         confidence=LinkConfidence.CONFIRMED, sources=[], links=[])
+
+    scene = Scene(title="t", clusters={}, nodes={}, edges=[
+        edge("sw", "ge1", "ge24"), edge("net", "ge1", None), edge("sw2", "ge2", "ge1")])
+    assert scene.port_labels() == [("ge1", "ge24"), (None, None), ("ge2", "ge1")]
