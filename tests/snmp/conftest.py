@@ -73,6 +73,8 @@ def snmpsim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulator]:
     shutil.copy(DATA / "netmap-ups.snmprec", data / "public.snmprec")
     # a Cisco switch whose VLAN instances do not answer (no cisco-novlans@<vlan> community)
     shutil.copy(DATA / "cisco-vlans.snmprec", data / "cisco-novlans.snmprec")
+    # SNMPv3 names a VLAN instance by context ("vlan-20"), which snmpsim maps to a file name
+    shutil.copy(DATA / "cisco-vlans@20.snmprec", data / "vlan-20.snmprec")
     v3_args = [
         "--v3-engine-id", "8000000001020304", "--v3-user", V3_USER,
         "--v3-auth-key", V3_AUTH, "--v3-auth-proto", "SHA", "--v3-priv-key", V3_PRIV,

@@ -438,3 +438,12 @@ def test_vlan_instances_that_do_not_answer_cost_one_timeout(snmpsim: Simulator) 
     assert {(e.interface, e.vlan) for e in live.mac_address_table} == {("Gi1/0/1", 1),
                                                                        ("Gi1/0/24", 1)}
     assert live.vlans is not None and {v.vlan_id for v in live.vlans.vlans} >= {1, 20}
+
+
+def test_cisco_vlan_instances_over_snmpv3_contexts(snmpsim: Simulator) -> None:
+    """SNMPv3 asks VLAN 20's instance as context "vlan-20" (Cisco's naming), authPriv."""
+    live = run(collect("127.0.0.1", [v3("cisco-vlans")], snmpsim.port,
+                       getters=["interfaces", "mac_address_table", "vlans"]))  # fmt: skip
+    assert live.version == "3" and not live.errors, live.errors
+    assert ("00:11:22:33:44:02", "Gi1/0/2", 20) in {
+        (e.mac, e.interface, e.vlan) for e in live.mac_address_table}
