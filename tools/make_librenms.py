@@ -392,6 +392,33 @@ def _field(key: str, os_yaml: dict[str, Any], symbols: Symbols) -> dict[str, Any
     return spec
 
 
+# "modules:", then "<indent>os:" and its lines: deeper-indented ones, blank ones and comments
+_OS_BLOCK = re.compile(r"^modules:\n(?:[ \t]*(?:#.*)?\n)*?( +)os:[ \t]*\n"
+                       r"((?:(?:\1 +\S.*|[ \t]*(?:#.*)?)\n)*)", re.MULTILINE)
+
+
+def load_discovery(path: Path, report: Report) -> dict[str, Any]:
+    """A discovery file; when YAML cannot parse the whole file, its `modules.os` block alone,
+    if that block parses: LibreNMS's own (Symfony) parser accepts some flow syntax PyYAML
+    refuses, and a slip in a sensor list must not cost the OS its hardware, version and serial.
+    The block's text is parsed exactly as written; nothing is patched."""
+    try:
+        return load_yaml(path)
+    except Skip as whole:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        match = _OS_BLOCK.search(text + "\n")
+        if match is None:
+            raise
+        try:
+            os_block = yaml.load(f"os:\n{match.group(2)}", Loader=_Loader)
+        except yaml.YAMLError:
+            raise whole from None
+        if not isinstance(os_block, dict) or not isinstance(os_block.get("os"), dict):
+            raise whole from None
+        report.add(f"os_discovery/{path.name}", f"{whole}; its modules.os block read alone")
+        return {"modules": os_block}
+
+
 # ---------------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------------
@@ -429,7 +456,8 @@ def build(source: Path, report: Report) -> dict[str, Any]:
         discover_path = source / "os_discovery" / f"{name}.yaml"
         if discover_path.exists():
             try:
-                entry["discover"] = discovery(name, load_yaml(discover_path), symbols, report)
+                entry["discover"] = discovery(name, load_discovery(discover_path, report),
+                                              symbols, report)  # fmt: skip
             except Skip as why:
                 report.add(f"os_discovery/{name}.yaml", f"discovery left out: {why}")
         if name in GENERIC:

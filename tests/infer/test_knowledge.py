@@ -68,6 +68,11 @@ def _knowledge(tmp: Path) -> Path:
         "    hardware_replace:\n      - ['/^ACME_/', 'Acme ']\n",
         "os_discovery/zed.yaml": "modules:\n  os:\n    hardware: ACME-MIB::acmeModel.0\n"
         "    hardware_regex: '/(?<hardware>\\d+)/U'\n",
+        # a sensor list LibreNMS's parser accepts and PyYAML refuses: the os block still counts
+        "os_discovery/linux.yaml": "modules:\n    os:\n        serial: ACME-MIB::acmeSerial.0\n"
+        "#    processors: (commented out)\n    sensors:\n        state:\n"
+        "            - { value: 1, generic: 2,  , descr: 'x' }\n",
+        "os_discovery/pcre.yaml": "modules:\n    os:\n        serial: 'x\n    sensors: [\n",
     }
     for name, text in files.items():
         (tmp / name).write_text(text)
@@ -90,6 +95,10 @@ def test_generator_follows_librenms_order_and_reports_what_it_cannot_carry(tmp_p
     ups = next(d for d in table["os"] if d["os"] == "acme-ups")
     assert ups["detect"][0][1][2]["oid"] == "1.3.6.1.2.1.33.1.1.2.0"  # RFC 1628, not the copy
     assert table["os"][0]["marks"] == ["acme", "acme-net"] and ups["marks"] == []
+    linux = next(d for d in table["os"] if d["os"] == "linux")
+    assert linux["discover"]["fields"]["serial"]["oids"][0][0] == "1.3.6.1.4.1.99999.1.2.0"
+    assert "os_discovery/linux.yaml: malformed YAML" in text and "modules.os block read alone" in text
+    assert "os_discovery/pcre.yaml: discovery left out: malformed YAML" in text  # os block too
 
 
 @pytest.mark.parametrize(("title", "marks", "maker"), [
