@@ -203,6 +203,9 @@ def own_oids(path: Path = ROOT / "netmap" / "discover" / "snmp" / "oids.py") -> 
     return table
 
 
+_NUMERIC_INDEX = re.compile(r"\d+(?:\.\d+)*")
+
+
 @dataclass
 class Symbols:
     exact: dict[str, str]
@@ -220,6 +223,17 @@ class Symbols:
                 exact[name] = oid.strip().lstrip(".")
                 by_name.setdefault(name.split("::", 1)[-1], set()).add(exact[name])
         return cls(exact, by_name, own_oids(), report)
+
+    def _column(self, base: str) -> str | None:
+        """The OID of a MIB object known only with an index (`col.1` -> the OID of `col`), as
+        net-snmp sends `col.<any index>`: the resolved name minus its numeric index."""
+        if base in self.exact:
+            return self.exact[base]
+        for name, oid in self.exact.items():
+            index = name[len(base) + 1:] if name.startswith(base + ".") else ""
+            if _NUMERIC_INDEX.fullmatch(index) and oid.endswith("." + index):
+                return oid[: -len(index) - 1]
+        return None
 
     def numeric(self, name: Any) -> str:
         """The numeric OID (no leading dot) of a numeric or MODULE::symbol[.index] name; a
@@ -241,6 +255,9 @@ class Symbols:
             return standard
         if text in self.exact:
             return self.exact[text]
+        column = self._column(base) if _NUMERIC_INDEX.fullmatch(index) else None
+        if column is not None:  # "col.0" where only "col.1" (or "col") resolved
+            return f"{column}.{index}"
         bare = self.by_name.get(text.split("::", 1)[-1], set())
         if "::" not in text and len(bare) == 1:  # a name without its MIB, unique among all
             return next(iter(bare))

@@ -43,6 +43,7 @@ def _knowledge(tmp: Path) -> Path:
     (tmp / "symbols.tsv").write_text(
         "ACME-MIB::acmeModel.0\t.1.3.6.1.4.1.99999.1.1.0\n"
         "ACME-MIB::acmeSerial.0\t.1.3.6.1.4.1.99999.1.2.0\n"
+        "ACME-MIB::acmeVersionCol.1\t.1.3.6.1.4.1.99999.3.1.2.1\n"  # known only with index 1
         "UPS-MIB::upsIdentModel.0\t.1.3.6.1.4.1.13891.101.1.2.0\n"  # a vendor's copy shadows RFC 1628
     )
     files = {
@@ -64,6 +65,7 @@ def _knowledge(tmp: Path) -> Path:
         "    sysDescr_regex: '/version (?<version>\\S+)/'\n"
         "    hardware: [ACME-MIB::acmeModel.0, NOPE-MIB::missing.0]\n"
         "    serial: ACME-MIB::acmeSerial.0\n"
+        "    version: ACME-MIB::acmeVersionCol.0\n"
         "    serial_template: 'SN-{{ ACME-MIB::acmeSerial.0 }}'\n"
         "    hardware_replace:\n      - ['/^ACME_/', 'Acme ']\n",
         "os_discovery/zed.yaml": "modules:\n  os:\n    hardware: ACME-MIB::acmeModel.0\n"
@@ -95,6 +97,8 @@ def test_generator_follows_librenms_order_and_reports_what_it_cannot_carry(tmp_p
     ups = next(d for d in table["os"] if d["os"] == "acme-ups")
     assert ups["detect"][0][1][2]["oid"] == "1.3.6.1.2.1.33.1.1.2.0"  # RFC 1628, not the copy
     assert table["os"][0]["marks"] == ["acme", "acme-net"] and ups["marks"] == []
+    # "col.0" resolves as net-snmp sends it: the column's OID (known from "col.1") plus ".0"
+    assert table["os"][0]["discover"]["fields"]["version"]["oids"][0][0] == "1.3.6.1.4.1.99999.3.1.2.0"
     linux = next(d for d in table["os"] if d["os"] == "linux")
     assert linux["discover"]["fields"]["serial"]["oids"][0][0] == "1.3.6.1.4.1.99999.1.2.0"
     assert "os_discovery/linux.yaml: malformed YAML" in text and "modules.os block read alone" in text
