@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from netmap.model import Inventory
-from netmap.render.diagram import DIAGRAM_FORMATS, render_diagram
+from netmap.render.diagram import DIAGRAM_FORMATS, editable_layouts, render_diagram
 from netmap.render.drawio import render_drawio
 from netmap.render.graphml import render_graphml
 from netmap.render.inventory import render_csvs, render_workbook
@@ -90,10 +91,12 @@ def render_all(
     diagram_formats = tuple(f for f in DIAGRAM_FORMATS if f in wanted)
     if diagram_formats:
         written += render_diagram(inv, out_dir, stem=DIAGRAM_STEM, formats=diagram_formats)
+    # the draw.io and Visio files carry the same pages: laid out once for both
+    pages = editable_layouts(inv) if {"drawio", "vsdx"} <= wanted else None
     single: list[tuple[str, str, Callable[[Inventory, Path], Path]]] = [
-        ("drawio", f"{DIAGRAM_STEM}.drawio", render_drawio),
+        ("drawio", f"{DIAGRAM_STEM}.drawio", partial(render_drawio, pages=pages)),
         ("graphml", f"{DIAGRAM_STEM}.graphml", render_graphml),
-        ("vsdx", f"{DIAGRAM_STEM}.vsdx", render_vsdx),
+        ("vsdx", f"{DIAGRAM_STEM}.vsdx", partial(render_vsdx, pages=pages)),
         ("xlsx", "inventory.xlsx", render_workbook),
         ("html", "summary.html", render_summary_html),
         ("summary-pdf", "summary.pdf", render_summary_pdf),

@@ -27,7 +27,7 @@ from diagrams.onprem.compute import Server
 from diagrams.onprem.network import CiscoRouter, CiscoSwitchL2, Internet
 
 from netmap.model import DeviceType, Inventory, LinkConfidence
-from netmap.render.layout import run_dot
+from netmap.render.layout import Layout, layout_scene, run_dot
 from netmap.render.logical import build_logical_scene
 from netmap.render.physical import physical_scenes
 from netmap.render.sanitize import dot_html, safe_filename
@@ -181,6 +181,14 @@ def editable_pages(inv: Inventory) -> list[tuple[str, Scene]]:
         out += [(f"Physical - {where}" + (f" ({k} of {len(scenes)})" if len(scenes) > 1 else ""),
                  scene) for k, scene in enumerate(scenes, 1)]  # fmt: skip
     return out
+
+
+EditablePage = tuple[str, Scene, Layout]  # page name, scene, its Graphviz layout
+
+
+def editable_layouts(inv: Inventory) -> list[EditablePage]:
+    """:func:`editable_pages`, each laid out once, for every editable format to share."""
+    return [(name, scene, layout_scene(scene)) for name, scene in editable_pages(inv)]
 
 
 def render_scene(

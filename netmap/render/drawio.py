@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
-from netmap.render.diagram import editable_pages
-from netmap.render.layout import Layout, Rect, layout_scene
+from netmap.render.diagram import EditablePage, editable_layouts
+from netmap.render.layout import Layout, Rect
 from netmap.render.sanitize import clean
 from netmap.render.scene import BADGE_COLORS, Scene, SceneNode
 
@@ -78,14 +78,15 @@ LEGEND = (
 )
 
 
-def render_drawio(inv: Inventory, path: Path) -> Path:
-    """Write `path` (.drawio) with the pages of :func:`editable_pages`: the whole network, the
-    logical view, and per site its map, logical and physical views."""
+def render_drawio(inv: Inventory, path: Path, pages: list[EditablePage] | None = None) -> Path:
+    """Write `path` (.drawio) with the pages of :func:`editable_layouts` (given, when the Visio
+    file shares them): the whole network, the logical view, and per site its map, logical and
+    physical views."""
     mxfile = ET.Element("mxfile", host="netmap", type="device", compressed="false")
     devices = {d.id: d for d in inv.devices}
-    for page_no, (name, scene) in enumerate(editable_pages(inv)):
+    for page_no, (name, scene, layout) in enumerate(pages or editable_layouts(inv)):
         diagram = _el(mxfile, "diagram", id=f"page-{page_no}", name=clean(name, max_len=60))
-        diagram.append(graph_model(scene, layout_scene(scene), devices, inv))
+        diagram.append(graph_model(scene, layout, devices, inv))
     ET.indent(mxfile)
     path.write_bytes(ET.tostring(mxfile, encoding="utf-8", xml_declaration=True))
     return path

@@ -34,8 +34,8 @@ import vsdx as vsdx_package
 from PIL import Image
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
-from netmap.render.diagram import ICONS, editable_pages, icon_key
-from netmap.render.layout import Layout, Point, Rect, layout_scene
+from netmap.render.diagram import ICONS, EditablePage, editable_layouts, icon_key
+from netmap.render.layout import Layout, Point, Rect
 from netmap.render.sanitize import clean
 from netmap.render.scene import Scene, SceneNode
 
@@ -324,13 +324,13 @@ class _Page:
         return _xml(root, PACKAGE_RELS_NS)
 
 
-def render_vsdx(inv: Inventory, path: Path) -> Path:
-    """Write `path` (.vsdx) with the pages of :func:`editable_pages` (the draw.io file's): the
-    whole network, the logical view, and per site its map, logical and physical views, one
-    Visio page each."""
+def render_vsdx(inv: Inventory, path: Path, pages: list[EditablePage] | None = None) -> Path:
+    """Write `path` (.vsdx) with the pages of :func:`editable_layouts` (the draw.io file's,
+    given when it shares them): the whole network, the logical view, and per site its map,
+    logical and physical views, one Visio page each."""
     devices = {d.id: d for d in inv.devices}
-    drawn = [(clean(name, max_len=60), _draw(scene, layout_scene(scene), devices))
-             for name, scene in editable_pages(inv)]  # fmt: skip
+    drawn = [(clean(name, max_len=60), _draw(scene, layout, devices))
+             for name, scene, layout in pages or editable_layouts(inv)]  # fmt: skip
     _write_package(path, drawn)
     return path
 
