@@ -72,3 +72,11 @@ def test_probe_dead_agent_exit_3() -> None:
 def test_probe_needs_a_credential() -> None:
     done = _netmap("127.0.0.1")
     assert done.returncode == 2 and "give a credential" in done.stderr
+
+
+def test_probe_lists_a_switchs_vlans_with_their_source(snmpsim: Simulator) -> None:
+    done = _netmap("127.0.0.1", "--port", str(snmpsim.port), "--community", "cisco-vlans")
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("  vlans"))
+    assert "20 STAFF" in line and "(CISCO-VTP-MIB)" in line
+    assert "mac_address_table 5" in done.stdout  # VLAN 1's two entries and VLAN 20's three

@@ -155,6 +155,11 @@ def summary_lines(rec: SnmpRecord) -> list[str]:
             if isinstance(getattr(rec, name), list)
         ),
     ]
+    if rec.vlans is not None and rec.vlans.vlans:
+        lines.append("  vlans     " + ", ".join(
+            f"{vl.vlan_id}" + (f" {vl.name}" if vl.name else "") for vl in rec.vlans.vlans[:12])
+            + (f", ... ({len(rec.vlans.vlans)})" if len(rec.vlans.vlans) > 12 else "")
+            + f"  ({rec.vlans.vlans[0].source})")  # fmt: skip
     lines += [f"  why       {line}" for line in f.identity_evidence]
     if rec.default_community:
         lines.append("  ! the community that answered is a well-known default")
