@@ -13,12 +13,11 @@ Pure functions: no I/O, the record is all they see.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 import tomllib
 from collections import defaultdict
-from importlib import resources
 
+from netmap.discover.snmp.datafiles import data_text, each_row
 from netmap.discover.snmp.oids import longest_prefix
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import UNIX_OS, without_host_name
@@ -31,15 +30,11 @@ from netmap.infer.identify.votes import (
 )
 from netmap.model import DeviceType, SnmpRecord, TypeVote
 
-log = logging.getLogger(__name__)
 T = DeviceType
 SOURCE = "snmp"
 # What a maker usually makes: a prior, never enough alone for a confident type (see calibrate)
 PRIOR_SOURCE = "snmp:vendor"
-
-
-def _data_text(name: str) -> str:
-    return resources.files("netmap.infer.identify").joinpath(f"data/{name}").read_text("utf-8")
+IDENTIFY = "netmap.infer.identify"  # the package whose data/ holds these tables
 
 
 def _load_maker_types() -> tuple[
@@ -47,7 +42,7 @@ def _load_maker_types() -> tuple[
 ]:
     """`data/maker-types.tsv`: the enterprise numbers and sysObjectID families whose products
     are of one kind, where no dataset says so (see the file's header)."""
-    text = _data_text("maker-types.tsv")
+    text = data_text("maker-types.tsv", IDENTIFY)
     enterprises: dict[int, tuple[DeviceType, float]] = {}
     families: dict[str, tuple[DeviceType, float, str]] = {}
     for line in text.splitlines():
@@ -69,20 +64,22 @@ ENTERPRISE_TYPES, FAMILY_PREFIXES = _load_maker_types()
 def load_keywords(text: str | None = None) -> tuple[tuple[re.Pattern[str], DeviceType, float, str], ...]:
     """`data/type-keywords.toml` (or `text`): the words that vote for a type (see the file's
     header); a keyword that does not load is skipped with a warning naming it."""
-    data = tomllib.loads(_data_text("type-keywords.toml") if text is None else text)
-    out: list[tuple[re.Pattern[str], DeviceType, float, str]] = []
-    for n, kw in enumerate(data.get("keyword", []), 1):
-        try:
-            pattern = re.compile(kw["pattern"].replace("<UNIX_OS>", UNIX_OS), re.IGNORECASE)
-            out.append((pattern, DeviceType(kw["type"]), float(kw["weight"]), str(kw["reason"])))
-        except (KeyError, ValueError, re.error) as exc:
-            log.warning("type-keywords.toml keyword %d skipped: %s", n, exc)
-    return tuple(out)
+    data = _TYPE_DATA if text is None else tomllib.loads(text)
+    return tuple(each_row(enumerate(data.get("keyword", []), 1), _keyword,
+                          "type-keywords.toml keyword"))  # fmt: skip
+
+
+def _keyword(kw: dict[str, str]) -> tuple[re.Pattern[str], DeviceType, float, str]:
+    pattern = re.compile(kw["pattern"].replace("<UNIX_OS>", UNIX_OS), re.IGNORECASE)
+    return pattern, DeviceType(kw["type"]), float(kw["weight"]), str(kw["reason"])
+
+
+_TYPE_DATA = tomllib.loads(data_text("type-keywords.toml", IDENTIFY))  # read once
 
 
 # sysDescr / model keywords: (pattern, type, weight, reason).
 _KEYWORDS = load_keywords()
-_SERVERS = tomllib.loads(_data_text("type-keywords.toml"))["server_makers"]
+_SERVERS = _TYPE_DATA["server_makers"]
 # enterprise numbers and names of makers that sell servers (their Linux banner is a server's)
 _SERVER_OS_VENDORS = frozenset(int(n) for n in _SERVERS["enterprises"])
 _SERVER_BRANDS = re.compile(_SERVERS["brands"], re.IGNORECASE)
@@ -208,8 +205,6 @@ def _os_banner(descr: str | None) -> bool:
 
 
 _OS_BANNER = re.compile(rf"^({UNIX_OS})\b", re.I)
-
-
 
 
 def _descr_votes(

@@ -5,7 +5,6 @@ here is what every banner shares (OS names, architectures, model and version wor
 
 from __future__ import annotations
 
-import logging
 import re
 import tomllib
 from typing import cast, get_args
@@ -18,10 +17,8 @@ from netmap.discover.snmp.candidates import (
     Candidates,
     Field_,
 )
-from netmap.discover.snmp.datafiles import data_text
+from netmap.discover.snmp.datafiles import data_text, each_row
 from netmap.discover.snmp.enterprises import brand_in_text, enterprise_of, registrant_of
-
-log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------------
 # sysDescr parsing
@@ -43,24 +40,23 @@ def load_rules(text: str | None = None) -> tuple[list[tuple[re.Pattern[str], Fie
     """The banner rules and product-family makers of data/sysdescr-rules.toml (or `text`); a
     rule that does not load is skipped with a warning naming it."""
     data = tomllib.loads(data_text("sysdescr-rules.toml") if text is None else text)
-    rules: list[tuple[re.Pattern[str], Field_, int]] = []
-    for n, rule in enumerate(data.get("rule", []), 1):
-        try:
-            if rule["field"] not in get_args(Field_):
-                raise ValueError(f"field {rule['field']!r}")
-            pattern = rule["pattern"].replace("<VERSION>", _VERSION_TOKEN)
-            rules.append((re.compile(pattern, re.IGNORECASE | re.DOTALL),
-                          cast(Field_, rule["field"]), _rank(rule["rank"])))  # fmt: skip
-        except (KeyError, ValueError, re.error) as exc:
-            log.warning("sysdescr-rules.toml rule %d skipped: %s", n, exc)
-    families: list[tuple[re.Pattern[str], str]] = []
-    for n, family in enumerate(data.get("family", []), 1):
-        try:
-            flags = re.IGNORECASE if family.get("ignore_case") else 0
-            families.append((re.compile(family["pattern"], flags), str(family["vendor"])))
-        except (KeyError, re.error) as exc:
-            log.warning("sysdescr-rules.toml family %d skipped: %s", n, exc)
+    rules = each_row(enumerate(data.get("rule", []), 1), _descr_rule, "sysdescr-rules.toml rule")
+    families = each_row(enumerate(data.get("family", []), 1), _family,
+                        "sysdescr-rules.toml family")  # fmt: skip
     return rules, families
+
+
+def _descr_rule(rule: dict[str, str]) -> tuple[re.Pattern[str], Field_, int]:
+    if rule["field"] not in get_args(Field_):
+        raise ValueError(f"field {rule['field']!r}")
+    pattern = rule["pattern"].replace("<VERSION>", _VERSION_TOKEN)
+    return (re.compile(pattern, re.IGNORECASE | re.DOTALL), cast(Field_, rule["field"]),
+            _rank(rule["rank"]))  # fmt: skip
+
+
+def _family(family: dict[str, str]) -> tuple[re.Pattern[str], str]:
+    flags = re.IGNORECASE if family.get("ignore_case") else 0
+    return re.compile(family["pattern"], flags), str(family["vendor"])
 
 
 # (compiled regex, field, rank): the first match of each rule proposes group 1; and the product

@@ -7,16 +7,13 @@ only reads it. A malformed row is skipped with a logged warning, never a failure
 
 from __future__ import annotations
 
-import logging
 import re
 import tomllib
 from dataclasses import dataclass
 from typing import cast, get_args
 
 from netmap.discover.snmp.candidates import Field_
-from netmap.discover.snmp.datafiles import data_text
-
-log = logging.getLogger(__name__)
+from netmap.discover.snmp.datafiles import data_text, each_row
 
 
 @dataclass(frozen=True)
@@ -70,14 +67,9 @@ def load_vendor_probes(rows: str | None = None) -> dict[int, tuple[Probe, ...]]:
     under the generic agents' numbers. `rows`: the table's text (default: the shipped one)."""
     table: dict[int, tuple[Probe, ...]] = {}
     text = data_text("vendor-mibs.tsv") if rows is None else rows
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        try:
-            number, probe = _row(line.split("\t"))
-        except (ValueError, re.error) as exc:
-            log.warning("vendor-mibs.tsv line %d skipped: %s", n, exc)
-            continue
+    lines = [(n, line.split("\t")) for n, line in enumerate(text.splitlines(), 1)
+             if line.strip() and not line.startswith("#")]  # fmt: skip
+    for number, probe in each_row(lines, _row, "vendor-mibs.tsv line"):
         table[number] = (*table.get(number, ()), probe)
     extra = tomllib.loads(data_text("vendor-mibs.toml"))
     appliances = tuple(probe for number in extra.get("net_snmp_appliances", [])
