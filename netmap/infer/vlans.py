@@ -109,7 +109,7 @@ def _members(inv: Inventory, settings: dict[str, dict[str, PortVlans]],
             # a host: not another switch, and not a router (it has an address in every VLAN)
             host = devices[other]
             if host.vlans is None and host.type not in FORWARDING:
-                phone = host.type is DeviceType.PHONE and ps.voice_vlan is not None
+                phone = host.type is DeviceType.PHONE
                 out[ps.voice_vlan if phone and ps.voice_vlan else ps.access_vlan].add(other)
     return out
 

@@ -84,12 +84,9 @@ def build(bridge: str, plan: dict[str, Any] | None = None,
         return _base(bridge, ports) + (_fdb_entries(bridge, ports, None)
                                        if instance == fdb_vlan else [])  # fmt: skip
     fdb_id = int(plan["fdb"]) if plan else FDB_ID
-    base_mac = _sys(Path(f"/sys/class/net/{bridge}/address"), "00:00:00:00:00:00")
     ageing = int(_sys(Path(f"/sys/class/net/{bridge}/bridge/ageing_time"), "30000")) // 100
-    e: list[PassEntry] = [
-        (_o(1, 1, 0), "octet", _octets(base_mac)),
-        (_o(1, 2, 0), "integer", str(len(ports))),
-        (_o(1, 3, 0), "integer", "2"),  # transparent-only
+    e = [
+        *_base(bridge, ports),
         (_o(4, 1, 0), "counter", "0"),
         (_o(4, 2, 0), "integer", str(ageing)),
         (_o(7, 1, 1, 1, 0), "integer", "1"),  # dot1qVlanVersionNumber
@@ -98,11 +95,9 @@ def build(bridge: str, plan: dict[str, Any] | None = None,
         (_o(7, 1, 1, 4, 0), "gauge", str(len(plan["names"]) if plan else 1)),  # dot1qNumVlans
     ]
     port_plan: dict[str, Any] = plan["ports"] if plan else {}
-    for name, (num, ifindex) in ports.items():
+    for name, (num, _ifindex) in ports.items():
         stats = Path(f"/sys/class/net/{name}/statistics")
         e += [
-            (_o(1, 4, 1, 1, num), "integer", str(num)),
-            (_o(1, 4, 1, 2, num), "integer", str(ifindex)),
             (_o(1, 4, 1, 3, num), "objectid", ".0.0"),
             (_o(1, 4, 1, 4, num), "counter", "0"),
             (_o(1, 4, 1, 5, num), "counter", "0"),
@@ -120,12 +115,13 @@ def build(bridge: str, plan: dict[str, Any] | None = None,
 
 
 def _base(bridge: str, ports: dict[str, tuple[int, int]]) -> list[PassEntry]:
-    """dot1dBase and dot1dTp port rows of `ports` (one VLAN's instance on a Cisco switch)."""
+    """dot1dBase: the bridge's address, type and `ports` (all of them, or one VLAN's on a Cisco
+    switch) with their ifIndex."""
     base_mac = _sys(Path(f"/sys/class/net/{bridge}/address"), "00:00:00:00:00:00")
     e: list[PassEntry] = [
         (_o(1, 1, 0), "octet", _octets(base_mac)),
         (_o(1, 2, 0), "integer", str(len(ports))),
-        (_o(1, 3, 0), "integer", "2"),
+        (_o(1, 3, 0), "integer", "2"),  # transparent-only
     ]
     for num, ifindex in ports.values():
         e += [(_o(1, 4, 1, 1, num), "integer", str(num)),

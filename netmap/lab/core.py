@@ -43,7 +43,7 @@ from netmap.lab.spec import (
     build_ground_truth,
     load_spec,
     namespace_name,
-    vlan_plan,
+    vlan_instances,
 )
 
 DEFAULT_PREFIX = "nmlab"
@@ -391,7 +391,7 @@ class _Readiness:
         self.ports = {k: v for k, v in self.ports.items() if v}
         self.snmp = {d.name for d in spec.devices if d.snmp is not None}
         # a Cisco-style switch's VLAN instances answer "<community>@<vlan>": "sw-pd@30"
-        self.snmp |= {f"{d.name}@{vid}" for d in spec.devices for vid in _instances(spec, d)}
+        self.snmp |= {f"{d.name}@{vid}" for d in spec.devices for vid in vlan_instances(spec, d)}
         self.lldp = {d.name: topology.expected_lldp(spec, d.name)
                      for d in spec.devices if d.lldp}
         self.fdb = {d.name: topology.expected_fdb(spec, d.name)
@@ -519,12 +519,6 @@ def parse_lldp_neighbors(out: str) -> dict[str, set[str]]:
                      for n in c.get("name", [])}
             seen.setdefault(str(iface.get("name")), set()).update(names)
     return seen
-
-
-def _instances(spec: LabSpec, d: DeviceSpec) -> list[int]:
-    """The VLANs whose BRIDGE-MIB instance a Cisco-style lab switch serves apart."""
-    plan = vlan_plan(spec, d) if d.snmp is not None and d.snmp.vlan_mib == "cisco" else None
-    return sorted(vid for vid in plan.names if vid != 1) if plan is not None else []
 
 
 def _wait_ready(spec: LabSpec, layout: Layout, deadline: float) -> None:

@@ -25,7 +25,14 @@ from pathlib import Path
 from netmap.lab import snmprec
 from netmap.lab.errors import LabError
 from netmap.lab.snmpsim import responder_path
-from netmap.lab.spec import DeviceSpec, LabSpec, PassRecording, namespace_name, vlan_plan
+from netmap.lab.spec import (
+    DeviceSpec,
+    LabSpec,
+    PassRecording,
+    namespace_name,
+    vlan_instances,
+    vlan_plan,
+)
 
 STATE_ROOT = Path("/run/netmap-lab")
 REPO_ROOT = Path(__file__).resolve().parents[2]  # dir holding the `netmap` package
@@ -259,9 +266,8 @@ def _snmpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> list[Daemon]:
             args.append(str(ddir / "vlans.json"))
         if plan is not None and snmp.vlan_mib == "cisco":
             args += ["--instance", "1"]  # the default instance is VLAN 1's
-            lines += _cisco_vlan_lines(spec, layout, d, plan.names)
-            instances = [_vlan_instance(spec, layout, d, vid) for vid in sorted(plan.names)
-                         if vid != 1]  # fmt: skip
+            lines += _cisco_vlan_lines(spec, layout, d)
+            instances = [_vlan_instance(spec, layout, d, vid) for vid in vlan_instances(spec, d)]
         script = _pass_script(layout, d, "bridge", "netmap.lab.bridge_mib", *args)
         lines.append(f"pass_persist .1.3.6.1.2.1.17 {script}")
     extra = list(snmp.pass_recordings)
@@ -290,8 +296,7 @@ def vlan_instance_port(vid: int) -> int:
     return 20000 + vid
 
 
-def _cisco_vlan_lines(spec: LabSpec, layout: Layout, d: DeviceSpec,
-                      names: dict[int, str]) -> list[str]:  # fmt: skip
+def _cisco_vlan_lines(spec: LabSpec, layout: Layout, d: DeviceSpec) -> list[str]:
     """snmpd.conf lines of a Catalyst's VLAN MIBs: CISCO-VTP / VLAN-MEMBERSHIP from the plan,
     and community "<community>@<vlan>" mapped to context vlan<N>, which is proxied to that
     VLAN's own BRIDGE-MIB instance (an snmpd on the switch's loopback)."""
@@ -302,9 +307,7 @@ def _cisco_vlan_lines(spec: LabSpec, layout: Layout, d: DeviceSpec,
                           plan_file, "--cisco")  # fmt: skip
     community = spec.community_of(d)
     lines = [f"pass_persist .1.3.6.1.4.1.9.9 {script}"]
-    for vid in sorted(names):
-        if vid == 1:
-            continue
+    for vid in vlan_instances(spec, d):
         lines += [
             f"com2sec -Cn vlan{vid} vlan{vid} default {community}@{vid}",
             f"group vlan{vid} v1 vlan{vid}", f"group vlan{vid} v2c vlan{vid}",

@@ -325,6 +325,13 @@ def vlan_plan(spec: LabSpec, d: DeviceSpec) -> VlanPlan | None:
     return VlanPlan(fdb=vid, names=names, ports=ports)
 
 
+def vlan_instances(spec: LabSpec, d: DeviceSpec) -> list[int]:
+    """The VLANs a Catalyst-style lab switch (`vlan_mib = "cisco"`) serves each in its own
+    BRIDGE-MIB instance behind community@vlan: all of its plan's but VLAN 1, the default one."""
+    plan = vlan_plan(spec, d) if d.snmp is not None and d.snmp.vlan_mib == "cisco" else None
+    return sorted(vid for vid in plan.names if vid != 1) if plan is not None else []
+
+
 def _dupes(what: str, items: list[str]) -> None:
     seen: set[str] = set()
     for x in items:

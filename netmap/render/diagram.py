@@ -326,14 +326,16 @@ def _by_parent(scene: Scene, nodes: list[SceneNode]) -> list[tuple[str | None, l
 
 
 def icon_key(node: SceneNode) -> str:
+    """The node's key in ICONS: its kind (internet, subnet, remote) or its device type."""
     if node.kind in ("internet", "subnet", "remote"):
         return node.kind
-    return node.type.value if node.type is not None else "unknown"
+    key = node.type.value if node.type is not None else "unknown"
+    return key if key in ICONS else "unknown"
 
 
 def node_label(node: SceneNode) -> str:
     """The HTML-like label: icon, bold title, muted detail lines, badges."""
-    icon = ICONS.get(icon_key(node), ICONS["unknown"])
+    icon = ICONS[icon_key(node)]
     size = 34 if node.kind == "subnet" else 56
     rows = [
         f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}">'

@@ -167,7 +167,7 @@ class _Page:
         follow its member shapes, and LibreOffice's importer (libvisio) reads no text there."""
         sid, shape = self._shape("Foreign")
         _x, _y, w, h = self._place(shape, sid, r)
-        px_w, px_h = _png_size(_icon_png(icon))
+        px_w, px_h = _icon_size(icon)
         ih = ICON_IN
         iw = ih * px_w / px_h
         cy = (1 + TEXT_SHARE) / 2  # the icon's centre, as a share of the height
@@ -433,12 +433,7 @@ def _depth(scene: Scene, cid: str) -> int:
 
 def _device_shape(page: _Page, node: SceneNode, box: Rect, devices: dict[str, Device]) -> int:
     """The node's shape: its type's icon (as diagram.py chooses it) over its name and details."""
-    key: str | DeviceType = (
-        node.kind
-        if node.kind in ("internet", "subnet", "remote")
-        else (node.type or DeviceType.UNKNOWN)
-    )
-    icon = icon_key(node)
+    icon = icon_key(node)  # also its ACCENT key: a kind, or a device type's value
     lines = [*node.lines[:2], *(f"[{b}]" for b in node.badges)]
     r = Rect(box.x + 6, box.y + 4, box.w - 12, box.h - 8)
     data = None
@@ -447,10 +442,10 @@ def _device_shape(page: _Page, node: SceneNode, box: Rect, devices: dict[str, De
         data = _shape_data(device)
     return page.device(
         r,
-        icon if icon in ICONS else "unknown",
+        icon,
         clean(node.title, max_len=80),
         clean("\n".join(lines), max_len=220, newlines=True),
-        ACCENT.get(key, "#7F8C8D"),
+        ACCENT.get(icon, "#7F8C8D"),
         data,
     )
 
@@ -501,9 +496,10 @@ def _icon_png(icon: str) -> bytes:
     return _opaque_png(ICONS[icon].read_bytes())
 
 
-def _png_size(png: bytes) -> tuple[int, int]:
-    """Width and height in pixels."""
-    with Image.open(io.BytesIO(png)) as image:
+@cache
+def _icon_size(icon: str) -> tuple[int, int]:
+    """The icon's width and height in pixels."""
+    with Image.open(io.BytesIO(_icon_png(icon))) as image:
         return image.size
 
 

@@ -82,6 +82,14 @@ class CachingWalker:
             self._vlans[vlan] = CachingWalker(inner) if inner is not None else None
         return self._vlans[vlan]
 
+    def vlans_unanswered(self, reason: str) -> None:
+        """The per-VLAN instances are given up: no getter asks them again, and the record says
+        why (through the live session's warnings)."""
+        self.vlan_error = reason
+        warn = getattr(self.inner, "warn", None)
+        if warn is not None:
+            warn(f"per-VLAN tables not read ({reason}); VLAN 1's only")
+
     def remember(self, asked: Sequence[str], answer: Mapping[str, SnmpValue]) -> None:
         """Keep a GET answer (e.g. the session's credential probe) for later GETs."""
         self._asked.update(asked)
@@ -594,11 +602,9 @@ async def per_vlan(
         try:
             out[vlan] = await read(sub, vlan)
         except SnmpError as exc:
-            if hasattr(w, "vlan_error"):
-                w.vlan_error = f"VLAN {vlan} instance: {exc}"
-            warn = getattr(getattr(w, "inner", None), "warn", None)
-            if warn is not None:  # the record says what was not read, and why
-                warn(f"per-VLAN tables not read (VLAN {vlan}: {exc}); VLAN 1's only")
+            give_up = getattr(w, "vlans_unanswered", None)
+            if give_up is not None:
+                give_up(f"VLAN {vlan}: {exc}")
             break
     return out
 
@@ -1185,7 +1191,7 @@ async def vlans(w: Walker) -> VlanTable | None:
         return names.get(ifi, f"ifIndex {ifi}")
 
     await _qbridge_vlans(w, table_, port_name)
-    await _cisco_vlans(w, table_, names)
+    await _cisco_vlans(w, table_, names, port_if)
     await _voice_vlans(w, table_, names)
     return table_ if table_.vlans or table_.ports else None
 
@@ -1224,7 +1230,10 @@ def _trunks(vlans_: list[Vlan], port: str) -> bool:
     return len(tagged) > 1 or (len(tagged) == 1 and set(untagged) <= {1})
 
 
-async def _cisco_vlans(w: Walker, out: VlanTable, names: Mapping[int, str]) -> None:
+async def _cisco_vlans(w: Walker, out: VlanTable, names: Mapping[int, str],
+                       port_if: Mapping[int, int]) -> None:  # fmt: skip
+    """VTP's VLANs, each port's access VLAN and trunking, and each VLAN's members; `port_if`
+    is the default instance's bridge ports (VLAN 1's on a Cisco switch)."""
     vtp_name, trunk_status, encap, vm_vlan, native = await table(w, _CISCO_VLAN_COLUMNS)
     known = {vl.vlan_id for vl in out.vlans}
     for idx, value in sorted(vtp_name.items()):
@@ -1244,7 +1253,7 @@ async def _cisco_vlans(w: Walker, out: VlanTable, names: Mapping[int, str]) -> N
         out.ports.append(PortVlan(port=port, access_vlan=vid if vid and vid <= MAX_VLAN else None,
                                   trunk=trunk, source="CISCO-VLAN-MEMBERSHIP-MIB"))  # fmt: skip
     if vtp_name:
-        await _cisco_members(w, out, names, trunks)
+        await _cisco_members(w, out, names, trunks, port_if)
 
 
 def _cisco_trunk(status: int | None, encap: int | None) -> bool | None:
@@ -1256,11 +1265,11 @@ def _cisco_trunk(status: int | None, encap: int | None) -> bool | None:
 
 
 async def _cisco_members(w: Walker, out: VlanTable, names: Mapping[int, str],
-                         trunks: Mapping[str, int | None]) -> None:  # fmt: skip
+                         trunks: Mapping[str, int | None], port_if: Mapping[int, int]) -> None:  # fmt: skip
     """Each VLAN's ports from its own BRIDGE-MIB instance (VLAN 1's is the default one): the
     ports in it, tagged where the port trunks (but in its native VLAN), untagged otherwise."""
     members = await per_vlan(w, lambda sub, _vid: base_port_ifs(sub))
-    members[1] = await base_port_ifs(w)
+    members[1] = dict(port_if)
     by_id = {vl.vlan_id: vl for vl in out.vlans}
     for vid, port_if in members.items():
         vl = by_id.get(vid)
