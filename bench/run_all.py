@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHES = ["discovery.py", "snmp_speed.py", "snmp_accuracy.py", "render_speed.py",
+BENCHES = ["discovery.py", "snmp_speed.py", "snmp_accuracy.py", "knowledge_coverage.py",
+           "render_speed.py",
            "host_inventory.py", "slash16.py"]
 
 

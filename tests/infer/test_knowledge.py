@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from netmap.discover.snmp.candidates import R_DESCR, R_STANDARD
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker, decode, encode
 from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
 from netmap.discover.snmp.walker import Oid
 from netmap.infer.classify_snmp import PRIOR_CAP, PRIOR_SOURCE, calibrate
 from netmap.infer.identify import librenms
-from netmap.infer.identify.identify import identify_facts, identify_record, read_identity
+from netmap.infer.identify.identify import _seeds, identify_facts, identify_record, read_identity
 from netmap.infer.identify.votes import family_votes, structure_votes
 from netmap.model import DeviceType, Facts, OsFamily, SnmpRecord, TypeVote
 
@@ -220,6 +221,45 @@ def test_deferred_snmpget_definition_reads_its_oid() -> None:
     plain = asyncio.run(librenms.detect(walker("1.3.6.1.2.1.1.1.0|4|Linux x"), "Linux x 5.1",
                                         "1.3.6.1.4.1.8072.3.2.10"))
     assert plain is not None and plain.os == "linux"  # the generic family, tried last
+
+
+def test_a_makers_serial_object_serves_its_other_product_lines() -> None:
+    """timos's definition names no serial; Nokia's SR Linux definition reads TIMETRA-CHASSIS-MIB's
+    serial, which SR OS answers too. It ranks below ENTITY-MIB's chassis and the standard MIBs."""
+    descr, object_id = "TiMOS-B-21.10.R1 both/hops Nokia 7705 SAR", "1.3.6.1.4.1.6527.1.3.17"
+    agent = walker(f"1.3.6.1.2.1.1.1.0|4|{descr}", f"1.3.6.1.2.1.1.2.0|6|{object_id}",
+                   "1.3.6.1.4.1.6527.3.1.2.2.1.8.1.5.1.50331649|4|LL000000042")
+    match = asyncio.run(librenms.identify_os(agent, descr, object_id))
+    assert match is not None and match.os == "timos"
+    value, where = match.fields["serial"]
+    assert value == "LL000000042"
+    assert where == ("LibreNMS srlinux: TIMETRA-CHASSIS-MIB::tmnxHwSerialNumber.1.50331649, "
+                     f"{librenms.KIN_SOURCE}")
+    seeds = {name: rank for name, rank, _value, _where in _seeds(match)}
+    assert R_STANDARD < seeds["serial_number"] < R_DESCR
+    assert asyncio.run(read_identity(agent)).identity.serial_number == "LL000000042"
+    # an OS that names its own serial, and agent toolkits' numbers, ask nothing more
+    assert librenms.kin_serials("srlinux", "1.3.6.1.4.1.6527.1.20.1") == ()
+    assert librenms.kin_serials("linux", "1.3.6.1.4.1.8072.3.2.10") == ()
+
+
+def test_every_definition_names_itself_from_its_own_rule() -> None:
+    """bench/knowledge_coverage.py's agents, one per LibreNMS definition, seen or not: each is
+    named by its own definition (or an earlier one LibreNMS would pick too), no type is wrong at a
+    confident level, and a value at a definition's own hardware/version/serial OID comes back."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import knowledge_coverage as coverage
+
+    outcomes = asyncio.run(coverage.run(lovo=False))
+    assert len(outcomes) == len(librenms.definitions())
+    built = [o for o in outcomes if o.result != "not buildable"]
+    assert len(built) > 0.95 * len(outcomes)
+    assert [o.os for o in built if o.result.startswith("missed")] == []
+    assert [o.os for o in built if o.confident_wrong] == []
+    assert [(o.os, name) for o in built for name, ok in o.fields if not ok] == []
+    assert sum(bool(o.class_ok) for o in built) > 0.95 * len(built)
+    by_os = {o.os: o for o in built}
+    assert by_os["ciscome1200"].class_ok  # a Metro Ethernet switch "ME1200" is no storage array
 
 
 def test_nothing_matches_gives_no_family() -> None:

@@ -29,6 +29,7 @@ from netmap.discover.snmp.candidates import (
     R_DESCR_STRONG,
     R_ENTITY,
     R_FALLBACK,
+    R_STANDARD,
     R_VENDOR_MIB,
     Field_,
 )
@@ -83,6 +84,8 @@ def _seeds(match: librenms.OsMatch | None) -> list[tuple[Field_, float, str, str
             # LibreNMS gives its sysDescr patterns the lowest precedence: below the MIBs and the
             # banner rules here (its PHP classes, not shipped, often rewrite those values)
             rank = R_FALLBACK + 0.5 if where.endswith(librenms.DESCR_SOURCE) else R_OS_DEFINITION
+            if where.endswith(librenms.KIN_SOURCE):  # another product line's object: below
+                rank = R_STANDARD + 1  # ENTITY-MIB's chassis and the standard MIBs
             seeds.append((ours, rank, value, where))
     # "Fortinet Fortigate": the maker the definition names; an OS family's title names an OS
     unix = match.group == "unix" or match.os in GENERIC_FAMILIES

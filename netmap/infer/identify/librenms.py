@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from netmap.discover.snmp.candidates import text as clean_text
+from netmap.discover.snmp.enterprises import GENERIC_ENTERPRISES, enterprise_of
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.vendors import raw_text
 from netmap.discover.snmp.walker import Oid, SnmpError, SnmpValue, Walker
@@ -293,10 +294,41 @@ def discovery_oids(os_name: str) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
+# A maker keeps one serial-number object across product lines (Nokia's TIMETRA-CHASSIS-MIB on
+# SR OS and SR Linux): where an OS's own discovery names none, the serial objects that the maker's
+# other definitions read are asked in the same GET. At most this many per maker.
+MAX_KIN_SERIALS = 16
+KIN_SOURCE = "serial object of the same maker"
+
+
+@cache
+def _serial_objects() -> dict[int, tuple[tuple[str, str, str], ...]]:
+    """Enterprise number -> (OID, MIB name, OS) of every serial object a definition reads
+    in that enterprise's subtree, in table order."""
+    found: dict[int, dict[str, tuple[str, str, str]]] = {}
+    for defn in definitions():
+        spec = ((defn.get("discover") or {}).get("fields") or {}).get("serial") or {}
+        for oid, label in spec.get("oids", []):
+            number = enterprise_of(oid)
+            if number is not None and number not in GENERIC_ENTERPRISES:
+                found.setdefault(number, {}).setdefault(oid, (oid, label, defn["os"]))
+    return {number: tuple(rows.values())[:MAX_KIN_SERIALS] for number, rows in found.items()}
+
+
+def kin_serials(os_name: str, object_id: str | None) -> tuple[tuple[str, str, str], ...]:
+    """The maker's serial objects to try for an OS whose discovery names no serial."""
+    spec = ((definition(os_name) or {}).get("discover") or {}).get("fields") or {}
+    number = enterprise_of(object_id)
+    if "serial" in spec or number is None:
+        return ()
+    return _serial_objects().get(number, ())
+
+
 async def discover(walker: Walker, match: OsMatch, descr: str | None,
                    object_id: str | None) -> OsMatch:
     """`match` with the hardware / version / serial / features its discovery finds."""
-    wanted = discovery_oids(match.os)
+    kin = kin_serials(match.os, object_id)
+    wanted = list(dict.fromkeys([*discovery_oids(match.os), *(oid for oid, _l, _o in kin)]))
     answer: dict[str, SnmpValue] = {}
     if wanted:
         try:
@@ -313,6 +345,11 @@ async def discover(walker: Walker, match: OsMatch, descr: str | None,
     found = _run_discovery(spec, descr or "", object_id, data)
     where = f"LibreNMS {match.os}"
     fields = {name: (value, f"{where}: {source}") for name, (value, source) in found.items()}
+    kin_hit = next(((label, os_name, value) for oid, label, os_name in kin
+                    if (value := clean_text(data.get(oid))) is not None), None)
+    if "serial" not in fields and kin_hit is not None:
+        label, os_name, value = kin_hit
+        fields["serial"] = (value, f"LibreNMS {os_name}: {label}, {KIN_SOURCE}")
     return OsMatch(match.os, match.text, match.type, match.group, match.matched_by, fields)
 
 
