@@ -297,7 +297,7 @@ def discovery_oids(os_name: str) -> list[str]:
 # A maker keeps one serial-number object across product lines (Nokia's TIMETRA-CHASSIS-MIB on
 # SR OS and SR Linux): where an OS's own discovery names none, the serial objects that the maker's
 # other definitions read are asked in the same GET. At most this many per maker.
-MAX_KIN_SERIALS = 16
+MAX_KIN_SERIALS = 8  # with the discovery OIDs, still one 16-varbind GET as a rule
 KIN_SOURCE = "serial object of the same maker"
 
 
