@@ -43,6 +43,7 @@ test: install
 	$(VENV)/bin/pytest -q -ra
 
 bench: install
+	$(PY) -m pip install -q -e '.[dev,bench]'
 	$(PY) bench/run_all.py
 
 lint: venv

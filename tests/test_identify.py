@@ -22,7 +22,7 @@ from netmap.discover.snmp.enterprises import (
     vendor_of_enterprise,
 )
 from netmap.discover.snmp.getters import GETTER_FUNCS, CachingWalker
-from netmap.discover.snmp.snmprec import SnmprecWalker, load_snmprec, parse_lines
+from netmap.discover.snmp.snmprec import SnmprecError, SnmprecWalker, load_snmprec, parse_lines
 from netmap.discover.snmp.sysdescr import parse_sys_descr, windows_version
 from netmap.discover.snmp.vendors import identify
 from netmap.discover.snmp.walker import Oid
@@ -86,6 +86,34 @@ def test_snmprec_decodes_every_tag() -> None:
     assert "1.3.6.1.2.1.1.7.0" not in rows  # NULL is absent, like noSuchObject
     assert rows["1.3.6.1.2.1.1.8.0"] == 2**64 - 1
     assert rows["1.3.6.1.2.1.1.9.0"] == b"\xab\xc0"  # odd hex padded with a trailing 0
+
+
+def test_snmprec_reads_variation_modules_and_old_recorders_statically() -> None:
+    """snmpsim-data's walks: a variation module's settings give the value (`value=`, a number's
+    `initial` or `min`, else 0), an IpAddress may be its 4 raw octets, and a broken line is an
+    error, or, when asked to, left out and described."""
+    lines = [
+        "1.3.6.1.2.1.1.3.0|67:numeric|rate=100",
+        "1.3.6.1.2.1.1.4.0|4:writecache|value=Server 1, PS 1",
+        "1.3.6.1.2.1.1.5.0|2:numeric|min=5,scale=95,function=cos",
+        "1.3.6.1.2.1.1.6.0|2:numeric|initial=7,max=9",
+        "1.3.6.1.2.1.1.7.0|4x:writecache|value=4142",
+        "1.3.6.1.2.1.1.8.0|4:sql|dbtype=sqlite3",
+        "1.3.6.1.2.1.4.20.1.1.1|64|J}M}",
+    ]
+    rows = dict(parse_lines(lines))
+    assert rows["1.3.6.1.2.1.1.3.0"] == 0
+    assert rows["1.3.6.1.2.1.1.4.0"] == b"Server 1, PS 1"
+    assert (rows["1.3.6.1.2.1.1.5.0"], rows["1.3.6.1.2.1.1.6.0"]) == (5, 7)
+    assert rows["1.3.6.1.2.1.1.7.0"] == b"AB"
+    assert "1.3.6.1.2.1.1.8.0" not in rows  # a module whose value is computed elsewhere
+    assert rows["1.3.6.1.2.1.4.20.1.1.1"] == IPv4Address("74.125.77.125")
+    broken = [*lines, "1.3.6.1.2.1.1.1.0|4x|Juniper", "1.3.6.1.2.1.4.20.1.1.2|64|abc"]
+    with pytest.raises(SnmprecError, match="line 8"):
+        parse_lines(broken)
+    skipped: list[str] = []
+    assert dict(parse_lines(broken, skipped)) == rows
+    assert len(skipped) == 2 and skipped[1].startswith("line 9: IpAddress 'abc'")
 
 
 def test_snmprec_walk_is_numeric_strictly_inside_and_capped() -> None:

@@ -34,6 +34,7 @@ T = DeviceType
 SOURCE = "snmp"
 # What a maker usually makes: a prior, never enough alone for a confident type (see calibrate)
 PRIOR_SOURCE = "snmp:vendor"
+KEYWORD_SOURCE = "snmp:keyword"  # words of the banner, the model or the registered product name
 IDENTIFY = "netmap.infer.identify"  # the package whose data/ holds these tables
 
 
@@ -181,9 +182,10 @@ def _keyword_votes(
         if match:
             detail = f"{where} {reason} {match.group(0)!r}"
             if match.group(0).lower() in weak:
-                votes.append(_vote(dtype, weight * weak_scale, detail + " (a word of the name)"))
+                votes.append(_vote(dtype, weight * weak_scale, detail + " (a word of the name)",
+                                   KEYWORD_SOURCE))
             else:
-                votes.append(_vote(dtype, weight * scale, detail))
+                votes.append(_vote(dtype, weight * scale, detail, KEYWORD_SOURCE))
     return votes
 
 
@@ -331,13 +333,34 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
-        votes += family_votes(facts)
+        family = family_votes(facts)
+        if family and specific_family(facts):
+            votes = _bounded_by_family(votes, {v.type for v in family})
+        votes += family
         if not specific_family(facts):
             # what the maker usually makes: only where no OS definition names the product line
             votes += _maker_votes(facts.vendor, enterprise)
     votes += _table_votes(rec)
     votes += structure_votes(rec)
     return votes
+
+
+# A word list is kept by hand; an OS definition is maintained for its product line. Where a
+# keyword names a type the matched definition's type cannot mean ("AP8641", an APC PDU, read as
+# an access point), the keyword counts this much. LibreNMS has no PBX or phone type (its
+# "network", "server" and "appliance" hold them), so those keywords are never against it.
+KEYWORD_OUTSIDE_FAMILY = 0.5
+_FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE})
+
+
+def _bounded_by_family(votes: list[TypeVote], family_types: set[DeviceType]) -> list[TypeVote]:
+    return [
+        v.model_copy(update={"weight": round(v.weight * KEYWORD_OUTSIDE_FAMILY, 3),
+                             "detail": v.detail + " (not a type its OS definition names)"})
+        if v.source == KEYWORD_SOURCE and v.type not in family_types
+        and v.type not in _FINER_THAN_LIBRENMS else v
+        for v in votes
+    ]
 
 
 def _maker_votes(vendor: str | None, enterprise: int | None) -> list[TypeVote]:

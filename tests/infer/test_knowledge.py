@@ -16,7 +16,13 @@ from netmap.discover.snmp.candidates import R_DESCR, R_STANDARD
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker, decode, encode
 from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
 from netmap.discover.snmp.walker import Oid
-from netmap.infer.classify_snmp import PRIOR_CAP, PRIOR_SOURCE, calibrate
+from netmap.infer.classify_snmp import (
+    PRIOR_CAP,
+    PRIOR_SOURCE,
+    calibrate,
+    snmp_type_hint,
+    snmp_type_votes,
+)
 from netmap.infer.identify import librenms
 from netmap.infer.identify.identify import _seeds, identify_facts, identify_record, read_identity
 from netmap.infer.identify.votes import family_votes, structure_votes
@@ -321,6 +327,28 @@ def test_family_votes_map_the_coarse_type_and_weigh_how_it_matched() -> None:
     assert network == {T.ROUTER, T.SWITCH}  # structure decides between them
     ups = family_votes(_family("apc", "power", "sysObjectID starts with '.1'", group="ups"))
     assert [v.type for v in ups] == [T.UPS]
+
+
+def test_a_keyword_against_the_os_definitions_type_counts_half() -> None:
+    """APC's rack PDU AP8641 matches LibreNMS's `apc` definition (power): the hand-kept wireless
+    keyword "AP<digits>" no longer outvotes it. PBX words are not against a definition, since
+    LibreNMS has no PBX type; without a definition the keyword counts in full."""
+    pdu = SnmpRecord(ip="10.0.0.3", facts=Facts(
+        sys_descr="APC Web/SNMP Management Card (MB:v4.1.0 MN:AP8641)",
+        os_family=OsFamily(os="apc", text="APC Management Module", type="power", group=None,
+                           matched_by="sysObjectID starts with '.1.3.6.1.4.1.318.1'")))
+    votes = snmp_type_votes(pdu)
+    wireless = [v for v in votes if v.type is T.WIRELESS_AP]
+    assert wireless and all(v.weight <= 0.3 and "not a type its OS definition names" in v.detail
+                            for v in wireless)
+    assert snmp_type_hint(pdu)[0] in (T.PDU, T.UPS)
+    bare = pdu.model_copy(update={"facts": pdu.facts.model_copy(update={"os_family": None})})
+    assert snmp_type_hint(bare)[0] is T.WIRELESS_AP  # the keyword alone, in full
+    pbx = SnmpRecord(ip="10.0.0.4", facts=Facts(
+        sys_descr="Panasonic KX-NS1000", model="KX-NS1000",
+        os_family=OsFamily(os="panasonic-ns", text="Panasonic", type="server", group=None,
+                           matched_by="sysObjectID starts with '.1.3.6.1.4.1.258'")))
+    assert snmp_type_hint(pbx)[0] is T.PBX
 
 
 def test_structure_votes_need_no_maker() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from collections.abc import Iterable, Sequence
 from ipaddress import IPv4Address
 from pathlib import Path
@@ -45,8 +46,42 @@ def _raw_bytes(value: str, encoding: str) -> bytes:
     return value.encode("utf-8", "surrogateescape")
 
 
+# snmpsim variation modules ("2:numeric|min=0,max=100", "4:writecache|value=Server 1"): the value
+# is the module's settings. Read statically: the settings' `value`, else a number's `initial` or
+# `min`, else 0 for a number; other modules' objects are left out.
+_SETTING = re.compile(r"(?:^|,)(\w+)=(.*?)(?=,\w+=|$)", re.DOTALL)
+
+
+def _variation(tag: str, settings: str) -> SnmpValue | None:
+    found: dict[str, str] = dict(_SETTING.findall(settings))
+    if "value" in found:
+        return decode_value(tag, found["value"])
+    if tag.rstrip("xe") in _INT_TAGS:
+        start = found.get("initial") or found.get("min") or "0"
+        return int(float(start)) if _NUMBER.fullmatch(start.strip()) else 0
+    return None
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d*)?([eE][-+]?\d+)?")
+_DOTTED_QUAD = re.compile(r"\d{1,3}(\.\d{1,3}){3}")
+
+
+def _ip_address(value: str, encoding: str) -> IPv4Address:
+    if encoding:
+        return IPv4Address(_raw_bytes(value, encoding)[:4].rjust(4, b"\0"))
+    if _DOTTED_QUAD.fullmatch(value.strip()):
+        return IPv4Address(value.strip())
+    raw = value.encode("utf-8", "surrogateescape")  # old recorders wrote the 4 octets as they are
+    if len(raw) == 4:
+        return IPv4Address(raw)
+    raise SnmprecError(f"IpAddress {value!r} is neither dotted nor 4 octets")
+
+
 def decode_value(tag: str, value: str) -> SnmpValue | None:
     """Decode one snmprec TAG|VALUE pair; None for NULL (absent from walks, like noSuch*)."""
+    if ":" in tag:
+        base_tag, _module = tag.split(":", 1)
+        return _variation(base_tag, value)
     base, encoding = tag, ""
     if tag and tag[-1] in "xe":
         base, encoding = tag[:-1], tag[-1]
@@ -62,41 +97,50 @@ def decode_value(tag: str, value: str) -> SnmpValue | None:
         text = _raw_bytes(value, encoding).decode("ascii") if encoding else value
         return Oid(text.strip().strip("."))
     if base == "64":
-        if encoding:
-            return IPv4Address(_raw_bytes(value, encoding)[:4].rjust(4, b"\0"))
-        return IPv4Address(value.strip())
+        return _ip_address(value, encoding)
     raise SnmprecError(f"unknown snmprec tag {tag!r}")
 
 
-def parse_lines(lines: Iterable[str]) -> list[tuple[str, SnmpValue]]:
+def parse_lines(lines: Iterable[str], skipped: list[str] | None = None) -> list[tuple[str, SnmpValue]]:
     """Parse snmprec lines into (oid, value) pairs in numeric OID order; the first duplicate wins.
 
-    Comment (#) and blank lines are skipped; NULL values are dropped.
+    Comment (#) and blank lines are skipped; NULL values are dropped. A line that does not decode
+    raises SnmprecError, or, when a `skipped` list is given, is left out and described in it
+    (third-party walks: one broken value should not cost the rest of the device).
     """
     seen: dict[OidKey, tuple[str, SnmpValue]] = {}
     for number, line in enumerate(lines, 1):
         line = line.rstrip("\r\n")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        parts = line.split("|", 2)
-        if len(parts) != 3:
-            raise SnmprecError(f"line {number}: expected OID|TAG|VALUE")
-        oid, tag, raw = parts
-        oid = oid.strip().strip(".")
         try:
-            key = oid_key(oid)
-            value = decode_value(tag.strip(), raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise SnmprecError(f"line {number}: {exc}") from exc
+            key, oid, value = _parse_line(line, number)
+        except SnmprecError as exc:
+            if skipped is None:
+                raise
+            skipped.append(str(exc))
+            continue
         if value is not None and key not in seen:
             seen[key] = (oid, value)
     return [seen[key] for key in sorted(seen)]
 
 
-def load_snmprec(path: str | Path) -> list[tuple[str, SnmpValue]]:
-    """Read a .snmprec file: (oid, value) pairs in numeric OID order."""
+def _parse_line(line: str, number: int) -> tuple[OidKey, str, SnmpValue | None]:
+    parts = line.split("|", 2)
+    if len(parts) != 3:
+        raise SnmprecError(f"line {number}: expected OID|TAG|VALUE")
+    oid, tag, raw = parts
+    oid = oid.strip().strip(".")
+    try:
+        return oid_key(oid), oid, decode_value(tag.strip(), raw)
+    except (ValueError, UnicodeDecodeError, SnmprecError) as exc:
+        raise SnmprecError(f"line {number}: {exc}") from exc
+
+
+def load_snmprec(path: str | Path, skipped: list[str] | None = None) -> list[tuple[str, SnmpValue]]:
+    """Read a .snmprec file: (oid, value) pairs in numeric OID order (see parse_lines)."""
     with open(path, encoding="utf-8", errors="surrogateescape") as handle:
-        return parse_lines(handle)
+        return parse_lines(handle, skipped)
 
 
 class SnmprecWalker:

@@ -1,0 +1,165 @@
+"""Device class on walks filed by class, from a source independent of LibreNMS.
+
+`snmpsim-data` (BSD-2-Clause, the snmpsim project's collection of SNMP dumps of real devices,
+installed from the package registry by `make bench`) files each walk under the kind of device
+it came from: network/switch, network/router, network/firewall, network/wifi, UPS, camera,
+storage, os/linux, os/windows. None of these walks was used to write netmap's rules, so this is a
+held-out measure, and router and switch are told apart here (LibreNMS's "network" accepts
+either). Each walk is read by netmap's real getters over an in-memory walker (no UDP), identified,
+and its SNMP type vote scored against its folder:
+
+    network/switch -> switch          network/router -> router      network/firewall -> firewall
+    network/wifi -> wireless_ap       UPS -> ups or pdu (the folder holds a switched PDU)
+    camera -> camera                  storage -> nas or backup      os/* -> server or workstation
+
+Other folders (network/appliance, bmc, cloud, iot, unclassified) name no one class: their walks
+are listed, not scored. Also counted: wrong types at confidence >= 0.6 (goal 0).
+
+    .venv/bin/python bench/class_walks.py [--no-write] [--all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import bz2
+import importlib.util
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import snmp_accuracy as accuracy  # noqa: E402
+
+from netmap.discover.snmp.snmprec import SnmprecWalker, load_snmprec  # noqa: E402
+from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
+from netmap.infer.identify.identify import identify_record  # noqa: E402
+from netmap.model import DeviceType  # noqa: E402
+
+T = DeviceType
+RESULTS = Path(__file__).parent / "results" / "class_walks.txt"
+FOLDERS: dict[str, set[DeviceType]] = {
+    "network/switch": {T.SWITCH},
+    "network/router": {T.ROUTER},
+    "network/firewall": {T.FIREWALL},
+    "network/wifi": {T.WIRELESS_AP},
+    "UPS": {T.UPS, T.PDU},
+    "camera": {T.CAMERA},
+    "storage": {T.NAS, T.BACKUP},
+    "os/linux": {T.SERVER, T.WORKSTATION},
+    "os/windows": {T.SERVER, T.WORKSTATION},
+}
+
+
+@dataclass
+class Walk:
+    folder: str
+    name: str
+    got: DeviceType
+    confidence: float
+    vendor: str | None
+    model: str | None
+    why: str
+    bad_lines: int = 0  # lines of the walk that do not decode (left out)
+
+    @property
+    def scored(self) -> bool:
+        return self.folder in FOLDERS
+
+    @property
+    def right(self) -> bool:
+        return self.got in FOLDERS.get(self.folder, set())
+
+
+def data_dir() -> Path | None:
+    spec = importlib.util.find_spec("snmpsim_data")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return path if path.is_dir() else None
+
+
+def _plain(path: Path, scratch: Path) -> Path:
+    """The walk as a plain .snmprec file (most are shipped bz2-compressed)."""
+    if path.suffix != ".bz2":
+        return path
+    out = scratch / path.name.removesuffix(".bz2")
+    out.write_bytes(bz2.decompress(path.read_bytes()))
+    return out
+
+
+async def identify(path: Path, folder: str, scratch: Path) -> Walk:
+    name = path.name.split(".snmprec")[0]
+    skipped: list[str] = []
+    try:
+        walker = SnmprecWalker(load_snmprec(_plain(path, scratch), skipped))
+        record = identify_record(await accuracy.collect_over(walker, name))
+    except Exception as exc:  # a walk that cannot be read is a miss, not a crash
+        return Walk(folder, name, T.UNKNOWN, 0.0, None, None, f"{type(exc).__name__}: {exc}")
+    dtype, confidence, why = snmp_type_hint(record)
+    facts = record.facts
+    return Walk(folder, name, dtype, confidence, facts.vendor if facts else None,
+                facts.model if facts else None, "; ".join(why[:2]), len(skipped))
+
+
+async def run(data: Path) -> list[Walk]:
+    walks = sorted(p for p in data.rglob("*") if ".snmprec" in p.name)
+    with tempfile.TemporaryDirectory() as tmp:
+        return [await identify(p, str(p.parent.relative_to(data)), Path(tmp)) for p in walks]
+
+
+def report(walks: list[Walk], elapsed: float, show_all: bool) -> str:
+    scored = [w for w in walks if w.scored]
+    right = sum(w.right for w in scored)
+    wrong_confident = [w for w in scored if not w.right and w.confidence >= accuracy.CONFIDENT]
+    lines = [
+        f"netmap device class on snmpsim-data walks filed by class ({len(walks)} walks, "
+        f"{len(scored)} scored, {elapsed:.0f} s)",
+        "",
+        f"class: {right}/{len(scored)} ({100 * right / max(len(scored), 1):.1f}%), goal 90%",
+        f"wrong type with confidence >= {accuracy.CONFIDENT}: {len(wrong_confident)}",
+    ]
+    per = Counter((w.folder, w.right) for w in scored)
+    lines.append("by folder: " + "; ".join(
+        f"{f} {per[(f, True)]}/{per[(f, True)] + per[(f, False)]}" for f in FOLDERS))
+    unknown = sum(w.got is T.UNKNOWN for w in scored if not w.right)
+    lines.append(f"of the {len(scored) - right} misses, {unknown} are 'unknown'")
+    bad = [w for w in walks if w.bad_lines]
+    lines.append(f"walks with lines that do not decode (left out): {len(bad)}"
+                 + (" (" + ", ".join(f"{w.name} {w.bad_lines}" for w in bad) + ")" if bad else ""))
+    lines += ["", "Misses:" if not show_all else "Every walk:"]
+    for w in walks:
+        if show_all or (w.scored and not w.right):
+            mark = "" if not w.scored else ("ok   " if w.right else "MISS ")
+            lines.append(f"  {mark}{w.folder}/{w.name}: {w.got.value} {w.confidence:.2f} "
+                         f"({w.vendor} {w.model}) {w.why[:110]}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-write", action="store_true", help="don't write bench/results")
+    parser.add_argument("--all", action="store_true", help="list every walk, not only misses")
+    args = parser.parse_args(argv)
+    data = data_dir()
+    if data is None:
+        print("skipped: snmpsim-data is not installed (make bench installs it)")
+        return 0
+    started = time.monotonic()
+    walks = asyncio.run(run(data))
+    text = report(walks, time.monotonic() - started, args.all)
+    print(text, end="")
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
