@@ -452,6 +452,9 @@ def os_row(expected: dict[str, Any]) -> dict[str, Any] | None:
     return row if isinstance(row, dict) else None
 
 
+# An expected "hardware" that is a bare dotted number ("1.0.1", "3.20") is the hardware revision
+# some definitions read; it names no model, so it is counted apart, not scored.
+REVISION = re.compile(r"v?\d+(\.\d+)+")
 SNMP_SET_SERIAL_NO = "1.3.6.1.6.3.1.1.6.1.0"  # SNMPv2-MIB::snmpSetSerialNo, a TestAndIncr lock
 
 
@@ -507,6 +510,8 @@ def score_device(
                 score.add("serial.placeholder", True)
             elif want is not None and label == "serial" and want == spin_lock:
                 score.add("serial.spinlock", True)
+            elif want is not None and label == "model" and REVISION.fullmatch(want):
+                score.add("model.revision", True)
             elif want is not None:
                 score.add(label, contains_match(ours, want), name, row.get(key), ours)
     if expected:
@@ -709,7 +714,9 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
         f"Serial: {score.tallies.get('serial.placeholder', Tally()).total} expected serials are "
         "sanitizing placeholders (000000000000, 0123456789, magicserialnumber) and "
         f"{score.tallies.get('serial.spinlock', Tally()).total} are the agent's snmpSetSerialNo "
-        "(a set-request lock, not a serial number); neither is scored.",
+        "(a set-request lock, not a serial number); neither is scored. "
+        f"Model: {score.tallies.get('model.revision', Tally()).total} expected values are a bare "
+        "revision number (1.0.1, 3.20), not a model; not scored.",
         "",
         f"{worst} worst devices (most misses):",
     ]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from netmap.discover.snmp.candidates import R_DESCR, R_STANDARD
+from netmap.discover.snmp.candidates import R_DESCR, R_STANDARD, revision_only
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker, decode, encode
 from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
 from netmap.discover.snmp.walker import Oid
@@ -298,6 +298,27 @@ def test_inference_reads_the_stored_values_and_old_scans_keep_their_identity() -
     assert identify_facts(old) is old
     record = SnmpRecord(ip="10.0.0.1", facts=Facts(raw={"1.3.6.1.2.1.1.1.0": "not|valid|x"}))
     assert identify_record(record).facts is not None  # a tampered value is skipped, no traceback
+
+
+def test_a_hardware_revision_never_names_a_model() -> None:
+    """RMON2-MIB probeHardwareRev holds TP-Link's "TL-SG2008 1.0" but D-Link's bare "C1"; Ruijie's
+    definition reads a hardware version ("1.22") as its hardware. Neither revision is a model:
+    the next source names it (here the sysDescr banner)."""
+    def model(*lines: str) -> str | None:
+        return asyncio.run(read_identity(walker(*lines))).identity.model
+
+    tplink = model("1.3.6.1.2.1.1.1.0|4|8-Port Gigabit Smart Switch",
+                   "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.11863.1.1.3",
+                   "1.3.6.1.2.1.16.19.3.0|4|TL-SG2008 1.0")
+    assert tplink == "TL-SG2008 1.0"
+    dlink = model("1.3.6.1.2.1.1.1.0|4|DES-3200-28 Fast Ethernet Switch",
+                  "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.171.10.113.1.5",
+                  "1.3.6.1.2.1.16.19.3.0|4|C1")
+    assert dlink is not None and dlink.startswith("DES-3200-28")  # the banner, not "C1"
+    for revision in ("C1", "1.22", "v2.0", "Rev. A1", "1.0.1"):
+        assert revision_only(revision), revision
+    for name in ("9900", "TL-SG2008 1.0", "X210", "AP8641", "DES-3200"):
+        assert not revision_only(name), name
 
 
 def test_a_print_queue_never_names_a_computers_model() -> None:

@@ -77,6 +77,15 @@ def useful(value: str | None) -> str | None:
     return value
 
 
+# A hardware revision read where a model was expected ("C1", "1.22", "v2.0"): no product is
+# named by two characters or by a bare dotted number, so the next source names the model.
+_REVISION = re.compile(r"(rev(ision)?[.:]?\s*)?v?(\d+(\.\d+)+[a-z]?|\w{1,2})", re.IGNORECASE)
+
+
+def revision_only(value: str) -> bool:
+    return bool(_REVISION.fullmatch(value.strip()))
+
+
 # ---------------------------------------------------------------------------------------------
 # Evidence collection: candidates per field, in priority order
 # ---------------------------------------------------------------------------------------------
@@ -90,6 +99,8 @@ class Candidates:
 
     def add(self, name: Field_, rank: float, value: str | None, source: str) -> None:
         cleaned = useful(text(value))
+        if cleaned and name == "model" and revision_only(cleaned):
+            return
         if cleaned:
             self.items.setdefault(name, []).append((rank, cleaned, source))
 
