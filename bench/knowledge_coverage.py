@@ -106,7 +106,7 @@ def _value(op: str, value: Any) -> str | None:
         return "1" if value == (op in ("=", "==", "exists")) else ABSENT
     if op in _NEGATIVE_OPS:
         return "x"
-    if op in ("regex",):
+    if op == "regex":
         return next((s for spec in value if (s := sample(spec)) is not None), None)
     if op == "exists":
         return "1"
@@ -147,7 +147,7 @@ def agent_for(item: list[Any]) -> dict[str, SnmpValue] | None:
             text = _value(spec["op"], spec["value"])
             if text is None:
                 return None
-            if text is not ABSENT:
+            if text != ABSENT:
                 values[spec["oid"] + (".0" if key == "snmpwalk" else "")] = text.encode()
     object_id = _clear_of(object_id, item)
     values[oids.scalar(oids.SYS_DESCR)] = " ".join(descr).encode() or b"device"
