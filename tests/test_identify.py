@@ -270,6 +270,12 @@ def test_lldp_local_port_id_given_as_ifindex_text() -> None:
             "1.3.6.1.4.1.311.1.1.3.1.3",
             "Server 2012 R2 (NT 6.3)",
         ),
+        (  # Windows 2000-era agents name the product before the version
+            "Hardware: x86 Family 6 Model 9 Stepping 5 AT/AT COMPATIBLE - Software: Windows 2000 "
+            "Version 5.1 (Build 2600 Uniprocessor Free)",
+            "1.3.6.1.4.1.311.1.1.3.1.1",
+            "XP (NT 5.1)",
+        ),
         ("Linux web01 5.15.0 #1 SMP x86_64", None, None),
     ],
 )

@@ -88,7 +88,9 @@ _OS_BANNER = re.compile(
     re.IGNORECASE,
 )
 
-_WINDOWS_RE = re.compile(r"Windows Version (\d+)\.(\d+) \(Build (\d+)", re.IGNORECASE)
+# "Windows Version 6.1 (Build 7601 ...)"; Windows 2000-era agents name the product first
+# ("Software: Windows 2000 Version 5.1 (Build 2600 Uniprocessor Free)")
+_WINDOWS_RE = re.compile(r"Windows(?: [\w.]+){0,3}? Version (\d+)\.(\d+) \(Build (\d+)", re.IGNORECASE)
 _WINDOWS_HW_RE = re.compile(r"Hardware: (Intel64|AMD64|x86|EM64T|ARM64)\b", re.IGNORECASE)
 
 
