@@ -130,6 +130,9 @@ def report(walks: list[Walk], elapsed: float, show_all: bool) -> str:
         f"{f} {per[(f, True)]}/{per[(f, True)] + per[(f, False)]}" for f in FOLDERS))
     unknown = sum(w.got is T.UNKNOWN for w in scored if not w.right)
     lines.append(f"of the {len(scored) - right} misses, {unknown} are 'unknown'")
+    named = (sum(w.vendor is not None for w in walks), sum(w.model is not None for w in walks))
+    lines.append(f"vendor named for {named[0]} of {len(walks)} walks, model for {named[1]} "
+                 "(not scored: the walks come with no expected values)")
     bad = [w for w in walks if w.bad_lines]
     lines.append(f"walks with lines that do not decode (left out): {len(bad)}"
                  + (" (" + ", ".join(f"{w.name} {w.bad_lines}" for w in bad) + ")" if bad else ""))
