@@ -7,12 +7,15 @@ the last test reads the shared LibreNMS recordings when they exist (never copied
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 from ipaddress import IPv4Address
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netmap.discover.snmp.candidates import Candidates
 from netmap.discover.snmp.enterprises import (
@@ -108,12 +111,31 @@ def test_snmprec_reads_variation_modules_and_old_recorders_statically() -> None:
     assert rows["1.3.6.1.2.1.1.7.0"] == b"AB"
     assert "1.3.6.1.2.1.1.8.0" not in rows  # a module whose value is computed elsewhere
     assert rows["1.3.6.1.2.1.4.20.1.1.1"] == IPv4Address("74.125.77.125")
-    broken = [*lines, "1.3.6.1.2.1.1.1.0|4x|Juniper", "1.3.6.1.2.1.4.20.1.1.2|64|abc"]
+    broken = [*lines, "1.3.6.1.2.1.1.1.0|4x|Juniper", "1.3.6.1.2.1.4.20.1.1.2|64|abc",
+              "1.3.6.1.2.1.1.3.0|67:numeric|initial=1e999"]
     with pytest.raises(SnmprecError, match="line 8"):
         parse_lines(broken)
     skipped: list[str] = []
     assert dict(parse_lines(broken, skipped)) == rows
-    assert len(skipped) == 2 and skipped[1].startswith("line 9: IpAddress 'abc'")
+    assert len(skipped) == 3 and skipped[1].startswith("line 9: IpAddress 'abc'")
+    assert skipped[2].startswith("line 10: cannot convert float infinity")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1.3.6.1.2.1.1.1.0", "1.3..6", "x", ""]),
+                          st.sampled_from(["2", "4", "4x", "6", "64", "64x", "67:numeric",
+                                           "4:writecache", "2x:numeric", "9", "4:"]),
+                          st.text(max_size=20) | st.sampled_from(["initial=1e999", "min=-5,x=",
+                                                                  "value=", "J}M}"])),
+                max_size=6))
+def test_snmprec_lines_decode_or_raise_snmprecerror(rows: list[tuple[str, str, str]]) -> None:
+    """Hostile or broken walk lines give a value or SnmprecError, never another exception; with
+    a `skipped` list they never raise."""
+    lines = ["|".join(row) for row in rows]
+    with contextlib.suppress(SnmprecError):
+        parse_lines(lines)
+    skipped: list[str] = []
+    parse_lines(lines, skipped)
 
 
 def test_snmprec_walk_is_numeric_strictly_inside_and_capped() -> None:

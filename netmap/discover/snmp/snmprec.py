@@ -58,7 +58,12 @@ def _variation(tag: str, settings: str) -> SnmpValue | None:
         return decode_value(tag, found["value"])
     if tag.rstrip("xe") in _INT_TAGS:
         start = found.get("initial") or found.get("min") or "0"
-        return int(float(start)) if _NUMBER.fullmatch(start.strip()) else 0
+        if not _NUMBER.fullmatch(start.strip()):
+            return 0
+        try:
+            return int(float(start))
+        except OverflowError as exc:  # "1e999"
+            raise SnmprecError(f"{exc}: {start!r}") from exc
     return None
 
 
