@@ -39,7 +39,6 @@ import snmp_accuracy as accuracy  # noqa: E402
 
 from netmap.discover.snmp.snmprec import SnmprecWalker, load_snmprec  # noqa: E402
 from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
-from netmap.infer.identify.identify import identify_record  # noqa: E402
 from netmap.model import DeviceType  # noqa: E402
 
 T = DeviceType
@@ -99,7 +98,7 @@ async def identify(path: Path, folder: str, scratch: Path) -> Walk:
     skipped: list[str] = []
     try:
         walker = SnmprecWalker(load_snmprec(_plain(path, scratch), skipped))
-        record = identify_record(await accuracy.collect_over(walker, name))
+        record = await accuracy.identified_over(walker, name)
     except Exception as exc:  # a walk that cannot be read is a miss, not a crash
         return Walk(folder, name, T.UNKNOWN, 0.0, None, None, f"{type(exc).__name__}: {exc}")
     dtype, confidence, why = snmp_type_hint(record)

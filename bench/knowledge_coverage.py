@@ -61,7 +61,6 @@ from netmap.discover.snmp.snmprec import SnmprecWalker, oid_key  # noqa: E402
 from netmap.discover.snmp.walker import Oid, SnmpValue  # noqa: E402
 from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
 from netmap.infer.identify import librenms  # noqa: E402
-from netmap.infer.identify.identify import identify_record  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "knowledge_coverage.txt"
 RESULTS_LOVO = Path(__file__).parent / "results" / "knowledge_coverage_lovo.txt"
@@ -169,13 +168,14 @@ def _clear_of(object_id: str, item: list[Any]) -> str:
 
 def with_tokens(defn: dict[str, Any], values: dict[str, SnmpValue]) -> dict[str, str]:
     """A unique token at the first OID of each plain discovery field; field -> token."""
-    fields = ((defn.get("discover") or {}).get("fields")) or {}
+    discovery = librenms.discovery_spec(defn)
+    fields = discovery.get("fields") or {}
     placed: dict[str, str] = {}
     for theirs, _ours in FIELDS:
         spec = fields.get(theirs)
         if not spec or spec.get("regex") or spec.get("template") or not spec["oids"]:
             continue
-        if theirs in ((defn.get("discover") or {}).get("replace") or {}):
+        if theirs in (discovery.get("replace") or {}):
             continue
         oid = spec["oids"][0][0]
         if oid in values:
@@ -217,7 +217,7 @@ async def run_one(defn: dict[str, Any], position: dict[str, int], recorded: bool
     enterprise = enterprise_of(object_id)
     guard = accuracy.without_vendor(enterprise) if lovo else contextlib.nullcontext()
     with guard:
-        record = identify_record(await accuracy.collect_over(SnmprecWalker(records), defn["os"]))
+        record = await accuracy.identified_over(SnmprecWalker(records), defn["os"])
         dtype, confidence, _why = snmp_type_hint(record)
     facts = record.facts
     family = facts.os_family.os if facts and facts.os_family else None

@@ -293,7 +293,11 @@ def vendor_match(ours: str | None, accepted: set[str]) -> bool:
 
 
 async def record_offline(path: Path, name: str) -> SnmpRecord:
-    walker = SnmprecWalker.from_file(path)
+    return await identified_over(SnmprecWalker.from_file(path), name)
+
+
+async def identified_over(walker: Walker, name: str) -> SnmpRecord:
+    """collect_over, then identification from the stored values, as inference reads a scan."""
     return identify_record(await collect_over(walker, name))
 
 

@@ -333,11 +333,11 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
-        family = family_votes(facts)
-        if family and specific_family(facts):
+        family, specific = family_votes(facts), specific_family(facts)
+        if family and specific:
             votes = _bounded_by_family(votes, {v.type for v in family})
         votes += family
-        if not specific_family(facts):
+        if not specific:
             # what the maker usually makes: only where no OS definition names the product line
             votes += _maker_votes(facts.vendor, enterprise)
     votes += _table_votes(rec)

@@ -283,10 +283,14 @@ def definition(os_name: str) -> dict[str, Any] | None:
 # ---------------------------------------------------------------------------------------------
 
 
+def discovery_spec(defn: dict[str, Any] | None) -> dict[str, Any]:
+    """A definition's discovery rules ({} for none): `fields`, `replace`, `sysDescr_regex`, ..."""
+    return dict((defn or {}).get("discover") or {})
+
+
 def discovery_oids(os_name: str) -> list[str]:
     """The OIDs the OS's discovery reads (fields and the templates that name others)."""
-    defn = definition(os_name)
-    spec = (defn or {}).get("discover") or {}
+    spec = discovery_spec(definition(os_name))
     wanted: list[str] = []
     for field_spec in spec.get("fields", {}).values():
         wanted += [oid for oid, _name in field_spec["oids"]]
@@ -307,7 +311,7 @@ def _serial_objects() -> dict[int, tuple[tuple[str, str, str], ...]]:
     in that enterprise's subtree, in table order."""
     found: dict[int, dict[str, tuple[str, str, str]]] = {}
     for defn in definitions():
-        spec = ((defn.get("discover") or {}).get("fields") or {}).get("serial") or {}
+        spec = (discovery_spec(defn).get("fields") or {}).get("serial") or {}
         for oid, label in spec.get("oids", []):
             number = enterprise_of(oid)
             if number is not None and number not in GENERIC_ENTERPRISES:
@@ -317,9 +321,9 @@ def _serial_objects() -> dict[int, tuple[tuple[str, str, str], ...]]:
 
 def kin_serials(os_name: str, object_id: str | None) -> tuple[tuple[str, str, str], ...]:
     """The maker's serial objects to try for an OS whose discovery names no serial."""
-    spec = ((definition(os_name) or {}).get("discover") or {}).get("fields") or {}
+    fields = discovery_spec(definition(os_name)).get("fields") or {}
     number = enterprise_of(object_id)
-    if "serial" in spec or number is None:
+    if "serial" in fields or number is None:
         return ()
     return _serial_objects().get(number, ())
 
@@ -336,7 +340,7 @@ async def discover(walker: Walker, match: OsMatch, descr: str | None,
         except SnmpError:
             answer = {}
     data = {oid: as_text(value) for oid, value in answer.items()}
-    spec = (definition(match.os) or {}).get("discover") or {}
+    spec = discovery_spec(definition(match.os))
     # an INTEGER read as hardware is an enumeration LibreNMS prints by its MIB label ("NVR");
     # without the label the number names no model
     for field_spec in spec.get("fields", {}).get("hardware", {}).get("oids", []):
