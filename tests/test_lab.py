@@ -418,6 +418,23 @@ def test_second_lab_in_parallel_timings(lab: GroundTruth, lab_prefix: str) -> No
 
 
 @pytest.mark.lab
+def test_lab_down_kills_a_launch_not_yet_in_its_namespace(lab_prefix: str) -> None:
+    """A daemon caught between `ip netns exec` and setns is in no lab namespace yet; its
+    launch line names the lab's state dir, and lab_down must kill it by that."""
+    other = lab_prefix[:11] + ("w" if not lab_prefix.endswith("w") else "v")
+    marker = f"/run/netmap-lab/{other}/pids/dev.snmpd.pid"
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)", marker],
+                            start_new_session=True)
+    try:
+        lab_down(other)
+        assert proc.wait(timeout=3) != 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+@pytest.mark.lab
 def test_crash_midway_is_cleaned_by_lab_down(lab: GroundTruth, lab_prefix: str) -> None:
     """SIGKILL a `lab up` half-way; lab_down must leave nothing behind."""
     other = lab_prefix[:11] + ("k" if not lab_prefix.endswith("k") else "q")

@@ -51,6 +51,7 @@ PREFIX_RE = re.compile(r"^[a-z][a-z0-9]{0,11}$")
 ETC_NETNS = Path("/etc/netns")
 READY_BUDGET = 13.0  # seconds from start until the lab must be fully ready
 KILL_GRACE = 5.0
+KILL_ROUNDS = 4  # a launch line is ip -> setsid -> unshare -> sh -> daemon
 LOCK_WAIT = 60.0
 POLL = 0.1
 
@@ -216,7 +217,7 @@ def _down_locked(prefix: str) -> None:
     listed = set(manifest.get("namespaces", []))
     present = [n for n in netns.list_namespaces()
                if netns.owned_by(prefix, n) or n in listed]
-    _kill_namespaces(present)
+    _kill_namespaces(present, layout.root)
     netns.delete_namespaces(present)
     accounts.remove_account(layout)
     etc = set(manifest.get("etc_netns", [])) | set(listed)
@@ -228,11 +229,41 @@ def _down_locked(prefix: str) -> None:
     shutil.rmtree(layout.root, ignore_errors=True)
 
 
-def _kill_namespaces(names: list[str]) -> None:
+def _kill_namespaces(names: list[str], root: Path) -> None:
+    """Kill the lab's processes, in rounds: a `lab up` killed mid-launch leaves daemons on
+    their way into a namespace (still in the root one, or forked after the first look)."""
+    for _ in range(KILL_ROUNDS):
+        pids = _namespace_pids(names) | _pids_naming(root)
+        pids.discard(os.getpid())
+        if not pids:
+            return
+        _terminate(pids)
+
+
+def _namespace_pids(names: list[str]) -> set[int]:
     pids: set[int] = set()
     for res in netns.run_many([["ip", "netns", "pids", n] for n in names], timeout=5):
         pids |= {int(x) for x in res.stdout.split() if x.isdigit()}
-    pids.discard(os.getpid())
+    return pids
+
+
+def _pids_naming(root: Path) -> set[int]:
+    """Processes with this lab's state dir in their argv: every daemon's launch line has it."""
+    mark, under = os.fsencode(str(root)), os.fsencode(f"{root}/")
+    found: set[int] = set()
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            args = Path(entry.path, "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(a == mark or a.startswith(under) for a in args):
+            found.add(int(entry.name))
+    return found
+
+
+def _terminate(pids: set[int]) -> None:
     _signal_all(pids, signal.SIGTERM)
     deadline = time.monotonic() + KILL_GRACE
     while pids and time.monotonic() < deadline:
