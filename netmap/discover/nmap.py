@@ -32,6 +32,8 @@ TCP_PORTS = (
     "9100,631,515,"
     # SIP
     "5060,5061,"
+    # cameras and video recorders (RTSP)
+    "554,"
     # mail
     "25,587,143,993,110,"
     # backup and NAS

@@ -348,9 +348,11 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
 # A word list is kept by hand; an OS definition is maintained for its product line. Where a
 # keyword names a type the matched definition's type cannot mean ("AP8641", an APC PDU, read as
 # an access point), the keyword counts this much. LibreNMS has no PBX or phone type (its
-# "network", "server" and "appliance" hold them), so those keywords are never against it.
+# "network", "server" and "appliance" hold them), and files all but two of its camera
+# definitions under "appliance" (Axis, Dahua, Vivotek) or "network" (Hikvision), so those
+# keywords are never against it.
 KEYWORD_OUTSIDE_FAMILY = 0.5
-_FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE})
+_FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE, T.CAMERA})
 
 
 def _bounded_by_family(votes: list[TypeVote], family_types: set[DeviceType]) -> list[TypeVote]:
@@ -432,8 +434,12 @@ def calibrate(best: DeviceType, scores: dict[DeviceType, float], votes: list[Typ
     confidence = top * (1.0 - 0.5 * second**2)
     if all(v.source in PRIOR_SOURCES for v in votes if v.type == best):
         confidence = min(confidence, PRIOR_CAP)
-    family = [v for v in votes if v.source == FAMILY_SOURCE]
-    if second >= 0.75 * top or (family and all(v.type != best for v in family)):
+    family = {v.type for v in votes if v.source == FAMILY_SOURCE}
+    # LibreNMS's catch-all "appliance" (netmap's "other") names no type, so a camera or a PBX
+    # filed there is not contradicted; "network" (router or switch) is a claim, and caps
+    if family == {T.OTHER} and best in _FINER_THAN_LIBRENMS:
+        family = set()
+    if second >= 0.75 * top or (family and best not in family):
         # a rival nearly as strong, or the OS definition says it is something else
         confidence = min(confidence, DISAGREEMENT_CAP)
     return round(confidence, 3)

@@ -91,6 +91,7 @@ def imap_handler(svc: Svc, hostname: str) -> Handler:
 def http_handler(svc: Svc, hostname: str) -> Handler:
     headers: dict[str, str] = dict(svc.get("headers") or {})
     title = svc.get("title") or hostname
+    version = svc.get("http_version") or "1.1"
     body = (f"<!DOCTYPE html>\n<html><head><title>{title}</title></head>"
             f"<body><h1>{title}</h1></body></html>\n").encode()
 
@@ -101,9 +102,9 @@ def http_handler(svc: Svc, hostname: str) -> Handler:
             if line in (b"", b"\r\n", b"\n"):
                 break
         if len(request) >= 2 and request[-1].startswith("HTTP/"):
-            head = ["HTTP/1.1 200 OK", "Content-Type: text/html; charset=utf-8",
-                    f"Content-Length: {len(body)}", "Connection: close"]
-            head += [f"{k}: {v}" for k, v in headers.items()]
+            head = [f"HTTP/{version} 200 OK", *(f"{k}: {v}" for k, v in headers.items()),
+                    "Content-Type: text/html; charset=utf-8", f"Content-Length: {len(body)}",
+                    "Connection: close"]
             writer.write(("\r\n".join(head) + "\r\n\r\n").encode())
             if request[0].upper() != "HEAD":
                 writer.write(body)

@@ -118,6 +118,9 @@ class ServiceSpec(_Strict):
     name: str
     impl: ServiceImpl
     banner: str | None = None
+    # HTTP: the status line's version, and headers sent first, in this order, as the device
+    # does (nmap's service fingerprints match the order: "HTTP/1.0 200 OK\r\nDate: ..\r\nServer:")
+    http_version: Literal["1.0", "1.1"] = "1.1"
     headers: dict[str, str] = Field(default_factory=dict)
     title: str | None = None
 

@@ -390,6 +390,23 @@ def test_a_makers_habits_alone_are_never_confident() -> None:
     assert calibrate(T.SWITCH, {T.SWITCH: 0.6, T.ROUTER: 0.55}, split) <= 0.5
 
 
+def test_a_camera_under_a_catch_all_definition_is_not_capped() -> None:
+    """LibreNMS files Axis cameras under "appliance" (netmap's other): no claim against a
+    camera. Its "network" (router or switch) is a claim, and the camera stays uncertain."""
+    from netmap.infer.classify_snmp import DISAGREEMENT_CAP, snmp_type_hint
+
+    def camera(os: str, kind: str) -> SnmpRecord:
+        return SnmpRecord(ip="10.0.0.4", facts=Facts(
+            sys_descr="AXIS P3245-LVE; Network Camera; 10.12.220;", model="AXIS P3245-LVE",
+            os_family=OsFamily(os=os, text=os, type=kind, group=None,
+                               matched_by="sysDescr matches a regex")))
+
+    dtype, confidence, _why = snmp_type_hint(camera("axiscam", "appliance"))
+    assert dtype is T.CAMERA and confidence > 0.6
+    dtype, confidence, _why = snmp_type_hint(camera("hikvision-cam", "network"))
+    assert dtype is T.CAMERA and confidence <= DISAGREEMENT_CAP
+
+
 def test_a_maker_known_only_to_nmap_gets_a_weak_prior() -> None:
     """No OS definition matches and no hand entry names the enterprise: nmap's fingerprints of
     the maker tilt the guess, at a confidence that asks for confirmation."""

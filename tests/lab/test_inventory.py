@@ -116,3 +116,18 @@ def test_identification_is_rebuilt_from_the_stored_values(
     families = {t.os_family for t in lab.devices if t.os_family}
     assert {f for _m, f in after.values() if f} >= {"Cisco IOS", "HP ProCurve", "Synology DSM"}
     assert len(families) >= 6
+
+
+def test_cameras_are_named_with_confidence(lab: Any, inventory: Inventory) -> None:
+    """The police annex cameras: cam1 by the Axis sysDescr its LibreNMS definition reads (filed
+    under LibreNMS's catch-all "appliance"), cam2 with SNMP off by nmap's fingerprint of its web
+    server; both with RTSP open. Each is a camera, confidently, and cam1 has its model."""
+    cams = {t.name: t for t in lab.devices if t.type == "camera"}
+    assert set(cams) == {"cam1", "cam2"}
+    for name, truth in cams.items():
+        ip = truth.interfaces[0].ips[0].split("/")[0]
+        device = next(d for d in inventory.devices if ip in d.addresses)
+        assert device.type.value == "camera" and device.confidence >= 0.6, (name, device.evidence)
+        assert any("RTSP" in e.detail for e in device.evidence), name
+    cam1 = next(d for d in inventory.devices if d.name == "cam1")
+    assert cam1.model == "AXIS P3245-LVE" and cam1.os == "10.12.220"
