@@ -420,18 +420,23 @@ def test_second_lab_in_parallel_timings(lab: GroundTruth, lab_prefix: str) -> No
 @pytest.mark.lab
 def test_lab_down_kills_a_launch_not_yet_in_its_namespace(lab_prefix: str) -> None:
     """A daemon caught between `ip netns exec` and setns is in no lab namespace yet; its
-    launch line names the lab's state dir, and lab_down must kill it by that."""
+    launch line names the lab's state dir and a pid file, and lab_down kills it by that. A
+    process that merely reads a lab file is not the lab's, and survives."""
     other = lab_prefix[:11] + ("w" if not lab_prefix.endswith("w") else "v")
-    marker = f"/run/netmap-lab/{other}/pids/dev.snmpd.pid"
-    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)", marker],
-                            start_new_session=True)
+    root = f"/run/netmap-lab/{other}"
+    sleep = [sys.executable, "-c", "import time; time.sleep(30)"]
+    launch = subprocess.Popen([*sleep, "sh", "dev", root, f"{root}/pids/dev.snmpd.pid"],
+                              start_new_session=True)
+    reader = subprocess.Popen([*sleep, f"{root}/dev/snmpd.log"], start_new_session=True)
     try:
         lab_down(other)
-        assert proc.wait(timeout=3) != 0
+        assert launch.wait(timeout=3) != 0
+        assert reader.poll() is None
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=5)
+        for proc in (launch, reader):
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=5)
 
 
 @pytest.mark.lab

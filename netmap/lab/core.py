@@ -248,8 +248,9 @@ def _namespace_pids(names: list[str]) -> set[int]:
 
 
 def _pids_naming(root: Path) -> set[int]:
-    """Processes with this lab's state dir in their argv: every daemon's launch line has it."""
-    mark, under = os.fsencode(str(root)), os.fsencode(f"{root}/")
+    """Processes whose argv is a daemon's launch line (daemons.launch): the lab's state dir and a
+    pid file under it, each a whole argument. Someone reading a lab file is left alone."""
+    mark, pids = os.fsencode(str(root)), os.fsencode(f"{root}/pids/")
     found: set[int] = set()
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -258,7 +259,7 @@ def _pids_naming(root: Path) -> set[int]:
             args = Path(entry.path, "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if any(a == mark or a.startswith(under) for a in args):
+        if mark in args and any(a.startswith(pids) for a in args):
             found.add(int(entry.name))
     return found
 
