@@ -131,3 +131,6 @@ def test_cameras_are_named_with_confidence(lab: Any, inventory: Inventory) -> No
         assert any("RTSP" in e.detail for e in device.evidence), name
     cam1 = next(d for d in inventory.devices if d.name == "cam1")
     assert cam1.model == "AXIS P3245-LVE" and cam1.os == "10.12.220"
+    cam2 = next(d for d in inventory.devices if "10.77.30.51" in d.addresses)
+    # its web server answers in Hikvision's header order, which nmap's fingerprint matches
+    assert any("Hikvision IP camera httpd" in e.detail for e in cam2.evidence), cam2.evidence
