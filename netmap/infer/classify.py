@@ -410,6 +410,10 @@ def combine(votes: list[TypeVote]) -> tuple[DeviceType, float, list[Evidence]]:
 _PBX_RE = re.compile(PRODUCT_RULES[0][0], re.I)
 _MAIL_RE = re.compile(r"postfix|exim|sendmail|dovecot|courier|zimbra|exchange", re.I)
 _BACKUP_RE = re.compile(PRODUCT_RULES[4][0], re.I)
+# the software that gives a device its role: what the deliverables name beside it
+ROLE_PRODUCTS: dict[Role, re.Pattern[str]] = {
+    Role.EMAIL: _MAIL_RE, Role.TELEPHONY: _PBX_RE, Role.BACKUP: _BACKUP_RE,
+}
 
 
 def roles_of(dev: Device, svcs: list[SvcFact], ctx: Context, exits: set[str],

@@ -23,6 +23,7 @@ from typing import Any
 
 import xlsxwriter
 
+from netmap.infer.classify import ROLE_PRODUCTS
 from netmap.infer.sla import response_of
 from netmap.infer.vlans import PortVlans, port_vlans
 from netmap.model import (
@@ -670,21 +671,26 @@ def uplink_facts(inv: Inventory, names: _Names | None = None) -> list[tuple[str,
 def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
     """E-mail, telephony and backup systems: what an RFP reader looks for first."""
 
-    def describe(d: Device) -> str:
+    def describe(d: Device, role: Role) -> str:
+        # what a bidder needs at a glance: the box, its OS, the servers it answers with and the
+        # software that gives it the role; the rest of its packages stay in the Software sheet
+        os_name = d.os or ""
+        if d.os_family and d.os_family.casefold() not in os_name.casefold():
+            os_name = f"{d.os_family} {os_name}".strip()  # "Synology DSM 7.2-64570"
         parts = [
             d.addresses[0] if d.addresses else "",
             " ".join(x for x in (d.vendor, d.model) if x),
+            os_name,
         ]
-        products = [s.product for s in d.services if s.product][:2] + [
-            sw.name for sw in d.software
-        ][:2]
-        return "; ".join(p for p in [*parts, *products] if p)
+        products = list(dict.fromkeys(s.product for s in d.services if s.product))[:3]
+        software = [sw.name for sw in d.software if ROLE_PRODUCTS[role].search(sw.name)][:2]
+        return "; ".join(p for p in dict.fromkeys([*parts, *products, *software]) if p)
 
     email = [d for d in inv.devices if Role.EMAIL in d.roles]
     pbx = [d for d in inv.devices if d.type == DeviceType.PBX or Role.TELEPHONY in d.roles]
     phones = [d for d in inv.devices if d.type == DeviceType.PHONE]
     backup = [d for d in inv.devices if d.type == DeviceType.BACKUP or Role.BACKUP in d.roles]
-    telephony = [(device_title(d), describe(d)) for d in pbx]
+    telephony = [(device_title(d), describe(d, Role.TELEPHONY)) for d in pbx]
     if phones:
         vendors = Counter(d.vendor for d in phones if d.vendor).most_common(2)
         telephony.append(
@@ -694,9 +700,9 @@ def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
             )
         )
     return {
-        "E-mail systems": [(device_title(d), describe(d)) for d in email],
+        "E-mail systems": [(device_title(d), describe(d, Role.EMAIL)) for d in email],
         "Telephony": telephony,
-        "Backup systems": [(device_title(d), describe(d)) for d in backup],
+        "Backup systems": [(device_title(d), describe(d, Role.BACKUP)) for d in backup],
     }
 
 

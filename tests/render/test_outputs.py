@@ -222,3 +222,22 @@ def test_vsdx_has_the_drawio_pages(town_drawio: tuple[Inventory, Path], tmp_path
         pages = ET.fromstring(zf.read("visio/pages/pages.xml"))
     names = [p.get("Name") for p in pages if p.tag.endswith("}Page")]
     assert names == [name for name, _ in drawio_pages(drawio)]
+
+
+def test_key_systems_name_the_software_of_their_role() -> None:
+    """The summary's e-mail, telephony and backup lines name the box, its OS and the software
+    that gives it the role, never whichever packages sort first."""
+    from netmap.model import SoftwareItem
+    from netmap.render.inventory import key_systems
+    from tests.render.factory import city_hall
+
+    inv = city_hall()
+    mail = next(d for d in inv.devices if d.name == "mail01")
+    mail.software = [SoftwareItem(name="7-Zip"), SoftwareItem(name="Adobe Reader"),
+                     *mail.software]
+    systems = {name: text for rows in key_systems(inv).values() for name, text in rows}
+    mail_line = next(t for n, t in systems.items() if n.startswith("mail01"))
+    assert "Microsoft Exchange Server 2019" in mail_line and "Windows Server 2019" in mail_line
+    assert "7-Zip" not in mail_line and "Veeam Agent" not in mail_line
+    backup_line = next(t for n, t in systems.items() if n.startswith("backup01"))
+    assert "Veeam Backup & Replication" in backup_line
