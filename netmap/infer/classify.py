@@ -327,11 +327,14 @@ def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
             votes.append(TypeVote(type=T.SWITCH, weight=0.3, source="lldp-med",
                                   detail=f"LLDP-MED network connectivity, seen by {who}"))
         caps = " ".join(n.capabilities)
-        endpoint = "phone" in caps or n.med_class in (1, 2, 3)
-        for key, dtype, weight in CAPABILITY_VOTES:
-            if key in caps and not (endpoint and dtype is T.SWITCH):  # phones bridge a PC port
+        # phones bridge a PC port, access points their radios: neither is a switch for that
+        endpoint = any(k in caps for k in ("phone", "wlan", "access-point")) or \
+            n.med_class in (1, 2, 3)
+        for cap in n.capabilities:  # one vote per capability: "wlan-access-point" is one bit
+            key, dtype, weight = next((c for c in CAPABILITY_VOTES if c[0] in cap), ("", T.OTHER, 0))
+            if key and not (endpoint and dtype is T.SWITCH):
                 votes.append(TypeVote(type=dtype, weight=weight, source=n.source,
-                                      detail=f"capability '{key}' advertised to {who}"))
+                                      detail=f"capability '{cap}' advertised to {who}"))
         if n.description:
             votes += _rule_votes(n.description, PRODUCT_RULES, n.source, scale=0.8)
     return votes

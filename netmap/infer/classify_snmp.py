@@ -106,10 +106,12 @@ _LLDP_SELF: dict[str, tuple[DeviceType, float]] = {
 def _self_announced_votes(capabilities: list[str], forwarding: bool | None) -> list[TypeVote]:
     """What the agent says of itself in LLDP, and a weak hint when IP-MIB says it forwards
     (Linux hosts running containers forward too, hence the low weight)."""
+    # an access point or a phone bridges its radio or PC port to its wire: no switch for that
+    endpoint = bool({"telephone", "wlan-access-point"} & set(capabilities))
     votes = [
         _vote(dtype, weight, f"LLDP lldpLocSysCapEnabled announces {cap!r}")
         for cap, (dtype, weight) in _LLDP_SELF.items()
-        if cap in capabilities
+        if cap in capabilities and not (endpoint and dtype is T.SWITCH)
     ]
     if forwarding:
         votes.append(_vote(T.ROUTER, 0.15, "IP-MIB ipForwarding = forwarding"))

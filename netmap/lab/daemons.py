@@ -369,6 +369,8 @@ def _lldpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     desc = _lldp_description(d)
     if desc:
         conf.append(f'configure system description "{desc.replace(chr(34), chr(39))}"')
+    if d.lldp_capabilities:  # an access point says "WLAN", which a bridge's kernel cannot
+        conf.append(f"configure system capabilities enabled {','.join(d.lldp_capabilities)}")
     voice = _voice_vlan(spec, d)
     if voice is not None:  # a phone announces its voice VLAN (LLDP-MED network policy)
         conf.append(f"configure med policy application voice vlan {voice} priority voice dscp 46")

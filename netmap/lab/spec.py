@@ -28,6 +28,9 @@ Role = Literal[
 LinkKind = Literal["trunk", "access", "uplink", "wan"]
 ServiceImpl = Literal["sshd", "nginx", "rsyncd", "smtp", "imap", "sip", "http", "jetdirect", "tcp"]
 Proto = Literal["tcp", "udp"]
+# lldpcli's names for LLDP system capabilities (IEEE 802.1AB)
+LldpCapability = Literal["other", "repeater", "bridge", "wlan", "router", "telephone", "docsis",
+                         "station"]
 
 _MAC_RE = re.compile(r"^[0-9a-f]{2}(:[0-9a-f]{2}){5}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
@@ -181,6 +184,8 @@ class DeviceSpec(_Strict):
     forwarding: bool | None = None
     lldp: bool = False
     lldp_med_class: int | None = Field(default=None, ge=1, le=4)
+    # LLDP system capabilities it announces in place of what lldpd reads from the kernel
+    lldp_capabilities: list[LldpCapability] = Field(default_factory=list)
     # its sshd lets the lab's inventory account in (accounts.py): a computer to inventory
     ssh_login: bool = False
     # false: the host ignores pings (a desktop firewall), and only a TCP probe finds it

@@ -133,6 +133,22 @@ def test_phone_advertising_bridge_is_not_a_switch() -> None:
     assert classified(make_scan([*sw, arp("10.0.0.9", ph)]))["10.0.0.9"].type is T.PHONE
 
 
+def test_access_point_advertising_bridge_is_one_vote_and_no_switch() -> None:
+    """LLDP's "wlan-access-point" is one capability bit: one vote. An access point bridges its
+    radios to its wire, so its "bridge" bit makes no switch, neither as the neighbour sees it nor
+    as its own agent says it."""
+    from netmap.infer.classify_snmp import _self_announced_votes
+
+    ap = mac(0x32)
+    sw, _ = switch("10.0.0.2", "sw1", 0x200,
+                   neighbours=[lldp("ge5", ap, caps=["bridge", "wlan-access-point"])])
+    d = classified(make_scan([*sw, arp("10.0.0.9", ap)]))["10.0.0.9"]
+    assert d.type is T.WIRELESS_AP
+    assert [e.detail.split(":")[0] for e in d.evidence if e.source == "lldp"] == ["wireless_ap"]
+    own = _self_announced_votes(["bridge", "wlan-access-point"], None)
+    assert [v.type for v in own] == [T.WIRELESS_AP]
+
+
 def test_snmp_switch_is_a_switch() -> None:
     sw, _ = switch("10.0.0.2", "sw1", 0x200)
     d = classified(make_scan(sw))["10.0.0.2"]

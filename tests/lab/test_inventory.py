@@ -134,3 +134,16 @@ def test_cameras_are_named_with_confidence(lab: Any, inventory: Inventory) -> No
     cam2 = next(d for d in inventory.devices if "10.77.30.51" in d.addresses)
     # its web server answers in Hikvision's header order, which nmap's fingerprint matches
     assert any("Hikvision IP camera httpd" in e.detail for e in cam2.evidence), cam2.evidence
+
+
+def test_access_point_is_named_from_its_lldp_and_its_definition(inventory: Inventory) -> None:
+    """ap1 announces "bridge" and "WLAN access point" over real LLDP, and its agent answers
+    UniFi's sysDescr: an access point (never a switch for its bridge bit), with model and
+    firmware, cabled to sw-access ge5 by LLDP."""
+    ap = next(d for d in inventory.devices if d.name == "ap1")
+    assert ap.type.value == "wireless_ap" and ap.confidence >= 0.6, ap.evidence
+    assert not [e for e in ap.evidence if e.detail.startswith("switch:")], ap.evidence
+    assert ap.model == "UAP-AC-Pro-Gen2" and ap.os == "6.6.55.15189"
+    names = {d.id: d.name for d in inventory.devices}
+    assert any({names.get(link.a), names.get(link.b)} == {"sw-access", "ap1"}
+               and link.source == "lldp" for link in inventory.links)
