@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import re
 import struct
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -281,8 +282,9 @@ def dot_source(scene: Scene) -> str:
             _emit_cluster(scene, cluster, made)
         for node in scene.members(None):
             made[node.id] = _emit_node(node)
+        sent: Counter[str] = Counter()  # infrastructure links per tail, for label sides
         for edge, ports in zip(scene.edges, scene.port_labels(), strict=True):
-            _emit_edge(scene, edge, ports, made)
+            _emit_edge(scene, edge, ports, made, sent)
         _emit_legend(scene)
         if not any(n.kind == "device" or n.kind == "group" for n in scene.nodes.values()):
             _LabelNode("<<I>No devices were found in this scan.</I>>", nodeid="empty_note")
@@ -374,7 +376,7 @@ def _is_leaf(node: SceneNode) -> bool:
 
 
 def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | None],
-               made: dict[str, Any]) -> None:  # fmt: skip
+               made: dict[str, Any], sent: Counter[str]) -> None:  # fmt: skip
     """One edge, with the port names `ports` (Scene.port_labels: each shown once)."""
     tail_port, head_port = ports
     if edge.layout_only:
@@ -393,7 +395,11 @@ def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | Non
                 "labelangle": "0",
             }
     else:
-        attrs |= {"labeldistance": "1.8", "labelangle": "30"}
+        # two links a device sends the same way would stack their port names (rtr1's "ge2"
+        # over "ge3"): its links take turns at which side of the line the name sits
+        side = 1 if sent[edge.tail] % 2 == 0 else -1
+        sent[edge.tail] += 1 if tail_port else 0
+        attrs |= {"labeldistance": "1.8", "labelangle": str(30 * side)}
         if tail_port:
             attrs["taillabel"] = f"<{dot_html(tail_port, max_len=20)}>"
         if head_port:
