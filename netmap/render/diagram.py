@@ -396,10 +396,12 @@ def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | Non
             }
     else:
         # two links a device sends the same way would stack their port names (rtr1's "ge2"
-        # over "ge3"): its links take turns at which side of the line the name sits
-        side = 1 if sent[edge.tail] % 2 == 0 else -1
+        # over "ge3"): its links take turns at which side of the line the name sits, and
+        # further pairs sit further out along the line
+        turn = sent[edge.tail]
         sent[edge.tail] += 1 if tail_port else 0
-        attrs |= {"labeldistance": "1.8", "labelangle": str(30 * side)}
+        side, step = (1 if turn % 2 == 0 else -1), min(turn // 2, 2)
+        attrs |= {"labeldistance": str(1.8 + 1.6 * step), "labelangle": str(30 * side)}
         if tail_port:
             attrs["taillabel"] = f"<{dot_html(tail_port, max_len=20)}>"
         if head_port:

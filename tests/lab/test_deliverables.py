@@ -126,3 +126,13 @@ def test_physical_view_of_the_lab(lab: Any, lab_scan: LabScan, rendered: Path) -
     for page in pages:
         q = page_quality(page)
         assert q.crossing_share < 0.05 and q.readable("A3"), q
+
+
+def test_port_names_never_stack_on_the_lab_diagrams(rendered: Path) -> None:
+    """Two links one device sends the same way once put "ge2" over "ge3" at the router."""
+    from tests.render.readers import overlapping_port_labels
+
+    pages = sorted(rendered.glob("network*.svg"))
+    assert len(pages) >= 5
+    for page in pages:
+        assert not overlapping_port_labels(page), (page.name, overlapping_port_labels(page))

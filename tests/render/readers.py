@@ -139,3 +139,22 @@ def zip_texts(path: Path) -> dict[str, bytes]:
 
 MAC_RE = re.compile(rb"(?i)\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b")
 TEN_NET_RE = re.compile(rb"\b10\.\d{1,3}\.\d{1,3}\.\d{1,3}\b")
+
+
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def overlapping_port_labels(path: Path) -> list[tuple[str, str]]:
+    """Pairs of link labels (port names) whose boxes overlap in a Graphviz SVG. A box is the
+    text's baseline, one font size up, and 0.62 em per character wide (Graphviz's sans glyphs
+    average narrower than that, so a pair found here overlaps on the page)."""
+    boxes: list[tuple[float, float, float, float, str]] = []
+    for group in ET.parse(path).getroot().iter(f"{_SVG_NS}g"):
+        if group.get("class") != "edge":
+            continue
+        for text in group.iter(f"{_SVG_NS}text"):
+            x, y = float(text.get("x", 0)), float(text.get("y", 0))
+            size, word = float(text.get("font-size", 14)), text.text or ""
+            boxes.append((x, y - size, x + 0.62 * size * len(word), y, word))
+    return [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
