@@ -250,8 +250,8 @@ def _port_votes(svcs: list[SvcFact], os_text: str) -> list[TypeVote]:
         vote(T.BACKUP, 0.6, f"backup software ports {sorted(ports & BACKUP_PORTS)} open")
     if ports & FILE_PORTS_ANY:
         vote(T.NAS, 0.45, f"NFS/AFP ports {sorted(ports & FILE_PORTS_ANY)} open")
-    if 554 in ports:
-        vote(T.CAMERA, 0.5, "RTSP (554) open")
+    if 554 in ports:  # a single-purpose port, like JetDirect's 9100: it outweighs SSH and a web UI
+        vote(T.CAMERA, 0.7, "RTSP (554) open")
     server_ports = ports & SERVER_PORTS
     if 3389 in ports:
         if "server" in os_text.lower():

@@ -149,6 +149,22 @@ def test_access_point_advertising_bridge_is_one_vote_and_no_switch() -> None:
     assert [v.type for v in own] == [T.WIRELESS_AP]
 
 
+def test_a_linux_camera_with_ssh_and_a_web_ui_is_never_a_confident_server() -> None:
+    """A camera whose agent says only "Linux", with SSH, a web UI and RTSP: RTSP serves one
+    purpose (as JetDirect's 9100 does), the rest any box. Camera, or at worst uncertain."""
+    from netmap.model import Facts
+
+    ip = "10.0.0.9"
+    banner = Facts(sys_descr="Linux ipcam 4.9.37 #1 SMP PREEMPT armv7l",
+                   sys_object_id="1.3.6.1.4.1.8072.3.2.10", services=72)
+    d = one([arp(ip, mac(9)), svc(ip, 554, "rtsp"), svc(ip, 80, "http"),
+             svc(ip, 22, "ssh", "OpenSSH"), *snmp(ip, facts=banner)])
+    assert d.type is T.CAMERA, (d.type, d.evidence)
+    server = one([arp(ip, mac(9)), svc(ip, 80, "http", "nginx"), svc(ip, 22, "ssh", "OpenSSH"),
+                  *snmp(ip, facts=banner)])
+    assert server.type is T.SERVER and server.confidence >= 0.6
+
+
 def test_snmp_switch_is_a_switch() -> None:
     sw, _ = switch("10.0.0.2", "sw1", 0x200)
     d = classified(make_scan(sw))["10.0.0.2"]
