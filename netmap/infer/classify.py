@@ -315,6 +315,9 @@ CAPABILITY_VOTES: tuple[tuple[str, DeviceType, float], ...] = (
 )
 
 
+_BRIDGING_ENDPOINTS = frozenset({T.PHONE, T.WIRELESS_AP})
+
+
 def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
     votes: list[TypeVote] = []
     for n in ctx.about(dev_id):
@@ -326,13 +329,13 @@ def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
         elif n.med_class == 4:
             votes.append(TypeVote(type=T.SWITCH, weight=0.3, source="lldp-med",
                                   detail=f"LLDP-MED network connectivity, seen by {who}"))
-        caps = " ".join(n.capabilities)
+        # one vote per capability: "wlan-access-point" is one bit
+        matched = [(cap, vote) for cap in n.capabilities
+                   for vote in [next((c for c in CAPABILITY_VOTES if c[0] in cap), None)] if vote]
         # phones bridge a PC port, access points their radios: neither is a switch for that
-        endpoint = any(k in caps for k in ("phone", "wlan", "access-point")) or \
-            n.med_class in (1, 2, 3)
-        for cap in n.capabilities:  # one vote per capability: "wlan-access-point" is one bit
-            key, dtype, weight = next((c for c in CAPABILITY_VOTES if c[0] in cap), ("", T.OTHER, 0))
-            if key and not (endpoint and dtype is T.SWITCH):
+        endpoint = n.med_class in (1, 2, 3) or any(v[1] in _BRIDGING_ENDPOINTS for _c, v in matched)
+        for cap, (_key, dtype, weight) in matched:
+            if not (endpoint and dtype is T.SWITCH):
                 votes.append(TypeVote(type=dtype, weight=weight, source=n.source,
                                       detail=f"capability '{cap}' advertised to {who}"))
         if n.description:

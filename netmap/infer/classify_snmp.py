@@ -107,7 +107,8 @@ def _self_announced_votes(capabilities: list[str], forwarding: bool | None) -> l
     """What the agent says of itself in LLDP, and a weak hint when IP-MIB says it forwards
     (Linux hosts running containers forward too, hence the low weight)."""
     # an access point or a phone bridges its radio or PC port to its wire: no switch for that
-    endpoint = bool({"telephone", "wlan-access-point"} & set(capabilities))
+    endpoint = any(_LLDP_SELF[c][0] in (T.PHONE, T.WIRELESS_AP) for c in capabilities
+                   if c in _LLDP_SELF)
     votes = [
         _vote(dtype, weight, f"LLDP lldpLocSysCapEnabled announces {cap!r}")
         for cap, (dtype, weight) in _LLDP_SELF.items()

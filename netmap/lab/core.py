@@ -217,7 +217,7 @@ def _down_locked(prefix: str) -> None:
     listed = set(manifest.get("namespaces", []))
     present = [n for n in netns.list_namespaces()
                if netns.owned_by(prefix, n) or n in listed]
-    _kill_namespaces(present, layout.root)
+    _kill_namespaces(present, layout)
     netns.delete_namespaces(present)
     accounts.remove_account(layout)
     etc = set(manifest.get("etc_netns", [])) | set(listed)
@@ -229,11 +229,11 @@ def _down_locked(prefix: str) -> None:
     shutil.rmtree(layout.root, ignore_errors=True)
 
 
-def _kill_namespaces(names: list[str], root: Path) -> None:
+def _kill_namespaces(names: list[str], layout: Layout) -> None:
     """Kill the lab's processes, in rounds: a `lab up` killed mid-launch leaves daemons on
     their way into a namespace (still in the root one, or forked after the first look)."""
     for _ in range(KILL_ROUNDS):
-        pids = _namespace_pids(names) | _pids_naming(root)
+        pids = _namespace_pids(names) | _pids_naming(layout)
         pids.discard(os.getpid())
         if not pids:
             return
@@ -247,10 +247,10 @@ def _namespace_pids(names: list[str]) -> set[int]:
     return pids
 
 
-def _pids_naming(root: Path) -> set[int]:
+def _pids_naming(layout: Layout) -> set[int]:
     """Processes whose argv is a daemon's launch line (daemons.launch): the lab's state dir and a
     pid file under it, each a whole argument. Someone reading a lab file is left alone."""
-    mark, pids = os.fsencode(str(root)), os.fsencode(f"{root}/pids/")
+    mark, pids = os.fsencode(str(layout.root)), os.fsencode(f"{layout.pids}/")
     found: set[int] = set()
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
