@@ -225,8 +225,7 @@ async def run_one(defn: dict[str, Any], position: dict[str, int], recorded: bool
         earlier = family is not None and position.get(family, 10**6) < position[defn["os"]]
         result = f"shadowed by {family}" if earlier else f"missed (got {family})"
         return Outcome(defn["os"], defn["type"], recorded, result)
-    accepted = accuracy.TYPE_MAP.get(defn["type"], accuracy.OTHER_OK)
-    right = dtype in accepted
+    right = dtype in accuracy.accepted_types(defn["type"], defn["text"])
     vendors = accuracy.expected_vendors(
         {"os_text": defn["text"], "group": defn["group"], "vendor_enterprise": enterprise})
     vendor = facts.vendor if facts else None

@@ -11,7 +11,8 @@ netmap's in-memory Walker (same getters, no UDP) for fast iteration.
 Scoring (printed with the results):
 
 * class: manifest `type` (LibreNMS OS definition) mapped to netmap's DeviceType vocabulary,
-  see TYPE_MAP; the top SNMP type vote must be one of the accepted types.
+  see TYPE_MAP; the top SNMP type vote must be one of the accepted types. A definition whose
+  title names a camera or a video recorder also accepts camera (LibreNMS types some "network").
 * vendor: LibreNMS has no vendor field. Accepted names are (a) the IANA registrant of the
   sysObjectID enterprise (netmap's enterprise table; not for agent-toolkit numbers such as
   Net-SNMP 8072), (b) the first word of the OS display name `os_text` ("Cisco IOS" -> Cisco)
@@ -79,6 +80,17 @@ TYPE_MAP: dict[str, set[DeviceType]] = {
     "appliance": {T.OTHER, T.UNKNOWN, T.CAMERA, T.PHONE, T.PBX},
 }
 OTHER_OK = {T.OTHER, T.UNKNOWN}  # appliance, environment, loadbalancer, timing, management, ...
+# LibreNMS files some cameras and recorders under "network" ("Hikvision NVR", "Illustra Network
+# Camera"): where the definition's own title says camera, a camera is right too.
+_CAMERA_TITLE = re.compile(r"\b(camera|NVR|DVR)\b", re.IGNORECASE)
+
+
+def accepted_types(librenms_type: str | None, title: str | None) -> set[DeviceType]:
+    """The netmap types scored right for a device LibreNMS files as `librenms_type`."""
+    accepted = set(TYPE_MAP.get(librenms_type or "", OTHER_OK))
+    if title and _CAMERA_TITLE.search(title):
+        accepted.add(T.CAMERA)
+    return accepted
 
 # os_text first words that name an operating system or a product, not a vendor.
 NOT_VENDORS = {
@@ -484,8 +496,7 @@ def score_device(
     name = device["name"]
     facts = record.facts
     dtype, confidence, _why = hint or snmp_type_hint(record)
-    accepted = TYPE_MAP.get(device.get("type") or "", OTHER_OK)
-    right = dtype in accepted
+    right = dtype in accepted_types(device.get("type"), device.get("os_text"))
     score.add("class", right, name, device.get("type"), dtype.value)
     score.add(f"class.{device.get('type')}", right)
     if dtype is not DeviceType.UNKNOWN:
@@ -711,7 +722,8 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
         "",
         "Type mapping (LibreNMS -> netmap): "
         + "; ".join(f"{k} -> {'|'.join(sorted(v))}" for k, v in TYPE_MAP.items())
-        + "; any other type (appliance, environment, loadbalancer, ...) -> other|unknown",
+        + "; any other type (appliance, environment, loadbalancer, ...) -> other|unknown"
+        + "; a definition titled camera, NVR or DVR also accepts camera",
         "Vendor: IANA registrant of a specific sysObjectID enterprise, or the first word of "
         "os_text, or the OS group; renames equivalent. Model/version/serial: casefold "
         "containment either way, only where LibreNMS expects a value.",

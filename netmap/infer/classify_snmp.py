@@ -28,7 +28,7 @@ from netmap.infer.identify.votes import (
     specific_family,
     structure_votes,
 )
-from netmap.model import DeviceType, SnmpRecord, TypeVote
+from netmap.model import DeviceType, Facts, SnmpRecord, TypeVote
 
 T = DeviceType
 SOURCE = "snmp"
@@ -265,7 +265,7 @@ def _table_votes(rec: SnmpRecord) -> list[TypeVote]:
     # a switch-sized port count before the ports speak.
     wanted = 24 if rec.facts is not None and _os_banner(rec.facts.sys_descr) else 8
     if len(physical) >= wanted:
-        votes.append(_vote(T.SWITCH, 0.45, f"{len(physical)} Ethernet ports", "snmp:interfaces"))
+        votes.append(_ports_vote(rec, len(physical)))
     if wifi:
         votes.append(
             _vote(
@@ -280,6 +280,20 @@ def _table_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes.append(_vote(T.SERVER, 0.25, "HOST-RESOURCES hrSWInstalled present", "snmp:software"))
     votes += _energy_votes(rec, len(physical))
     return votes
+
+
+PORTS_WEIGHT = 0.45
+UNBRIDGED_PORTS_WEIGHT = 0.25  # ports no BRIDGE-MIB speaks for: a firewall or a router has them too
+
+
+def _ports_vote(rec: SnmpRecord, ports: int) -> TypeVote:
+    """Many Ethernet ports look like a switch; without BRIDGE-MIB (no bridge ports) they are
+    only a hint, since a firewall or a router with a port per segment has as many."""
+    bridged = rec.facts is not None and rec.facts.structure.get("bridge_ports", 0) > 0
+    if bridged:
+        return _vote(T.SWITCH, PORTS_WEIGHT, f"{ports} Ethernet ports", "snmp:interfaces")
+    return _vote(T.SWITCH, UNBRIDGED_PORTS_WEIGHT, f"{ports} Ethernet ports, no BRIDGE-MIB",
+                 "snmp:interfaces")
 
 
 def _energy_votes(rec: SnmpRecord, ports: int) -> list[TypeVote]:
@@ -336,16 +350,24 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
-        family, specific = family_votes(facts), specific_family(facts)
+        family, specific = family_votes(facts) + _title_votes(facts), specific_family(facts)
         if family and specific:
             votes = _bounded_by_family(votes, {v.type for v in family})
         votes += family
-        if not specific:
-            # what the maker usually makes: only where no OS definition names the product line
+        if not specific and not _names_its_type(votes):
+            # what the maker usually makes: only where neither an OS definition nor the
+            # product's own words say what this product is
             votes += _maker_votes(facts.vendor, enterprise)
     votes += _table_votes(rec)
     votes += structure_votes(rec)
     return votes
+
+
+PRODUCT_WORD_WEIGHT = 0.6  # a keyword this strong in the banner or model names the product's type
+
+
+def _names_its_type(votes: list[TypeVote]) -> bool:
+    return any(v.source == KEYWORD_SOURCE and v.weight >= PRODUCT_WORD_WEIGHT for v in votes)
 
 
 # A word list is kept by hand; an OS definition is maintained for its product line. Where a
@@ -356,6 +378,24 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
 # keywords are never against it.
 KEYWORD_OUTSIDE_FAMILY = 0.5
 _FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE, T.CAMERA})
+
+
+# LibreNMS's coarse types that hold cameras, NVRs and telephony without saying so: a definition
+# typed so says which in its title ("Hikvision Camera", "Dahua NVR", "Allworx VoIP")
+_COARSE_LIBRENMS_TYPES = frozenset({"network", "appliance"})
+TITLE_SCALE = 0.8  # a title keyword counts as a model name's keyword does
+
+
+def _title_votes(facts: Facts) -> list[TypeVote]:
+    """What a coarse-typed OS definition's title names of the kinds LibreNMS has no type for,
+    as part of what the definition says."""
+    family = facts.os_family
+    if family is None or family.type not in _COARSE_LIBRENMS_TYPES:
+        return []
+    where = f"LibreNMS OS {family.os!r} title"
+    return [v.model_copy(update={"source": FAMILY_SOURCE})
+            for v in _keyword_votes(family.text, where, TITLE_SCALE)
+            if v.type in _FINER_THAN_LIBRENMS]
 
 
 def _bounded_by_family(votes: list[TypeVote], family_types: set[DeviceType]) -> list[TypeVote]:
@@ -423,6 +463,9 @@ def snmp_type_hint(rec: SnmpRecord) -> tuple[DeviceType, float, list[str]]:
     return best, calibrate(best, scores, votes), reasons
 
 
+# What a type does as well: a firewall forwards packets, so a router's evidence (forwarding,
+# routes, layer 3) is no rival to it
+_DOES_TOO: dict[DeviceType, frozenset[DeviceType]] = {T.FIREWALL: frozenset({T.ROUTER})}
 PRIOR_CAP = 0.45  # a maker's habits alone: a guess to confirm, listed under "Needs attention"
 DISAGREEMENT_CAP = 0.5  # a rival type nearly as strong: the same
 PRIOR_SOURCES = frozenset({PRIOR_SOURCE, "oui"})
@@ -433,7 +476,8 @@ def calibrate(best: DeviceType, scores: dict[DeviceType, float], votes: list[Typ
     capped when nothing but the maker's name supports it, when a rival nearly ties, or when the
     OS definition the agent matched names another type."""
     top = scores[best]
-    second = max((s for t, s in scores.items() if t != best), default=0.0)
+    second = max((s for t, s in scores.items() if t != best and t not in _DOES_TOO.get(best, ())),
+                 default=0.0)
     confidence = top * (1.0 - 0.5 * second**2)
     if all(v.source in PRIOR_SOURCES for v in votes if v.type == best):
         confidence = min(confidence, PRIOR_CAP)

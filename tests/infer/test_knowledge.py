@@ -407,6 +407,67 @@ def test_a_camera_under_a_catch_all_definition_is_not_capped() -> None:
     assert dtype is T.CAMERA and confidence <= DISAGREEMENT_CAP
 
 
+def test_a_coarse_definitions_title_names_a_camera_or_a_recorder() -> None:
+    """LibreNMS types "Hikvision NVR" and "Dahua NVR" as network and appliance: the title is
+    where it says what they are. A definition with a type of its own (firewall) is not re-read
+    from its title, and a title word is no model keyword against it."""
+
+    def recorder(title: str, kind: str, model: str | None = None) -> SnmpRecord:
+        return SnmpRecord(ip="10.0.0.5", facts=Facts(
+            sys_descr="Embedded Net DVR", model=model,
+            os_family=OsFamily(os="x-nvr", text=title, type=kind, group=None,
+                               matched_by="sysObjectID starts with '.1.3.6.1.4.1.39165'")))
+
+    for title, kind in (("Hikvision NVR", "network"), ("Dahua NVR", "appliance")):
+        votes = snmp_type_votes(recorder(title, kind))
+        assert any(v.type is T.CAMERA and "title" in v.detail for v in votes)
+    assert snmp_type_hint(recorder("Hikvision NVR", "network", "DS-7608NI"))[0] is T.CAMERA
+    assert not any("title" in v.detail
+                   for v in snmp_type_votes(recorder("Acme Camera Firewall", "firewall")))
+    # a model family that is the acronym and a number ("DH-NVR4108HS", "NGFW4000-UF")
+    bare = SnmpRecord(ip="10.0.0.6", facts=Facts(model="DH-NVR4108HS-8P-4KS2"))
+    assert snmp_type_hint(bare)[0] is T.CAMERA
+    ngfw = SnmpRecord(ip="10.0.0.7", facts=Facts(model="NGFW4000-UF"))
+    assert snmp_type_hint(ngfw)[0] is T.FIREWALL
+
+
+def test_the_products_own_words_outrank_its_makers_habits() -> None:
+    """"Netentsec NGFW" on Vyatta's enterprise number: what Vyatta usually makes (routers) is
+    not asked once the banner names the product's type; and a firewall's forwarding and routes
+    are no rival to it (a firewall routes)."""
+    rec = SnmpRecord(ip="10.0.0.8", facts=Facts(
+        sys_descr="Netentsec NGFW", vendor="Vyatta", sys_object_id="1.3.6.1.4.1.30803",
+        enterprise=30803, ip_forwarding=True, services=14))
+    votes = snmp_type_votes(rec)
+    assert not [v for v in votes if v.source == PRIOR_SOURCE]
+    dtype, confidence, _why = snmp_type_hint(rec)
+    assert dtype is T.FIREWALL and confidence > 0.6
+    plain = rec.model_copy(update={"facts": rec.facts.model_copy(
+        update={"sys_descr": "Netentsec OS"})})
+    assert [v for v in snmp_type_votes(plain) if v.source == PRIOR_SOURCE]
+    routes = [TypeVote(type=T.FIREWALL, weight=0.8, source="snmp:keyword", detail="NGFW"),
+              TypeVote(type=T.ROUTER, weight=0.77, source="snmp:structure", detail="routes")]
+    scores = {T.FIREWALL: 0.8, T.ROUTER: 0.77}
+    assert calibrate(T.FIREWALL, scores, routes) > 0.6
+    switch = [v.model_copy(update={"type": T.SWITCH}) if v.type is T.FIREWALL else v
+              for v in routes]
+    assert calibrate(T.SWITCH, {T.SWITCH: 0.8, T.ROUTER: 0.77}, switch) <= 0.5
+
+
+def test_ports_without_bridge_mib_are_only_a_hint_of_a_switch() -> None:
+    """Eleven Ethernet ports and no BRIDGE-MIB: a firewall with a port per segment looks the
+    same, so the box stays unknown rather than a switch; the same ports bridged make a switch."""
+    from netmap.model import Interface
+
+    ports = [Interface(if_index=n, if_type=6) for n in range(1, 12)]
+    rec = SnmpRecord(ip="10.0.0.9", interfaces=ports,
+                     facts=Facts(sys_descr="VENUS VSOS-V0700R0600", ip_forwarding=True))
+    assert snmp_type_hint(rec)[0] is T.UNKNOWN
+    bridged = rec.model_copy(update={"facts": rec.facts.model_copy(
+        update={"structure": {"bridge_ports": 11}})})
+    assert snmp_type_hint(bridged)[0] is T.SWITCH
+
+
 def test_a_maker_known_only_to_nmap_gets_a_weak_prior() -> None:
     """No OS definition matches and no hand entry names the enterprise: nmap's fingerprints of
     the maker tilt the guess, at a confidence that asks for confirmation."""
