@@ -55,7 +55,7 @@ def test_cityhall_macs_have_known_vendors() -> None:
 @pytest.mark.parametrize("patch, message", [
     (lambda s: s["devices"][-1]["interfaces"][0].update(name="eth0"), "eth0"),
     (lambda s: s["devices"][-1]["interfaces"][0].update(name="averylonginterface"), "15"),
-    (lambda s: s["devices"][-1]["interfaces"][0].update(mac="00:1b:54:3a:7c:00"), "MAC"),
+    (lambda s: s["devices"][-1]["interfaces"][0].update(mac="00:1b:54:3a:7c:01"), "MAC"),
     (lambda s: s["devices"][-1]["interfaces"][0].update(ips=["192.0.2.9/24"]), "address"),
     (lambda s: s["links"].pop(), "not cabled"),
     (lambda s: s["links"].append(dict(s["links"][-1])), "cabled twice"),

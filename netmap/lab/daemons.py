@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -449,11 +450,36 @@ def _rsyncd(layout: Layout, d: DeviceSpec) -> Daemon:
                                      f"--port={port}"])
 
 
+def self_signed(path: Path, name: str) -> Path:
+    """A key and a self-signed certificate for `name` in one PEM file (as an appliance makes
+    for its web UI before anyone installs a real one)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # old clients: RSA
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=825))
+            .sign(key, hashes.SHA256()))
+    path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                          serialization.NoEncryption())
+        + cert.public_bytes(serialization.Encoding.PEM))
+    path.chmod(0o600)
+    return path
+
+
 def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     ddir = layout.dev(d.name)
     emulated = [s.model_dump() for s in d.services if s.impl not in ("sshd", "nginx", "rsyncd")]
     cfg = {"hostname": f"{d.name}.{spec.domain}", "services": emulated,
            "ready_file": str(ddir / "services.ready")}
+    if any(s.tls for s in d.services):
+        cfg["certificate"] = str(self_signed(ddir / "tls.pem", f"{d.name}.{spec.domain}"))
     (ddir / "services.json").write_text(json.dumps(cfg, indent=1))
     return Daemon(d.name, "services", [sys.executable, "-m", "netmap.lab.services",
                                        str(ddir / "services.json")])

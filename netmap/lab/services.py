@@ -16,8 +16,10 @@ import asyncio
 import contextlib
 import functools
 import json
+import ssl
 import sys
 import uuid
+import warnings
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, cast
@@ -248,6 +250,18 @@ _TCP: dict[str, Callable[[Svc, str], Handler]] = {
 }
 
 
+def _tls(config: dict[str, Any]) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    # answer an old client's hello with a handshake, not a silent close: asyncio drops the
+    # alert a refused hello would get, and nmap's service scan tells TLS by its reply to one
+    with warnings.catch_warnings():  # TLS 1.0 is deprecated, and old clients still send it
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context.minimum_version = ssl.TLSVersion.TLSv1
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    context.load_cert_chain(str(config["certificate"]))
+    return context
+
+
 async def start(config: dict[str, Any]) -> list[Any]:
     hostname = str(config["hostname"])
     loop = asyncio.get_running_loop()
@@ -264,7 +278,8 @@ async def start(config: dict[str, Any]) -> list[Any]:
                                                     port, reuse_address=True))
         else:
             handler = _TCP[impl](svc, hostname)
-            servers.append(await asyncio.start_server(handler, "0.0.0.0", port,
+            tls = _tls(config) if svc.get("tls") else None
+            servers.append(await asyncio.start_server(handler, "0.0.0.0", port, ssl=tls,
                                                       reuse_address=True, limit=MAX_LINE))
     return servers
 

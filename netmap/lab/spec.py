@@ -126,6 +126,8 @@ class ServiceSpec(_Strict):
     http_version: Literal["1.0", "1.1"] = "1.1"
     headers: dict[str, str] = Field(default_factory=dict)
     title: str | None = None
+    # speaks TLS first (HTTPS), with a self-signed certificate the lab makes for the device
+    tls: bool = False
 
 
 class PassRecording(_Strict):

@@ -100,7 +100,17 @@ def traffic_plan(spec: LabSpec, d: DeviceSpec) -> list[tuple[str, str]]:
             target = _target(spec, d, ip)
             if target is not None:
                 plan.append((str(target), str(ip.network.broadcast_address)))
+            # every other router or firewall of the segment hears from it too, as an edge
+            # firewall does from each host whose internet traffic it returns
+            plan += [(str(other), str(ip.network.broadcast_address))
+                     for other in _forwarders_on(spec, d, ip.network) if other != target]
     return plan
+
+
+def _forwarders_on(spec: LabSpec, d: DeviceSpec,
+                   net: ipaddress.IPv4Network) -> list[ipaddress.IPv4Address]:
+    return [oip.ip for other in spec.devices if other.name != d.name and other.is_forwarding
+            for oip in other.ips() if oip.ip in net]
 
 
 def _target(spec: LabSpec, d: DeviceSpec,

@@ -147,3 +147,27 @@ def test_access_point_is_named_from_its_lldp_and_its_definition(inventory: Inven
     names = {d.id: d.name for d in inventory.devices}
     assert any({names.get(link.a), names.get(link.b)} == {"sw-access", "ap1"}
                and link.source == "lldp" for link in inventory.links)
+
+
+def test_edge_firewall_is_the_internet_uplink(inventory: Inventory) -> None:
+    """fw1 stands between the ISP and the core VLAN, as a city's firewall does: its agent answers
+    as FortiOS (sysObjectID of the 60F, chassis model "FGT_60F", which LibreNMS's `fortigate`
+    definition rewrites, fgSysVersion) and its web UI speaks TLS, and it forwards and routes
+    like the router behind it.
+    It is a firewall, confidently, the internet uplink leaves from its wan1, and rtr1, whose
+    default route points at it, is not taken for the way out."""
+    fw = next(d for d in inventory.devices if d.name == "fw1")
+    assert fw.type.value == "firewall" and fw.confidence >= 0.8, fw.evidence
+    assert (fw.vendor, fw.model, fw.serial) == ("Fortinet", "FortiGate 60F", "FGT60FTK22001234")
+    assert fw.os is not None and fw.os.startswith("v7.2.8")
+    # its HTTPS admin page, through TLS, in FortiOS's header order and masked Server name
+    assert any(s.port == 443 and s.product == "Fortinet security device httpd"
+               for s in fw.services), fw.services
+    assert inventory.uplink is not None and inventory.uplink.router == fw.id
+    assert inventory.uplink.interface == "wan1" and inventory.uplink.next_hop == "100.64.0.1"
+    rtr = next(d for d in inventory.devices if d.name == "rtr1")
+    assert rtr.type.value == "router" and rtr.id != inventory.uplink.router
+    names = {d.id: d.name for d in inventory.devices}
+    assert any({names.get(link.a), names.get(link.b)} == {"sw-core", "fw1"}
+               for link in inventory.links)
+
