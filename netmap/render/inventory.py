@@ -659,10 +659,17 @@ def coverage(inv: Inventory) -> list[tuple[str, Value]]:
 def uplink_facts(inv: Inventory, names: _Names | None = None) -> list[tuple[str, Value]]:
     names = names or _Names(inv)
     if inv.uplink is None:
-        return [("Internet router", "not identified")]
+        return [("Internet gateway", "not identified")]
+    # a router or, as often in a city, a firewall: say which, and what it is
+    gateway = names.devices.get(inv.uplink.router)
+    kind = None
+    if gateway is not None:
+        product = " ".join(x for x in (gateway.vendor, gateway.model) if x)
+        kind = type_word(gateway.type) + (f" ({product})" if product else "")
     return [
-        ("Internet router", names(inv.uplink.router)),
-        ("Router address", names.address(inv.uplink.router) or None),
+        ("Internet gateway", names(inv.uplink.router)),
+        ("Gateway type", kind or None),
+        ("Gateway address", names.address(inv.uplink.router) or None),
         ("Next hop (provider side)", inv.uplink.next_hop),
         ("Interface", inv.uplink.interface),
     ]

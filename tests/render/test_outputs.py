@@ -203,6 +203,27 @@ def test_summary_html(hall_out: Out) -> None:
         assert needle in text
 
 
+def test_the_internet_gateway_is_named_with_its_kind() -> None:
+    """A city's way out is often a firewall: the summary and the workbook call it the Internet
+    gateway and say what it is, not "Internet router"."""
+    from netmap.model import DeviceType
+    from netmap.render.inventory import uplink_facts
+    from tests.render.factory import city_hall
+
+    inv = city_hall()
+    assert inv.uplink is not None
+    edge = inv.uplink.router
+    facts = dict(uplink_facts(inv))
+    assert facts["Internet gateway"] and str(facts["Gateway type"]).startswith("router")
+    firewall = inv.model_copy(update={"devices": [
+        d.model_copy(update={"type": DeviceType.FIREWALL, "vendor": "Fortinet",
+                             "model": "FortiGate 60F"}) if d.id == edge else d
+        for d in inv.devices]})
+    facts = dict(uplink_facts(firewall))
+    assert facts["Gateway type"] == "firewall (Fortinet FortiGate 60F)"
+    assert "Internet router" not in facts
+
+
 def test_bundle_contents(hall_out: Out) -> None:
     out = hall_out[0]
     with zipfile.ZipFile(out / "rfp-bundle-20250314-0930-cityhall.zip") as zf:
