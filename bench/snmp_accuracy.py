@@ -57,6 +57,7 @@ from netmap.discover.snmp.walker import Walker  # noqa: E402
 from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
 from netmap.infer.identify.identify import identify_record  # noqa: E402
 from netmap.lab.snmpsim import serve  # noqa: E402
+from netmap.model import CONFIDENT as STATED  # noqa: E402
 from netmap.model import DeviceType, SnmpRecord  # noqa: E402
 
 DEFAULT_RECORDINGS = ROOT.parent / "shared" / "recordings" / "librenms"
@@ -672,7 +673,7 @@ GOALS = {
 }
 
 
-CONFIDENT = 0.6  # a type shown at this confidence or more must be right (goal: 0 wrong)
+CONFIDENT = STATED  # a type shown at this confidence or more must be right (goal: 0)
 
 
 def calibration_lines(score: Score) -> list[str]:

@@ -737,6 +737,11 @@ class SharedIdentity(Model):
     also_at: list[str] = Field(default_factory=list)  # the other agents' addresses
 
 
+# A device type at this confidence or more is stated as fact (and must be right: the benchmarks
+# count every wrong one); below it, it is a best guess the inventory asks someone to confirm.
+CONFIDENT = 0.6
+
+
 class Device(Model):
     id: str  # stable: derived from the strongest identity (MAC, chassis id, serial, ...)
     name: str | None = None

@@ -27,6 +27,7 @@ from netmap.infer.classify import ROLE_PRODUCTS
 from netmap.infer.sla import response_of
 from netmap.infer.vlans import PortVlans, port_vlans
 from netmap.model import (
+    CONFIDENT,
     WELL_KNOWN_COMMUNITIES,
     Device,
     DeviceType,
@@ -499,7 +500,7 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             EVIDENCE,
             "Identify it on site (label, MAC vendor) or add an override.",
         )
-    elif d.confidence < 0.5:
+    elif d.confidence < CONFIDENT:
         yield (
             "Uncertain type",
             f"Listed as {type_word(d.type)} with confidence {d.confidence:.2f}.",
