@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -31,6 +31,8 @@ from netmap.model import (
     DeviceType,
     Evidence,
     HostObs,
+    Link,
+    LinkSource,
     OsObs,
     Role,
     ScanRecord,
@@ -475,6 +477,39 @@ def site_zone(dev: Device, zone_map: dict[str, SiteZone]) -> tuple[str | None, s
     sites = {site for site, _ in pairs}
     zones = {zone for _, zone in pairs}
     return (sites.pop() if len(sites) == 1 else None), (zones.pop() if len(zones) == 1 else None)
+
+
+CABLES = frozenset({LinkSource.LLDP, LinkSource.CDP, LinkSource.FDB})  # what plugs into what
+
+
+def site_by_cabling(devices: list[Device], links: list[Link],
+                    zone_map: dict[str, SiteZone]) -> list[Device]:
+    """A device with addresses in several sites (the router joining City Hall's subnets and
+    the police annex's) still stands in one of them: the site most of its cabled neighbours are
+    in. A tie, or no cabled neighbour with a site, leaves it unsited; its zone stays unset."""
+    by_id = {d.id: d for d in devices}
+    out: list[Device] = []
+    for dev in devices:
+        spans = {zone_of(ip, zone_map)[0] for ip in dev.addresses} - {None}
+        if dev.site is not None or len(spans) < 2:
+            out.append(dev)
+            continue
+        ranked = _cabled_sites(dev, links, by_id).most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            dev = dev.model_copy(update={"site": ranked[0][0]})
+        out.append(dev)
+    return out
+
+
+def _cabled_sites(dev: Device, links: list[Link], by_id: dict[str, Device]) -> Counter[str]:
+    sites: Counter[str] = Counter()
+    for link in links:
+        if link.source not in CABLES or dev.id not in (link.a, link.b):
+            continue
+        other = by_id.get(link.b if link.a == dev.id else link.a)
+        if other is not None and other.site is not None:
+            sites[other.site] += 1
+    return sites
 
 
 # ---------------------------------------------------------------------------------------------

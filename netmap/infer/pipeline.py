@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from netmap.infer.classify import classify
+from netmap.infer.classify import classify, site_by_cabling
 from netmap.infer.context import build_context
 from netmap.infer.merge import merge_with_index
 from netmap.infer.overrides import apply_overrides
@@ -27,8 +27,10 @@ def build_inventory(
     # Overrides before topology: a type set by hand (phone, switch) changes how ports read.
     devices = apply_overrides(devices, overrides)
     topo = build_links(devices, scan, replace(ctx, devices={d.id: d for d in devices}))
-    # ...and again after, so inferred unmanaged switches can be named by their id too.
-    devices = apply_overrides(topo.devices, overrides)
+    # A device spanning sites is sited by its cables, which only the topology knows; then the
+    # overrides again, so inferred unmanaged switches can be named by their id too.
+    sited = site_by_cabling(topo.devices, topo.links, scan.request.subnets)
+    devices = apply_overrides(sited, overrides)
     inv = Inventory(
         scan_id=scan.id,
         scanned_at=scan.status.started,

@@ -207,6 +207,36 @@ def test_site_zone_and_cji_role_from_the_profile_subnets() -> None:
     assert (staff.site, staff.zone) == ("City Hall", None) and Role.CJI not in staff.roles
 
 
+def test_a_device_spanning_sites_is_sited_by_its_cables() -> None:
+    """The router joining City Hall's subnets and the police annex's has addresses in both
+    sites: it stands where most of its cabled neighbours are (LLDP, CDP, forwarding tables),
+    in no zone. A tie, or neighbours known only by routes, leave it unsited."""
+    from netmap.infer.classify import site_by_cabling
+    from netmap.model import Device, Link, LinkConfidence, LinkSource
+
+    zones = {"10.7.10.0/24": SiteZone(site="City Hall", zone="Staff"),
+             "10.7.20.0/24": SiteZone(site="City Hall", zone="Servers"),
+             "10.7.30.0/24": SiteZone(site="Police", zone="CJI")}
+    rtr = Device(id="rtr", addresses=["10.7.10.1", "10.7.20.1", "10.7.30.1"])
+    core = Device(id="core", addresses=["10.7.10.2"], site="City Hall", zone="Staff")
+    srv = Device(id="srv", addresses=["10.7.20.2"], site="City Hall", zone="Servers")
+    pd = Device(id="pd", addresses=["10.7.30.2"], site="Police", zone="CJI")
+
+    def cable(a: str, b: str, source: LinkSource = LinkSource.LLDP) -> Link:
+        return Link(a=a, b=b, source=source, confidence=LinkConfidence.CONFIRMED)
+
+    def sited(devices: list[Device], links: list[Link]) -> Device:
+        return next(d for d in site_by_cabling(devices, links, zones) if d.id == "rtr")
+
+    out = sited([rtr, core, srv, pd], [cable("rtr", "core"), cable("srv", "rtr"),
+                                       cable("rtr", "pd", LinkSource.FDB)])
+    assert (out.site, out.zone) == ("City Hall", None)
+    assert sited([rtr, core, pd], [cable("rtr", "core"), cable("rtr", "pd")]).site is None
+    assert sited([rtr, core, srv], [cable("rtr", "core", LinkSource.ROUTE)]).site is None
+    one_site = core.model_copy(update={"site": None})
+    assert site_by_cabling([one_site, rtr], [cable("rtr", "core")], zones)[0].site is None
+
+
 def test_scanner_role_from_nmap_localhost_response() -> None:
     devs = classified(make_scan([host("10.0.0.250", reason="localhost-response"),
                                  arp("10.0.0.9", mac(9))]))

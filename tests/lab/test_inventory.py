@@ -167,6 +167,8 @@ def test_edge_firewall_is_the_internet_uplink(inventory: Inventory) -> None:
     assert inventory.uplink.interface == "wan1" and inventory.uplink.next_hop == "100.64.0.1"
     rtr = next(d for d in inventory.devices if d.name == "rtr1")
     assert rtr.type.value == "router" and rtr.id != inventory.uplink.router
+    # its legs are in City Hall's subnets and the police annex's: sited by its cables
+    assert (rtr.site, rtr.zone) == ("City Hall", None)
     names = {d.id: d.name for d in inventory.devices}
     assert any({names.get(link.a), names.get(link.b)} == {"sw-core", "fw1"}
                for link in inventory.links)
