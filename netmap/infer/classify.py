@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
-from netmap.infer.classify_snmp import calibrate, snmp_type_votes
+from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
 from netmap.model import (
     ArpObs,
@@ -317,7 +317,9 @@ CAPABILITY_VOTES: tuple[tuple[str, DeviceType, float], ...] = (
 )
 
 
-_BRIDGING_ENDPOINTS = frozenset({T.PHONE, T.WIRELESS_AP})
+def _capability_vote(capability: str) -> tuple[str, DeviceType, float] | None:
+    """The one row a capability matches: "wlan-access-point" is one bit, not two votes."""
+    return next((row for row in CAPABILITY_VOTES if row[0] in capability), None)
 
 
 def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
@@ -331,11 +333,10 @@ def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
         elif n.med_class == 4:
             votes.append(TypeVote(type=T.SWITCH, weight=0.3, source="lldp-med",
                                   detail=f"LLDP-MED network connectivity, seen by {who}"))
-        # one vote per capability: "wlan-access-point" is one bit
-        matched = [(cap, vote) for cap in n.capabilities
-                   for vote in [next((c for c in CAPABILITY_VOTES if c[0] in cap), None)] if vote]
+        matched = [(cap, row) for cap in n.capabilities if (row := _capability_vote(cap))]
         # phones bridge a PC port, access points their radios: neither is a switch for that
-        endpoint = n.med_class in (1, 2, 3) or any(v[1] in _BRIDGING_ENDPOINTS for _c, v in matched)
+        endpoint = n.med_class in (1, 2, 3) or any(row[1] in BRIDGING_ENDPOINTS
+                                                    for _cap, row in matched)
         for cap, (_key, dtype, weight) in matched:
             if not (endpoint and dtype is T.SWITCH):
                 votes.append(TypeVote(type=dtype, weight=weight, source=n.source,

@@ -103,11 +103,15 @@ _LLDP_SELF: dict[str, tuple[DeviceType, float]] = {
 }
 
 
+# A phone bridges its PC port and an access point its radios to the wire: their LLDP "bridge"
+# bit makes no switch.
+BRIDGING_ENDPOINTS = frozenset({T.PHONE, T.WIRELESS_AP})
+
+
 def _self_announced_votes(capabilities: list[str], forwarding: bool | None) -> list[TypeVote]:
     """What the agent says of itself in LLDP, and a weak hint when IP-MIB says it forwards
     (Linux hosts running containers forward too, hence the low weight)."""
-    # an access point or a phone bridges its radio or PC port to its wire: no switch for that
-    endpoint = any(_LLDP_SELF[c][0] in (T.PHONE, T.WIRELESS_AP) for c in capabilities
+    endpoint = any(_LLDP_SELF[c][0] in BRIDGING_ENDPOINTS for c in capabilities
                    if c in _LLDP_SELF)
     votes = [
         _vote(dtype, weight, f"LLDP lldpLocSysCapEnabled announces {cap!r}")

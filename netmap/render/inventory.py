@@ -38,7 +38,13 @@ from netmap.model import (
     SoftwareItem,
 )
 from netmap.render.sanitize import cell
-from netmap.render.scene import INTERNET, SUBNET_PREFIX, device_title, type_word
+from netmap.render.scene import (
+    INTERNET,
+    SUBNET_PREFIX,
+    device_title,
+    hardware_label,
+    type_word,
+)
 
 Value = str | int | float | datetime | None
 
@@ -665,7 +671,7 @@ def uplink_facts(inv: Inventory, names: _Names | None = None) -> list[tuple[str,
     gateway = names.devices.get(inv.uplink.router)
     kind = None
     if gateway is not None:
-        product = " ".join(x for x in (gateway.vendor, gateway.model) if x)
+        product = hardware_label(gateway)
         kind = type_word(gateway.type) + (f" ({product})" if product else "")
     return [
         ("Internet gateway", names(inv.uplink.router)),
@@ -687,7 +693,7 @@ def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
             os_name = f"{d.os_family} {os_name}".strip()  # "Synology DSM 7.2-64570"
         parts = [
             d.addresses[0] if d.addresses else "",
-            " ".join(x for x in (d.vendor, d.model) if x),
+            hardware_label(d),
             os_name,
         ]
         products = list(dict.fromkeys(s.product for s in d.services if s.product))[:3]
