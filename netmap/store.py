@@ -232,7 +232,8 @@ class Store:
         return st
 
     def resolve(self, ref: str) -> str:
-        """A scan id, 'latest' (the newest complete scan) or a unique id prefix."""
+        """A scan id, 'latest' (the newest complete scan that reads) or a unique id prefix. A
+        scan named by id or prefix that does not pass check() is an error naming the file."""
         ids = self.ids()
         if ref == "latest":
             # The newest complete scan; a partial one only when nothing ever completed.
@@ -241,14 +242,15 @@ class Store:
                     if self.usable(sid) and self.status(sid).state is wanted:
                         return sid
             raise StoreError(f"no finished scan in {self.root}")
-        if ref in ids:
-            return ref
-        matches = [i for i in ids if i.startswith(ref)]
-        if len(matches) == 1:
-            return matches[0]
-        raise StoreError(
-            f"no scan {ref!r} in {self.root}" if not matches else f"{ref!r} is ambiguous"
-        )
+        matches = [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
+        if len(matches) != 1:
+            raise StoreError(
+                f"no scan {ref!r} in {self.root}" if not matches else f"{ref!r} is ambiguous"
+            )
+        problem = self.check(matches[0])
+        if problem is not None:
+            raise StoreError(f"scan {matches[0]} is corrupt: {problem}")
+        return matches[0]
 
     def latest_complete(self, before: str | None = None) -> str | None:
         """The newest complete scan that reads (corrupt ones are passed over, with a warning)."""

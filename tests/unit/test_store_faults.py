@@ -120,6 +120,10 @@ def test_a_damaged_file_costs_only_its_scan(
     problem = Store(store).check(newer)
     if problem is not None:
         assert "corrupt" in results["scans"][1]
+        for command in ("show", "report", "diff"):  # named by id: one line naming it, exit 2
+            code, text = results[command]
+            assert code == 2 and "is corrupt" in text and name.split(".")[0] in text, (
+                command, code, text)
         assert f'"id": "{older}"' in results["show latest"][1]  # the corrupt one is skipped
         assert Store(store).latest_complete() == older
 
