@@ -9,7 +9,8 @@ either). Each walk is read by netmap's real getters over an in-memory walker (no
 and its SNMP type vote scored against its folder:
 
     network/switch -> switch          network/router -> router      network/firewall -> firewall
-    network/wifi -> wireless_ap       UPS -> ups or pdu (the folder holds a switched PDU)
+    network/wifi -> wireless_ap or wireless_controller
+    UPS -> ups or pdu (the folder holds a switched PDU)
     camera -> camera                  storage -> nas or backup      os/* -> server or workstation
 
 Other folders (network/appliance, bmc, cloud, iot, unclassified) name no one class: their walks
@@ -47,7 +48,7 @@ FOLDERS: dict[str, set[DeviceType]] = {
     "network/switch": {T.SWITCH},
     "network/router": {T.ROUTER},
     "network/firewall": {T.FIREWALL},
-    "network/wifi": {T.WIRELESS_AP},
+    "network/wifi": {T.WIRELESS_AP, T.WIRELESS_CONTROLLER},
     "UPS": {T.UPS, T.PDU},
     "camera": {T.CAMERA},
     "storage": {T.NAS, T.BACKUP},

@@ -69,7 +69,7 @@ T = DeviceType
 # LibreNMS device type -> netmap types accepted for it.
 TYPE_MAP: dict[str, set[DeviceType]] = {
     "network": {T.ROUTER, T.SWITCH},
-    "wireless": {T.WIRELESS_AP},
+    "wireless": {T.WIRELESS_AP, T.WIRELESS_CONTROLLER},
     "firewall": {T.FIREWALL},
     "server": {T.SERVER},
     "workstation": {T.WORKSTATION},
@@ -82,15 +82,18 @@ TYPE_MAP: dict[str, set[DeviceType]] = {
 }
 OTHER_OK = {T.OTHER, T.UNKNOWN}  # appliance, environment, loadbalancer, timing, management, ...
 # LibreNMS files some cameras and recorders under "network" ("Hikvision NVR", "Illustra Network
-# Camera"): where the definition's own title says camera, a camera is right too.
-_CAMERA_TITLE = re.compile(r"\b(camera|NVR|DVR)\b", re.IGNORECASE)
+# Camera"), and has no wireless controller type ("Fortinet FortiWLC" is "network"): where the
+# definition's own title names the kind, that kind is right too.
+_TITLE_ACCEPTS = (
+    (re.compile(r"\b(camera|NVR|DVR)\b", re.IGNORECASE), T.CAMERA),
+    (re.compile(r"\w*WLC\b|wireless (LAN )?controller", re.IGNORECASE), T.WIRELESS_CONTROLLER),
+)
 
 
 def accepted_types(librenms_type: str | None, title: str | None) -> set[DeviceType]:
     """The netmap types scored right for a device LibreNMS files as `librenms_type`."""
     accepted = set(TYPE_MAP.get(librenms_type or "", OTHER_OK))
-    if title and _CAMERA_TITLE.search(title):
-        accepted.add(T.CAMERA)
+    accepted |= {kind for pattern, kind in _TITLE_ACCEPTS if title and pattern.search(title)}
     return accepted
 
 # os_text first words that name an operating system or a product, not a vendor.
@@ -724,7 +727,8 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
         "Type mapping (LibreNMS -> netmap): "
         + "; ".join(f"{k} -> {'|'.join(sorted(v))}" for k, v in TYPE_MAP.items())
         + "; any other type (appliance, environment, loadbalancer, ...) -> other|unknown"
-        + "; a definition titled camera, NVR or DVR also accepts camera",
+        + "; a definition titled camera, NVR or DVR also accepts camera, one titled WLC or"
+        " wireless controller a wireless controller",
         "Vendor: IANA registrant of a specific sysObjectID enterprise, or the first word of "
         "os_text, or the OS group; renames equivalent. Model/version/serial: casefold "
         "containment either way, only where LibreNMS expects a value.",

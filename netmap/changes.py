@@ -22,7 +22,8 @@ from netmap.model import (
     LinkConfidence,
 )
 
-NETWORK_TYPES = {DeviceType.SWITCH, DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.WIRELESS_AP}
+NETWORK_TYPES = {DeviceType.SWITCH, DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.WIRELESS_AP,
+                 DeviceType.WIRELESS_CONTROLLER}
 PORT_SOURCES = {"lldp", "cdp", "fdb"}
 
 

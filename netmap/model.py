@@ -41,6 +41,7 @@ class DeviceType(StrEnum):
     FIREWALL = "firewall"
     SWITCH = "switch"
     WIRELESS_AP = "wireless_ap"
+    WIRELESS_CONTROLLER = "wireless_controller"  # manages access points (WLC, mobility controller)
     SERVER = "server"
     WORKSTATION = "workstation"
     PHONE = "phone"
@@ -259,6 +260,7 @@ GETTERS = (
     "printer",
     "ups",
     "vlans",
+    "managed_aps",
 )
 
 
@@ -509,6 +511,22 @@ class UpsInfo(Model):
     charge_percent: int | None = None
 
 
+class ManagedAp(Model):
+    """An access point as its wireless controller lists it: lightweight APs answer no SNMP of
+    their own, so this row is often all an inventory can know of them."""
+
+    mib: str  # the table it came from ("AIRESPACE-WIRELESS-MIB")
+    maker: str | None = None  # who makes the APs that table lists
+    mac: str | None = None  # the wired port's MAC, as switches and ARP caches see it
+    radio_mac: str | None = None  # the radios' base MAC (AireOS indexes its table by it)
+    name: str | None = None
+    ip: str | None = None
+    model: str | None = None
+    serial_number: str | None = None
+    os_version: str | None = None
+    location: str | None = None
+
+
 # Communities every scanner tries first: an agent that answers one is readable by anyone.
 WELL_KNOWN_COMMUNITIES = frozenset(
     {"public", "private", "community", "default", "snmp", "admin", "manager", "monitor", "cisco"}
@@ -536,6 +554,7 @@ class SnmpRecord(Model):
     printer: PrinterInfo | None = None
     ups: UpsInfo | None = None
     vlans: VlanTable | None = None
+    managed_aps: list[ManagedAp] = Field(default_factory=list)  # a wireless controller's APs
     errors: dict[str, str] = Field(default_factory=dict)  # getter -> clear message
     collected: list[str] = Field(default_factory=list)  # getters that ran (empty result != not asked)
 

@@ -75,7 +75,8 @@ def test_topology_expectations() -> None:
     assert {ws2, ws3} <= fdb["ge4"]  # behind the unmanaged switch
     assert fdb["ge3"] == {spec.device("printer1").interfaces[0].mac}
     lldp = expected_lldp(spec, "sw-access")
-    assert lldp == {"ge1": {"sw-core"}, "ge2": {"phone1"}, "ge3": {"printer1"}, "ge5": {"ap1"}}
+    assert lldp == {"ge1": {"sw-core"}, "ge2": {"phone1"}, "ge3": {"printer1"}, "ge5": {"ap1"},
+                    "ge7": {"ap2"}}
     assert mac_add("00:26:cb:4e:10:ff", 2) == "00:26:cb:4e:11:01"
 
 

@@ -68,6 +68,8 @@ PRODUCT_RULES: tuple[tuple[str, DeviceType, float], ...] = (
      r"|sophos (xg|utm)", T.FIREWALL, 0.8),
     (r"routeros|mikrotik|edgeos|vyos|junos", T.ROUTER, 0.5),
     (r"unifi ap|aironet|access point|ruckus|\bwap\b", T.WIRELESS_AP, 0.6),
+    (r"wireless lan controller|wlan controller|mobility (?:controller|conductor)|smartzone"
+     r"|zonedirector|\bwlc\b", T.WIRELESS_CONTROLLER, 0.7),
     (r"windows server|microsoft exchange|exchange smtp", T.SERVER, 0.6),
     (r"windows (?:xp|7|8|8\.1|10|11)\b", T.WORKSTATION, 0.6),
     (r"postfix|exim|sendmail|dovecot|courier|zimbra|openldap|active directory|samba",
@@ -358,8 +360,18 @@ def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     votes += _os_votes(matches)
     votes += _vendor_votes(_vendors(dev, idx), svcs)
     votes += _neighbour_votes(ctx, dev.id)
+    votes += _controller_votes(ctx, dev.id)
     votes += _host_votes(dev)
     return votes
+
+
+def _controller_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
+    """A wireless controller lists the access points that joined it: as strong as an AP's own
+    word, and needing nothing of the AP itself."""
+    return [TypeVote(type=T.WIRELESS_AP, weight=0.9, source="snmp:controller",
+                     detail=f"listed as an access point by wireless controller "
+                     f"{ctx.devices[m.controller].name or m.controller} ({m.mib})")
+            for m in ctx.managed if m.ap == dev_id and m.controller in ctx.devices]
 
 
 def _host_votes(dev: Device) -> list[TypeVote]:

@@ -16,6 +16,7 @@ import functools
 import re
 import tomllib
 from collections import defaultdict
+from typing import Any, NamedTuple
 
 from netmap.discover.snmp.datafiles import data_text, each_row
 from netmap.discover.snmp.oids import longest_prefix
@@ -62,7 +63,17 @@ def _load_maker_types() -> tuple[
 # product family (longest prefix wins).
 ENTERPRISE_TYPES, FAMILY_PREFIXES = _load_maker_types()
 
-def load_keywords(text: str | None = None) -> tuple[tuple[re.Pattern[str], DeviceType, float, str], ...]:
+class Keyword(NamedTuple):
+    pattern: re.Pattern[str]
+    type: DeviceType
+    weight: float
+    reason: str
+    # types whose broader words this one refines: "wireless LAN controller" also says
+    # "wireless", which must not then vote access point
+    instead_of: frozenset[DeviceType] = frozenset()
+
+
+def load_keywords(text: str | None = None) -> tuple[Keyword, ...]:
     """`data/type-keywords.toml` (or `text`): the words that vote for a type (see the file's
     header); a keyword that does not load is skipped with a warning naming it."""
     data = _TYPE_DATA if text is None else tomllib.loads(text)
@@ -70,16 +81,21 @@ def load_keywords(text: str | None = None) -> tuple[tuple[re.Pattern[str], Devic
                           "type-keywords.toml keyword"))  # fmt: skip
 
 
-def _keyword(kw: dict[str, str]) -> tuple[re.Pattern[str], DeviceType, float, str]:
+def _keyword(kw: dict[str, Any]) -> Keyword:
     pattern = re.compile(kw["pattern"].replace("<UNIX_OS>", UNIX_OS), re.IGNORECASE)
-    return pattern, DeviceType(kw["type"]), float(kw["weight"]), str(kw["reason"])
+    instead_of = frozenset(DeviceType(t) for t in kw.get("instead_of", []))
+    return Keyword(pattern, DeviceType(kw["type"]), float(kw["weight"]), str(kw["reason"]),
+                   instead_of)
 
 
 _TYPE_DATA = tomllib.loads(data_text("type-keywords.toml", IDENTIFY))  # read once
 
 
-# sysDescr / model keywords: (pattern, type, weight, reason).
+# sysDescr / model keywords: (pattern, type, weight, reason, instead_of).
 _KEYWORDS = load_keywords()
+_REFINED_BY: dict[DeviceType, frozenset[DeviceType]] = {
+    kw.type: kw.instead_of for kw in _KEYWORDS if kw.instead_of
+}
 _SERVERS = _TYPE_DATA["server_makers"]
 # enterprise numbers and names of makers that sell servers (their Linux banner is a server's)
 _SERVER_OS_VENDORS = frozenset(int(n) for n in _SERVERS["enterprises"])
@@ -179,20 +195,22 @@ def _keyword_votes(
     weak: frozenset[str] = frozenset(),
     weak_scale: float = 0.0,
 ) -> list[TypeVote]:
-    """One vote per keyword rule that matches `text`; a match among `weak` words weighs
-    `weak_scale` instead of `scale`."""
+    """One vote per keyword rule that matches `text`, less those a finer matching rule stands
+    `instead_of`; a match among `weak` words weighs `weak_scale` instead of `scale`."""
     if not text:
         return []
+    found = [(kw, match) for kw in _KEYWORDS if (match := kw.pattern.search(text))]
+    refined = {t for kw, _match in found for t in kw.instead_of}
     votes: list[TypeVote] = []
-    for pattern, dtype, weight, reason in _KEYWORDS:
-        match = pattern.search(text)
-        if match:
-            detail = f"{where} {reason} {match.group(0)!r}"
-            if match.group(0).lower() in weak:
-                votes.append(_vote(dtype, weight * weak_scale, detail + " (a word of the name)",
-                                   KEYWORD_SOURCE))
-            else:
-                votes.append(_vote(dtype, weight * scale, detail, KEYWORD_SOURCE))
+    for kw, match in found:
+        if kw.type in refined:
+            continue
+        detail = f"{where} {kw.reason} {match.group(0)!r}"
+        if match.group(0).lower() in weak:
+            votes.append(_vote(kw.type, kw.weight * weak_scale, detail + " (a word of the name)",
+                               KEYWORD_SOURCE))
+        else:
+            votes.append(_vote(kw.type, kw.weight * scale, detail, KEYWORD_SOURCE))
     return votes
 
 
@@ -354,7 +372,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
-        family, specific = family_votes(facts) + _title_votes(facts), specific_family(facts)
+        family, specific = _definition_votes(facts), specific_family(facts)
         if family and specific:
             votes = _bounded_by_family(votes, {v.type for v in family})
         votes += family
@@ -376,30 +394,43 @@ def _names_its_type(votes: list[TypeVote]) -> bool:
 
 # A word list is kept by hand; an OS definition is maintained for its product line. Where a
 # keyword names a type the matched definition's type cannot mean ("AP8641", an APC PDU, read as
-# an access point), the keyword counts this much. LibreNMS has no PBX or phone type (its
-# "network", "server" and "appliance" hold them), and files all but two of its camera
-# definitions under "appliance" (Axis, Dahua, Vivotek) or "network" (Hikvision), so those
-# keywords are never against it.
+# an access point), the keyword counts this much. LibreNMS has no PBX, phone or wireless
+# controller type (its "network", "server", "wireless" and "appliance" hold them), and files all
+# but two of its camera definitions under "appliance" (Axis, Dahua, Vivotek) or "network"
+# (Hikvision), so those keywords are never against it.
 KEYWORD_OUTSIDE_FAMILY = 0.5
-_FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE, T.CAMERA})
+_FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE, T.CAMERA, T.WIRELESS_CONTROLLER})
 
 
-# LibreNMS's coarse types that hold cameras, NVRs and telephony without saying so: a definition
-# typed so says which in its title ("Hikvision Camera", "Dahua NVR", "Allworx VoIP")
-_COARSE_LIBRENMS_TYPES = frozenset({"network", "appliance"})
+# LibreNMS's coarse types that hold kinds it has no type for, and which of them a definition
+# typed so names in its title: "Hikvision NVR", "Allworx VoIP" (network, appliance); "Cisco
+# WLC", "Ruckus Wireless SmartZone" (wireless: controllers among the access points)
+_TITLE_REFINES: dict[str, frozenset[DeviceType]] = {
+    "network": _FINER_THAN_LIBRENMS,
+    "appliance": _FINER_THAN_LIBRENMS,
+    "wireless": frozenset({T.WIRELESS_CONTROLLER}),
+}
 TITLE_SCALE = 0.8  # a title keyword counts as a model name's keyword does
+
+
+def _definition_votes(facts: Facts) -> list[TypeVote]:
+    """What the matched OS definition says: its coarse type's votes, less the ones its title
+    refines away ("Cisco WLC" is typed wireless, which is no access point here)."""
+    title = _title_votes(facts)
+    refined = {t for v in title for t in _REFINED_BY.get(v.type, ())}
+    return [v for v in family_votes(facts) if v.type not in refined] + title
 
 
 def _title_votes(facts: Facts) -> list[TypeVote]:
     """What a coarse-typed OS definition's title names of the kinds LibreNMS has no type for,
     as part of what the definition says."""
     family = facts.os_family
-    if family is None or family.type not in _COARSE_LIBRENMS_TYPES:
+    refines = _TITLE_REFINES.get(family.type or "") if family is not None else None
+    if family is None or not refines:
         return []
     where = f"LibreNMS OS {family.os!r} title"
     return [v.model_copy(update={"source": FAMILY_SOURCE})
-            for v in _keyword_votes(family.text, where, TITLE_SCALE)
-            if v.type in _FINER_THAN_LIBRENMS]
+            for v in _keyword_votes(family.text, where, TITLE_SCALE) if v.type in refines]
 
 
 def _bounded_by_family(votes: list[TypeVote], family_types: set[DeviceType]) -> list[TypeVote]:
@@ -468,8 +499,12 @@ def snmp_type_hint(rec: SnmpRecord) -> tuple[DeviceType, float, list[str]]:
 
 
 # What a type does as well: a firewall forwards packets, so a router's evidence (forwarding,
-# routes, layer 3) is no rival to it
-_DOES_TOO: dict[DeviceType, frozenset[DeviceType]] = {T.FIREWALL: frozenset({T.ROUTER})}
+# routes, layer 3) is no rival to it; a wireless controller is filed as wireless as its access
+# points are, and is often one itself (Mobility Express, Aruba Instant, Ruckus Unleashed)
+_DOES_TOO: dict[DeviceType, frozenset[DeviceType]] = {
+    T.FIREWALL: frozenset({T.ROUTER}),
+    T.WIRELESS_CONTROLLER: frozenset({T.WIRELESS_AP}),
+}
 PRIOR_CAP = 0.45  # a maker's habits alone: a guess to confirm, listed under "Needs attention"
 DISAGREEMENT_CAP = 0.5  # a rival type nearly as strong: the same
 PRIOR_SOURCES = frozenset({PRIOR_SOURCE, "oui"})
@@ -504,6 +539,7 @@ _TIE_ORDER = [
     T.NAS,
     T.BACKUP,
     T.FIREWALL,
+    T.WIRELESS_CONTROLLER,
     T.WIRELESS_AP,
     T.CAMERA,
     T.PHONE,

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from netmap.infer.addr import identity_ip, identity_mac
-from netmap.infer.merge import cdp_keys, lldp_keys, merge_with_index, resolve
+from netmap.infer.merge import cdp_keys, lldp_keys, managed_ap_keys, merge_with_index, resolve
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
     ArpObs,
@@ -50,12 +50,22 @@ class Exit:
     interface: str | None
 
 
+@dataclass(frozen=True)
+class Managed:
+    """An access point (`ap`, a device id) that a wireless controller lists among its own."""
+
+    controller: str
+    ap: str
+    mib: str
+
+
 @dataclass
 class Context:
     devices: dict[str, Device]
     index: dict[str, str]
     records: dict[str, list[SnmpRecord]] = field(default_factory=dict)
     neighbours: list[Neighbour] = field(default_factory=list)
+    managed: list[Managed] = field(default_factory=list)
     scanner_ips: set[str] = field(default_factory=set)
     _about: dict[str, list[Neighbour]] | None = None
 
@@ -153,6 +163,9 @@ def build_context(devices: list[Device], scan: ScanRecord,
         for rec in ctx.records[dev_id]:
             ctx.neighbours += [_lldp_entry(ctx, dev_id, n) for n in rec.lldp_neighbors_detail]
             ctx.neighbours += [_cdp_entry(ctx, dev_id, n) for n in rec.cdp_neighbors]
+            ctx.managed += [Managed(dev_id, ap_id, ap.mib) for ap in rec.managed_aps
+                            if (ap_id := resolve(index, managed_ap_keys(ap), None))
+                            and ap_id != dev_id]
     ctx.scanner_ips = {
         ip for ob in scan.observations
         if (

@@ -49,6 +49,7 @@ from netmap.model import (
     Interface,
     InventoryItem,
     LldpNeighbor,
+    ManagedAp,
     OsObs,
     ScanRecord,
     Service,
@@ -63,15 +64,19 @@ from netmap.oui import brand, vendor_of
 # Lower rank = more reliable, per field. Keys are claim sources.
 # "host" is the computer's own account over SSH/WinRM (its firmware's DMI/SMBIOS tables, its
 # OS release file): it outranks what SNMP, banners and MAC makers suggest.
+# "snmp:controller" is a wireless controller's account of one of its access points.
 SOURCE_RANK: dict[str, dict[str, int]] = {
-    "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "nmap": 3, "dns": 4},
-    "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "arp": 2, "nmap": 2,
-               "oui": 3},
-    "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
-    "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:printer": 2, "snmp:ups": 2},
-    "os": {"host": 0, "snmp": 1, "nmap:os": 2, "nmap:service": 3},
+    "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
+             "dns": 4},
+    "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
+               "arp": 2, "nmap": 2, "oui": 3},
+    "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "snmp:printer": 2,
+              "snmp:ups": 2},
+    "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1,
+               "snmp:printer": 2, "snmp:ups": 2},
+    "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "nmap:os": 2, "nmap:service": 3},
     "os_family": {"snmp": 0},
-    "location": {"snmp": 0},
+    "location": {"snmp": 0, "snmp:controller": 1},
 }
 # MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
 BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
@@ -382,6 +387,29 @@ def _neighbour_claims(rec: SnmpRecord, times: list[datetime]) -> list[Claim]:
     return claims
 
 
+def managed_ap_keys(ap: ManagedAp) -> set[str]:
+    """The identity keys of a controller's AP row: its wired MAC and its address (the radios'
+    MAC is on no wire, so no ARP cache or forwarding table would know it)."""
+    keys = {f"mac:{mac}"} if (mac := identity_mac(ap.mac)) else set()
+    return keys | ({f"ip:{ip}"} if (ip := identity_ip(ap.ip)) else set())
+
+
+def _managed_ap_claims(rec: SnmpRecord, times: list[datetime]) -> list[Claim]:
+    """A wireless controller's access points exist (lightweight APs answer no SNMP of their
+    own), with the controller's account of their name, model, serial and software."""
+    claims: list[Claim] = []
+    for ap in rec.managed_aps:
+        c = _keyed_claim("snmp:controller", managed_ap_keys(ap), times)
+        if not c.keys:
+            continue
+        for fld, value in (("name", ap.name), ("vendor", ap.maker), ("model", ap.model),
+                           ("serial", ap.serial_number), ("os", ap.os_version),
+                           ("location", ap.location)):
+            c.add_value(fld, value, "snmp:controller")
+        claims.append(c)
+    return claims
+
+
 def _own_macs(rec: SnmpRecord) -> set[str]:
     return {m for i in rec.interfaces if (m := identity_mac(i.mac_address))}
 
@@ -512,6 +540,7 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
         t = times.get(rec.ip, [])
         claims.append(_agent_claim(rec, t, shared))
         claims += _neighbour_claims(rec, t)
+        claims += _managed_ap_claims(rec, t)
         cs, bs = _table_claims(rec, t)
         claims += cs
         bindings += bs
@@ -700,6 +729,7 @@ _SOURCE_WORDS = {
     "snmp:inventory": "SNMP ENTITY-MIB inventory",
     "snmp:printer": "Printer-MIB",
     "snmp:ups": "UPS-MIB",
+    "snmp:controller": "its wireless controller's table of access points",
     "oui": "maker of the MAC address (IEEE OUI)",
     "arp": "maker of the MAC address (ARP reply)",
     "nmap": "nmap (MAC vendor)",

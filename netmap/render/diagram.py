@@ -64,7 +64,8 @@ def _icon_paths() -> dict[str, Path]:
     own = {
         t: ICON_DIR / f"{t}.png"
         for t in (
-            "printer", "phone", "pbx", "ups", "pdu", "nas", "backup", "camera", "unknown", "other"
+            "printer", "phone", "pbx", "ups", "pdu", "nas", "backup", "camera", "unknown", "other",
+            "wireless_controller",
         )
     }
     return {
@@ -322,7 +323,7 @@ def _by_parent(scene: Scene, nodes: list[SceneNode]) -> list[tuple[str | None, l
     above = {e.head: e.tail for e in scene.edges if e.constraint}
     groups: dict[str | None, list[SceneNode]] = {}
     for node in nodes:
-        parent = above.get(node.id) if _is_leaf(node) else None
+        parent = above.get(node.id) if _is_leaf(scene, node) else None
         groups.setdefault(parent, []).append(node)
     return list(groups.items())
 
@@ -369,10 +370,14 @@ def _emit_node(node: SceneNode) -> Any:
     return _LabelNode(node_label(node), nodeid=node.id, **attrs)
 
 
-def _is_leaf(node: SceneNode) -> bool:
+def _is_leaf(scene: Scene, node: SceneNode) -> bool:
+    """A node at the end of the line: a host or a group, or an access point or switch with
+    nothing drawn below it (the lab's two APs on one switch once stacked their port names)."""
     if node.kind in ("group",):
         return True
-    return node.kind == "device" and node.type not in INFRA
+    if node.kind != "device":
+        return False
+    return node.type not in INFRA or node.id not in scene.tails()
 
 
 def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | None],
@@ -384,7 +389,7 @@ def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | Non
         return
     style, color, width, _ = EDGE_STYLES[edge.confidence]
     attrs = {"style": style, "color": color, "penwidth": width}
-    if _is_leaf(scene.nodes[edge.head]):
+    if _is_leaf(scene, scene.nodes[edge.head]):
         # A fan of host links would pile port names around the switch: name the switch
         # port at the host end instead, where each label has room.
         # (each host's own label: two hosts behind one port both say which)

@@ -43,6 +43,7 @@ _TIER_INTERNET, _TIER_SUBNET, _TIER_HOST = 0, 5, 6
 _NEVER_COLLAPSE = frozenset(
     {
         *INFRA,
+        DeviceType.WIRELESS_CONTROLLER,
         DeviceType.PBX,
         DeviceType.BACKUP,
         DeviceType.NAS,
@@ -63,6 +64,7 @@ TYPE_WORDS: dict[DeviceType, tuple[str, str]] = {
     DeviceType.FIREWALL: ("firewall", "firewalls"),
     DeviceType.SWITCH: ("switch", "switches"),
     DeviceType.WIRELESS_AP: ("wireless access point", "wireless access points"),
+    DeviceType.WIRELESS_CONTROLLER: ("wireless controller", "wireless controllers"),
     DeviceType.SERVER: ("server", "servers"),
     DeviceType.WORKSTATION: ("workstation", "workstations"),
     DeviceType.PHONE: ("IP phone", "IP phones"),
@@ -166,6 +168,10 @@ class Scene:
 
     def members(self, cluster_id: str | None) -> list[SceneNode]:
         return [n for n in self.nodes.values() if n.cluster == cluster_id]
+
+    def tails(self) -> frozenset[str]:
+        """The nodes with a drawn link leaving them downwards (something hangs below)."""
+        return frozenset(e.tail for e in self.edges if not e.layout_only)
 
     def port_labels(self) -> list[tuple[str | None, str | None]]:
         """Each edge's (tail, head) port name to print, once per node and port: a router's

@@ -149,6 +149,33 @@ def test_access_point_advertising_bridge_is_one_vote_and_no_switch() -> None:
     assert [v.type for v in own] == [T.WIRELESS_AP]
 
 
+def test_a_lightweight_ap_is_known_from_its_controllers_table() -> None:
+    """A lightweight access point answers no SNMP and opens no port: ARP alone finds it. The
+    wireless controller that lists it says what it is, its model, serial, software and name;
+    an AP the sweep never reached is still in the inventory. The controller is a controller."""
+    from netmap.model import ManagedAp
+
+    seen, unseen = "00:3a:7d:00:00:61", "00:3a:7d:00:00:62"
+    rows = [ManagedAp(mib="AIRESPACE-WIRELESS-MIB", maker="Cisco", mac=seen, ip="10.0.0.9",
+                      radio_mac="00:3a:7d:00:10:00", name="lobby-ap", model="AIR-AP2802I-B-K9",
+                      serial_number="FJC2231M0QX", os_version="8.10.185.0", location="Lobby"),
+            ManagedAp(mib="AIRESPACE-WIRELESS-MIB", maker="Cisco", mac=unseen, ip="10.0.1.7",
+                      name="annex-ap", model="AIR-AP1815I-B-K9", serial_number="FGL2229A1KZ")]
+    wlc = snmp("10.0.0.5", facts=Facts(hostname="wlc1", sys_descr="Cisco Controller",
+                                       vendor="Cisco", structure={"managed_aps": 2}),
+               managed_aps=rows)
+    devices = classified(make_scan([*wlc, arp("10.0.0.9", seen), arp("10.0.0.5", mac(5))]))
+    ap = devices["10.0.0.9"]
+    assert ap.type is T.WIRELESS_AP and ap.confidence >= 0.8, ap.evidence
+    assert any("wireless controller wlc1 (AIRESPACE-WIRELESS-MIB)" in e.detail
+               for e in ap.evidence), ap.evidence
+    assert (ap.name, ap.vendor, ap.model, ap.serial, ap.os, ap.location) == (
+        "lobby-ap", "Cisco", "AIR-AP2802I-B-K9", "FJC2231M0QX", "8.10.185.0", "Lobby")
+    assert "model: its wireless controller's table of access points" in ap.identity_evidence
+    assert devices["10.0.1.7"].type is T.WIRELESS_AP and devices["10.0.1.7"].name == "annex-ap"
+    assert devices["10.0.0.5"].type is T.WIRELESS_CONTROLLER
+
+
 def test_a_linux_camera_with_ssh_and_a_web_ui_is_never_a_confident_server() -> None:
     """A camera whose agent says only "Linux", with SSH, a web UI and RTSP: RTSP serves one
     purpose (as JetDirect's 9100 does), the rest any box. Camera, or at worst uncertain."""

@@ -376,8 +376,44 @@ def test_a_keyword_against_the_os_definitions_type_counts_half() -> None:
 def test_structure_votes_need_no_maker() -> None:
     rec = SnmpRecord(ip="10.0.0.2", facts=Facts(structure={"managed_aps": 1, "poe": 1}))
     votes = {(v.type, v.detail.split(":")[0]) for v in structure_votes(rec)}
-    assert (T.WIRELESS_AP, "a table of managed access points (wireless controller)") in votes
+    assert (T.WIRELESS_CONTROLLER, "a table of managed access points (CAPWAP, LWAPP or a "
+            "maker's AP table)") in votes
     assert (T.SWITCH, "POWER-ETHERNET-MIB") in votes
+
+
+def _wireless(os: str, text: str, sys_descr: str, **structure: int) -> SnmpRecord:
+    return SnmpRecord(ip="10.0.0.5", facts=Facts(
+        sys_descr=sys_descr, structure=structure,
+        os_family=OsFamily(os=os, text=text, type="wireless", group=None,
+                           matched_by="sysObjectID starts with .1.3.6.1.4.1.14179")))
+
+
+def test_a_wireless_definition_is_an_access_point_until_it_shows_a_controller() -> None:
+    """LibreNMS files access points and their controllers alike as "wireless": the coarse type
+    votes access point; a managed-AP table, a controller's title or its own words refine it."""
+    from netmap.infer.classify_snmp import snmp_type_hint
+
+    dtype, confidence, _why = snmp_type_hint(_wireless("unifi", "Ubiquiti UniFi", "UAP-AC-Pro"))
+    assert dtype is T.WIRELESS_AP and confidence >= 0.6
+    # by structure: Cisco's AireOS answers "Cisco Controller", which names no kind
+    dtype, confidence, why = snmp_type_hint(
+        _wireless("arubaos", "ArubaOS", "ArubaOS (MODEL: Aruba7005)", managed_aps=12))
+    assert dtype is T.WIRELESS_CONTROLLER and confidence >= 0.6, why
+    # by the definition's title alone: its coarse "access point" vote is refined away
+    dtype, confidence, why = snmp_type_hint(_wireless("ciscowlc", "Cisco WLC", "Cisco Controller"))
+    assert dtype is T.WIRELESS_CONTROLLER and confidence >= 0.6, why
+    assert not any("LibreNMS type wireless" in w and "controller" not in w for w in why)
+
+
+def test_a_controllers_words_stand_instead_of_the_broader_wireless_ones() -> None:
+    """"Wireless LAN Controller" says "wireless" too; the finer keyword stands for it."""
+    from netmap.infer.classify_snmp import snmp_type_votes
+
+    rec = SnmpRecord(ip="10.0.0.6", facts=Facts(sys_descr="Huawei AC6605 Wireless LAN Controller"))
+    kinds = {v.type for v in snmp_type_votes(rec) if v.source == "snmp:keyword"}
+    assert T.WIRELESS_CONTROLLER in kinds and T.WIRELESS_AP not in kinds
+    ap = SnmpRecord(ip="10.0.0.7", facts=Facts(sys_descr="Wireless access point AP-505"))
+    assert T.WIRELESS_AP in {v.type for v in snmp_type_votes(ap)}
 
 
 def test_a_makers_habits_alone_are_never_confident() -> None:

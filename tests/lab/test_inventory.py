@@ -188,3 +188,26 @@ def test_a_camera_only_rtsp_names_is_a_guess_to_confirm(inventory: Inventory) ->
     rows = attention_table(inventory).rows
     assert any(r[0] == "Uncertain type" and r[2] == "10.77.30.52" for r in rows), rows
 
+
+
+def test_lightweight_aps_are_known_from_their_controller(inventory: Inventory) -> None:
+    """wlc1 answers as a Cisco 3504 does (sysDescr "Cisco Controller", its ENTITY chassis row and
+    its AIRESPACE table of joined APs); ap2 and ap3 answer no SNMP and open no port. The
+    controller is a wireless controller, and each AP is an access point with the model, serial,
+    software and name the controller lists, still cabled to its switch port (ap2 by its LLDP,
+    ap3, on a port with LLDP off, by the switch's forwarding table)."""
+    by_name = {d.name: d for d in inventory.devices}
+    wlc = by_name["wlc1"]
+    assert wlc.type.value == "wireless_controller" and wlc.confidence >= 0.6, wlc.evidence
+    assert (wlc.vendor, wlc.model, wlc.serial, wlc.os) == (
+        "Cisco", "AIR-CT3504-K9", "FCW2231P0LS", "8.10.185.0")
+    expected = {"ap2": ("AIR-AP2802I-B-K9", "FJC2231M0QX", "sw-access", "lldp"),
+                "ap3": ("AIR-AP1815I-B-K9", "FGL2229A1KZ", "sw-pd", "fdb")}
+    names = {d.id: d.name for d in inventory.devices}
+    for name, (model, serial, switch, source) in expected.items():
+        ap = by_name[name]
+        assert ap.type.value == "wireless_ap" and ap.confidence >= 0.8, (name, ap.evidence)
+        assert any("wireless controller wlc1" in e.detail for e in ap.evidence), ap.evidence
+        assert (ap.vendor, ap.model, ap.serial, ap.os) == ("Cisco", model, serial, "8.10.185.0")
+        assert any({names.get(link.a), names.get(link.b)} == {switch, name}
+                   and link.source == source for link in inventory.links), (name, source)

@@ -84,3 +84,44 @@ def test_standard_lldp_wins_over_vendor_tables() -> None:
     nb = "1.3.6.1.4.1.11863.6.35.1.2.2.1"
     got = lldp(f"{IFX}.1.3|4|ge3", f"{std}.9.0.3.1|4|core", f"{nb}.9.49167.1|4|other")
     assert [(n.parent_interface, n.remote_system_name) for n in got] == [("ge3", "core")]
+
+
+def test_a_controllers_access_points_from_its_airespace_table() -> None:
+    """AireOS indexes bsnAPTable by the radios' MAC; the wired MAC, address, model, serial and
+    software are columns. The lab's wlc1 answers from the same recording."""
+    from importlib import resources
+
+    from netmap.discover.snmp.getters import managed_aps
+    from netmap.lab import snmprec
+
+    text = resources.files("netmap.lab").joinpath("recordings", "cisco-wlc.snmprec").read_text()
+    records = snmprec.render(text, {"model": "AIR-CT3504-K9", "serial": "FCW2231P0LS"})
+    got = asyncio.run(managed_aps(walker(*snmprec.dumps(records).splitlines())))
+    assert [(a.name, a.mac, a.radio_mac, a.ip, a.model, a.serial_number) for a in got] == [
+        ("ap3", "a0:f8:49:18:15:61", "a0:f8:49:18:20:00", "10.77.30.61", "AIR-AP1815I-B-K9",
+         "FGL2229A1KZ"),
+        ("ap2", "f4:db:e6:28:02:61", "f4:db:e6:28:10:00", "10.77.10.61", "AIR-AP2802I-B-K9",
+         "FJC2231M0QX"),
+    ]
+    assert {(a.mib, a.maker, a.os_version) for a in got} == {
+        ("AIRESPACE-WIRELESS-MIB", "Cisco", "8.10.185.0")}
+
+
+def test_an_aruba_controllers_access_points_and_hostile_rows() -> None:
+    """WLSX-WLAN-MIB indexes by the AP's wired MAC. A row whose index is no MAC is skipped, and
+    control characters in a name never reach the inventory."""
+    from netmap.discover.snmp.getters import managed_aps
+
+    ap = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1"
+    got = asyncio.run(managed_aps(walker(
+        f"{ap}.2.0.11.134.1.2.3|64|10.1.2.3",
+        f"{ap}.3.0.11.134.1.2.3|4|lobby\x1b[2J-ap",
+        f"{ap}.6.0.11.134.1.2.3|4|CNF7J0T123",
+        f"{ap}.13.0.11.134.1.2.3|4|AP-515",
+        f"{ap}.3.1.2.3|4|not a MAC index",
+    )))
+    assert len(got) == 1
+    row = got[0]
+    assert (row.mac, row.ip, row.model, row.serial_number, row.maker) == (
+        "00:0b:86:01:02:03", "10.1.2.3", "AP-515", "CNF7J0T123", "Aruba")
+    assert row.name is not None and "\x1b" not in row.name

@@ -15,6 +15,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from ipaddress import IPv4Address
 from typing import Any, TypeVar
 
@@ -31,6 +32,7 @@ from netmap.model import (
     IpAddress,
     LldpNeighbor,
     MacEntry,
+    ManagedAp,
     PortVlan,
     PrinterInfo,
     PrinterSupply,
@@ -1152,6 +1154,64 @@ async def ups(w: Walker) -> UpsInfo | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# managed_aps (a wireless controller's access points: AIRESPACE, WLSX-WLAN, RUCKUS-ZD-WLAN)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ApTable:
+    """One maker's managed-AP table: who makes its APs, what its MAC index is (the wired port,
+    or the radios' base MAC), and the ManagedAp field each column fills."""
+
+    mib: str
+    maker: str
+    index: str  # "mac" or "radio_mac"
+    columns: tuple[tuple[str, str], ...]  # (ManagedAp field, column OID)
+
+
+_AP_TABLES = (
+    _ApTable("AIRESPACE-WIRELESS-MIB", "Cisco", "radio_mac", (
+        ("name", oids.BSN_AP_NAME), ("mac", oids.BSN_AP_ETHERNET_MAC),
+        ("ip", oids.BSN_AP_IP_ADDRESS), ("model", oids.BSN_AP_MODEL),
+        ("serial_number", oids.BSN_AP_SERIAL_NUMBER),
+        ("os_version", oids.BSN_AP_SOFTWARE_VERSION), ("location", oids.BSN_AP_LOCATION))),
+    _ApTable("WLSX-WLAN-MIB", "Aruba", "mac", (
+        ("name", oids.WLAN_AP_NAME), ("ip", oids.WLAN_AP_IP_ADDRESS),
+        ("model", oids.WLAN_AP_MODEL_NAME), ("serial_number", oids.WLAN_AP_SERIAL_NUMBER),
+        ("os_version", oids.WLAN_AP_SW_VERSION), ("location", oids.WLAN_AP_LOCATION))),
+    _ApTable("RUCKUS-ZD-WLAN-MIB", "Ruckus", "mac", (
+        ("name", oids.RUCKUS_ZD_AP_DESCRIPTION), ("ip", oids.RUCKUS_ZD_AP_IP_ADDR),
+        ("model", oids.RUCKUS_ZD_AP_MODEL), ("serial_number", oids.RUCKUS_ZD_AP_SERIAL_NUMBER),
+        ("os_version", oids.RUCKUS_ZD_AP_SW_VERSION))),
+)  # fmt: skip
+MAX_MANAGED_APS = 4096  # a campus controller's ceiling; a longer table is a broken agent
+
+
+def _ap_value(fld: str, value: SnmpValue | None) -> str | None:
+    if fld == "mac":
+        return v.mac(value)
+    if fld == "ip":
+        return v.ipv4(value)
+    return v.one_line(value)
+
+
+async def managed_aps(w: Walker) -> list[ManagedAp]:
+    """The access points a wireless controller lists, one row per AP and table."""
+    out: list[ManagedAp] = []
+    for spec in _AP_TABLES:
+        cols = await table(w, [oid for _fld, oid in spec.columns])
+        for idx in _rows(*cols)[:MAX_MANAGED_APS]:
+            index_mac = v.mac_from_arcs(idx)
+            if index_mac is None:
+                continue
+            values = {fld: _ap_value(fld, col.get(idx))
+                      for (fld, _oid), col in zip(spec.columns, cols, strict=True)}
+            out.append(ManagedAp(mib=spec.mib, maker=spec.maker,
+                                 **{spec.index: index_mac, **values}))  # fmt: skip
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # vlans (Q-BRIDGE-MIB static VLANs and PVIDs; CISCO-VTP / VLAN-MEMBERSHIP; LLDP-MED voice VLAN)
 # ---------------------------------------------------------------------------------------------
 
@@ -1332,6 +1392,8 @@ PROBES: dict[str, tuple[str, ...]] = {
     "software": (oids.HR_STORAGE_TYPE, oids.HR_PROCESSOR_LOAD, *_HR_STORAGE_COLUMNS, *_HR_SW_COLUMNS),
     "printer": (PRINTER_MIB, oids.HR_DEVICE_TYPE, *_PRINTER_GENERAL, *_SUPPLY_COLUMNS),
     "ups": (),
+    # the tables, not their columns: a table found absent makes each of its columns free
+    "managed_aps": (oids.BSN_AP_TABLE, oids.WLSX_WLAN_AP_TABLE, oids.RUCKUS_ZD_AP_TABLE),
     "vlans": (*_QBRIDGE_VLAN_COLUMNS, *_CURRENT_VLAN_COLUMNS, oids.DOT1Q_PVID,
               oids.VTP_VLAN_ENTRY, oids.VTP_TRUNK_ENTRY, oids.VM_VLAN,
               oids.LLDP_X_MED_REM_POLICY_VLAN),
@@ -1353,4 +1415,5 @@ GETTER_FUNCS: dict[str, Getter] = {
     "printer": printer,
     "ups": ups,
     "vlans": vlans,
+    "managed_aps": managed_aps,
 }

@@ -635,3 +635,27 @@ DOCS_IF_MIB = "1.3.6.1.2.1.10.127"  # DOCS-IF-MIB::docsIfMib (a cable modem or C
 BSN_AP_TABLE = "1.3.6.1.4.1.14179.2.2.1"  # AIRESPACE-WIRELESS-MIB::bsnAPTable (managed APs)
 CLAP_TABLE = "1.3.6.1.4.1.9.9.513.1.1.1"  # CISCO-LWAPP-AP-MIB::cLApTable (managed APs)
 WLSX_WLAN_AP_TABLE = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4"  # WLSX-WLAN-MIB::wlsxWlanAPTable
+
+# --- A wireless controller's access points (its managed-AP table; each row indexed by a MAC) ---
+# AIRESPACE-WIRELESS-MIB::bsnAPEntry (Cisco AireOS and Catalyst 9800): the index is the radio MAC
+BSN_AP_NAME = "1.3.6.1.4.1.14179.2.2.1.1.3"  # bsnAPName
+BSN_AP_LOCATION = "1.3.6.1.4.1.14179.2.2.1.1.4"  # bsnAPLocation
+BSN_AP_SOFTWARE_VERSION = "1.3.6.1.4.1.14179.2.2.1.1.8"  # bsnAPSoftwareVersion
+BSN_AP_MODEL = "1.3.6.1.4.1.14179.2.2.1.1.16"  # bsnAPModel
+BSN_AP_SERIAL_NUMBER = "1.3.6.1.4.1.14179.2.2.1.1.17"  # bsnAPSerialNumber
+BSN_AP_IP_ADDRESS = "1.3.6.1.4.1.14179.2.2.1.1.19"  # bsnApIpAddress
+BSN_AP_ETHERNET_MAC = "1.3.6.1.4.1.14179.2.2.1.1.33"  # bsnAPEthernetMacAddress (the wired port)
+# WLSX-WLAN-MIB::wlsxWlanAPEntry (Aruba controllers, Instant virtual controllers): index wired MAC
+WLAN_AP_IP_ADDRESS = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.2"  # wlanAPIpAddress
+WLAN_AP_NAME = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.3"  # wlanAPName
+WLAN_AP_SERIAL_NUMBER = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.6"  # wlanAPSerialNumber
+WLAN_AP_MODEL_NAME = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.13"  # wlanAPModelName
+WLAN_AP_LOCATION = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.14"  # wlanAPLocation
+WLAN_AP_SW_VERSION = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.34"  # wlanAPSwVersion
+# RUCKUS-ZD-WLAN-MIB::ruckusZDWLANAPEntry (Ruckus ZoneDirector): index the AP's MAC
+RUCKUS_ZD_AP_TABLE = "1.3.6.1.4.1.25053.1.2.2.1.1.2.1"  # ruckusZDWLANAPTable
+RUCKUS_ZD_AP_DESCRIPTION = "1.3.6.1.4.1.25053.1.2.2.1.1.2.1.1.2"  # ruckusZDWLANAPDescription
+RUCKUS_ZD_AP_MODEL = "1.3.6.1.4.1.25053.1.2.2.1.1.2.1.1.4"  # ruckusZDWLANAPModel
+RUCKUS_ZD_AP_SERIAL_NUMBER = "1.3.6.1.4.1.25053.1.2.2.1.1.2.1.1.5"  # ruckusZDWLANAPSerialNumber
+RUCKUS_ZD_AP_SW_VERSION = "1.3.6.1.4.1.25053.1.2.2.1.1.2.1.1.7"  # ruckusZDWLANAPSWversion
+RUCKUS_ZD_AP_IP_ADDR = "1.3.6.1.4.1.25053.1.2.2.1.1.2.1.1.10"  # ruckusZDWLANAPIPAddr

@@ -73,8 +73,8 @@ def structure_votes(rec: SnmpRecord) -> list[TypeVote]:
     found = facts.structure if facts is not None else {}
     votes: list[TypeVote] = []
     if found.get("managed_aps") or found.get("capwap"):
-        votes.append(_vote(T.WIRELESS_AP, 0.6, "a table of managed access points (wireless "
-                           "controller)", "snmp:structure"))
+        votes.append(_vote(T.WIRELESS_CONTROLLER, 0.7, "a table of managed access points "
+                           "(CAPWAP, LWAPP or a maker's AP table)", "snmp:structure"))
     if found.get("dot11"):
         votes.append(_vote(T.WIRELESS_AP, 0.5, "IEEE802dot11-MIB: it has radios",
                            "snmp:structure"))

@@ -220,6 +220,21 @@ def camera() -> list[Layer]:
     ]
 
 
+def wireless_controller() -> list[Layer]:
+    """A rack appliance under the Wi-Fi waves: the box the access points answer to."""
+    ports = [fill(rrect(122 + 26 * i, 176, 140 + 26 * i, 192, 3)) for i in range(4)]
+    return [
+        fill(circle(128, 112, 12)),
+        fill(arc(128, 112, 38, 225, 315)),
+        fill(arc(128, 112, 66, 225, 315)),
+        fill(arc(128, 112, 94, 225, 315)),
+        line(rrect(20, 150, 236, 218, 14)),
+        fill(circle(56, 184, 9)),
+        fill(circle(84, 184, 9)),
+        *ports,
+    ]
+
+
 def unknown() -> list[Layer]:
     return [
         line(rrect(34, 34, 222, 222, 28)),
@@ -261,6 +276,7 @@ ICONS: dict[str, Callable[[], list[Layer]]] = {
     "nas": nas,
     "backup": backup,
     "camera": camera,
+    "wireless_controller": wireless_controller,
     "unknown": unknown,
     "other": other,
     "site": site,
