@@ -28,7 +28,8 @@ from diagrams.onprem.compute import Server
 from diagrams.onprem.network import CiscoRouter, CiscoSwitchL2, Internet
 
 from netmap.model import DeviceType, Inventory, LinkConfidence
-from netmap.render.layout import Layout, layout_scene, run_dot
+from netmap.render.labels import spread_port_labels
+from netmap.render.layout import Layout, draw_laid_out, layout_scene, run_dot
 from netmap.render.logical import build_logical_scene
 from netmap.render.physical import physical_scenes
 from netmap.render.sanitize import dot_html, safe_filename
@@ -203,7 +204,9 @@ def render_scene(
     for fmt, path in zip(formats, outputs, strict=True):
         args += [f"-T{_graphviz_format(fmt)}", f"-o{path}"]
     base.parent.mkdir(parents=True, exist_ok=True)
-    run_dot(source, args, stagger=STAGGER)
+    # laid out once, port names spread where Graphviz stacked them, then drawn as laid out
+    layout = run_dot(source, ["-Tdot"], stagger=STAGGER).decode("utf-8")
+    draw_laid_out(spread_port_labels(layout), args)
     for path in outputs:
         if path.suffix == ".svg":
             path.write_text(inline_svg_images(path.read_text("utf-8")), "utf-8")

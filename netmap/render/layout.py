@@ -69,11 +69,21 @@ def run_dot(source: str, args: list[str], *, stagger: int = 3) -> bytes:
         raise RuntimeError(f"Graphviz could not lay out the diagram: {message}") from err
 
 
-def _dot(data: bytes, args: list[str]) -> bytes:
+def _dot(data: bytes, args: list[str], engine: tuple[str, ...] = ("dot",)) -> bytes:
     done = subprocess.run(
-        ["dot", *args], input=data, check=True, capture_output=True, timeout=TIMEOUT_S
+        [*engine, *args], input=data, check=True, capture_output=True, timeout=TIMEOUT_S
     )
     return done.stdout
+
+
+def draw_laid_out(layout: str, args: list[str]) -> bytes:
+    """Draw a graph whose every position is already set (`dot -Tdot` output, perhaps edited):
+    `neato -n2` keeps nodes, splines and labels where they are."""
+    try:
+        return _dot(layout.encode("utf-8"), args, engine=("neato", "-n2"))
+    except subprocess.CalledProcessError as err:
+        message = err.stderr.decode("utf-8", "replace").strip()[-500:]
+        raise RuntimeError(f"Graphviz could not draw the diagram: {message}") from err
 
 
 def layout_scene(scene: Scene) -> Layout:

@@ -1,0 +1,117 @@
+"""Port names that never sit on each other: a pass over Graphviz's finished layout.
+
+Graphviz places an edge's head and tail labels at a fixed angle and distance from the node and
+never checks them against each other, so the port names of a switch's many uplinks ("Gi1/0/30"
+over "Gi1/0/31") or a router's tunnels could stack. netmap therefore lays a diagram out once
+(`dot -Tdot`, which writes every position back into the graph), moves each port name that
+would overlap one already placed to the nearest free spot around it, and draws the result
+with `neato -n2`, which keeps every position as given. Pure text in, text out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# A box as the text's extent on the page: x0, y0, x1, y1 (Graphviz points, y up).
+Box = tuple[float, float, float, float]
+
+CHAR_EM = 0.62  # average glyph width of the sans font, in em (generous: Graphviz's run narrower)
+# statements nest a tab deeper per cluster
+_EDGE = re.compile(r"^\t+(\S+) -> (\S+)\t+\[(.*?)\];$", re.DOTALL | re.MULTILINE)
+_NODE = re.compile(r"^\t+(\w+)\t+\[(.*?)\];$", re.DOTALL | re.MULTILINE)
+_LABEL = re.compile(r'(head|tail)_lp="([-\d.]+),([-\d.]+)"')
+_TEXT = {"head": re.compile(r"headlabel=<([^>]*)>"), "tail": re.compile(r"taillabel=<([^>]*)>")}
+_FONT = re.compile(r"\bfontsize=([\d.]+)")
+_NODE_POS = re.compile(r'\bpos="([-\d.]+),([-\d.]+)"')
+_NODE_SIZE = {k: re.compile(rf"\b{k}=([\d.]+)") for k in ("width", "height")}
+_ENTITY = re.compile(r"&(#\d+|\w+);")
+# Where to look for room: further out from its node along the line from the node through the
+# label (so it stays by its own link), in half label heights, then as far to either side.
+_OUT = (1, 2, 3, 4, 5, 6)
+_SIDE = (0, 1, -1, 2, -2)
+
+
+@dataclass
+class _Label:
+    node: str  # the node whose port it names
+    start: int  # offset of its x,y text in the layout
+    end: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def box(self, dx: float = 0.0, dy: float = 0.0) -> Box:
+        # Graphviz starts the text half its own (narrower) estimate left of the centre: a
+        # little more room on the right keeps the drawn text inside
+        x, y = self.x + dx, self.y + dy
+        return (x - self.width / 2, y - self.height / 2, x + 0.6 * self.width, y + self.height / 2)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _labels(layout: str) -> Iterator[_Label]:
+    for edge in _EDGE.finditer(layout):
+        attrs, offset = edge.group(3), edge.start(3)
+        size = float(m.group(1)) if (m := _FONT.search(attrs)) else 14.0
+        for lp in _LABEL.finditer(attrs):
+            text = _TEXT[lp.group(1)].search(attrs)
+            chars = len(_ENTITY.sub("x", text.group(1))) if text else 4
+            node = edge.group(2) if lp.group(1) == "head" else edge.group(1)
+            yield _Label(node, offset + lp.start(2), offset + lp.end(3), float(lp.group(2)),
+                         float(lp.group(3)), CHAR_EM * size * max(chars, 1), 1.6 * size)
+
+
+def _nodes(layout: str) -> dict[str, Box]:
+    boxes: dict[str, Box] = {}
+    for node in _NODE.finditer(layout):
+        attrs = node.group(2)
+        pos, w, h = (_NODE_POS.search(attrs), _NODE_SIZE["width"].search(attrs),
+                     _NODE_SIZE["height"].search(attrs))  # fmt: skip
+        if pos and w and h:
+            x, y, half_w, half_h = (float(pos.group(1)), float(pos.group(2)),
+                                    36 * float(w.group(1)), 36 * float(h.group(1)))
+            boxes[node.group(1)] = (x - half_w, y - half_h, x + half_w, y + half_h)
+    return boxes
+
+
+def _moves(label: _Label, nodes: dict[str, Box]) -> Iterator[tuple[float, float]]:
+    """Offsets to try, nearest first: out along the ray from its node's centre, then aside."""
+    box = nodes.get(label.node)
+    cx, cy = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if box else (label.x, label.y - 1)
+    ux, uy = label.x - cx, label.y - cy
+    norm = math.hypot(ux, uy) or 1.0
+    ux, uy = ux / norm, uy / norm
+    step = label.height / 2
+    for out in _OUT:
+        for side in _SIDE:
+            yield (ux * out - uy * side) * step, (uy * out + ux * side) * step
+
+
+def spread_port_labels(layout: str) -> str:
+    """`layout` (Graphviz's `-Tdot` output) with each port name that would overlap an earlier
+    one moved to the nearest spot clear of the names placed and of the nodes; a name with no
+    such spot nearby stays where Graphviz put it."""
+    nodes = _nodes(layout)
+    blocked = list(nodes.values())
+    placed: list[Box] = []
+    moves: list[tuple[int, int, str]] = []
+    for label in _labels(layout):
+        box = label.box()
+        if any(_overlaps(box, other) for other in placed):
+            for dx, dy in _moves(label, nodes):
+                moved = label.box(dx, dy)
+                if not any(_overlaps(moved, o) for o in placed + blocked):
+                    box = moved
+                    moves.append((label.start, label.end,
+                                  f"{label.x + dx:.2f},{label.y + dy:.2f}"))
+                    break
+        placed.append(box)
+    for start, end, text in sorted(moves, reverse=True):
+        layout = layout[:start] + text + layout[end:]
+    return layout

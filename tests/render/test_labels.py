@@ -1,0 +1,68 @@
+"""Port names never stack: the pass over Graphviz's layout, and the town's pages drawn with it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from netmap.render.bundle import render_all
+from netmap.render.labels import spread_port_labels
+from tests.render.factory import town
+from tests.render.readers import overlapping_port_labels
+
+# Two links leaving one switch side by side, as `dot -Tdot` writes them (nested in a cluster)
+LAYOUT = """digraph {
+\tsubgraph cluster_a {
+\t\tsw\t[height=1,
+\t\t\tpos="100,100",
+\t\t\twidth=1];
+\t\tsw -> a\t[fontsize=13,
+\t\t\ttail_lp="150,110",
+\t\t\ttaillabel=<Gi1/0/30>];
+\t\tsw -> b\t[fontsize=13,
+\t\t\ttail_lp="152,104",
+\t\t\ttaillabel=<Gi1/0/31>];
+\t\tsw -> c\t[fontsize=13,
+\t\t\ttail_lp="100,300",
+\t\t\ttaillabel=<ge1>];
+\t}
+}
+"""
+
+
+def _positions(layout: str) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in re.findall(r'_lp="([-\d.]+),([-\d.]+)"', layout)]
+
+
+def test_a_stacked_port_name_moves_out_along_its_link_and_others_stay() -> None:
+    before = _positions(LAYOUT)
+    after = _positions(spread_port_labels(LAYOUT))
+    assert after[0] == before[0] and after[2] == before[2]  # the first and a lone name stay
+    (x0, y0), (x1, y1) = before[1], after[1]
+    assert (x1, y1) != (x0, y0)
+    # further from the switch's centre than before, and clear of the first name's line
+    assert (x1 - 100) ** 2 + (y1 - 100) ** 2 > (x0 - 100) ** 2 + (y0 - 100) ** 2
+    assert abs(y1 - after[0][1]) >= 13 or abs(x1 - after[0][0]) >= 0.62 * 13 * 8
+
+
+def test_a_layout_without_port_names_is_unchanged() -> None:
+    plain = LAYOUT.replace("tail_lp", "lp")
+    assert spread_port_labels(plain) == plain
+
+
+@pytest.fixture(scope="module")
+def town_svgs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    out = tmp_path_factory.mktemp("town-labels")
+    inv = town(n_devices=300)
+    render_all(inv, out, formats={"svg"})
+    return sorted(out.glob("network*.svg"))
+
+
+def test_no_port_names_stack_on_any_town_page(town_svgs: list[Path]) -> None:
+    """The 300-device town's core switches and tunnel routers stacked seven pairs of port
+    names ("Gi1/0/30" on "Gi1/0/32", "Tu2" on "Tu3") before labels were spread."""
+    assert len(town_svgs) >= 8
+    stacked = {p.name: overlapping_port_labels(p) for p in town_svgs}
+    assert not any(stacked.values()), stacked
