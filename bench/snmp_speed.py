@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from netmap.discover.snmp.collect import collect  # noqa: E402
 from netmap.infer.identify.identify import identify_record  # noqa: E402
 from netmap.lab.snmpsim import serve  # noqa: E402
-from netmap.model import ResolvedCredential  # noqa: E402
+from netmap.model import GETTERS, ResolvedCredential  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "snmp_speed.txt"
 LIBRENMS = ROOT.parent / "shared" / "recordings" / "librenms" / "snmprec"
@@ -197,7 +197,7 @@ def local_per_device(tmp: Path) -> list[str]:
             names.append(name)
     with serve(data, tmp / "cache-per-device", names[0], timeout=600) as sim:
         rows = [per_device("127.0.0.1", sim.port, name) for name in names]
-    return ["(1) per device, snmpsim on 127.0.0.1 (best of 3 runs; all 12 getters)",
+    return [f"(1) per device, snmpsim on 127.0.0.1 (best of 3 runs; all {len(GETTERS)} getters)",
             *per_device_table(rows)]
 
 
@@ -226,7 +226,7 @@ def at_scale(tmp: Path, devices: int, concurrency: int) -> list[str]:
     failed_getters = sum(1 for r in records for e in r.errors.values() if not e.startswith("partial"))
     return [
         f"(2) at scale: {len(names)} LibreNMS recordings from one snmpsim on 127.0.0.1, "
-        f"concurrency {concurrency}, all 12 getters",
+        f"concurrency {concurrency}, all {len(GETTERS)} getters",
         f"  snmpsim up (index built/loaded) in {up:.1f} s (not counted)",
         f"  total {wall:.1f} s (collection {collected:.1f} s, identification from the stored "
         f"values {wall - collected:.1f} s), {len(names) / wall:.1f} devices/s, {answered} answered, "

@@ -802,6 +802,7 @@ class Device(Model):
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     inferred: bool = False  # e.g. an unmanaged switch deduced from forwarding tables
+    managed_by: str | None = None  # the wireless controller (device id) that lists this AP
     transient: bool = False  # override: sleeps / roams, don't report as removed
 
 

@@ -535,10 +535,13 @@ def classify(devices: list[Device], scan: ScanRecord, ctx: Context | None = None
     ctx = ctx or build_context(devices, scan)
     idx = ObsIndex.of(scan)
     typed: list[Device] = []
+    controllers = {m.ap: m.controller for m in sorted(ctx.managed, key=lambda m: m.controller,
+                                                      reverse=True)}  # the first id wins
     for dev in devices:
         dtype, confidence, evidence = combine(type_votes(dev, idx, ctx))
         typed.append(dev.model_copy(update={"type": dtype, "confidence": confidence,
-                                            "evidence": evidence}))
+                                            "evidence": evidence,
+                                            "managed_by": controllers.get(dev.id)}))
     ctx = replace(ctx, devices={d.id: d for d in typed})  # exits see the classified types
     exits = {e.router for e in find_exits(ctx)}
     zone_map = scan.request.subnets

@@ -499,11 +499,13 @@ def snmp_type_hint(rec: SnmpRecord) -> tuple[DeviceType, float, list[str]]:
 
 
 # What a type does as well: a firewall forwards packets, so a router's evidence (forwarding,
-# routes, layer 3) is no rival to it; a wireless controller is filed as wireless as its access
-# points are, and is often one itself (Mobility Express, Aruba Instant, Ruckus Unleashed)
+# routes, layer 3) is no rival to it. A wireless controller is filed as wireless as its access
+# points are, and is often one itself (Mobility Express, Aruba Instant, Ruckus Unleashed); it
+# bridges its APs' clients onto the wired VLANs, so bridge ports and a forwarding table are its
+# own too (a Cisco 5508's eight ports)
 _DOES_TOO: dict[DeviceType, frozenset[DeviceType]] = {
     T.FIREWALL: frozenset({T.ROUTER}),
-    T.WIRELESS_CONTROLLER: frozenset({T.WIRELESS_AP}),
+    T.WIRELESS_CONTROLLER: frozenset({T.WIRELESS_AP, T.SWITCH}),
 }
 PRIOR_CAP = 0.45  # a maker's habits alone: a guess to confirm, listed under "Needs attention"
 DISAGREEMENT_CAP = 0.5  # a rival type nearly as strong: the same

@@ -120,6 +120,7 @@ DEVICE_COLUMNS: list[tuple[str, int]] = [  # header, widest the column grows bef
     ("Site", 14),
     ("Zone", 12),
     ("Location", 16),
+    ("Managed by", 12),  # an access point's wireless controller (its licences are counted there)
     ("First seen (UTC)", 16),
     ("Last seen (UTC)", 16),
     ("Device ID", 22),
@@ -152,6 +153,7 @@ def devices_table(inv: Inventory) -> Table:
                 d.site,
                 d.zone,
                 d.location,
+                _name_of(inv, d.managed_by),
                 d.first_seen,
                 d.last_seen,
                 d.id,
@@ -160,6 +162,11 @@ def devices_table(inv: Inventory) -> Table:
         )
     headers = [h for h, _ in DEVICE_COLUMNS]
     return Table("Devices", headers, rows, {i: cap for i, (_, cap) in enumerate(DEVICE_COLUMNS)})
+
+
+def _name_of(inv: Inventory, dev_id: str | None) -> str | None:
+    found = next((d for d in inv.devices if d.id == dev_id), None) if dev_id else None
+    return device_title(found) if found else dev_id
 
 
 def _disk_gb(d: Device) -> float | None:

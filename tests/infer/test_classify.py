@@ -164,7 +164,8 @@ def test_a_lightweight_ap_is_known_from_its_controllers_table() -> None:
     wlc = snmp("10.0.0.5", facts=Facts(hostname="wlc1", sys_descr="Cisco Controller",
                                        vendor="Cisco", structure={"managed_aps": 2}),
                managed_aps=rows)
-    devices = classified(make_scan([*wlc, arp("10.0.0.9", seen), arp("10.0.0.5", mac(5))]))
+    scan = make_scan([*wlc, arp("10.0.0.9", seen), arp("10.0.0.5", mac(5))])
+    devices = classified(scan)
     ap = devices["10.0.0.9"]
     assert ap.type is T.WIRELESS_AP and ap.confidence >= 0.8, ap.evidence
     assert any("wireless controller wlc1 (AIRESPACE-WIRELESS-MIB)" in e.detail
@@ -174,6 +175,16 @@ def test_a_lightweight_ap_is_known_from_its_controllers_table() -> None:
     assert "model: its wireless controller's table of access points" in ap.identity_evidence
     assert devices["10.0.1.7"].type is T.WIRELESS_AP and devices["10.0.1.7"].name == "annex-ap"
     assert devices["10.0.0.5"].type is T.WIRELESS_CONTROLLER
+    assert {ap.managed_by, devices["10.0.1.7"].managed_by} == {devices["10.0.0.5"].id}
+    assert devices["10.0.0.5"].managed_by is None
+    # the workbook names each AP's controller, where its licences are counted
+    from netmap.infer.pipeline import build_inventory
+    from netmap.render.inventory import devices_table
+
+    table = devices_table(build_inventory(scan))
+    column = table.headers.index("Managed by")
+    managed = {row[0]: row[column] for row in table.rows}
+    assert managed["lobby-ap"] == "wlc1" and managed["wlc1"] is None
 
 
 def test_a_linux_camera_with_ssh_and_a_web_ui_is_never_a_confident_server() -> None:

@@ -526,3 +526,16 @@ def test_hostile_device_strings_are_read_as_data() -> None:
     )
     found = asyncio.run(read_identity(agent))
     assert found.os_family is not None and found.os_family.os == "linux"
+
+
+def test_a_controller_that_bridges_its_clients_is_still_a_confident_controller() -> None:
+    """An AireOS controller bridges its APs' clients onto the wired VLANs: its bridge ports,
+    forwarding table and sysServices "layer 2" are its own, no rival to its AP table. The
+    scores are a Cisco 5508's (snmpsim-data's cisco-controller walk), capped at 0.5 before."""
+    votes = [TypeVote(type=T.WIRELESS_CONTROLLER, weight=0.7, source="snmp:structure",
+                      detail="a table of managed access points"),
+             TypeVote(type=T.SWITCH, weight=0.45, source="snmp:structure", detail="BRIDGE-MIB")]
+    scores = {T.WIRELESS_CONTROLLER: 0.97, T.SWITCH: 0.87, T.ROUTER: 0.55}
+    assert calibrate(T.WIRELESS_CONTROLLER, scores, votes) >= 0.6
+    # a switch's own rival is still counted: the relation goes one way
+    assert calibrate(T.SWITCH, {T.SWITCH: 0.87, T.WIRELESS_CONTROLLER: 0.8}, votes) <= 0.5

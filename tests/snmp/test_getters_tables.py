@@ -108,8 +108,10 @@ def test_a_controllers_access_points_from_its_airespace_table() -> None:
 
 
 def test_an_aruba_controllers_access_points_and_hostile_rows() -> None:
-    """WLSX-WLAN-MIB indexes by the AP's wired MAC. A row whose index is no MAC is skipped, and
-    control characters in a name never reach the inventory."""
+    """WLSX-WLAN-MIB indexes by the AP's wired MAC and names the model by its number ("225", as
+    real ArubaOS 6 and 8 controllers answer: Aruba sells it as AP-225). A row whose index is no
+    MAC is skipped; control characters in a name never reach the inventory; a placeholder
+    location, or a name that is only the AP's MAC, is no value."""
     from netmap.discover.snmp.getters import managed_aps
 
     ap = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1"
@@ -117,11 +119,15 @@ def test_an_aruba_controllers_access_points_and_hostile_rows() -> None:
         f"{ap}.2.0.11.134.1.2.3|64|10.1.2.3",
         f"{ap}.3.0.11.134.1.2.3|4|lobby\x1b[2J-ap",
         f"{ap}.6.0.11.134.1.2.3|4|CNF7J0T123",
-        f"{ap}.13.0.11.134.1.2.3|4|AP-515",
+        f"{ap}.13.0.11.134.1.2.3|4|225",
+        f"{ap}.14.0.11.134.1.2.3|4|Not Available",
+        f"{ap}.3.0.11.134.1.2.4|4|00:0b:86:01:02:04",
+        f"{ap}.13.0.11.134.1.2.4|4|AP-515",
         f"{ap}.3.1.2.3|4|not a MAC index",
     )))
-    assert len(got) == 1
-    row = got[0]
-    assert (row.mac, row.ip, row.model, row.serial_number, row.maker) == (
-        "00:0b:86:01:02:03", "10.1.2.3", "AP-515", "CNF7J0T123", "Aruba")
+    assert len(got) == 2
+    row, unnamed = got
+    assert (row.mac, row.ip, row.model, row.serial_number, row.maker, row.location) == (
+        "00:0b:86:01:02:03", "10.1.2.3", "AP-225", "CNF7J0T123", "Aruba", None)
     assert row.name is not None and "\x1b" not in row.name
+    assert (unnamed.name, unnamed.model) == (None, "AP-515")

@@ -28,6 +28,7 @@ _JUNK = frozenset(
         "null",
         "unknown",
         "not available",
+        "default location",  # Cisco controllers' location of an AP nobody placed
         "not specified",
         "not applicable",
         "default string",

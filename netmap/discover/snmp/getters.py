@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from netmap.discover.snmp import oids
 from netmap.discover.snmp import values as v
+from netmap.discover.snmp.candidates import useful
 from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, Oid, SnmpError, SnmpValue, Walker
 from netmap.model import (
     ArpEntry,
@@ -1167,6 +1168,7 @@ class _ApTable:
     maker: str
     index: str  # "mac" or "radio_mac"
     columns: tuple[tuple[str, str], ...]  # (ManagedAp field, column OID)
+    model_format: str = "{}"  # how the maker writes a bare model number ("225" is its AP-225)
 
 
 _AP_TABLES = (
@@ -1178,7 +1180,8 @@ _AP_TABLES = (
     _ApTable("WLSX-WLAN-MIB", "Aruba", "mac", (
         ("name", oids.WLAN_AP_NAME), ("ip", oids.WLAN_AP_IP_ADDRESS),
         ("model", oids.WLAN_AP_MODEL_NAME), ("serial_number", oids.WLAN_AP_SERIAL_NUMBER),
-        ("os_version", oids.WLAN_AP_SW_VERSION), ("location", oids.WLAN_AP_LOCATION))),
+        ("os_version", oids.WLAN_AP_SW_VERSION), ("location", oids.WLAN_AP_LOCATION)),
+        model_format="AP-{}"),
     _ApTable("RUCKUS-ZD-WLAN-MIB", "Ruckus", "mac", (
         ("name", oids.RUCKUS_ZD_AP_DESCRIPTION), ("ip", oids.RUCKUS_ZD_AP_IP_ADDR),
         ("model", oids.RUCKUS_ZD_AP_MODEL), ("serial_number", oids.RUCKUS_ZD_AP_SERIAL_NUMBER),
@@ -1187,12 +1190,24 @@ _AP_TABLES = (
 MAX_MANAGED_APS = 4096  # a campus controller's ceiling; a longer table is a broken agent
 
 
-def _ap_value(fld: str, value: SnmpValue | None) -> str | None:
+_BARE_MODEL = re.compile(r"\d+[A-Za-z]{0,3}")
+_MAC_TEXT = re.compile(r"(?:[0-9a-f]{2}[:\-.]?){5}[0-9a-f]{2}|(?:[0-9a-f]{4}\.){2}[0-9a-f]{4}",
+                       re.IGNORECASE)
+
+
+def _ap_value(spec: _ApTable, fld: str, value: SnmpValue | None) -> str | None:
+    """One column's value; a placeholder ("Not Available", "default location"), or a name that
+    is only the AP's MAC (an AP nobody named), is no value."""
     if fld == "mac":
         return v.mac(value)
     if fld == "ip":
         return v.ipv4(value)
-    return v.one_line(value)
+    found = useful(v.one_line(value))
+    if found is None or (fld == "name" and _MAC_TEXT.fullmatch(found)):
+        return None
+    if fld == "model" and _BARE_MODEL.fullmatch(found):
+        return spec.model_format.format(found)
+    return found
 
 
 async def managed_aps(w: Walker) -> list[ManagedAp]:
@@ -1204,7 +1219,7 @@ async def managed_aps(w: Walker) -> list[ManagedAp]:
             index_mac = v.mac_from_arcs(idx)
             if index_mac is None:
                 continue
-            values = {fld: _ap_value(fld, col.get(idx))
+            values = {fld: _ap_value(spec, fld, col.get(idx))
                       for (fld, _oid), col in zip(spec.columns, cols, strict=True)}
             out.append(ManagedAp(mib=spec.mib, maker=spec.maker,
                                  **{spec.index: index_mac, **values}))  # fmt: skip
