@@ -525,6 +525,11 @@ class ManagedAp(Model):
     serial_number: str | None = None
     os_version: str | None = None
     location: str | None = None
+    status: str | None = None  # the controller's word for its state ("associated", "down")
+
+
+# The controller states of an AP that is up and serving (every other state needs a look)
+AP_JOINED = frozenset({"associated", "up"})
 
 
 # Communities every scanner tries first: an agent that answers one is readable by anyone.
@@ -803,6 +808,7 @@ class Device(Model):
     last_seen: datetime | None = None
     inferred: bool = False  # e.g. an unmanaged switch deduced from forwarding tables
     managed_by: str | None = None  # the wireless controller (device id) that lists this AP
+    controller_status: str | None = None  # the AP's state as that controller lists it
     transient: bool = False  # override: sleeps / roams, don't report as removed
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
-from netmap.infer.context import Context, build_context, find_exits
+from netmap.infer.context import Context, Managed, build_context, find_exits
 from netmap.model import (
     ArpObs,
     Device,
@@ -365,6 +365,12 @@ def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     return votes
 
 
+def _controller_fields(managed: Managed | None) -> dict[str, str | None]:
+    if managed is None:
+        return {}
+    return {"managed_by": managed.controller, "controller_status": managed.status}
+
+
 def _controller_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
     """A wireless controller lists the access points that joined it: as strong as an AP's own
     word, and needing nothing of the AP itself."""
@@ -535,13 +541,13 @@ def classify(devices: list[Device], scan: ScanRecord, ctx: Context | None = None
     ctx = ctx or build_context(devices, scan)
     idx = ObsIndex.of(scan)
     typed: list[Device] = []
-    controllers = {m.ap: m.controller for m in sorted(ctx.managed, key=lambda m: m.controller,
-                                                      reverse=True)}  # the first id wins
+    # an AP's controller and its state there (listed by two, the first controller id wins)
+    controllers = {m.ap: m for m in sorted(ctx.managed, key=lambda m: m.controller, reverse=True)}
     for dev in devices:
         dtype, confidence, evidence = combine(type_votes(dev, idx, ctx))
         typed.append(dev.model_copy(update={"type": dtype, "confidence": confidence,
                                             "evidence": evidence,
-                                            "managed_by": controllers.get(dev.id)}))
+                                            **_controller_fields(controllers.get(dev.id))}))
     ctx = replace(ctx, devices={d.id: d for d in typed})  # exits see the classified types
     exits = {e.router for e in find_exits(ctx)}
     zone_map = scan.request.subnets

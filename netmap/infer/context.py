@@ -57,6 +57,7 @@ class Managed:
     controller: str
     ap: str
     mib: str
+    status: str | None  # the AP's state as the controller lists it
 
 
 @dataclass
@@ -163,7 +164,7 @@ def build_context(devices: list[Device], scan: ScanRecord,
         for rec in ctx.records[dev_id]:
             ctx.neighbours += [_lldp_entry(ctx, dev_id, n) for n in rec.lldp_neighbors_detail]
             ctx.neighbours += [_cdp_entry(ctx, dev_id, n) for n in rec.cdp_neighbors]
-            ctx.managed += [Managed(dev_id, ap_id, ap.mib) for ap in rec.managed_aps
+            ctx.managed += [Managed(dev_id, ap_id, ap.mib, ap.status) for ap in rec.managed_aps
                             if (ap_id := resolve(index, managed_ap_keys(ap), None))
                             and ap_id != dev_id]
     ctx.scanner_ips = {

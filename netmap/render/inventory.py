@@ -27,6 +27,7 @@ from netmap.infer.classify import ROLE_PRODUCTS
 from netmap.infer.sla import response_of
 from netmap.infer.vlans import PortVlans, port_vlans
 from netmap.model import (
+    AP_JOINED,
     CONFIDENT,
     WELL_KNOWN_COMMUNITIES,
     Device,
@@ -526,6 +527,13 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             "No switch port was found for this device; it is drawn in its subnet.",
             GUESS,
             "Enable SNMP on its switch, or note the port.",
+        )
+    if d.controller_status is not None and d.controller_status not in AP_JOINED:
+        yield (
+            "Access point not serving",
+            f"Its wireless controller lists it as '{d.controller_status}'.",
+            EVIDENCE,
+            "Check its power, cabling and join to the controller; price a replacement if failed.",
         )
     community = _default_community(d)
     if community is not None:

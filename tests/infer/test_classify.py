@@ -160,7 +160,8 @@ def test_a_lightweight_ap_is_known_from_its_controllers_table() -> None:
                       radio_mac="00:3a:7d:00:10:00", name="lobby-ap", model="AIR-AP2802I-B-K9",
                       serial_number="FJC2231M0QX", os_version="8.10.185.0", location="Lobby"),
             ManagedAp(mib="AIRESPACE-WIRELESS-MIB", maker="Cisco", mac=unseen, ip="10.0.1.7",
-                      name="annex-ap", model="AIR-AP1815I-B-K9", serial_number="FGL2229A1KZ")]
+                      name="annex-ap", model="AIR-AP1815I-B-K9", serial_number="FGL2229A1KZ",
+                      status="downloading")]
     wlc = snmp("10.0.0.5", facts=Facts(hostname="wlc1", sys_descr="Cisco Controller",
                                        vendor="Cisco", structure={"managed_aps": 2}),
                managed_aps=rows)
@@ -181,10 +182,17 @@ def test_a_lightweight_ap_is_known_from_its_controllers_table() -> None:
     from netmap.infer.pipeline import build_inventory
     from netmap.render.inventory import devices_table
 
-    table = devices_table(build_inventory(scan))
+    inv = build_inventory(scan)
+    table = devices_table(inv)
     column = table.headers.index("Managed by")
     managed = {row[0]: row[column] for row in table.rows}
     assert managed["lobby-ap"] == "wlc1" and managed["wlc1"] is None
+    # an AP its controller lists in any state but joined is hardware to look at
+    from netmap.render.inventory import attention_table
+
+    down = [r for r in attention_table(inv).rows if r[0] == "Access point not serving"]
+    assert [(r[1], r[3]) for r in down] == [
+        ("annex-ap", "Its wireless controller lists it as 'downloading'.")]
 
 
 def test_a_linux_camera_with_ssh_and_a_web_ui_is_never_a_confident_server() -> None:

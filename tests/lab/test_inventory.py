@@ -209,6 +209,6 @@ def test_lightweight_aps_are_known_from_their_controller(inventory: Inventory) -
         assert ap.type.value == "wireless_ap" and ap.confidence >= 0.8, (name, ap.evidence)
         assert any("wireless controller wlc1" in e.detail for e in ap.evidence), ap.evidence
         assert (ap.vendor, ap.model, ap.serial, ap.os) == ("Cisco", model, serial, "8.10.185.0")
-        assert ap.managed_by == wlc.id
+        assert (ap.managed_by, ap.controller_status) == (wlc.id, "associated")
         assert any({names.get(link.a), names.get(link.b)} == {switch, name}
                    and link.source == source for link in inventory.links), (name, source)

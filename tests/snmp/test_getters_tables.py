@@ -103,8 +103,8 @@ def test_a_controllers_access_points_from_its_airespace_table() -> None:
         ("ap2", "f4:db:e6:28:02:61", "f4:db:e6:28:10:00", "10.77.10.61", "AIR-AP2802I-B-K9",
          "FJC2231M0QX"),
     ]
-    assert {(a.mib, a.maker, a.os_version) for a in got} == {
-        ("AIRESPACE-WIRELESS-MIB", "Cisco", "8.10.185.0")}
+    assert {(a.mib, a.maker, a.os_version, a.status) for a in got} == {
+        ("AIRESPACE-WIRELESS-MIB", "Cisco", "8.10.185.0", "associated")}
 
 
 def test_an_aruba_controllers_access_points_and_hostile_rows() -> None:
@@ -121,6 +121,8 @@ def test_an_aruba_controllers_access_points_and_hostile_rows() -> None:
         f"{ap}.6.0.11.134.1.2.3|4|CNF7J0T123",
         f"{ap}.13.0.11.134.1.2.3|4|225",
         f"{ap}.14.0.11.134.1.2.3|4|Not Available",
+        f"{ap}.19.0.11.134.1.2.3|2|2",
+        f"{ap}.19.0.11.134.1.2.4|2|9",
         f"{ap}.3.0.11.134.1.2.4|4|00:0b:86:01:02:04",
         f"{ap}.13.0.11.134.1.2.4|4|AP-515",
         f"{ap}.3.1.2.3|4|not a MAC index",
@@ -131,3 +133,4 @@ def test_an_aruba_controllers_access_points_and_hostile_rows() -> None:
         "00:0b:86:01:02:03", "10.1.2.3", "AP-225", "CNF7J0T123", "Aruba", None)
     assert row.name is not None and "\x1b" not in row.name
     assert (unnamed.name, unnamed.model) == (None, "AP-515")
+    assert (row.status, unnamed.status) == ("down", "state 9")  # wlanAPStatus: up(1), down(2)

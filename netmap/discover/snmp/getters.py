@@ -1169,6 +1169,7 @@ class _ApTable:
     index: str  # "mac" or "radio_mac"
     columns: tuple[tuple[str, str], ...]  # (ManagedAp field, column OID)
     model_format: str = "{}"  # how the maker writes a bare model number ("225" is its AP-225)
+    states: tuple[tuple[int, str], ...] = ()  # the status column's values, as the MIB names them
 
 
 _AP_TABLES = (
@@ -1176,12 +1177,15 @@ _AP_TABLES = (
         ("name", oids.BSN_AP_NAME), ("mac", oids.BSN_AP_ETHERNET_MAC),
         ("ip", oids.BSN_AP_IP_ADDRESS), ("model", oids.BSN_AP_MODEL),
         ("serial_number", oids.BSN_AP_SERIAL_NUMBER),
-        ("os_version", oids.BSN_AP_SOFTWARE_VERSION), ("location", oids.BSN_AP_LOCATION))),
+        ("os_version", oids.BSN_AP_SOFTWARE_VERSION), ("location", oids.BSN_AP_LOCATION),
+        ("status", oids.BSN_AP_OPERATION_STATUS)),
+        states=((1, "associated"), (2, "disassociating"), (3, "downloading"))),
     _ApTable("WLSX-WLAN-MIB", "Aruba", "mac", (
         ("name", oids.WLAN_AP_NAME), ("ip", oids.WLAN_AP_IP_ADDRESS),
         ("model", oids.WLAN_AP_MODEL_NAME), ("serial_number", oids.WLAN_AP_SERIAL_NUMBER),
-        ("os_version", oids.WLAN_AP_SW_VERSION), ("location", oids.WLAN_AP_LOCATION)),
-        model_format="AP-{}"),
+        ("os_version", oids.WLAN_AP_SW_VERSION), ("location", oids.WLAN_AP_LOCATION),
+        ("status", oids.WLAN_AP_STATUS)),
+        model_format="AP-{}", states=((1, "up"), (2, "down"))),
     _ApTable("RUCKUS-ZD-WLAN-MIB", "Ruckus", "mac", (
         ("name", oids.RUCKUS_ZD_AP_DESCRIPTION), ("ip", oids.RUCKUS_ZD_AP_IP_ADDR),
         ("model", oids.RUCKUS_ZD_AP_MODEL), ("serial_number", oids.RUCKUS_ZD_AP_SERIAL_NUMBER),
@@ -1202,6 +1206,9 @@ def _ap_value(spec: _ApTable, fld: str, value: SnmpValue | None) -> str | None:
         return v.mac(value)
     if fld == "ip":
         return v.ipv4(value)
+    if fld == "status":
+        code = v.integer(value)
+        return dict(spec.states).get(code, f"state {code}") if code is not None else None
     found = useful(v.one_line(value))
     if found is None or (fld == "name" and _MAC_TEXT.fullmatch(found)):
         return None

@@ -640,6 +640,7 @@ WLSX_WLAN_AP_TABLE = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4"  # WLSX-WLAN-MIB::wlsxWla
 # AIRESPACE-WIRELESS-MIB::bsnAPEntry (Cisco AireOS and Catalyst 9800): the index is the radio MAC
 BSN_AP_NAME = "1.3.6.1.4.1.14179.2.2.1.1.3"  # bsnAPName
 BSN_AP_LOCATION = "1.3.6.1.4.1.14179.2.2.1.1.4"  # bsnAPLocation
+BSN_AP_OPERATION_STATUS = "1.3.6.1.4.1.14179.2.2.1.1.6"  # bsnAPOperationStatus
 BSN_AP_SOFTWARE_VERSION = "1.3.6.1.4.1.14179.2.2.1.1.8"  # bsnAPSoftwareVersion
 BSN_AP_MODEL = "1.3.6.1.4.1.14179.2.2.1.1.16"  # bsnAPModel
 BSN_AP_SERIAL_NUMBER = "1.3.6.1.4.1.14179.2.2.1.1.17"  # bsnAPSerialNumber
@@ -652,6 +653,7 @@ WLAN_AP_SERIAL_NUMBER = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.6"  # wlanAPSerialNum
 WLAN_AP_MODEL_NAME = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.13"  # wlanAPModelName
 WLAN_AP_LOCATION = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.14"  # wlanAPLocation
 WLAN_AP_SW_VERSION = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.34"  # wlanAPSwVersion
+WLAN_AP_STATUS = "1.3.6.1.4.1.14823.2.2.1.5.2.1.4.1.19"  # wlanAPStatus
 # RUCKUS-ZD-WLAN-MIB::ruckusZDWLANAPEntry (Ruckus ZoneDirector): index the AP's MAC
 RUCKUS_ZD_AP_TABLE = "1.3.6.1.4.1.25053.1.2.2.1.1.2.1"  # ruckusZDWLANAPTable
 RUCKUS_ZD_AP_DESCRIPTION = "1.3.6.1.4.1.25053.1.2.2.1.1.2.1.1.2"  # ruckusZDWLANAPDescription
