@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
-from netmap.infer.context import Context, Managed, build_context, find_exits
+from netmap.infer.context import Context, build_context, find_exits
 from netmap.model import (
     ArpObs,
     Device,
@@ -365,10 +365,12 @@ def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     return votes
 
 
-def _controller_fields(managed: Managed | None) -> dict[str, str | None]:
-    if managed is None:
+def _controller_fields(ctx: Context, dev_id: str) -> dict[str, str | None]:
+    """The AP's controller and its state there (listed by two, the first controller id)."""
+    listed = ctx.controllers_of(dev_id)
+    if not listed:
         return {}
-    return {"managed_by": managed.controller, "controller_status": managed.status}
+    return {"managed_by": listed[0].controller, "controller_status": listed[0].status}
 
 
 def _controller_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
@@ -377,7 +379,7 @@ def _controller_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
     return [TypeVote(type=T.WIRELESS_AP, weight=0.9, source="snmp:controller",
                      detail=f"listed as an access point by wireless controller "
                      f"{ctx.devices[m.controller].name or m.controller} ({m.mib})")
-            for m in ctx.managed if m.ap == dev_id and m.controller in ctx.devices]
+            for m in ctx.controllers_of(dev_id) if m.controller in ctx.devices]
 
 
 def _host_votes(dev: Device) -> list[TypeVote]:
@@ -541,13 +543,11 @@ def classify(devices: list[Device], scan: ScanRecord, ctx: Context | None = None
     ctx = ctx or build_context(devices, scan)
     idx = ObsIndex.of(scan)
     typed: list[Device] = []
-    # an AP's controller and its state there (listed by two, the first controller id wins)
-    controllers = {m.ap: m for m in sorted(ctx.managed, key=lambda m: m.controller, reverse=True)}
     for dev in devices:
         dtype, confidence, evidence = combine(type_votes(dev, idx, ctx))
         typed.append(dev.model_copy(update={"type": dtype, "confidence": confidence,
                                             "evidence": evidence,
-                                            **_controller_fields(controllers.get(dev.id))}))
+                                            **_controller_fields(ctx, dev.id)}))
     ctx = replace(ctx, devices={d.id: d for d in typed})  # exits see the classified types
     exits = {e.router for e in find_exits(ctx)}
     zone_map = scan.request.subnets

@@ -69,6 +69,7 @@ class Context:
     managed: list[Managed] = field(default_factory=list)
     scanner_ips: set[str] = field(default_factory=set)
     _about: dict[str, list[Neighbour]] | None = None
+    _controllers: dict[str, list[Managed]] | None = None
 
     def device_of_ip(self, ip: str | None) -> str | None:
         norm = identity_ip(ip)
@@ -86,6 +87,14 @@ class Context:
                 if n.remote is not None:
                     self._about[n.remote].append(n)
         return self._about.get(dev_id, [])
+
+    def controllers_of(self, dev_id: str) -> list[Managed]:
+        """The wireless controllers that list `dev_id` among their access points, by id."""
+        if self._controllers is None:
+            self._controllers = defaultdict(list)
+            for m in sorted(self.managed, key=lambda m: m.controller):
+                self._controllers[m.ap].append(m)
+        return self._controllers.get(dev_id, [])
 
 
 def port_name(dev: Device | None, name: str | None, if_index: int | None) -> str | None:

@@ -131,6 +131,7 @@ DEVICE_COLUMNS: list[tuple[str, int]] = [  # header, widest the column grows bef
 
 def devices_table(inv: Inventory) -> Table:
     rows: list[list[Value]] = []
+    names = _Names(inv)
     for d in sorted(inv.devices, key=_device_order):
         rows.append(
             [
@@ -154,7 +155,7 @@ def devices_table(inv: Inventory) -> Table:
                 d.site,
                 d.zone,
                 d.location,
-                _name_of(inv, d.managed_by),
+                names(d.managed_by) if d.managed_by else None,
                 d.first_seen,
                 d.last_seen,
                 d.id,
@@ -163,11 +164,6 @@ def devices_table(inv: Inventory) -> Table:
         )
     headers = [h for h, _ in DEVICE_COLUMNS]
     return Table("Devices", headers, rows, {i: cap for i, (_, cap) in enumerate(DEVICE_COLUMNS)})
-
-
-def _name_of(inv: Inventory, dev_id: str | None) -> str | None:
-    found = next((d for d in inv.devices if d.id == dev_id), None) if dev_id else None
-    return device_title(found) if found else dev_id
 
 
 def _disk_gb(d: Device) -> float | None:

@@ -23,6 +23,7 @@ from netmap.discover.snmp import oids
 from netmap.discover.snmp import values as v
 from netmap.discover.snmp.candidates import useful
 from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, Oid, SnmpError, SnmpValue, Walker
+from netmap.infer.addr import norm_mac
 from netmap.model import (
     ArpEntry,
     CdpNeighbor,
@@ -1195,8 +1196,6 @@ MAX_MANAGED_APS = 4096  # a campus controller's ceiling; a longer table is a bro
 
 
 _BARE_MODEL = re.compile(r"\d+[A-Za-z]{0,3}")
-_MAC_TEXT = re.compile(r"(?:[0-9a-f]{2}[:\-.]?){5}[0-9a-f]{2}|(?:[0-9a-f]{4}\.){2}[0-9a-f]{4}",
-                       re.IGNORECASE)
 
 
 def _ap_value(spec: _ApTable, fld: str, value: SnmpValue | None) -> str | None:
@@ -1210,7 +1209,7 @@ def _ap_value(spec: _ApTable, fld: str, value: SnmpValue | None) -> str | None:
         code = v.integer(value)
         return dict(spec.states).get(code, f"state {code}") if code is not None else None
     found = useful(v.one_line(value))
-    if found is None or (fld == "name" and _MAC_TEXT.fullmatch(found)):
+    if found is None or (fld == "name" and norm_mac(found) is not None):
         return None
     if fld == "model" and _BARE_MODEL.fullmatch(found):
         return spec.model_format.format(found)
