@@ -69,7 +69,7 @@ T = DeviceType
 # LibreNMS device type -> netmap types accepted for it.
 TYPE_MAP: dict[str, set[DeviceType]] = {
     "network": {T.ROUTER, T.SWITCH},
-    "wireless": {T.WIRELESS_AP, T.WIRELESS_CONTROLLER},
+    "wireless": {T.WIRELESS_AP, T.WIRELESS_CONTROLLER, T.WIRELESS_BRIDGE},
     "firewall": {T.FIREWALL},
     "server": {T.SERVER},
     "workstation": {T.WORKSTATION},

@@ -23,7 +23,7 @@ from netmap.model import (
 )
 
 NETWORK_TYPES = {DeviceType.SWITCH, DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.WIRELESS_AP,
-                 DeviceType.WIRELESS_CONTROLLER}
+                 DeviceType.WIRELESS_CONTROLLER, DeviceType.WIRELESS_BRIDGE}
 PORT_SOURCES = {"lldp", "cdp", "fdb"}
 
 

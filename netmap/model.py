@@ -42,6 +42,9 @@ class DeviceType(StrEnum):
     SWITCH = "switch"
     WIRELESS_AP = "wireless_ap"
     WIRELESS_CONTROLLER = "wireless_controller"  # manages access points (WLC, mobility controller)
+    # a radio that carries a wired network between buildings: point-to-point or -multipoint
+    # backhaul, licensed microwave, 60 GHz (airFiber, Cambium PTP, Siklu, MINI-LINK)
+    WIRELESS_BRIDGE = "wireless_bridge"
     SERVER = "server"
     WORKSTATION = "workstation"
     PHONE = "phone"

@@ -815,7 +815,7 @@ def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
         ("SBM-GEM-X3S+", None, "Supermicro", None, DeviceType.SWITCH),
         # vendors found through the private MIB they answer vote like their enterprise
         ("", None, "Exeltech", None, DeviceType.PDU),
-        ("ApexPlus-3.2.0", "1.3", "Trango Networks", None, DeviceType.WIRELESS_AP),
+        ("ApexPlus-3.2.0", "1.3", "Trango Networks", None, DeviceType.WIRELESS_BRIDGE),
         ("", None, "MPB Communications", None, DeviceType.ROUTER),
         (
             "Linux fw1 3.12.74-0.327535988.gc5bb1a9-smp64 #1 SMP Wed Jan 3 2018 x86_64",

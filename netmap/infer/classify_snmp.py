@@ -26,6 +26,7 @@ from netmap.infer.identify.priors import maker_prior
 from netmap.infer.identify.votes import (
     FAMILY_SOURCE,
     family_votes,
+    has_own_row,
     specific_family,
     structure_votes,
 )
@@ -103,6 +104,8 @@ _SERVER_BRANDS = re.compile(_SERVERS["brands"], re.IGNORECASE)
 
 _PHYSICAL_IF_TYPES = {6, 7, 62, 69, 117}  # ethernetCsmacd, iso88023, fastEther(FX), gigabitEthernet
 _WIFI_IF_TYPES = {71, 188}  # ieee80211, radioMAC
+_MICROWAVE_IF_TYPES = {  # RFC 8561: the air interface of a microwave radio link
+    295: "microwaveCarrierTermination", 296: "microwaveRadioLinkTerminal"}
 
 
 def _vote(dtype: DeviceType, weight: float, detail: str, source: str = "snmp:facts") -> TypeVote:
@@ -283,17 +286,20 @@ def _table_votes(rec: SnmpRecord) -> list[TypeVote]:
         )
     physical = [i for i in rec.interfaces if i.if_type in _PHYSICAL_IF_TYPES]
     wifi = [i for i in rec.interfaces if i.if_type in _WIFI_IF_TYPES]
+    microwave = [_MICROWAVE_IF_TYPES[i.if_type] for i in rec.interfaces
+                 if i.if_type in _MICROWAVE_IF_TYPES]
     # A general-purpose OS with many NICs/VLANs is a server or appliance, not a switch: it needs
     # a switch-sized port count before the ports speak.
     wanted = 24 if rec.facts is not None and _os_banner(rec.facts.sys_descr) else 8
     if len(physical) >= wanted:
         votes.append(_ports_vote(rec, len(physical)))
     if wifi:
-        votes.append(
-            _vote(
-                T.WIRELESS_AP, 0.4, f"{len(wifi)} radio interfaces (ieee80211)", "snmp:interfaces"
-            )
-        )
+        votes.append(_vote(T.WIRELESS_AP, 0.4, f"{len(wifi)} radio interfaces (ieee80211)",
+                           "snmp:interfaces"))  # radioMAC too: the Wi-Fi radios of Aruba's APs
+    if microwave:
+        votes.append(_vote(T.WIRELESS_BRIDGE, 0.6, f"{len(microwave)} microwave radio link "
+                           f"interfaces ({microwave[0]})",
+                           "snmp:interfaces"))
     if rec.mac_address_table and len(rec.mac_address_table) > 4:
         votes.append(_vote(T.SWITCH, 0.3, "bridge forwarding table populated", "snmp:fdb"))
     if rec.routes and len(rec.routes) > 8:
@@ -372,7 +378,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
         votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
-        family, specific = _definition_votes(facts), specific_family(facts)
+        family, specific = _definition_votes(facts, enterprise), specific_family(facts)
         if family and specific:
             votes = _bounded_by_family(votes, {v.type for v in family})
         votes += family
@@ -399,26 +405,52 @@ def _names_its_type(votes: list[TypeVote]) -> bool:
 # but two of its camera definitions under "appliance" (Axis, Dahua, Vivotek) or "network"
 # (Hikvision), so those keywords are never against it.
 KEYWORD_OUTSIDE_FAMILY = 0.5
-_FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE, T.CAMERA, T.WIRELESS_CONTROLLER})
+_FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE, T.CAMERA, T.WIRELESS_CONTROLLER,
+                                  T.WIRELESS_BRIDGE})
 
 
 # LibreNMS's coarse types that hold kinds it has no type for, and which of them a definition
 # typed so names in its title: "Hikvision NVR", "Allworx VoIP" (network, appliance); "Cisco
-# WLC", "Ruckus Wireless SmartZone" (wireless: controllers among the access points)
+# WLC", "Ruckus Wireless SmartZone", "MNI Microwave Radio" (wireless: controllers and backhaul
+# radios among the access points)
 _TITLE_REFINES: dict[str, frozenset[DeviceType]] = {
     "network": _FINER_THAN_LIBRENMS,
     "appliance": _FINER_THAN_LIBRENMS,
-    "wireless": frozenset({T.WIRELESS_CONTROLLER}),
+    "wireless": frozenset({T.WIRELESS_CONTROLLER, T.WIRELESS_BRIDGE}),
 }
 TITLE_SCALE = 0.8  # a title keyword counts as a model name's keyword does
 
 
-def _definition_votes(facts: Facts) -> list[TypeVote]:
+def _definition_votes(facts: Facts, enterprise: int | None = None) -> list[TypeVote]:
     """What the matched OS definition says: its coarse type's votes, less the ones its title
-    refines away ("Cisco WLC" is typed wireless, which is no access point here)."""
-    title = _title_votes(facts)
+    (or else its maker) refines away ("Cisco WLC" is typed wireless, which is no access point
+    here)."""
+    title = _title_votes(facts) or _maker_refinement(facts, enterprise)
     refined = {t for v in title for t in _REFINED_BY.get(v.type, ())}
     return [v for v in family_votes(facts) if v.type not in refined] + title
+
+
+# LibreNMS's types whose kinds a maker's one kind of product decides, when neither the title nor
+# a row for the definition does: a Siklu or SAF radio typed "wireless" is a backhaul link, not an
+# access point. A maker's habit, so it weighs this share of the maker row.
+_MAKER_REFINES = {"wireless": frozenset({T.WIRELESS_CONTROLLER, T.WIRELESS_BRIDGE})}
+MAKER_REFINE_SCALE = 0.6
+
+
+def _maker_refinement(facts: Facts, enterprise: int | None) -> list[TypeVote]:
+    family = facts.os_family
+    kinds = _MAKER_REFINES.get(family.type or "") if family is not None else None
+    row = ENTERPRISE_TYPES.get(enterprise) if enterprise is not None else None
+    if family is None or not kinds or row is None or row[0] not in kinds \
+            or has_own_row(family.os):
+        return []
+    from netmap.discover.snmp.enterprises import vendor_of_enterprise
+
+    name = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
+    return [_vote(row[0], row[1] * MAKER_REFINE_SCALE,
+                  f"vendor {name} (sysObjectID enterprise {enterprise}) makes "
+                  f"{row[0].value.replace('_', ' ')}s: refines LibreNMS type {family.type}",
+                  PRIOR_SOURCE)]
 
 
 def _title_votes(facts: Facts) -> list[TypeVote]:
@@ -502,10 +534,12 @@ def snmp_type_hint(rec: SnmpRecord) -> tuple[DeviceType, float, list[str]]:
 # routes, layer 3) is no rival to it. A wireless controller is filed as wireless as its access
 # points are, and is often one itself (Mobility Express, Aruba Instant, Ruckus Unleashed); it
 # bridges its APs' clients onto the wired VLANs, so bridge ports and a forwarding table are its
-# own too (a Cisco 5508's eight ports)
+# own too (a Cisco 5508's eight ports). A wireless bridge is an Ethernet bridge over a radio,
+# often a Wi-Fi chip's (airMAX, ePMP, Mimosa): the radio interfaces and bridge tables are its own
 _DOES_TOO: dict[DeviceType, frozenset[DeviceType]] = {
     T.FIREWALL: frozenset({T.ROUTER}),
     T.WIRELESS_CONTROLLER: frozenset({T.WIRELESS_AP, T.SWITCH}),
+    T.WIRELESS_BRIDGE: frozenset({T.WIRELESS_AP, T.SWITCH}),
 }
 PRIOR_CAP = 0.45  # a maker's habits alone: a guess to confirm, listed under "Needs attention"
 DISAGREEMENT_CAP = 0.5  # a rival type nearly as strong: the same
@@ -542,6 +576,7 @@ _TIE_ORDER = [
     T.BACKUP,
     T.FIREWALL,
     T.WIRELESS_CONTROLLER,
+    T.WIRELESS_BRIDGE,
     T.WIRELESS_AP,
     T.CAMERA,
     T.PHONE,

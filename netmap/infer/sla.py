@@ -40,7 +40,7 @@ RULES: list[Rule] = [
      "in the CJI zone (criminal-justice information)"),
     ("critical", lambda d, c: Role.DIRECTORY in d.roles, "directory (every user's sign-in)"),
     ("high", lambda d, c: d.type in (T.SERVER, T.NAS, T.SWITCH, T.ROUTER, T.WIRELESS_AP,
-                                      T.WIRELESS_CONTROLLER, T.UPS, T.PDU),
+                                      T.WIRELESS_CONTROLLER, T.WIRELESS_BRIDGE, T.UPS, T.PDU),
      "shared infrastructure"),
     ("standard", lambda d, c: True, "one person's or one place's device"),
 ]  # fmt: skip

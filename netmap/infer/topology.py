@@ -52,6 +52,7 @@ from netmap.model import (
 INTERNET = "internet"
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _PHONE_CAPS = ("phone",)
+_RADIO_WORDS = {DeviceType.WIRELESS_AP: "access point", DeviceType.WIRELESS_BRIDGE: "wireless bridge"}
 Net = ipaddress.IPv4Network | ipaddress.IPv6Network
 PortKey = tuple[str, str]  # (device id, port name)
 
@@ -431,15 +432,17 @@ def _segment_links(l2: _L2, seg: _Segment, out: _Out) -> None:
                 l2, phone.device, None, pc,
                 f"two stations on {l2.name(s)} {p}, one an IP phone: PC behind the phone"))
             return
+        # an access point's clients, or a radio link's far side, sit behind the one radio
         aps = [m for m in hosts if (d := l2.ctx.devices.get(m.device)) is not None
-               and d.type is DeviceType.WIRELESS_AP]
+               and d.type in _RADIO_WORDS]
         if len(aps) == 1:
             ap = aps[0]
+            word = _RADIO_WORDS[l2.ctx.devices[ap.device].type]
             out.links.append(_cable(l2, (s, p), (ap.device, ap.port), seg, []))
             for m in hosts:
                 if m is not ap:
                     out.links.append(_member_link(l2, ap.device, None, m,
-                                                  f"behind access point {l2.name(ap.device)}"))
+                                                  f"behind {word} {l2.name(ap.device)}"))
             return
     _unmanaged(l2, seg, members, out)
 

@@ -18,8 +18,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 DeviceType = Literal[
-    "router", "firewall", "switch", "wireless_ap", "wireless_controller", "server", "workstation",
-    "phone", "pbx",
+    "router", "firewall", "switch", "wireless_ap", "wireless_controller", "wireless_bridge",
+    "server", "workstation", "phone", "pbx",
     "printer", "ups", "pdu", "nas", "backup", "camera", "other", "unknown",
 ]
 Role = Literal[

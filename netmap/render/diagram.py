@@ -66,7 +66,7 @@ def _icon_paths() -> dict[str, Path]:
         t: ICON_DIR / f"{t}.png"
         for t in (
             "printer", "phone", "pbx", "ups", "pdu", "nas", "backup", "camera", "unknown", "other",
-            "wireless_controller",
+            "wireless_controller", "wireless_bridge",
         )
     }
     return {

@@ -35,6 +35,7 @@ SHAPES: dict[str, tuple[str, float, float]] = {
     DeviceType.SWITCH: ("shape=mxgraph.cisco.switches.workgroup_switch;" + _CISCO, 64, 32),
     DeviceType.WIRELESS_AP: ("shape=mxgraph.cisco.misc.access_point;" + _CISCO, 50, 26),
     DeviceType.WIRELESS_CONTROLLER: ("shape=mxgraph.cisco.wireless.wlan_controller;" + _CISCO, 50, 34),
+    DeviceType.WIRELESS_BRIDGE: ("shape=mxgraph.cisco.wireless.wireless_bridge;" + _CISCO, 50, 40),
     DeviceType.SERVER: ("shape=mxgraph.cisco.servers.fileserver;" + _CISCO, 43, 56),
     DeviceType.WORKSTATION: ("shape=mxgraph.cisco.computers_and_peripherals.pc;" + _CISCO, 50, 44),
     DeviceType.PHONE: ("shape=mxgraph.cisco.modems_and_phones.ip_phone;" + _CISCO, 50, 34),

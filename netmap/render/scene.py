@@ -29,14 +29,18 @@ ClusterKind = Literal["site", "zone", "subnet"]
 
 # Devices that forward traffic: links pass *through* them when ranking the drawing.
 INFRA = frozenset(
-    {DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.SWITCH, DeviceType.WIRELESS_AP}
+    {DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.SWITCH, DeviceType.WIRELESS_AP,
+     DeviceType.WIRELESS_BRIDGE}
 )
+# Radios at the edge of the wired network: hosts and far sites hang below them, never a core.
+RADIOS = frozenset({DeviceType.WIRELESS_AP, DeviceType.WIRELESS_BRIDGE})
 # Vertical order of the schematic: lower is higher on the page.
 _TIER = {
     DeviceType.ROUTER: 1,
     DeviceType.FIREWALL: 2,
     DeviceType.SWITCH: 3,
     DeviceType.WIRELESS_AP: 4,
+    DeviceType.WIRELESS_BRIDGE: 4,
 }
 _TIER_INTERNET, _TIER_SUBNET, _TIER_HOST = 0, 5, 6
 # Types never folded into a counted node: each one matters on its own in an RFP.
@@ -65,6 +69,7 @@ TYPE_WORDS: dict[DeviceType, tuple[str, str]] = {
     DeviceType.SWITCH: ("switch", "switches"),
     DeviceType.WIRELESS_AP: ("wireless access point", "wireless access points"),
     DeviceType.WIRELESS_CONTROLLER: ("wireless controller", "wireless controllers"),
+    DeviceType.WIRELESS_BRIDGE: ("wireless bridge", "wireless bridges"),
     DeviceType.SERVER: ("server", "servers"),
     DeviceType.WORKSTATION: ("workstation", "workstations"),
     DeviceType.PHONE: ("IP phone", "IP phones"),
@@ -359,7 +364,7 @@ def _root_rank(node: str, devices: dict[str, Device]) -> int:
     if node.startswith(SUBNET_PREFIX):
         return 4
     d = devices.get(node)
-    if d is not None and d.type == DeviceType.WIRELESS_AP:
+    if d is not None and d.type in RADIOS:
         return 5
     return _static_tier(node, devices)
 
@@ -578,7 +583,7 @@ def _anchor_subnets(
         return (_static_tier(n.key, ctx.devices), n.tier, n.id)
 
     for n in nodes:
-        if n.kind == "device" and n.type in INFRA and n.type != DeviceType.WIRELESS_AP:
+        if n.kind == "device" and n.type in INFRA and n.type not in RADIOS:
             site = _site_of(ctx, ctx.devices[n.key])
             if site not in by_site or top_rank(n) < top_rank(by_site[site]):
                 by_site[site] = n

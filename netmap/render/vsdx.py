@@ -68,6 +68,7 @@ ACCENT: dict[str, str] = {
     DeviceType.SWITCH: "#036897",
     DeviceType.WIRELESS_AP: "#2980B9",
     DeviceType.WIRELESS_CONTROLLER: "#2980B9",
+    DeviceType.WIRELESS_BRIDGE: "#2980B9",
     DeviceType.SERVER: "#2D3E50",
     DeviceType.NAS: "#2D3E50",
     DeviceType.BACKUP: "#C62828",

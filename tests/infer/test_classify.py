@@ -58,6 +58,13 @@ def test_yealink_oui_and_sip_product() -> None:
     assert d.type is T.PHONE and d.confidence > 0.8
 
 
+def test_a_radio_whose_web_page_names_a_backhaul_product_is_a_wireless_bridge() -> None:
+    """No SNMP: an airFiber's web UI title is its only word, and it names a radio link."""
+    d = one([arp("10.0.0.9", mac(9, "04:18:d6")),
+             svc("10.0.0.9", 443, "http", "lighttpd", extrainfo="airFiber AF-5XHD")])
+    assert d.type is DeviceType.WIRELESS_BRIDGE, d.evidence
+
+
 def test_mail_server_ports_give_server_and_email_role() -> None:
     d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 25, "smtp", "Postfix smtpd"),
              svc("10.0.0.9", 587, "smtp"), svc("10.0.0.9", 143, "imap", "Dovecot imapd")])

@@ -416,6 +416,51 @@ def test_a_controllers_words_stand_instead_of_the_broader_wireless_ones() -> Non
     assert T.WIRELESS_AP in {v.type for v in snmp_type_votes(ap)}
 
 
+def test_a_backhaul_radio_is_a_wireless_bridge_not_an_access_point() -> None:
+    """LibreNMS files point-to-point and microwave radios as "wireless" with the access points.
+    The definition's own row (a Cambium PTP line), the maker of nothing else (a Siklu radio of a
+    line no row names), the product's words (airFiber) or an RFC 8561 microwave interface each
+    say it is a radio link between buildings."""
+    from netmap.infer.classify_snmp import snmp_type_hint, snmp_type_votes
+    from netmap.model import Interface
+
+    dtype, confidence, why = snmp_type_hint(_wireless("ptp670", "Cambium PTP 670", "PTP670"))
+    assert dtype is T.WIRELESS_BRIDGE and confidence >= 0.6, why
+    assert not any("LibreNMS type wireless (AP" in w for w in why)
+    siklu = SnmpRecord(ip="10.0.0.8", facts=Facts(
+        sys_descr="EH-8010FX", vendor="Siklu", enterprise=31926,
+        os_family=OsFamily(os="newsiklu", text="Siklu EtherHaul", type="wireless", group=None,
+                           matched_by="sysObjectID starts with .1.3.6.1.4.1.31926")))
+    dtype, confidence, why = snmp_type_hint(siklu)
+    assert dtype is T.WIRELESS_BRIDGE, why
+    assert any("makes wireless bridges: refines LibreNMS type wireless" in w for w in why), why
+    words = SnmpRecord(ip="10.0.0.9", facts=Facts(sys_descr="airFiber AF-5XHD wireless radio"))
+    kinds = {v.type for v in snmp_type_votes(words) if v.source == "snmp:keyword"}
+    assert T.WIRELESS_BRIDGE in kinds and T.WIRELESS_AP not in kinds  # "wireless", "radio" too
+    link = SnmpRecord(ip="10.0.0.10", facts=Facts(sys_descr="ODU"),
+                      interfaces=[Interface(if_index=1, if_type=6), Interface(if_index=2, if_type=296)])
+    assert any(v.type is T.WIRELESS_BRIDGE and "microwaveRadioLinkTerminal" in v.detail
+               for v in snmp_type_votes(link))
+
+
+def test_access_points_and_controllers_stay_what_they_were() -> None:
+    """The bridge's rows take nothing from the access points (a UniFi AP, an Aruba Instant AP
+    whose radios are radioMAC interfaces) or the controllers (ArubaOS's definition matches only
+    Aruba's mobility controllers)."""
+    from netmap.infer.classify_snmp import snmp_type_hint
+    from netmap.model import Interface
+
+    radios = [Interface(if_index=i, if_type=188) for i in (1, 2)]
+    instant = _wireless("aruba-instant", "Aruba Instant", "ArubaOS (MODEL: 225)")
+    instant = instant.model_copy(update={"interfaces": radios})
+    for rec, kind in ((_wireless("unifi", "Ubiquiti UniFi", "UAP-AC-Pro"), T.WIRELESS_AP),
+                      (instant, T.WIRELESS_AP),
+                      (_wireless("arubaos", "ArubaOS", "ArubaOS (MODEL: Aruba7005)"),
+                       T.WIRELESS_CONTROLLER)):
+        dtype, confidence, why = snmp_type_hint(rec)
+        assert dtype is kind and confidence >= 0.6, why
+
+
 def test_a_makers_habits_alone_are_never_confident() -> None:
     prior = [TypeVote(type=T.PRINTER, weight=0.8, source=PRIOR_SOURCE, detail="vendor Brother")]
     assert calibrate(T.PRINTER, {T.PRINTER: 0.8}, prior) == PRIOR_CAP

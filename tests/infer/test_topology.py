@@ -68,6 +68,23 @@ def test_ip_phone_with_pc_behind_it_is_not_an_unmanaged_switch() -> None:
     assert next(d for d in inv.devices if d.id == n["phone1"]).type is DeviceType.PHONE
 
 
+def test_the_far_side_of_a_radio_link_hangs_behind_the_near_radio() -> None:
+    """A switch port that sees a point-to-point radio and the stations of the building across
+    the link: the stations are behind the radio, and no unmanaged switch is made up."""
+    radio, far = mac(0x40, "04:18:d6"), mac(0x41)  # a Ubiquiti OUI
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, tables={"ge3": [radio, far]})
+    link = snmp("10.0.0.40", facts=Facts(hostname="ptp-a", sys_descr="airFiber AF-5XHD"),
+                interfaces=[iface(1, "lan0", radio)])
+    inv = build_inventory(make_scan([*sw, *link, arp("10.0.0.40", radio), arp("10.0.0.41", far)]))
+    n = ids(inv)
+    assert unmanaged(inv) == []
+    assert next(d for d in inv.devices if d.id == n["ptp-a"]).type is DeviceType.WIRELESS_BRIDGE
+    assert only_link(inv, n["sw1"], n["ptp-a"]).a_port == "ge3"
+    behind = only_link(inv, n["ptp-a"], n["10.0.0.41"])
+    assert "behind wireless bridge ptp-a" in behind.evidence, behind.evidence
+    assert between(inv, n["sw1"], n["10.0.0.41"]) == []
+
+
 def test_unmanaged_switch_behind_an_access_port() -> None:
     a, b, c = mac(0x22), mac(0x23), mac(0x24)
     sw, _ = switch("10.0.0.2", "sw1", 0x200, tables={"ge4": [a, b, c], "ge5": [mac(0x25)]})

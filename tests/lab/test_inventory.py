@@ -212,3 +212,25 @@ def test_lightweight_aps_are_known_from_their_controller(inventory: Inventory) -
         assert (ap.managed_by, ap.controller_status) == (wlc.id, "associated")
         assert any({names.get(link.a), names.get(link.b)} == {switch, name}
                    and link.source == source for link in inventory.links), (name, source)
+
+
+def test_a_point_to_point_radio_link_is_two_wireless_bridges_in_the_cabling(
+        inventory: Inventory) -> None:
+    """ptp-ch and ptp-pw answer as Cambium PTP 670 radios do (LibreNMS `ptp670`, typed
+    "wireless" as access points are): both are wireless bridges, not access points. No LLDP
+    crosses the link, so the radios' and the switch's forwarding tables alone place it: the
+    switch port, the air link between the radios' port2s, and the garage PC behind it."""
+    by_name = {d.name: d for d in inventory.devices}
+    for name in ("ptp-ch", "ptp-pw"):
+        radio = by_name[name]
+        assert radio.type.value == "wireless_bridge" and radio.confidence >= 0.8, radio.evidence
+        assert radio.vendor == "Cambium" and (radio.model or "").startswith("PTP 670"), radio.model
+        assert radio.os == "50670-02-71"
+    names = {d.id: d.name for d in inventory.devices}
+    cabled = {frozenset({(names.get(lk.a), lk.a_port), (names.get(lk.b), lk.b_port)})
+              for lk in inventory.links}
+    assert frozenset({("sw-access", "ge8"), ("ptp-ch", "port1")}) in cabled
+    assert frozenset({("ptp-ch", "port2"), ("ptp-pw", "port2")}) in cabled
+    pc = next(d.id for d in inventory.devices if "10.77.10.74" in d.addresses)
+    garage = [lk for lk in inventory.links if pc in (lk.a, lk.b)]
+    assert [(names.get(lk.a), lk.a_port) for lk in garage] == [("ptp-pw", "port1")], garage

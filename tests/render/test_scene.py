@@ -115,3 +115,16 @@ def test_a_port_name_is_printed_once_per_node() -> None:
     scene = Scene(title="t", clusters={}, nodes={}, edges=[
         edge("sw", "ge1", "ge24"), edge("net", "ge1", None), edge("sw2", "ge2", "ge1")])
     assert scene.port_labels() == [("ge1", "ge24"), (None, None), ("ge2", "ge1")]
+
+
+def test_every_device_type_has_its_words_icon_shape_and_colour() -> None:
+    """A new type needs a row in each renderer's table; one left out would draw a blank."""
+    from netmap.model import DeviceType
+    from netmap.render import diagram, drawio, vsdx
+    from netmap.render.scene import TYPE_WORDS
+
+    icons = diagram._icon_paths()
+    for dtype in DeviceType:
+        assert dtype in TYPE_WORDS and dtype in drawio.SHAPES, dtype
+        assert dtype in vsdx.ACCENT, dtype
+        assert dtype.value in icons and icons[dtype.value].exists(), dtype

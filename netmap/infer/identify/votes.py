@@ -21,7 +21,8 @@ FAMILY_SOURCE = "snmp:os-family"
 
 @cache
 def type_map() -> dict[str, list[tuple[DeviceType, float, str]]]:
-    """LibreNMS type (or "group:<name>") -> [(netmap type, weight, why)], read on first use."""
+    """LibreNMS type (or "group:<name>", "os:<name>") -> [(netmap type, weight, why)], read on
+    first use."""
     text = resources.files("netmap.infer.identify").joinpath("data/librenms-types.tsv").read_text(
         encoding="utf-8"
     )
@@ -42,6 +43,11 @@ IANA_WAN_IF_TYPES: dict[int, str] = {
 }
 
 
+def has_own_row(os_name: str) -> bool:
+    """`librenms-types.tsv` types this one definition itself (an "os:" row)."""
+    return f"os:{os_name}" in type_map()
+
+
 def _vote(dtype: DeviceType, weight: float, detail: str, source: str) -> TypeVote:
     return TypeVote(type=dtype, weight=round(weight, 3), source=source, detail=detail)
 
@@ -60,7 +66,8 @@ def family_votes(facts: Facts) -> list[TypeVote]:
     scale = 1.0 if "sysObjectID" in family.matched_by else 0.8
     if family.os in GENERIC_FAMILIES:
         scale = 0.5  # any Linux or BSD box: the definition of last resort
-    rows = type_map().get(f"group:{family.group}") if family.group else None
+    rows = type_map().get(f"os:{family.os}")
+    rows = rows or (type_map().get(f"group:{family.group}") if family.group else None)
     rows = rows or type_map().get(family.type, [])
     where = f"LibreNMS OS {family.os!r} ({family.text})"
     return [_vote(dtype, weight * scale, f"{where}: {why}", FAMILY_SOURCE)

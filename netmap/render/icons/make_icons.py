@@ -235,6 +235,22 @@ def wireless_controller() -> list[Layer]:
     ]
 
 
+def wireless_bridge() -> list[Layer]:
+    """Two dishes on masts aimed at each other, a beam between them: a link, not a hotspot."""
+    dishes = []
+    for x, face in ((62, 1), (194, -1)):
+        rim = x + 18 * face
+        dishes += [
+            fill(polygon([(x - 14 * face, 62), (rim, 50), (rim, 138), (x - 14 * face, 126)])),
+            fill(segment(x - 8 * face, 94, x - 8 * face, 210, 14)),
+            fill(rrect(x - 8 * face - 26, 204, x - 8 * face + 26, 218, 4)),
+        ]
+    # each dish's waves head for the other one
+    beam = [fill(arc(82, 94, r, -32, 32), ACCENT) for r in (16, 32)] + \
+        [fill(arc(174, 94, r, 148, 212), ACCENT) for r in (16, 32)]
+    return [*dishes, *beam]
+
+
 def unknown() -> list[Layer]:
     return [
         line(rrect(34, 34, 222, 222, 28)),
@@ -277,6 +293,7 @@ ICONS: dict[str, Callable[[], list[Layer]]] = {
     "backup": backup,
     "camera": camera,
     "wireless_controller": wireless_controller,
+    "wireless_bridge": wireless_bridge,
     "unknown": unknown,
     "other": other,
     "site": site,
