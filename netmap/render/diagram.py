@@ -34,6 +34,8 @@ from netmap.render.logical import build_logical_scene
 from netmap.render.physical import physical_scenes
 from netmap.render.sanitize import dot_html, safe_filename
 from netmap.render.scene import (
+    AIR_LINK,
+    AIR_LINK_COLOUR,
     BADGE_COLORS,
     INFRA,
     Badge,
@@ -392,6 +394,9 @@ def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | Non
         return
     style, color, width, _ = EDGE_STYLES[edge.confidence]
     attrs = {"style": style, "color": color, "penwidth": width}
+    if scene.over_air(edge):
+        # its words in the radios' colour, and room for them beside the port names
+        attrs |= {"label": f'<<font color="{AIR_LINK_COLOUR}">{AIR_LINK}</font>>', "minlen": "2"}
     if _is_leaf(scene, scene.nodes[edge.head]):
         # A fan of host links would pile port names around the switch: name the switch
         # port at the host end instead, where each label has room.
@@ -400,7 +405,7 @@ def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | Non
             attrs |= {
                 "headlabel": f"<{dot_html(edge.tail_port, max_len=20)}>",
                 "labeldistance": "2.2",
-                "labelangle": "0",
+                "labelangle": "20",
             }
     else:
         # two links a device sends the same way would stack their port names (rtr1's "ge2"

@@ -18,7 +18,7 @@ from netmap.model import Device, DeviceType, Inventory, LinkConfidence
 from netmap.render.diagram import EditablePage, editable_layouts
 from netmap.render.layout import Layout, Rect
 from netmap.render.sanitize import clean
-from netmap.render.scene import BADGE_COLORS, Scene, SceneNode
+from netmap.render.scene import AIR_LINK, AIR_LINK_COLOUR, BADGE_COLORS, Scene, SceneNode
 
 _CISCO = "fillColor=#036897;strokeColor=#ffffff;strokeWidth=2;"
 # (style, width, height) per node kind/type: draw.io's built-in stencils.
@@ -155,7 +155,7 @@ def graph_model(
             root,
             "object",
             id=f"e{n}",
-            label="",
+            label=AIR_LINK if scene.over_air(edge) else "",
             link_source=",".join(edge.sources),
             confidence=edge.confidence.value,
             a_port=clean(edge.tail_port),
@@ -165,7 +165,8 @@ def graph_model(
         cell = _el(
             obj,
             "mxCell",
-            style=_EDGE_COMMON + EDGE_STYLES[edge.confidence],
+            style=_EDGE_COMMON + EDGE_STYLES[edge.confidence]
+            + (f"fontSize=9;fontColor={AIR_LINK_COLOUR};" if scene.over_air(edge) else ""),
             edge="1",
             parent="1",
             source=edge.tail,

@@ -28,10 +28,14 @@ _FONT = re.compile(r"\bfontsize=([\d.]+)")
 _NODE_POS = re.compile(r'\bpos="([-\d.]+),([-\d.]+)"')
 _NODE_SIZE = {k: re.compile(rf"\b{k}=([\d.]+)") for k in ("width", "height")}
 _ENTITY = re.compile(r"&(#\d+|\w+);")
+_SPLINE = re.compile(r'\bpos="([^"]*)"')
+_POINT = re.compile(r"([-\d.]+),([-\d.]+)")
 # Where to look for room: further out from its node along the line from the node through the
 # label (so it stays by its own link), in half label heights, then as far to either side.
 _OUT = (1, 2, 3, 4, 5, 6)
 _SIDE = (0, 1, -1, 2, -2)
+# A name on its own link steps aside, as far as a long name across a steep line needs
+_ASIDE = (1, -1, 2, -2, 3, -3, 4, -4, 5, -5)
 
 
 @dataclass
@@ -43,6 +47,13 @@ class _Label:
     y: float
     width: float
     height: float
+    line: tuple[tuple[float, float], ...] = ()  # points along its own link
+
+    def on_line(self, dx: float = 0.0, dy: float = 0.0) -> bool:
+        """Its own link runs through the text (the glyphs' height, not the spacing box)."""
+        x0, _y0, x1, _y1 = self.box(dx, dy)
+        y, half = self.y + dy, self.height / 3.2
+        return any(x0 < px < x1 and y - half < py < y + half for px, py in self.line)
 
     def box(self, dx: float = 0.0, dy: float = 0.0) -> Box:
         # Graphviz starts the text half its own (narrower) estimate left of the centre: a
@@ -55,16 +66,42 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def _spline(attrs: str, steps: int = 12) -> tuple[tuple[float, float], ...]:
+    """Points along an edge's B-spline as `-Tdot` writes it ("e,x,y x0,y0 x1,y1 ...": an
+    optional end point, then cubic Bezier control points)."""
+    found = _SPLINE.search(attrs)
+    if not found:
+        return ()
+    text = re.sub(r"^[es],[-\d.]+,[-\d.]+\s+", "", found.group(1).strip())
+    text = re.sub(r"\s[es],[-\d.]+,[-\d.]+", "", text)
+    return bezier_points([(float(x), float(y)) for x, y in _POINT.findall(text)], steps)
+
+
+def bezier_points(pts: list[tuple[float, float]],
+                  steps: int = 12) -> tuple[tuple[float, float], ...]:
+    """Points along a chain of cubic Bezier segments given as Graphviz gives them: a start
+    point, then three control points per segment."""
+    out = pts[:1]
+    for i in range(0, len(pts) - 3, 3):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts[i:i + 4]
+        for k in range(1, steps + 1):
+            t = k / steps
+            a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
+            out.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+    return tuple(out)
+
+
 def _labels(layout: str) -> Iterator[_Label]:
     for edge in _EDGE.finditer(layout):
         attrs, offset = edge.group(3), edge.start(3)
         size = float(m.group(1)) if (m := _FONT.search(attrs)) else 14.0
+        line = _spline(attrs)
         for lp in _LABEL.finditer(attrs):
             text = _TEXT[lp.group(1)].search(attrs)
             chars = len(_ENTITY.sub("x", text.group(1))) if text else 4
             node = edge.group(2) if lp.group(1) == "head" else edge.group(1)
             yield _Label(node, offset + lp.start(2), offset + lp.end(3), float(lp.group(2)),
-                         float(lp.group(3)), CHAR_EM * size * max(chars, 1), 1.6 * size)
+                         float(lp.group(3)), CHAR_EM * size * max(chars, 1), 1.6 * size, line)
 
 
 def _nodes(layout: str) -> dict[str, Box]:
@@ -81,37 +118,57 @@ def _nodes(layout: str) -> dict[str, Box]:
 
 
 def _moves(label: _Label, nodes: dict[str, Box]) -> Iterator[tuple[float, float]]:
-    """Offsets to try, nearest first: out along the ray from its node's centre, then aside."""
+    """Offsets to try, nearest first: out along the ray from its node's centre, then aside. A
+    name its own link runs through goes aside first: further out along the ray it stays on it."""
     box = nodes.get(label.node)
     cx, cy = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if box else (label.x, label.y - 1)
     ux, uy = label.x - cx, label.y - cy
     norm = math.hypot(ux, uy) or 1.0
     ux, uy = ux / norm, uy / norm
     step = label.height / 2
-    for out in _OUT:
-        for side in _SIDE:
-            yield (ux * out - uy * side) * step, (uy * out + ux * side) * step
+    order = ([(out, side) for side in _ASIDE for out in (0, *_OUT[:2])] if label.on_line()
+             else [(out, side) for out in _OUT for side in _SIDE])
+    for out, side in order:
+        yield (ux * out - uy * side) * step, (uy * out + ux * side) * step
 
 
 def spread_port_labels(layout: str) -> str:
     """`layout` (Graphviz's `-Tdot` output) with each port name that would overlap an earlier
-    one moved to the nearest spot clear of the names placed and of the nodes; a name with no
-    such spot nearby stays where Graphviz put it."""
+    one, or that its own link runs through, moved to the nearest spot clear of the names placed,
+    the nodes and its link. Two names on each other are worse than a line through one: where no
+    spot is clear of all three, a stacked name takes the nearest clear of names and nodes, and
+    a name with no such spot nearby stays where Graphviz put it."""
     nodes = _nodes(layout)
     blocked = list(nodes.values())
+    labels = list(_labels(layout))
     placed: list[Box] = []
     moves: list[tuple[int, int, str]] = []
-    for label in _labels(layout):
+    for i, label in enumerate(labels):
         box = label.box()
-        if any(_overlaps(box, other) for other in placed):
-            for dx, dy in _moves(label, nodes):
-                moved = label.box(dx, dy)
-                if not any(_overlaps(moved, o) for o in placed + blocked):
-                    box = moved
-                    moves.append((label.start, label.end,
-                                  f"{label.x + dx:.2f},{label.y + dy:.2f}"))
-                    break
+        stacked = any(_overlaps(box, other) for other in placed)
+        if stacked or label.on_line():
+            # a name that only steps off its line must not land where a later name sits
+            later = [] if stacked else [other.box() for other in labels[i + 1:]]
+            spot = _free_spot(label, nodes, placed + blocked + later, off_line=True)
+            if spot is None and stacked:
+                spot = _free_spot(label, nodes, placed + blocked, off_line=False)
+            if spot is not None:
+                dx, dy = spot
+                box = label.box(dx, dy)
+                moves.append((label.start, label.end, f"{label.x + dx:.2f},{label.y + dy:.2f}"))
         placed.append(box)
     for start, end, text in sorted(moves, reverse=True):
         layout = layout[:start] + text + layout[end:]
     return layout
+
+
+def _free_spot(label: _Label, nodes: dict[str, Box], taken: list[Box],
+               off_line: bool) -> tuple[float, float] | None:
+    """The nearest offset where the name overlaps nothing `taken` (and, if `off_line`, is off
+    its own link)."""
+    for dx, dy in _moves(label, nodes):
+        if off_line and label.on_line(dx, dy):
+            continue
+        if not any(_overlaps(label.box(dx, dy), other) for other in taken):
+            return dx, dy
+    return None

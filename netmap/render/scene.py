@@ -34,6 +34,8 @@ INFRA = frozenset(
 )
 # Radios at the edge of the wired network: hosts and far sites hang below them, never a core.
 RADIOS = frozenset({DeviceType.WIRELESS_AP, DeviceType.WIRELESS_BRIDGE})
+AIR_LINK = "air link"  # the words on a link between two wireless bridges, in the radios' colour
+AIR_LINK_COLOUR = "#2980B9"
 # Vertical order of the schematic: lower is higher on the page.
 _TIER = {
     DeviceType.ROUTER: 1,
@@ -177,6 +179,12 @@ class Scene:
     def tails(self) -> frozenset[str]:
         """The nodes with a drawn link leaving them downwards (something hangs below)."""
         return frozenset(e.tail for e in self.edges if not e.layout_only)
+
+    def over_air(self, edge: SceneEdge) -> bool:
+        """The link between two wireless bridges: a radio path, not a cable."""
+        ends = (self.nodes.get(edge.tail), self.nodes.get(edge.head))
+        return all(n is not None and n.kind == "device" and n.type is DeviceType.WIRELESS_BRIDGE
+                   for n in ends)
 
     def port_labels(self) -> list[tuple[str | None, str | None]]:
         """Each edge's (tail, head) port name to print, once per node and port: a router's

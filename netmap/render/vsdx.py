@@ -23,6 +23,7 @@ relationships are written by ElementTree.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -37,7 +38,7 @@ from netmap.model import Device, DeviceType, Inventory, LinkConfidence
 from netmap.render.diagram import ICONS, EditablePage, editable_layouts, icon_key
 from netmap.render.layout import Layout, Point, Rect
 from netmap.render.sanitize import clean
-from netmap.render.scene import Scene, SceneNode
+from netmap.render.scene import AIR_LINK, AIR_LINK_COLOUR, Scene, SceneNode
 
 NS = "http://schemas.microsoft.com/office/visio/2012/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -287,7 +288,7 @@ class _Page:
             )
         return path
 
-    def label(self, at: Point, text: str) -> int:
+    def label(self, at: Point, text: str, color: str = "#2D3436") -> int:
         """A text-only shape (no outline, no fill) centred on `at`: a port name."""
         sid = self._new_id()
         shape = ET.SubElement(
@@ -302,7 +303,7 @@ class _Page:
         chars = ET.SubElement(shape, _q("Section"), N="Character")
         row = ET.SubElement(chars, _q("Row"), IX="0")
         _cell(row, "Size", f"{LABEL_PT / 72:.4f}", unit="PT")
-        _cell(row, "Color", "#2D3436")
+        _cell(row, "Color", color)
         ET.SubElement(shape, _q("Text")).text = text
         return sid
 
@@ -374,7 +375,16 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
                                   (head_port, path[-1], path[-2])):  # fmt: skip
             if port:
                 page.label(_beside(here, there), clean(port, max_len=20))
+        if scene.over_air(edge):
+            page.label(_middle(path), AIR_LINK, AIR_LINK_COLOUR)
     return page
+
+
+def _middle(path: list[Point]) -> Point:
+    """Halfway along the connector's longest leg, where its words sit clear of both ends."""
+    a, b = max(itertools.pairwise(path),
+               key=lambda leg: abs(leg[1][0] - leg[0][0]) + abs(leg[1][1] - leg[0][1]))
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
 
 
 def _path_geometry(shape: ET.Element, path: list[Point]) -> None:

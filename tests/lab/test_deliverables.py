@@ -136,3 +136,15 @@ def test_port_names_never_stack_on_the_lab_diagrams(rendered: Path) -> None:
     assert len(pages) >= 5
     for page in pages:
         assert not overlapping_port_labels(page), (page.name, overlapping_port_labels(page))
+
+
+def test_no_line_runs_through_a_port_name_on_the_cabling_pages(rendered: Path) -> None:
+    """The physical pages are read for which port each device uses: a name its own link ran
+    through ("-ge5-" at ups1) read as struck out: 16 on the City Hall page and 5 on the Police
+    page before."""
+    from tests.render.readers import port_labels_on_their_line
+
+    pages = sorted(rendered.glob("network-physical*.svg"))
+    assert len(pages) >= 2
+    for page in pages:
+        assert not port_labels_on_their_line(page), (page.name, port_labels_on_their_line(page))

@@ -158,3 +158,30 @@ def overlapping_port_labels(path: Path) -> list[tuple[str, str]]:
             boxes.append((x, y - size, x + 0.62 * size * len(word), y, word))
     return [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
             if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+
+
+def _bezier_points(d: str) -> tuple[tuple[float, float], ...]:
+    """Points along an SVG path of Graphviz's form: M x,y C (x1,y1 x2,y2 x3,y3)+."""
+    from netmap.render.labels import bezier_points
+
+    nums = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
+    return bezier_points(list(zip(nums[0::2], nums[1::2], strict=False)))
+
+
+def port_labels_on_their_line(path: Path) -> list[str]:
+    """Port names (a link's text) that their own line runs through, in a Graphviz SVG: a point
+    of the line inside the text's box (0.55 em per character from its anchor, the glyphs'
+    height)."""
+    crossed: list[str] = []
+    for group in ET.parse(path).getroot().iter(f"{_SVG_NS}g"):
+        if group.get("class") != "edge":
+            continue
+        line = [p for el in group.iter(f"{_SVG_NS}path") for p in _bezier_points(el.get("d", ""))]
+        for text in group.iter(f"{_SVG_NS}text"):
+            x, y = float(text.get("x", 0)), float(text.get("y", 0))
+            size, word = float(text.get("font-size", 14)), text.text or ""
+            width = 0.55 * size * len(word)
+            x0 = x - width / 2 if text.get("text-anchor") == "middle" else x
+            if any(x0 < px < x0 + width and y - 0.7 * size < py < y for px, py in line):
+                crossed.append(word)
+    return crossed

@@ -47,6 +47,32 @@ def test_a_stacked_port_name_moves_out_along_its_link_and_others_stay() -> None:
     assert abs(y1 - after[0][1]) >= 13 or abs(x1 - after[0][0]) >= 0.62 * 13 * 8
 
 
+# A host's port name set on its own straight link (x = 100 all along), and another name just
+# to the side of it, where the first must not land
+ON_LINE = """digraph {
+\tsw -> pc\t[fontsize=13,
+\t\thead_lp="100,160",
+\t\theadlabel=<ge5>,
+\t\tpos="e,100,200 100,100 100,133 100,166 100,200"];
+\tsw -> cam\t[fontsize=13,
+\t\thead_lp="122,160",
+\t\theadlabel=<ge6>];
+\tsw\t[height=1,
+\t\tpos="100,100",
+\t\twidth=1];
+}
+"""
+
+
+def test_a_port_name_its_own_link_runs_through_steps_aside_clear_of_the_others() -> None:
+    before = _positions(ON_LINE)
+    after = _positions(spread_port_labels(ON_LINE))
+    assert after[1] == before[1]  # the name beside its line stays
+    (x, y) = after[0]
+    assert x != 100  # off the vertical line, on the free side: not onto "ge6"
+    assert x < 100 and abs(y - 160) <= 13
+
+
 def test_a_layout_without_port_names_is_unchanged() -> None:
     plain = LAYOUT.replace("tail_lp", "lp")
     assert spread_port_labels(plain) == plain
