@@ -40,10 +40,12 @@ from netmap.model import (
 )
 from netmap.render.sanitize import cell
 from netmap.render.scene import (
+    AIR_LINK,
     INTERNET,
     SUBNET_PREFIX,
     device_title,
     hardware_label,
+    is_air_link,
     type_word,
 )
 
@@ -387,6 +389,14 @@ _CONFIDENCE_MEANING = {
 }
 
 
+def _link_meaning(link: Link, names: _Names) -> str:
+    ends = (names.devices.get(link.a), names.devices.get(link.b))
+    meaning = _CONFIDENCE_MEANING[link.confidence]
+    if is_air_link(*(d.type if d else None for d in ends)):
+        return f"{AIR_LINK.capitalize()}: a radio path between two wireless bridges. {meaning}"
+    return meaning
+
+
 def links_table(inv: Inventory) -> Table:
     names = _Names(inv)
     headers = [
@@ -413,7 +423,7 @@ def links_table(inv: Inventory) -> Table:
                 link.b_port,
                 link.source.value,
                 link.confidence.value,
-                _CONFIDENCE_MEANING[link.confidence],
+                _link_meaning(link, names),
                 "; ".join(link.evidence),
             ]
         )

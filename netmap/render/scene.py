@@ -36,6 +36,11 @@ INFRA = frozenset(
 RADIOS = frozenset({DeviceType.WIRELESS_AP, DeviceType.WIRELESS_BRIDGE})
 AIR_LINK = "air link"  # the words on a link between two wireless bridges, in the radios' colour
 AIR_LINK_COLOUR = "#2980B9"
+
+
+def is_air_link(a: DeviceType | None, b: DeviceType | None) -> bool:
+    """A link between two wireless bridges (by their types): a radio path, not a cable."""
+    return a is DeviceType.WIRELESS_BRIDGE and b is DeviceType.WIRELESS_BRIDGE
 # Vertical order of the schematic: lower is higher on the page.
 _TIER = {
     DeviceType.ROUTER: 1,
@@ -182,9 +187,9 @@ class Scene:
 
     def over_air(self, edge: SceneEdge) -> bool:
         """The link between two wireless bridges: a radio path, not a cable."""
-        ends = (self.nodes.get(edge.tail), self.nodes.get(edge.head))
-        return all(n is not None and n.kind == "device" and n.type is DeviceType.WIRELESS_BRIDGE
-                   for n in ends)
+        a, b = (n.type if (n := self.nodes.get(end)) is not None and n.kind == "device" else None
+                for end in (edge.tail, edge.head))
+        return is_air_link(a, b)
 
     def port_labels(self) -> list[tuple[str | None, str | None]]:
         """Each edge's (tail, head) port name to print, once per node and port: a router's

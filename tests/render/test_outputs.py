@@ -295,3 +295,8 @@ def test_a_link_between_two_wireless_bridges_is_marked_as_an_air_link(tmp_path: 
     with zipfile.ZipFile(render_vsdx(inv, tmp_path / "net.vsdx")) as z:
         sheets = sorted(n for n in z.namelist() if re.fullmatch(r"visio/pages/page\d+\.xml", n))
         assert [z.read(n).decode().count(">air link<") for n in sheets] == drawn
+    from netmap.render.inventory import links_table
+
+    meaning = {(row[0], row[3]): row[8] for row in links_table(inv).rows}
+    assert meaning[("ptp-a", "ptp-b")].startswith("Air link: a radio path between two wireless")
+    assert not meaning[("sw1", "ptp-a")].startswith("Air link")
