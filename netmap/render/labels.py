@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from netmap.render.layout import spline_points
+
 # A box as the text's extent on the page: x0, y0, x1, y1 (Graphviz points, y up).
 Box = tuple[float, float, float, float]
 
@@ -29,7 +31,6 @@ _NODE_POS = re.compile(r'\bpos="([-\d.]+),([-\d.]+)"')
 _NODE_SIZE = {k: re.compile(rf"\b{k}=([\d.]+)") for k in ("width", "height")}
 _ENTITY = re.compile(r"&(#\d+|\w+);")
 _SPLINE = re.compile(r'\bpos="([^"]*)"')
-_POINT = re.compile(r"([-\d.]+),([-\d.]+)")
 # Where to look for room: further out from its node along the line from the node through the
 # label (so it stays by its own link), in half label heights, then as far to either side.
 _OUT = (1, 2, 3, 4, 5, 6)
@@ -66,15 +67,11 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _spline(attrs: str, steps: int = 12) -> tuple[tuple[float, float], ...]:
-    """Points along an edge's B-spline as `-Tdot` writes it ("e,x,y x0,y0 x1,y1 ...": an
-    optional end point, then cubic Bezier control points)."""
+def _spline(attrs: str) -> tuple[tuple[float, float], ...]:
+    """Points along an edge's B-spline as `-Tdot` writes it in its `pos` (a long one wrapped with
+    backslash-newlines)."""
     found = _SPLINE.search(attrs)
-    if not found:
-        return ()
-    text = re.sub(r"^[es],[-\d.]+,[-\d.]+\s+", "", found.group(1).strip())
-    text = re.sub(r"\s[es],[-\d.]+,[-\d.]+", "", text)
-    return bezier_points([(float(x), float(y)) for x, y in _POINT.findall(text)], steps)
+    return bezier_points(spline_points(found.group(1).replace("\\\n", ""))) if found else ()
 
 
 def bezier_points(pts: list[tuple[float, float]],

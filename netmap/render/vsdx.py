@@ -381,10 +381,14 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
 
 
 def _middle(path: list[Point]) -> Point:
-    """Halfway along the connector's longest leg, where its words sit clear of both ends."""
+    """Halfway along the connector's longest leg, where its words sit clear of both ends, and
+    beside the line rather than on it."""
     a, b = max(itertools.pairwise(path),
                key=lambda leg: abs(leg[1][0] - leg[0][0]) + abs(leg[1][1] - leg[0][1]))
-    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    x, y = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+    if abs(b[1] - a[1]) > abs(b[0] - a[0]):  # a steep leg: the words to its right
+        return x + 0.22, y  # the words are about 0.3 in wide, centred in their box
+    return x, y + LABEL_H_IN  # a flat one: just above it
 
 
 def _path_geometry(shape: ET.Element, path: list[Point]) -> None:
