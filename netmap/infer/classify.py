@@ -70,7 +70,7 @@ PRODUCT_RULES: tuple[tuple[str, DeviceType, float], ...] = (
     (r"unifi ap|aironet|access point|ruckus|\bwap\b", T.WIRELESS_AP, 0.6),
     (r"wireless lan controller|wlan controller|mobility (?:controller|conductor)|smartzone"
      r"|zonedirector|\bwlc\b", T.WIRELESS_CONTROLLER, 0.7),
-    (r"airfiber|\bptp ?\d{3}\b|point-to-(?:multi)?point|backhaul|microwave radio|mini-link"
+    (r"airfiber|\bptp ?\d{3,}\b|point-to-(?:multi)?point|backhaul|microwave radio|mini-link"
      r"|wireless bridge|\bepmp\b|siklu|etherhaul", T.WIRELESS_BRIDGE, 0.7),
     (r"windows server|microsoft exchange|exchange smtp", T.SERVER, 0.6),
     (r"windows (?:xp|7|8|8\.1|10|11)\b", T.WORKSTATION, 0.6),

@@ -437,6 +437,8 @@ def test_a_backhaul_radio_is_a_wireless_bridge_not_an_access_point() -> None:
     words = SnmpRecord(ip="10.0.0.9", facts=Facts(sys_descr="airFiber AF-5XHD wireless radio"))
     kinds = {v.type for v in snmp_type_votes(words) if v.source == "snmp:keyword"}
     assert T.WIRELESS_BRIDGE in kinds and T.WIRELESS_AP not in kinds  # "wireless", "radio" too
+    clock = SnmpRecord(ip="10.0.0.11", facts=Facts(sys_descr="LANTIME M1000S PTP Grandmaster"))
+    assert T.WIRELESS_BRIDGE not in {v.type for v in snmp_type_votes(clock)}  # a time server
     link = SnmpRecord(ip="10.0.0.10", facts=Facts(sys_descr="ODU"),
                       interfaces=[Interface(if_index=1, if_type=6), Interface(if_index=2, if_type=296)])
     assert any(v.type is T.WIRELESS_BRIDGE and "microwaveRadioLinkTerminal" in v.detail
