@@ -43,6 +43,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -454,6 +455,8 @@ class Score:
     tallies: dict[str, Tally] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     per_device: dict[str, int] = field(default_factory=dict)
+    # what LibreNMS's coarse "wireless" became: netmap type -> devices (the split it has no type for)
+    wireless: Counter[str] = field(default_factory=Counter)
 
     def add(
         self, name: str, good: bool, device: str = "", expected: Any = "", got: Any = ""
@@ -503,6 +506,8 @@ def score_device(
     right = dtype in accepted_types(device.get("type"), device.get("os_text"))
     score.add("class", right, name, device.get("type"), dtype.value)
     score.add(f"class.{device.get('type')}", right)
+    if device.get("type") == "wireless":
+        score.wireless[dtype.value] += 1
     if dtype is not DeviceType.UNKNOWN:
         score.add(f"conf.{min(int(confidence * 5), 4)}", right)  # reliability, by fifths
     if not right and confidence >= CONFIDENT:
@@ -691,6 +696,9 @@ def calibration_lines(score: Score) -> list[str]:
     bands = [f"{k / 5:.1f}-{(k + 1) / 5:.1f}: {score.tallies[f'conf.{k}'].pct:.0f}% of "
              f"{score.tallies[f'conf.{k}'].total}" for k in range(5) if f"conf.{k}" in score.tallies]
     lines.append("Type accuracy by confidence: " + "; ".join(bands))
+    if score.wireless:
+        lines.append("LibreNMS wireless typed as: " + "; ".join(
+            f"{kind} {n}" for kind, n in sorted(score.wireless.items())))
     return lines
 
 
