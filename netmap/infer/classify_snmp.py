@@ -433,7 +433,7 @@ def _definition_votes(facts: Facts, enterprise: int | None = None) -> list[TypeV
 # LibreNMS's types whose kinds a maker's one kind of product decides, when neither the title nor
 # a row for the definition does: a Siklu or SAF radio typed "wireless" is a backhaul link, not an
 # access point. A maker's habit, so it weighs this share of the maker row.
-_MAKER_REFINES = {"wireless": frozenset({T.WIRELESS_CONTROLLER, T.WIRELESS_BRIDGE})}
+_MAKER_REFINES = {"wireless": _TITLE_REFINES["wireless"]}
 MAKER_REFINE_SCALE = 0.6
 
 
@@ -441,16 +441,12 @@ def _maker_refinement(facts: Facts, enterprise: int | None) -> list[TypeVote]:
     family = facts.os_family
     kinds = _MAKER_REFINES.get(family.type or "") if family is not None else None
     row = ENTERPRISE_TYPES.get(enterprise) if enterprise is not None else None
-    if family is None or not kinds or row is None or row[0] not in kinds \
+    if family is None or not kinds or enterprise is None or row is None or row[0] not in kinds \
             or has_own_row(family.os):
         return []
-    from netmap.discover.snmp.enterprises import vendor_of_enterprise
-
-    name = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
-    return [_vote(row[0], row[1] * MAKER_REFINE_SCALE,
-                  f"vendor {name} (sysObjectID enterprise {enterprise}) makes "
-                  f"{row[0].value.replace('_', ' ')}s: refines LibreNMS type {family.type}",
-                  PRIOR_SOURCE)]
+    return [_enterprise_vote(enterprise, MAKER_REFINE_SCALE,
+                             f" makes {row[0].value.replace('_', ' ')}s: refines LibreNMS type "
+                             f"{family.type}")]
 
 
 def _title_votes(facts: Facts) -> list[TypeVote]:
@@ -481,17 +477,21 @@ def _maker_votes(vendor: str | None, enterprise: int | None) -> list[TypeVote]:
     then keywords of the maker's name."""
     from netmap.discover.snmp.enterprises import vendor_of_enterprise
 
-    votes: list[TypeVote] = []
-    if enterprise in ENTERPRISE_TYPES:
-        dtype, weight = ENTERPRISE_TYPES[enterprise]
-        name = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
-        votes.append(
-            _vote(dtype, weight, f"vendor {name} (sysObjectID enterprise {enterprise})",
-                  PRIOR_SOURCE)
-        )
+    if enterprise is not None and enterprise in ENTERPRISE_TYPES:
+        votes = [_enterprise_vote(enterprise)]
     else:
         votes = nmap_prior_votes(vendor or vendor_of_enterprise(enterprise))
     return votes + _vendor_keyword_votes(vendor) + _vendor_name_votes(vendor, enterprise)
+
+
+def _enterprise_vote(enterprise: int, scale: float = 1.0, why: str = "") -> TypeVote:
+    """The vote of the sysObjectID enterprise's row in maker-types.tsv, `scale` of its weight."""
+    from netmap.discover.snmp.enterprises import vendor_of_enterprise
+
+    dtype, weight = ENTERPRISE_TYPES[enterprise]
+    name = vendor_of_enterprise(enterprise) or f"enterprise {enterprise}"
+    return _vote(dtype, weight * scale, f"vendor {name} (sysObjectID enterprise {enterprise})"
+                 + why, PRIOR_SOURCE)
 
 
 NMAP_PRIOR_WEIGHT = 0.6  # a maker all of whose fingerprints are one type votes 0.6 for it

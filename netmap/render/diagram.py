@@ -390,13 +390,14 @@ def _emit_edge(scene: Scene, edge: SceneEdge, ports: tuple[str | None, str | Non
     """One edge, with the port names `ports` (Scene.port_labels: each shown once)."""
     tail_port, head_port = ports
     if edge.layout_only:
-        made[edge.tail] - Edge(style="invis", minlen=str(edge.minlen)) - made[edge.head]
+        made[edge.tail] - Edge(style="invis", minlen=str(scene.ranks(edge))) - made[edge.head]
         return
     style, color, width, _ = EDGE_STYLES[edge.confidence]
     attrs = {"style": style, "color": color, "penwidth": width}
-    if scene.over_air(edge):
-        # its words in the radios' colour, and room for them beside the port names
-        attrs |= {"label": f'<<font color="{AIR_LINK_COLOUR}">{AIR_LINK}</font>>', "minlen": "2"}
+    if scene.ranks(edge) > 1:
+        attrs["minlen"] = str(scene.ranks(edge))
+    if scene.over_air(edge):  # its words in the radios' colour
+        attrs["label"] = f'<<font color="{AIR_LINK_COLOUR}">{AIR_LINK}</font>>'
     if _is_leaf(scene, scene.nodes[edge.head]):
         # A fan of host links would pile port names around the switch: name the switch
         # port at the host end instead, where each label has room.

@@ -146,9 +146,8 @@ def _layout_dot(scene: Scene) -> str:
     lines += [f"  {n.id};" for n in scene.members(None)]
     for e in scene.edges:
         attrs = "" if e.constraint else " [constraint=false]"
-        minlen = max(e.minlen, 2 if scene.over_air(e) else 1)  # room for "air link"
-        if minlen > 1:
-            attrs = f" [minlen={minlen}]"
+        if scene.ranks(e) > 1:
+            attrs = f" [minlen={scene.ranks(e)}]"
         lines.append(f"  {e.tail} -> {e.head}{attrs};")
     lines.append("}")
     return "\n".join(lines)

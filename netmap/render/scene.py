@@ -185,6 +185,11 @@ class Scene:
         """The nodes with a drawn link leaving them downwards (something hangs below)."""
         return frozenset(e.tail for e in self.edges if not e.layout_only)
 
+    def ranks(self, edge: SceneEdge) -> int:
+        """Ranks between the edge's ends: its layout hint, and two for an air link, whose words
+        need room beside its port names."""
+        return max(edge.minlen, 2 if self.over_air(edge) else 1)
+
     def over_air(self, edge: SceneEdge) -> bool:
         """The link between two wireless bridges: a radio path, not a cable."""
         a, b = (n.type if (n := self.nodes.get(end)) is not None and n.kind == "device" else None
