@@ -52,9 +52,21 @@ def lab_profile(
             f'community = {{ env = "{var}" }}',
         ]
     lines += _ssh_sets(truth)
+    lines += _site_overrides(truth)
     path = state_dir / "demo-profile.toml"
     atomic_write_text(path, "\n".join(lines) + "\n" + extra)
     return path, env
+
+
+def _site_overrides(truth: Any) -> list[str]:
+    """Where a lab device stands when not in its subnet's site (the garage across the radio
+    link), told as a contractor tells netmap: an override keyed by the device's MAC."""
+    lines: list[str] = []
+    for d in truth.devices:
+        mac = next((i.mac for i in d.interfaces if i.mac), None)
+        if getattr(d, "site", None) and mac:
+            lines += [f"[overrides.devices.{_toml_str(mac)}]", f"site = {_toml_str(d.site)}"]
+    return lines
 
 
 def _ssh_sets(truth: Any) -> list[str]:

@@ -193,6 +193,9 @@ class DeviceSpec(_Strict):
     ssh_login: bool = False
     # false: the host ignores pings (a desktop firewall), and only a TCP probe finds it
     icmp_echo: bool = True
+    # where it stands when that is not its subnet's site: a building its LAN reaches by radio.
+    # No scan can see that; the lab's profile tells netmap with an override, as a contractor would
+    site: str | None = None
     interfaces: list[InterfaceSpec] = Field(default_factory=list)
     bridge: BridgeSpec | None = None
     loopback_ips: list[ipaddress.IPv4Interface] = Field(default_factory=list)
@@ -502,6 +505,7 @@ class TruthDevice(BaseModel):
     roles: list[Role]
     in_scope: bool = True
     host: TruthHost | None = None
+    site: str | None = None  # where it stands, when not its subnet's site
 
 
 class TruthLink(BaseModel):
@@ -583,5 +587,5 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
         os_family=d.os_family, namespace=namespace_name(prefix, d.name), managed=d.is_managed,
         snmp=TruthSnmp(community=spec.community_of(d), vlan_mib=d.snmp.vlan_mib) if d.snmp else None,
         lldp=d.lldp, interfaces=ifaces, services=sorted(services, key=lambda s: (s.port, s.proto)),
-        roles=list(d.roles), in_scope=d.in_scope, vlans=vlan_plan(spec, d),
+        roles=list(d.roles), in_scope=d.in_scope, vlans=vlan_plan(spec, d), site=d.site,
     )

@@ -31,6 +31,13 @@ _NODE_POS = re.compile(r'\bpos="([-\d.]+),([-\d.]+)"')
 _NODE_SIZE = {k: re.compile(rf"\b{k}=([\d.]+)") for k in ("width", "height")}
 _ENTITY = re.compile(r"&(#\d+|\w+);")
 _SPLINE = re.compile(r'\bpos="([^"]*)"')
+# A box's or page's title (`graph [...]`: its label's centre and size in inches) and a link's
+# own words ("air link": its label's centre)
+_GRAPH = re.compile(r"\bgraph \[(.*?)\];", re.DOTALL)
+_TITLE_POS = re.compile(r'(?<![\w])lp="([-\d.]+),([-\d.]+)"')
+_TITLE_SIZE = {k: re.compile(rf"\b{k}=([\d.]+)") for k in ("lwidth", "lheight")}
+_EDGE_TEXT = re.compile(r"(?<![\w])label=<(.*?)>,?\s*\w+=", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 # Where to look for room: further out from its node along the line from the node through the
 # label (so it stays by its own link), in half label heights, then as far to either side.
 _OUT = (1, 2, 3, 4, 5, 6)
@@ -101,6 +108,31 @@ def _labels(layout: str) -> Iterator[_Label]:
                          float(lp.group(3)), CHAR_EM * size * max(chars, 1), 1.6 * size, line)
 
 
+def _titles(layout: str) -> list[Box]:
+    """The boxes' and the page's titles, and the words on links: port names must not cover
+    them."""
+    out: list[Box] = []
+    for block in _GRAPH.finditer(layout):
+        attrs = block.group(1)
+        pos, w, h = (_TITLE_POS.search(attrs), _TITLE_SIZE["lwidth"].search(attrs),
+                     _TITLE_SIZE["lheight"].search(attrs))  # fmt: skip
+        if pos and w and h:
+            out.append(_centred(pos, 72 * float(w.group(1)), 72 * float(h.group(1))))
+    for edge in _EDGE.finditer(layout):
+        attrs = edge.group(3)
+        pos, text = _TITLE_POS.search(attrs), _EDGE_TEXT.search(attrs)
+        if pos and text:
+            size = float(m.group(1)) if (m := _FONT.search(attrs)) else 14.0
+            chars = len(_ENTITY.sub("x", _TAG.sub("", text.group(1))))
+            out.append(_centred(pos, CHAR_EM * size * max(chars, 1), 1.6 * size))
+    return out
+
+
+def _centred(pos: re.Match[str], width: float, height: float) -> Box:
+    x, y = float(pos.group(1)), float(pos.group(2))
+    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
 def _nodes(layout: str) -> dict[str, Box]:
     boxes: dict[str, Box] = {}
     for node in _NODE.finditer(layout):
@@ -131,18 +163,20 @@ def _moves(label: _Label, nodes: dict[str, Box]) -> Iterator[tuple[float, float]
 
 def spread_port_labels(layout: str) -> str:
     """`layout` (Graphviz's `-Tdot` output) with each port name that would overlap an earlier
-    one, or that its own link runs through, moved to the nearest spot clear of the names placed,
-    the nodes and its link. Two names on each other are worse than a line through one: where no
-    spot is clear of all three, a stacked name takes the nearest clear of names and nodes, and
-    a name with no such spot nearby stays where Graphviz put it."""
+    one or a title (a box's, or a link's words), or that its own link runs through, moved to the
+    nearest spot clear of the names placed, the nodes, the titles and its link. Two names on
+    each other are worse than a line through one: where no spot is clear of all of them, a
+    stacked name takes the nearest clear of names, nodes and titles, and a name with no such
+    spot nearby stays where Graphviz put it."""
     nodes = _nodes(layout)
-    blocked = list(nodes.values())
+    titles = _titles(layout)
+    blocked = list(nodes.values()) + titles
     labels = list(_labels(layout))
     placed: list[Box] = []
     moves: list[tuple[int, int, str]] = []
     for i, label in enumerate(labels):
         box = label.box()
-        stacked = any(_overlaps(box, other) for other in placed)
+        stacked = any(_overlaps(box, other) for other in placed + titles)
         if stacked or label.on_line():
             # a name that only steps off its line must not land where a later name sits
             later = [] if stacked else [other.box() for other in labels[i + 1:]]

@@ -31,6 +31,7 @@ from netmap.render.scene import (
     badges_for,
     device_lines,
     device_title,
+    is_air_link,
     type_word,
 )
 
@@ -53,6 +54,7 @@ class _Attach:
     port: str | None
     confidence: LinkConfidence
     sources: list[str] = field(default_factory=list)
+    air: bool = False  # a radio path to a bridge of another site, drawn as that site's stub
 
 
 @dataclass
@@ -64,6 +66,9 @@ class _Plan:
     attach: dict[str, _Attach]  # host -> the tree node (or host) it hangs under
     remote: dict[str, list[tuple[str, Link]]]  # tree node -> its links to other sites
     left_out: int  # links between tree nodes that are not tree edges
+    # host -> its links to other sites, one per site, besides the one it hangs from: the
+    # radio whose far end stands in another building
+    away: dict[str, list[tuple[str, Link]]] = field(default_factory=dict)
 
 
 Score = Callable[[Scene], float]  # how well a page prints: the scale it needs on the paper
@@ -139,7 +144,22 @@ class _Builder:
         remote = {t: [(o, lk) for o, lk in self._neighbours(t) if o not in self.members
                       and self.devices[o].type in TREE_TYPES] for t in depth}  # fmt: skip
         return _Plan(parent, depth, attach, {t: r for t, r in remote.items() if r},
-                     self._extra_links(parent, depth))  # fmt: skip
+                     self._extra_links(parent, depth), self._away(attach))  # fmt: skip
+
+    def _away(self, attach: dict[str, _Attach]) -> dict[str, list[tuple[str, Link]]]:
+        """Links from the site's placed hosts to other sites' devices, one per site; a host
+        hanging from a stub already points there."""
+        away: dict[str, list[tuple[str, Link]]] = {}
+        for host, att in attach.items():
+            if att.parent.startswith("site:"):
+                continue
+            per_site: dict[str, tuple[str, Link]] = {}
+            for other, link in self._neighbours(host):
+                if other not in self.members:
+                    per_site.setdefault(self._stub_key(other), (other, link))
+            if per_site:
+                away[host] = [per_site[k] for k in sorted(per_site)]
+        return away
 
     def _tree(self) -> tuple[dict[str, _Attach], dict[str, int]]:
         """Breadth-first from the uplink router (else the best-ranked network device) over
@@ -191,19 +211,31 @@ class _Builder:
         """Each other device of the site under the tree node (or placed host: a PC behind a
         phone) its best-evidenced link reaches, or under another site's stub."""
         attach: dict[str, _Attach] = {}
-        placed = set(tree)
-        for _round in range(3):  # switch -> phone -> PC at most
-            for dev in sorted(self.members - placed - set(attach)):
-                options = [(o, lk) for o, lk in self._neighbours(dev) if o in placed]
-                if options:
-                    attach[dev] = _attachment(options[0][0], options[0][1])
-            placed |= set(attach)
-        for dev in sorted(self.members - placed):  # a cable to another site's switch
+        self._attach_behind(attach, tree)
+        for dev in sorted(self.members - tree - set(attach)):  # a cable to another site
             remote = [(o, lk) for o, lk in self._neighbours(dev) if o not in self.members]
             if remote:
                 other, link = remote[0]
-                attach[dev] = _attachment(self._stub_key(other), link, far=other)
+                attach[dev] = _attachment(self._stub_key(other), link, far=other,
+                                          air=self._radio_path(link))  # fmt: skip
+        self._attach_behind(attach, tree)  # and what hangs behind those: a PC behind a radio
         return attach
+
+    def _attach_behind(self, attach: dict[str, _Attach], tree: set[str]) -> None:
+        """Each unplaced device of the site under a placed neighbour, one hop a round
+        (switch -> phone -> PC, switch -> radio -> radio -> PC)."""
+        placed = tree | set(attach)
+        for _round in range(len(self.members)):  # bounded: a round places the next hop
+            new = {dev: _attachment(options[0][0], options[0][1])
+                   for dev in sorted(self.members - placed)
+                   if (options := [(o, lk) for o, lk in self._neighbours(dev) if o in placed])}
+            if not new:
+                return
+            attach.update(new)
+            placed |= set(new)
+
+    def _radio_path(self, link: Link) -> bool:
+        return is_air_link(self.devices[link.a].type, self.devices[link.b].type)
 
     def _stub_key(self, other: str) -> str:
         return f"site:{self.site_of.get(other) or 'another site'}"
@@ -223,7 +255,8 @@ class _Builder:
                 by_type[self.devices[dev].type].append(dev)
         out: list[tuple[DeviceType, list[str], bool]] = []
         for dtype, members in sorted(by_type.items(), key=lambda kv: kv[0].value):
-            singles = [m for m in members if m in has_children or self._stands_out(m)]
+            singles = [m for m in members
+                       if m in has_children or m in plan.away or self._stands_out(m)]
             counted = [m for m in members if m not in singles]
             if self._counted(dtype, len(counted)):
                 out.append((dtype, counted, True))
@@ -302,7 +335,12 @@ class _Builder:
                 dev = members[0]
                 pg.device(self.devices[dev], tier=base)
                 att = plan.attach[dev]
-                pg.edge(att.parent, dev, att.parent_port, att.port, att.confidence, att.sources)
+                pg.edge(att.parent, dev, att.parent_port, att.port, att.confidence, att.sources,
+                        air=att.air)  # fmt: skip
+                for other, link in plan.away.get(dev, []):
+                    out = _attachment(dev, link)
+                    pg.edge(dev, pg.stub(self._stub_key(other), base + 1), out.parent_port,
+                            out.port, out.confidence, out.sources, air=self._radio_path(link))
                 parents.append(dev)
 
     def _stands_out(self, dev: str) -> bool:
@@ -404,11 +442,12 @@ class _Page:
                                 tier=99))  # fmt: skip
 
     def edge(self, tail: str, head: str, tail_port: str | None, head_port: str | None,
-             confidence: LinkConfidence, sources: list[str]) -> None:  # fmt: skip
+             confidence: LinkConfidence, sources: list[str], air: bool = False) -> None:  # fmt: skip
         if tail in self.ids and head in self.ids:
             self.edges.append(SceneEdge(tail=self.ids[tail], head=self.ids[head],
                                         tail_port=tail_port, head_port=head_port,
-                                        confidence=confidence, sources=sources, links=[]))
+                                        confidence=confidence, sources=sources, links=[],
+                                        air=air))  # fmt: skip
 
 
 def _sites_of(inv: Inventory) -> dict[str, str | None]:
@@ -424,12 +463,11 @@ def _sites_of(inv: Inventory) -> dict[str, str | None]:
             for d in inv.devices}  # fmt: skip
 
 
-def _attachment(parent: str, link: Link, far: str | None = None) -> _Attach:
+def _attachment(parent: str, link: Link, far: str | None = None, air: bool = False) -> _Attach:
     """`parent`'s end of `link` (its port) and the other end's port."""
     parent_end = far or parent
-    if link.a == parent_end:
-        return _Attach(parent, link.a_port, link.b_port, link.confidence, [link.source.value])
-    return _Attach(parent, link.b_port, link.a_port, link.confidence, [link.source.value])
+    ports = (link.a_port, link.b_port) if link.a == parent_end else (link.b_port, link.a_port)
+    return _Attach(parent, *ports, link.confidence, [link.source.value], air)
 
 
 _PORT = re.compile(r"^(.*?)(\d+)$")

@@ -157,6 +157,7 @@ class SceneEdge:
     constraint: bool = True
     layout_only: bool = False  # not a link: keeps a subnet box under its gateway
     minlen: int = 1  # ranks between tail and head (layout hint)
+    air: bool = False  # a radio path whose far radio is drawn as a stub (another site)
 
 
 @dataclass
@@ -192,6 +193,8 @@ class Scene:
 
     def over_air(self, edge: SceneEdge) -> bool:
         """The link between two wireless bridges: a radio path, not a cable."""
+        if edge.air:
+            return True
         a, b = (n.type if (n := self.nodes.get(end)) is not None and n.kind == "device" else None
                 for end in (edge.tail, edge.head))
         return is_air_link(a, b)
@@ -487,7 +490,9 @@ def _make_clusters(
             parent = get("zone", zone, parent, ("zone", site or "", zone))
         if subnet is not None:
             label = f"{subnet.cidr} {subnet.name}" if subnet.name else subnet.cidr
-            parent = get("subnet", label, parent, ("subnet", subnet.id))
+            # keyed by its site and zone too: a LAN bridged to another building is drawn
+            # there as well, holding the hosts that stand there
+            parent = get("subnet", label, parent, ("subnet", subnet.id, site or "", zone or ""))
         return parent
 
     infra: list[SceneNode] = []
@@ -501,9 +506,8 @@ def _make_clusters(
                 node.cluster = place(_site_of(ctx, d), d.zone, None)
                 infra.append(node)
             else:
-                subnet = ctx.device_subnet.get(d.id)
-                site, zone = (subnet.site, subnet.zone) if subnet else (d.site, d.zone)
-                node.cluster = place(site or _site_of(ctx, d), zone or d.zone, subnet)
+                # where it stands: its own site and zone (an override) before its subnet's
+                node.cluster = place(_site_of(ctx, d), _zone_of(ctx, d), ctx.device_subnet.get(d.id))
     below: dict[str, list[str]] = defaultdict(list)
     for e in edges:
         if e.constraint:
@@ -646,6 +650,7 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
             new_edges.append(e)
         elif e.tail in keep or e.head in keep:
             outside = e.head if e.tail in keep else e.tail
+            e.air = scene.over_air(e)  # before its far radio becomes the stub
             label = _outside_label(scene, outside)
             if label not in stubs:
                 stubs[label] = f"r{len(stubs)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from collections import Counter
@@ -148,3 +149,46 @@ def test_no_line_runs_through_a_port_name_on_the_cabling_pages(rendered: Path) -
     assert len(pages) >= 2
     for page in pages:
         assert not port_labels_on_their_line(page), (page.name, port_labels_on_their_line(page))
+
+
+def test_the_garage_across_the_radio_link_is_its_own_site(lab: Any, lab_scan: LabScan,
+                                                          rendered: Path) -> None:  # fmt: skip
+    """The lab's profile says, as a contractor would, that ptp-pw and pw-ws1 stand in the Public
+    Works garage (their subnet is City Hall's). The garage then has its own pages: its physical
+    page hangs the radio from City Hall's stub by the air link and the PC under the radio;
+    City Hall's physical page points from ptp-ch to the garage; the map draws both in the
+    garage's site."""
+    from netmap.render.diagram import physical_pages
+    from netmap.render.physical import NOT_PLACED
+    from netmap.render.scene import build_scene, sites
+
+    inv = Store(lab_scan.scans_dir).read_inventory(lab_scan.scan_id)
+    assert inv is not None
+    standing = {d.name for d in lab.devices if d.site == "Public Works"}
+    assert standing == {"ptp-pw", "pw-ws1"}
+    by_name = {(d.name or "").split(".")[0]: d for d in inv.devices}
+    assert {n: by_name[n].site for n in standing} == dict.fromkeys(standing, "Public Works")
+    pages = dict(zip(sites(inv), (scenes for _part, scenes in physical_pages(inv)), strict=True))
+
+    def drawn(site: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]], set[str]]:
+        scene = pages[site][0]
+        title = {n.id: n.title.split(".")[0] for n in scene.nodes.values()}
+        edges = [(title[e.tail], title[e.head]) for e in scene.edges]
+        air = [pair for pair, e in zip(edges, scene.edges, strict=True) if scene.over_air(e)]
+        return edges, air, {c.label for c in scene.clusters.values()}
+
+    edges, air, boxes = drawn("Public Works")
+    assert sorted(edges) == [("ptp-pw", "pw-ws1"), ("to City Hall", "ptp-pw")]
+    assert air == [("to City Hall", "ptp-pw")] and NOT_PLACED not in boxes
+    edges, air, _ = drawn("City Hall")
+    assert air == [("ptp-ch", "to Public Works")]
+    assert ("sw-access", "ptp-ch") in edges
+    scene = build_scene(inv)
+    for node in scene.nodes.values():
+        if node.title.split(".")[0] in standing:
+            cid = node.cluster
+            while cid is not None and scene.clusters[cid].parent is not None:
+                cid = scene.clusters[cid].parent
+            assert cid is not None and scene.clusters[cid].label == "Public Works", node.title
+    svg = html.unescape(next(rendered.glob("network-physical-site*-Public-Works.svg")).read_text())
+    assert "air link" in svg and "pw-ws1" in svg

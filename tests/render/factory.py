@@ -687,3 +687,22 @@ def _hostile_ids(inv: Inventory) -> None:
         s.gateway = renames.get(s.gateway, s.gateway) if s.gateway else None
     if inv.uplink is not None:
         inv.uplink.router = renames.get(inv.uplink.router, inv.uplink.router)
+
+
+def garage_across_a_radio(garage_site: str = "City Hall") -> Inventory:
+    """City Hall's LAN bridged by a radio pair to the Public Works garage: sw1 ge8 -> ptp-a,
+    ptp-a port2 -> (air) -> ptp-b port2, ptp-b port1 -> pc1; ws1 on sw1. The far radio and the PC
+    keep City Hall's subnet; `garage_site` is where they stand (a contractor's override)."""
+    b = _Builder()
+    lan = b.subnet("10.9.0.0/24", "Staff", "City Hall", zone="Staff")
+    sw = b.device("sw1", "10.9.0.2", DeviceType.SWITCH, subnet=lan, site="City Hall")
+    near = b.device("ptp-a", "10.9.0.71", DeviceType.WIRELESS_BRIDGE, subnet=lan, site="City Hall")
+    far = b.device("ptp-b", "10.9.0.72", DeviceType.WIRELESS_BRIDGE, subnet=lan, site=garage_site)
+    pc = b.device("pc1", "10.9.0.74", DeviceType.WORKSTATION, subnet=lan, site=garage_site)
+    ws = b.device("ws1", "10.9.0.21", DeviceType.WORKSTATION, subnet=lan, site="City Hall")
+    fdb, inferred = LinkSource.FDB, LinkConfidence.INFERRED
+    b.link(sw, "ge8", near, "port1", fdb, inferred)
+    b.link(near, "port2", far, "port2", fdb, inferred)
+    b.link(far, "port1", pc, None, fdb, inferred)
+    b.link(sw, "ge2", ws, None, fdb, inferred)
+    return b.inventory("20261206-garage", ["10.9.0.0/24"], None)

@@ -73,6 +73,39 @@ def test_a_port_name_its_own_link_runs_through_steps_aside_clear_of_the_others()
     assert x < 100 and abs(y - 160) <= 13
 
 
+# A zone's title and an air link's words where Graphviz put two port names on them
+ON_TITLES = """digraph {
+\tsubgraph cluster_z {
+\t\tgraph [label=<<B>Zone: Garage</B>>,
+\t\t\tlheight=0.19,
+\t\t\tlp="100,400",
+\t\t\tlwidth=1.14
+\t\t];
+\t\tradio\t[height=1,
+\t\t\tpos="100,300",
+\t\t\twidth=1];
+\t}
+\tfar -> radio\t[fontsize=13,
+\t\thead_lp="110,398",
+\t\theadlabel=<port2>,
+\t\tlabel=<<font color="#2980B9">air link</font>>,
+\t\tlp="300,500",
+\t\ttail_lp="302,497",
+\t\ttaillabel=<port1>];
+}
+"""
+
+
+def test_a_port_name_on_a_box_title_or_a_links_words_moves_off_them() -> None:
+    """The garage's "port2" covered "Zone: Garage", and Police's "ge1" its "Zone: CJI"."""
+    moved = _positions(spread_port_labels(ON_TITLES))
+    title, words = (100 - 41, 400 - 7, 100 + 41, 400 + 7), (300 - 32, 500 - 10, 300 + 32, 510)
+    for (x, y), (x0, y0, x1, y1) in zip(moved, (title, words), strict=True):
+        width, height = 0.62 * 13 * 5, 1.6 * 13
+        assert x + 0.6 * width <= x0 or x - width / 2 >= x1 or y + height / 2 <= y0 or \
+            y - height / 2 >= y1, (x, y)
+
+
 def test_a_layout_without_port_names_is_unchanged() -> None:
     plain = LAYOUT.replace("tail_lp", "lp")
     assert spread_port_labels(plain) == plain

@@ -268,22 +268,11 @@ def test_a_link_between_two_wireless_bridges_is_marked_as_an_air_link(tmp_path: 
     """A vendor reading the drawing must see that the garage hangs off a radio path, not a
     cable: the line between two wireless bridges says "air link" in the SVG, draw.io and Visio
     files, and no other line does."""
-    from netmap.model import DeviceType, LinkConfidence, LinkSource
     from netmap.render.diagram import render_diagram
     from netmap.render.drawio import render_drawio
-    from tests.render.factory import _Builder
+    from tests.render.factory import garage_across_a_radio
 
-    b = _Builder()
-    lan = b.subnet("10.9.0.0/24", "Staff", "City Hall")
-    sw = b.device("sw1", "10.9.0.2", DeviceType.SWITCH, subnet=lan, site="City Hall")
-    near = b.device("ptp-a", "10.9.0.71", DeviceType.WIRELESS_BRIDGE, subnet=lan, site="City Hall")
-    far = b.device("ptp-b", "10.9.0.72", DeviceType.WIRELESS_BRIDGE, subnet=lan, site="City Hall")
-    pc = b.device("pc1", "10.9.0.74", DeviceType.WORKSTATION, subnet=lan, site="City Hall")
-    fdb, inferred = LinkSource.FDB, LinkConfidence.INFERRED
-    b.link(sw, "ge8", near, "port1", fdb, inferred)
-    b.link(near, "port2", far, "port2", fdb, inferred)
-    b.link(far, "port1", pc, None, fdb, inferred)
-    inv = b.inventory("20261206-air", ["10.9.0.0/24"], None)
+    inv = garage_across_a_radio()
     svg = render_diagram(inv, tmp_path / "net", formats=("svg",))[0].read_text()
     assert svg.count("air link") == 1
     drawio = render_drawio(inv, tmp_path / "net.drawio").read_text()

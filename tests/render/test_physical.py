@@ -13,7 +13,7 @@ from netmap.render.crossings import PageQuality, page_quality
 from netmap.render.diagram import physical_pages
 from netmap.render.physical import NOT_PLACED, build_physical_scene, port_span
 from netmap.render.scene import Scene
-from tests.render.factory import city_hall, town
+from tests.render.factory import city_hall, garage_across_a_radio, town
 
 
 def titles(scene: Scene) -> dict[str, str]:
@@ -127,3 +127,45 @@ def test_types_the_issue_keeps_single_are_single_at_the_default() -> None:
     for node in scene.nodes.values():
         if node.kind == "group" and node.type in (DeviceType.SERVER, DeviceType.UPS):
             assert len(node.devices) > 4
+
+
+def test_a_building_across_a_radio_link_has_its_cabling_on_its_own_page() -> None:
+    """The garage's page hangs its radio under City Hall's stub by the air link and the PC under
+    the radio (it was "not placed": nothing of the garage had a switch); City Hall's page points
+    from its radio to the garage."""
+    inv = garage_across_a_radio("Public Works")
+    garage = build_physical_scene(inv, "Public Works", "garage")
+    assert sorted(edges_by_title(garage)) == [("ptp-b", "pc1"), ("to City Hall", "ptp-b")]
+    assert [edges_by_title(garage)[i] for i, e in enumerate(garage.edges)
+            if garage.over_air(e)] == [("to City Hall", "ptp-b")]  # fmt: skip
+    assert not any(c.label == NOT_PLACED for c in garage.clusters.values())
+    hall = build_physical_scene(inv, "City Hall", "hall")
+    assert ("ptp-a", "to Public Works") in edges_by_title(hall)
+    air = [edges_by_title(hall)[i] for i, e in enumerate(hall.edges) if hall.over_air(e)]
+    assert air == [("ptp-a", "to Public Works")]
+    assert "pc1" not in titles(hall).values()
+
+
+def test_a_host_standing_in_another_site_is_drawn_there_in_its_subnet() -> None:
+    """A device's own site (an override) beats its subnet's: the map draws the garage PC in a
+    box of its subnet inside the garage's site, and the garage's page shows it."""
+    from netmap.render.scene import build_scene
+
+    inv = garage_across_a_radio("Public Works")
+    scene = build_scene(inv)
+    boxes = scene.clusters
+
+    def chain(title: str) -> list[str]:
+        node = next(n for n in scene.nodes.values() if n.title == title)
+        out, cid = [], node.cluster
+        while cid is not None:
+            out.append(f"{boxes[cid].kind} {boxes[cid].label}")
+            cid = boxes[cid].parent
+        return out[::-1]
+
+    assert chain("pc1") == ["site Public Works", "zone Staff", "subnet 10.9.0.0/24 Staff"]
+    assert chain("ws1") == ["site City Hall", "zone Staff", "subnet 10.9.0.0/24 Staff"]
+    page = build_scene(inv, site="Public Works")
+    assert {"ptp-b", "pc1"} <= set(titles(page).values())
+    assert [page.over_air(e) for e in page.edges if "to site City Hall" in
+            (titles(page)[e.tail], titles(page)[e.head])] == [True]  # fmt: skip
