@@ -38,6 +38,7 @@ from netmap.render.scene import (
     AIR_LINK_COLOUR,
     BADGE_COLORS,
     INFRA,
+    LINE_MAX,
     Badge,
     Scene,
     SceneCluster,
@@ -55,7 +56,7 @@ FONT = "DejaVu Sans,Sans-Serif"
 INK = "#2D3436"
 MUTED = "#636E72"
 
-_TITLE_MAX, _LINE_MAX = 28, 32
+_TITLE_MAX = 28
 
 
 def _diagrams_icon(cls: Any) -> Path:
@@ -353,7 +354,7 @@ def node_label(node: SceneNode) -> str:
     for line in node.lines[:3]:
         rows.append(
             f'<TR><TD><FONT POINT-SIZE="9" COLOR="{MUTED}">'
-            f"{dot_html(line, max_len=_LINE_MAX)}</FONT></TD></TR>"
+            f"{dot_html(line, max_len=LINE_MAX)}</FONT></TD></TR>"
         )
     if node.badges:
         cells = "".join(

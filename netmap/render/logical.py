@@ -16,6 +16,7 @@ from collections import Counter
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence, Role, Subnet
 from netmap.render.scene import (
     INTERNET,
+    LINE_MAX,
     ClusterKind,
     Scene,
     SceneCluster,
@@ -52,9 +53,15 @@ def build_logical_scene(inv: Inventory, title: str, site: str | None = None) -> 
         if d.type in GATEWAYS and here(d):  # in its site's box, its own or its subnet's
             b.device(d, b.box(where.get(d.id), d.zone), tier=1)
     for s in sorted(inv.subnets, key=lambda s: s.id):
+        # hosts standing in the site: a garage on city hall's subnet, across a radio link
+        standing = [x for x in s.devices if site is not None and where.get(x) == site
+                    and x != s.gateway and (dev := b.devices.get(x)) is not None
+                    and dev.type not in GATEWAYS]  # fmt: skip
         if site is None or s.site == site or (s.site is None and any(
                 where.get(x) == site for x in s.devices)):  # fmt: skip
             b.subnet(s)
+        elif standing:
+            b.subnet(s, (site, len(standing)))
     for d in inv.devices:
         if (d.type not in GATEWAYS and here(d)
                 and (d.type in NAMED_TYPES or set(d.roles) & NAMED_ROLES)):  # fmt: skip
@@ -129,13 +136,19 @@ class _Builder:
                             badges=badges_for(d, self.critical), cluster=cluster,
                             devices=[d.id], key=d.id, tier=tier))  # fmt: skip
 
-    def subnet(self, s: Subnet) -> None:
+    def subnet(self, s: Subnet, away: tuple[str, int] | None = None) -> None:
+        """The subnet's node; `away` (site, count): that many of its devices stand in the
+        page's site, which is not the subnet's."""
         counts = Counter(self.devices[x].type for x in s.devices if x in self.devices)
-        # Three short lines: the diagram cuts longer ones; the workbook lists every device.
-        kinds = ", ".join(f"{n} {type_word(t, n)}" for t, n in counts.most_common(2))
+        # Short lines: the diagram cuts longer ones ("2 wireless brid…"), so the two largest
+        # kinds share a line only where they fit; the workbook lists every device.
+        kinds = [f"{n} {type_word(t, n)}" for t, n in counts.most_common(2)]
         gateway = self.devices.get(s.gateway or "")
         lines = [f"gateway {device_title(gateway)}" if gateway else "gateway not found",
-                 f"{len(s.devices)} devices", kinds]  # fmt: skip
+                 f"{len(s.devices)} devices"]  # fmt: skip
+        lines += [", ".join(kinds)] if len(", ".join(kinds)) <= LINE_MAX else kinds
+        if away is not None:
+            lines.append(f"{away[1]} of them in {away[0]}")
         self.node(SceneNode(id=f"n{len(self.nodes) + 1}", kind="subnet",
                             title=f"{s.cidr} {s.name}" if s.name else s.cidr, lines=lines,
                             cluster=self.subnet_box(s), key=s.id, tier=2))  # fmt: skip

@@ -34,6 +34,7 @@ INFRA = frozenset(
 )
 # Radios at the edge of the wired network: hosts and far sites hang below them, never a core.
 RADIOS = frozenset({DeviceType.WIRELESS_AP, DeviceType.WIRELESS_BRIDGE})
+LINE_MAX = 32  # characters of a node's line that the diagrams print (they cut the rest)
 AIR_LINK = "air link"  # the words on a link between two wireless bridges, in the radios' colour
 AIR_LINK_COLOUR = "#2980B9"
 

@@ -29,3 +29,31 @@ def test_logical_scene_of_the_city(hall: Inventory) -> None:
     assert Badge.EMAIL in titles["mail01"].badges and Badge.CRITICAL in titles["mail01"].badges
     dot = dot_source(scene)
     assert "routed" in dot and "confirmed" not in dot  # its own legend, not the cabling's
+
+
+def test_a_subnets_kinds_are_never_cut() -> None:
+    """The diagram cuts a line at LINE_MAX characters: "5 workstations, 2 wireless brid…" on the
+    lab's staff subnet. Two kinds too long for one line take one each."""
+    from netmap.render.scene import LINE_MAX
+    from tests.render.factory import garage_across_a_radio
+
+    scene = build_logical_scene(garage_across_a_radio(), title="Logical view")
+    staff = next(n for n in scene.nodes.values() if n.kind == "subnet")
+    assert staff.lines[2:] == ["2 wireless bridges", "2 workstations"]
+    assert all(len(line) <= LINE_MAX for line in staff.lines)
+
+
+def test_a_site_on_another_sites_subnet_has_a_logical_page_with_it() -> None:
+    """The garage stands on City Hall's subnet: its logical page was an empty sheet in the
+    draw.io and Visio files. It shows that subnet, saying how many of its devices stand there;
+    City Hall's page does not say so."""
+    from netmap.render.diagram import editable_pages
+    from tests.render.factory import garage_across_a_radio
+
+    inv = garage_across_a_radio("Public Works")
+    garage = build_logical_scene(inv, title="Logical - Public Works", site="Public Works")
+    (subnet,) = garage.nodes.values()
+    assert subnet.kind == "subnet" and subnet.lines[-1] == "2 of them in Public Works"
+    hall = build_logical_scene(inv, title="Logical - City Hall", site="City Hall")
+    assert not any("of them in" in line for n in hall.nodes.values() for line in n.lines)
+    assert all(scene.nodes for _name, scene in editable_pages(inv))
