@@ -146,6 +146,10 @@ class _Page:
         _cell(shape, "Rounding", f"{rounding:.3f}")
         _cell(shape, "VerticalAlign", "0" if text_top else "1")
         _characters(shape, [(font_pt, text_color, False)])
+        if text_top:  # a box's title, at its top left where the layout left room for it
+            para = ET.SubElement(ET.SubElement(shape, _q("Section"), N="Paragraph"), _q("Row"),
+                                 IX="0")  # fmt: skip
+            _cell(para, "HorzAlign", "0")
         if data:
             _shape_data_section(shape, data)
         _rect_geometry(shape)

@@ -289,3 +289,20 @@ def test_a_link_between_two_wireless_bridges_is_marked_as_an_air_link(tmp_path: 
     meaning = {(row[0], row[3]): row[8] for row in links_table(inv).rows}
     assert meaning[("ptp-a", "ptp-b")].startswith("Air link: a radio path between two wireless")
     assert not meaning[("sw1", "ptp-a")].startswith("Air link")
+
+
+def test_visio_box_titles_sit_top_left_as_in_the_layout(tmp_path: Path) -> None:
+    """Graphviz leaves room for a box's title at its top left; Visio centred it, where the
+    links into the box run through it ("Site: Public Works" struck by the air link)."""
+    from tests.render.factory import garage_across_a_radio
+
+    ns = {"v": "http://schemas.microsoft.com/office/visio/2012/main"}
+    with zipfile.ZipFile(render_vsdx(garage_across_a_radio("Public Works"),
+                                     tmp_path / "net.vsdx")) as z:  # fmt: skip
+        root = ET.fromstring(z.read("visio/pages/page1.xml"))
+    titles = [s for s in root.iter(f"{{{ns['v']}}}Shape")
+              if (t := s.find("v:Text", ns)) is not None and (t.text or "").startswith("Site: ")]
+    assert len(titles) == 2
+    for shape in titles:
+        align = shape.find("v:Section[@N='Paragraph']/v:Row/v:Cell[@N='HorzAlign']", ns)
+        assert align is not None and align.get("V") == "0"
