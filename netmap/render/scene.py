@@ -652,12 +652,11 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
         elif e.tail in keep or e.head in keep:
             outside = e.head if e.tail in keep else e.tail
             e.air = scene.over_air(e)  # before its far radio becomes the stub
-            label = _outside_label(scene, outside)
+            label, lines = _outside_label(scene, outside)
             if label not in stubs:
                 stubs[label] = f"r{len(stubs)}"
-                scene.nodes[stubs[label]] = SceneNode(
-                    id=stubs[label], kind="remote", title=label, key=f"remote:{label}", tier=0
-                )
+                scene.nodes[stubs[label]] = SceneNode(id=stubs[label], kind="remote", title=label,
+                                                      lines=lines, key=f"remote:{label}", tier=0)
             if e.tail in keep:
                 e.head = stubs[label]
             else:
@@ -670,14 +669,15 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
     scene.title = f"{scene.title} - {site}"
 
 
-def _outside_label(scene: Scene, node_id: str) -> str:
+def _outside_label(scene: Scene, node_id: str) -> tuple[str, list[str]]:
+    """The stub's title and lines: the other site, worded as the physical pages word it."""
     node = scene.nodes[node_id]
     cid = node.cluster
     while cid is not None and scene.clusters[cid].parent is not None:
         cid = scene.clusters[cid].parent
     if cid is not None and scene.clusters[cid].kind == "site":
-        return f"to site {scene.clusters[cid].label}"
-    return f"to {node.title}"
+        return f"to {scene.clusters[cid].label}", ["see that site's page"]
+    return f"to {node.title}", []
 
 
 def _merge_parallel(edges: list[SceneEdge]) -> list[SceneEdge]:

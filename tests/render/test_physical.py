@@ -167,5 +167,5 @@ def test_a_host_standing_in_another_site_is_drawn_there_in_its_subnet() -> None:
     assert chain("ws1") == ["site City Hall", "zone Staff", "subnet 10.9.0.0/24 Staff"]
     page = build_scene(inv, site="Public Works")
     assert {"ptp-b", "pc1"} <= set(titles(page).values())
-    assert [page.over_air(e) for e in page.edges if "to site City Hall" in
+    assert [page.over_air(e) for e in page.edges if "to City Hall" in
             (titles(page)[e.tail], titles(page)[e.head])] == [True]  # fmt: skip

@@ -93,7 +93,7 @@ def test_site_page_keeps_one_site_and_stubs_the_others() -> None:
     assert shown and {d.site for d in shown} == {"Police"}
     assert sum(1 for d in inv.devices if d.site == "Police") == len(shown)
     stubs = [n for n in scene.nodes.values() if n.kind == "remote"]
-    assert [s.title for s in stubs] == ["to site City Hall"]
+    assert [(s.title, s.lines) for s in stubs] == [("to City Hall", ["see that site's page"])]
     assert scene.title.endswith("Police")
 
 
