@@ -306,3 +306,23 @@ def test_visio_box_titles_sit_top_left_as_in_the_layout(tmp_path: Path) -> None:
     for shape in titles:
         align = shape.find("v:Section[@N='Paragraph']/v:Row/v:Cell[@N='HorzAlign']", ns)
         assert align is not None and align.get("V") == "0"
+
+
+def test_an_air_link_to_another_site_says_so_on_every_page_that_draws_it(tmp_path: Path) -> None:
+    """With the garage a site of its own, the far radio is a stub on City Hall's pages and the
+    near one on the garage's: the line to the stub still reads "air link", in both editable
+    files, page by page."""
+    from netmap.render.drawio import render_drawio
+    from tests.render.factory import garage_across_a_radio
+
+    inv = garage_across_a_radio("Public Works")
+    drawio = render_drawio(inv, tmp_path / "net.drawio").read_text()
+    pages = {p.split('name="', 1)[1].split('"', 1)[0]: p.count('label="air link"')
+             for p in drawio.split("<diagram ")[1:]}  # fmt: skip
+    assert pages == {"All sites": 1, "Logical view": 0, "City Hall": 1, "Logical - City Hall": 0,
+                     "Physical - City Hall": 1, "Public Works": 1, "Logical - Public Works": 0,
+                     "Physical - Public Works": 1}  # fmt: skip
+    with zipfile.ZipFile(render_vsdx(inv, tmp_path / "net.vsdx")) as z:
+        sheets = sorted((n for n in z.namelist() if re.fullmatch(r"visio/pages/page\d+\.xml", n)),
+                        key=lambda n: int(re.sub(r"\D", "", n)))  # fmt: skip
+        assert [z.read(n).decode().count(">air link<") for n in sheets] == list(pages.values())
