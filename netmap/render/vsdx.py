@@ -50,6 +50,11 @@ CONNECTOR_MASTER = "2"  # ID of "Dynamic connector" in the template's masters.xm
 MARGIN_IN = 0.5
 LABEL_W_IN, LABEL_H_IN, LABEL_PT = 0.9, 0.16, 6.5
 LABEL_ALONG_IN, LABEL_SIDE_IN = 0.22, 0.1  # a port name's distance from its end of the line
+# Where else a port name may go when that spot is taken: further along its line, either side
+_LABEL_SPOTS = tuple((LABEL_ALONG_IN * k, side) for k in (1, 2, 3, 4, 5, 6)
+                     for side in (1, -1, 2.5, -2.5))  # fmt: skip
+CHAR_IN = 0.62 / 72  # a glyph's average width per point of font size, in inches
+BOX_TITLE_PT = 10
 # A device box: its icon's height; the share of the box's height below the icon, where its
 # text goes (the icon is centred in the rest); the title's and detail lines' sizes, colours.
 ICON_IN = 0.36
@@ -352,24 +357,23 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
         font_pt=14,
     )
     depth = {cid: _depth(scene, cid) for cid in scene.clusters}
+    titles: list[Box] = []  # the boxes' titles, page inches: (left, bottom, right, top)
     for cid in sorted(scene.clusters, key=lambda c: depth[c]):  # outer boxes first (behind)
         c = scene.clusters[cid]
         prefix = {"site": "Site: ", "zone": "Zone: ", "subnet": ""}[c.kind]
         r = layout.clusters.get(cid)
         if r is not None:
-            page.rect(
-                r,
-                clean(prefix + c.label, max_len=80),
-                BOX_FILL[c.kind],
-                text_top=True,
-                font_pt=10,
-                rounding=0.1,
-            )
+            title = clean(prefix + c.label, max_len=80)
+            page.rect(r, title, BOX_FILL[c.kind], text_top=True, font_pt=BOX_TITLE_PT,
+                      rounding=0.1)  # fmt: skip
+            x, y = page.point((r.x, r.y))
+            titles.append((x + 0.05, y - 0.24, x + 0.1 + len(title) * CHAR_IN * BOX_TITLE_PT, y))
     ids: dict[str, int] = {}
     for node in scene.nodes.values():
         box = layout.nodes.get(node.id)
         if box is not None:
             ids[node.id] = _device_shape(page, node, box, devices)
+    spots = _Spots([_extent(page.boxes[sid]) for sid in ids.values()] + titles)
     for edge, (tail_port, head_port) in zip(scene.edges, scene.port_labels(), strict=True):
         route = [page.point(p) for p in layout.route(edge.tail, edge.head)]
         if edge.layout_only or edge.tail not in ids or edge.head not in ids:
@@ -378,21 +382,64 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
         for port, here, there in ((tail_port, path[0], path[1]),
                                   (head_port, path[-1], path[-2])):  # fmt: skip
             if port:
-                page.label(_beside(here, there), clean(port, max_len=20))
+                text = clean(port, max_len=20)
+                page.label(spots.place(here, there, text), text)
         if scene.over_air(edge):
-            page.label(_middle(path), AIR_LINK, AIR_LINK_COLOUR)
+            page.label(spots.best(_along_middle(path), AIR_LINK), AIR_LINK, AIR_LINK_COLOUR)
     return page
 
 
-def _middle(path: list[Point]) -> Point:
-    """Halfway along the connector's longest leg, where its words sit clear of both ends, and
-    beside the line rather than on it."""
+class _Spots:
+    """Port names that never sit on each other, on a device or on a box's title: each takes the
+    first free spot near its end of the line (further along it, either side), else the one
+    that covers the least."""
+
+    def __init__(self, taken: list[Box]) -> None:
+        self.taken = taken  # (left, bottom, right, top), page inches
+
+    def place(self, here: Point, there: Point, text: str) -> Point:
+        return self.best([_beside(here, there, along, side) for along, side in _LABEL_SPOTS], text)
+
+    def best(self, spots: list[Point], text: str) -> Point:
+        """The first of `spots` where the text covers nothing, else the one covering least."""
+        return self.take(min(spots, key=lambda p: self._covered(p, text)), text)
+
+    def take(self, at: Point, text: str) -> Point:
+        self.taken.append(_text_box(at, text))
+        return at
+
+    def _covered(self, at: Point, text: str) -> float:
+        """How much of the text's box lies on what is taken (0: free)."""
+        x0, y0, x1, y1 = _text_box(at, text)
+        return sum(max(0.0, min(x1, t[2]) - max(x0, t[0])) * max(0.0, min(y1, t[3]) - max(y0, t[1]))
+                   for t in self.taken)  # fmt: skip
+
+
+def _text_box(at: Point, text: str) -> Box:
+    half_w, half_h = len(text) * CHAR_IN * LABEL_PT / 2, LABEL_H_IN / 2
+    return at[0] - half_w, at[1] - half_h, at[0] + half_w, at[1] + half_h
+
+
+def _extent(box: Box) -> Box:
+    """A shape's (centre, half sizes) as (left, bottom, right, top)."""
+    x, y, hw, hh = box
+    return x - hw, y - hh, x + hw, y + hh
+
+
+def _along_middle(path: list[Point]) -> list[Point]:
+    """Spots for a link's words along the connector's longest leg, from its middle outwards,
+    clear of both ends and beside the line rather than on it: to the right of a steep leg
+    (the words are about 0.3 in wide, centred in their box) or just above a flat one, then on
+    the other side."""
     a, b = max(itertools.pairwise(path),
                key=lambda leg: abs(leg[1][0] - leg[0][0]) + abs(leg[1][1] - leg[0][1]))
-    x, y = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
-    if abs(b[1] - a[1]) > abs(b[0] - a[0]):  # a steep leg: the words to its right
-        return x + 0.22, y  # the words are about 0.3 in wide, centred in their box
-    return x, y + LABEL_H_IN  # a flat one: just above it
+    steep = abs(b[1] - a[1]) > abs(b[0] - a[0])
+    spots = []
+    for side in (1, -1):
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7):
+            x, y = a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
+            spots.append((x + side * 0.22, y) if steep else (x, y + side * LABEL_H_IN))
+    return spots
 
 
 def _path_geometry(shape: ET.Element, path: list[Point]) -> None:
@@ -434,14 +481,16 @@ def _exit(box: Box, towards: Point) -> Point:
     return x + dx * scale, y + dy * scale
 
 
-def _beside(here: Point, there: Point) -> Point:
-    """A spot near `here`, a little way along the line towards `there` and off to its side,
-    so that a port name sits at its end of the link without covering the line."""
+def _beside(here: Point, there: Point, along: float = LABEL_ALONG_IN, side: float = 1) -> Point:
+    """A spot near `here`, a little way along the line towards `there` (never past its
+    middle) and off to its `side`, so that a port name sits at its end of the link without
+    covering the line."""
     dx, dy = there[0] - here[0], there[1] - here[1]
     length = max((dx * dx + dy * dy) ** 0.5, 1e-9)
     ux, uy = dx / length, dy / length
-    along = min(LABEL_ALONG_IN, length / 3)
-    return here[0] + ux * along - uy * LABEL_SIDE_IN, here[1] + uy * along + ux * LABEL_SIDE_IN
+    along = min(along, length / 3 if along <= LABEL_ALONG_IN else length / 2)
+    off = side * LABEL_SIDE_IN
+    return here[0] + ux * along - uy * off, here[1] + uy * along + ux * off
 
 
 def _depth(scene: Scene, cid: str) -> int:

@@ -131,12 +131,14 @@ def test_physical_view_of_the_lab(lab: Any, lab_scan: LabScan, rendered: Path) -
 
 def test_port_names_never_stack_on_the_lab_diagrams(rendered: Path) -> None:
     """Two links one device sends the same way once put "ge2" over "ge3" at the router."""
-    from tests.render.readers import overlapping_port_labels
+    from tests.render.readers import overlapping_port_labels, visio_stacked_labels
 
     pages = sorted(rendered.glob("network*.svg"))
     assert len(pages) >= 5
     for page in pages:
         assert not overlapping_port_labels(page), (page.name, overlapping_port_labels(page))
+    # Visio draws no label of its own: netmap places each name (20 pairs stacked before)
+    assert len(visio_stacked_labels(rendered / "network.vsdx")) <= 3
 
 
 def test_no_line_runs_through_a_port_name_on_the_cabling_pages(rendered: Path) -> None:

@@ -185,3 +185,31 @@ def port_labels_on_their_line(path: Path) -> list[str]:
             if any(x0 < px < x0 + width and y - 0.7 * size < py < y for px, py in line):
                 crossed.append(word)
     return crossed
+
+
+_VISIO = {"v": "http://schemas.microsoft.com/office/visio/2012/main"}
+
+
+def visio_stacked_labels(path: Path) -> list[tuple[str, str]]:
+    """Pairs of text-only shapes (port names, a link's words) whose text overlaps on a page of a
+    .vsdx. A label's text is centred on its pin, about 0.62 em wide a glyph at its own size."""
+    out: list[tuple[str, str]] = []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not re.fullmatch(r"visio/pages/page\d+\.xml", name):
+                continue
+            boxes = []
+            for shape in ET.fromstring(z.read(name)).iter(f"{{{_VISIO['v']}}}Shape"):
+                if shape.find("v:Section[@N='Geometry']", _VISIO) is not None:
+                    continue  # a box, a device or a connector: not a label
+                text = "".join(t.itertext()) if (t := shape.find("v:Text", _VISIO)) is not None else ""
+                cells = {c.get("N"): float(c.get("V") or 0) for c in shape.findall("v:Cell", _VISIO)}
+                size = shape.find("v:Section[@N='Character']/v:Row/v:Cell[@N='Size']", _VISIO)
+                if not text or "PinX" not in cells or size is None:
+                    continue
+                half_w, half_h = len(text) * 0.62 * float(size.get("V") or 0) / 2, 0.06
+                x, y = cells["PinX"], cells["PinY"]
+                boxes.append((text, (x - half_w, y - half_h, x + half_w, y + half_h)))
+            out += [(a, b) for i, (a, p) in enumerate(boxes) for b, q in boxes[i + 1:]
+                    if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
+    return out
