@@ -193,6 +193,7 @@ def template_values(spec: LabSpec, d: DeviceSpec) -> dict[str, str]:
         "netmask": str(ip.netmask), "sysname": d.name, "domain": spec.domain,
         "serial": d.serial or "", "model": d.model or "", "vendor": d.vendor,
         "syslocation": (snmp.syslocation if snmp and snmp.syslocation else
+                        d.site if d.site else  # where it stands: the garage's radio says so
                         f"{sub.site}, {sub.zone}" if sub else spec.name),
         "syscontact": (snmp.syscontact if snmp and snmp.syscontact else
                        f"IT Department <it@{spec.domain}>"),

@@ -170,6 +170,7 @@ def test_the_garage_across_the_radio_link_is_its_own_site(lab: Any, lab_scan: La
     assert standing == {"ptp-pw", "pw-ws1"}
     by_name = {(d.name or "").split(".")[0]: d for d in inv.devices}
     assert {n: by_name[n].site for n in standing} == dict.fromkeys(standing, "Public Works")
+    assert by_name["ptp-pw"].location == "Public Works"  # its sysLocation, as a radio's would
     pages = dict(zip(sites(inv), (scenes for _part, scenes in physical_pages(inv)), strict=True))
 
     def drawn(site: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]], set[str]]:

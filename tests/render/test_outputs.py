@@ -336,3 +336,16 @@ def test_visio_port_names_do_not_stack(hall: Inventory, tmp_path: Path) -> None:
 
     stacked = visio_stacked_labels(render_vsdx(hall, tmp_path / "net.vsdx"))
     assert len(stacked) <= 5, stacked
+
+
+def test_an_overrides_evidence_row_names_the_field_it_sets() -> None:
+    """A contractor's `site` override showed in the Evidence sheet as a row "about" the type."""
+    from netmap.infer.overrides import apply_overrides, overrides_from_mapping
+    from netmap.render.inventory import evidence_table
+    from tests.render.factory import garage_across_a_radio
+
+    inv = garage_across_a_radio()
+    fixes = overrides_from_mapping({"devices": {"pc1": {"site": "Public Works", "type": "server"}}})
+    inv = inv.model_copy(update={"devices": apply_overrides(inv.devices, fixes)})
+    rows = [(r[0], r[2], r[4]) for r in evidence_table(inv).rows if r[4] == "override"]
+    assert sorted(rows) == [("pc1", "site", "override"), ("pc1", "type", "override")]
