@@ -646,6 +646,44 @@ def build_links(devices: list[Device], scan: ScanRecord,
     return Topology(_dedupe(l2.links + l3_links + up_links), subnets, uplink, all_devices)
 
 
+def is_air_link(a: DeviceType | None, b: DeviceType | None) -> bool:
+    """A link between two wireless bridges (by their types): a radio path, not a cable."""
+    return a is DeviceType.WIRELESS_BRIDGE and b is DeviceType.WIRELESS_BRIDGE
+
+
+@dataclass(frozen=True)
+class RadioIsland:
+    """Devices that only an air link joins to the rest of the network: most likely a building
+    across a radio path."""
+
+    near: str  # the radio on the side of the internet uplink (else of the larger side)
+    far: str  # the radio across the air
+    behind: tuple[str, ...]  # the devices reached only through the far radio
+
+
+def radio_islands(inv: Inventory) -> list[RadioIsland]:
+    """Each air link whose removal cuts the network in two (no cable or second radio path
+    runs beside it), with its far side."""
+    types = {d.id: d.type for d in inv.devices}
+    g: nx.Graph[str] = nx.Graph()
+    g.add_nodes_from(types)
+    g.add_edges_from((lk.a, lk.b) for lk in inv.links if lk.a in types and lk.b in types)
+    core = inv.uplink.router if inv.uplink is not None else None
+    out: list[RadioIsland] = []
+    for a, b in sorted(g.edges):
+        if not is_air_link(types[a], types[b]):
+            continue
+        g.remove_edge(a, b)
+        side_a, side_b = nx.node_connected_component(g, a), nx.node_connected_component(g, b)
+        g.add_edge(a, b)
+        if b in side_a:
+            continue  # a ring: the radio path is not the only way
+        a_is_near = core in side_a if core in side_a | side_b else len(side_a) >= len(side_b)
+        near, far, island = (a, b, side_b) if a_is_near else (b, a, side_a)
+        out.append(RadioIsland(near, far, tuple(sorted(island - {far}))))
+    return out
+
+
 def inventory_graph(inv: Inventory) -> nx.Graph[str]:
     """Nodes: devices, subnets and "internet" (attr `kind`); edges: links (attrs `ports`
     {node: port}, `link_source`, `confidence`, `evidence`; `parallel` for extra cables)."""

@@ -26,6 +26,7 @@ import xlsxwriter
 from netmap.infer.classify import ROLE_PRODUCTS
 from netmap.infer.overrides import FIELDS as OVERRIDE_FIELDS
 from netmap.infer.sla import response_of
+from netmap.infer.topology import is_air_link, radio_islands
 from netmap.infer.vlans import PortVlans, port_vlans
 from netmap.model import (
     AP_JOINED,
@@ -46,7 +47,6 @@ from netmap.render.scene import (
     SUBNET_PREFIX,
     device_title,
     hardware_label,
-    is_air_link,
     type_word,
 )
 
@@ -454,6 +454,7 @@ def attention_table(inv: Inventory) -> Table:
             [topic, device_title(d), d.addresses[0] if d.addresses else None, found, basis, action]
             for topic, found, basis, action in _device_findings(d, d.id in placed)
         ]
+    rows += _radio_island_rows(inv)
     asked = bool(inv.request.host_credentials)
     for d in sorted(inv.devices, key=_device_order):
         if (finding := _no_inventory(d, asked)) is not None:
@@ -472,6 +473,27 @@ def attention_table(inv: Inventory) -> Table:
             ]
         )
     return Table("Needs attention", headers, rows, {3: 70, 5: 50})
+
+
+def _radio_island_rows(inv: Inventory) -> list[list[Value]]:
+    """A radio and what hangs behind it, reached only over an air link, in the near radio's
+    site: most likely a building of its own that no scan can name. Told once its devices have
+    their own site (an override)."""
+    devices = {d.id: d for d in inv.devices}
+    rows: list[list[Value]] = []
+    for island in radio_islands(inv):
+        near, far = devices[island.near], devices[island.far]
+        if all(devices[x].site != near.site for x in (island.far, *island.behind)):
+            continue
+        count = len(island.behind)
+        behind = f" and the {count} device{'s' if count != 1 else ''} behind it" if count else ""
+        rows.append(["Building across a radio link", device_title(far),
+                     far.addresses[0] if far.addresses else None,
+                     f"{device_title(far)}{behind} reach the network only over the air link "
+                     f"from {device_title(near)}: most likely another building.", GUESS,
+                     "If they stand elsewhere, give them that site in overrides.toml "
+                     '(site = "..."): the drawings then show it as a site of its own.'])  # fmt: skip
+    return rows
 
 
 COMPUTERS = frozenset({DeviceType.SERVER, DeviceType.WORKSTATION})

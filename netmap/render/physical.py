@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from netmap.infer.topology import is_air_link
 from netmap.model import Device, DeviceType, Inventory, Link, LinkConfidence
 from netmap.render.scene import (
     INTERNET,
@@ -31,7 +32,6 @@ from netmap.render.scene import (
     badges_for,
     device_lines,
     device_title,
-    is_air_link,
     type_word,
 )
 

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from netmap.infer.topology import inventory_graph
+from netmap.infer.topology import inventory_graph, is_air_link
 from netmap.model import Device, DeviceType, Inventory, Link, LinkConfidence, Role, Subnet
 
 INTERNET = "internet"
@@ -38,10 +38,6 @@ LINE_MAX = 32  # characters of a node's line that the diagrams print (they cut t
 AIR_LINK = "air link"  # the words on a link between two wireless bridges, in the radios' colour
 AIR_LINK_COLOUR = "#2980B9"
 
-
-def is_air_link(a: DeviceType | None, b: DeviceType | None) -> bool:
-    """A link between two wireless bridges (by their types): a radio path, not a cable."""
-    return a is DeviceType.WIRELESS_BRIDGE and b is DeviceType.WIRELESS_BRIDGE
 # Vertical order of the schematic: lower is higher on the page.
 _TIER = {
     DeviceType.ROUTER: 1,

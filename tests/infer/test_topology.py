@@ -429,3 +429,25 @@ def test_a_phone_on_a_port_with_a_voice_vlan_counts_in_the_voice_vlan() -> None:
     assert next(d for d in inv.devices if "10.0.0.30" in d.addresses).type is DeviceType.PHONE
     by_id = {v.vlan_id: v for v in inv.vlans}
     assert (by_id[40].devices, by_id[40].voice, by_id[10].devices) == (1, True, 1)
+
+
+def test_radio_islands_are_what_only_an_air_link_joins() -> None:
+    """The garage behind the far radio is an island; with a cable run beside the radio path
+    (a ring) there is none; the side holding the internet uplink's router is the near one."""
+    from netmap.infer.topology import radio_islands
+    from netmap.model import LinkConfidence, LinkSource, Uplink
+    from tests.render.factory import garage_across_a_radio
+
+    inv = garage_across_a_radio()
+    ids = {d.name: d.id for d in inv.devices}
+    (island,) = radio_islands(inv)
+    assert (island.near, island.far, island.behind) == (ids["ptp-a"], ids["ptp-b"], (ids["pc1"],))
+    # the uplink's router in the garage makes City Hall's radio the far one
+    uplinked = inv.model_copy(update={"uplink": Uplink(router=ids["pc1"], interface="wan")})
+    (island,) = radio_islands(uplinked)
+    assert island.far == ids["ptp-a"] and set(island.behind) == {ids["sw1"], ids["ws1"]}
+    ring = inv.links[0].model_copy(update={"a": ids["sw1"], "a_port": "ge9", "b": ids["pc1"],
+                                           "b_port": None,
+                                           "source": LinkSource.FDB,
+                                           "confidence": LinkConfidence.INFERRED})  # fmt: skip
+    assert radio_islands(inv.model_copy(update={"links": [*inv.links, ring]})) == []

@@ -195,3 +195,13 @@ def test_the_garage_across_the_radio_link_is_its_own_site(lab: Any, lab_scan: La
             assert cid is not None and scene.clusters[cid].label == "Public Works", node.title
     svg = html.unescape(next(rendered.glob("network-physical-site*-Public-Works.svg")).read_text())
     assert "air link" in svg and "pw-ws1" in svg
+    # with its site set, the garage is no longer pointed out; without, it is
+    from netmap.render.inventory import attention_table
+
+    topic = "Building across a radio link"
+    assert not [r for r in attention_table(inv).rows if r[0] == topic]
+    unsited = inv.model_copy(update={"devices": [
+        d.model_copy(update={"site": "City Hall"}) for d in inv.devices]})  # fmt: skip
+    rows = [r for r in attention_table(unsited).rows if r[0] == topic]
+    assert [(r[1], r[2]) for r in rows] == [("ptp-pw", "10.77.10.72")], rows
+    assert "ptp-pw and the 1 device behind it" in str(rows[0][3]), rows

@@ -349,3 +349,17 @@ def test_an_overrides_evidence_row_names_the_field_it_sets() -> None:
     inv = inv.model_copy(update={"devices": apply_overrides(inv.devices, fixes)})
     rows = [(r[0], r[2], r[4]) for r in evidence_table(inv).rows if r[4] == "override"]
     assert sorted(rows) == [("pc1", "site", "override"), ("pc1", "type", "override")]
+
+
+def test_a_building_across_a_radio_link_is_pointed_out_until_its_site_is_set() -> None:
+    """No scan can name the garage behind the far radio; the Needs attention sheet says that
+    the radio and the PC behind it reach the network only over the air, and stops saying so
+    once a contractor has given them their own site."""
+    from tests.render.factory import garage_across_a_radio
+
+    rows = [r for r in attention_table(garage_across_a_radio()).rows
+            if r[0] == "Building across a radio link"]  # fmt: skip
+    assert [(r[1], r[2]) for r in rows] == [("ptp-b", "10.9.0.72")]
+    assert "ptp-b and the 1 device behind it" in str(rows[0][3]) and "from ptp-a" in str(rows[0][3])
+    sited = attention_table(garage_across_a_radio("Public Works")).rows
+    assert not [r for r in sited if r[0] == "Building across a radio link"]
