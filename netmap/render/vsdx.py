@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -392,27 +394,48 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
 class _Spots:
     """Port names that never sit on each other, on a device or on a box's title: each takes the
     first free spot near its end of the line (further along it, either side), else the one
-    that covers the least."""
+    that covers the least. What is taken is kept in a grid of GRID_IN squares, so that a spot
+    is checked against its neighbours only."""
+
+    GRID_IN = 1.0
 
     def __init__(self, taken: list[Box]) -> None:
-        self.taken = taken  # (left, bottom, right, top), page inches
+        self.grid: dict[tuple[int, int], list[Box]] = defaultdict(list)
+        for box in taken:
+            self._add(box)
 
     def place(self, here: Point, there: Point, text: str) -> Point:
         return self.best([_beside(here, there, along, side) for along, side in _LABEL_SPOTS], text)
 
     def best(self, spots: list[Point], text: str) -> Point:
         """The first of `spots` where the text covers nothing, else the one covering least."""
-        return self.take(min(spots, key=lambda p: self._covered(p, text)), text)
+        covered = []
+        for spot in spots:
+            if (amount := self._covered(spot, text)) == 0:
+                return self.take(spot, text)
+            covered.append(amount)
+        return self.take(spots[covered.index(min(covered))], text)
 
     def take(self, at: Point, text: str) -> Point:
-        self.taken.append(_text_box(at, text))
+        self._add(_text_box(at, text))
         return at
+
+    def _cells(self, box: Box) -> list[tuple[int, int]]:
+        g = self.GRID_IN
+        return [(i, j) for i in range(math.floor(box[0] / g), math.floor(box[2] / g) + 1)
+                for j in range(math.floor(box[1] / g), math.floor(box[3] / g) + 1)]  # fmt: skip
+
+    def _add(self, box: Box) -> None:
+        for cell in self._cells(box):
+            self.grid[cell].append(box)
 
     def _covered(self, at: Point, text: str) -> float:
         """How much of the text's box lies on what is taken (0: free)."""
         x0, y0, x1, y1 = _text_box(at, text)
+        # each box once, however many cells it spans (two boxes may be equal: count both)
+        near = {id(t): t for cell in self._cells((x0, y0, x1, y1)) for t in self.grid.get(cell, ())}
         return sum(max(0.0, min(x1, t[2]) - max(x0, t[0])) * max(0.0, min(y1, t[3]) - max(y0, t[1]))
-                   for t in self.taken)  # fmt: skip
+                   for t in near.values())  # fmt: skip
 
 
 def _text_box(at: Point, text: str) -> Box:
