@@ -64,7 +64,7 @@ def _site_overrides(truth: Any) -> list[str]:
     lines: list[str] = []
     for d in truth.devices:
         mac = next((i.mac for i in d.interfaces if i.mac), None)
-        if getattr(d, "site", None) and mac:
+        if d.site and mac:
             lines += [f"[overrides.devices.{_toml_str(mac)}]", f"site = {_toml_str(d.site)}"]
     return lines
 

@@ -88,6 +88,13 @@ def apply_overrides(devices: list[Device], overrides: Overrides | None) -> list[
     return out
 
 
+def overridden_field(e: Evidence) -> str | None:
+    """The field an override's evidence sets (its detail reads "site = 'Annex' (overrides
+    entry ...)"), None for any other evidence."""
+    name = e.detail.split(" = ", 1)[0] if e.source == "override" else None
+    return name if name in FIELDS else None
+
+
 def _apply(dev: Device, matched: list[tuple[str, DeviceOverride]]) -> Device:
     update: dict[str, Any] = {}
     evidence: list[Evidence] = []

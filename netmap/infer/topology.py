@@ -665,9 +665,7 @@ def radio_islands(inv: Inventory) -> list[RadioIsland]:
     """Each air link whose removal cuts the network in two (no cable or second radio path
     runs beside it), with its far side."""
     types = {d.id: d.type for d in inv.devices}
-    g: nx.Graph[str] = nx.Graph()
-    g.add_nodes_from(types)
-    g.add_edges_from((lk.a, lk.b) for lk in inv.links if lk.a in types and lk.b in types)
+    g: nx.Graph[str] = nx.Graph(inventory_graph(inv).subgraph(types))  # devices and their links
     core = inv.uplink.router if inv.uplink is not None else None
     out: list[RadioIsland] = []
     for a, b in sorted(g.edges):

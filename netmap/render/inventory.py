@@ -24,7 +24,7 @@ from typing import Any
 import xlsxwriter
 
 from netmap.infer.classify import ROLE_PRODUCTS
-from netmap.infer.overrides import FIELDS as OVERRIDE_FIELDS
+from netmap.infer.overrides import overridden_field
 from netmap.infer.sla import response_of
 from netmap.infer.topology import is_air_link, radio_islands
 from netmap.infer.vlans import PortVlans, port_vlans
@@ -186,9 +186,7 @@ def evidence_table(inv: Inventory) -> Table:
             points_to, _, detail = e.detail.partition(": ")
             if points_to not in TYPE_VALUES:  # evidence that names no type (an override)
                 points_to, detail = "", e.detail
-            # an override is about the field it sets ("site = 'Annex' (overrides entry ...)")
-            field_set = e.detail.split(" = ", 1)[0] if e.source == "override" else "type"
-            about = field_set if field_set in OVERRIDE_FIELDS else "type"
+            about = overridden_field(e) or "type"  # an override is about the field it sets
             rows.append([name, d.id, about, points_to or None, e.source, round(e.weight, 2),
                          detail])  # fmt: skip
         for line in d.identity_evidence:

@@ -98,14 +98,20 @@ def bezier_points(pts: list[tuple[float, float]],
 def _labels(layout: str) -> Iterator[_Label]:
     for edge in _EDGE.finditer(layout):
         attrs, offset = edge.group(3), edge.start(3)
-        size = float(m.group(1)) if (m := _FONT.search(attrs)) else 14.0
         line = _spline(attrs)
         for lp in _LABEL.finditer(attrs):
             text = _TEXT[lp.group(1)].search(attrs)
-            chars = len(_ENTITY.sub("x", text.group(1))) if text else 4
             node = edge.group(2) if lp.group(1) == "head" else edge.group(1)
             yield _Label(node, offset + lp.start(2), offset + lp.end(3), float(lp.group(2)),
-                         float(lp.group(3)), CHAR_EM * size * max(chars, 1), 1.6 * size, line)
+                         float(lp.group(3)), *_text_size(attrs, text.group(1) if text else "xxxx"),
+                         line)  # fmt: skip
+
+
+def _text_size(attrs: str, text: str) -> tuple[float, float]:
+    """A text's width and height on the page, at the font size its attributes give."""
+    size = float(m.group(1)) if (m := _FONT.search(attrs)) else 14.0
+    chars = len(_ENTITY.sub("x", _TAG.sub("", text)))
+    return CHAR_EM * size * max(chars, 1), 1.6 * size
 
 
 def _titles(layout: str) -> list[Box]:
@@ -122,9 +128,7 @@ def _titles(layout: str) -> list[Box]:
         attrs = edge.group(3)
         pos, text = _TITLE_POS.search(attrs), _EDGE_TEXT.search(attrs)
         if pos and text:
-            size = float(m.group(1)) if (m := _FONT.search(attrs)) else 14.0
-            chars = len(_ENTITY.sub("x", _TAG.sub("", text.group(1))))
-            out.append(_centred(pos, CHAR_EM * size * max(chars, 1), 1.6 * size))
+            out.append(_centred(pos, *_text_size(attrs, text.group(1))))
     return out
 
 

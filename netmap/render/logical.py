@@ -53,14 +53,12 @@ def build_logical_scene(inv: Inventory, title: str, site: str | None = None) -> 
         if d.type in GATEWAYS and here(d):  # in its site's box, its own or its subnet's
             b.device(d, b.box(where.get(d.id), d.zone), tier=1)
     for s in sorted(inv.subnets, key=lambda s: s.id):
-        # hosts standing in the site: a garage on city hall's subnet, across a radio link
-        standing = [x for x in s.devices if site is not None and where.get(x) == site
-                    and x != s.gateway and (dev := b.devices.get(x)) is not None
-                    and dev.type not in GATEWAYS]  # fmt: skip
         if site is None or s.site == site or (s.site is None and any(
                 where.get(x) == site for x in s.devices)):  # fmt: skip
             b.subnet(s)
-        elif standing:
+        # another site's subnet with hosts standing here: a garage on city hall's, by radio
+        elif standing := [x for x in s.devices if where.get(x) == site and x != s.gateway
+                          and (dev := b.devices.get(x)) is not None and dev.type not in GATEWAYS]:
             b.subnet(s, (site, len(standing)))
     for d in inv.devices:
         if (d.type not in GATEWAYS and here(d)

@@ -32,6 +32,7 @@ from netmap.render.scene import (
     badges_for,
     device_lines,
     device_title,
+    site_stub,
     type_word,
 )
 
@@ -380,9 +381,9 @@ class _Page:
     def stub(self, key: str, tier: int) -> str:
         """The stub node standing for another site, where a cable to it leaves this page."""
         if key not in self.ids:
-            where = key.removeprefix("site:")
-            self.node(SceneNode(id=self._next(), kind="remote", title=f"to {where}",
-                                lines=["see that site's page"], key=key, tier=tier))  # fmt: skip
+            title, lines = site_stub(key.removeprefix("site:"))
+            self.node(SceneNode(id=self._next(), kind="remote", title=title, lines=lines, key=key,
+                                tier=tier))  # fmt: skip
         return key
 
     def upstream(self, dev: str, depth: int) -> None:

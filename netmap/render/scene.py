@@ -665,14 +665,19 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
     scene.title = f"{scene.title} - {site}"
 
 
+def site_stub(site: str) -> tuple[str, list[str]]:
+    """The title and lines of the node standing for another site, on every page."""
+    return f"to {site}", ["see that site's page"]
+
+
 def _outside_label(scene: Scene, node_id: str) -> tuple[str, list[str]]:
-    """The stub's title and lines: the other site, worded as the physical pages word it."""
+    """The stub's title and lines: the other site's, else the node's own title."""
     node = scene.nodes[node_id]
     cid = node.cluster
     while cid is not None and scene.clusters[cid].parent is not None:
         cid = scene.clusters[cid].parent
     if cid is not None and scene.clusters[cid].kind == "site":
-        return f"to {scene.clusters[cid].label}", ["see that site's page"]
+        return site_stub(scene.clusters[cid].label)
     return f"to {node.title}", []
 
 
