@@ -5,11 +5,15 @@ APT_PKGS := iproute2 nmap graphviz snmp snmpd lldpd arp-scan openssh-server ngin
 # The programs the deliverables are opened with in the tests: LibreOffice Draw and Calc,
 # poppler (PDF text and page sizes) and Chromium with its WebDriver.
 APT_PKGS += libreoffice-draw-nogui libreoffice-calc-nogui poppler-utils chromium chromium-driver
+# npm installs mxGraph, draw.io's drawing engine, for the tests that lay the .drawio file out
+# as draw.io does (Debian's npm only where the machine has none: a Node.js of its own has one).
+APT_PKGS += $(if $(shell command -v npm),,nodejs npm)
+MXGRAPH := tests/render/mxgraph
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install apt venv demo test bench lint clean lab-up lab-down print-apt
+.PHONY: install apt venv js demo test bench lint clean lab-up lab-down print-apt
 
 install: apt venv
 
@@ -39,7 +43,12 @@ $(STAMP): pyproject.toml
 demo: install
 	$(VENV)/bin/netmap demo
 
-test: install
+js: $(MXGRAPH)/node_modules/.package-lock.json
+
+$(MXGRAPH)/node_modules/.package-lock.json: $(MXGRAPH)/package-lock.json
+	npm ci --prefix $(MXGRAPH) --no-audit --no-fund --loglevel=error
+
+test: install js
 	$(VENV)/bin/pytest -q -ra
 
 bench: install
@@ -59,4 +68,4 @@ lab-down: venv
 clean:
 	-@test -x $(VENV)/bin/netmap && $(VENV)/bin/netmap lab down
 	find output -mindepth 1 -not -name .gitignore -delete 2>/dev/null || true
-	rm -rf .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf .pytest_cache .mypy_cache .ruff_cache build *.egg-info $(MXGRAPH)/node_modules

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence
 from netmap.render.diagram import EditablePage, editable_layouts
-from netmap.render.layout import Layout, Rect
+from netmap.render.layout import Layout, Point, Rect
 from netmap.render.sanitize import clean
 from netmap.render.scene import AIR_LINK, AIR_LINK_COLOUR, BADGE_COLORS, Scene, SceneNode
+from netmap.render.spots import CHAR_EM, Box, Centred, Sizes, Spots, along_middle, clip
 
 _CISCO = "fillColor=#036897;strokeColor=#ffffff;strokeWidth=2;"
 # (style, width, height) per node kind/type: draw.io's built-in stencils.
@@ -53,12 +54,18 @@ SHAPES: dict[str, tuple[str, float, float]] = {
     DeviceType.OTHER: ("shape=mxgraph.cisco.misc.general_appliance;" + _CISCO, 56, 34),
     DeviceType.UNKNOWN: ("rounded=1;fillColor=#f5f5f5;strokeColor=#666666;dashed=1;", 50, 36),
 }
-_LABEL = "html=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;fontSize=10;"
+_LABEL_FONT = 10  # a device's name and details
+_LABEL = (
+    "html=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;"
+    f"fontSize={_LABEL_FONT};"
+)
 _BOXES = {
-    "site": "rounded=1;arcSize=2;fillColor=#F4F6F8;strokeColor=#7F8C8D;fontSize=14;",
-    "zone": "rounded=1;arcSize=2;fillColor=#FFFFFF;strokeColor=#A4B0BE;dashed=1;fontSize=12;",
-    "subnet": "rounded=1;arcSize=2;fillColor=#EAF3FB;strokeColor=#B8CCE0;fontSize=11;",
+    "site": "rounded=1;arcSize=2;fillColor=#F4F6F8;strokeColor=#7F8C8D;",
+    "zone": "rounded=1;arcSize=2;fillColor=#FFFFFF;strokeColor=#A4B0BE;dashed=1;",
+    "subnet": "rounded=1;arcSize=2;fillColor=#EAF3FB;strokeColor=#B8CCE0;",
 }
+_BOX_FONT = {"site": 14, "zone": 12, "subnet": 11}  # a box's title, bold, top left
+_BOX_TITLE_LEFT = 8  # _BOX_COMMON's spacingLeft
 _BOX_COMMON = (
     "html=0;container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=8;fontStyle=1;"
 )
@@ -72,6 +79,10 @@ _EDGE_COMMON = "html=0;endArrow=none;startArrow=none;rounded=0;"
 _PORT_LABEL = (
     "edgeLabel;html=0;fontSize=9;fontColor=#636E72;labelBackgroundColor=#ffffff;resizable=0;"
 )
+# draw.io places a label where its geometry says and no other: netmap chooses the spots (as for
+# Visio) in pixels, for 9 px text, the first 16 px along the line from its end and 7 px off it
+SIZES = Sizes(font=9, height=12, along=16, side=7, grid=72, pad=4,
+              steps=(1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18))
 LEGEND = (
     "Legend - links: thick solid = confirmed (both ends report it, LLDP/CDP); "
     "thin solid = one-sided (one end reports it); dashed = inferred (switch/ARP tables); "
@@ -129,33 +140,50 @@ def graph_model(
     )
     _text(root, "legend", LEGEND, Rect(0, 36, 1100, 20), "fontSize=10;fontColor=#636E72;")
     absolute = {cid: layout.clusters.get(cid, Rect(0, 0, 200, 100)) for cid in scene.clusters}
+    taken: list[Box] = []  # what port names must not cover: titles, icons, devices' text
     for cid in _outer_first(scene):
         c = scene.clusters[cid]
         parent_rect = absolute[c.parent] if c.parent else origin
         prefix = {"site": "Site: ", "zone": "Zone: ", "subnet": ""}[c.kind]
+        title = clean(prefix + c.label, max_len=80)
         cell = _el(
             root,
             "mxCell",
             id=cid,
-            value=clean(prefix + c.label, max_len=80),
-            style=_BOX_COMMON + _BOXES[c.kind],
+            value=title,
+            style=_BOX_COMMON + _BOXES[c.kind] + f"fontSize={_BOX_FONT[c.kind]};",
             vertex="1",
             parent=c.parent or "1",
         )
         _geometry(cell, _relative(absolute[cid], parent_rect))
+        r, size = absolute[cid], _BOX_FONT[c.kind]
+        left = r.x + _BOX_TITLE_LEFT
+        taken.append((left, r.y, left + 1.1 * len(title) * CHAR_EM * size, r.y + 1.4 * size))
+    icons: dict[str, Rect] = {}
     for node in scene.nodes.values():
         box = layout.nodes.get(node.id, Rect(0, 0, 110, 86))
         parent_rect = absolute[node.cluster] if node.cluster else origin
-        _node(root, node, box, parent_rect, devices)
+        icons[node.id], text = _node(root, node, box, parent_rect, devices)
+        taken += [_box(icons[node.id]), text]
+    _links(root, scene, inv, icons, Spots(SIZES, taken))
+    return model
+
+
+def _links(root: ET.Element, scene: Scene, inv: Inventory, icons: dict[str, Rect],
+           spots: Spots) -> None:  # fmt: skip
+    """The links, each with its port names at its ends and "air link" by its middle, where
+    `spots` finds room. draw.io draws a link with no waypoints straight between its ends'
+    outlines, aimed at their centres, so that is where netmap looks."""
     drawn = [(e, p) for e, p in zip(scene.edges, scene.port_labels(), strict=True)
              if not e.layout_only]  # fmt: skip
     for n, (edge, (tail_port, head_port)) in enumerate(drawn):
         links = [inv.links[i] for i in edge.links]
+        air = scene.over_air(edge)
         obj = _el(
             root,
             "object",
             id=f"e{n}",
-            label=AIR_LINK if scene.over_air(edge) else "",
+            label=AIR_LINK if air else "",
             link_source=",".join(edge.sources),
             confidence=edge.confidence.value,
             a_port=clean(edge.tail_port),
@@ -166,28 +194,53 @@ def graph_model(
             obj,
             "mxCell",
             style=_EDGE_COMMON + EDGE_STYLES[edge.confidence]
-            + (f"fontSize=9;fontColor={AIR_LINK_COLOUR};" if scene.over_air(edge) else ""),
+            + (f"fontSize=9;fontColor={AIR_LINK_COLOUR};" if air else ""),
             edge="1",
             parent="1",
             source=edge.tail,
             target=edge.head,
         )
-        _el(cell, "mxGeometry", relative="1", as_="geometry")
-        for suffix, port, pos in (("t", tail_port, "-0.7"), ("h", head_port, "0.7")):
+        geometry = _el(cell, "mxGeometry", relative="1", as_="geometry")
+        line = clip(_centred(icons[edge.tail]), _centred(icons[edge.head]), [])
+        for suffix, port, here, there in (("t", tail_port, line[0], line[1]),
+                                          ("h", head_port, line[1], line[0])):  # fmt: skip
             if port:
+                text = clean(port, max_len=30)
                 label = _el(
                     root,
                     "mxCell",
                     id=f"e{n}{suffix}",
-                    value=clean(port, max_len=30),
+                    value=text,
                     style=_PORT_LABEL,
                     vertex="1",
                     connectable="0",
                     parent=f"e{n}",
                 )
-                geo = _el(label, "mxGeometry", x=pos, relative="1", as_="geometry")
-                _el(geo, "mxPoint", as_="offset")
-    return model
+                at = spots.place(here, there, text)
+                _on_line(_el(label, "mxGeometry", relative="1", as_="geometry"), line, at)
+        if air:
+            _on_line(geometry, line, spots.best(along_middle(line, SIZES), AIR_LINK))
+
+
+def _on_line(geometry: ET.Element, line: list[Point], at: Point) -> None:
+    """Where draw.io puts a label on a link: a share of the way along it (x: -1 at its source,
+    1 at its target) plus an offset in pixels. The share is that of the point of the line
+    nearest `at`, so that the label keeps to its end of the link when a device is moved."""
+    (ax, ay), (bx, by) = line
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = min(1.0, max(0.0, ((at[0] - ax) * dx + (at[1] - ay) * dy) / length2)) if length2 else 0.5
+    geometry.set("x", f"{2 * t - 1:.4f}")
+    _el(geometry, "mxPoint", x=f"{at[0] - ax - t * dx:.1f}", y=f"{at[1] - ay - t * dy:.1f}",
+        as_="offset")  # fmt: skip
+
+
+def _box(r: Rect) -> Box:
+    return r.x, r.y, r.x + r.w, r.y + r.h
+
+
+def _centred(r: Rect) -> Centred:
+    return r.x + r.w / 2, r.y + r.h / 2, r.w / 2, r.h / 2
 
 
 def _el(parent_el: ET.Element, tag: str, /, **attrs: str) -> ET.Element:
@@ -238,7 +291,8 @@ def _text(root: ET.Element, cid: str, text: str, r: Rect, style: str) -> None:
 
 def _node(
     root: ET.Element, node: SceneNode, box: Rect, parent: Rect, devices: dict[str, Device]
-) -> None:
+) -> tuple[Rect, Box]:
+    """The node's cell; returns its shape's rectangle and its text's extent, on the page."""
     key: str | DeviceType = (
         node.kind
         if node.kind in ("internet", "subnet", "remote")
@@ -248,10 +302,11 @@ def _node(
     # The layout box holds shape + label: put the shape at its top centre.
     rect = Rect(box.x + (box.w - w) / 2, box.y + 4, w, h)
     lines = [node.title, *node.lines[:2], *(f"[{b}]" for b in node.badges)]
+    label = clean("\n".join(lines), max_len=300, newlines=True)
     style = shape + _LABEL
     if node.badges:
         style += f"fontStyle=1;fontColor={BADGE_COLORS[node.badges[0]]};"
-    attrs = {"id": node.id, "label": clean("\n".join(lines), max_len=300, newlines=True)}
+    attrs = {"id": node.id, "label": label}
     device = devices.get(node.devices[0]) if node.kind == "device" else None
     if device is not None:
         attrs |= _device_data(device)
@@ -260,6 +315,11 @@ def _node(
     obj = _el(root, "object", **attrs)
     cell = _el(obj, "mxCell", style=style, vertex="1", parent=node.cluster or "1")
     _geometry(cell, _relative(rect, parent))
+    # its text, below the shape: the longest line wide, centred, a line per row
+    rows = label.split("\n")
+    half = max(map(len, rows)) * CHAR_EM * _LABEL_FONT / 2
+    centre, top = rect.x + rect.w / 2, rect.y + rect.h + 2
+    return rect, (centre - half, top, centre + half, top + 1.2 * _LABEL_FONT * len(rows))
 
 
 def _device_data(d: Device) -> dict[str, str]:

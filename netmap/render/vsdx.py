@@ -23,12 +23,9 @@ relationships are written by ElementTree.
 from __future__ import annotations
 
 import io
-import itertools
-import math
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections import defaultdict
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -41,6 +38,16 @@ from netmap.render.diagram import ICONS, EditablePage, editable_layouts, icon_ke
 from netmap.render.layout import Layout, Point, Rect
 from netmap.render.sanitize import clean
 from netmap.render.scene import AIR_LINK, AIR_LINK_COLOUR, Scene, SceneNode
+from netmap.render.spots import (
+    CHAR_EM,
+    Box,
+    Centred,
+    Sizes,
+    Spots,
+    along_middle,
+    clip,
+    extent,
+)
 
 NS = "http://schemas.microsoft.com/office/visio/2012/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -51,11 +58,8 @@ PAGE_PART = "visio/pages/page1.xml"
 CONNECTOR_MASTER = "2"  # ID of "Dynamic connector" in the template's masters.xml
 MARGIN_IN = 0.5
 LABEL_W_IN, LABEL_H_IN, LABEL_PT = 0.9, 0.16, 6.5
-LABEL_ALONG_IN, LABEL_SIDE_IN = 0.22, 0.1  # a port name's distance from its end of the line
-# Where else a port name may go when that spot is taken: further along its line, either side
-_LABEL_SPOTS = tuple((LABEL_ALONG_IN * k, side) for k in (1, 2, 3, 4, 5, 6)
-                     for side in (1, -1, 2.5, -2.5))  # fmt: skip
-CHAR_IN = 0.62 / 72  # a glyph's average width per point of font size, in inches
+# A port name's first spot is 0.22 in along its line from its end and 0.1 in off it
+SIZES = Sizes(font=LABEL_PT / 72, height=LABEL_H_IN, along=0.22, side=0.1, grid=1.0)
 BOX_TITLE_PT = 10
 # A device box: its icon's height; the share of the box's height below the icon, where its
 # text goes (the icon is centred in the rest); the title's and detail lines' sizes, colours.
@@ -63,7 +67,6 @@ ICON_IN = 0.36
 TEXT_SHARE = 0.6
 TITLE_PT, DETAIL_PT = 7.5, 6.5
 INK, MUTED = "#2D3436", "#636E72"
-Box = tuple[float, float, float, float]
 
 # A device box's outline, by node kind or device type (its fill is white, as is the ground
 # its icon is flattened onto).
@@ -128,7 +131,7 @@ class _Page:
         self.shapes = ET.SubElement(self.root, _q("Shapes"))
         self.connects = ET.Element(_q("Connects"))
         self.next_id = 1
-        self.boxes: dict[int, Box] = {}  # shape id -> (centre x, centre y, half w, half h)
+        self.boxes: dict[int, Centred] = {}  # shape id -> (centre x, centre y, half w, half h)
         # icon key -> relationship id of its picture in this page's part; rId1 is the
         # template's link to the connector master
         self.images: dict[str, str] = {}
@@ -254,7 +257,7 @@ class _Page:
         inherits the master's sample elbow (drawn at the master's size, in mid-air), so each
         one writes its own. Returns the path, in page inches."""
         sid = self._new_id()
-        path = _clip(self.boxes[a], self.boxes[b], route)
+        path = clip(self.boxes[a], self.boxes[b], route)
         (bx, by), (ex, ey) = path[0], path[-1]
         shape = ET.SubElement(
             self.shapes,
@@ -369,13 +372,13 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
             page.rect(r, title, BOX_FILL[c.kind], text_top=True, font_pt=BOX_TITLE_PT,
                       rounding=0.1)  # fmt: skip
             x, y = page.point((r.x, r.y))
-            titles.append((x + 0.05, y - 0.24, x + 0.1 + len(title) * CHAR_IN * BOX_TITLE_PT, y))
+            titles.append((x + 0.05, y - 0.24, x + 0.1 + len(title) * CHAR_EM * BOX_TITLE_PT / 72, y))
     ids: dict[str, int] = {}
     for node in scene.nodes.values():
         box = layout.nodes.get(node.id)
         if box is not None:
             ids[node.id] = _device_shape(page, node, box, devices)
-    spots = _Spots([_extent(page.boxes[sid]) for sid in ids.values()] + titles)
+    spots = Spots(SIZES, [extent(page.boxes[sid]) for sid in ids.values()] + titles)
     for edge, (tail_port, head_port) in zip(scene.edges, scene.port_labels(), strict=True):
         route = [page.point(p) for p in layout.route(edge.tail, edge.head)]
         if edge.layout_only or edge.tail not in ids or edge.head not in ids:
@@ -387,82 +390,8 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
                 text = clean(port, max_len=20)
                 page.label(spots.place(here, there, text), text)
         if scene.over_air(edge):
-            page.label(spots.best(_along_middle(path), AIR_LINK), AIR_LINK, AIR_LINK_COLOUR)
+            page.label(spots.best(along_middle(path, SIZES), AIR_LINK), AIR_LINK, AIR_LINK_COLOUR)
     return page
-
-
-class _Spots:
-    """Port names that never sit on each other, on a device or on a box's title: each takes the
-    first free spot near its end of the line (further along it, either side), else the one
-    that covers the least. What is taken is kept in a grid of GRID_IN squares, so that a spot
-    is checked against its neighbours only."""
-
-    GRID_IN = 1.0
-
-    def __init__(self, taken: list[Box]) -> None:
-        self.grid: dict[tuple[int, int], list[Box]] = defaultdict(list)
-        for box in taken:
-            self._add(box)
-
-    def place(self, here: Point, there: Point, text: str) -> Point:
-        return self.best([_beside(here, there, along, side) for along, side in _LABEL_SPOTS], text)
-
-    def best(self, spots: list[Point], text: str) -> Point:
-        """The first of `spots` where the text covers nothing, else the one covering least."""
-        covered = []
-        for spot in spots:
-            if (amount := self._covered(spot, text)) == 0:
-                return self.take(spot, text)
-            covered.append(amount)
-        return self.take(spots[covered.index(min(covered))], text)
-
-    def take(self, at: Point, text: str) -> Point:
-        self._add(_text_box(at, text))
-        return at
-
-    def _cells(self, box: Box) -> list[tuple[int, int]]:
-        g = self.GRID_IN
-        return [(i, j) for i in range(math.floor(box[0] / g), math.floor(box[2] / g) + 1)
-                for j in range(math.floor(box[1] / g), math.floor(box[3] / g) + 1)]  # fmt: skip
-
-    def _add(self, box: Box) -> None:
-        for cell in self._cells(box):
-            self.grid[cell].append(box)
-
-    def _covered(self, at: Point, text: str) -> float:
-        """How much of the text's box lies on what is taken (0: free)."""
-        x0, y0, x1, y1 = _text_box(at, text)
-        # each box once, however many cells it spans (two boxes may be equal: count both)
-        near = {id(t): t for cell in self._cells((x0, y0, x1, y1)) for t in self.grid.get(cell, ())}
-        return sum(max(0.0, min(x1, t[2]) - max(x0, t[0])) * max(0.0, min(y1, t[3]) - max(y0, t[1]))
-                   for t in near.values())  # fmt: skip
-
-
-def _text_box(at: Point, text: str) -> Box:
-    half_w, half_h = len(text) * CHAR_IN * LABEL_PT / 2, LABEL_H_IN / 2
-    return at[0] - half_w, at[1] - half_h, at[0] + half_w, at[1] + half_h
-
-
-def _extent(box: Box) -> Box:
-    """A shape's (centre, half sizes) as (left, bottom, right, top)."""
-    x, y, hw, hh = box
-    return x - hw, y - hh, x + hw, y + hh
-
-
-def _along_middle(path: list[Point]) -> list[Point]:
-    """Spots for a link's words along the connector's longest leg, from its middle outwards,
-    clear of both ends and beside the line rather than on it: to the right of a steep leg
-    (the words are about 0.3 in wide, centred in their box) or just above a flat one, then on
-    the other side."""
-    a, b = max(itertools.pairwise(path),
-               key=lambda leg: abs(leg[1][0] - leg[0][0]) + abs(leg[1][1] - leg[0][1]))
-    steep = abs(b[1] - a[1]) > abs(b[0] - a[0])
-    spots = []
-    for side in (1, -1):
-        for t in (0.5, 0.4, 0.6, 0.3, 0.7):
-            x, y = a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
-            spots.append((x + side * 0.22, y) if steep else (x, y + side * LABEL_H_IN))
-    return spots
 
 
 def _path_geometry(shape: ET.Element, path: list[Point]) -> None:
@@ -478,42 +407,6 @@ def _path_geometry(shape: ET.Element, path: list[Point]) -> None:
         row = ET.SubElement(geometry, _q("Row"), T="MoveTo" if ix == 1 else "LineTo", IX=str(ix))
         _cell(row, "X", f"{x - bx:.4f}")
         _cell(row, "Y", f"{y - by:.4f}")
-
-
-def _clip(a: Box, b: Box, route: list[Point]) -> list[Point]:
-    """The link's path from a's outline to b's outline: the route's corners that lie outside
-    both boxes, entered and left where the lines towards the boxes' centres cross them."""
-    inner = [p for p in route[1:-1] if not (_inside(a, p) or _inside(b, p))]
-    first = inner[0] if inner else b[:2]
-    last = inner[-1] if inner else a[:2]
-    return [_exit(a, first), *inner, _exit(b, last)]
-
-
-def _inside(box: Box, p: Point) -> bool:
-    x, y, hw, hh = box
-    return abs(p[0] - x) <= hw and abs(p[1] - y) <= hh
-
-
-def _exit(box: Box, towards: Point) -> Point:
-    """Where the line from the box's centre towards a point crosses the box's outline."""
-    x, y, hw, hh = box
-    dx, dy = towards[0] - x, towards[1] - y
-    if dx == 0 and dy == 0:
-        return x, y
-    scale = min(hw / abs(dx) if dx else float("inf"), hh / abs(dy) if dy else float("inf"))
-    return x + dx * scale, y + dy * scale
-
-
-def _beside(here: Point, there: Point, along: float = LABEL_ALONG_IN, side: float = 1) -> Point:
-    """A spot near `here`, a little way along the line towards `there` (never past its
-    middle) and off to its `side`, so that a port name sits at its end of the link without
-    covering the line."""
-    dx, dy = there[0] - here[0], there[1] - here[1]
-    length = max((dx * dx + dy * dy) ** 0.5, 1e-9)
-    ux, uy = dx / length, dy / length
-    along = min(along, length / 3 if along <= LABEL_ALONG_IN else length / 2)
-    off = side * LABEL_SIDE_IN
-    return here[0] + ux * along - uy * off, here[1] + uy * along + ux * off
 
 
 def _depth(scene: Scene, cid: str) -> int:

@@ -141,6 +141,18 @@ def test_port_names_never_stack_on_the_lab_diagrams(rendered: Path) -> None:
     assert len(visio_stacked_labels(rendered / "network.vsdx")) <= 3
 
 
+def test_port_names_never_stack_in_draw_io(rendered: Path, tmp_path: Path) -> None:
+    """The lab's draw.io file as draw.io's engine lays it out: no port name on another, and
+    few on a device's text (56 before netmap chose their spots; its short links run through
+    the devices' own text)."""
+    from tests.render.drawio_engine import drawio_texts, port_names_on_text, stacked_port_names
+
+    pages = drawio_texts(rendered / "network.drawio", tmp_path)
+    assert sum(t.kind == "port" for texts in pages.values() for t in texts) >= 20
+    assert stacked_port_names(pages) == []
+    assert len(port_names_on_text(pages)) <= 12, port_names_on_text(pages)
+
+
 def test_no_line_runs_through_a_port_name_on_the_cabling_pages(rendered: Path) -> None:
     """The physical pages are read for which port each device uses: a name its own link ran
     through ("-ge5-" at ups1) read as struck out: 16 on the City Hall page and 5 on the Police
