@@ -202,8 +202,7 @@ def _links(root: ET.Element, scene: Scene, inv: Inventory, icons: dict[str, Rect
         )
         geometry = _el(cell, "mxGeometry", relative="1", as_="geometry")
         line = clip(_centred(icons[edge.tail]), _centred(icons[edge.head]), [])
-        for suffix, port, here, there in (("t", tail_port, line[0], line[1]),
-                                          ("h", head_port, line[1], line[0])):  # fmt: skip
+        for suffix, port, way in (("t", tail_port, line), ("h", head_port, line[::-1])):
             if port:
                 text = clean(port, max_len=30)
                 label = _el(
@@ -216,7 +215,7 @@ def _links(root: ET.Element, scene: Scene, inv: Inventory, icons: dict[str, Rect
                     connectable="0",
                     parent=f"e{n}",
                 )
-                at = spots.place(here, there, text)
+                at = spots.place(way, text)
                 _on_line(_el(label, "mxGeometry", relative="1", as_="geometry"), line, at)
         if air:
             _on_line(geometry, line, spots.best(along_middle(line, SIZES), AIR_LINK))

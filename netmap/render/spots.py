@@ -56,10 +56,10 @@ class Spots:
         for box in taken:
             self._add(box, 1.0)
 
-    def place(self, here: Point, there: Point, text: str) -> Point:
-        """A spot for the name of the port at `here`, the end of a line running to `there`."""
+    def place(self, path: list[Point], text: str) -> Point:
+        """A spot for the name of the port at `path[0]`, the end of a link drawn along `path`."""
         s = self.sizes
-        return self.best([beside(here, there, s.along * k, s.side * side, s.along)
+        return self.best([beside(path, s.along * k, s.side * side, s.along)
                           for k in s.steps for side in _SIDES], text)  # fmt: skip
 
     def best(self, spots: list[Point], text: str) -> Point:
@@ -94,15 +94,20 @@ class Spots:
                    for t, w in near.values())  # fmt: skip
 
 
-def beside(here: Point, there: Point, along: float, side: float, first: float) -> Point:
-    """A spot near `here`, `along` the line towards `there` (the first step never past a third
-    of it, the others never past its middle) and `side` off it, so that a port name sits at its
-    end of the link without covering the line."""
-    dx, dy = there[0] - here[0], there[1] - here[1]
-    length = max((dx * dx + dy * dy) ** 0.5, 1e-9)
-    ux, uy = dx / length, dy / length
-    along = min(along, length / 3 if along <= first else length / 2)
-    return here[0] + ux * along - uy * side, here[1] + uy * along + ux * side
+def beside(path: list[Point], along: float, side: float, first: float) -> Point:
+    """A spot `along` the path from its start (the first step never past a third of the path,
+    the others never past its middle) and `side` off it, so that a port name sits at its end of
+    the link without covering the line."""
+    legs = list(itertools.pairwise(path))
+    total = sum(math.dist(a, b) for a, b in legs)
+    along = min(along, total / 3 if along <= first else total / 2)
+    for n, (a, b) in enumerate(legs):
+        length = math.dist(a, b)
+        if along <= length or n == len(legs) - 1:
+            ux, uy = (b[0] - a[0]) / max(length, 1e-9), (b[1] - a[1]) / max(length, 1e-9)
+            return a[0] + ux * along - uy * side, a[1] + uy * along + ux * side
+        along -= length
+    return path[0]
 
 
 def along_middle(path: list[Point], sizes: Sizes) -> list[Point]:

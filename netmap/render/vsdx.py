@@ -384,11 +384,10 @@ def _draw(scene: Scene, layout: Layout, devices: dict[str, Device]) -> _Page:
         if edge.layout_only or edge.tail not in ids or edge.head not in ids:
             continue
         path = page.connector(ids[edge.tail], ids[edge.head], edge.confidence, route)
-        for port, here, there in ((tail_port, path[0], path[1]),
-                                  (head_port, path[-1], path[-2])):  # fmt: skip
+        for port, way in ((tail_port, path), (head_port, path[::-1])):
             if port:
                 text = clean(port, max_len=20)
-                page.label(spots.place(here, there, text), text)
+                page.label(spots.place(way, text), text)
         if scene.over_air(edge):
             page.label(spots.best(along_middle(path, SIZES), AIR_LINK), AIR_LINK, AIR_LINK_COLOUR)
     return page
