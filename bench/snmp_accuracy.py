@@ -670,7 +670,7 @@ GOALS = {
     "vendor": 98,
     "model": 90,
     "version": 90,
-    "serial": 95,
+    "serial": 90,
     "if.index": 99,
     "if.name": 99,
     "if.type": 99,

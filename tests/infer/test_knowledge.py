@@ -126,6 +126,26 @@ def test_maker_named_by_title_and_marks(title: str, marks: list[str], maker: str
     assert maker_in_title(title, marks) == maker
 
 
+@pytest.mark.parametrize(("title", "marks", "enterprises", "aliases", "maker"), [
+    # a common word that begins some registrant's name, under another maker's number
+    ("Automatic Transfer Switch", ["ats"], [37662], ["ats"], None),  # Ablerex's number
+    ("Fourth Series [TRedess]", ["tredess"], [23180], ["televes-fs", "tredess"], None),
+    ("Hardware Appliance", ["primekey"], [22408], ["primekey"], "PrimeKey"),  # the logo's maker
+    # a brand's new name, or an OEM's, that the definition's own names bear
+    ("Blue Coat SSL Visibility", ["bluecoat"], [3417], ["sslvis"], "Blue"),
+    ("Telco Systems BiNOX", ["telco-systems"], [738], ["binox"], "Telco"),
+    ("Motorola DOCSIS Cable Modem", ["motorola-cm"], [4115], ["motorola-cm"], "Motorola"),
+    ("Ceragon CeraOS", ["ceragon"], [2281], ["ceraos"], "Ceragon"),  # its own number
+    ("Automatic Transfer Switch", ["ats"], [], ["ats"], "Automatic"),  # no number: the title
+])
+def test_a_common_word_is_no_maker_under_another_makers_number(
+    title: str, marks: list[str], enterprises: list[int], aliases: list[str], maker: str | None
+) -> None:
+    """LibreNMS's titles lead with the product where the maker's name is missing: netmap named
+    the maker "Automatic", "Fourth" and "Hardware" (found leaving each vendor's own rows out)."""
+    assert maker_in_title(title, marks, enterprises, aliases) == maker
+
+
 def test_generator_output_is_byte_identical(tmp_path: Path) -> None:
     (tmp_path / "k").mkdir()
     source = _knowledge(tmp_path / "k")

@@ -128,18 +128,36 @@ def _registrant_first_words() -> dict[str, str]:
 _NOT_MAKERS = frozenset({"generic", "tomato"})
 
 
-def maker_in_title(title: str | None, marks: Sequence[str] = ()) -> str | None:
+def maker_in_title(title: str | None, marks: Sequence[str] = (), enterprises: Sequence[int] = (),
+                   aliases: Sequence[str] = ()) -> str | None:  # fmt: skip
     """The maker a product title leads with ("Ceragon CeraOS" -> "Ceragon"): a brand keyword
     anywhere in it, or else its first word when some IANA registrant's name begins with it, or
-    else what the definition's `marks` (the logo and MIB folder it is filed under) name."""
+    else what the definition's `marks` (the logo and MIB folder it is filed under) name.
+
+    A common word begins some registrant's name too ("Automatic Transfer Switch", "Hardware
+    Appliance", "Fourth Series"). So where the definition finds its agents by the `enterprises`
+    of registrants, the first word must begin one of their names, of its marks or of its
+    `aliases` (its name and group): a brand's new name or an OEM's ("Blue Coat" under
+    CacheFlow's number, logo `bluecoat`) still counts."""
     brand = brand_in_text(title)
     if brand or not title:
         return brand
     first = title.split()[0].strip(",.:;()")
     if len(first) >= 3 and any(ch.isalpha() for ch in first) \
-            and first.casefold() in _registrant_first_words():
+            and first.casefold() in _registrant_first_words() \
+            and _borne(_squash(first), [*marks, *aliases], enterprises):
         return first
     return _maker_by_marks(title, marks)
+
+
+def _borne(word: str, marks: Sequence[str], enterprises: Sequence[int]) -> bool:
+    """Whether the definition's agents' registrants or its own marks bear `word` (either
+    begins with the other: "FS.COM" and group `fs`)."""
+    owners = [_squash(name) for n in enterprises if (name := registrant_of(n))]
+    if not owners:
+        return True
+    names = owners + [key for mark in marks if len(key := _squash(mark)) >= 2]
+    return any(name.startswith(word) or word.startswith(name) for name in names)
 
 
 def _squash(word: str) -> str:

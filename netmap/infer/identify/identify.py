@@ -89,8 +89,11 @@ def _seeds(match: librenms.OsMatch | None) -> list[tuple[Field_, float, str, str
             seeds.append((ours, rank, value, where))
     # "Fortinet Fortigate": the maker the definition names; an OS family's title names an OS
     unix = match.group == "unix" or match.os in GENERIC_FAMILIES
-    marks = (librenms.definition(match.os) or {}).get("marks", ())
-    brand = None if unix else maker_in_title(match.text, marks)
+    defn = librenms.definition(match.os)
+    marks = (defn or {}).get("marks", ())
+    aliases = [match.os, *([match.group] if match.group else [])]
+    brand = None if unix else maker_in_title(match.text, marks, librenms.agent_enterprises(defn),
+                                             aliases)  # fmt: skip
     if brand:
         # a family matched by its sysDescr alone can be an OEM's: below the sysObjectID vendor
         rank = R_ENTITY - 1 if "sysObjectID" in match.matched_by else R_DESCR_STRONG + 1

@@ -278,6 +278,21 @@ def definition(os_name: str) -> dict[str, Any] | None:
     return next((d for d in definitions() if d["os"] == os_name), None)
 
 
+def agent_enterprises(defn: dict[str, Any] | None) -> tuple[int, ...]:
+    """The enterprises whose numbers a definition's detection finds on the agent: its
+    sysObjectID prefixes and the objects it GETs or walks (generic agent numbers left out)."""
+    found: list[int] = []
+    for item in (defn or {}).get("detect", []):
+        for key, negated, values in item:
+            if negated:
+                continue
+            if key == "sysObjectID":
+                found += [n for v in values if (n := enterprise_of(v)) is not None]
+            elif key in ("snmpget", "snmpwalk") and (n := enterprise_of(values["oid"])):
+                found.append(n)
+    return tuple(n for n in dict.fromkeys(found) if n not in GENERIC_ENTERPRISES)
+
+
 # ---------------------------------------------------------------------------------------------
 # Discovery
 # ---------------------------------------------------------------------------------------------
