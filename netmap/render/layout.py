@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netmap.render.sanitize import dot_html
-from netmap.render.scene import Scene, SceneCluster
+from netmap.render.scene import Scene, SceneCluster, SceneNode
 
 NODE_W, NODE_H = 110.0, 86.0  # points: the shape plus room for a three-line label below
+LINE_H = 12.0  # points: each line more (a badge: "[CRITICAL]", "[BACKUP]")
 TIMEOUT_S = 300
 
 
@@ -143,7 +144,7 @@ def _layout_dot(scene: Scene) -> str:
     ]
     for cluster in scene.children(None):
         lines += _cluster_dot(scene, cluster, "  ")
-    lines += [f"  {n.id};" for n in scene.members(None)]
+    lines += [_node_dot(n, "  ") for n in scene.members(None)]
     for e in scene.edges:
         attrs = "" if e.constraint else " [constraint=false]"
         if scene.ranks(e) > 1:
@@ -158,6 +159,15 @@ def _cluster_dot(scene: Scene, cluster: SceneCluster, indent: str) -> list[str]:
     out = [f"{indent}subgraph cluster_{cluster.id} {{", f"{indent}  label=<<B>{label}</B>>;"]
     for child in scene.children(cluster.id):
         out += _cluster_dot(scene, child, indent + "  ")
-    out += [f"{indent}  {n.id};" for n in scene.members(cluster.id)]
+    out += [_node_dot(n, indent + "  ") for n in scene.members(cluster.id)]
     out.append(f"{indent}}}")
     return out
+
+
+def _node_dot(node: SceneNode, indent: str) -> str:
+    """A node, taller than the rest by a line per line of text beyond three (its title, two
+    details): the Visio box holds its text, which spilt over a server's "[BACKUP]" badge."""
+    more = 1 + min(len(node.lines), 2) + len(node.badges) - 3
+    if more <= 0:
+        return f"{indent}{node.id};"
+    return f"{indent}{node.id} [height={(NODE_H + LINE_H * more) / 72:.3f}];"

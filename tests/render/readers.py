@@ -213,3 +213,27 @@ def visio_stacked_labels(path: Path) -> list[tuple[str, str]]:
             out += [(a, b) for i, (a, p) in enumerate(boxes) for b, q in boxes[i + 1:]
                     if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
     return out
+
+
+def visio_text_overflow(path: Path) -> list[str]:
+    """Device boxes of a .vsdx whose text needs more height than the box gives it: each line at
+    1.4 times its font size (LibreOffice Draw sets DejaVu Sans about 1.37 apart), the title's
+    size, then the details'."""
+    out: list[str] = []
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(n for n in z.namelist() if re.fullmatch(r"visio/pages/page\d+\.xml", n)):
+            for shape in ET.fromstring(z.read(name)).iter(f"{{{_VISIO['v']}}}Shape"):
+                if shape.get("Type") != "Foreign":
+                    continue
+                cells = {c.get("N"): float(c.get("V") or 0) for c in shape.findall("v:Cell", _VISIO)
+                         if c.get("N") in ("TxtHeight", "TopMargin")}  # fmt: skip
+                sizes = [float(c.get("V") or 0) * 72 for c in
+                         shape.findall("v:Section[@N='Character']/v:Row/v:Cell[@N='Size']", _VISIO)]
+                text = "".join(t.itertext()) if (t := shape.find("v:Text", _VISIO)) is not None else ""
+                rows = text.strip("\n").split("\n")
+                if not text or len(sizes) < 2:
+                    continue
+                need = (sizes[0] + (len(rows) - 1) * sizes[1]) * 1.4 / 72 + cells.get("TopMargin", 0)
+                if need > cells["TxtHeight"] + 1e-6:
+                    out.append(f"{name}: {rows[0]!r} needs {need:.2f} in, has {cells['TxtHeight']:.2f}")
+    return out
