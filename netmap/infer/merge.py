@@ -643,11 +643,36 @@ def _same(fld: str, a: str, b: str) -> bool:
         return (norm_name(a) or a.casefold()) == (norm_name(b) or b.casefold())
     if fld == "vendor":
         return _first_token(a) == _first_token(b)
+    if fld == "model":
+        return _same_model(a, b)
     return a.strip().casefold() == b.strip().casefold()
 
 
+def _same_model(a: str, b: str) -> bool:
+    """One model written two ways: one name within the other ("ISR4331/K9", "ISR4331";
+    "FortiGate", "FortiGate 60F": less said, nothing contradicted), or the same model numbers,
+    the words that hold a digit, under the same name or its abbreviation ("FortiGate 60F",
+    "FGT_60F"). Two numbers of one line still differ ("C9300-48P", "C9300-24P"), as do two
+    lines of one number ("FortiWiFi 60F")."""
+    tokens_a, tokens_b = _tokens(a), _tokens(b)
+    short, long = sorted(("".join(tokens_a), "".join(tokens_b)), key=len)
+    if short == long or (len(short) >= 4 and short in long):
+        return True
+    numbers_a = {t for t in tokens_a if any(c.isdigit() for c in t)}
+    if not numbers_a or numbers_a != {t for t in tokens_b if any(c.isdigit() for c in t)}:
+        return False
+    words = sorted(("".join(t for t in tokens_a if t.isalpha()),
+                    "".join(t for t in tokens_b if t.isalpha())), key=len)  # fmt: skip
+    letters = iter(words[1])
+    return all(ch in letters for ch in words[0])  # the shorter name's letters, in order
+
+
+def _tokens(text: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+
+
 def _first_token(text: str) -> str:
-    token = "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+    token = _tokens(text)
     return token[0] if token else ""
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from netmap.infer.merge import merge, merge_with_index
-from netmap.model import Facts, IpAddress
+from netmap.model import Facts, InventoryItem, IpAddress
 
 from .factory import arp, dns, host, iface, lldp, mac, make_scan, router, snmp, svc, switch
 
@@ -116,6 +118,24 @@ def test_serial_number_joins_two_agents_of_one_box() -> None:
     (d,) = merge(make_scan(obs))
     assert d.addresses == ["10.0.0.5", "10.0.1.5"]
     assert d.serial == "SN1"
+
+
+@pytest.mark.parametrize(("other", "disagree"), [
+    ("FGT_60F", False),  # the lab's FortiGate: its inventory MIB's code for the same model
+    ("FortiGate 60F", False),
+    ("FortiGate 61F", True),  # another model
+    ("FGT_40F", True),
+    ("FortiGate", False),  # less said, nothing contradicted
+    ("FortiWiFi 60F", True),  # the same number, another name: neither within the other
+    ("", False),
+])
+def test_one_model_written_two_ways_is_no_disagreement(other: str, disagree: bool) -> None:
+    """"Sources disagree" on every FortiGate of the lab: "FortiGate 60F" against "FGT_60F"."""
+    chassis = InventoryItem(index=1, entity_class="chassis", model=other)
+    obs = snmp("10.0.0.5", facts=Facts(hostname="fw", model="FortiGate 60F"), inventory=[chassis])
+    (d,) = merge(make_scan(obs))
+    assert d.model == "FortiGate 60F"
+    assert bool([c for c in d.conflicts if c.field == "model"]) is disagree
 
 
 def test_ip_claimed_by_two_macs_keeps_the_direct_arp_answer_and_records_it() -> None:

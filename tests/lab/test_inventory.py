@@ -159,6 +159,7 @@ def test_edge_firewall_is_the_internet_uplink(inventory: Inventory) -> None:
     fw = next(d for d in inventory.devices if d.name == "fw1")
     assert fw.type.value == "firewall" and fw.confidence >= 0.8, fw.evidence
     assert (fw.vendor, fw.model, fw.serial) == ("Fortinet", "FortiGate 60F", "FGT60FTK22001234")
+    assert not fw.conflicts, fw.conflicts  # "FGT_60F" is the same model, not a disagreement
     assert fw.os is not None and fw.os.startswith("v7.2.8")
     # its HTTPS admin page, through TLS, in FortiOS's header order and masked Server name
     assert any(s.port == 443 and s.product == "Fortinet security device httpd"
