@@ -512,7 +512,7 @@ _INVENTORY_ACTION = {
 
 def _no_inventory(d: Device, asked: bool) -> tuple[str, str, str] | None:
     """(what we found, basis, action) for a computer without its own inventory."""
-    if d.type not in COMPUTERS or d.host_inventory:
+    if d.type not in COMPUTERS or d.host_inventory or Role.SCANNER in d.roles:
         return None
     if d.host_failure:
         reason = d.host_failure.partition(":")[0]
@@ -537,7 +537,15 @@ def _placed_devices(inv: Inventory) -> set[str]:
 
 
 def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, str]]:
-    if d.type == DeviceType.UNKNOWN:
+    if Role.SCANNER in d.roles:  # what netmap ran on: its type and inventory are no question
+        yield (
+            "Scanning computer",
+            "netmap ran from this computer (its own address, answered from inside the scan).",
+            EVIDENCE,
+            "Leave it out of the bid if it is the contractor's; a computer the city keeps "
+            "for scheduled rescans stays, and can be recorded by hand.",
+        )
+    elif d.type == DeviceType.UNKNOWN:
         yield (
             "Unknown device",
             "The device answered but nothing identified what it is.",
@@ -653,6 +661,10 @@ def summary_table(inv: Inventory) -> Table:
     rows.append(["Scan date (UTC)", inv.scanned_at])
     rows.append(["Address ranges scanned", ", ".join(inv.request.targets)])
     rows.append(["Scan depth", inv.request.depth.value])
+    scanners = [d for d in inv.devices if Role.SCANNER in d.roles]
+    rows.append(["Scanned from", "; ".join(f"{device_title(d)} ({', '.join(d.addresses)})"
+                                           for d in scanners)
+                    or "not among the devices (its address is outside the ranges scanned)"])  # fmt: skip
     rows += [[label, value] for label, value in coverage(inv)]
     section("Devices by type")
     for t, n in Counter(d.type for d in inv.devices).most_common():

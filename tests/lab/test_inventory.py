@@ -191,6 +191,20 @@ def test_a_camera_only_rtsp_names_is_a_guess_to_confirm(inventory: Inventory) ->
 
 
 
+def test_the_scanning_computer_is_named_in_needs_attention(inventory: Inventory) -> None:
+    """The lab's scanner (the computer netmap runs on) was a workstation of uncertain type with
+    no host inventory in Needs attention; it is now one row that says what it is."""
+    from netmap.model import Role
+    from netmap.render.inventory import attention_table, summary_table
+
+    (scanner,) = [d for d in inventory.devices if Role.SCANNER in d.roles]
+    assert scanner.name == "scanner.cityhall.lan" and "10.77.10.250" in scanner.addresses
+    rows = [r[0] for r in attention_table(inventory).rows if r[2] == "10.77.10.250"]
+    assert rows == ["Scanning computer"], rows
+    summary = dict((r[0], r[1]) for r in summary_table(inventory).rows)
+    assert summary["Scanned from"] == "scanner.cityhall.lan (10.77.10.250)"
+
+
 def test_lightweight_aps_are_known_from_their_controller(inventory: Inventory) -> None:
     """wlc1 answers as a Cisco 3504 does (sysDescr "Cisco Controller", its ENTITY chassis row and
     its AIRESPACE table of joined APs); ap2 and ap3 answer no SNMP and open no port. The

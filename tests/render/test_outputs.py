@@ -363,6 +363,24 @@ def test_visio_port_names_do_not_stack_in_the_towns_fans(
     assert stacked == []
 
 
+def test_the_scanning_computer_is_named_not_questioned() -> None:
+    """The computer netmap ran on was a workstation "of uncertain type" without host inventory
+    in Needs attention, as if it were the city's: a contractor's laptop, priced by a vendor."""
+    from netmap.model import DeviceType, Role
+    from netmap.render.inventory import summary_table
+    from tests.render.factory import city_hall
+
+    inv = city_hall()
+    laptop = next(d for d in inv.devices if d.type is DeviceType.WORKSTATION)
+    laptop.confidence, laptop.roles = 0.3, [*laptop.roles, Role.SCANNER]
+    rows = [r for r in attention_table(inv).rows if r[1] == laptop.name]
+    assert [r[0] for r in rows] == ["Scanning computer"], rows
+    summary = dict((r[0], r[1]) for r in summary_table(inv).rows)
+    assert summary["Scanned from"] == f"{laptop.name} ({', '.join(laptop.addresses)})"
+    laptop.roles = [r for r in laptop.roles if r is not Role.SCANNER]
+    assert "Uncertain type" in [r[0] for r in attention_table(inv).rows if r[1] == laptop.name]
+
+
 def test_an_overrides_evidence_row_names_the_field_it_sets() -> None:
     """A contractor's `site` override showed in the Evidence sheet as a row "about" the type."""
     from netmap.infer.overrides import apply_overrides, overrides_from_mapping
