@@ -908,3 +908,16 @@ def test_product_line_identity_rules() -> None:
         "1.3.6.1.2.1.25.6.3.1.2.2|4|JUNOS Software Release [12.1X46-D86]",
     )
     assert junos.os_version == "12.1X46-D86"
+
+
+def test_an_appliances_processor_is_not_its_model() -> None:
+    """A Teltonika router's agent is Linux's net-snmp: "Generic MIPS", its processor, was its
+    model. Only a general-purpose OS family's hardware is its processor (as LibreNMS's own
+    "Generic x86 64-bit" for Linux); an appliance of a known family has no model rather than
+    that one, as LibreNMS reports it."""
+    descr = "1.3.6.1.2.1.1.1.0|4|Linux Teltonika-RUT240 3.18.44 #1 Mon Oct 3 08:52:54 2022 mips"
+    linux = identify_lines([descr, "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10"])
+    assert linux.model == "Generic MIPS"
+    rut = identify_lines([descr, "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+                          "1.3.6.1.4.1.48690.1.6.0|4|RUT2_R_00.07.02"])  # fmt: skip
+    assert rut.model is None and rut.vendor == "Teltonika", rut.evidence

@@ -149,6 +149,9 @@ _HARDWARE_CLAUSE = re.compile(r"\bHardware: (.{3,100}?)[.\s-]+Software:", re.IGN
 _UNIX_BANNER = re.compile(r"^(?:Linux|\w*BSD|DragonFly|OPNsense|pfSense)\b.*\s(\S+)$", re.I)
 
 
+UNAME_MACHINE = "sysDescr: uname machine"
+
+
 def _unix_machine(descr: str) -> str | None:
     """ "Generic x86 64-bit (amd64)": the architecture of a Unix uname banner, the raw
     machine name kept, since a vendor reading the inventory searches for it."""
@@ -331,7 +334,7 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
 
 def _banner_models(one_line: str, sys_object_id: str | None, found: Candidates) -> None:
     """The model rules beyond the rule table: machine names, short and keyed banners."""
-    found.add("model", R_FALLBACK + 5, _unix_machine(one_line), "sysDescr: uname machine")
+    found.add("model", R_FALLBACK + 5, _unix_machine(one_line), UNAME_MACHINE)
     hardware = _HARDWARE_CLAUSE.search(one_line)
     if hardware:  # FreeNAS: "... Hardware: amd64 Intel(R) Core(TM) i5 ... Software: FreeBSD ..."
         found.add("model", R_FALLBACK + 1, hardware.group(1), "sysDescr: Hardware: clause")

@@ -35,6 +35,7 @@ from netmap.discover.snmp.candidates import (
 )
 from netmap.discover.snmp.enterprises import maker_in_title
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker
+from netmap.discover.snmp.sysdescr import UNAME_MACHINE
 from netmap.discover.snmp.vendors import identify as identify_vendor
 from netmap.discover.snmp.vendors import read_system
 from netmap.discover.snmp.walker import SnmpError, Walker
@@ -74,6 +75,14 @@ class Identification:
     structure: dict[str, int] = field(default_factory=dict)
 
 
+UNAME_MODEL = f"model: {UNAME_MACHINE}"
+
+
+def _generic(match: librenms.OsMatch) -> bool:
+    """A general-purpose OS family (Linux, FreeBSD, ...), which names no maker or model."""
+    return match.group == "unix" or match.os in GENERIC_FAMILIES
+
+
 def _seeds(match: librenms.OsMatch | None) -> list[tuple[Field_, float, str, str]]:
     if match is None:
         return []
@@ -88,7 +97,7 @@ def _seeds(match: librenms.OsMatch | None) -> list[tuple[Field_, float, str, str
                 rank = R_STANDARD + 1  # ENTITY-MIB's chassis and the standard MIBs
             seeds.append((ours, rank, value, where))
     # "Fortinet Fortigate": the maker the definition names; an OS family's title names an OS
-    unix = match.group == "unix" or match.os in GENERIC_FAMILIES
+    unix = _generic(match)
     defn = librenms.definition(match.os)
     marks = (defn or {}).get("marks", ())
     aliases = [match.os, *([match.group] if match.group else [])]
@@ -130,6 +139,11 @@ async def read_identity(walker: Walker, system: Mapping[str, Any] | None = None)
     except SnmpError:
         match = None
     identity = await identify_vendor(walker, system or {}, seeds=_seeds(match))
+    if match is not None and not _generic(match) and UNAME_MODEL in identity.evidence:
+        # "Generic MIPS" is the processor of a Teltonika router's Linux, not its model: only a
+        # general-purpose OS family's hardware is its processor (LibreNMS's own "Generic x86")
+        identity.model = None
+        identity.evidence = [e for e in identity.evidence if e != UNAME_MODEL]
     family = None
     if match is not None:
         identity.evidence.insert(0, f"os family: {match.evidence}")
