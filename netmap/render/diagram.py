@@ -437,6 +437,7 @@ _BADGE_TEXT = {
     Badge.TELEPHONY: "telephony (PBX, phones)",
     Badge.BACKUP: "backup system",
     Badge.CRITICAL: "critical: the most urgent SLA tier",
+    Badge.SCANNER: "the computer this scan ran from",
 }
 
 

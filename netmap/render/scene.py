@@ -96,10 +96,11 @@ class Badge:
     TELEPHONY = "TELEPHONY"
     BACKUP = "BACKUP"
     CRITICAL = "CRITICAL"  # in the profile's most urgent SLA tier
+    SCANNER = "SCANNER"  # the computer this scan ran from: maybe a contractor's, not the city's
 
 
 BADGE_COLORS = {Badge.EMAIL: "#1565C0", Badge.TELEPHONY: "#2E7D32", Badge.BACKUP: "#C62828",
-                Badge.CRITICAL: "#6A1B9A"}  # fmt: skip
+                Badge.CRITICAL: "#6A1B9A", Badge.SCANNER: "#546E7A"}  # fmt: skip
 
 
 def type_word(t: DeviceType, count: int = 1) -> str:
@@ -117,6 +118,8 @@ def badges_for(device: Device, critical_tier: str | None = None) -> list[str]:
         out.append(Badge.TELEPHONY)
     if Role.BACKUP in device.roles or device.type == DeviceType.BACKUP:
         out.append(Badge.BACKUP)
+    if Role.SCANNER in device.roles:
+        out.append(Badge.SCANNER)
     return out
 
 

@@ -381,6 +381,22 @@ def test_the_scanning_computer_is_named_not_questioned() -> None:
     assert "Uncertain type" in [r[0] for r in attention_table(inv).rows if r[1] == laptop.name]
 
 
+def test_the_scanning_computer_is_marked_on_the_diagrams(tmp_path: Path) -> None:
+    """On a diagram the contractor's laptop read as one more of the city's workstations."""
+    from netmap.model import DeviceType, Role
+    from netmap.render.bundle import render_all
+    from tests.render.factory import city_hall
+
+    inv = city_hall()
+    laptop = next(d for d in inv.devices if d.type is DeviceType.WORKSTATION)
+    laptop.roles = [*laptop.roles, Role.SCANNER]
+    render_all(inv, tmp_path, formats={"svg", "drawio"})
+    svg = (tmp_path / "network.svg").read_text("utf-8")
+    assert " SCANNER " in svg and "the computer this scan ran from" in svg
+    drawio = (tmp_path / "network.drawio").read_text("utf-8")
+    assert "[SCANNER]" in drawio
+
+
 def test_an_overrides_evidence_row_names_the_field_it_sets() -> None:
     """A contractor's `site` override showed in the Evidence sheet as a row "about" the type."""
     from netmap.infer.overrides import apply_overrides, overrides_from_mapping
