@@ -65,9 +65,10 @@ _BOXES = {
     "subnet": "rounded=1;arcSize=2;fillColor=#EAF3FB;strokeColor=#B8CCE0;",
 }
 _BOX_FONT = {"site": 14, "zone": 12, "subnet": 11}  # a box's title, bold, top left
-_BOX_TITLE_LEFT = 8  # _BOX_COMMON's spacingLeft
+_BOX_TITLE_LEFT = 8  # the title's distance from the box's left edge
 _BOX_COMMON = (
-    "html=0;container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=8;fontStyle=1;"
+    "html=0;container=1;collapsible=0;verticalAlign=top;align=left;"
+    f"spacingLeft={_BOX_TITLE_LEFT};fontStyle=1;"
 )
 EDGE_STYLES: dict[LinkConfidence, str] = {
     LinkConfidence.CONFIRMED: "strokeWidth=3;strokeColor=#2D3436;",

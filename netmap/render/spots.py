@@ -1,8 +1,9 @@
 """Where a port name goes on an editable page (Visio, draw.io): neither program places one.
 
-Each name takes the first spot near its end of the line that is clear of the names placed, the
-devices and the boxes' titles (further along its line, either side), else the spot that covers
-the least. A link's own words ("air link") look for room along its longest leg the same way.
+Each name takes the first spot near its end of the link that is clear of the names placed, the
+devices and the boxes' titles (further along its drawn path, round its bends, either side), else
+the spot that covers the least. A link's own words ("air link") look for room along its longest
+leg the same way.
 The geometry is the same for both formats, only the units differ: inches with y up in Visio,
 pixels with y down in draw.io.
 """

@@ -97,12 +97,11 @@ def _seeds(match: librenms.OsMatch | None) -> list[tuple[Field_, float, str, str
                 rank = R_STANDARD + 1  # ENTITY-MIB's chassis and the standard MIBs
             seeds.append((ours, rank, value, where))
     # "Fortinet Fortigate": the maker the definition names; an OS family's title names an OS
-    unix = _generic(match)
     defn = librenms.definition(match.os)
     marks = (defn or {}).get("marks", ())
     aliases = [match.os, *([match.group] if match.group else [])]
-    brand = None if unix else maker_in_title(match.text, marks, librenms.agent_enterprises(defn),
-                                             aliases)  # fmt: skip
+    brand = None if _generic(match) else maker_in_title(
+        match.text, marks, librenms.agent_enterprises(defn), aliases)  # fmt: skip
     if brand:
         # a family matched by its sysDescr alone can be an OEM's: below the sysObjectID vendor
         rank = R_ENTITY - 1 if "sysObjectID" in match.matched_by else R_DESCR_STRONG + 1
