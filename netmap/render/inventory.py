@@ -221,10 +221,14 @@ def software_table(inv: Inventory) -> Table:
     rows: list[list[Value]] = []
     for d in sorted(inv.devices, key=_device_order):
         ip = d.addresses[0] if d.addresses else ""
-        for sw in d.software:
+        for sw in sorted(d.software, key=lambda sw: _KIND_ORDER.get(sw.sw_type or "", 0)):
             rows.append([device_title(d), ip, sw.name, sw.version, sw.publisher, sw.installed,
                          sw.sw_type])  # fmt: skip
     return Table("Software", headers, rows, {4: 30})
+
+
+# The operating system's own packages and the libraries after what a bidder prices
+_KIND_ORDER = {"system": 1, "library": 2}
 
 
 def software_summary_table(inv: Inventory) -> Table:
@@ -239,7 +243,8 @@ def software_summary_table(inv: Inventory) -> Table:
             found.setdefault(key, {})[d.id] = device_title(d)
             if key not in about or (sw.publisher and not about[key].publisher):
                 about[key] = sw  # the fullest description (a package manager names its maker)
-    order = sorted(found, key=lambda k: (-len(found[k]), k[0].casefold(), k[1]))
+    order = sorted(found, key=lambda k: (_KIND_ORDER.get(about[k].sw_type or "", 0),
+                                         -len(found[k]), k[0].casefold(), k[1]))  # fmt: skip
     rows: list[list[Value]] = [
         [k[0], k[1] or None, about[k].publisher, len(found[k]), about[k].sw_type,
          ", ".join(list(found[k].values())[:SUMMARY_NAMES])
@@ -692,6 +697,8 @@ READING_NOTES = [
     "Evidence = something a device reported or a probe observed (SNMP, LLDP/CDP, open ports).",
     "Guess = netmap's inference: device types with confidence below 1, links 'inferred' or 'unplaced'.",
     "Type confidence runs from 0 (no idea) to 1 (certain); 'Evidence for the type' lists why.",
+    "Software kind: 'system' = the operating system's own packages, 'library' = shared "
+    "libraries and language modules (Debian's priority and section); both listed last.",
     "Sheets: Devices, SLA (each system's service level and why), Software, Software summary "
     "(each product and version, and how many "
     "computers run it), Services, Interfaces, Links, Subnets, Needs attention, "

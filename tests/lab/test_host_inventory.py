@@ -39,6 +39,10 @@ def test_app1_lists_exactly_its_installed_packages(lab: Any, lab_scan: LabScan) 
     assert {s.name: s.version for s in app1.software} == truth.host.packages  # = dpkg-query
     assert app1.os == truth.host.os_name and app1.host_inventory == "ssh (set lab-inventory)"
     assert app1.type.value == "server"
+    # Debian's priority and section tell the libraries and the system's own packages apart
+    kinds = {s.name: s.sw_type for s in app1.software}
+    assert kinds.get("libc6") == "library" and kinds.get("dpkg") == "system", kinds
+    assert sum(k == "library" for k in kinds.values()) > 100
     assert "os: /etc/os-release PRETTY_NAME over SSH" in app1.identity_evidence
     if truth.host.dmi_model:  # where the kernel shows DMI, the model is the machine's own
         assert app1.model == truth.host.dmi_model

@@ -397,6 +397,26 @@ def test_the_scanning_computer_is_marked_on_the_diagrams(tmp_path: Path) -> None
     assert "[SCANNER]" in drawio
 
 
+def test_libraries_and_the_systems_own_packages_come_last() -> None:
+    """A bidder prices applications: on a Debian server they sat among 400 libraries."""
+    from netmap.model import DeviceType, SoftwareItem
+    from netmap.render.inventory import software_summary_table, software_table
+    from tests.render.factory import city_hall
+
+    inv = city_hall()
+    servers = [d for d in inv.devices if d.type is DeviceType.SERVER][:2]
+    for d in servers:
+        d.software = [SoftwareItem(name="libc6", version="2.36", sw_type="library"),
+                      SoftwareItem(name="adduser", version="3.1", sw_type="system"),
+                      SoftwareItem(name="postfix", version="3.7", sw_type="package")]
+    servers[0].software.append(SoftwareItem(name="nginx", version="1.22", sw_type="package"))
+    summary = [r[0] for r in software_summary_table(inv).rows]
+    assert summary.index("postfix") < summary.index("nginx")  # on two computers, then on one
+    assert summary.index("nginx") < summary.index("adduser") < summary.index("libc6")
+    rows = [r[2] for r in software_table(inv).rows if r[0] == servers[0].name]
+    assert rows == ["postfix", "nginx", "adduser", "libc6"]
+
+
 def test_an_overrides_evidence_row_names_the_field_it_sets() -> None:
     """A contractor's `site` override showed in the Evidence sheet as a row "about" the type."""
     from netmap.infer.overrides import apply_overrides, overrides_from_mapping

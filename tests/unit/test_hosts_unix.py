@@ -99,3 +99,18 @@ def test_script_is_fixed_and_sections_split() -> None:
         for _, cmd in sections:
             bare = cmd.replace("2>/dev/null", "").replace(">/dev/null", "")
             assert not any(w in bare for w in (" rm ", "install ", ">", "reboot")), (platform, cmd)
+
+
+def test_debian_packages_are_told_apart_by_priority_and_section() -> None:
+    """A Debian server lists some 800 packages, half of them libraries: the kind comes from
+    Debian's own priority and section, so that what a bidder prices comes first."""
+    dpkg = ("ii \tpostfix\t3.7.11-0+deb12u1\tDebian Postfix <p@d.org>\t1700000000\toptional\tmail\n"
+            "ii \tlibc6\t2.36-9\tGNU Libc Maintainers <l@d.org>\t1700000000\trequired\tlibs\n"
+            "ii \tpython3-yaml\t6.0-3\tDebian Python Team <p@d.org>\t\toptional\tpython\n"
+            "ii \tadduser\t3.134\tDebian Adduser <a@d.org>\t1700000000\timportant\tadmin\n"
+            "ii \tlibfoo1\t1.0\tX <x@y.org>\t\toptional\tnon-free/libs\n"
+            "rc \tgone\t1.0\tX <x@y.org>\t\toptional\tutils\n"
+            "ii \told-scan\t1.0\tX <x@y.org>\t1700000000\n")  # a scan before the two fields
+    kinds = {s.name: s.sw_type for s in parse_unix({"dpkg": dpkg}, "linux").software}
+    assert kinds == {"postfix": "package", "libc6": "library", "python3-yaml": "library",
+                     "adduser": "system", "libfoo1": "library", "old-scan": "package"}

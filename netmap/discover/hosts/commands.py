@@ -42,10 +42,13 @@ _LINUX: list[tuple[str, str]] = [
     ("disks", "lsblk -b -d -n -P -o NAME,SIZE,TYPE,MODEL 2>/dev/null"),
     # dpkg's db-fsys:Last-Modified is when the package's file list was last written: its
     # install or upgrade time (dpkg keeps no other date). Older dpkg lacks the field.
+    # Priority and Section tell the operating system's own packages and the libraries from the
+    # applications a bidder prices (Debian's policy, section 2.5: required, important).
     ("dpkg", "command -v dpkg-query >/dev/null && { dpkg-query -W -f="
              "'${db:Status-Abbrev}\\t${Package}\\t${Version}\\t${Maintainer}\\t"
-             "${db-fsys:Last-Modified}\\n' 2>/dev/null || dpkg-query -W -f="
-             "'${db:Status-Abbrev}\\t${Package}\\t${Version}\\t${Maintainer}\\t\\n'; }"),
+             "${db-fsys:Last-Modified}\\t${Priority}\\t${Section}\\n' 2>/dev/null || "
+             "dpkg-query -W -f='${db:Status-Abbrev}\\t${Package}\\t${Version}\\t"
+             "${Maintainer}\\t\\t${Priority}\\t${Section}\\n'; }"),
     ("rpm", "command -v rpm >/dev/null && "
             "rpm -qa --qf '%{NAME}\\t%{VERSION}-%{RELEASE}\\t%{VENDOR}\\t%{INSTALLTIME}\\n'"),
     ("apk", "command -v apk >/dev/null && apk info -v 2>/dev/null"),

@@ -183,18 +183,34 @@ def _package_source(outputs: dict[str, str]) -> str:
     return ", ".join(used) or "the package manager"
 
 
+# Debian's archive sections of shared libraries and language modules: what a program needs, not
+# what a bidder prices (https://www.debian.org/doc/debian-policy/ch-archive#sections)
+_LIBRARY_SECTIONS = frozenset({"libs", "oldlibs", "libdevel", "debug", "python", "perl", "java",
+                               "javascript", "ruby", "php", "rust", "golang"})  # fmt: skip
+# Debian's priorities of the packages the system cannot work without (policy 2.5)
+_SYSTEM_PRIORITIES = frozenset({"required", "important"})
+
+
 def _dpkg(body: str) -> list[SoftwareItem]:
-    """status<TAB>package<TAB>version<TAB>maintainer<TAB>mtime: installed ("ii") ones only."""
+    """status<TAB>package<TAB>version<TAB>maintainer<TAB>mtime[<TAB>priority<TAB>section]:
+    installed ("ii") ones only. Scans before netmap asked for the priority and section say
+    "package" of every one."""
     out = []
     for line in body.splitlines():
-        parts = line.split("\t")
-        if len(parts) < 3 or not parts[0].startswith("ii") or not (name := text(parts[1])):
+        parts = [*line.split("\t"), "", "", "", "", ""]
+        if not parts[0].startswith("ii") or not (name := text(parts[1])):
             continue
-        out.append(SoftwareItem(name=name, version=text(parts[2]),
-                                publisher=text(parts[3]) if len(parts) > 3 else None,
-                                installed=_epoch(parts[4]) if len(parts) > 4 else None,
-                                sw_type="package"))  # fmt: skip
+        out.append(SoftwareItem(name=name, version=text(parts[2]), publisher=text(parts[3]),
+                                installed=_epoch(parts[4]),
+                                sw_type=_debian_kind(parts[5], parts[6])))  # fmt: skip
     return out
+
+
+def _debian_kind(priority: str, section: str) -> str:
+    """"library", "system" (the OS's own) or "package", by Debian's priority and section."""
+    if section.strip().rpartition("/")[2] in _LIBRARY_SECTIONS:  # "non-free/libs" too
+        return "library"
+    return "system" if priority.strip() in _SYSTEM_PRIORITIES else "package"
 
 
 def _tabbed(body: str, *, epoch_date: bool) -> list[SoftwareItem]:
