@@ -658,13 +658,18 @@ def _same_model(a: str, b: str) -> bool:
     short, long = sorted(("".join(tokens_a), "".join(tokens_b)), key=len)
     if short == long or (len(short) >= 4 and short in long):
         return True
-    numbers_a = {t for t in tokens_a if any(c.isdigit() for c in t)}
-    if not numbers_a or numbers_a != {t for t in tokens_b if any(c.isdigit() for c in t)}:
+    numbers_a = _numbers(tokens_a)
+    if not numbers_a or numbers_a != _numbers(tokens_b):
         return False
     words = sorted(("".join(t for t in tokens_a if t.isalpha()),
                     "".join(t for t in tokens_b if t.isalpha())), key=len)  # fmt: skip
     letters = iter(words[1])
     return all(ch in letters for ch in words[0])  # the shorter name's letters, in order
+
+
+def _numbers(tokens: list[str]) -> set[str]:
+    """The words that hold a digit: a model's numbers."""
+    return {t for t in tokens if any(c.isdigit() for c in t)}
 
 
 def _tokens(text: str) -> list[str]:

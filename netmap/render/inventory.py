@@ -221,7 +221,7 @@ def software_table(inv: Inventory) -> Table:
     rows: list[list[Value]] = []
     for d in sorted(inv.devices, key=_device_order):
         ip = d.addresses[0] if d.addresses else ""
-        for sw in sorted(d.software, key=lambda sw: _KIND_ORDER.get(sw.sw_type or "", 0)):
+        for sw in sorted(d.software, key=_kind_rank):
             rows.append([device_title(d), ip, sw.name, sw.version, sw.publisher, sw.installed,
                          sw.sw_type])  # fmt: skip
     return Table("Software", headers, rows, {4: 30})
@@ -229,6 +229,10 @@ def software_table(inv: Inventory) -> Table:
 
 # The operating system's own packages and the libraries after what a bidder prices
 _KIND_ORDER = {"system": 1, "library": 2}
+
+
+def _kind_rank(sw: SoftwareItem) -> int:
+    return _KIND_ORDER.get(sw.sw_type or "", 0)
 
 
 def software_summary_table(inv: Inventory) -> Table:
@@ -243,8 +247,8 @@ def software_summary_table(inv: Inventory) -> Table:
             found.setdefault(key, {})[d.id] = device_title(d)
             if key not in about or (sw.publisher and not about[key].publisher):
                 about[key] = sw  # the fullest description (a package manager names its maker)
-    order = sorted(found, key=lambda k: (_KIND_ORDER.get(about[k].sw_type or "", 0),
-                                         -len(found[k]), k[0].casefold(), k[1]))  # fmt: skip
+    order = sorted(found, key=lambda k: (_kind_rank(about[k]), -len(found[k]), k[0].casefold(),
+                                         k[1]))  # fmt: skip
     rows: list[list[Value]] = [
         [k[0], k[1] or None, about[k].publisher, len(found[k]), about[k].sw_type,
          ", ".join(list(found[k].values())[:SUMMARY_NAMES])

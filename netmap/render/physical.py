@@ -339,9 +339,9 @@ class _Builder:
                 pg.edge(att.parent, dev, att.parent_port, att.port, att.confidence, att.sources,
                         air=att.air)  # fmt: skip
                 for other, link in plan.away.get(dev, []):
-                    out = _attachment(dev, link)
+                    out = _attachment(dev, link, air=self._radio_path(link))
                     pg.edge(dev, pg.stub(self._stub_key(other), base + 1), out.parent_port,
-                            out.port, out.confidence, out.sources, air=self._radio_path(link))
+                            out.port, out.confidence, out.sources, air=out.air)
                 parents.append(dev)
 
     def _stands_out(self, dev: str) -> bool:
