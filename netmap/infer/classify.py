@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 
+from netmap.discover.snmp.datafiles import data_text, each_row
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
+from netmap.infer.identify.keywords import IDENTIFY, TYPE_DATA, keyword_votes
 from netmap.model import (
     ArpObs,
     Device,
@@ -47,54 +50,30 @@ MIN_CONFIDENCE = 0.2  # below this the honest answer is "unknown"
 UNKNOWN_CONFIDENCE = 0.1
 
 # ---------------------------------------------------------------------------------------------
-# Keyword tables (case-insensitive regexes over products, banners, descriptions, vendors)
+# MAC-address makers (case-insensitive regexes over OUI vendor names)
 # ---------------------------------------------------------------------------------------------
 
-PRODUCT_RULES: tuple[tuple[str, DeviceType, float], ...] = (
-    (r"asterisk|freepbx|pbxact|\b3cx\b|freeswitch|kamailio|opensips|elastix|issabel|yeastar"
-     r"|mivoice|avaya aura|unified communications manager", T.PBX, 0.85),
-    (r"yealink|polycom|\bsnom\b|grandstream|cisco ip phone|cisco spa|sip-t\d|fanvil|linphone"
-     r"|\bip phone\b|voip phone", T.PHONE, 0.8),
-    (r"laserjet|officejet|deskjet|pagewide|jetdirect|hp http server|lexmark|brother|kyocera"
-     r"|ricoh|xerox|konica|bizhub|epson|\bprinter\b", T.PRINTER, 0.8),
-    (r"synology|diskstation|\bqnap\b|readynas|truenas|freenas|drobo|asustor|terramaster",
-     T.NAS, 0.85),
-    (r"veeam|bacula|bareos|arcserve|backup exec|commvault|rubrik|data ?domain", T.BACKUP, 0.75),
-    (r"network management card|smart-ups|powerchute|\bups\b", T.UPS, 0.8),
-    (r"\bpdu\b|power distribution|transfer switch|rack power", T.PDU, 0.7),
-    (r"hikvision|axis communications|\baxis\b.*camera|dahua|vivotek|hanwha|network camera"
-     r"|ip camera|webcam", T.CAMERA, 0.75),
-    (r"fortigate|fortinet|pfsense|opnsense|sonicwall|watchguard|palo alto|pan-os|check ?point"
-     r"|sophos (xg|utm)", T.FIREWALL, 0.8),
-    (r"routeros|mikrotik|edgeos|vyos|junos", T.ROUTER, 0.5),
-    (r"unifi ap|aironet|access point|ruckus|\bwap\b", T.WIRELESS_AP, 0.6),
-    (r"wireless lan controller|wlan controller|mobility (?:controller|conductor)|smartzone"
-     r"|zonedirector|\bwlc\b", T.WIRELESS_CONTROLLER, 0.7),
-    (r"airfiber|\bptp ?\d{3,}\b|point-to-(?:multi)?point|backhaul|microwave radio|mini-link"
-     r"|wireless bridge|\bepmp\b|siklu|etherhaul", T.WIRELESS_BRIDGE, 0.7),
-    (r"windows server|microsoft exchange|exchange smtp", T.SERVER, 0.6),
-    (r"windows (?:xp|7|8|8\.1|10|11)\b", T.WORKSTATION, 0.6),
-    (r"postfix|exim|sendmail|dovecot|courier|zimbra|openldap|active directory|samba",
-     T.SERVER, 0.5),
-)
+class MacMaker(NamedTuple):
+    pattern: re.Pattern[str]
+    type: DeviceType
+    weight: float
 
-VENDOR_RULES: tuple[tuple[str, DeviceType, float], ...] = (
-    (r"yealink|polycom|\bsnom\b|grandstream|fanvil|aastra", T.PHONE, 0.45),
-    (r"mitel|avaya", T.PHONE, 0.3),
-    (r"american power conversion|\bapc\b|eaton|tripp|cyberpower|liebert|vertiv", T.UPS, 0.5),
-    (r"raritan|server technology|enlogic|schleifenbauer|gude|digipower|janitza", T.PDU, 0.5),
-    (r"synology|qnap|drobo|asustor|buffalo|terramaster|netapp", T.NAS, 0.5),
-    (r"lexmark|brother|kyocera|ricoh|xerox|canon|epson|konica|oki data|zebra", T.PRINTER, 0.4),
-    (r"hewlett|\bhp\b", T.PRINTER, 0.15),
-    (r"axis communications|hikvision|dahua|vivotek|hanwha|uniview|mobotix|amcrest", T.CAMERA, 0.5),
-    (r"fortinet|palo alto|sonicwall|watchguard|check point|barracuda", T.FIREWALL, 0.45),
-    (r"ubiquiti|ruckus|meraki|cambium|aerohive|engenius", T.WIRELESS_AP, 0.25),
-    (r"mikrotik|juniper", T.ROUTER, 0.25),
-    (r"vmware|qemu|xensource|parallels", T.SERVER, 0.2),
-)
-# NIC makers of ordinary PCs: with no server services, a box with one of these is a workstation.
-PC_MAKERS = (r"dell|lenovo|intel|asustek|micro-star|gigabyte|apple|hewlett|\bhp\b|acer"
-             r"|fujitsu|toshiba|liteon|realtek|azurewave|microsoft")
+
+def load_mac_makers(text: str | None = None) -> tuple[tuple[MacMaker, ...], re.Pattern[str]]:
+    """`data/mac-makers.toml` (or `text`): what an OUI's maker says about a device, and the
+    pattern of PC makers (see the file's header). A row that does not load is skipped with a
+    warning naming it."""
+    data = tomllib.loads(text if text is not None else data_text("mac-makers.toml", IDENTIFY))
+    makers = each_row(enumerate(data.get("maker", []), 1), _mac_maker, "mac-makers.toml maker")
+    return tuple(makers), re.compile(data["pc_makers"]["pattern"], re.IGNORECASE)
+
+
+def _mac_maker(row: dict[str, Any]) -> MacMaker:
+    return MacMaker(re.compile(row["pattern"], re.IGNORECASE), DeviceType(row["type"]),
+                    float(row["weight"]))
+
+
+MAC_MAKERS, PC_MAKERS = load_mac_makers()
 
 # nmap device classes (service detection and OS classes).
 NMAP_CLASSES: dict[str, DeviceType] = {
@@ -212,17 +191,6 @@ def _os_matches(dev: Device, idx: ObsIndex) -> list[tuple[str, str | None, int]]
 # ---------------------------------------------------------------------------------------------
 
 
-def _rule_votes(text: str, rules: Iterable[tuple[str, DeviceType, float]], source: str,
-                scale: float = 1.0) -> list[TypeVote]:
-    votes: list[TypeVote] = []
-    for pattern, dtype, weight in rules:
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m:
-            votes.append(TypeVote(type=dtype, weight=round(weight * scale, 3), source=source,
-                                  detail=f"'{m.group(0)}' in '{text[:80]}'"))
-    return votes
-
-
 def _port_votes(svcs: list[SvcFact], os_text: str) -> list[TypeVote]:
     ports = {s.port for s in svcs}
     v: list[TypeVote] = []
@@ -277,7 +245,7 @@ def _service_votes(svcs: list[SvcFact]) -> list[TypeVote]:
     votes: list[TypeVote] = []
     for s in svcs:
         if s.text:
-            votes += _rule_votes(s.text, PRODUCT_RULES, f"nmap:service {s.port}/{s.proto}")
+            votes += keyword_votes(s.text, "banner", source=f"nmap:service {s.port}/{s.proto}")
         dtype = NMAP_CLASSES.get((s.devicetype or "").lower())
         if dtype is not None:
             votes.append(TypeVote(type=dtype, weight=0.6, source=f"nmap:service {s.port}",
@@ -295,16 +263,18 @@ def _os_votes(matches: list[tuple[str, str | None, int]]) -> list[TypeVote]:
         if dtype is not None:
             votes.append(TypeVote(type=dtype, weight=round(0.5 * accuracy / 100, 3),
                                   source="nmap:os", detail=f"OS class '{dev_type}' ({name})"))
-        votes += _rule_votes(name, PRODUCT_RULES, "nmap:os", scale=accuracy / 100 * 0.7)
+        votes += keyword_votes(name, "OS", accuracy / 100 * 0.7, source="nmap:os")
     return votes
 
 
 def _vendor_votes(vendors: list[str], svcs: list[SvcFact]) -> list[TypeVote]:
     votes: list[TypeVote] = []
     for vendor in vendors:
-        votes += _rule_votes(vendor, VENDOR_RULES, "oui")
+        votes += [TypeVote(type=maker.type, weight=maker.weight, source="oui",
+                           detail=f"'{m.group(0)}' in '{vendor[:80]}'")
+                  for maker in MAC_MAKERS if (m := maker.pattern.search(vendor))]
     ports = {s.port for s in svcs}
-    pc = next((x for x in vendors if re.search(PC_MAKERS, x, re.I)), None)
+    pc = next((x for x in vendors if PC_MAKERS.search(x)), None)
     if pc and not (ports & SERVER_PORTS):
         votes.append(TypeVote(type=T.WORKSTATION, weight=0.3, source="oui",
                               detail=f"PC maker '{pc}' and no server services"))
@@ -346,7 +316,7 @@ def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
                 votes.append(TypeVote(type=dtype, weight=weight, source=n.source,
                                       detail=f"capability '{cap}' advertised to {who}"))
         if n.description:
-            votes += _rule_votes(n.description, PRODUCT_RULES, n.source, scale=0.8)
+            votes += keyword_votes(n.description, "description", 0.8, source=n.source)
     return votes
 
 
@@ -438,9 +408,10 @@ def combine(votes: list[TypeVote]) -> tuple[DeviceType, float, list[Evidence]]:
 # Roles, site and zone
 # ---------------------------------------------------------------------------------------------
 
-_PBX_RE = re.compile(PRODUCT_RULES[0][0], re.I)
-_MAIL_RE = re.compile(r"postfix|exim|sendmail|dovecot|courier|zimbra|exchange", re.I)
-_BACKUP_RE = re.compile(PRODUCT_RULES[4][0], re.I)
+_ROLE_WORDS = TYPE_DATA["roles"]  # data/type-keywords.toml [roles]
+_PBX_RE = re.compile(_ROLE_WORDS["telephony"], re.I)
+_MAIL_RE = re.compile(_ROLE_WORDS["email"], re.I)
+_BACKUP_RE = re.compile(_ROLE_WORDS["backup"], re.I)
 # the software that gives a device its role: what the deliverables name beside it
 ROLE_PRODUCTS: dict[Role, re.Pattern[str]] = {
     Role.EMAIL: _MAIL_RE, Role.TELEPHONY: _PBX_RE, Role.BACKUP: _BACKUP_RE,

@@ -14,14 +14,19 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections import defaultdict
-from typing import Any, NamedTuple
 
-from netmap.discover.snmp.datafiles import data_text, each_row
+from netmap.discover.snmp.datafiles import data_text
 from netmap.discover.snmp.oids import longest_prefix
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import UNIX_OS, without_host_name
+from netmap.infer.identify.keywords import (
+    IDENTIFY,
+    KEYWORD_SOURCE,
+    REFINED_BY,
+    TYPE_DATA,
+    keyword_votes,
+)
 from netmap.infer.identify.priors import maker_prior
 from netmap.infer.identify.votes import (
     FAMILY_SOURCE,
@@ -36,8 +41,6 @@ T = DeviceType
 SOURCE = "snmp"
 # What a maker usually makes: a prior, never enough alone for a confident type (see calibrate)
 PRIOR_SOURCE = "snmp:vendor"
-KEYWORD_SOURCE = "snmp:keyword"  # words of the banner, the model or the registered product name
-IDENTIFY = "netmap.infer.identify"  # the package whose data/ holds these tables
 
 
 def _load_maker_types() -> tuple[
@@ -64,40 +67,7 @@ def _load_maker_types() -> tuple[
 # product family (longest prefix wins).
 ENTERPRISE_TYPES, FAMILY_PREFIXES = _load_maker_types()
 
-class Keyword(NamedTuple):
-    pattern: re.Pattern[str]
-    type: DeviceType
-    weight: float
-    reason: str
-    # types whose broader words this one refines: "wireless LAN controller" also says
-    # "wireless", which must not then vote access point
-    instead_of: frozenset[DeviceType] = frozenset()
-
-
-def load_keywords(text: str | None = None) -> tuple[Keyword, ...]:
-    """`data/type-keywords.toml` (or `text`): the words that vote for a type (see the file's
-    header); a keyword that does not load is skipped with a warning naming it."""
-    data = _TYPE_DATA if text is None else tomllib.loads(text)
-    return tuple(each_row(enumerate(data.get("keyword", []), 1), _keyword,
-                          "type-keywords.toml keyword"))  # fmt: skip
-
-
-def _keyword(kw: dict[str, Any]) -> Keyword:
-    pattern = re.compile(kw["pattern"].replace("<UNIX_OS>", UNIX_OS), re.IGNORECASE)
-    instead_of = frozenset(DeviceType(t) for t in kw.get("instead_of", []))
-    return Keyword(pattern, DeviceType(kw["type"]), float(kw["weight"]), str(kw["reason"]),
-                   instead_of)
-
-
-_TYPE_DATA = tomllib.loads(data_text("type-keywords.toml", IDENTIFY))  # read once
-
-
-# sysDescr / model keywords: (pattern, type, weight, reason, instead_of).
-_KEYWORDS = load_keywords()
-_REFINED_BY: dict[DeviceType, frozenset[DeviceType]] = {
-    kw.type: kw.instead_of for kw in _KEYWORDS if kw.instead_of
-}
-_SERVERS = _TYPE_DATA["server_makers"]
+_SERVERS = TYPE_DATA["server_makers"]
 # enterprise numbers and names of makers that sell servers (their Linux banner is a server's)
 _SERVER_OS_VENDORS = frozenset(int(n) for n in _SERVERS["enterprises"])
 _SERVER_BRANDS = re.compile(_SERVERS["brands"], re.IGNORECASE)
@@ -177,7 +147,7 @@ def _product_votes(object_id: str | None, model: str | None) -> list[TypeVote]:
     if product is None or product[0] == model:
         return []
     words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", product[0])
-    return _keyword_votes(words, f"{product[1]}::{product[0]}", 0.6)
+    return keyword_votes(words, f"{product[1]}::{product[0]}", 0.6)
 
 
 # Common words in company names ("Venturi Wireless", "West Mountain Radio"): they say what the
@@ -187,34 +157,8 @@ _GENERIC_VENDOR_WORDS = frozenset({"wireless", "radio", "mesh", "microwave", "st
 
 def _vendor_keyword_votes(vendor: str | None) -> list[TypeVote]:
     """Keywords of the vendor's name vote, a brand ("Synology") more than a common word."""
-    votes = _keyword_votes(vendor, "vendor", 0.9, weak=_GENERIC_VENDOR_WORDS, weak_scale=0.5)
+    votes = keyword_votes(vendor, "vendor", 0.9, weak=_GENERIC_VENDOR_WORDS, weak_scale=0.5)
     return [v.model_copy(update={"source": PRIOR_SOURCE}) for v in votes]
-
-
-def _keyword_votes(
-    text: str | None,
-    where: str,
-    scale: float = 1.0,
-    weak: frozenset[str] = frozenset(),
-    weak_scale: float = 0.0,
-) -> list[TypeVote]:
-    """One vote per keyword rule that matches `text`, less those a finer matching rule stands
-    `instead_of`; a match among `weak` words weighs `weak_scale` instead of `scale`."""
-    if not text:
-        return []
-    found = [(kw, match) for kw in _KEYWORDS if (match := kw.pattern.search(text))]
-    refined = {t for kw, _match in found for t in kw.instead_of}
-    votes: list[TypeVote] = []
-    for kw, match in found:
-        if kw.type in refined:
-            continue
-        detail = f"{where} {kw.reason} {match.group(0)!r}"
-        if match.group(0).lower() in weak:
-            votes.append(_vote(kw.type, kw.weight * weak_scale, detail + " (a word of the name)",
-                               KEYWORD_SOURCE))
-        else:
-            votes.append(_vote(kw.type, kw.weight * scale, detail, KEYWORD_SOURCE))
-    return votes
 
 
 def _without_maker(text: str | None, vendor: str | None) -> str | None:
@@ -247,7 +191,7 @@ def _descr_votes(
     servers (Dell, HPE, IBM, ...)."""
     from netmap.discover.snmp.enterprises import vendor_of_enterprise
 
-    votes = _keyword_votes(_without_maker(without_host_name(descr), vendor), "sysDescr")
+    votes = keyword_votes(_without_maker(without_host_name(descr), vendor), "sysDescr")
     if not _os_banner(descr) or enterprise in _SERVER_OS_VENDORS:
         return votes
     embedded_cpu = _EMBEDDED_CPU.search(descr or "")
@@ -376,7 +320,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _self_announced_votes(facts.lldp_capabilities, facts.ip_forwarding)
         votes += _family_vote(facts.sys_object_id)
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
-        votes += _keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
+        votes += keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
         votes += _product_votes(facts.sys_object_id, facts.model)
         family, specific = _definition_votes(facts, enterprise), specific_family(facts)
         if family and specific:
@@ -426,7 +370,7 @@ def _definition_votes(facts: Facts, enterprise: int | None = None) -> list[TypeV
     (or else its maker) refines away ("Cisco WLC" is typed wireless, which is no access point
     here)."""
     title = _title_votes(facts) or _maker_refinement(facts, enterprise)
-    refined = {t for v in title for t in _REFINED_BY.get(v.type, ())}
+    refined = {t for v in title for t in REFINED_BY.get(v.type, ())}
     return [v for v in family_votes(facts) if v.type not in refined] + title
 
 
@@ -458,7 +402,7 @@ def _title_votes(facts: Facts) -> list[TypeVote]:
         return []
     where = f"LibreNMS OS {family.os!r} title"
     return [v.model_copy(update={"source": FAMILY_SOURCE})
-            for v in _keyword_votes(family.text, where, TITLE_SCALE) if v.type in refines]
+            for v in keyword_votes(family.text, where, TITLE_SCALE) if v.type in refines]
 
 
 def _bounded_by_family(votes: list[TypeVote], family_types: set[DeviceType]) -> list[TypeVote]:

@@ -312,3 +312,29 @@ def test_snmp_printer_mib_and_services_agree() -> None:
                  printer=PrinterInfo(model="HP Color LaserJet", page_count=10))]
     d = one(obs)
     assert d.type is T.PRINTER and d.confidence > 0.9
+
+
+def test_banners_read_the_same_type_words_as_snmp() -> None:
+    """nmap's banners go through the one type vocabulary (data/type-keywords.toml): a D-Link
+    webcam is no Arista switch (DCS-7xxx), a wireless router is a router, and a web server's
+    "server" makes no server of an appliance."""
+    cam = one([arp("10.0.0.9", mac(9)),
+               svc("10.0.0.9", 80, "http", "D-Link DCS-930L webcam http config")])
+    assert cam.type is T.CAMERA, cam.evidence
+    assert any(e.source == "nmap:service 80/tcp" and "camera keyword" in e.detail
+               for e in cam.evidence)
+    wifi = one([arp("10.0.0.9", mac(9)),
+                svc("10.0.0.9", 80, "http", "Netgear WG602v2 wireless router http config")])
+    assert wifi.type is T.ROUTER, wifi.evidence
+    web = one([arp("10.0.0.9", mac(9)),
+               svc("10.0.0.9", 80, "http", "Embedded Web Server httpd")])
+    assert not any(e.detail.startswith("server:") and "keyword" in e.detail
+                   for e in web.evidence), web.evidence
+
+
+def test_an_os_name_of_desktop_windows_is_a_workstation() -> None:
+    os = OsObs(target="10.0.0.9", ip="10.0.0.9",
+               matches=[OsMatch(name="Microsoft Windows 10 1909", accuracy=96,
+                                device_type="general purpose")])
+    d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 445, "microsoft-ds"), os])
+    assert d.type is T.WORKSTATION, d.evidence

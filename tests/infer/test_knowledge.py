@@ -506,7 +506,7 @@ def test_a_camera_under_a_catch_all_definition_is_not_capped() -> None:
 
     dtype, confidence, _why = snmp_type_hint(camera("axiscam", "appliance"))
     assert dtype is T.CAMERA and confidence > 0.6
-    dtype, confidence, _why = snmp_type_hint(camera("hikvision-cam", "network"))
+    dtype, confidence, _why = snmp_type_hint(camera("video-os", "network"))
     assert dtype is T.CAMERA and confidence <= DISAGREEMENT_CAP
 
 

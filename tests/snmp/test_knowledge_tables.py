@@ -9,7 +9,7 @@ import pytest
 
 from netmap.discover.snmp import enterprises, sysdescr, vendor_mibs
 from netmap.discover.snmp.datafiles import data_text
-from netmap.infer import classify_snmp
+from netmap.infer.identify.keywords import load_keywords
 
 
 def test_every_vendor_mib_row_loads(caplog: pytest.LogCaptureFixture) -> None:
@@ -54,7 +54,7 @@ def test_brands_table() -> None:
 def test_every_banner_rule_and_type_keyword_loads(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
         rules, families = sysdescr.load_rules()
-        keywords = classify_snmp.load_keywords()
+        keywords = load_keywords()
     assert not caplog.records, [r.getMessage() for r in caplog.records]
     assert len(rules) > 40 and families and len(keywords) > 20
     # <VERSION> became the version token: "Version 15.2(7)E4" is read whole
@@ -77,9 +77,28 @@ def test_a_bad_banner_rule_or_keyword_is_skipped(caplog: pytest.LogCaptureFixtur
     ])  # fmt: skip
     with caplog.at_level(logging.WARNING):
         rules, families = sysdescr.load_rules(rules_text)
-        keywords = classify_snmp.load_keywords(keywords_text)
+        keywords = load_keywords(keywords_text)
     assert [r[2] for r in rules] == [25] and [f[1] for f in families] == ["Supermicro"]
     assert [k[1].value for k in keywords] == ["printer"]
     assert [r.getMessage().split(" skipped")[0] for r in caplog.records] == [
         "sysdescr-rules.toml rule 2", "sysdescr-rules.toml rule 3",
         "sysdescr-rules.toml family 2", "type-keywords.toml keyword 2"]  # fmt: skip
+
+
+def test_mac_makers_load_and_a_bad_row_is_skipped(caplog: pytest.LogCaptureFixture) -> None:
+    from netmap.infer.classify import load_mac_makers
+
+    with caplog.at_level(logging.WARNING):
+        makers, pc = load_mac_makers()
+    assert not caplog.records and len(makers) > 10 and pc.search("Intel Corporate")
+    text = "\n".join([
+        "[[maker]]", "pattern = 'axis'", 'type = "camera"', "weight = 0.5",
+        "[[maker]]", "pattern = '(broken'", 'type = "camera"', "weight = 0.5",
+        "[[maker]]", "pattern = 'acme'", 'type = "toaster"', "weight = 0.5",
+        "[pc_makers]", "pattern = 'dell'",
+    ])  # fmt: skip
+    with caplog.at_level(logging.WARNING):
+        makers, pc = load_mac_makers(text)
+    assert [m.type.value for m in makers] == ["camera"] and pc.search("Dell Inc.")
+    assert [r.getMessage().split(" skipped")[0] for r in caplog.records] == [
+        "mac-makers.toml maker 2", "mac-makers.toml maker 3"]

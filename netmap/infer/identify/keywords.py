@@ -1,0 +1,85 @@
+"""The words that name a device type, one vocabulary for every text netmap reads: an SNMP
+sysDescr or model, a registered product name, a maker's name, and nmap's service banners, OS
+names and LLDP descriptions.
+
+The words are data, `data/type-keywords.toml` (see its header); this module loads them once and
+turns a text into votes.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any, NamedTuple
+
+from netmap.discover.snmp.datafiles import data_text, each_row
+from netmap.discover.snmp.sysdescr import UNIX_OS
+from netmap.model import DeviceType, TypeVote
+
+IDENTIFY = "netmap.infer.identify"  # the package whose data/ holds the tables
+KEYWORD_SOURCE = "snmp:keyword"  # the default source: words of a banner, a model or a product
+
+
+class Keyword(NamedTuple):
+    pattern: re.Pattern[str]
+    type: DeviceType
+    weight: float
+    reason: str
+    # types whose broader words this one refines: "wireless LAN controller" also says
+    # "wireless", which must not then vote access point
+    instead_of: frozenset[DeviceType] = frozenset()
+
+
+TYPE_DATA: dict[str, Any] = tomllib.loads(data_text("type-keywords.toml", IDENTIFY))  # read once
+
+
+def load_keywords(text: str | None = None) -> tuple[Keyword, ...]:
+    """`data/type-keywords.toml` (or `text`): the words that vote for a type (see the file's
+    header); a keyword that does not load is skipped with a warning naming it."""
+    data = TYPE_DATA if text is None else tomllib.loads(text)
+    return tuple(each_row(enumerate(data.get("keyword", []), 1), _keyword,
+                          "type-keywords.toml keyword"))  # fmt: skip
+
+
+def _keyword(kw: dict[str, Any]) -> Keyword:
+    pattern = re.compile(kw["pattern"].replace("<UNIX_OS>", UNIX_OS), re.IGNORECASE)
+    instead_of = frozenset(DeviceType(t) for t in kw.get("instead_of", []))
+    return Keyword(pattern, DeviceType(kw["type"]), float(kw["weight"]), str(kw["reason"]),
+                   instead_of)
+
+
+KEYWORDS = load_keywords()
+# the types each finer word stands in for: "wireless LAN controller" is no access point
+REFINED_BY: dict[DeviceType, frozenset[DeviceType]] = {
+    kw.type: kw.instead_of for kw in KEYWORDS if kw.instead_of
+}
+
+
+def keyword_votes(
+    text: str | None,
+    where: str,
+    scale: float = 1.0,
+    *,
+    source: str = KEYWORD_SOURCE,
+    weak: frozenset[str] = frozenset(),
+    weak_scale: float = 0.0,
+) -> list[TypeVote]:
+    """One vote per keyword that matches `text`, less those a finer matching keyword stands
+    `instead_of`; `where` names the text in each vote's reason. A match among `weak` words
+    weighs `weak_scale` instead of `scale`."""
+    if not text:
+        return []
+    found = [(kw, match) for kw in KEYWORDS if (match := kw.pattern.search(text))]
+    refined = {t for kw, _match in found for t in kw.instead_of}
+    votes: list[TypeVote] = []
+    for kw, match in found:
+        if kw.type in refined:
+            continue
+        detail = f"{where} {kw.reason} {match.group(0)!r}"
+        if match.group(0).lower() in weak:
+            detail, weight = detail + " (a word of the name)", kw.weight * weak_scale
+        else:
+            weight = kw.weight * scale
+        votes.append(TypeVote(type=kw.type, weight=round(weight, 3), source=source,
+                              detail=detail))
+    return votes
