@@ -111,7 +111,7 @@ def held_out(product: Product) -> bool:
 
 def judge(product: Product) -> Outcome:
     best: dict[DeviceType, float] = {}
-    for vote in keyword_votes(product.text, "product"):
+    for vote in keyword_votes(product.text, "product", snmp=False):  # read as a banner is
         best[vote.type] = max(best.get(vote.type, 0.0), vote.weight)
     if not best:
         return Outcome(product, None, 0.0, held_out(product))

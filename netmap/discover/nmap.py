@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from xml.etree import ElementTree  # the document python-nmap has just parsed with it
 
 import nmap
 
@@ -189,7 +190,29 @@ def _host_obs(ip: str, h: dict[str, Any]) -> HostObs:
     )
 
 
-def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any]) -> ServiceObs:
+def service_cpes(xml: bytes) -> dict[tuple[str, str, int], list[str]]:
+    """Every CPE of each open port's service, in nmap's order, by (address, proto, port).
+    python-nmap keeps only a service's last CPE, and a banner's hardware CPE
+    (`cpe:/h:hp:laserjet_m404dn`) often comes before its OS's. Empty for a document
+    ElementTree cannot read (python-nmap's own parse has already said why)."""
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        return {}
+    found: dict[tuple[str, str, int], list[str]] = {}
+    for host in root.iter("host"):
+        addrs = [a.get("addr") for a in host.findall("address")
+                 if a.get("addrtype") in ("ipv4", "ipv6")]  # fmt: skip
+        for port in host.iterfind("ports/port"):
+            cpes = [c.text.strip() for c in port.iterfind("service/cpe") if c.text]
+            number = port.get("portid", "")
+            if cpes and addrs and addrs[0] and number.isdigit():
+                found[(addrs[0], port.get("protocol", "tcp"), int(number))] = cpes
+    return found
+
+
+def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any],
+                 cpes: list[str] | None = None) -> ServiceObs:  # fmt: skip
     def opt(key: str) -> str | None:
         val = p.get(key)
         return str(val) if val else None
@@ -205,7 +228,7 @@ def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any]) -> ServiceOb
         product=opt("product"),
         version=opt("version"),
         extrainfo=opt("extrainfo"),
-        cpe=[str(cpe)] if cpe else [],
+        cpe=cpes or ([str(cpe)] if cpe else []),
     )
 
 
@@ -229,6 +252,7 @@ def _os_obs(ip: str, h: dict[str, Any]) -> OsObs | None:
 def observations_from_xml(xml: bytes, in_scope: Callable[[str], bool]) -> NmapRun:
     """Turn nmap XML into observations, dropping anything outside the scope."""
     parsed = parse_xml(xml)
+    cpes = service_cpes(xml)
     run = NmapRun(xml=xml)
     for ip, h in parsed.get("scan", {}).items():
         if not in_scope(ip) or h.get("status", {}).get("state") != "up":
@@ -239,7 +263,8 @@ def observations_from_xml(xml: bytes, in_scope: Callable[[str], bool]) -> NmapRu
                 if p.get("state") in ("open", "open|filtered") and (
                     proto == "tcp" or p.get("state") == "open"
                 ):
-                    run.services.append(_service_obs(ip, proto, int(port), p))
+                    run.services.append(_service_obs(ip, proto, int(port), p,
+                                                     cpes.get((ip, proto, int(port)))))
         os_obs = _os_obs(ip, h)
         if os_obs:
             run.os.append(os_obs)

@@ -110,6 +110,7 @@ class SvcFact:
     text: str
     devicetype: str | None
     ostype: str | None
+    words: str = ""  # what the service said of itself: product, version, detail, banner
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,28 +146,35 @@ class ObsIndex:
 
 def _services(dev: Device, idx: ObsIndex) -> list[SvcFact]:
     texts: dict[tuple[int, str], set[str]] = defaultdict(set)
+    words: dict[tuple[int, str], set[str]] = defaultdict(set)
     names: dict[tuple[int, str], set[str]] = defaultdict(set)
     dtypes: dict[tuple[int, str], set[str]] = defaultdict(set)
     ostypes: dict[tuple[int, str], set[str]] = defaultdict(set)
     for ob in (o for ip in dev.addresses for o in idx.services.get(ip, [])):
         key: tuple[int, str] = (ob.port, ob.proto)
-        texts[key].add(" ".join(x for x in (ob.name, ob.product, ob.version, ob.extrainfo,
-                                            ob.banner, *ob.cpe) if x))
+        said = [x for x in (ob.product, ob.version, ob.extrainfo, ob.banner) if x]
+        texts[key].add(" ".join(x for x in (ob.name, *said, *ob.cpe) if x))
+        words[key].add(" ".join(said))
         names[key].add((ob.name or "").lower())
         dtypes[key] |= {ob.devicetype} if ob.devicetype else set()
         ostypes[key] |= {ob.ostype} if ob.ostype else set()
     for svc in dev.services:  # services without a backing observation (hand-built devices)
         skey: tuple[int, str] = (svc.port, svc.proto)
         if skey not in texts:
-            texts[skey].add(" ".join(x for x in (svc.name, svc.product, svc.version,
-                                                 svc.extrainfo) if x))
+            said = [x for x in (svc.product, svc.version, svc.extrainfo) if x]
+            texts[skey].add(" ".join(x for x in (svc.name, *said) if x))
+            words[skey].add(" ".join(said))
             names[skey].add((svc.name or "").lower())
     return [
-        SvcFact(port, proto, min(names[(port, proto)], default=""),
-                " ".join(sorted(t for t in texts[(port, proto)] if t)),
-                min(dtypes[(port, proto)], default=None), min(ostypes[(port, proto)], default=None))
-        for port, proto in sorted(texts)
+        SvcFact(key[0], key[1], min(names[key], default=""), _joined(texts[key]),
+                min(dtypes[key], default=None), min(ostypes[key], default=None),
+                _joined(words[key]))
+        for key in sorted(texts)
     ]
+
+
+def _joined(texts: set[str]) -> str:
+    return " ".join(sorted(t for t in texts if t))
 
 
 def _vendors(dev: Device, idx: ObsIndex) -> list[str]:
@@ -244,8 +252,11 @@ def _port_votes(svcs: list[SvcFact], os_text: str) -> list[TypeVote]:
 def _service_votes(svcs: list[SvcFact]) -> list[TypeVote]:
     votes: list[TypeVote] = []
     for s in svcs:
-        if s.text:
-            votes += keyword_votes(s.text, "banner", source=f"nmap:service {s.port}/{s.proto}")
+        if s.words:
+            # the service's own words: not its CPE ("cpe:/a:..." is no customer premises
+            # equipment) nor its protocol's name
+            votes += keyword_votes(s.words, f"banner {s.words[:80]!r}", snmp=False,
+                                   source=f"nmap:service {s.port}/{s.proto}")
         dtype = NMAP_CLASSES.get((s.devicetype or "").lower())
         if dtype is not None:
             votes.append(TypeVote(type=dtype, weight=0.6, source=f"nmap:service {s.port}",
@@ -263,7 +274,8 @@ def _os_votes(matches: list[tuple[str, str | None, int]]) -> list[TypeVote]:
         if dtype is not None:
             votes.append(TypeVote(type=dtype, weight=round(0.5 * accuracy / 100, 3),
                                   source="nmap:os", detail=f"OS class '{dev_type}' ({name})"))
-        votes += keyword_votes(name, "OS", accuracy / 100 * 0.7, source="nmap:os")
+        votes += keyword_votes(name, f"OS {name[:80]!r}", accuracy / 100 * 0.7, snmp=False,
+                               source="nmap:os")
     return votes
 
 
@@ -316,7 +328,8 @@ def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
                 votes.append(TypeVote(type=dtype, weight=weight, source=n.source,
                                       detail=f"capability '{cap}' advertised to {who}"))
         if n.description:
-            votes += keyword_votes(n.description, "description", 0.8, source=n.source)
+            votes += keyword_votes(n.description, f"description {n.description[:80]!r}", 0.8,
+                                   snmp=False, source=n.source)
     return votes
 
 

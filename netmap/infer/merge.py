@@ -36,6 +36,7 @@ from datetime import datetime
 from typing import Any
 
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
+from netmap.infer.identify.cpe import hardware_of
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
     ArpObs,
@@ -65,13 +66,15 @@ from netmap.oui import brand, vendor_of
 # "host" is the computer's own account over SSH/WinRM (its firmware's DMI/SMBIOS tables, its
 # OS release file): it outranks what SNMP, banners and MAC makers suggest.
 # "snmp:controller" is a wireless controller's account of one of its access points.
+# "nmap:service" names a maker and model where nmap's database knows the banner as a device's
+# own (its hardware CPE): the device's word, below anything SNMP says.
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
              "dns": 4},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
-               "arp": 2, "nmap": 2, "oui": 3},
+               "nmap:service": 1, "arp": 2, "nmap": 2, "oui": 3},
     "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "snmp:printer": 2,
-              "snmp:ups": 2},
+              "snmp:ups": 2, "nmap:service": 3},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1,
                "snmp:printer": 2, "snmp:ups": 2},
     "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "nmap:os": 2, "nmap:service": 3},
@@ -263,6 +266,10 @@ def _service_claim(ob: ServiceObs) -> list[Claim]:
     c = Claim("nmap:service", times=[ob.time])
     c.add_ip(ip)
     c.add_value("os", ob.ostype, "nmap:service")
+    hardware = hardware_of(ob.cpe, ob.product)
+    if hardware is not None:
+        c.add_value("vendor", hardware.vendor, "nmap:service")
+        c.add_value("model", hardware.model, "nmap:service")
     svc = Service(port=ob.port, proto=ob.proto, name=ob.name, product=ob.product,
                   version=ob.version, extrainfo=ob.extrainfo)
     c.service = (ob.time, svc)

@@ -321,7 +321,7 @@ def test_banners_read_the_same_type_words_as_snmp() -> None:
     cam = one([arp("10.0.0.9", mac(9)),
                svc("10.0.0.9", 80, "http", "D-Link DCS-930L webcam http config")])
     assert cam.type is T.CAMERA, cam.evidence
-    assert any(e.source == "nmap:service 80/tcp" and "camera keyword" in e.detail
+    assert any(e.source == "nmap:service 80/tcp" and "camera keyword" in e.detail and "webcam" in e.detail
                for e in cam.evidence)
     wifi = one([arp("10.0.0.9", mac(9)),
                 svc("10.0.0.9", 80, "http", "Netgear WG602v2 wireless router http config")])
@@ -338,3 +338,24 @@ def test_an_os_name_of_desktop_windows_is_a_workstation() -> None:
                                 device_type="general purpose")])
     d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 445, "microsoft-ds"), os])
     assert d.type is T.WORKSTATION, d.evidence
+
+
+def test_a_phone_without_snmp_has_the_model_its_banner_names() -> None:
+    """nmap knows the SIP User-Agent as a Yealink SIP-T46U's (its hardware CPE): the inventory
+    gets the model, and says where it came from."""
+    d = one([arp("10.0.0.9", mac(0x30, "80:5e:c0"), vendor="Yealink"),
+             svc("10.0.0.9", 5060, "sip", "Yealink SIP-T46U VoIP phone sipd", proto="udp",
+                 version="108.86.0.45", cpe=["cpe:/h:yealink:sip-t46u"])])
+    assert (d.type, d.vendor, d.model) == (T.PHONE, "Yealink", "SIP-T46U")
+    assert "model: nmap service version banner" in d.identity_evidence
+    assert not d.conflicts
+
+
+def test_snmp_names_the_model_before_a_banner_does() -> None:
+    """SNMP's model stands; the banner's shorter spelling of it is no disagreement."""
+    d = one([arp("10.0.0.9", mac(9, "3c:d9:2b")),
+             *snmp("10.0.0.9", facts=Facts(sys_descr="HP ETHERNET MULTI-ENVIRONMENT", vendor="HP",
+                                           model="HP Color LaserJet Pro M454dn")),
+             svc("10.0.0.9", 80, "http", "HP Color LaserJet Pro M454dn printer http config",
+                 cpe=["cpe:/h:hp:color_laserjet_pro_m454dn"])])
+    assert d.model == "HP Color LaserJet Pro M454dn" and not d.conflicts, d.conflicts

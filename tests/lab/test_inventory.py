@@ -118,6 +118,21 @@ def test_identification_is_rebuilt_from_the_stored_values(
     assert len(families) >= 6
 
 
+def test_a_phone_without_snmp_has_its_model_from_its_sip_banner(
+    lab: Any, inventory: Inventory
+) -> None:
+    """phone1 answers no SNMP. Its SIP User-Agent is one nmap's database knows as a Yealink
+    phone's, naming the hardware as a CPE (cpe:/h:yealink:sip-t46u): the inventory has the
+    lab's model, and says it came from the banner."""
+    truth = next(d for d in lab.devices if d.name == "phone1")
+    ip = truth.interfaces[0].ips[0].split("/")[0]
+    phone = next(d for d in inventory.devices if ip in d.addresses)
+    assert (phone.type.value, phone.vendor, phone.model) == ("phone", "Yealink", "SIP-T46U")
+    assert truth.model == phone.model
+    assert "model: nmap service version banner" in phone.identity_evidence
+    assert not phone.conflicts, phone.conflicts
+
+
 def test_cameras_are_named_with_confidence(lab: Any, inventory: Inventory) -> None:
     """The police annex cameras: cam1 by the Axis sysDescr its LibreNMS definition reads (filed
     under LibreNMS's catch-all "appliance"), cam2 with SNMP off by nmap's fingerprint of its web

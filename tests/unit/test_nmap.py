@@ -32,6 +32,10 @@ XML = b"""<?xml version="1.0" encoding="UTF-8"?>
  method="probed" conf="10"/></port>
 <port protocol="tcp" portid="445"><state state="open" reason="syn-ack"/>
 <service name="microsoft-ds" product="&lt;script&gt;alert(1)&lt;/script&gt;" method="table" conf="3"/></port>
+<port protocol="tcp" portid="80"><state state="open" reason="syn-ack"/>
+<service name="http" product="HP Color LaserJet Pro M454dn printer http config" devicetype="printer"
+ method="probed" conf="10"><cpe>cpe:/h:hp:color_laserjet_pro_m454dn</cpe>
+<cpe>cpe:/o:hp:firmware</cpe></service></port>
 <port protocol="tcp" portid="23"><state state="closed" reason="reset"/></port>
 <port protocol="udp" portid="161"><state state="open|filtered" reason="no-response"/></port>
 </ports></host>
@@ -53,11 +57,13 @@ def test_xml_becomes_observations_inside_the_scope_only() -> None:
     assert (host.mac, host.vendor, host.hostname) == ("00:1b:54:3a:7c:01", "Cisco Systems",
                                                       "files.city.lan")
     # open TCP ports only (closed 23 and open|filtered UDP 161 are not services)
-    assert [(s.port, s.proto, s.name) for s in run.services] == [(22, "tcp", "ssh"),
-                                                                 (445, "tcp", "microsoft-ds")]
+    assert [(s.port, s.proto, s.name) for s in run.services] == [
+        (22, "tcp", "ssh"), (80, "tcp", "http"), (445, "tcp", "microsoft-ds")]
     # hostile strings are kept as the device sent them; renderers neutralise them on output
     assert run.services[0].extrainfo == '=HYPERLINK("x")'
-    assert run.services[1].product == "<script>alert(1)</script>"
+    assert run.services[2].product == "<script>alert(1)</script>"
+    # every CPE of a service, in nmap's order (python-nmap alone keeps only the last)
+    assert run.services[1].cpe == ["cpe:/h:hp:color_laserjet_pro_m454dn", "cpe:/o:hp:firmware"]
 
 
 @pytest.mark.parametrize("cut", [40, len(XML) // 2, len(XML) - 12])

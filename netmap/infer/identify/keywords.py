@@ -28,6 +28,7 @@ class Keyword(NamedTuple):
     # types whose broader words this one refines: "wireless LAN controller" also says
     # "wireless", which must not then vote access point
     instead_of: frozenset[DeviceType] = frozenset()
+    snmp_only: bool = False  # an OS name: the agent's own banner says the box runs it
 
 
 TYPE_DATA: dict[str, Any] = tomllib.loads(data_text("type-keywords.toml", IDENTIFY))  # read once
@@ -44,8 +45,11 @@ def load_keywords(text: str | None = None) -> tuple[Keyword, ...]:
 def _keyword(kw: dict[str, Any]) -> Keyword:
     pattern = re.compile(kw["pattern"].replace("<UNIX_OS>", UNIX_OS), re.IGNORECASE)
     instead_of = frozenset(DeviceType(t) for t in kw.get("instead_of", []))
+    only = kw.get("only")
+    if only not in (None, "snmp"):
+        raise ValueError(f"only = {only!r}: the one context is 'snmp'")
     return Keyword(pattern, DeviceType(kw["type"]), float(kw["weight"]), str(kw["reason"]),
-                   instead_of)
+                   instead_of, only == "snmp")
 
 
 KEYWORDS = load_keywords()
@@ -61,15 +65,18 @@ def keyword_votes(
     scale: float = 1.0,
     *,
     source: str = KEYWORD_SOURCE,
+    snmp: bool = True,
     weak: frozenset[str] = frozenset(),
     weak_scale: float = 0.0,
 ) -> list[TypeVote]:
     """One vote per keyword that matches `text`, less those a finer matching keyword stands
-    `instead_of`; `where` names the text in each vote's reason. A match among `weak` words
-    weighs `weak_scale` instead of `scale`."""
+    `instead_of`; `where` names the text in each vote's reason. `snmp` is False for a text that
+    is not the agent's own (nmap's banners, OS names, LLDP descriptions): the keywords kept for
+    SNMP only do not vote. A match among `weak` words weighs `weak_scale` instead of `scale`."""
     if not text:
         return []
-    found = [(kw, match) for kw in KEYWORDS if (match := kw.pattern.search(text))]
+    found = [(kw, match) for kw in KEYWORDS
+             if (snmp or not kw.snmp_only) and (match := kw.pattern.search(text))]
     refined = {t for kw, _match in found for t in kw.instead_of}
     votes: list[TypeVote] = []
     for kw, match in found:

@@ -1,0 +1,40 @@
+"""A device's maker and model from the hardware CPE of nmap's service detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from netmap.infer.identify.cpe import hardware_of
+
+
+@pytest.mark.parametrize(("cpes", "product", "vendor", "model"), [
+    # the model as the product text spells it
+    (["cpe:/h:hp:color_laserjet_pro_m454dn"], "HP Color LaserJet Pro M454dn printer http config",
+     "HP", "Color LaserJet Pro M454dn"),
+    (["cpe:/h:yealink:sip-t46u"], "Yealink SIP-T46U VoIP phone sipd", "Yealink", "SIP-T46U"),
+    # the maker as the text spells it at its start, across a hyphen or two words
+    (["cpe:/h:dlink:dcs-932l"], "D-Link DCS-932L webcam http config", "D-Link", "DCS-932L"),
+    (["cpe:/h:konicaminolta:bizhub_c220"], "Konica Minolta bizhub C220 printer http config",
+     "Konica Minolta", "bizhub C220"),
+    # no text: the CPE's own words, a model number in capitals
+    (["cpe:/h:dlink:dcs-932l"], None, "Dlink", "DCS-932L"),
+    # the hardware CPE is found among the others, wherever it stands
+    (["cpe:/a:allegro:rompager:4.34", "cpe:/h:zyxel:p-660hw"], "ZyXEL P-660HW http config",
+     "ZyXEL", "P-660HW"),
+    # a product line is no model
+    (["cpe:/h:hp:laserjet"], "HP LaserJet printer", "HP", None),
+    (["cpe:/h:crestron"], "Crestron Terminal Console", "Crestron", None),
+])
+def test_hardware_cpe(cpes: list[str], product: str | None, vendor: str,
+                      model: str | None) -> None:
+    found = hardware_of(cpes, product)
+    assert found is not None and (found.vendor, found.model) == (vendor, model)
+
+
+@pytest.mark.parametrize("cpes", [
+    [], ["cpe:/a:openbsd:openssh:9.2p1", "cpe:/o:linux:linux_kernel"],
+    ["cpe:/h:netgear:$2"],  # a template nmap could not fill
+    ["cpe:/h:"], ["not a cpe"],
+])
+def test_no_hardware_cpe_names_nothing(cpes: list[str]) -> None:
+    assert hardware_of(cpes, "x") is None
