@@ -392,6 +392,11 @@ class LldpNeighbor(Model):
     remote_system_enable_capab: list[str] = Field(default_factory=list)
     remote_management_address: str | None = None
     med_device_class: int | None = None  # LLDP-MED: 1-3 endpoint classes, 4 network connectivity
+    # LLDP-MED inventory: what the endpoint says of itself (a phone's model and serial)
+    med_maker: str | None = None
+    med_model: str | None = None
+    med_serial: str | None = None
+    med_software: str | None = None
 
 
 class CdpNeighbor(Model):

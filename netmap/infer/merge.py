@@ -65,19 +65,21 @@ from netmap.oui import brand, vendor_of
 # Lower rank = more reliable, per field. Keys are claim sources.
 # "host" is the computer's own account over SSH/WinRM (its firmware's DMI/SMBIOS tables, its
 # OS release file): it outranks what SNMP, banners and MAC makers suggest.
-# "snmp:controller" is a wireless controller's account of one of its access points.
+# "snmp:controller" is a wireless controller's account of one of its access points, and
+# "lldp-med" a phone's (or other endpoint's) LLDP-MED inventory as its switch heard it.
 # "nmap:service" names a maker and model where nmap's database knows the banner as a device's
 # own (its hardware CPE): the device's word, below anything SNMP says.
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
              "dns": 4},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
-               "nmap:service": 1, "arp": 2, "nmap": 2, "oui": 3},
-    "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "snmp:printer": 2,
-              "snmp:ups": 2, "nmap:service": 3},
-    "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1,
+               "lldp-med": 1, "nmap:service": 1, "arp": 2, "nmap": 2, "oui": 3},
+    "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
+              "snmp:printer": 2, "snmp:ups": 2, "nmap:service": 3},
+    "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
                "snmp:printer": 2, "snmp:ups": 2},
-    "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "nmap:os": 2, "nmap:service": 3},
+    "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "nmap:os": 3,
+           "nmap:service": 4},
     "os_family": {"snmp": 0},
     "location": {"snmp": 0, "snmp:controller": 1},
 }
@@ -266,7 +268,9 @@ def _service_claim(ob: ServiceObs) -> list[Claim]:
     c = Claim("nmap:service", times=[ob.time])
     c.add_ip(ip)
     c.add_value("os", ob.ostype, "nmap:service")
-    hardware = hardware_of(ob.cpe, ob.product)
+    # nmap names the hardware in the product ("HP LaserJet M404dn printer http config") or, where
+    # the product is the web server's, in the detail ("Virata-EmWeb"; "HP Officejet Pro L7680")
+    hardware = hardware_of(ob.cpe, " ".join(x for x in (ob.product, ob.extrainfo) if x))
     if hardware is not None:
         c.add_value("vendor", hardware.vendor, "nmap:service")
         c.add_value("model", hardware.model, "nmap:service")
@@ -379,6 +383,9 @@ def _neighbour_claims(rec: SnmpRecord, times: list[datetime]) -> list[Claim]:
         keys, name = lldp_keys(n)
         c = _keyed_claim("lldp", keys, times)
         c.add_value("name", n.remote_system_name, "lldp")
+        for fld, value in (("vendor", n.med_maker), ("model", n.med_model),
+                           ("serial", n.med_serial), ("os", n.med_software)):
+            c.add_value(fld, value, "lldp-med")
         if name:
             c.name_keys.add(name)
         if c.keys or c.name_keys:
@@ -767,6 +774,7 @@ _SOURCE_WORDS = {
     "snmp:printer": "Printer-MIB",
     "snmp:ups": "UPS-MIB",
     "snmp:controller": "its wireless controller's table of access points",
+    "lldp-med": "its LLDP-MED inventory, as its switch heard it (LLDP-EXT-MED-MIB)",
     "oui": "maker of the MAC address (IEEE OUI)",
     "arp": "maker of the MAC address (ARP reply)",
     "nmap": "nmap (MAC vendor)",

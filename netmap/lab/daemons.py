@@ -373,13 +373,21 @@ def _lldpd(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
         conf.append(f'configure system description "{desc.replace(chr(34), chr(39))}"')
     if d.lldp_capabilities:  # an access point says "WLAN", which a bridge's kernel cannot
         conf.append(f"configure system capabilities enabled {','.join(d.lldp_capabilities)}")
+    if d.lldp_med_inventory:  # what a phone says of itself; the lab's truth, not this machine's
+        conf += [f'configure inventory {key} "{value.replace(chr(34), chr(39))}"'
+                 for key, value in (("manufacturer", d.vendor), ("model", d.model),
+                                    ("serial-number", d.serial),
+                                    ("software-revision", d.firmware),
+                                    ("firmware-revision", d.firmware),
+                                    ("hardware-revision", "1")) if value]
     voice = _voice_vlan(spec, d)
     if voice is not None:  # a phone announces its voice VLAN (LLDP-MED network policy)
         conf.append(f"configure med policy application voice vlan {voice} priority voice dscp 46")
     (ddir / "lldpd.conf").write_text("\n".join(conf) + "\n")
     ports = [i.name for i in d.all_interfaces() if d.bridge is None or i.name != d.bridge.name]
     chassis = d.bridge.name if d.bridge is not None else ports[0]
-    argv = ["lldpd", "-d", "-i", "-u", str(layout.lldp_sock(d.name)),
+    argv = ["lldpd", "-d", *([] if d.lldp_med_inventory else ["-i"]),
+            "-u", str(layout.lldp_sock(d.name)),
             "-p", str(ddir / "lldpd.pid"), "-O", str(ddir / "lldpd.conf"),
             "-I", ",".join(ports), "-C", chassis]
     mgmt = d.mgmt_ip()

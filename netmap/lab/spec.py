@@ -189,6 +189,10 @@ class DeviceSpec(_Strict):
     lldp_med_class: int | None = Field(default=None, ge=1, le=4)
     # LLDP system capabilities it announces in place of what lldpd reads from the kernel
     lldp_capabilities: list[LldpCapability] = Field(default_factory=list)
+    # it sends LLDP-MED inventory (maker, model, serial, `firmware`) as IP phones do; the others
+    # send none (lldpd -i), so no lab host announces this machine's own DMI tables
+    lldp_med_inventory: bool = False
+    firmware: str | None = None
     # its sshd lets the lab's inventory account in (accounts.py): a computer to inventory
     ssh_login: bool = False
     # false: the host ignores pings (a desktop firewall), and only a TCP probe finds it
@@ -494,6 +498,7 @@ class TruthDevice(BaseModel):
     vendor: str
     model: str | None
     serial: str | None
+    firmware: str | None = None  # the software revision it announces (LLDP-MED inventory)
     namespace: str
     os_family: str | None = None
     managed: bool
@@ -584,7 +589,8 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
                                      ips=[str(ip) for ip in d.loopback_ips]))
     return TruthDevice(
         name=d.name, type=d.type, vendor=d.vendor, model=d.model, serial=d.serial,
-        os_family=d.os_family, namespace=namespace_name(prefix, d.name), managed=d.is_managed,
+        firmware=d.firmware, os_family=d.os_family, namespace=namespace_name(prefix, d.name),
+        managed=d.is_managed,
         snmp=TruthSnmp(community=spec.community_of(d), vlan_mib=d.snmp.vlan_mib) if d.snmp else None,
         lldp=d.lldp, interfaces=ifaces, services=sorted(services, key=lambda s: (s.port, s.proto)),
         roles=list(d.roles), in_scope=d.in_scope, vlans=vlan_plan(spec, d), site=d.site,

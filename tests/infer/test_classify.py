@@ -359,3 +359,20 @@ def test_snmp_names_the_model_before_a_banner_does() -> None:
              svc("10.0.0.9", 80, "http", "HP Color LaserJet Pro M454dn printer http config",
                  cpe=["cpe:/h:hp:color_laserjet_pro_m454dn"])])
     assert d.model == "HP Color LaserJet Pro M454dn" and not d.conflicts, d.conflicts
+
+
+def test_a_phones_lldp_med_inventory_names_its_model_serial_and_firmware() -> None:
+    """The switch heard the phone's LLDP-MED inventory: its maker, model, serial and software
+    revision reach the inventory, above what the phone's own banner says, and agree with it."""
+    ph = mac(0x30, "80:5e:c0")
+    heard = lldp("ge2", ph, med=3).model_copy(update={
+        "med_maker": "Yealink", "med_model": "SIP-T46U", "med_serial": "8011221031007123",
+        "med_software": "108.86.0.45"})
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, neighbours=[heard])
+    d = classified(make_scan([*sw, arp("10.0.0.9", ph),
+                              svc("10.0.0.9", 5060, "sip", "Yealink SIP-T46U VoIP phone sipd",
+                                  proto="udp", cpe=["cpe:/h:yealink:sip-t46u"])]))["10.0.0.9"]
+    assert (d.type, d.vendor, d.model, d.serial, d.os) == (
+        T.PHONE, "Yealink", "SIP-T46U", "8011221031007123", "108.86.0.45")
+    assert any(line.startswith("serial: its LLDP-MED inventory") for line in d.identity_evidence)
+    assert not d.conflicts, d.conflicts

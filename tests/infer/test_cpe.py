@@ -38,3 +38,11 @@ def test_hardware_cpe(cpes: list[str], product: str | None, vendor: str,
 ])
 def test_no_hardware_cpe_names_nothing(cpes: list[str]) -> None:
     assert hardware_of(cpes, "x") is None
+
+
+def test_the_hardware_named_in_the_detail_of_a_web_servers_banner() -> None:
+    """Where the product is the embedded web server's ("Virata-EmWeb"), nmap names the printer
+    in the detail: the maker is spelled wherever the text names it."""
+    found = hardware_of(["cpe:/a:virata:emweb:6.2.1", "cpe:/h:hp:officejet_pro_l7680"],
+                        "Virata-EmWeb HP Officejet Pro L7680 http config")
+    assert found is not None and (found.vendor, found.model) == ("HP", "Officejet Pro L7680")

@@ -118,19 +118,29 @@ def test_identification_is_rebuilt_from_the_stored_values(
     assert len(families) >= 6
 
 
-def test_a_phone_without_snmp_has_its_model_from_its_sip_banner(
-    lab: Any, inventory: Inventory
+def test_a_phone_without_snmp_is_inventoried_from_lldp_med_and_its_banner(
+    lab: Any, lab_scan: LabScan, inventory: Inventory
 ) -> None:
-    """phone1 answers no SNMP. Its SIP User-Agent is one nmap's database knows as a Yealink
-    phone's, naming the hardware as a CPE (cpe:/h:yealink:sip-t46u): the inventory has the
-    lab's model, and says it came from the banner."""
+    """phone1 answers no SNMP. Its LLDP-MED inventory, as sw-access publishes it
+    (LLDP-EXT-MED-MIB), names its maker, model, serial and firmware: the lab's truth. Its SIP
+    User-Agent is one nmap's database knows as a Yealink phone's, naming the hardware as a CPE
+    (cpe:/h:yealink:sip-t46u) in the stored scan: the same model, so no disagreement."""
+    from netmap.infer.identify.cpe import hardware_of
+    from netmap.model import ServiceObs
+
     truth = next(d for d in lab.devices if d.name == "phone1")
     ip = truth.interfaces[0].ips[0].split("/")[0]
     phone = next(d for d in inventory.devices if ip in d.addresses)
-    assert (phone.type.value, phone.vendor, phone.model) == ("phone", "Yealink", "SIP-T46U")
-    assert truth.model == phone.model
-    assert "model: nmap service version banner" in phone.identity_evidence
+    assert (phone.type.value, phone.vendor, phone.model, phone.serial, phone.os) == (
+        "phone", truth.vendor, truth.model, truth.serial, truth.firmware)
+    assert any(line.startswith("model: its LLDP-MED inventory") for line in
+               phone.identity_evidence), phone.identity_evidence
     assert not phone.conflicts, phone.conflicts
+    scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
+    sip = [o for o in scan.observations
+           if isinstance(o, ServiceObs) and o.ip == ip and o.port == 5060]
+    named = [h for o in sip if (h := hardware_of(o.cpe, o.product)) is not None]
+    assert named and {(h.vendor, h.model) for h in named} == {("Yealink", "SIP-T46U")}, sip
 
 
 def test_cameras_are_named_with_confidence(lab: Any, inventory: Inventory) -> None:

@@ -134,3 +134,22 @@ def test_an_aruba_controllers_access_points_and_hostile_rows() -> None:
     assert row.name is not None and "\x1b" not in row.name
     assert (unnamed.name, unnamed.model) == (None, "AP-515")
     assert (row.status, unnamed.status) == ("down", "state 9")  # wlanAPStatus: up(1), down(2)
+
+
+def test_an_endpoints_lldp_med_inventory_is_read_with_its_neighbour_row() -> None:
+    """A phone's LLDP-MED inventory TLVs, as the switch publishes them in LLDP-EXT-MED-MIB's
+    lldpXMedRemInventoryTable (same index as lldpRemTable): maker, model, serial, software. A
+    placeholder is no value."""
+    rem, inv = "1.0.8802.1.1.2.1.4.1.1", "1.0.8802.1.1.2.1.5.4795.1.3.3.1"
+    got = lldp(
+        f"{rem}.4.300.2.7|2|4", f"{rem}.5.300.2.7|4x|0004f2aabb50",
+        f"{rem}.9.300.2.7|4|SEP0004F2AABB50",
+        f"{rem}.4.300.3.8|2|4", f"{rem}.5.300.3.8|4x|0004f2aabb51", f"{rem}.9.300.3.8|4|sw2",
+        f"{inv}.3.300.2.7|4|sip88xx.14-1-1", f"{inv}.4.300.2.7|4|FCH2231ABCD",
+        f"{inv}.5.300.2.7|4|Cisco Systems, Inc.", f"{inv}.6.300.2.7|4|CP-8845",
+        f"{inv}.6.300.3.8|4|Unknown",
+    )
+    phone, other = sorted(got, key=lambda n: n.remote_system_name or "")
+    assert (phone.med_maker, phone.med_model, phone.med_serial, phone.med_software) == (
+        "Cisco Systems, Inc.", "CP-8845", "FCH2231ABCD", "sip88xx.14-1-1")
+    assert (other.med_maker, other.med_model, other.med_serial) == (None, None, None)

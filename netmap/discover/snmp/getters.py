@@ -626,6 +626,11 @@ _LLDP_LOCAL = (
     oids.LLDP_REM_MAN_ADDR_IF_SUBTYPE, oids.LLDP_X_MED_REM_DEVICE_CLASS,
     oids.LLDP_LOC_PORT_ID_SUBTYPE, oids.LLDP_LOC_PORT_ID, oids.LLDP_LOC_PORT_DESC,
 )
+# LLDP-MED inventory, in LldpNeighbor's field order: maker, model, serial, software
+_LLDP_MED_INVENTORY = (
+    oids.LLDP_X_MED_REM_MFG_NAME, oids.LLDP_X_MED_REM_MODEL_NAME, oids.LLDP_X_MED_REM_SERIAL_NUM,
+    oids.LLDP_X_MED_REM_SOFTWARE_REV,
+)
 _LLDP_CAPS = (
     "other", "repeater", "bridge", "wlan-access-point", "router", "telephone",
     "docsis-cable-device", "station", "cvlan", "svlan", "tpmr",
@@ -685,8 +690,8 @@ async def _lldp_standard(w: Walker) -> list[LldpNeighbor]:
     rows = [idx for idx in _rows(cols[0], cols[1], cols[5]) if len(idx) == 3]  # subtype, id, name
     if not rows:
         return []
-    (man_rows, med, loc_sub, loc_id, loc_desc), ifnames = await asyncio.gather(
-        table(w, _LLDP_LOCAL), if_names(w)
+    (man_rows, med, loc_sub, loc_id, loc_desc), inventory, ifnames = await asyncio.gather(
+        table(w, _LLDP_LOCAL), table(w, _LLDP_MED_INVENTORY), if_names(w)
     )
     loc = _loc_ports(loc_sub, loc_id, loc_desc)
     mgmt: dict[Index, str] = {}
@@ -696,9 +701,16 @@ async def _lldp_standard(w: Walker) -> list[LldpNeighbor]:
             if address:
                 mgmt[idx[:3]] = address
     return [
-        _lldp_row(idx, cols, _local_port(idx[1], ifnames, loc), mgmt.get(idx), v.integer(med.get(idx)))
+        _lldp_row(idx, cols, _local_port(idx[1], ifnames, loc), mgmt.get(idx),
+                  v.integer(med.get(idx))).model_copy(update=_med_inventory(inventory, idx))
         for idx in rows
     ]
+
+
+def _med_inventory(inventory: Sequence[Column], idx: Index) -> dict[str, str | None]:
+    """The endpoint's LLDP-MED inventory for one neighbour row; placeholders are no value."""
+    fields = ("med_maker", "med_model", "med_serial", "med_software")
+    return {f: useful(v.one_line(col.get(idx))) for f, col in zip(fields, inventory, strict=True)}
 
 
 def _loc_ports(loc_sub: Column, loc_id: Column, loc_desc: Column) -> dict[int, list[str | None]]:

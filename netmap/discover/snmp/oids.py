@@ -181,6 +181,13 @@ LLDP_REM_SYS_CAP_ENABLED = "1.0.8802.1.1.2.1.4.1.1.12"  # LLDP-MIB::lldpRemSysCa
 LLDP_REM_MAN_ADDR_IF_SUBTYPE = "1.0.8802.1.1.2.1.4.2.1.3"  # LLDP-MIB::lldpRemManAddrIfSubtype
 # LLDP-EXT-MED-MIB::lldpXMedRemDeviceClass
 LLDP_X_MED_REM_DEVICE_CLASS = "1.0.8802.1.1.2.1.5.4795.1.3.1.1.3"
+# LLDP-EXT-MED-MIB::lldpXMedRemInventoryTable (time.localPort.index, as lldpRemTable): what an
+# endpoint says of itself in its LLDP-MED inventory TLVs, as the switch heard it (IP phones send
+# them): software revision, serial number, maker and model
+LLDP_X_MED_REM_SOFTWARE_REV = "1.0.8802.1.1.2.1.5.4795.1.3.3.1.3"
+LLDP_X_MED_REM_SERIAL_NUM = "1.0.8802.1.1.2.1.5.4795.1.3.3.1.4"
+LLDP_X_MED_REM_MFG_NAME = "1.0.8802.1.1.2.1.5.4795.1.3.3.1.5"
+LLDP_X_MED_REM_MODEL_NAME = "1.0.8802.1.1.2.1.5.4795.1.3.3.1.6"
 # LLDP-EXT-MED-MIB::lldpXMedRemMediaPolicyVlanID (time.localPort.index.appType; appType 1 = voice)
 LLDP_X_MED_REM_POLICY_VLAN = "1.0.8802.1.1.2.1.5.4795.1.3.2.1.2"
 # EXALINK-FUSION-MIB (Exablaze/Cisco Nexus 3550-F Fusion layer-1 switches, no IF-MIB at all):

@@ -33,8 +33,9 @@ class Hardware(NamedTuple):
 
 
 def hardware_of(cpes: list[str], product: str | None) -> Hardware | None:
-    """The maker and model of the first hardware CPE of a service, or None when it names none
-    (an application's or an OS's CPE, a template nmap left unfilled, a bare maker)."""
+    """The maker and model of the first hardware CPE of a service, spelled as `product` (nmap's
+    product and detail text) spells them; None when no CPE names hardware (an application's or
+    an OS's CPE, a template nmap left unfilled, a bare maker)."""
     for cpe in cpes:
         if not cpe.lower().startswith(HARDWARE) or "$" in cpe:
             continue
@@ -63,14 +64,15 @@ def _spelled_in(words: list[str], text: str) -> str | None:
 
 
 def _vendor(words: list[str], product: str) -> str:
-    """The maker as the product text spells it at its start ("D-Link" for dlink, "Konica
-    Minolta" for konicaminolta), through the brand tables; else the CPE's own words."""
+    """The maker as the product text spells it ("D-Link" for dlink, "Konica Minolta" for
+    konicaminolta), through the brand tables; else the CPE's own words."""
     key = "".join(words)
-    leading = product.split()
-    for count in (1, 2, 3):
-        spelled = " ".join(leading[:count])
-        if count <= len(leading) and re.sub(r"[\W_]", "", spelled).lower() == key:
-            return brand(spelled) or spelled
+    tokens = product.split()
+    for start in range(len(tokens)):
+        for count in (1, 2, 3):
+            spelled = " ".join(tokens[start:start + count])
+            if re.sub(r"[\W_]", "", spelled).lower() == key:
+                return brand(spelled) or spelled
     named = brand(" ".join(words))
     if named and named != " ".join(words):
         return named  # a brand the tables spell ("TP-Link", "MikroTik")
