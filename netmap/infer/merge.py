@@ -66,16 +66,17 @@ from netmap.oui import brand, vendor_of
 # "host" is the computer's own account over SSH/WinRM (its firmware's DMI/SMBIOS tables, its
 # OS release file): it outranks what SNMP, banners and MAC makers suggest.
 # "snmp:controller" is a wireless controller's account of one of its access points, and
-# "lldp-med" a phone's (or other endpoint's) LLDP-MED inventory as its switch heard it.
+# "lldp-med" a phone's (or other endpoint's) LLDP-MED inventory as its switch heard it, and
+# "cdp" the platform a Cisco neighbour announces over CDP.
 # "nmap:service" names a maker and model where nmap's database knows the banner as a device's
 # own (its hardware CPE): the device's word, below anything SNMP says.
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
              "dns": 4},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
-               "lldp-med": 1, "nmap:service": 1, "arp": 2, "nmap": 2, "oui": 3},
+               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "arp": 2, "nmap": 2, "oui": 3},
     "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
-              "snmp:printer": 2, "snmp:ups": 2, "nmap:service": 3},
+              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "nmap:service": 3},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
                "snmp:printer": 2, "snmp:ups": 2},
     "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "nmap:os": 3,
@@ -89,6 +90,9 @@ BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
 TIER_DIRECT, TIER_SNMP, TIER_TABLE = 0, 1, 2
 # Fields whose disagreements are worth recording (os wording always differs between sources).
 CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
+# Hearsay: a neighbour's CDP platform or a banner names a model only where nothing better does,
+# and raises no disagreement with a better source ("N3K-C3064PQ-10GX" against "Nexus 3064").
+HEARSAY = frozenset({"cdp", "nmap:service"})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -211,6 +215,19 @@ def cdp_keys(n: CdpNeighbor) -> tuple[set[str], str | None]:
         keys.add(f"mac:{mac}")
         return keys, None
     return keys, norm_name(n.remote_device_id)
+
+
+def cdp_model(platform: str | None) -> tuple[str | None, str | None]:
+    """The maker and model a CDP neighbour's platform names: "cisco AIR-AP2702I-UXK9" is a Cisco
+    AIR-AP2702I-UXK9, "Cisco SG350X-24P (PID:SG350X-24P-K9)-VSD" a Cisco SG350X-24P, "Cisco IP
+    Phone 8845" a Cisco IP Phone 8845. A platform with no number ("Linux") names no model."""
+    if not platform:
+        return None, None
+    model = " ".join(platform.split("(", 1)[0].split())
+    vendor = "Cisco" if model.casefold().startswith("cisco ") else None
+    if vendor:
+        model = model[len("cisco "):]
+    return vendor, model if any(ch.isdigit() for ch in model) else None
 
 
 def resolve(index: dict[str, str], keys: Iterable[str], name: str | None) -> str | None:
@@ -393,6 +410,9 @@ def _neighbour_claims(rec: SnmpRecord, times: list[datetime]) -> list[Claim]:
     for cdp in rec.cdp_neighbors:
         keys, name = cdp_keys(cdp)
         c = _keyed_claim("cdp", keys, times)
+        maker, model = cdp_model(cdp.remote_platform)
+        c.add_value("vendor", maker, "cdp")
+        c.add_value("model", model, "cdp")
         if name:
             c.add_value("name", cdp.remote_device_id, "cdp")
             c.name_keys.add(name)
@@ -707,6 +727,8 @@ def _pick(fld: str, values: list[tuple[str, str]]) -> tuple[str | None, str | No
         for rank, value, src in ranked[1:]:
             if fld == "vendor" and rank != kept_rank:
                 continue  # NIC maker vs system maker: different facts, not a disagreement
+            if src in HEARSAY and rank > kept_rank:
+                continue
             if any(_same(fld, value, s) for s in seen):
                 continue
             seen.append(value)
@@ -775,6 +797,7 @@ _SOURCE_WORDS = {
     "snmp:ups": "UPS-MIB",
     "snmp:controller": "its wireless controller's table of access points",
     "lldp-med": "its LLDP-MED inventory, as its switch heard it (LLDP-EXT-MED-MIB)",
+    "cdp": "its CDP platform, as its neighbour heard it (CISCO-CDP-MIB cdpCachePlatform)",
     "oui": "maker of the MAC address (IEEE OUI)",
     "arp": "maker of the MAC address (ARP reply)",
     "nmap": "nmap (MAC vendor)",

@@ -376,3 +376,28 @@ def test_a_phones_lldp_med_inventory_names_its_model_serial_and_firmware() -> No
         T.PHONE, "Yealink", "SIP-T46U", "8011221031007123", "108.86.0.45")
     assert any(line.startswith("serial: its LLDP-MED inventory") for line in d.identity_evidence)
     assert not d.conflicts, d.conflicts
+
+
+def test_a_cisco_neighbours_cdp_platform_names_its_model() -> None:
+    """A Cisco phone that answers no SNMP: the switch's CDP cache names its platform. A model a
+    better source names is kept, and the neighbour's word raises no disagreement."""
+    from netmap.infer.merge import cdp_model
+    from netmap.model import CdpNeighbor
+
+    assert cdp_model("Cisco SG350X-24P (PID:SG350X-24P-K9)-VSD") == ("Cisco", "SG350X-24P")
+    assert cdp_model("cisco AIR-AP2702I-UXK9") == ("Cisco", "AIR-AP2702I-UXK9")
+    assert cdp_model("Linux") == (None, None)
+    ph = mac(0x30, "00:04:f2")
+    sw, _ = switch("10.0.0.2", "sw1", 0x200)
+    heard = CdpNeighbor(parent_interface="ge2", remote_device_id="SEP0004F2000030",
+                        remote_address="10.0.0.9", remote_platform="Cisco IP Phone 8845")
+    cdp = snmp("10.0.0.2", cdp_neighbors=[heard])
+    d = classified(make_scan([*sw, *cdp, arp("10.0.0.9", ph)]))["10.0.0.9"]
+    assert (d.vendor, d.model) == ("Cisco", "IP Phone 8845"), d.identity_evidence
+    assert any(line.startswith("model: its CDP platform") for line in d.identity_evidence)
+    known = snmp("10.0.0.9", facts=Facts(sys_descr="Cisco Nexus", vendor="Cisco",
+                                         model="Nexus 3064"))
+    heard = heard.model_copy(update={"remote_platform": "N3K-C3064PQ-10GX"})
+    cdp = snmp("10.0.0.2", cdp_neighbors=[heard])
+    d = classified(make_scan([*sw, *cdp, *known, arp("10.0.0.9", ph)]))["10.0.0.9"]
+    assert d.model == "Nexus 3064" and not d.conflicts, d.conflicts
