@@ -18,16 +18,13 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
 
-from netmap.discover.snmp.datafiles import data_text, each_row
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
-from netmap.infer.identify.keywords import IDENTIFY, TYPE_DATA, keyword_votes
+from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
 from netmap.model import (
     ArpObs,
     Device,
@@ -52,26 +49,6 @@ UNKNOWN_CONFIDENCE = 0.1
 # ---------------------------------------------------------------------------------------------
 # MAC-address makers (case-insensitive regexes over OUI vendor names)
 # ---------------------------------------------------------------------------------------------
-
-class MacMaker(NamedTuple):
-    pattern: re.Pattern[str]
-    type: DeviceType
-    weight: float
-
-
-def load_mac_makers(text: str | None = None) -> tuple[tuple[MacMaker, ...], re.Pattern[str]]:
-    """`data/mac-makers.toml` (or `text`): what an OUI's maker says about a device, and the
-    pattern of PC makers (see the file's header). A row that does not load is skipped with a
-    warning naming it."""
-    data = tomllib.loads(text if text is not None else data_text("mac-makers.toml", IDENTIFY))
-    makers = each_row(enumerate(data.get("maker", []), 1), _mac_maker, "mac-makers.toml maker")
-    return tuple(makers), re.compile(data["pc_makers"]["pattern"], re.IGNORECASE)
-
-
-def _mac_maker(row: dict[str, Any]) -> MacMaker:
-    return MacMaker(re.compile(row["pattern"], re.IGNORECASE), DeviceType(row["type"]),
-                    float(row["weight"]))
-
 
 MAC_MAKERS, PC_MAKERS = load_mac_makers()
 

@@ -36,7 +36,7 @@ from datetime import datetime
 from typing import Any
 
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
-from netmap.infer.identify.cpe import hardware_of
+from netmap.infer.identify.cpe import service_hardware
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
     ArpObs,
@@ -285,9 +285,7 @@ def _service_claim(ob: ServiceObs) -> list[Claim]:
     c = Claim("nmap:service", times=[ob.time])
     c.add_ip(ip)
     c.add_value("os", ob.ostype, "nmap:service")
-    # nmap names the hardware in the product ("HP LaserJet M404dn printer http config") or, where
-    # the product is the web server's, in the detail ("Virata-EmWeb"; "HP Officejet Pro L7680")
-    hardware = hardware_of(ob.cpe, " ".join(x for x in (ob.product, ob.extrainfo) if x))
+    hardware = service_hardware(ob)
     if hardware is not None:
         c.add_value("vendor", hardware.vendor, "nmap:service")
         c.add_value("model", hardware.model, "nmap:service")

@@ -125,7 +125,7 @@ def test_a_phone_without_snmp_is_inventoried_from_lldp_med_and_its_banner(
     (LLDP-EXT-MED-MIB), names its maker, model, serial and firmware: the lab's truth. Its SIP
     User-Agent is one nmap's database knows as a Yealink phone's, naming the hardware as a CPE
     (cpe:/h:yealink:sip-t46u) in the stored scan: the same model, so no disagreement."""
-    from netmap.infer.identify.cpe import hardware_of
+    from netmap.infer.identify.cpe import service_hardware
     from netmap.model import ServiceObs
 
     truth = next(d for d in lab.devices if d.name == "phone1")
@@ -139,7 +139,7 @@ def test_a_phone_without_snmp_is_inventoried_from_lldp_med_and_its_banner(
     scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
     sip = [o for o in scan.observations
            if isinstance(o, ServiceObs) and o.ip == ip and o.port == 5060]
-    named = [h for o in sip if (h := hardware_of(o.cpe, o.product)) is not None]
+    named = [h for o in sip if (h := service_hardware(o)) is not None]
     assert named and {(h.vendor, h.model) for h in named} == {("Yealink", "SIP-T46U")}, sip
 
 

@@ -86,7 +86,7 @@ def test_a_bad_banner_rule_or_keyword_is_skipped(caplog: pytest.LogCaptureFixtur
 
 
 def test_mac_makers_load_and_a_bad_row_is_skipped(caplog: pytest.LogCaptureFixture) -> None:
-    from netmap.infer.classify import load_mac_makers
+    from netmap.infer.identify.keywords import load_mac_makers
 
     with caplog.at_level(logging.WARNING):
         makers, pc = load_mac_makers()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from netmap.model import ServiceObs
 from netmap.oui import brand
 
 HARDWARE = "cpe:/h:"
@@ -30,6 +31,13 @@ class Hardware(NamedTuple):
     vendor: str | None
     model: str | None
     cpe: str
+
+
+def service_hardware(ob: ServiceObs) -> Hardware | None:
+    """The hardware one service observation names. nmap spells it in the product ("HP LaserJet
+    M404dn printer http config") or, where the product is the web server's, in the detail
+    ("Virata-EmWeb"; "HP Officejet Pro L7680 http config")."""
+    return hardware_of(ob.cpe, " ".join(x for x in (ob.product, ob.extrainfo) if x))
 
 
 def hardware_of(cpes: list[str], product: str | None) -> Hardware | None:

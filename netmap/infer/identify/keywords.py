@@ -3,7 +3,8 @@ sysDescr or model, a registered product name, a maker's name, and nmap's service
 names and LLDP descriptions.
 
 The words are data, `data/type-keywords.toml` (see its header); this module loads them once and
-turns a text into votes.
+turns a text into votes. It also loads `data/mac-makers.toml`, what the maker of a MAC address
+says of a device.
 """
 
 from __future__ import annotations
@@ -90,3 +91,24 @@ def keyword_votes(
         votes.append(TypeVote(type=kw.type, weight=round(weight, 3), source=source,
                               detail=detail))
     return votes
+
+
+# What the maker named by a MAC address (its OUI) says of a device: data/mac-makers.toml
+class MacMaker(NamedTuple):
+    pattern: re.Pattern[str]
+    type: DeviceType
+    weight: float
+
+
+def load_mac_makers(text: str | None = None) -> tuple[tuple[MacMaker, ...], re.Pattern[str]]:
+    """`data/mac-makers.toml` (or `text`): what an OUI's maker says about a device, and the
+    pattern of PC makers (see the file's header). A row that does not load is skipped with a
+    warning naming it."""
+    data = tomllib.loads(text if text is not None else data_text("mac-makers.toml", IDENTIFY))
+    makers = each_row(enumerate(data.get("maker", []), 1), _mac_maker, "mac-makers.toml maker")
+    return tuple(makers), re.compile(data["pc_makers"]["pattern"], re.IGNORECASE)
+
+
+def _mac_maker(row: dict[str, Any]) -> MacMaker:
+    return MacMaker(re.compile(row["pattern"], re.IGNORECASE), DeviceType(row["type"]),
+                    float(row["weight"]))
