@@ -901,11 +901,16 @@ def _write_value(ws: Any, r: int, c: int, value: Value, formats: _Formats) -> No
 
 
 def _widths(table: Table) -> list[int]:
+    """Each column as wide as its longest value, up to its cap; but never narrower than its
+    longest word (up to WIDTH_CAP): LibreOffice wraps only at spaces and cuts a serial or a
+    MAC address wider than its column."""
     widths = []
     for col, title in enumerate(table.headers):
         cap = (table.widths or {}).get(col, WIDTH_CAP)
-        longest = max([_longest_word(title), *(len(_text(row[col])) for row in table.rows[:500])])
-        widths.append(max(WIDTH_MIN, min(longest + 2, cap)))
+        texts = [title, *(_text(row[col]) for row in table.rows[:500])]
+        longest = max(len(t) for t in texts[1:]) if len(texts) > 1 else 0
+        word = min(max(_longest_word(t) for t in texts), WIDTH_CAP - 2)
+        widths.append(max(WIDTH_MIN, min(longest + 2, cap), word + 2))
     return widths
 
 

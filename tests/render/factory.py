@@ -216,7 +216,7 @@ def city_hall() -> Inventory:
         site=site,
         vendor="Fortinet",
         model="FortiGate 60F",
-        serial="FGT60FTK2109XYZ",
+        serial="FGT60FTK21091234",  # a FortiGate serial is 16 characters
         os="FortiOS 7.2.8",
     )
     core = b.device(

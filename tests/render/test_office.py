@@ -87,9 +87,16 @@ def test_workbook_prints_whole_rows_with_headers(
     hall: Inventory, hall_out: Out, tmp_path: Path
 ) -> None:
     """Printed by LibreOffice Calc: landscape, every sheet one page wide with its header row
-    on every page, the notes whole."""
-    headers = {t.name: t.headers for t in all_tables(hall)}
-    assert printed_problems(hall_out[0] / "inventory.xlsx", headers, READING_NOTES, tmp_path) == []
+    on every page, the notes whole, and every value with no space to wrap at (a 16-character
+    FortiGate serial, a MAC address) whole on the page."""
+    tables = all_tables(hall)
+    headers = {t.name: t.headers for t in tables}
+    devices = next(t for t in tables if t.name == "Devices")
+    whole = sorted({v for row in devices.rows for v in row
+                    if isinstance(v, str) and v and not any(ch.isspace() for ch in v)})  # fmt: skip
+    assert "FGT60FTK21091234" in whole
+    assert printed_problems(hall_out[0] / "inventory.xlsx", headers, READING_NOTES, tmp_path,
+                            whole) == []  # fmt: skip
 
 
 def test_workbook_print_settings(hall_out: Out) -> None:

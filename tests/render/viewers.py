@@ -19,6 +19,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -322,10 +323,11 @@ def _within(inner: Box, outer: Box) -> bool:
 
 
 def printed_problems(xlsx: Path, headers: dict[str, list[str]], notes: list[str],
-                     work: Path) -> list[str]:  # fmt: skip
+                     work: Path, whole: Sequence[str] = ()) -> list[str]:  # fmt: skip
     """The workbook printed to PDF by LibreOffice Calc: every sheet in order, every page
     landscape, naming its sheet in the page header and showing every header of that sheet
-    (the header row repeats and no page holds only a slice of the columns); notes whole."""
+    (the header row repeats and no page holds only a slice of the columns); notes whole, and
+    each of `whole` (values with no space to wrap at, such as serials) printed uncut."""
     pages = pdf_pages(soffice_convert(xlsx, "pdf", work))
     problems: list[str] = []
     pages_of: dict[str, list[PdfPage]] = {}
@@ -346,6 +348,8 @@ def printed_problems(xlsx: Path, headers: dict[str, list[str]], notes: list[str]
                 problems.append(f"{sheet}, page {page.number}: no {sorted(missing)}")
     text = " ".join(" ".join(p.text.split()) for p in pages)
     problems += [f"note cut: {n!r}" for n in notes if " ".join(n.split()) not in text]
+    printed = set(text.split())
+    problems += [f"value cut: {v!r}" for v in whole if v not in printed]
     return problems
 
 
