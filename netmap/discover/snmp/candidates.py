@@ -11,35 +11,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from netmap.discover.snmp.walker import SnmpValue
+from netmap.placeholders import placeholder
 
 Field_ = Literal["vendor", "model", "serial_number", "os_version"]
 FIELDS: tuple[Field_, ...] = ("vendor", "model", "serial_number", "os_version")
 
-_JUNK = frozenset(
-    {
-        "",
-        "-",
-        "--",
-        ".",
-        "0",
-        "n/a",
-        "na",
-        "none",
-        "null",
-        "unknown",
-        "not available",
-        "default location",  # Cisco controllers' location of an AP nobody placed
-        "not specified",
-        "not applicable",
-        "default string",
-        "to be filled by o.e.m.",
-        "system serial number",
-        "system product name",
-        "0123456789",
-        "1234567890",
-        "123456789",
-    }
-)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -73,7 +49,7 @@ def useful(value: str | None) -> str | None:
     """The value unless it is a placeholder ("unknown", "N/A", "To be filled by O.E.M.")."""
     if value is None:
         return None
-    if value.casefold() in _JUNK or set(value) <= {"0", " ", ".", "-", "*", "?", "F", "f"}:
+    if placeholder(value):
         return None
     return value
 

@@ -12,18 +12,11 @@ import shlex
 from datetime import UTC, datetime
 
 from netmap.model import Disk, HostInventory, SoftwareItem
+from netmap.placeholders import placeholder
 
 MAX_TEXT = 512
 MAX_PACKAGES = 100_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# DMI placeholders that vendors leave in unset fields: no value, not a model or a serial.
-PLACEHOLDERS = frozenset(
-    s.casefold()
-    for s in ("", "To be filled by O.E.M.", "To Be Filled By O.E.M.", "Default string",
-              "System Product Name", "System manufacturer", "System Serial Number",
-              "Not Specified", "None", "0", "Not Applicable", "OEM", "O.E.M.", "Unknown",
-              "Chassis Serial Number", "Base Board Serial Number", "123456789", "0123456789")
-)  # fmt: skip
 
 
 def text(value: str | None) -> str | None:
@@ -32,7 +25,7 @@ def text(value: str | None) -> str | None:
     if value is None:
         return None
     cleaned = _CONTROL.sub(" ", value).strip()[:MAX_TEXT].strip()
-    if cleaned.casefold() in PLACEHOLDERS or set(cleaned) <= {"0", " ", "-", "."}:
+    if placeholder(cleaned):
         return None
     return cleaned
 

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from netmap.model import Disk, HostInventory, Hotfix, SoftwareItem
+from netmap.placeholders import placeholder
 
 MAX_TEXT = 512  # one string from the host; longer ones are cut
 MAX_ITEMS = 100_000  # entries read from one list (software, hotfixes, disks)
@@ -32,15 +33,6 @@ SECTIONS = ("ComputerSystem", "BIOS", "OperatingSystem", "Processor", "Disks", "
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MS_DATE = re.compile(r"/?Date\((-?\d{1,15})(?:[+-]\d{4})?\)/?")
 _YYYYMMDD = re.compile(r"(\d{4})(\d{2})(\d{2})")
-# SMBIOS fields a maker left unset: no serial, vendor or model at all.
-PLACEHOLDERS = frozenset(
-    s.casefold()
-    for s in ("To be filled by O.E.M.", "To Be Filled By O.E.M.", "Default string", "None",
-              "System Serial Number", "System Product Name", "System manufacturer", "0",
-              "Not Specified", "Not Applicable", "N/A", "NA", "OEM", "O.E.M.", "Unknown",
-              "Chassis Serial Number", "Base Board Serial Number", "Serial Number",
-              "SerialNumber", "123456789", "0123456789", "1234567890", "Invalid", "Null")
-)  # fmt: skip
 
 
 def _parse_int(digits: str) -> int | None:
@@ -176,11 +168,7 @@ def _text(value: Any) -> str | None:
 def _identity(value: Any) -> str | None:
     """Vendor, model or serial: a maker's placeholder or an all-zero string is no value."""
     cleaned = _text(value)
-    if cleaned is None or cleaned.casefold() in PLACEHOLDERS:
-        return None
-    if set(cleaned) <= set("0 -.:"):
-        return None
-    return cleaned
+    return None if cleaned is None or placeholder(cleaned) else cleaned
 
 
 def _int(value: Any) -> int | None:
