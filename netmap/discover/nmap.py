@@ -27,8 +27,8 @@ import nmap
 from netmap.model import Depth, HostObs, OsMatch, OsObs, ServiceObs
 
 TCP_PORTS = (
-    # management / web
-    "22,23,80,443,8080,"
+    # management / web; FTP (a copier's scan-to-folder, a NAS, a camera's uploads)
+    "21,22,23,80,443,8080,"
     # printers
     "9100,631,515,"
     # SIP
@@ -43,12 +43,12 @@ TCP_PORTS = (
     "3389,53,389,636,88,5900"
 )
 UDP_PORTS = "53,67,161,5060"
-# Where the server speaks first (SSH, Telnet, SMTP, POP, IMAP, rsync, VNC), nmap's NULL probe
+# Where the server speaks first (FTP, SSH, Telnet, SMTP, POP, IMAP, rsync, VNC), nmap's NULL probe
 # reads the banner at once. Everywhere else the client speaks first (HTTP, TLS, SMB, RDP, LDAP,
 # Kerberos, DNS, IPP, LPD, SIP, NFS): those servers never send a banner, and the NULL probe
 # waits its whole time for nothing before the probe that gets an answer. The two sets are
 # scanned by two nmaps side by side; the second's NULL probe waits QUIET_NULL_WAIT_MS.
-BANNER_TCP = frozenset({22, 23, 25, 587, 143, 110, 873, 5900})
+BANNER_TCP = frozenset({21, 22, 23, 25, 587, 143, 110, 873, 5900})
 QUIET_NULL_WAIT_MS = 300  # a banner on a LAN arrives in milliseconds, even from a busy host
 HOST_TIMEOUT = "120s"
 DISCOVERY_TIMEOUT = 600.0
@@ -190,29 +190,41 @@ def _host_obs(ip: str, h: dict[str, Any]) -> HostObs:
     )
 
 
-def service_cpes(xml: bytes) -> dict[tuple[str, str, int], list[str]]:
-    """Every CPE of each open port's service, in nmap's order, by (address, proto, port).
-    python-nmap keeps only a service's last CPE, and a banner's hardware CPE
-    (`cpe:/h:hp:laserjet_m404dn`) often comes before its OS's. Empty for a document
+@dataclass(frozen=True)
+class ServiceDetail:
+    """What nmap's XML says of a service that python-nmap drops: every CPE (it keeps only the
+    last, and a banner's hardware CPE often comes before its OS's), and the match line's
+    device type (`d/printer/`) and OS type (`o/Linux/`), which it does not read at all."""
+
+    cpes: list[str]
+    devicetype: str | None
+    ostype: str | None
+
+
+def service_details(xml: bytes) -> dict[tuple[str, str, int], ServiceDetail]:
+    """Each open port's service detail by (address, proto, port). Empty for a document
     ElementTree cannot read (python-nmap's own parse has already said why)."""
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError:
         return {}
-    found: dict[tuple[str, str, int], list[str]] = {}
+    found: dict[tuple[str, str, int], ServiceDetail] = {}
     for host in root.iter("host"):
         addrs = [a.get("addr") for a in host.findall("address")
                  if a.get("addrtype") in ("ipv4", "ipv6")]  # fmt: skip
         for port in host.iterfind("ports/port"):
-            cpes = [c.text.strip() for c in port.iterfind("service/cpe") if c.text]
+            svc = port.find("service")
             number = port.get("portid", "")
-            if cpes and addrs and addrs[0] and number.isdigit():
-                found[(addrs[0], port.get("protocol", "tcp"), int(number))] = cpes
+            if svc is None or not addrs or not addrs[0] or not number.isdigit():
+                continue
+            cpes = [c.text.strip() for c in svc.iterfind("cpe") if c.text]
+            found[(addrs[0], port.get("protocol", "tcp"), int(number))] = ServiceDetail(
+                cpes, svc.get("devicetype") or None, svc.get("ostype") or None)
     return found
 
 
 def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any],
-                 cpes: list[str] | None = None) -> ServiceObs:  # fmt: skip
+                 detail: ServiceDetail | None = None) -> ServiceObs:  # fmt: skip
     def opt(key: str) -> str | None:
         val = p.get(key)
         return str(val) if val else None
@@ -228,7 +240,9 @@ def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any],
         product=opt("product"),
         version=opt("version"),
         extrainfo=opt("extrainfo"),
-        cpe=cpes or ([str(cpe)] if cpe else []),
+        devicetype=detail.devicetype if detail else None,
+        ostype=detail.ostype if detail else None,
+        cpe=(detail.cpes if detail and detail.cpes else None) or ([str(cpe)] if cpe else []),
     )
 
 
@@ -252,7 +266,7 @@ def _os_obs(ip: str, h: dict[str, Any]) -> OsObs | None:
 def observations_from_xml(xml: bytes, in_scope: Callable[[str], bool]) -> NmapRun:
     """Turn nmap XML into observations, dropping anything outside the scope."""
     parsed = parse_xml(xml)
-    cpes = service_cpes(xml)
+    details = service_details(xml)
     run = NmapRun(xml=xml)
     for ip, h in parsed.get("scan", {}).items():
         if not in_scope(ip) or h.get("status", {}).get("state") != "up":
@@ -264,7 +278,7 @@ def observations_from_xml(xml: bytes, in_scope: Callable[[str], bool]) -> NmapRu
                     proto == "tcp" or p.get("state") == "open"
                 ):
                     run.services.append(_service_obs(ip, proto, int(port), p,
-                                                     cpes.get((ip, proto, int(port)))))
+                                                     details.get((ip, proto, int(port)))))
         os_obs = _os_obs(ip, h)
         if os_obs:
             run.os.append(os_obs)

@@ -59,6 +59,11 @@ NMAP_CLASSES: dict[str, DeviceType] = {
     "broadband router": T.ROUTER, "firewall": T.FIREWALL, "wap": T.WIRELESS_AP,
     "storage-misc": T.NAS, "webcam": T.CAMERA, "power-device": T.UPS,
 }
+# nmap classes that cover two of netmap's types: a "WAP" is often a wireless router, a
+# "power-device" a PDU, "storage-misc" a backup appliance, a "VoIP adapter" a small PBX. Their
+# vote stays below the confident line on its own.
+NMAP_CLASSES_LOOSE = frozenset({"wap", "broadband router", "power-device", "storage-misc",
+                                "voip adapter"})
 
 PRINTER_PORTS = {9100: 0.7, 515: 0.5, 631: 0.35}
 MAIL_PORTS = frozenset({25, 465, 587, 110, 995, 143, 993})
@@ -234,9 +239,10 @@ def _service_votes(svcs: list[SvcFact]) -> list[TypeVote]:
             # equipment) nor its protocol's name
             votes += keyword_votes(s.words, f"banner {s.words[:80]!r}", snmp=False,
                                    source=f"nmap:service {s.port}/{s.proto}")
-        dtype = NMAP_CLASSES.get((s.devicetype or "").lower())
-        if dtype is not None:
-            votes.append(TypeVote(type=dtype, weight=0.6, source=f"nmap:service {s.port}",
+        label = (s.devicetype or "").lower()
+        if (dtype := NMAP_CLASSES.get(label)) is not None:
+            weight = 0.45 if label in NMAP_CLASSES_LOOSE else 0.6
+            votes.append(TypeVote(type=dtype, weight=weight, source=f"nmap:service {s.port}",
                                   detail=f"nmap device type '{s.devicetype}'"))
         if s.port in WEB_PORTS and re.search(r"nginx|apache|iis|tomcat", s.text, re.I):
             votes.append(TypeVote(type=T.SERVER, weight=0.25, source=f"nmap:service {s.port}",

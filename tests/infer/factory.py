@@ -56,10 +56,12 @@ def host(ip: str, mac_: str | None = None, hostname: str | None = None,
 
 def svc(ip: str, port: int, name: str | None = None, product: str | None = None,
         proto: str = "tcp", banner: str | None = None, extrainfo: str | None = None,
-        version: str | None = None, cpe: list[str] | None = None) -> ServiceObs:
+        version: str | None = None, cpe: list[str] | None = None,
+        devicetype: str | None = None, ostype: str | None = None) -> ServiceObs:
     return ServiceObs.model_validate(dict(
         target=ip, ip=ip, port=port, proto=proto, name=name, product=product, banner=banner,
-        extrainfo=extrainfo, version=version, cpe=cpe or [], time=T0))
+        extrainfo=extrainfo, version=version, cpe=cpe or [], devicetype=devicetype,
+        ostype=ostype, time=T0))
 
 
 def dns(ip: str, name: str) -> DnsObs:

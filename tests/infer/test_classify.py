@@ -37,6 +37,25 @@ def test_printer_from_printing_ports() -> None:
     assert Role.WEB not in d.roles  # a printer's web UI is not a web service
 
 
+def test_nmaps_device_type_of_a_banner_votes() -> None:
+    """A copier's FTP greeting, which nmap files under d/printer/: a printer with nothing else
+    said; nmap's o/ names the OS where nothing better does."""
+    d = one([arp("10.0.0.9", mac(9)),
+             svc("10.0.0.9", 21, "ftp", "SHARP MX-3070N printer ftpd", devicetype="printer")])
+    assert d.type is T.PRINTER and d.confidence >= 0.6, d.evidence
+    assert any(e.detail == "printer: nmap device type 'printer'" for e in d.evidence)
+    pc = one([arp("10.0.0.9", mac(9)),
+              svc("10.0.0.9", 135, "msrpc", "Microsoft Windows RPC", ostype="Windows")])
+    assert pc.os == "Windows"
+
+
+def test_an_nmap_class_that_covers_two_types_is_never_confident_alone() -> None:
+    """nmap files many wireless routers under "WAP": alone, it is a guess."""
+    d = one([arp("10.0.0.9", mac(9)),
+             svc("10.0.0.9", 80, "http", "micro_httpd", devicetype="WAP")])
+    assert d.type is T.WIRELESS_AP and d.confidence < 0.6, d.evidence
+
+
 def test_asterisk_is_a_pbx_with_telephony_role() -> None:
     d = one([arp("10.0.0.9", mac(9)), svc("10.0.0.9", 80, "http", "Apache httpd"),
              svc("10.0.0.9", 5060, "sip", "Asterisk PBX", proto="udp", version="18.20.0")])

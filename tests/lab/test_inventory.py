@@ -143,6 +143,21 @@ def test_a_phone_without_snmp_is_inventoried_from_lldp_med_and_its_banner(
     assert named and {(h.vendor, h.model) for h in named} == {("Yealink", "SIP-T46U")}, sip
 
 
+def test_a_copier_without_snmp_or_lldp_is_named_by_its_banner_alone(
+    lab: Any, inventory: Inventory
+) -> None:
+    """copier1 answers no SNMP and sends no LLDP. Its FTP greeting is one nmap's database
+    knows, naming the hardware (cpe:/h:sharp:mx-3070n): a Sharp printer, model MX-3070N,
+    spelled as the banner spells it, with that line as the evidence."""
+    truth = next(d for d in lab.devices if d.name == "copier1")
+    assert not truth.snmp and not truth.lldp
+    ip = truth.interfaces[0].ips[0].split("/")[0]
+    copier = next(d for d in inventory.devices if ip in d.addresses)
+    assert (copier.type.value, copier.vendor, copier.model) == ("printer", "Sharp", truth.model)
+    assert "model: nmap service version banner" in copier.identity_evidence, copier
+    assert copier.serial is None and not copier.conflicts
+
+
 def test_cameras_are_named_with_confidence(lab: Any, inventory: Inventory) -> None:
     """The police annex cameras: cam1 by the Axis sysDescr its LibreNMS definition reads (filed
     under LibreNMS's catch-all "appliance"), cam2 with SNMP off by nmap's fingerprint of its web

@@ -34,7 +34,7 @@ XML = b"""<?xml version="1.0" encoding="UTF-8"?>
 <service name="microsoft-ds" product="&lt;script&gt;alert(1)&lt;/script&gt;" method="table" conf="3"/></port>
 <port protocol="tcp" portid="80"><state state="open" reason="syn-ack"/>
 <service name="http" product="HP Color LaserJet Pro M454dn printer http config" devicetype="printer"
- method="probed" conf="10"><cpe>cpe:/h:hp:color_laserjet_pro_m454dn</cpe>
+ ostype="HP-UX" method="probed" conf="10"><cpe>cpe:/h:hp:color_laserjet_pro_m454dn</cpe>
 <cpe>cpe:/o:hp:firmware</cpe></service></port>
 <port protocol="tcp" portid="23"><state state="closed" reason="reset"/></port>
 <port protocol="udp" portid="161"><state state="open|filtered" reason="no-response"/></port>
@@ -64,6 +64,9 @@ def test_xml_becomes_observations_inside_the_scope_only() -> None:
     assert run.services[2].product == "<script>alert(1)</script>"
     # every CPE of a service, in nmap's order (python-nmap alone keeps only the last)
     assert run.services[1].cpe == ["cpe:/h:hp:color_laserjet_pro_m454dn", "cpe:/o:hp:firmware"]
+    # the match line's device and OS type, which python-nmap does not read
+    assert (run.services[1].devicetype, run.services[1].ostype) == ("printer", "HP-UX")
+    assert (run.services[0].devicetype, run.services[0].ostype) == (None, None)
 
 
 @pytest.mark.parametrize("cut", [40, len(XML) // 2, len(XML) - 12])
