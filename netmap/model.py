@@ -231,6 +231,20 @@ class HostInvObs(ObsBase):
     error: str | None = None  # a message for people; never holds a secret
 
 
+class UpnpObs(ObsBase):
+    """A device's answer to a unicast SSDP M-SEARCH, and the description documents it named
+    (UPnP device description XML, as sent, size-capped), keyed by their LOCATION."""
+
+    source: Literal["upnp"] = "upnp"
+    ip: str
+    server: str | None = None  # the SERVER header: "Linux/3.14 UPnP/1.0 ..."
+    st: str | None = None
+    usn: str | None = None
+    locations: list[str] = Field(default_factory=list)
+    descriptions: dict[str, str] = Field(default_factory=dict)
+    errors: list[str] = Field(default_factory=list)
+
+
 class ErrorObs(ObsBase):
     """A probe that failed in a way worth reporting (timeout, refused, malformed answer)."""
 
@@ -240,7 +254,7 @@ class ErrorObs(ObsBase):
 
 
 Observation = Annotated[
-    ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | ErrorObs,
+    ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | UpnpObs | ErrorObs,
     Field(discriminator="source"),
 ]
 

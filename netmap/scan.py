@@ -41,7 +41,7 @@ from netmap.model import (
 from netmap.scope import Scope
 from netmap.store import Store, StoreError
 
-PHASES = ("hosts", "dns", "ports", "inventory", "snmp")
+PHASES = ("hosts", "dns", "ports", "upnp", "inventory", "snmp")
 
 
 class ScanInterrupted(Exception):
@@ -156,6 +156,17 @@ class _Runner:
     def error(self, phase: str, target: str, message: str) -> None:
         self.notes.append(f"{phase}: {message}")
         self.obs.append(ErrorObs(target=target, phase=phase, message=message))
+
+    def _ticker(self, phase: str, total: int) -> Callable[[str], None]:
+        """A callback that moves `phase`'s progress on by one for each host done."""
+        done = 0
+
+        def tick(_ip: str) -> None:
+            nonlocal done
+            done += 1
+            self.job.progress(phase, done, total, "")
+
+        return tick
 
     # -- phases ----------------------------------------------------------------------------
 
@@ -272,6 +283,23 @@ class _Runner:
         services = sum(len(r.services) for r in runs)
         p("ports", len(ips), len(ips), f"{services} open services")
 
+    def phase_upnp(self) -> None:
+        """Ask each live host, by unicast SSDP, for its UPnP description (standard depth and
+        deeper): the maker, model and serial of devices that answer no SNMP."""
+        from netmap.discover import upnp
+
+        ips = [ip for ip in live_hosts(self.obs) if ip in self.job.scope]  # defence in depth
+        p = self.job.progress
+        if self.job.request.depth is Depth.QUICK or not ips:
+            p("upnp", 0, 0, "skipped (quick)")
+            return
+        tick = self._ticker("upnp", len(ips))
+
+        p("upnp", 0, len(ips), "UPnP descriptions (SSDP, unicast)")
+        found = upnp.probe(ips, self.job.scope.__contains__, tick)
+        self.obs.extend(found)
+        p("upnp", len(ips), len(ips), f"{len(found)} devices described themselves")
+
     def phase_inventory(self) -> None:
         """Log in to each computer with SSH or WinRM open and run the fixed read-only
         commands (standard depth and deeper, with credential sets in the profile)."""
@@ -290,12 +318,7 @@ class _Runner:
         in_scope = [ip for ip in live_hosts(self.obs) if ip in job.scope]  # defence in depth
         targets = [HostTarget(ip, ports.get(ip, set())) for ip in in_scope]
         targets = [t for t in targets if wants_inventory(t, job.host_credentials)]
-        done = 0
-
-        def tick(_ip: str) -> None:
-            nonlocal done
-            done += 1
-            p("inventory", done, len(targets), "")
+        tick = self._ticker("inventory", len(targets))
 
         p("inventory", 0, len(targets), "SSH and WinRM host inventory")
         prev = job.previous_hosts or PreviousHosts()
@@ -317,12 +340,7 @@ class _Runner:
             self.notes.append("snmp: skipped, no credentials given")
             return
         ips = [ip for ip in ips if ip not in self.snmp_done]  # routers read before the sweep
-        done = 0
-
-        def tick(_ip: str) -> None:
-            nonlocal done
-            done += 1
-            p("snmp", done, len(ips), "")
+        tick = self._ticker("snmp", len(ips))
 
         self._collect_snmp(ips, tick)
         answered = {o.ip for o in self.obs if isinstance(o, SnmpObs) and o.error is None}
@@ -380,6 +398,7 @@ class _Runner:
             "hosts": self.phase_hosts,
             "dns": self.phase_dns,
             "ports": self.phase_ports,
+            "upnp": self.phase_upnp,
             "inventory": self.phase_inventory,
             "snmp": self.phase_snmp,
         }

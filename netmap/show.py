@@ -21,6 +21,7 @@ from netmap.model import (
     OsObs,
     ServiceObs,
     SnmpObs,
+    UpnpObs,
     model_dict,
 )
 from netmap.store import Store
@@ -39,6 +40,7 @@ def _host(ip: str) -> dict[str, Any]:
         "os": None,
         "snmp": None,
         "inventory": None,
+        "upnp": None,
     }
 
 
@@ -66,6 +68,8 @@ def _add(h: dict[str, Any], o: Observation) -> None:
         else:
             snmp["getters"].append(o.getter)
         h["snmp"] = snmp
+    elif isinstance(o, UpnpObs):
+        h["upnp"] = {"server": o.server, "locations": o.locations, "errors": o.errors}
     elif isinstance(o, HostInvObs):
         h["inventory"] = {"method": o.method, "port": o.port, "credential": o.credential,
                           "platform": o.platform, "failure": o.failure, "error": o.error,

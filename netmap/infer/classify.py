@@ -25,6 +25,8 @@ from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
+from netmap.infer.identify.upnp import UpnpDevice, describe
+from netmap.infer.identify.upnp import type_votes as upnp_type_votes
 from netmap.model import (
     ArpObs,
     Device,
@@ -39,6 +41,7 @@ from netmap.model import (
     ServiceObs,
     SiteZone,
     TypeVote,
+    UpnpObs,
 )
 from netmap.oui import vendor_of
 
@@ -108,6 +111,7 @@ class ObsIndex:
     os: dict[str, list[tuple[str, str | None, int]]] = field(
         default_factory=lambda: defaultdict(list))
     vendors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # ip / mac
+    upnp: dict[str, list[UpnpDevice]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, scan: ScanRecord) -> ObsIndex:
@@ -123,6 +127,8 @@ class ObsIndex:
                 for key in (identity_mac(ob.mac), identity_ip(ob.ip)):
                     if key is not None:
                         idx.vendors[key].add(ob.vendor)
+            elif isinstance(ob, UpnpObs) and (ip := identity_ip(ob.ip)) and (found := describe(ob)):
+                idx.upnp[ip].append(found)
         return idx
 
 
@@ -330,6 +336,9 @@ def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     votes += _neighbour_votes(ctx, dev.id)
     votes += _controller_votes(ctx, dev.id)
     votes += _host_votes(dev)
+    # one device's description, however many of its addresses answered
+    for found in dict.fromkeys(u for ip in dev.addresses for u in idx.upnp.get(ip, [])):
+        votes += upnp_type_votes(found)
     return votes
 
 

@@ -37,6 +37,7 @@ from typing import Any
 
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
 from netmap.infer.identify.cpe import service_hardware
+from netmap.infer.identify.upnp import describe
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
     ArpObs,
@@ -59,6 +60,7 @@ from netmap.model import (
     SnmpObs,
     SnmpRecord,
     SoftwareItem,
+    UpnpObs,
 )
 from netmap.oui import brand, vendor_of
 
@@ -69,16 +71,18 @@ from netmap.oui import brand, vendor_of
 # "lldp-med" a phone's (or other endpoint's) LLDP-MED inventory as its switch heard it, and
 # "cdp" the platform a Cisco neighbour announces over CDP.
 # "nmap:service" names a maker and model where nmap's database knows the banner as a device's
-# own (its hardware CPE): the device's word, below anything SNMP says.
+# own (its hardware CPE): the device's word, below anything SNMP says. "upnp" is the device's
+# UPnP description, read by netmap itself: its maker, model and serial, below SNMP's.
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
              "dns": 4},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
-               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "arp": 2, "nmap": 2, "oui": 3},
+               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "arp": 2, "nmap": 2,
+               "oui": 3},
     "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
-              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "nmap:service": 3},
+              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "nmap:service": 3},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
-               "snmp:printer": 2, "snmp:ups": 2},
+               "snmp:printer": 2, "snmp:ups": 2, "upnp": 2},
     "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "nmap:os": 3,
            "nmap:service": 4},
     "os_family": {"snmp": 0},
@@ -90,9 +94,10 @@ BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
 TIER_DIRECT, TIER_SNMP, TIER_TABLE = 0, 1, 2
 # Fields whose disagreements are worth recording (os wording always differs between sources).
 CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
-# Hearsay: a neighbour's CDP platform or a banner names a model only where nothing better does,
-# and raises no disagreement with a better source ("N3K-C3064PQ-10GX" against "Nexus 3064").
-HEARSAY = frozenset({"cdp", "nmap:service"})
+# Hearsay: a neighbour's CDP platform, a banner or a UPnP description names a model only where
+# nothing better does, and raises no disagreement with a better source ("N3K-C3064PQ-10GX"
+# against "Nexus 3064"; UPnP's "DS920+" against SNMP's "DS920+ (DSM 7.2)").
+HEARSAY = frozenset({"cdp", "nmap:service", "upnp"})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -292,6 +297,22 @@ def _service_claim(ob: ServiceObs) -> list[Claim]:
     svc = Service(port=ob.port, proto=ob.proto, name=ob.name, product=ob.product,
                   version=ob.version, extrainfo=ob.extrainfo)
     c.service = (ob.time, svc)
+    return [c]
+
+
+def _upnp_claim(ob: UpnpObs) -> list[Claim]:
+    """The maker, model and serial a device's UPnP description names (none for a program's
+    media server: its maker and model are the program's)."""
+    ip = identity_ip(ob.ip)
+    found = describe(ob)
+    if ip is None or found is None:
+        return []
+    c = Claim("upnp", times=[ob.time])
+    c.add_ip(ip)
+    if not found.software:
+        c.add_value("vendor", found.vendor, "upnp")
+        c.add_value("model", found.model, "upnp")
+        c.add_value("serial", found.serial, "upnp")
     return [c]
 
 
@@ -563,6 +584,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             claims += _dns_claim(ob)
         elif isinstance(ob, HostInvObs):
             claims += _hostinv_claim(ob)
+        elif isinstance(ob, UpnpObs):
+            claims += _upnp_claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
     shared = _shared_keys(records)
@@ -801,6 +824,7 @@ _SOURCE_WORDS = {
     "nmap": "nmap (MAC vendor)",
     "nmap:os": "nmap OS detection",
     "nmap:service": "nmap service version banner",
+    "upnp": "its UPnP device description",
 }
 
 

@@ -18,10 +18,12 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from netmap.lab import snmprec
 from netmap.lab.errors import LabError
@@ -177,7 +179,7 @@ def prepare(spec: LabSpec, layout: Layout) -> list[Daemon]:
             daemons.append(_nginx(spec, layout, d))
         if "rsyncd" in impls:
             daemons.append(_rsyncd(layout, d))
-        if impls - {"sshd", "nginx", "rsyncd"}:
+        if impls - {"sshd", "nginx", "rsyncd"} or d.upnp is not None:
             daemons.append(_services(spec, layout, d))
     return daemons
 
@@ -485,8 +487,17 @@ def self_signed(path: Path, name: str) -> Path:
 def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     ddir = layout.dev(d.name)
     emulated = [s.model_dump() for s in d.services if s.impl not in ("sshd", "nginx", "rsyncd")]
-    cfg = {"hostname": f"{d.name}.{spec.domain}", "services": emulated,
+    cfg: dict[str, Any] = {"hostname": f"{d.name}.{spec.domain}", "services": emulated,
            "ready_file": str(ddir / "services.ready")}
+    if d.upnp is not None:
+        u = d.upnp
+        cfg["upnp"] = {
+            "ip": str(d.interfaces[0].ips[0].ip), "port": u.port, "server": u.server,
+            "deviceType": u.device_type, "friendlyName": f"{d.name} ({u.model_name or d.model})",
+            "manufacturer": u.manufacturer or d.vendor, "modelName": u.model_name or d.model,
+            "modelNumber": u.model_number, "modelDescription": u.model_description,
+            "serialNumber": d.serial, "UDN": f"uuid:{uuid.uuid5(uuid.NAMESPACE_DNS, d.name)}",
+        }
     if any(s.tls for s in d.services):
         cfg["certificate"] = str(self_signed(ddir / "tls.pem", f"{d.name}.{spec.domain}"))
     (ddir / "services.json").write_text(json.dumps(cfg, indent=1))

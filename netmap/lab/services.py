@@ -157,6 +157,70 @@ def tcp_handler(svc: Svc, hostname: str) -> Handler:
     return handle
 
 
+# ------------------------------------------------------------------ UPnP (SSDP and description)
+
+_UPNP_FIELDS = ("deviceType", "friendlyName", "manufacturer", "modelDescription", "modelName",
+                "modelNumber", "serialNumber", "UDN")
+
+
+def upnp_description(u: dict[str, Any]) -> bytes:
+    """The root device's description document (UPnP Device Architecture 1.0, 2.1)."""
+    from xml.sax.saxutils import escape
+
+    fields = "".join(f"<{k}>{escape(str(u[k]))}</{k}>" for k in _UPNP_FIELDS if u.get(k))
+    return ('<?xml version="1.0"?>\n<root xmlns="urn:schemas-upnp-org:device-1-0">'
+            "<specVersion><major>1</major><minor>0</minor></specVersion>"
+            f"<device>{fields}</device></root>\n").encode()
+
+
+def ssdp_response(request: bytes, u: dict[str, Any]) -> bytes | None:
+    """The answer to an M-SEARCH for all devices, root devices or this device's type."""
+    text = request[:MAX_LINE].decode("latin-1")
+    if not text.upper().startswith("M-SEARCH * HTTP/1.1"):
+        return None
+    st = next((line.split(":", 1)[1].strip() for line in text.split("\r\n")
+               if line.lower().startswith("st:")), "")
+    if st not in ("ssdp:all", "upnp:rootdevice", u["deviceType"]):
+        return None
+    answer = st if st != "ssdp:all" else "upnp:rootdevice"
+    return ("HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=1800\r\nEXT:\r\n"
+            f"LOCATION: http://{u['ip']}:{u['port']}/description.xml\r\n"
+            f"SERVER: {u['server']}\r\nST: {answer}\r\nUSN: {u['UDN']}::{answer}\r\n\r\n"
+            ).encode()
+
+
+class SsdpUdp(asyncio.DatagramProtocol):
+    def __init__(self, upnp: dict[str, Any]) -> None:
+        self.upnp = upnp
+        self.transport: asyncio.DatagramTransport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.DatagramTransport, transport)
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        reply = ssdp_response(data, self.upnp)
+        if reply and self.transport is not None:
+            self.transport.sendto(reply, addr)
+
+
+def upnp_http_handler(upnp: dict[str, Any]) -> Handler:
+    body = upnp_description(upnp)
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        request = (await _readline(reader)).decode("latin-1").split()
+        for _ in range(100):  # drain request headers, bounded
+            if (await _readline(reader)) in (b"", b"\r\n", b"\n"):
+                break
+        found = len(request) >= 2 and request[1] == "/description.xml"
+        status, content = ("200 OK", body) if found else ("404 Not Found", b"")
+        writer.write((f"HTTP/1.1 {status}\r\nContent-Type: text/xml; charset=\"utf-8\"\r\n"
+                      f"Content-Length: {len(content)}\r\nConnection: close\r\n"
+                      f"Server: {upnp['server']}\r\n\r\n").encode() + content)
+        await _close(writer)
+
+    return handle
+
+
 # ------------------------------------------------------------------ SIP
 
 
@@ -281,6 +345,13 @@ async def start(config: dict[str, Any]) -> list[Any]:
             tls = _tls(config) if svc.get("tls") else None
             servers.append(await asyncio.start_server(handler, "0.0.0.0", port, ssl=tls,
                                                       reuse_address=True, limit=MAX_LINE))
+    if upnp := config.get("upnp"):
+        transport, _ = await loop.create_datagram_endpoint(
+            functools.partial(SsdpUdp, upnp), local_addr=("0.0.0.0", 1900))
+        servers.append(transport)
+        servers.append(await asyncio.start_server(upnp_http_handler(upnp), "0.0.0.0",
+                                                  int(upnp["port"]), reuse_address=True,
+                                                  limit=MAX_LINE))
     return servers
 
 

@@ -131,6 +131,20 @@ class ServiceSpec(_Strict):
     tls: bool = False
 
 
+class UpnpSpec(_Strict):
+    """A UPnP responder: it answers a unicast SSDP M-SEARCH on UDP 1900 with the address of
+    its device description, served over HTTP on `port`, which names the device's maker, model
+    (`model_name`, else the device's model) and serial (the device's)."""
+
+    device_type: str = "urn:schemas-upnp-org:device:Basic:1"
+    manufacturer: str | None = None  # the device's vendor when unset
+    model_name: str | None = None
+    model_number: str | None = None
+    model_description: str | None = None
+    server: str = "Linux/3.10 UPnP/1.0 Portable SDK for UPnP devices/1.6.22"
+    port: int = Field(default=49152, ge=1, le=65535)
+
+
 class PassRecording(_Strict):
     """An extra subtree snmpd serves from a recording (pass_persist)."""
 
@@ -206,6 +220,7 @@ class DeviceSpec(_Strict):
     routes: list[RouteSpec] = Field(default_factory=list)
     services: list[ServiceSpec] = Field(default_factory=list)
     snmp: SnmpSpec | None = None
+    upnp: UpnpSpec | None = None
 
     @field_validator("name")
     @classmethod
@@ -499,6 +514,7 @@ class TruthDevice(BaseModel):
     model: str | None
     serial: str | None
     firmware: str | None = None  # the software revision it announces (LLDP-MED inventory)
+    upnp: bool = False  # it describes itself over UPnP (SSDP on UDP 1900)
     namespace: str
     os_family: str | None = None
     managed: bool
@@ -589,7 +605,8 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
                                      ips=[str(ip) for ip in d.loopback_ips]))
     return TruthDevice(
         name=d.name, type=d.type, vendor=d.vendor, model=d.model, serial=d.serial,
-        firmware=d.firmware, os_family=d.os_family, namespace=namespace_name(prefix, d.name),
+        firmware=d.firmware, upnp=d.upnp is not None, os_family=d.os_family,
+        namespace=namespace_name(prefix, d.name),
         managed=d.is_managed,
         snmp=TruthSnmp(community=spec.community_of(d), vlan_mib=d.snmp.vlan_mib) if d.snmp else None,
         lldp=d.lldp, interfaces=ifaces, services=sorted(services, key=lambda s: (s.port, s.proto)),

@@ -813,6 +813,7 @@ def all_tables(inv: Inventory) -> list[Table]:
 # Column widths are in characters of the default font; a cell longer than its column's cap
 # wraps onto more lines instead of widening the sheet past what prints on one page.
 WIDTH_MIN, WIDTH_CAP = 8, 36
+WORD_CAP = 48  # a word no wider than this (a camera's 35-character serial) is never cut in print
 LINE_PT = 15.0  # one line of 11 pt text
 MAX_ROW_PT = 409.0  # Excel's tallest row
 
@@ -902,14 +903,14 @@ def _write_value(ws: Any, r: int, c: int, value: Value, formats: _Formats) -> No
 
 def _widths(table: Table) -> list[int]:
     """Each column as wide as its longest value, up to its cap; but never narrower than its
-    longest word (up to WIDTH_CAP): LibreOffice wraps only at spaces and cuts a serial or a
+    longest word (up to WORD_CAP): LibreOffice wraps only at spaces and cuts a serial or a
     MAC address wider than its column."""
     widths = []
     for col, title in enumerate(table.headers):
         cap = (table.widths or {}).get(col, WIDTH_CAP)
         texts = [title, *(_text(row[col]) for row in table.rows[:500])]
         longest = max(len(t) for t in texts[1:]) if len(texts) > 1 else 0
-        word = min(max(_longest_word(t) for t in texts), WIDTH_CAP - 2)
+        word = min(max(_longest_word(t) for t in texts), WORD_CAP - 2)
         widths.append(max(WIDTH_MIN, min(longest + 2, cap), word + 2))
     return widths
 

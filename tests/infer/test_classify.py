@@ -14,6 +14,7 @@ from netmap.model import (
     ScanRecord,
     SiteZone,
     TypeVote,
+    UpnpObs,
 )
 
 from .factory import arp, host, lldp, mac, make_scan, snmp, svc, switch
@@ -420,3 +421,39 @@ def test_a_cisco_neighbours_cdp_platform_names_its_model() -> None:
     cdp = snmp("10.0.0.2", cdp_neighbors=[heard])
     d = classified(make_scan([*sw, *cdp, *known, arp("10.0.0.9", ph)]))["10.0.0.9"]
     assert d.model == "Nexus 3064" and not d.conflicts, d.conflicts
+
+
+def _upnp(ip: str, document: str) -> UpnpObs:
+    return UpnpObs(target=ip, ip=ip, locations=[f"http://{ip}:49152/d.xml"],
+                   descriptions={f"http://{ip}:49152/d.xml": document})
+
+
+CAMERA_UPNP = """<root xmlns="urn:schemas-upnp-org:device-1-0"><device>
+<deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType><manufacturer>Hikvision</manufacturer>
+<modelName>DS-2CD2143G2-I</modelName><modelDescription>Hikvision IP Camera</modelDescription>
+<serialNumber>DS-2CD2143G2-I20230915AAWRL01234567</serialNumber></device></root>"""
+
+
+def test_a_camera_without_snmp_is_named_by_its_upnp_description() -> None:
+    d = one([arp("10.0.0.9", mac(9, "c0:56:e3")), svc("10.0.0.9", 554, "rtsp"),
+             _upnp("10.0.0.9", CAMERA_UPNP)])
+    assert (d.type, d.vendor, d.model, d.serial) == (
+        T.CAMERA, "Hikvision", "DS-2CD2143G2-I", "DS-2CD2143G2-I20230915AAWRL01234567")
+    assert "model: its UPnP device description" in d.identity_evidence
+    assert any(e.source == "upnp" for e in d.evidence), d.evidence
+
+
+def test_snmp_names_the_model_before_upnp_does() -> None:
+    """SNMP's model and serial stand; UPnP's other spelling raises no disagreement."""
+    d = one([arp("10.0.0.9", mac(9, "c0:56:e3")),
+             *snmp("10.0.0.9", facts=Facts(sys_descr="Hikvision camera", vendor="Hikvision",
+                                           model="DS-2CD2143G2-I (B)", serial_number="L01234567")),
+             _upnp("10.0.0.9", CAMERA_UPNP)])
+    assert (d.model, d.serial) == ("DS-2CD2143G2-I (B)", "L01234567") and not d.conflicts
+
+
+def test_a_pcs_media_server_names_neither_its_model_nor_its_type() -> None:
+    doc = CAMERA_UPNP.replace("Basic:1", "MediaServer:1").replace("Hikvision", "Microsoft")
+    d = one([arp("10.0.0.9", mac(9, "a4:8c:db")), svc("10.0.0.9", 3389, "ms-wbt-server"),
+             _upnp("10.0.0.9", doc)])
+    assert d.model is None and d.serial is None and d.type is T.WORKSTATION, d.evidence

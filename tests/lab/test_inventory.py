@@ -176,6 +176,31 @@ def test_cameras_are_named_with_confidence(lab: Any, inventory: Inventory) -> No
     assert any("Hikvision IP camera httpd" in e.detail for e in cam2.evidence), cam2.evidence
 
 
+def test_a_camera_without_snmp_is_named_by_its_upnp_description(
+    lab: Any, lab_scan: LabScan, inventory: Inventory
+) -> None:
+    """cam2 answers no SNMP. Asked by unicast SSDP, it names its description document on its
+    own address, which names its maker, model and full serial: the lab's truth, with its
+    evidence. The stored observation keeps the document as the camera sent it."""
+    from netmap.model import UpnpObs
+
+    truth = next(d for d in lab.devices if d.name == "cam2")
+    assert truth.upnp and not truth.snmp
+    ip = truth.interfaces[0].ips[0].split("/")[0]
+    cam = next(d for d in inventory.devices if ip in d.addresses)
+    assert (cam.type.value, cam.vendor, cam.model, cam.serial) == (
+        "camera", truth.vendor, truth.model, truth.serial)
+    assert "serial: its UPnP device description" in cam.identity_evidence, cam.identity_evidence
+    scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
+    [ob] = [o for o in scan.observations if isinstance(o, UpnpObs) and o.ip == ip]
+    assert ob.locations == [f"http://{ip}:49152/description.xml"] and not ob.errors
+    assert truth.serial in next(iter(ob.descriptions.values()))
+    # only the lab devices with a responder answered
+    described = {o.ip for o in scan.observations if isinstance(o, UpnpObs)}
+    assert described == {i.split("/")[0] for d in lab.devices if d.upnp
+                         for i in d.interfaces[0].ips}
+
+
 def test_access_point_is_named_from_its_lldp_and_its_definition(inventory: Inventory) -> None:
     """ap1 announces "bridge" and "WLAN access point" over real LLDP, and its agent answers
     UniFi's sysDescr: an access point (never a switch for its bridge bit), with model and

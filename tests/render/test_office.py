@@ -117,3 +117,16 @@ def test_long_text_wraps(hall_out: Out, sheet: str) -> None:
     text = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
     assert any(len(str(c.value)) > 24 for c in text)
     assert all(c.alignment.wrap_text for c in text)  # a cell wider than its column wraps
+
+
+def test_a_column_is_as_wide_as_its_longest_word() -> None:
+    """A value with no space to wrap at (a Hikvision serial is 35 characters) widens its
+    column past the column's cap; a long sentence wraps within the cap instead."""
+    from netmap.render.inventory import WIDTH_CAP, Table, _widths
+
+    serial = "DS-2CD2143G2-I20230915AAWRL01234567"
+    sentence = "a note long enough to wrap onto several lines of its column " * 3
+    table = Table("Devices", ["Serial number", "Notes"], [[serial, sentence]],
+                  widths={0: 15, 1: 24})
+    serial_width, notes_width = _widths(table)
+    assert serial_width >= len(serial) + 1 and notes_width == 24 <= WIDTH_CAP
