@@ -299,6 +299,10 @@ def _capability_vote(capability: str) -> tuple[str, DeviceType, float] | None:
 
 def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
     votes: list[TypeVote] = []
+    # LLDP's system description is the sysDescr: where the device's own agent gave it, the
+    # neighbours' copies are the same text, one piece of evidence, already read
+    own = {" ".join(r.facts.sys_descr.split()) for r in ctx.records.get(dev_id, [])
+           if r.facts and r.facts.sys_descr}
     for n in ctx.about(dev_id):
         who = f"{ctx.devices[n.local].name or n.local} {n.local_port or ''}".strip()
         if n.med_class in (1, 2, 3):
@@ -316,7 +320,7 @@ def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
             if not (endpoint and dtype is T.SWITCH):
                 votes.append(TypeVote(type=dtype, weight=weight, source=n.source,
                                       detail=f"capability '{cap}' advertised to {who}"))
-        if n.description:
+        if n.description and " ".join(n.description.split()) not in own:
             votes += keyword_votes(n.description, f"description {n.description[:80]!r}", 0.8,
                                    snmp=False, source=n.source)
     return votes

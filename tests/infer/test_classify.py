@@ -457,3 +457,24 @@ def test_a_pcs_media_server_names_neither_its_model_nor_its_type() -> None:
     d = one([arp("10.0.0.9", mac(9, "a4:8c:db")), svc("10.0.0.9", 3389, "ms-wbt-server"),
              _upnp("10.0.0.9", doc)])
     assert d.model is None and d.serial is None and d.type is T.WORKSTATION, d.evidence
+
+
+def test_a_sysdescr_heard_again_over_lldp_is_one_piece_of_evidence() -> None:
+    """A Cisco switch's neighbour hears its LLDP system description: the sysDescr its own agent
+    gave. Read once, its "IOS" (routers run it too) is one weak router vote, not two, and the
+    switch is a switch with confidence."""
+    text = "Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E4"
+    sw1 = [o for o in switch("10.0.0.2", "sw1", 0x200)[0] if o.getter != "facts"]
+    sw2, _ = switch("10.0.0.3", "sw2", 0x300, neighbours=[
+        lldp("ge1", mac(0x200), name="sw1", remote_port="ge1", caps=["bridge"], descr=text)])
+    own = snmp("10.0.0.2", facts=Facts(hostname="sw1", sys_descr=text, vendor="Cisco"))
+    devices = classified(make_scan([*sw1, *own, *sw2]))
+    heard = [e for e in devices["10.0.0.2"].evidence if e.source == "lldp"
+             and e.detail.startswith("router:")]
+    assert heard == [], devices["10.0.0.2"].evidence
+    other = text.replace("C2960X", "ISR4331")  # a text the device's agent did not give
+    sw2, _ = switch("10.0.0.3", "sw2", 0x300, neighbours=[
+        lldp("ge1", mac(0x200), name="sw1", remote_port="ge1", caps=["bridge"], descr=other)])
+    devices = classified(make_scan([*sw1, *own, *sw2]))
+    assert any(e.source == "lldp" and e.detail.startswith("router:")
+               for e in devices["10.0.0.2"].evidence)

@@ -36,6 +36,18 @@ def test_lab_score(lab: Any, inventory: Inventory) -> None:
     assert s.uplink_found
 
 
+def test_managed_switches_are_switches_with_confidence(lab: Any, inventory: Inventory) -> None:
+    """Every managed switch is a switch at 0.6 or more. The Cisco 2960Xs once showed 0.5: their
+    sysDescr, heard again in their neighbours' LLDP, counted its "IOS" (routers run it too)
+    twice, and four weak router votes looked like a rival."""
+    for t in lab.devices:
+        if t.type != "switch" or not t.snmp:
+            continue
+        ip = t.interfaces[0].ips[0].split("/")[0]
+        d = next(d for d in inventory.devices if ip in d.addresses)
+        assert d.type.value == "switch" and d.confidence >= 0.6, (t.name, d.confidence, d.evidence)
+
+
 def test_snmp_facts_match_truth(lab: Any, lab_scan: LabScan) -> None:
     """sysName, vendor/model/serial where the lab exposes them, and the switches' ports."""
     by_ip = {h["ip"]: h for h in lab_scan.data["hosts"]}
