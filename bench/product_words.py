@@ -105,7 +105,11 @@ def products(path: Path = PROBES) -> list[Product]:
 
 def held_out(product: Product) -> bool:
     """The half of the makers never looked at while choosing words (by the first word)."""
-    first = product.text.split()[0].casefold()
+    return held_out_text(product.text)
+
+
+def held_out_text(text: str) -> bool:
+    first = text.split()[0].casefold()
     return zlib.crc32(first.encode()) % 2 == 1
 
 

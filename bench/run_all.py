@@ -10,7 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 BENCHES = ["discovery.py", "snmp_speed.py", "snmp_accuracy.py", "knowledge_coverage.py",
-           "class_walks.py", "product_words.py", "render_speed.py",
+           "class_walks.py", "product_words.py", "product_models.py", "render_speed.py",
            "host_inventory.py", "slash16.py"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netmap.infer.identify.cpe import hardware_of
+from netmap.infer.identify.cpe import hardware_of, product_model
 
 
 @pytest.mark.parametrize(("cpes", "product", "vendor", "model"), [
@@ -46,3 +46,38 @@ def test_the_hardware_named_in_the_detail_of_a_web_servers_banner() -> None:
     found = hardware_of(["cpe:/a:virata:emweb:6.2.1", "cpe:/h:hp:officejet_pro_l7680"],
                         "Virata-EmWeb HP Officejet Pro L7680 http config")
     assert found is not None and (found.vendor, found.model) == ("HP", "Officejet Pro L7680")
+
+
+@pytest.mark.parametrize(("product", "devicetype", "model"), [
+    # nmap's "<maker> <model> <kind> <daemon>", where the match line names no hardware CPE
+    ("SHARP MX-3070N printer ftpd", "printer", "MX-3070N"),
+    ("Panasonic BB-HCM331 Network Camera http config", "webcam", "BB-HCM331"),
+    ("Linksys PAP2 VoIP http config", "VoIP adapter", "PAP2"),
+    # a range, a list of alternatives, a protocol or a version is no model
+    ("Huawei S5700-series switch httpd", "switch", None),
+    ("Black Box 8-Port Ethernet switch telnetd", "switch", None),
+    ("Zebra GK420d or GX430T printer ftpd", "printer", None),
+    ("QNAP HS-210, TS-659, or TS-859U NAS http config", "storage-misc", None),
+    ("Thomson TR-069 remote access", "broadband router", None),
+    ("Linksys 802.11g WAP http config", "WAP", None),
+    ("Xerox printer ftpd 1.2.3", "printer", None),
+    # software: no device type, or a general-purpose one
+    ("OpenSSH 9.2p1 Debian", None, None),
+    ("Apache httpd 2.4.6", "general purpose", None),
+])
+def test_a_devices_product_text_names_its_model(product: str, devicetype: str | None,
+                                                model: str | None) -> None:
+    assert product_model(product, devicetype) == model
+
+
+def test_the_products_model_counts_only_where_no_cpe_names_one() -> None:
+    from netmap.infer.identify.cpe import service_hardware
+    from netmap.model import ServiceObs
+
+    ob = ServiceObs(target="10.0.0.9", ip="10.0.0.9", port=21, name="ftp",
+                    product="SHARP MX-3070N printer ftpd", devicetype="printer")
+    assert service_hardware(ob) == (None, "MX-3070N", "")
+    with_cpe = ob.model_copy(update={"product": "Sharp MX-3070N printer ftpd",
+                                     "cpe": ["cpe:/h:sharp:mx-3070n"]})
+    found = service_hardware(with_cpe)
+    assert found is not None and (found.vendor, found.model) == ("Sharp", "MX-3070N")

@@ -159,8 +159,8 @@ def test_a_copier_without_snmp_or_lldp_is_named_by_its_banner_alone(
     lab: Any, inventory: Inventory
 ) -> None:
     """copier1 answers no SNMP and sends no LLDP. Its FTP greeting is one nmap's database
-    knows, naming the hardware (cpe:/h:sharp:mx-3070n): a Sharp printer, model MX-3070N,
-    spelled as the banner spells it, with that line as the evidence."""
+    files under d/printer/ ("SHARP MX-3070N printer ftpd", no hardware CPE): a Sharp printer
+    (its MAC's maker), model MX-3070N from the product text, with that line as the evidence."""
     truth = next(d for d in lab.devices if d.name == "copier1")
     assert not truth.snmp and not truth.lldp
     ip = truth.interfaces[0].ips[0].split("/")[0]

@@ -36,8 +36,43 @@ class Hardware(NamedTuple):
 def service_hardware(ob: ServiceObs) -> Hardware | None:
     """The hardware one service observation names. nmap spells it in the product ("HP LaserJet
     M404dn printer http config") or, where the product is the web server's, in the detail
-    ("Virata-EmWeb"; "HP Officejet Pro L7680 http config")."""
-    return hardware_of(ob.cpe, " ".join(x for x in (ob.product, ob.extrainfo) if x))
+    ("Virata-EmWeb"; "HP Officejet Pro L7680 http config"). Where the match line names no
+    hardware CPE, the model its product text names (`product_model`)."""
+    found = hardware_of(ob.cpe, " ".join(x for x in (ob.product, ob.extrainfo) if x))
+    if found is None and (model := product_model(ob.product, ob.devicetype)) is not None:
+        return Hardware(None, model, "")
+    return found
+
+
+# nmap writes a device's product as "<maker> <model> <kind> <daemon>" ("SHARP MX-3070N printer
+# ftpd"). A model is a word with a letter and a digit, among the first few after the maker; a
+# word for a range ("-series", "8-Port"), a list of alternatives ("or", ","), or a protocol or
+# standard named in the text ("pop3", "802.11g", "TR-069") is none.
+_NOT_A_MODEL = re.compile(
+    r"(?i).*-(series|port)|\d+-port|pop3|imap4|tr-\d+|802\.\w+|ipv[46]|snmpv\d|https?\d*|"
+    r"x86\w*|i[3-6]86|utf-?8|mp3|h\.?26\d|[345]g|lte|v?\d+(\.\d+)*[a-z]?")
+_MODEL_WORDS = 5
+
+
+def product_model(product: str | None, devicetype: str | None) -> str | None:
+    """The model nmap's product text names for a device (its match line files it under a
+    device type: printer, webcam, switch, ...), where no hardware CPE does. None for software
+    (no device type) and for a text that lists alternatives."""
+    if not product or not devicetype or devicetype.lower() in _SOFTWARE_TYPES:
+        return None
+    if " or " in product or "," in product:
+        return None
+    for word in product.split()[1:1 + _MODEL_WORDS]:
+        word = word.strip("()[];:")
+        if (len(word) >= 3 and "/" not in word and any(c.isdigit() for c in word)
+                and any(c.isalpha() for c in word) and not _NOT_A_MODEL.fullmatch(word)):
+            return word
+    return None
+
+
+# nmap device types that are no box of their own
+_SOFTWARE_TYPES = frozenset({"general purpose", "specialized", "security-misc", "media device",
+                             "game console", "pda", "phone", "terminal"})
 
 
 def hardware_of(cpes: list[str], product: str | None) -> Hardware | None:
