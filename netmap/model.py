@@ -245,6 +245,20 @@ class UpnpObs(ObsBase):
     errors: list[str] = Field(default_factory=list)
 
 
+class MdnsRecord(Model):
+    name: str
+    type: str  # PTR, TXT, SRV, A, AAAA
+    data: list[str] = Field(default_factory=list)  # a TXT record's strings; else one value
+
+
+class MdnsObs(ObsBase):
+    """A device's answers to unicast mDNS / DNS-SD questions: the records as received."""
+
+    source: Literal["mdns"] = "mdns"
+    ip: str
+    records: list[MdnsRecord] = Field(default_factory=list)
+
+
 class ErrorObs(ObsBase):
     """A probe that failed in a way worth reporting (timeout, refused, malformed answer)."""
 
@@ -254,7 +268,8 @@ class ErrorObs(ObsBase):
 
 
 Observation = Annotated[
-    ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | UpnpObs | ErrorObs,
+    ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | UpnpObs | MdnsObs
+    | ErrorObs,
     Field(discriminator="source"),
 ]
 

@@ -41,7 +41,7 @@ from netmap.model import (
 from netmap.scope import Scope
 from netmap.store import Store, StoreError
 
-PHASES = ("hosts", "dns", "ports", "upnp", "inventory", "snmp")
+PHASES = ("hosts", "dns", "ports", "announce", "inventory", "snmp")
 
 
 class ScanInterrupted(Exception):
@@ -283,22 +283,26 @@ class _Runner:
         services = sum(len(r.services) for r in runs)
         p("ports", len(ips), len(ips), f"{services} open services")
 
-    def phase_upnp(self) -> None:
-        """Ask each live host, by unicast SSDP, for its UPnP description (standard depth and
-        deeper): the maker, model and serial of devices that answer no SNMP."""
-        from netmap.discover import upnp
+    def phase_announce(self) -> None:
+        """Ask each live host what it announces of itself (standard depth and deeper): its UPnP
+        description (unicast SSDP) and its DNS-SD services (unicast mDNS), side by side, as
+        both mostly wait. The maker, model and serial of devices that answer no SNMP."""
+        from netmap.discover import mdns, upnp
 
         ips = [ip for ip in live_hosts(self.obs) if ip in self.job.scope]  # defence in depth
         p = self.job.progress
         if self.job.request.depth is Depth.QUICK or not ips:
-            p("upnp", 0, 0, "skipped (quick)")
+            p("announce", 0, 0, "skipped (quick)")
             return
-        tick = self._ticker("upnp", len(ips))
-
-        p("upnp", 0, len(ips), "UPnP descriptions (SSDP, unicast)")
-        found = upnp.probe(ips, self.job.scope.__contains__, tick)
-        self.obs.extend(found)
-        p("upnp", len(ips), len(ips), f"{len(found)} devices described themselves")
+        p("announce", 0, len(ips), "UPnP and mDNS, unicast")
+        in_scope = self.job.scope.__contains__
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            described = pool.submit(upnp.probe, ips, in_scope)
+            announced = pool.submit(mdns.probe, ips, in_scope)
+            found_upnp, found_mdns = described.result(), announced.result()
+        self.obs.extend([*found_upnp, *found_mdns])
+        p("announce", len(ips), len(ips),
+          f"{len(found_upnp)} UPnP descriptions, {len(found_mdns)} mDNS responders")
 
     def phase_inventory(self) -> None:
         """Log in to each computer with SSH or WinRM open and run the fixed read-only
@@ -398,7 +402,7 @@ class _Runner:
             "hosts": self.phase_hosts,
             "dns": self.phase_dns,
             "ports": self.phase_ports,
-            "upnp": self.phase_upnp,
+            "announce": self.phase_announce,
             "inventory": self.phase_inventory,
             "snmp": self.phase_snmp,
         }

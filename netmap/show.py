@@ -17,6 +17,7 @@ from netmap.model import (
     ErrorObs,
     HostInvObs,
     HostObs,
+    MdnsObs,
     Observation,
     OsObs,
     ServiceObs,
@@ -41,6 +42,7 @@ def _host(ip: str) -> dict[str, Any]:
         "snmp": None,
         "inventory": None,
         "upnp": None,
+        "mdns": None,
     }
 
 
@@ -68,6 +70,8 @@ def _add(h: dict[str, Any], o: Observation) -> None:
         else:
             snmp["getters"].append(o.getter)
         h["snmp"] = snmp
+    elif isinstance(o, MdnsObs):
+        h["mdns"] = {"services": sorted({r.name for r in o.records if r.type == "PTR"})}
     elif isinstance(o, UpnpObs):
         h["upnp"] = {"server": o.server, "locations": o.locations, "errors": o.errors}
     elif isinstance(o, HostInvObs):

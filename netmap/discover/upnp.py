@@ -14,25 +14,21 @@ from __future__ import annotations
 
 import concurrent.futures
 import ipaddress
-import select
-import socket
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from netmap.discover.udp import exchange
 from netmap.model import UpnpObs
 
 SSDP_PORT = 1900
 WAIT_S = 1.5  # a LAN responder answers a unicast M-SEARCH in milliseconds; MX is 1 s at most
-MAX_REPLIES = 4096  # datagrams read in one sweep, whatever the targets send
 MAX_REPLY = 8192
 MAX_LOCATIONS = 2  # description documents fetched per device
 MAX_DESCRIPTION = 256 * 1024
 FETCH_TIMEOUT_S = 3.0
 WORKERS = 16
-SEND_PAUSE_S = 0.002  # between queries: 500 a second at most
 
 
 def m_search(ip: str, port: int = SSDP_PORT) -> bytes:
@@ -74,27 +70,13 @@ def same_host(location: str, ip: str) -> bool:
 def search(ips: list[str], wait: float = WAIT_S,
            port: int = SSDP_PORT) -> dict[str, list[dict[str, str]]]:  # fmt: skip
     """Each target's SSDP answers. Datagrams from any address not among `ips` are dropped."""
-    wanted = set(ips)
     replies: dict[str, list[dict[str, str]]] = {}
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        sock.setblocking(False)
-        for ip in ips:
-            try:
-                sock.sendto(m_search(ip, port), (ip, port))
-            except OSError:
-                continue  # no route to it: nothing answers
-            time.sleep(SEND_PAUSE_S)
-        deadline = time.monotonic() + wait
-        for _ in range(MAX_REPLIES):
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([sock], [], [], left)[0]:
-                break
-            try:
-                data, (src, _port) = sock.recvfrom(MAX_REPLY)
-            except OSError:
-                continue  # an ICMP port-unreachable surfaces here: that host runs no SSDP
-            if src in wanted and (headers := parse_reply(data)):
-                replies.setdefault(src, []).append(headers)
+
+    def answer(src: str, data: bytes) -> None:
+        if headers := parse_reply(data):
+            replies.setdefault(src, []).append(headers)
+
+    exchange({ip: m_search(ip, port) for ip in ips}, port, wait, answer)
     return replies
 
 
@@ -118,7 +100,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def probe(ips: list[str], in_scope: Callable[[str], bool],
-          tick: Callable[[str], None] | None = None, port: int = SSDP_PORT) -> list[UpnpObs]:
+          port: int = SSDP_PORT) -> list[UpnpObs]:
     """One observation per target that answered SSDP, with its description documents."""
     targets = [ip for ip in ips if in_scope(ip)]
     answers = search(targets, port=port) if targets else {}
@@ -131,11 +113,7 @@ def probe(ips: list[str], in_scope: Callable[[str], bool],
     if not jobs:
         return []
     with concurrent.futures.ThreadPoolExecutor(max_workers=min(WORKERS, len(jobs))) as pool:
-        results = list(pool.map(lambda job: _observe(*job), jobs))
-    for ob in results:
-        if tick is not None:
-            tick(ob.ip)
-    return results
+        return list(pool.map(lambda job: _observe(*job), jobs))
 
 
 def _observe(ip: str, said: dict[str, str]) -> UpnpObs:

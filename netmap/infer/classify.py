@@ -25,6 +25,9 @@ from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
+from netmap.infer.identify.mdns import MdnsDevice
+from netmap.infer.identify.mdns import describe as describe_mdns
+from netmap.infer.identify.mdns import type_votes as mdns_type_votes
 from netmap.infer.identify.upnp import UpnpDevice, describe
 from netmap.infer.identify.upnp import type_votes as upnp_type_votes
 from netmap.model import (
@@ -35,6 +38,7 @@ from netmap.model import (
     HostObs,
     Link,
     LinkSource,
+    MdnsObs,
     OsObs,
     Role,
     ScanRecord,
@@ -112,6 +116,7 @@ class ObsIndex:
         default_factory=lambda: defaultdict(list))
     vendors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # ip / mac
     upnp: dict[str, list[UpnpDevice]] = field(default_factory=lambda: defaultdict(list))
+    mdns: dict[str, list[MdnsDevice]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, scan: ScanRecord) -> ObsIndex:
@@ -129,6 +134,9 @@ class ObsIndex:
                         idx.vendors[key].add(ob.vendor)
             elif isinstance(ob, UpnpObs) and (ip := identity_ip(ob.ip)) and (found := describe(ob)):
                 idx.upnp[ip].append(found)
+            elif (isinstance(ob, MdnsObs) and (ip := identity_ip(ob.ip))
+                  and (said := describe_mdns(ob))):
+                idx.mdns[ip].append(said)
         return idx
 
 
@@ -343,6 +351,8 @@ def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     # one device's description, however many of its addresses answered
     for found in dict.fromkeys(u for ip in dev.addresses for u in idx.upnp.get(ip, [])):
         votes += upnp_type_votes(found)
+    for said in dict.fromkeys(m for ip in dev.addresses for m in idx.mdns.get(ip, [])):
+        votes += mdns_type_votes(said)
     return votes
 
 

@@ -37,6 +37,7 @@ from typing import Any
 
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
 from netmap.infer.identify.cpe import service_hardware
+from netmap.infer.identify.mdns import describe as describe_mdns
 from netmap.infer.identify.upnp import describe
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
@@ -52,6 +53,7 @@ from netmap.model import (
     InventoryItem,
     LldpNeighbor,
     ManagedAp,
+    MdnsObs,
     OsObs,
     ScanRecord,
     Service,
@@ -72,15 +74,17 @@ from netmap.oui import brand, vendor_of
 # "cdp" the platform a Cisco neighbour announces over CDP.
 # "nmap:service" names a maker and model where nmap's database knows the banner as a device's
 # own (its hardware CPE): the device's word, below anything SNMP says. "upnp" is the device's
-# UPnP description, read by netmap itself: its maker, model and serial, below SNMP's.
+# UPnP description, read by netmap itself: its maker, model and serial, below SNMP's; "mdns" a
+# printer's DNS-SD announcement (its make and model), likewise.
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
              "dns": 4},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
-               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "arp": 2, "nmap": 2,
-               "oui": 3},
+               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "arp": 2,
+               "nmap": 2, "oui": 3},
     "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
-              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "nmap:service": 3},
+              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "mdns": 2,
+              "nmap:service": 3},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
                "snmp:printer": 2, "snmp:ups": 2, "upnp": 2},
     "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "nmap:os": 3,
@@ -97,7 +101,7 @@ CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # Hearsay: a neighbour's CDP platform, a banner or a UPnP description names a model only where
 # nothing better does, and raises no disagreement with a better source ("N3K-C3064PQ-10GX"
 # against "Nexus 3064"; UPnP's "DS920+" against SNMP's "DS920+ (DSM 7.2)").
-HEARSAY = frozenset({"cdp", "nmap:service", "upnp"})
+HEARSAY = frozenset({"cdp", "nmap:service", "upnp", "mdns"})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -313,6 +317,20 @@ def _upnp_claim(ob: UpnpObs) -> list[Claim]:
         c.add_value("vendor", found.vendor, "upnp")
         c.add_value("model", found.model, "upnp")
         c.add_value("serial", found.serial, "upnp")
+    return [c]
+
+
+def _mdns_claim(ob: MdnsObs) -> list[Claim]:
+    """The maker and model a printer's DNS-SD announcement names (none for a computer that
+    shares a printer: the model would be the printer's)."""
+    ip = identity_ip(ob.ip)
+    found = describe_mdns(ob)
+    if ip is None or found is None:
+        return []
+    c = Claim("mdns", times=[ob.time])
+    c.add_ip(ip)
+    c.add_value("vendor", found.vendor, "mdns")
+    c.add_value("model", found.model, "mdns")
     return [c]
 
 
@@ -586,6 +604,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             claims += _hostinv_claim(ob)
         elif isinstance(ob, UpnpObs):
             claims += _upnp_claim(ob)
+        elif isinstance(ob, MdnsObs):
+            claims += _mdns_claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
     shared = _shared_keys(records)
@@ -825,6 +845,7 @@ _SOURCE_WORDS = {
     "nmap:os": "nmap OS detection",
     "nmap:service": "nmap service version banner",
     "upnp": "its UPnP device description",
+    "mdns": "its mDNS (DNS-SD) announcement",
 }
 
 

@@ -179,7 +179,7 @@ def prepare(spec: LabSpec, layout: Layout) -> list[Daemon]:
             daemons.append(_nginx(spec, layout, d))
         if "rsyncd" in impls:
             daemons.append(_rsyncd(layout, d))
-        if impls - {"sshd", "nginx", "rsyncd"} or d.upnp is not None:
+        if impls - {"sshd", "nginx", "rsyncd"} or d.upnp is not None or d.mdns is not None:
             daemons.append(_services(spec, layout, d))
     return daemons
 
@@ -498,6 +498,8 @@ def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
             "modelNumber": u.model_number, "modelDescription": u.model_description,
             "serialNumber": d.serial, "UDN": f"uuid:{uuid.uuid5(uuid.NAMESPACE_DNS, d.name)}",
         }
+    if d.mdns is not None:
+        cfg["mdns"] = d.mdns.model_dump()
     if any(s.tls for s in d.services):
         cfg["certificate"] = str(self_signed(ddir / "tls.pem", f"{d.name}.{spec.domain}"))
     (ddir / "services.json").write_text(json.dumps(cfg, indent=1))

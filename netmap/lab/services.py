@@ -157,6 +157,29 @@ def tcp_handler(svc: Svc, hostname: str) -> Handler:
     return handle
 
 
+# ------------------------------------------------------------------ UDP
+
+
+class UdpReplier(asyncio.DatagramProtocol):
+    """Answers each datagram with what `respond` makes of it (nothing for None)."""
+
+    def __init__(self, respond: Callable[[bytes], bytes | None]) -> None:
+        self.respond = respond
+        self.transport: asyncio.DatagramTransport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.DatagramTransport, transport)
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        reply = self.respond(data[:MAX_LINE])
+        if reply and self.transport is not None:
+            self.transport.sendto(reply, addr)
+
+
+def replier(respond: Callable[[bytes], bytes | None]) -> Callable[[], UdpReplier]:
+    return functools.partial(UdpReplier, respond)
+
+
 # ------------------------------------------------------------------ UPnP (SSDP and description)
 
 _UPNP_FIELDS = ("deviceType", "friendlyName", "manufacturer", "modelDescription", "modelName",
@@ -189,20 +212,6 @@ def ssdp_response(request: bytes, u: dict[str, Any]) -> bytes | None:
             ).encode()
 
 
-class SsdpUdp(asyncio.DatagramProtocol):
-    def __init__(self, upnp: dict[str, Any]) -> None:
-        self.upnp = upnp
-        self.transport: asyncio.DatagramTransport | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = cast(asyncio.DatagramTransport, transport)
-
-    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
-        reply = ssdp_response(data, self.upnp)
-        if reply and self.transport is not None:
-            self.transport.sendto(reply, addr)
-
-
 def upnp_http_handler(upnp: dict[str, Any]) -> Handler:
     body = upnp_description(upnp)
 
@@ -219,6 +228,42 @@ def upnp_http_handler(upnp: dict[str, Any]) -> Handler:
         await _close(writer)
 
     return handle
+
+
+# ------------------------------------------------------------------ mDNS (DNS-SD, unicast)
+
+
+def mdns_response(request: bytes, m: dict[str, Any]) -> bytes | None:
+    """The answer to a unicast DNS-SD question (RFC 6762, 6.7): the question repeated, the
+    same ID, PTR answers for the service list and each offered type, TXT for the instance."""
+    from scapy.layers.dns import DNS, DNSQR, DNSRR
+
+    try:
+        query = DNS(request[:MAX_LINE])
+        questions = [(q.qname.decode("utf-8", "replace").rstrip("."), int(q.qtype))
+                     for q in (query.qd or [])][:16]
+    except Exception:  # a malformed question gets no answer
+        return None
+    if query.qr != 0 or not questions:
+        return None
+    services = [f"{svc}.local" for svc in m["services"]]
+    instance = {svc: f"{m['instance']}.{svc}" for svc in services}
+    txt = [f"{k}={v}".encode() for k, v in m["txt"].items()] or [b""]
+    answers: list[Any] = []
+    extra: list[Any] = []
+    for name, qtype in questions:
+        if name == "_services._dns-sd._udp.local" and qtype in (12, 255):
+            answers += [DNSRR(rrname=name, type="PTR", ttl=4500, rdata=svc) for svc in services]
+        elif name in instance and qtype in (12, 255):
+            answers.append(DNSRR(rrname=name, type="PTR", ttl=4500, rdata=instance[name]))
+            extra.append(DNSRR(rrname=instance[name], type="TXT", ttl=4500, rdata=txt))
+        elif name in instance.values() and qtype in (16, 255):
+            answers.append(DNSRR(rrname=name, type="TXT", ttl=4500, rdata=txt))
+    if not answers:
+        return None
+    return bytes(DNS(id=query.id, qr=1, aa=1, rd=0,
+                     qd=[DNSQR(qname=n, qtype=t) for n, t in questions], an=answers,
+                     ar=extra or None))
 
 
 # ------------------------------------------------------------------ SIP
@@ -247,20 +292,6 @@ def sip_response(request: bytes, headers: dict[str, str], local: str) -> bytes |
             "PUBLISH, MESSAGE",
             "Supported: replaces, timer", "Accept: application/sdp", "Content-Length: 0"]
     return ("\r\n".join(out) + "\r\n\r\n").encode()
-
-
-class SipUdp(asyncio.DatagramProtocol):
-    def __init__(self, headers: dict[str, str], local: str) -> None:
-        self.headers, self.local = headers, local
-        self.transport: asyncio.DatagramTransport | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = cast(asyncio.DatagramTransport, transport)
-
-    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
-        reply = sip_response(data[:MAX_LINE], self.headers, self.local)
-        if reply and self.transport is not None:
-            self.transport.sendto(reply, addr)
 
 
 def sip_tcp_handler(svc: Svc, hostname: str) -> Handler:
@@ -334,7 +365,8 @@ async def start(config: dict[str, Any]) -> list[Any]:
         port, impl = int(svc["port"]), str(svc["impl"])
         if svc.get("proto", "tcp") == "udp":
             transport, _ = await loop.create_datagram_endpoint(
-                functools.partial(SipUdp, dict(svc.get("headers") or {}), hostname),
+                replier(functools.partial(sip_response, headers=dict(svc.get("headers") or {}),
+                                          local=hostname)),
                 local_addr=("0.0.0.0", port))
             servers.append(transport)
         elif impl == "smtp":
@@ -345,9 +377,13 @@ async def start(config: dict[str, Any]) -> list[Any]:
             tls = _tls(config) if svc.get("tls") else None
             servers.append(await asyncio.start_server(handler, "0.0.0.0", port, ssl=tls,
                                                       reuse_address=True, limit=MAX_LINE))
+    if mdns := config.get("mdns"):
+        transport, _ = await loop.create_datagram_endpoint(
+            replier(functools.partial(mdns_response, m=mdns)), local_addr=("0.0.0.0", 5353))
+        servers.append(transport)
     if upnp := config.get("upnp"):
         transport, _ = await loop.create_datagram_endpoint(
-            functools.partial(SsdpUdp, upnp), local_addr=("0.0.0.0", 1900))
+            replier(functools.partial(ssdp_response, u=upnp)), local_addr=("0.0.0.0", 1900))
         servers.append(transport)
         servers.append(await asyncio.start_server(upnp_http_handler(upnp), "0.0.0.0",
                                                   int(upnp["port"]), reuse_address=True,

@@ -145,6 +145,15 @@ class UpnpSpec(_Strict):
     port: int = Field(default=49152, ge=1, le=65535)
 
 
+class MdnsSpec(_Strict):
+    """An mDNS responder on UDP 5353 answering unicast DNS-SD questions: the `services` it
+    offers, each with one instance `instance` whose TXT record is `txt`."""
+
+    instance: str
+    services: list[str] = Field(default_factory=lambda: ["_ipp._tcp", "_pdl-datastream._tcp"])
+    txt: dict[str, str] = Field(default_factory=dict)
+
+
 class PassRecording(_Strict):
     """An extra subtree snmpd serves from a recording (pass_persist)."""
 
@@ -221,6 +230,7 @@ class DeviceSpec(_Strict):
     services: list[ServiceSpec] = Field(default_factory=list)
     snmp: SnmpSpec | None = None
     upnp: UpnpSpec | None = None
+    mdns: MdnsSpec | None = None
 
     @field_validator("name")
     @classmethod
@@ -515,6 +525,7 @@ class TruthDevice(BaseModel):
     serial: str | None
     firmware: str | None = None  # the software revision it announces (LLDP-MED inventory)
     upnp: bool = False  # it describes itself over UPnP (SSDP on UDP 1900)
+    mdns: bool = False  # it answers DNS-SD questions over mDNS (UDP 5353)
     namespace: str
     os_family: str | None = None
     managed: bool
@@ -605,7 +616,8 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
                                      ips=[str(ip) for ip in d.loopback_ips]))
     return TruthDevice(
         name=d.name, type=d.type, vendor=d.vendor, model=d.model, serial=d.serial,
-        firmware=d.firmware, upnp=d.upnp is not None, os_family=d.os_family,
+        firmware=d.firmware, upnp=d.upnp is not None, mdns=d.mdns is not None,
+        os_family=d.os_family,
         namespace=namespace_name(prefix, d.name),
         managed=d.is_managed,
         snmp=TruthSnmp(community=spec.community_of(d), vlan_mib=d.snmp.vlan_mib) if d.snmp else None,

@@ -478,3 +478,18 @@ def test_a_sysdescr_heard_again_over_lldp_is_one_piece_of_evidence() -> None:
     devices = classified(make_scan([*sw1, *own, *sw2]))
     assert any(e.source == "lldp" and e.detail.startswith("router:")
                for e in devices["10.0.0.2"].evidence)
+
+
+def test_a_printer_without_snmp_is_named_by_its_mdns_announcement() -> None:
+    from netmap.model import MdnsObs, MdnsRecord
+
+    records = [MdnsRecord(name="_ipp._tcp.local.", type="PTR",
+                          data=["Brother HL-L2350DW series._ipp._tcp.local."]),
+               MdnsRecord(name="Brother HL-L2350DW series._ipp._tcp.local.", type="TXT",
+                          data=["ty=Brother HL-L2350DW series", "usb_MFG=Brother",
+                                "usb_MDL=HL-L2350DW series"])]
+    d = one([arp("10.0.0.9", mac(9, "00:1b:a9")), svc("10.0.0.9", 631, "ipp"),
+             MdnsObs(target="10.0.0.9", ip="10.0.0.9", records=records)])
+    assert (d.type, d.vendor, d.model) == (T.PRINTER, "Brother", "HL-L2350DW")
+    assert "model: its mDNS (DNS-SD) announcement" in d.identity_evidence
+    assert any(e.source == "mdns" for e in d.evidence) and d.confidence >= 0.6

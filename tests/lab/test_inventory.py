@@ -213,6 +213,28 @@ def test_a_camera_without_snmp_is_named_by_its_upnp_description(
                          for i in d.interfaces[0].ips}
 
 
+def test_a_printer_without_snmp_is_named_by_its_mdns_announcement(
+    lab: Any, lab_scan: LabScan, inventory: Inventory
+) -> None:
+    """printer2 answers no SNMP. Asked by unicast mDNS, it lists its print services, and the
+    TXT record of its IPP instance names its maker and model: the lab's truth, with its
+    evidence. Only the lab devices with a responder answered."""
+    from netmap.model import MdnsObs
+
+    truth = next(d for d in lab.devices if d.name == "printer2")
+    assert truth.mdns and not truth.snmp
+    ip = truth.interfaces[0].ips[0].split("/")[0]
+    printer = next(d for d in inventory.devices if ip in d.addresses)
+    assert (printer.type.value, printer.vendor, printer.model) == (
+        "printer", truth.vendor, truth.model)
+    assert printer.confidence >= 0.6, printer.evidence
+    assert "model: its mDNS (DNS-SD) announcement" in printer.identity_evidence
+    scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
+    answered = {o.ip for o in scan.observations if isinstance(o, MdnsObs)}
+    assert answered == {i.split("/")[0] for d in lab.devices if d.mdns
+                        for i in d.interfaces[0].ips}
+
+
 def test_access_point_is_named_from_its_lldp_and_its_definition(inventory: Inventory) -> None:
     """ap1 announces "bridge" and "WLAN access point" over real LLDP, and its agent answers
     UniFi's sysDescr: an access point (never a switch for its bridge bit), with model and

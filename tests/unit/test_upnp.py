@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,8 +13,9 @@ import pytest
 
 from netmap.discover import upnp
 from netmap.infer.identify.upnp import describe, parse_description, type_votes
-from netmap.lab.services import SsdpUdp, upnp_description, upnp_http_handler
+from netmap.lab.services import replier, ssdp_response, upnp_description, upnp_http_handler
 from netmap.model import DeviceType, UpnpObs
+from tests.unit.loopback import free_port, serving
 
 CAMERA = {"ip": "127.0.0.1", "port": 0, "server": "Linux/3.14 UPnP/1.0 SDK/1.6.6",
           "deviceType": "urn:schemas-upnp-org:device:Basic:1", "friendlyName": "cam2",
@@ -24,44 +24,20 @@ CAMERA = {"ip": "127.0.0.1", "port": 0, "server": "Linux/3.14 UPnP/1.0 SDK/1.6.6
           "serialNumber": "DS-2CD2143G2-I20230915AAWRL01234567", "UDN": "uuid:1"}  # fmt: skip
 
 
-def _free_port(kind: int) -> int:
-    with socket.socket(socket.AF_INET, kind) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def responder() -> Iterator[tuple[int, dict[str, Any]]]:
     """The lab's SSDP responder and description server, on 127.0.0.1 only."""
-    u = {**CAMERA, "port": _free_port(socket.SOCK_STREAM)}
-    ssdp_port = _free_port(socket.SOCK_DGRAM)
-    loop = asyncio.new_event_loop()
-    started = threading.Event()
+    u = {**CAMERA, "port": free_port(socket.SOCK_STREAM)}
+    ssdp_port = free_port(socket.SOCK_DGRAM)
 
-    async def serve() -> list[Any]:
+    async def start(loop: asyncio.AbstractEventLoop) -> list[Any]:
         transport, _ = await loop.create_datagram_endpoint(
-            functools.partial(SsdpUdp, u), local_addr=("127.0.0.1", ssdp_port))
+            replier(functools.partial(ssdp_response, u=u)), local_addr=("127.0.0.1", ssdp_port))
         server = await asyncio.start_server(upnp_http_handler(u), "127.0.0.1", u["port"])
         return [transport, server]
 
-    holder: list[Any] = []
-
-    def run() -> None:
-        asyncio.set_event_loop(loop)
-        holder.extend(loop.run_until_complete(serve()))
-        started.set()
-        loop.run_forever()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert started.wait(5)
-    try:
+    with serving(start):
         yield ssdp_port, u
-    finally:
-        for item in holder:
-            loop.call_soon_threadsafe(item.close)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(5)
 
 
 def test_a_device_describes_itself(responder: tuple[int, dict[str, Any]]) -> None:
