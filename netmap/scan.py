@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
+from typing import TypeVar
 
 from netmap.config import HostOptions, SnmpOptions, prefer_credential
 from netmap.discover import arp, dns, known, sweep
@@ -41,6 +42,7 @@ from netmap.model import (
 from netmap.scope import Scope
 from netmap.store import Store, StoreError
 
+Found = TypeVar("Found")
 PHASES = ("hosts", "dns", "ports", "announce", "inventory", "snmp")
 
 
@@ -299,10 +301,20 @@ class _Runner:
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
             described = pool.submit(upnp.probe, ips, in_scope)
             announced = pool.submit(mdns.probe, ips, in_scope)
-            found_upnp, found_mdns = described.result(), announced.result()
+            found_upnp = self._kept("UPnP", described)
+            found_mdns = self._kept("mDNS", announced)
         self.obs.extend([*found_upnp, *found_mdns])
         p("announce", len(ips), len(ips),
           f"{len(found_upnp)} UPnP descriptions, {len(found_mdns)} mDNS responders")
+
+    def _kept(self, what: str, job: concurrent.futures.Future[list[Found]]) -> list[Found]:
+        """A prober's observations; a socket this machine cannot open is a note, and the
+        scan goes on without that prober."""
+        try:
+            return job.result()
+        except OSError as exc:
+            self.error("announce", "*", f"{what}: {exc}")  # "*": every host asked
+            return []
 
     def phase_inventory(self) -> None:
         """Log in to each computer with SSH or WinRM open and run the fixed read-only

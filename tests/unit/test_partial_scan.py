@@ -112,3 +112,29 @@ def test_a_partial_scan_says_so_in_its_deliverables(tmp_path: Path) -> None:
     assert "ports, inventory, snmp" in str(rows["Scan state"])
     intro = summary_sections(inv)[0].intro
     assert intro.startswith("PARTIAL")
+
+
+def test_an_announce_prober_that_cannot_open_its_socket_is_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The announce phase with UPnP's socket refused and mDNS answering nothing: the scan keeps
+    going, with the failure as an error observation and a note. No packet is sent: both
+    probers are stand-ins."""
+    from netmap.discover import mdns, upnp
+    from netmap.model import Depth, ErrorObs
+    from netmap.scan import _Runner
+
+    def refused(*_a: object, **_kw: object) -> list[object]:
+        raise PermissionError("socket: operation not permitted")
+
+    monkeypatch.setattr(upnp, "probe", refused)
+    monkeypatch.setattr(mdns, "probe", lambda *_a, **_kw: [])
+    scope = build_scope(["10.77.10.0/24"])
+    request = ScanRequest(targets=list(scope.targets), depth=Depth.STANDARD)
+    runner = _Runner(Store(tmp_path / "scans"), ScanJob(scope=scope, request=request))
+    runner.obs.append(ArpObs(target="10.77.10.5", ip="10.77.10.5", mac="02:00:00:00:00:05"))
+    runner.phase_announce()
+    errors = [o for o in runner.obs if isinstance(o, ErrorObs)]
+    assert [(e.phase, e.message) for e in errors] == [
+        ("announce", "UPnP: socket: operation not permitted")]
+    assert runner.notes == ["announce: UPnP: socket: operation not permitted"]
