@@ -499,7 +499,8 @@ def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
             "serialNumber": d.serial, "UDN": f"uuid:{uuid.uuid5(uuid.NAMESPACE_DNS, d.name)}",
         }
     if d.mdns is not None:
-        cfg["mdns"] = d.mdns.model_dump()
+        cfg["mdns"] = {**d.mdns.model_dump(), "hostname": d.name,
+                       "ip": str(d.interfaces[0].ips[0].ip)}
     if any(s.tls for s in d.services):
         cfg["certificate"] = str(self_signed(ddir / "tls.pem", f"{d.name}.{spec.domain}"))
     (ddir / "services.json").write_text(json.dumps(cfg, indent=1))

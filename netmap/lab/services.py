@@ -233,10 +233,17 @@ def upnp_http_handler(upnp: dict[str, Any]) -> Handler:
 # ------------------------------------------------------------------ mDNS (DNS-SD, unicast)
 
 
+# the port each announced service type points at (its SRV record)
+_MDNS_PORTS = {"_ipp._tcp": 631, "_ipps._tcp": 631, "_pdl-datastream._tcp": 9100,
+               "_printer._tcp": 515, "_http._tcp": 80}
+
+
 def mdns_response(request: bytes, m: dict[str, Any]) -> bytes | None:
-    """The answer to a unicast DNS-SD question (RFC 6762, 6.7): the question repeated, the
-    same ID, PTR answers for the service list and each offered type, TXT for the instance."""
-    from scapy.layers.dns import DNS, DNSQR, DNSRR
+    """The answer to a unicast DNS-SD question (RFC 6762, 6.7), as a printer's responder
+    gives it: the question repeated, the same ID; PTR answers for the service list and each
+    offered type, with the instance's TXT, SRV and the host's A record added; TXT or SRV for
+    the instance; A for the host."""
+    from scapy.layers.dns import DNS, DNSQR, DNSRR, DNSRRSRV
 
     try:
         query = DNS(request[:MAX_LINE])
@@ -248,7 +255,14 @@ def mdns_response(request: bytes, m: dict[str, Any]) -> bytes | None:
         return None
     services = [f"{svc}.local" for svc in m["services"]]
     instance = {svc: f"{m['instance']}.{svc}" for svc in services}
+    host = f"{m.get('hostname', 'device')}.local"
     txt = [f"{k}={v}".encode() for k, v in m["txt"].items()] or [b""]
+
+    def srv(svc: str) -> Any:
+        return DNSRRSRV(rrname=instance[svc], ttl=120, priority=0, weight=0,
+                        port=_MDNS_PORTS.get(svc.removesuffix(".local"), 0), target=host)
+
+    address = [DNSRR(rrname=host, type="A", ttl=120, rdata=m["ip"])] if m.get("ip") else []
     answers: list[Any] = []
     extra: list[Any] = []
     for name, qtype in questions:
@@ -256,11 +270,19 @@ def mdns_response(request: bytes, m: dict[str, Any]) -> bytes | None:
             answers += [DNSRR(rrname=name, type="PTR", ttl=4500, rdata=svc) for svc in services]
         elif name in instance and qtype in (12, 255):
             answers.append(DNSRR(rrname=name, type="PTR", ttl=4500, rdata=instance[name]))
-            extra.append(DNSRR(rrname=instance[name], type="TXT", ttl=4500, rdata=txt))
-        elif name in instance.values() and qtype in (16, 255):
-            answers.append(DNSRR(rrname=name, type="TXT", ttl=4500, rdata=txt))
+            extra += [DNSRR(rrname=instance[name], type="TXT", ttl=4500, rdata=txt), srv(name)]
+        elif name in instance.values() and qtype in (16, 33, 255):
+            svc = next(k for k, v in instance.items() if v == name)
+            if qtype in (16, 255):
+                answers.append(DNSRR(rrname=name, type="TXT", ttl=4500, rdata=txt))
+            if qtype in (33, 255):
+                answers.append(srv(svc))
+        elif name == host and qtype in (1, 255):
+            answers += address
     if not answers:
         return None
+    if extra:
+        extra += address
     return bytes(DNS(id=query.id, qr=1, aa=1, rd=0,
                      qd=[DNSQR(qname=n, qtype=t) for n, t in questions], an=answers,
                      ar=extra or None))
