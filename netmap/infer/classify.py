@@ -25,10 +25,9 @@ from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
-from netmap.infer.identify.mdns import MdnsDevice
 from netmap.infer.identify.mdns import describe as describe_mdns
 from netmap.infer.identify.mdns import type_votes as mdns_type_votes
-from netmap.infer.identify.upnp import UpnpDevice, describe
+from netmap.infer.identify.upnp import describe
 from netmap.infer.identify.upnp import type_votes as upnp_type_votes
 from netmap.model import (
     ArpObs,
@@ -115,8 +114,8 @@ class ObsIndex:
     os: dict[str, list[tuple[str, str | None, int]]] = field(
         default_factory=lambda: defaultdict(list))
     vendors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # ip / mac
-    upnp: dict[str, list[UpnpDevice]] = field(default_factory=lambda: defaultdict(list))
-    mdns: dict[str, list[MdnsDevice]] = field(default_factory=lambda: defaultdict(list))
+    # what each address announced of itself (UPnP, mDNS), as type votes
+    announced: dict[str, list[TypeVote]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, scan: ScanRecord) -> ObsIndex:
@@ -133,10 +132,10 @@ class ObsIndex:
                     if key is not None:
                         idx.vendors[key].add(ob.vendor)
             elif isinstance(ob, UpnpObs) and (ip := identity_ip(ob.ip)) and (found := describe(ob)):
-                idx.upnp[ip].append(found)
+                idx.announced[ip] += upnp_type_votes(found)
             elif (isinstance(ob, MdnsObs) and (ip := identity_ip(ob.ip))
                   and (said := describe_mdns(ob))):
-                idx.mdns[ip].append(said)
+                idx.announced[ip] += mdns_type_votes(said)
         return idx
 
 
@@ -348,11 +347,8 @@ def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     votes += _neighbour_votes(ctx, dev.id)
     votes += _controller_votes(ctx, dev.id)
     votes += _host_votes(dev)
-    # one device's description, however many of its addresses answered
-    for found in dict.fromkeys(u for ip in dev.addresses for u in idx.upnp.get(ip, [])):
-        votes += upnp_type_votes(found)
-    for said in dict.fromkeys(m for ip in dev.addresses for m in idx.mdns.get(ip, [])):
-        votes += mdns_type_votes(said)
+    # one announcement heard on several of its addresses is one vote (combine keeps one)
+    votes += [v for ip in dev.addresses for v in idx.announced.get(ip, [])]
     return votes
 
 

@@ -307,30 +307,33 @@ def _service_claim(ob: ServiceObs) -> list[Claim]:
 def _upnp_claim(ob: UpnpObs) -> list[Claim]:
     """The maker, model and serial a device's UPnP description names (none for a program's
     media server: its maker and model are the program's)."""
-    ip = identity_ip(ob.ip)
     found = describe(ob)
-    if ip is None or found is None:
+    if found is None:
         return []
-    c = Claim("upnp", times=[ob.time])
-    c.add_ip(ip)
-    if not found.software:
-        c.add_value("vendor", found.vendor, "upnp")
-        c.add_value("model", found.model, "upnp")
-        c.add_value("serial", found.serial, "upnp")
-    return [c]
+    said = {} if found.software else {
+        "vendor": found.vendor, "model": found.model, "serial": found.serial}
+    return _announced_claim("upnp", ob, said)
 
 
 def _mdns_claim(ob: MdnsObs) -> list[Claim]:
     """The maker and model a printer's DNS-SD announcement names (none for a computer that
     shares a printer: the model would be the printer's)."""
-    ip = identity_ip(ob.ip)
     found = describe_mdns(ob)
-    if ip is None or found is None:
+    if found is None:
         return []
-    c = Claim("mdns", times=[ob.time])
+    return _announced_claim("mdns", ob, {"vendor": found.vendor, "model": found.model})
+
+
+def _announced_claim(source: str, ob: UpnpObs | MdnsObs,
+                     said: dict[str, str | None]) -> list[Claim]:  # fmt: skip
+    """What a device announced of itself, as a claim on its address."""
+    ip = identity_ip(ob.ip)
+    if ip is None:
+        return []
+    c = Claim(source, times=[ob.time])
     c.add_ip(ip)
-    c.add_value("vendor", found.vendor, "mdns")
-    c.add_value("model", found.model, "mdns")
+    for fld, value in said.items():
+        c.add_value(fld, value, source)
     return [c]
 
 
