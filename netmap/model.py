@@ -161,6 +161,7 @@ class OsMatch(Model):
     family: str | None = None
     device_type: str | None = None
     generation: str | None = None
+    cpes: list[str] = Field(default_factory=list)  # of every OS class the match lists
 
 
 class OsObs(ObsBase):

@@ -249,7 +249,9 @@ def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any],
 def _os_obs(ip: str, h: dict[str, Any]) -> OsObs | None:
     matches = []
     for m in h.get("osmatch", [])[:5]:
-        cls = (m.get("osclass") or [{}])[0]
+        classes = m.get("osclass") or [{}]
+        cls = classes[0]
+        cpes = [str(c).strip() for k in classes for c in k.get("cpe") or [] if c]
         matches.append(
             OsMatch(
                 name=str(m.get("name", "")),
@@ -258,6 +260,7 @@ def _os_obs(ip: str, h: dict[str, Any]) -> OsObs | None:
                 family=cls.get("osfamily") or None,
                 device_type=cls.get("type") or None,
                 generation=cls.get("osgen") or None,
+                cpes=list(dict.fromkeys(cpes)),
             )
         )
     return OsObs(target=ip, ip=ip, matches=matches) if matches else None

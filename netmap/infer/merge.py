@@ -36,7 +36,7 @@ from datetime import datetime
 from typing import Any
 
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
-from netmap.infer.identify.cpe import service_hardware
+from netmap.infer.identify.cpe import os_hardware, service_hardware
 from netmap.infer.identify.mdns import describe as describe_mdns
 from netmap.infer.identify.upnp import describe
 from netmap.infer.snmp_records import records_from_scan
@@ -75,16 +75,18 @@ from netmap.oui import brand, vendor_of
 # "nmap:service" names a maker and model where nmap's database knows the banner as a device's
 # own (its hardware CPE): the device's word, below anything SNMP says. "upnp" is the device's
 # UPnP description, read by netmap itself: its maker, model and serial, below SNMP's; "mdns" a
-# printer's DNS-SD announcement (its make and model), likewise.
+# printer's DNS-SD announcement (its make and model), likewise. "nmap:os" is the hardware of a
+# perfect OS fingerprint match: a whole stack's behaviour, not the device's word, so it ranks
+# below every other source (and a MAC maker names the vendor before it).
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
              "dns": 4},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
                "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "arp": 2,
-               "nmap": 2, "oui": 3},
+               "nmap": 2, "oui": 3, "nmap:os": 3},
     "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
               "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "mdns": 2,
-              "nmap:service": 3},
+              "nmap:service": 3, "nmap:os": 4},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
                "snmp:printer": 2, "snmp:ups": 2, "upnp": 2},
     "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "nmap:os": 3,
@@ -101,7 +103,7 @@ CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # Hearsay: a neighbour's CDP platform, a banner or a UPnP description names a model only where
 # nothing better does, and raises no disagreement with a better source ("N3K-C3064PQ-10GX"
 # against "Nexus 3064"; UPnP's "DS920+" against SNMP's "DS920+ (DSM 7.2)").
-HEARSAY = frozenset({"cdp", "nmap:service", "upnp", "mdns"})
+HEARSAY = frozenset({"cdp", "nmap:service", "upnp", "mdns", "nmap:os"})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -346,6 +348,10 @@ def _os_claim(ob: OsObs) -> list[Claim]:
     if ob.matches:
         best = max(ob.matches, key=lambda m: (m.accuracy, m.name))
         c.add_value("os", best.name, "nmap:os")
+    hardware = os_hardware(ob.matches)
+    if hardware is not None:
+        c.add_value("vendor", hardware.vendor, "nmap:os")
+        c.add_value("model", hardware.model, "nmap:os")
     return [c]
 
 

@@ -371,6 +371,22 @@ def test_a_phone_without_snmp_has_the_model_its_banner_names() -> None:
     assert not d.conflicts
 
 
+def test_a_perfect_os_fingerprint_names_the_model_of_last_resort() -> None:
+    """A printer that answers no SNMP and whose banners name no model: nmap's perfect OS match
+    names it (hearsay, below every other source). A banner's model, where one is named,
+    stands before it with no disagreement."""
+    os = OsObs(target="10.0.0.9", ip="10.0.0.9", matches=[OsMatch(
+        name="HP LaserJet 4250 printer", accuracy=100, device_type="printer",
+        cpes=["cpe:/h:hp:laserjet_4250"])])
+    d = one([arp("10.0.0.9", mac(9, "3c:d9:2b")), svc("10.0.0.9", 9100, "jetdirect"), os])
+    assert (d.type, d.model) == (T.PRINTER, "LaserJet 4250"), d.evidence
+    assert "model: nmap OS detection" in d.identity_evidence
+    banner = svc("10.0.0.9", 80, "http", "HP LaserJet 4250tn printer http config",
+                 cpe=["cpe:/h:hp:laserjet_4250tn"])
+    d = one([arp("10.0.0.9", mac(9, "3c:d9:2b")), svc("10.0.0.9", 9100, "jetdirect"), banner, os])
+    assert d.model == "LaserJet 4250tn" and not d.conflicts, d.conflicts
+
+
 def test_snmp_names_the_model_before_a_banner_does() -> None:
     """SNMP's model stands; the banner's shorter spelling of it is no disagreement."""
     d = one([arp("10.0.0.9", mac(9, "3c:d9:2b")),

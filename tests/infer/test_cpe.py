@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from netmap.infer.identify.cpe import hardware_of, product_model
+from netmap.infer.identify.cpe import hardware_of, os_hardware, product_model
+from netmap.model import OsMatch
 
 
 @pytest.mark.parametrize(("cpes", "product", "vendor", "model"), [
@@ -81,3 +82,39 @@ def test_the_products_model_counts_only_where_no_cpe_names_one() -> None:
                                      "cpe": ["cpe:/h:sharp:mx-3070n"]})
     found = service_hardware(with_cpe)
     assert found is not None and (found.vendor, found.model) == ("Sharp", "MX-3070N")
+
+
+def _match(name: str, accuracy: int, *cpes: str) -> OsMatch:
+    return OsMatch(name=name, accuracy=accuracy, cpes=list(cpes))
+
+
+LASERJET = _match("HP LaserJet 4250 printer", 100, "cpe:/h:hp:laserjet_4250", "cpe:/h:hp:jetdirect")
+
+
+@pytest.mark.parametrize(("matches", "vendor", "model"), [
+    # one perfect match: its hardware, spelled as the match's name spells it ("JetDirect", a
+    # product line beside it, names no other model)
+    ([LASERJET], "HP", "LaserJet 4250"),
+    # two perfect matches of one model, and a relative's below 100 that names another
+    ([LASERJET, LASERJET.model_copy(update={"name": "HP LaserJet 4250tn printer"}),
+      _match("HP LaserJet 4350 printer", 93, "cpe:/h:hp:laserjet_4350")], "HP", "LaserJet 4250"),
+    # one firmware on two models: the maker, no model
+    ([LASERJET, _match("HP LaserJet 4350 printer", 100, "cpe:/h:hp:laserjet_4350")], "HP", None),
+    ([_match("HP JetDirect print server", 100, "cpe:/h:hp:jetdirect"), LASERJET], "HP", None),
+])
+def test_os_fingerprint_hardware(matches: list[OsMatch], vendor: str, model: str | None) -> None:
+    found = os_hardware(matches)
+    assert found is not None and (found.vendor, found.model) == (vendor, model)
+
+
+@pytest.mark.parametrize("matches", [
+    [],
+    # a relative's fingerprint only
+    [_match("HP LaserJet 4250 printer", 96, "cpe:/h:hp:laserjet_4250")],
+    # a perfect match that is a general-purpose OS: the fingerprint is no one device's
+    [LASERJET, _match("Linux 2.6.32", 100, "cpe:/o:linux:linux_kernel:2.6.32")],
+    # two makers
+    [LASERJET, _match("Xerox Phaser 6180 printer", 100, "cpe:/h:xerox:phaser_6180")],
+])
+def test_os_fingerprints_that_name_no_hardware(matches: list[OsMatch]) -> None:
+    assert os_hardware(matches) is None

@@ -38,7 +38,15 @@ XML = b"""<?xml version="1.0" encoding="UTF-8"?>
 <cpe>cpe:/o:hp:firmware</cpe></service></port>
 <port protocol="tcp" portid="23"><state state="closed" reason="reset"/></port>
 <port protocol="udp" portid="161"><state state="open|filtered" reason="no-response"/></port>
-</ports></host>
+</ports>
+<os><portused state="open" proto="tcp" portid="22"/>
+<osmatch name="HP LaserJet 4250 printer" accuracy="100" line="30111">
+<osclass type="printer" vendor="HP" osfamily="embedded" accuracy="100">
+<cpe>cpe:/h:hp:laserjet_4250</cpe></osclass>
+<osclass type="print server" vendor="HP" osfamily="JetDirect" accuracy="100">
+<cpe>cpe:/h:hp:jetdirect</cpe><cpe>cpe:/h:hp:laserjet_4250</cpe></osclass>
+</osmatch>
+</os></host>
 <host><status state="up" reason="echo-reply"/><address addr="192.0.2.7" addrtype="ipv4"/>
 <ports><port protocol="tcp" portid="80"><state state="open" reason="syn-ack"/></port></ports></host>
 <runstats><finished time="1700000010" elapsed="10"/><hosts up="2" down="0" total="2"/></runstats>
@@ -67,6 +75,11 @@ def test_xml_becomes_observations_inside_the_scope_only() -> None:
     # the match line's device and OS type, which python-nmap does not read
     assert (run.services[1].devicetype, run.services[1].ostype) == ("printer", "HP-UX")
     assert (run.services[0].devicetype, run.services[0].ostype) == (None, None)
+    # an OS match keeps the CPEs of all its classes, once each
+    [match] = run.os[0].matches
+    assert (match.name, match.accuracy, match.device_type) == ("HP LaserJet 4250 printer", 100,
+                                                              "printer")
+    assert match.cpes == ["cpe:/h:hp:laserjet_4250", "cpe:/h:hp:jetdirect"]
 
 
 @pytest.mark.parametrize("cut", [40, len(XML) // 2, len(XML) - 12])

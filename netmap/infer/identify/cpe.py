@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from netmap.model import ServiceObs
+from netmap.model import OsMatch, ServiceObs
 from netmap.oui import brand
 
 HARDWARE = "cpe:/h:"
@@ -42,6 +42,31 @@ def service_hardware(ob: ServiceObs) -> Hardware | None:
     if found is None and (model := product_model(ob.product, ob.devicetype)) is not None:
         return Hardware(None, model, "")
     return found
+
+
+# nmap scores an OS fingerprint match out of 100; below that, it is a relative's fingerprint
+# (the same stack on a sibling product), which may name another model.
+_PERFECT = 100
+
+
+def os_hardware(matches: list[OsMatch]) -> Hardware | None:
+    """The hardware nmap's OS detection names, from perfect fingerprint matches only, and only
+    where every perfect match names hardware of one maker. One firmware often runs on a family
+    of models; nmap then lists each as a perfect match, and the maker is named but no model.
+    Any perfect match without hardware ("Linux 4.X") means the fingerprint is not one
+    device's: None."""
+    named = [[h for h in (hardware_of([cpe], m.name) for cpe in m.cpes) if h is not None]
+             for m in matches if m.accuracy >= _PERFECT]  # fmt: skip
+    if not named or not all(named):
+        return None
+    every = [h for each in named for h in each]
+    if len({(h.vendor or "").casefold() for h in every}) != 1:
+        return None
+    # each match's model ("JetDirect", a product line, names none); all must name the same one
+    models = [{h.model.casefold(): h for h in each if h.model} for each in named]
+    if all(len(m) == 1 for m in models) and len({k for m in models for k in m}) == 1:
+        return next(iter(models[0].values()))
+    return Hardware(every[0].vendor, None, "")
 
 
 # nmap writes a device's product as "<maker> <model> <kind> <daemon>" ("SHARP MX-3070N printer
