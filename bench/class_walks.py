@@ -114,6 +114,11 @@ async def run(data: Path) -> list[Walk]:
         return [await identify(p, str(p.parent.relative_to(data)), Path(tmp)) for p in walks]
 
 
+def _band(confidence: float) -> int:
+    """Confidence band 0..4 (0.0-0.2 ... 0.8-1.0), as snmp_accuracy.py counts them."""
+    return min(int(confidence * 5), 4)
+
+
 def report(walks: list[Walk], elapsed: float, show_all: bool) -> str:
     scored = [w for w in walks if w.scored]
     right = sum(w.right for w in scored)
@@ -128,6 +133,9 @@ def report(walks: list[Walk], elapsed: float, show_all: bool) -> str:
     per = Counter((w.folder, w.right) for w in scored)
     lines.append("by folder: " + "; ".join(
         f"{f} {per[(f, True)]}/{per[(f, True)] + per[(f, False)]}" for f in FOLDERS))
+    lines.append("type accuracy by confidence: " + "; ".join(
+        f"{k / 5:.1f}-{(k + 1) / 5:.1f}: {sum(w.right for w in band)}/{len(band)}"
+        for k in range(5) if (band := [w for w in scored if _band(w.confidence) == k])))
     unknown = sum(w.got is T.UNKNOWN for w in scored if not w.right)
     lines.append(f"of the {len(scored) - right} misses, {unknown} are 'unknown'")
     named = (sum(w.vendor is not None for w in walks), sum(w.model is not None for w in walks))

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import concurrent.futures
 import ipaddress
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from netmap.discover.udp import exchange
@@ -27,7 +29,9 @@ WAIT_S = 1.5  # a LAN responder answers a unicast M-SEARCH in milliseconds; MX i
 MAX_REPLY = 8192
 MAX_LOCATIONS = 2  # description documents fetched per device
 MAX_DESCRIPTION = 256 * 1024
-FETCH_TIMEOUT_S = 3.0
+FETCH_TIMEOUT_S = 3.0  # each connect and each read
+FETCH_TOTAL_S = 6.0  # a whole document: a server that drips bytes is cut off here
+PHASE_BUDGET_S = 60.0  # every fetch of one scan; hosts left after it are recorded unfetched
 WORKERS = 16
 
 
@@ -80,18 +84,38 @@ def search(ips: list[str], wait: float = WAIT_S,
     return replies
 
 
-def fetch(location: str, timeout: float = FETCH_TIMEOUT_S) -> tuple[str | None, str | None]:
+def fetch(location: str, timeout: float = FETCH_TIMEOUT_S,
+          total: float = FETCH_TOTAL_S) -> tuple[str | None, str | None]:  # fmt: skip
     """(the description document, or None; an error message, or None). Redirects are not
-    followed: a description lives at the address it was announced at."""
+    followed: a description lives at the address it was announced at. `timeout` bounds each
+    socket operation, `total` the whole document."""
     opener = urllib.request.build_opener(_NoRedirect, urllib.request.ProxyHandler({}))
+    deadline = time.monotonic() + total
     try:
         with opener.open(urllib.request.Request(location, headers={"User-Agent": "netmap/1"}),
                          timeout=timeout) as resp:
-            body: bytes = resp.read(MAX_DESCRIPTION + 1)
+            body = _read(resp, MAX_DESCRIPTION + 1, deadline)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         return None, f"{type(exc).__name__}: {str(exc)[:200]}"
+    if body is None:
+        return None, f"description not complete after {total:g} s"
     text = body[:MAX_DESCRIPTION].decode("utf-8", "replace")
     return text, ("description cut at 256 KiB" if len(body) > MAX_DESCRIPTION else None)
+
+
+def _read(resp: Any, limit: int, deadline: float) -> bytes | None:
+    """Up to `limit` bytes of the body, or None if the deadline passes first. read1 returns
+    what has arrived, so a server that sends a byte a second cannot hold a fetch open for
+    as long as each read's own timeout allows, times the document's size."""
+    body = bytearray()
+    while len(body) < limit:
+        if time.monotonic() > deadline:
+            return None
+        chunk = resp.read1(min(65536, limit - len(body)))
+        if not chunk:
+            break
+        body += chunk
+    return bytes(body)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -99,9 +123,11 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def probe(ips: list[str], in_scope: Callable[[str], bool],
-          port: int = SSDP_PORT) -> list[UpnpObs]:
-    """One observation per target that answered SSDP, with its description documents."""
+def probe(ips: list[str], in_scope: Callable[[str], bool], port: int = SSDP_PORT,
+          budget: float = PHASE_BUDGET_S) -> list[UpnpObs]:
+    """One observation per target that answered SSDP, with its description documents. No
+    fetch starts after `budget` seconds (a /16 of responders whose web servers hang): the
+    hosts left keep their SSDP answer, and say why their description is missing."""
     targets = [ip for ip in ips if in_scope(ip)]
     answers = search(targets, port=port) if targets else {}
     jobs: list[tuple[str, dict[str, str]]] = []
@@ -112,17 +138,22 @@ def probe(ips: list[str], in_scope: Callable[[str], bool],
                           "usn": first.get("usn", ""), "locations": "\n".join(locations)}))
     if not jobs:
         return []
+    deadline = time.monotonic() + budget
     with concurrent.futures.ThreadPoolExecutor(max_workers=min(WORKERS, len(jobs))) as pool:
-        return list(pool.map(lambda job: _observe(*job), jobs))
+        return list(pool.map(lambda job: _observe(job[0], job[1], deadline), jobs))
 
 
-def _observe(ip: str, said: dict[str, str]) -> UpnpObs:
+def _observe(ip: str, said: dict[str, str], deadline: float) -> UpnpObs:
     locations = [x for x in said["locations"].split("\n") if x][:MAX_LOCATIONS]
     documents: dict[str, str] = {}
     errors: list[str] = []
     for location in locations:
         if not same_host(location, ip):
             errors.append(f"not followed: {location[:200]} names another host")
+            continue
+        if time.monotonic() > deadline:
+            errors.append(f"not fetched: {location[:200]}: the scan's time for UPnP "
+                          "descriptions ran out")
             continue
         text, error = fetch(location)
         if text is not None:

@@ -74,6 +74,38 @@ def test_an_ssdp_reply_is_read_with_bounds() -> None:
     assert upnp.parse_reply(b"\xff\xfe garbage") == {}
 
 
+def test_a_server_that_drips_its_document_is_cut_off() -> None:
+    """A byte every 0.1 s never trips a read's own timeout; the whole fetch's limit stops it."""
+    port = free_port(socket.SOCK_STREAM)
+    sent = []
+
+    async def drip(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
+        for _ in range(200):  # 20 s at most, far past the fetch's limit
+            writer.write(b"<")
+            sent.append(1)
+            await writer.drain()
+            await asyncio.sleep(0.1)
+        writer.close()
+
+    async def start(_loop: asyncio.AbstractEventLoop) -> list[Any]:
+        return [await asyncio.start_server(drip, "127.0.0.1", port)]
+
+    with serving(start):
+        text, error = upnp.fetch(f"http://127.0.0.1:{port}/d.xml", timeout=1.0, total=1.0)
+    assert text is None and error == "description not complete after 1 s"
+    assert 5 <= len(sent) <= 30  # it stopped reading at about 1 s
+
+
+def test_no_fetch_starts_once_the_phase_time_is_spent(
+        responder: tuple[int, dict[str, Any]]) -> None:  # fmt: skip
+    port, _u = responder
+    [ob] = upnp.probe(["127.0.0.1"], lambda ip: ip == "127.0.0.1", port=port, budget=0)
+    assert ob.locations and not ob.descriptions
+    assert ob.errors and "time for UPnP descriptions ran out" in ob.errors[0]
+
+
 PRINTER = """<?xml version="1.0"?>
 <root xmlns="urn:schemas-upnp-org:device-1-0"><device>
 <deviceType>urn:schemas-upnp-org:device:Printer:1</deviceType>
