@@ -3,6 +3,11 @@
 Nodes are devices, subnets ("subnet:<cidr>") and "internet"; edges are the inventory's
 links. Every attribute is a cleaned string (or a number), so any GraphML reader accepts
 the file and the XML writer escapes the text.
+
+The graph is directed only so that each edge keeps its ends in the inventory's order: an
+edge's `a_port` is its source's port and `b_port` its target's. (An undirected graph is
+written with its ends in whichever order networkx meets them, which put ports on the wrong
+device.)
 """
 
 from __future__ import annotations
@@ -17,8 +22,8 @@ from netmap.render.sanitize import clean
 from netmap.render.scene import INTERNET, device_title
 
 
-def inventory_to_graph(inv: Inventory) -> nx.MultiGraph:
-    graph = nx.MultiGraph(name=clean(f"netmap scan {inv.scan_id}"))
+def inventory_to_graph(inv: Inventory) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph(name=clean(f"netmap scan {inv.scan_id}"))
     on_vlans = _device_vlans(inv)
     for d in inv.devices:
         graph.add_node(clean(d.id), **_device_attrs(d), vlans=on_vlans.get(d.id, ""))

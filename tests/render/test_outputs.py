@@ -13,6 +13,7 @@ import openpyxl
 from vsdx import VisioFile
 
 from netmap.model import Inventory, SharedIdentity
+from netmap.render.graphml import render_graphml
 from netmap.render.inventory import attention_table
 from netmap.render.sanitize import clean
 from netmap.render.scene import device_sites
@@ -112,6 +113,30 @@ def test_graphml_round_trip(hall: Inventory, hall_out: Out) -> None:
     core = next(d for d in hall.devices if d.name == "sw-core")
     assert graph.nodes[core.id]["type"] == "switch"
     assert graph.nodes[core.id]["addresses"] == "10.1.1.10"
+
+
+def test_graphml_ports_sit_on_their_own_ends(hall: Inventory, tmp_path: Path) -> None:
+    """As the file itself says, a_port is the source's port. Each link is turned round here
+    so its first end is a device listed after the second: networkx's undirected writer wrote
+    such edges from the earlier device, with the ports on the wrong ends."""
+    turned = [x.model_copy(update={"a": x.b, "b": x.a, "a_port": x.b_port, "b_port": x.a_port})
+              for x in hall.links]  # fmt: skip
+    inv = hall.model_copy(update={"links": turned})
+    path = render_graphml(inv, tmp_path / "network.graphml")
+    assert _graphml_edges(path) == sorted(
+        (x.a, x.b, x.a_port or "", x.b_port or "") for x in turned)
+
+
+def _graphml_edges(path: Path) -> list[tuple[str, str, str, str]]:
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(path).getroot()
+    names = {k.get("id"): k.get("attr.name") for k in root.iterfind("g:key", ns)}
+    out = []
+    for edge in root.iterfind(".//g:edge", ns):
+        data = {names[d.get("key")]: d.text or "" for d in edge.iterfind("g:data", ns)}
+        out.append((edge.get("source", ""), edge.get("target", ""), data.get("a_port", ""),
+                    data.get("b_port", "")))
+    return sorted(out)
 
 
 def test_workbook(hall: Inventory, hall_out: Out) -> None:
