@@ -60,6 +60,12 @@ def build_logical_scene(inv: Inventory, title: str, site: str | None = None) -> 
         elif standing := [x for x in s.devices if where.get(x) == site and x != s.gateway
                           and (dev := b.devices.get(x)) is not None and dev.type not in GATEWAYS]:
             b.subnet(s, (site, len(standing)))
+    # a router or firewall with an address in a subnet it does not route is still on it: the
+    # city's firewall on the core subnet is how that subnet reaches the internet
+    for s in inv.subnets:
+        for x in s.devices:
+            if x != s.gateway and (dev := b.devices.get(x)) is not None and dev.type in GATEWAYS:
+                b.edge(x, s.id, LinkConfidence.CONFIRMED, "an interface in the subnet")
     for d in inv.devices:
         if (d.type not in GATEWAYS and here(d)
                 and (d.type in NAMED_TYPES or set(d.roles) & NAMED_ROLES)):  # fmt: skip
@@ -74,7 +80,8 @@ def build_logical_scene(inv: Inventory, title: str, site: str | None = None) -> 
 
 
 LEGEND = {
-    LinkConfidence.CONFIRMED: "routed: the gateway of a subnet, the internet uplink",
+    LinkConfidence.CONFIRMED: "routed: a router's or firewall's interface in a subnet, the "
+                              "internet uplink",
     LinkConfidence.INFERRED: "member: a key system's address is in that subnet",
 }
 NOTE = ("Subnets show their gateway and their devices by type; the physical pages show "

@@ -26,6 +26,11 @@ def test_logical_scene_of_the_city(hall: Inventory) -> None:
     routed = [e for e in scene.edges if e.confidence is LinkConfidence.CONFIRMED]
     internet = next(n.id for n in scene.nodes.values() if n.kind == "internet")
     assert any(e.tail == internet for e in routed)
+    # both gateways stand on the core subnet, which names neither as its gateway: each is
+    # drawn on it, once (the firewall hung loose, joined to the internet alone)
+    core = next(n.id for n in subnets if n.title.startswith("10.1.1.0/24"))
+    on_core = sorted(scene.nodes[e.tail].title for e in routed if e.head == core)
+    assert on_core == ["fw-01", "rtr-edge"]
     assert Badge.EMAIL in titles["mail01"].badges and Badge.CRITICAL in titles["mail01"].badges
     dot = dot_source(scene)
     assert "routed" in dot and "confirmed" not in dot  # its own legend, not the cabling's
