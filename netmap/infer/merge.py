@@ -41,6 +41,7 @@ from netmap.infer.identify.mdns import describe as describe_mdns
 from netmap.infer.identify.upnp import describe
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
+    WELL_KNOWN_COMMUNITIES,
     ArpObs,
     CdpNeighbor,
     Conflict,
@@ -301,9 +302,22 @@ def _service_claim(ob: ServiceObs) -> list[Claim]:
         c.add_value("vendor", hardware.vendor, "nmap:service")
         c.add_value("model", hardware.model, "nmap:service")
     svc = Service(port=ob.port, proto=ob.proto, name=ob.name, product=ob.product,
-                  version=ob.version, extrainfo=ob.extrainfo)
+                  version=ob.version, extrainfo=_without_community(ob))
     c.service = (ob.time, svc)
     return [c]
+
+
+# nmap's SNMP probe asks with the community "public", and its match line writes the community
+# that worked as the detail (i/public/). The community is a secret netmap never keeps; that a
+# well-known one worked is the finding.
+NMAP_DEFAULT_COMMUNITY = "answered the well-known community nmap asks with"
+
+
+def _without_community(ob: ServiceObs) -> str | None:
+    text = (ob.extrainfo or "").strip()
+    if ob.name == "snmp" and text.lower() in WELL_KNOWN_COMMUNITIES:
+        return NMAP_DEFAULT_COMMUNITY
+    return ob.extrainfo
 
 
 def _upnp_claim(ob: UpnpObs) -> list[Claim]:
@@ -935,7 +949,8 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         interfaces=interfaces,
         vlans=next((rec.vlans for rec in records if rec.vlans is not None), None),
         snmp_credential=credential,
-        snmp_default_community=any(rec.default_community for rec in records),
+        snmp_default_community=any(rec.default_community for rec in records) or any(
+            c.service[1].extrainfo == NMAP_DEFAULT_COMMUNITY for c in claims if c.service),
         identity_evidence=_identity_evidence(picked_from, records, host),
         **_host_fields(host, host_claim),
         sources=sorted({c.source for c in claims}),

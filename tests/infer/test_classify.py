@@ -371,6 +371,18 @@ def test_a_phone_without_snmp_has_the_model_its_banner_names() -> None:
     assert not d.conflicts
 
 
+def test_the_community_nmap_names_is_a_finding_never_a_word_in_the_inventory() -> None:
+    """nmap's SNMP match line writes the community that worked as its detail (i/public/): the
+    inventory says a well-known community answered, and never the community itself."""
+    d = one([arp("10.0.0.9", mac(9)),
+             svc("10.0.0.9", 161, "snmp", "SNMPv1 server", proto="udp", extrainfo="public")])
+    [snmp_svc] = [s for s in d.services if s.port == 161]
+    assert "public" not in (snmp_svc.extrainfo or "") and d.snmp_default_community
+    other = one([arp("10.0.0.9", mac(9)),
+                 svc("10.0.0.9", 161, "snmp", "net-snmp", proto="udp", extrainfo="SNMPv3 server")])
+    assert other.services[0].extrainfo == "SNMPv3 server" and not other.snmp_default_community
+
+
 def test_a_perfect_os_fingerprint_names_the_model_of_last_resort() -> None:
     """A printer that answers no SNMP and whose banners name no model: nmap's perfect OS match
     names it (hearsay, below every other source). A banner's model, where one is named,
