@@ -202,8 +202,10 @@ def _bridge_links(l2: _L2) -> None:
                 continue
             if _between(l2, s, t, i, j) is not None:
                 continue
-            ev = (f"{l2.name(t)} learned on {l2.name(s)} {i}"
-                  + (f"; {l2.name(s)} learned on {l2.name(t)} {j}" if j else ""))
+            # in one order whichever end the loop starts from, so the pair is one line
+            halves = [f"{l2.name(t)} learned on {l2.name(s)} {i}"]
+            halves += [f"{l2.name(s)} learned on {l2.name(t)} {j}"] if j else []
+            ev = "; ".join(sorted(halves))
             l2.attach((s, i), _Attach(t, j, "fdb", ev))
 
 

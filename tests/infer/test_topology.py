@@ -174,6 +174,9 @@ def test_switches_without_lldp_are_linked_from_forwarding_tables() -> None:
             (n["sw1"], "ge8"), (n["sw2"], "ge1")}
         assert only_link(inv, n["sw2"], n["10.0.0.100"]).a_port == "ge2"
         assert only_link(inv, n["sw1"], n["10.0.0.60"]).a_port == "ge2"
+        # each switch's account once: read from either end, the pair is one line
+        learned = [e for e in trunk.evidence if "learned on" in e]
+        assert len(learned) == 1, learned
 
 
 def test_chain_of_three_switches_links_only_neighbours() -> None:
