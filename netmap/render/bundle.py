@@ -135,8 +135,8 @@ _DESCRIPTIONS = {
     "summary.html": "One-page summary for non-specialists (open in a browser).",
     "summary.pdf": "The same summary as PDF.",
     "inventory.xlsx": "Inventory workbook: devices, software, services, ports, links, subnets, "
-    "items needing attention, and the evidence behind each device. Prints landscape, one "
-    "page wide.",
+    "items needing attention, and the evidence behind each device. Prints landscape at a "
+    "readable size; a wide sheet takes pages across, the device's name on each.",
     f"{DIAGRAM_STEM}.pdf": "Network diagram (all sites), for printing.",
     f"{DIAGRAM_STEM}.svg": "Network diagram (all sites), scalable, opens in any browser.",
     f"{DIAGRAM_STEM}.drawio": "Editable diagram for draw.io / diagrams.net.",

@@ -102,7 +102,7 @@ class _Names:
 
 # The Devices sheet is what a vendor prices from: what each device is, where, and how sure
 # netmap is. Why it thinks so (every piece of evidence, the data sources) is on the Evidence
-# sheet, so that Devices prints one page wide at a readable size.
+# sheet, so that Devices prints in few pages across at a readable size.
 DEVICE_COLUMNS: list[tuple[str, int]] = [  # header, widest the column grows before wrapping
     ("Name", 22),
     ("Type", 12),
@@ -194,7 +194,7 @@ def evidence_table(inv: Inventory) -> Table:
             rows.append([name, d.id, field_name, None, "identification", None, detail])
         if d.sources:
             rows.append([name, d.id, "seen by", None, "scan", None, ", ".join(d.sources)])
-    return Table("Evidence", headers, rows, {1: 22, 6: 60})
+    return Table("Evidence", headers, rows, {1: 22, 6: 43})
 
 
 def _device_order(d: Device) -> tuple[str, str, str]:
@@ -438,7 +438,7 @@ def links_table(inv: Inventory) -> Table:
                 "; ".join(link.evidence),
             ]
         )
-    return Table("Links", headers, rows)
+    return Table("Links", headers, rows, {0: 24, 3: 24, 8: 27, 9: 30})
 
 
 def subnets_table(inv: Inventory) -> Table:
@@ -479,7 +479,7 @@ def attention_table(inv: Inventory) -> Table:
                 "Check the SNMP settings of this device or the credentials.",
             ]
         )
-    return Table("Needs attention", headers, rows, {3: 70, 5: 50})
+    return Table("Needs attention", headers, rows, {3: 54, 5: 36})
 
 
 def _radio_island_rows(inv: Inventory) -> list[list[Value]]:
@@ -845,15 +845,15 @@ def render_workbook(inv: Inventory, path: Path) -> Path:
         )  # fmt: skip
         for table in all_tables(inv):
             ws = workbook.add_worksheet(table.name[:31])
-            _write_table(ws, table, formats)
-            _print_setup(ws, table, inv.scan_id)
+            widths = _widths(table)
+            _write_table(ws, table, widths, formats)
+            _print_setup(ws, table.name, widths, inv.scan_id)
     finally:
         workbook.close()
     return path
 
 
-def _write_table(ws: Any, table: Table, formats: _Formats) -> None:
-    widths = _widths(table)
+def _write_table(ws: Any, table: Table, widths: list[int], formats: _Formats) -> None:
     for col, title in enumerate(table.headers):
         ws.write_string(0, col, cell(title), formats.header)
     ws.set_row(0, LINE_PT * max(_lines(title, widths[c]) for c, title in enumerate(table.headers)))
@@ -875,16 +875,62 @@ def _write_table(ws: Any, table: Table, formats: _Formats) -> None:
         ws.set_column(col, col, width)
 
 
-def _print_setup(ws: Any, table: Table, scan_id: str) -> None:
-    """Printed or saved as PDF, every sheet is landscape, one page wide, with its header row
-    on every page and its name, the scan and the page number in the margins."""
+def _print_setup(ws: Any, sheet: str, widths: list[int], scan_id: str) -> None:
+    """Printed or saved as PDF, every sheet is landscape, with its header row on every page and
+    its name, the scan and the page number in the margins. A sheet prints one page wide where
+    that keeps its text at PRINT_SCALE_MIN or more; a wider one (the Devices sheet's 25
+    columns printed at 4 pt) takes as many pages across as that needs, its first column (the
+    device) repeated on each."""
     ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    scale, breaks = print_layout(widths)
+    if breaks:  # the scale and the page breaks set by hand: fit-to-width spreads them badly
+        ws.set_print_scale(scale)
+        ws.set_v_pagebreaks(breaks)
+        ws.repeat_columns(0)
+    else:
+        ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    name = table.name.replace("&", "&&")
+    name = sheet.replace("&", "&&")
     ws.set_header(f"&L&B{name}&B&Rnetmap scan {scan_id.replace('&', '&&')}", {"margin": 0.25})
     ws.set_footer("&CPage &P of &N", {"margin": 0.25})
+
+
+# A column w characters wide prints 7w + 5 pixels wide (0.75 pt each) in Excel with Calibri,
+# but about 7.25w pt in LibreOffice where Calibri and its metric twin Carlito are missing (it
+# sizes columns by DejaVu Sans, a third wider): pages are planned with the wider one, so the
+# columns fit in both. The printable width is landscape Letter's 11 in less the 0.4 in
+# margins (A4 is wider), less 2 %. At 55 %, 11 pt text prints at 6 pt.
+PT_PER_CHAR = 7.25
+PRINTABLE_PT = (11 - 2 * 0.4) * 72 * 0.98
+PRINT_SCALE_MIN = 55  # percent
+
+
+def print_layout(widths: list[int]) -> tuple[int, list[int]]:
+    """(print scale in percent, the columns each new page starts at). No breaks: the sheet
+    fits one page wide at PRINT_SCALE_MIN or more (and is printed fitted to the page). Else
+    the largest scale up to 100 % at which the columns, packed in order with the first one
+    repeated on every page, need the fewest pages across."""
+    points = [w * PT_PER_CHAR for w in widths]
+    if not points or sum(points) * PRINT_SCALE_MIN / 100 <= PRINTABLE_PT:
+        return 100, []
+    fewest = len(_pack(points, PRINT_SCALE_MIN))
+    scale = next(s for s in range(100, PRINT_SCALE_MIN - 1, -1)
+                 if len(_pack(points, s)) == fewest)  # fmt: skip
+    return scale, _pack(points, scale)[1:]
+
+
+def _pack(points: list[float], scale: int) -> list[int]:
+    """The first column of each page, packing columns in order at `scale` percent, the first
+    column repeated on every page (a column wider than a page gets one of its own)."""
+    room = PRINTABLE_PT * 100 / scale
+    starts, used = [0], 0.0
+    for col, width in enumerate(points):
+        if used + width > room and col > starts[-1]:
+            starts.append(col)
+            used = points[0]
+        used += width
+    return starts
 
 
 def _write_value(ws: Any, r: int, c: int, value: Value, formats: _Formats) -> None:

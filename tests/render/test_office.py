@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -10,7 +11,7 @@ import openpyxl
 import pytest
 
 from netmap.model import Inventory
-from netmap.render.inventory import READING_NOTES, all_tables
+from netmap.render.inventory import PRINT_SCALE_MIN, READING_NOTES, all_tables
 from netmap.render.vsdx import render_vsdx
 from tests.render.viewers import (
     pdf_pages,
@@ -86,7 +87,7 @@ def test_vsdx_icon_check_sees_plain_boxes(hall: Inventory, tmp_path: Path) -> No
 def test_workbook_prints_whole_rows_with_headers(
     hall: Inventory, hall_out: Out, tmp_path: Path
 ) -> None:
-    """Printed by LibreOffice Calc: landscape, every sheet one page wide with its header row
+    """Printed by LibreOffice Calc: landscape, at 5.5 pt or more, with its header row
     on every page, the notes whole, and every value with no space to wrap at (a 16-character
     FortiGate serial, a MAC address) whole on the page."""
     tables = all_tables(hall)
@@ -101,14 +102,38 @@ def test_workbook_prints_whole_rows_with_headers(
 
 def test_workbook_print_settings(hall_out: Out) -> None:
     wb = openpyxl.load_workbook(hall_out[0] / "inventory.xlsx")
+    split = []
     for ws in wb.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
-        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+        if ws.col_breaks.brk:  # more than one page across, at a scale set by hand
+            split.append(ws.title)
+            assert not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+            assert PRINT_SCALE_MIN <= ws.page_setup.scale <= 100, ws.title
+            assert ws.print_title_cols in ("A:A", "$A:$A"), ws.title
+        else:
+            assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+            assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
         assert ws.print_title_rows in ("1:1", "$1:$1"), ws.title
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref, ws.title
         widths = [d.width for d in ws.column_dimensions.values() if d.width]
         assert widths and max(widths) <= 72, ws.title
+    assert "Devices" in split and "Summary" not in split
+
+
+def test_a_wide_sheet_prints_pages_across_at_a_readable_scale() -> None:
+    """25 columns fitted to one page printed at 4 pt. They take pages across instead, each
+    holding whole columns at one scale, the first column repeated; a narrow sheet is fitted."""
+    from netmap.render.inventory import PRINTABLE_PT, PT_PER_CHAR, print_layout
+
+    widths = [24, 14, 13, 11, 13, 15, 22, 38, 30, 17, 10, 11, 9, 13, 17, 21, 13, 12, 10, 17,
+              10, 17, 13, 38, 9]
+    scale, breaks = print_layout(widths)
+    assert breaks and PRINT_SCALE_MIN <= scale <= 100
+    starts = [0, *breaks, len(widths)]
+    for page, (a, b) in enumerate(itertools.pairwise(starts)):
+        shown = widths[a:b] if page == 0 else [widths[0], *widths[a:b]]
+        assert sum(shown) * PT_PER_CHAR * scale / 100 <= PRINTABLE_PT, page
+    assert print_layout([20] * 8) == (100, [])  # 1,160 pt: one page wide at 61 %
 
 
 @pytest.mark.parametrize("sheet", ["Devices", "Needs attention", "Evidence"])

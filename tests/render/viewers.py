@@ -92,6 +92,11 @@ class PdfPage:
     width: float  # points
     height: float
     text: str
+    text_size: float = 0.0  # the size in points of most of its text (its median word)
+
+    @property
+    def smallest_text(self) -> float:
+        return self.text_size
 
 
 def pdf_pages(pdf: Path) -> list[PdfPage]:
@@ -103,7 +108,25 @@ def pdf_pages(pdf: Path) -> list[PdfPage]:
     text = run([need("pdftotext"), "-layout", str(pdf), "-"]).stdout
     texts = text.split("\f")
     assert len(texts) >= len(sizes) > 0, "pdftotext and pdfinfo disagree on the page count"
-    return [PdfPage(i + 1, w, h, texts[i]) for i, (w, h) in enumerate(sizes)]
+    size = _text_sizes(pdf)
+    return [PdfPage(i + 1, w, h, texts[i], size[i] if i < len(size) else 0.0)
+            for i, (w, h) in enumerate(sizes)]  # fmt: skip
+
+
+# A word's box is about 1.164 em tall in DejaVu Sans (ascent 0.928, descent 0.236), the font
+# LibreOffice draws the workbook in here.
+_BOX_EM = 1.164
+
+
+def _text_sizes(pdf: Path) -> list[float]:
+    """Each page's median word height, as a font size in points."""
+    bbox = run([need("pdftotext"), "-bbox", str(pdf), "-"]).stdout
+    sizes = []
+    for page in bbox.split("<page ")[1:]:
+        heights = sorted(float(b) - float(a) for a, b in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page))
+        sizes.append(heights[len(heights) // 2] / _BOX_EM if heights else 0.0)
+    return sizes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -323,11 +346,14 @@ def _within(inner: Box, outer: Box) -> bool:
 
 
 def printed_problems(xlsx: Path, headers: dict[str, list[str]], notes: list[str],
-                     work: Path, whole: Sequence[str] = ()) -> list[str]:  # fmt: skip
+                     work: Path, whole: Sequence[str] = (),
+                     min_text_pt: float = 5.5) -> list[str]:  # fmt: skip
     """The workbook printed to PDF by LibreOffice Calc: every sheet in order, every page
-    landscape, naming its sheet in the page header and showing every header of that sheet
-    (the header row repeats and no page holds only a slice of the columns); notes whole, and
-    each of `whole` (values with no space to wrap at, such as serials) printed uncut."""
+    landscape, naming its sheet in the page header, its text no smaller than `min_text_pt`,
+    and showing the sheet's first header (the header row repeats, and so does the first
+    column of a sheet printed more than one page across) and, over its pages, every header;
+    notes whole, and each of `whole` (values with no space to wrap at, such as serials)
+    printed uncut."""
     pages = pdf_pages(soffice_convert(xlsx, "pdf", work))
     problems: list[str] = []
     pages_of: dict[str, list[PdfPage]] = {}
@@ -342,10 +368,16 @@ def printed_problems(xlsx: Path, headers: dict[str, list[str]], notes: list[str]
     if list(pages_of) != list(headers):
         problems.append(f"sheets printed {list(pages_of)}, expected {list(headers)}")
     for sheet, sheet_pages in pages_of.items():
+        # every header on the sheet's pages, and the first one (the row's device) on each
         wanted = set().union(*(_words(h) for h in headers[sheet]))
+        if missing := wanted - set().union(*(_words(p.text) for p in sheet_pages)):
+            problems.append(f"{sheet}: no page shows {sorted(missing)}")
+        first = _words(headers[sheet][0])
         for page in sheet_pages:
-            if missing := wanted - _words(page.text):
-                problems.append(f"{sheet}, page {page.number}: no {sorted(missing)}")
+            if first - _words(page.text):
+                problems.append(f"{sheet}, page {page.number}: no {headers[sheet][0]!r}")
+        problems += [f"{sheet}, page {p.number}: text {p.smallest_text:.1f} pt"
+                     for p in sheet_pages if p.smallest_text < min_text_pt]
     text = " ".join(" ".join(p.text.split()) for p in pages)
     problems += [f"note cut: {n!r}" for n in notes if " ".join(n.split()) not in text]
     printed = set(text.split())
