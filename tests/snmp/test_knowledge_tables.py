@@ -48,6 +48,9 @@ def test_brands_table() -> None:
     assert enterprises.ENTERPRISES[9] == "Cisco" and 8072 in enterprises.GENERIC_ENTERPRISES
     assert enterprises.vendor_of_enterprise(8072) is None  # a toolkit names no maker
     assert enterprises.brand_in_text("Cisco IOS Software, C2960X") == "Cisco"
+    # a maker's registered name, as the MAC registry spells it, is the brand people write
+    from netmap.oui import brand
+    assert brand("Super Micro Computer, Inc.") == "Supermicro"
     assert all(k == k.lower() for k in enterprises.BRAND_KEYWORDS)
 
 
