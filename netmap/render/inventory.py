@@ -223,16 +223,24 @@ def software_table(inv: Inventory) -> Table:
         ip = d.addresses[0] if d.addresses else ""
         for sw in sorted(d.software, key=_kind_rank):
             rows.append([device_title(d), ip, sw.name, sw.version, sw.publisher, sw.installed,
-                         sw.sw_type])  # fmt: skip
+                         software_kind(sw)])  # fmt: skip
     return Table("Software", headers, rows, {4: 30})
 
 
-# The operating system's own packages and the libraries after what a bidder prices
-_KIND_ORDER = {"system": 1, "library": 2}
+# The operating system's own packages, drivers and libraries after what a bidder prices
+_KIND_ORDER = {"system": 1, "driver": 1, "library": 2}
+# HOST-RESOURCES-MIB's hrSWInstalledType labels, in the words the rest of the sheet uses
+_MIB_KINDS: dict[str, str | None] = {"operatingSystem": "system", "deviceDriver": "driver",
+                                     "unknown": None}  # fmt: skip
+
+
+def software_kind(sw: SoftwareItem) -> str | None:
+    """One vocabulary for every source: package, application, system, driver, library."""
+    return _MIB_KINDS.get(sw.sw_type, sw.sw_type) if sw.sw_type else None
 
 
 def _kind_rank(sw: SoftwareItem) -> int:
-    return _KIND_ORDER.get(sw.sw_type or "", 0)
+    return _KIND_ORDER.get(software_kind(sw) or "", 0)
 
 
 def software_summary_table(inv: Inventory) -> Table:
@@ -250,7 +258,7 @@ def software_summary_table(inv: Inventory) -> Table:
     order = sorted(found, key=lambda k: (_kind_rank(about[k]), -len(found[k]), k[0].casefold(),
                                          k[1]))  # fmt: skip
     rows: list[list[Value]] = [
-        [k[0], k[1] or None, about[k].publisher, len(found[k]), about[k].sw_type,
+        [k[0], k[1] or None, about[k].publisher, len(found[k]), software_kind(about[k]),
          ", ".join(list(found[k].values())[:SUMMARY_NAMES])
          + (" …" if len(found[k]) > SUMMARY_NAMES else "")]
         for k in order
@@ -702,7 +710,8 @@ READING_NOTES = [
     "Guess = netmap's inference: device types with confidence below 1, links 'inferred' or 'unplaced'.",
     "Type confidence runs from 0 (no idea) to 1 (certain); 'Evidence for the type' lists why.",
     "Software kind: 'system' = the operating system's own packages, 'library' = shared "
-    "libraries and language modules (Debian's priority and section); both listed last.",
+    "libraries and language modules (Debian's priority and section), 'driver' = a device "
+    "driver; these are listed last. 'package' and 'application' = the rest.",
     "Sheets: Devices, SLA (each system's service level and why), Software, Software summary "
     "(each product and version, and how many "
     "computers run it), Services, Interfaces, Links, Subnets, Needs attention, "

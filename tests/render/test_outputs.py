@@ -442,6 +442,26 @@ def test_libraries_and_the_systems_own_packages_come_last() -> None:
     assert rows == ["postfix", "nginx", "adduser", "libc6"]
 
 
+def test_software_kinds_read_alike_from_every_source() -> None:
+    """SNMP's hrSWInstalledType labels ("operatingSystem", "deviceDriver") sat beside the
+    package managers' words in one column; they are spelled as the rest, and sort with them."""
+    from netmap.model import DeviceType, SoftwareItem
+    from netmap.render.inventory import software_summary_table, software_table
+    from tests.render.factory import city_hall
+
+    inv = city_hall()
+    server = next(d for d in inv.devices if d.type is DeviceType.SERVER)
+    server.software = [SoftwareItem(name="Windows Server 2022", sw_type="operatingSystem"),
+                       SoftwareItem(name="e1000 driver", sw_type="deviceDriver"),
+                       SoftwareItem(name="mystery", sw_type="unknown"),
+                       SoftwareItem(name="SQL Server", sw_type="application")]
+    rows = [(r[2], r[6]) for r in software_table(inv).rows if r[0] == server.name]
+    assert rows == [("mystery", None), ("SQL Server", "application"),
+                    ("Windows Server 2022", "system"), ("e1000 driver", "driver")]
+    kinds = {r[4] for r in software_summary_table(inv).rows}
+    assert not kinds & {"operatingSystem", "deviceDriver", "unknown"}
+
+
 def test_an_overrides_evidence_row_names_the_field_it_sets() -> None:
     """A contractor's `site` override showed in the Evidence sheet as a row "about" the type."""
     from netmap.infer.overrides import apply_overrides, overrides_from_mapping
