@@ -93,7 +93,18 @@ def summarize_vlans(inv: Inventory) -> list[VlanSummary]:
         s = entry(vid)
         s.devices = len(hosts)
         s.subnets = _subnets_of(inv, [devices[h] for h in hosts])
-    return [found[k] for k in sorted(found)]
+    return [found[k] for k in sorted(found) if not _reserved(found[k])]
+
+
+# VLANs 1002-1005 exist on every Cisco VTP switch, named by IOS for FDDI and Token Ring, and
+# cannot be deleted; with no host on them they say nothing about the city's network.
+_RESERVED = {1002: "fddi-default", 1003: "token-ring-default", 1004: "fddinet-default",
+             1005: "trnet-default"}  # fmt: skip
+
+
+def _reserved(v: VlanSummary) -> bool:
+    return (_RESERVED.get(v.vlan_id) == (v.name or "").strip().lower()
+            and not v.devices and not v.subnets)
 
 
 def _members(inv: Inventory, settings: dict[str, dict[str, PortVlans]],

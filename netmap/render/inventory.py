@@ -39,6 +39,7 @@ from netmap.model import (
     LinkConfidence,
     Role,
     SoftwareItem,
+    VlanSummary,
 )
 from netmap.render.sanitize import cell
 from netmap.render.scene import (
@@ -381,7 +382,8 @@ def _vlan_cells(ps: PortVlans | None) -> list[Value]:
 def vlans_table(inv: Inventory) -> Table:
     """Each VLAN with its name, subnets, switches and the hosts on its access ports."""
     names = _Names(inv)
-    headers = ["VLAN", "Name", "Voice", "Subnets", "Switches", "Devices", "Source"]
+    headers = ["VLAN", "Name", "Voice", "Subnets", "Switches", "Hosts on its access ports",
+               "Source"]  # fmt: skip
     rows: list[list[Value]] = [
         [v.vlan_id, v.name, "yes" if v.voice else None, ", ".join(v.subnets) or None,
          ", ".join(names(s) for s in v.switches), v.devices, ", ".join(v.sources)]
@@ -451,12 +453,20 @@ def links_table(inv: Inventory) -> Table:
 
 def subnets_table(inv: Inventory) -> Table:
     names = _Names(inv)
-    headers = ["Subnet", "Name", "Site", "Zone", "Gateway", "Devices"]
+    # the VLAN a switch numbers the subnet's hosts in, where one does (its name often says
+    # what the subnet is for: "20 SERVERS")
+    vlan_of = {cidr: v for v in inv.vlans for cidr in v.subnets}
+    headers = ["Subnet", "Name", "VLAN", "Site", "Zone", "Gateway", "Devices with an address in it"]
     rows: list[list[Value]] = [
-        [s.cidr, s.name, s.site, s.zone, names(s.gateway) if s.gateway else None, len(s.devices)]
+        [s.cidr, s.name, _vlan_label(vlan_of.get(s.cidr)), s.site, s.zone,
+         names(s.gateway) if s.gateway else None, len(s.devices)]
         for s in sorted(inv.subnets, key=lambda s: s.id)
-    ]
+    ]  # fmt: skip
     return Table("Subnets", headers, rows)
+
+
+def _vlan_label(v: VlanSummary | None) -> str | None:
+    return None if v is None else f"{v.vlan_id} {v.name or ''}".strip()
 
 
 def attention_table(inv: Inventory) -> Table:

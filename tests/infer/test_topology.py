@@ -111,7 +111,10 @@ def test_stations_behind_a_trunk_port_hang_off_a_switch_not_read() -> None:
     a, b, c = mac(0x22), mac(0x23), mac(0x24)
     sw, _ = switch("10.0.0.2", "sw1", 0x200, tables={"ge4": [a, b, c], "ge5": [mac(0x25)]})
     vlans = VlanTable(vlans=[Vlan(vlan_id=10, untagged=["ge5"], tagged=["ge4"]),
-                             Vlan(vlan_id=20, tagged=["ge4"])],
+                             Vlan(vlan_id=20, tagged=["ge4"]),
+                             # IOS's fixed FDDI and Token Ring VLANs, on every Catalyst
+                             Vlan(vlan_id=1002, name="fddi-default"),
+                             Vlan(vlan_id=1005, name="trnet-default")],
                       ports=[PortVlan(port="ge4", access_vlan=1, trunk=True),
                              PortVlan(port="ge5", access_vlan=10, trunk=False)])  # fmt: skip
     obs = [*sw, *snmp("10.0.0.2", vlans=vlans), arp("10.0.0.22", a), arp("10.0.0.23", b),
@@ -125,6 +128,11 @@ def test_stations_behind_a_trunk_port_hang_off_a_switch_not_read() -> None:
     # the VLAN summary: VLAN 10's one host is the one on its access port
     (v10,) = [v for v in inv.vlans if v.vlan_id == 10]
     assert v10.devices == 1 and v10.subnets == ["10.0.0.0/24"]
+    assert [v.vlan_id for v in inv.vlans] == [1, 10, 20]  # not IOS's reserved 1002-1005
+    # the Subnets sheet names the VLAN its hosts are numbered in
+    from netmap.render.inventory import subnets_table
+    table = subnets_table(inv)
+    assert table.rows[0][table.headers.index("VLAN")] == "10"
 
 
 def _two_switches(lldp_on: bool, sw2_sees_sw1: bool) -> Inventory:
