@@ -11,6 +11,7 @@ out_dir/redacted/ so it can never be confused with the internal copy.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -23,6 +24,7 @@ from netmap.render.graphml import render_graphml
 from netmap.render.inventory import render_csvs, render_workbook
 from netmap.render.redact import redact as redact_inventory
 from netmap.render.sanitize import safe_filename
+from netmap.render.scene import sites
 from netmap.render.summary import render_summary_html, render_summary_pdf
 from netmap.render.vsdx import render_vsdx
 
@@ -137,7 +139,8 @@ _DESCRIPTIONS = {
     "inventory.xlsx": "Inventory workbook: devices, software, services, ports, links, subnets, "
     "items needing attention, and the evidence behind each device. Prints landscape at a "
     "readable size; a wide sheet takes pages across, the device's name on each.",
-    f"{DIAGRAM_STEM}.pdf": "Network diagram (all sites), for printing.",
+    f"{DIAGRAM_STEM}.pdf": "Network diagram (all sites), as one large-format sheet; the "
+    "physical-view pages print on A3.",
     f"{DIAGRAM_STEM}.svg": "Network diagram (all sites), scalable, opens in any browser.",
     f"{DIAGRAM_STEM}.drawio": "Editable diagram for draw.io / diagrams.net.",
     f"{DIAGRAM_STEM}.vsdx": "Editable diagram for Microsoft Visio.",
@@ -159,10 +162,33 @@ def _readme(inv: Inventory, parts: list[Path], redacted: bool) -> str:
         ]
     lines.append("Contents:")
     for p in parts:
-        desc = _DESCRIPTIONS.get(
-            p.name, "Per-site diagram." if p.name.startswith(DIAGRAM_STEM) else ""
-        )
+        desc = _DESCRIPTIONS.get(p.name) or _page_description(p.name, sites(inv))
         if p.suffix == ".csv":
             desc = "Table export (UTF-8 CSV) for spreadsheets and databases."
         lines.append(f"  {p.name:<40} {desc}")
     return "\r\n".join(lines) + "\r\n"
+
+
+# The diagram's page files, as diagram.pages() names them: network-logical,
+# network-site<N>-<site>, network-physical[-site<N>-<site>][-p<k>]
+_PAGE = re.compile(rf"^{DIAGRAM_STEM}-(?:(?P<logical>logical)|site(?P<site>\d+)-.+?|physical"
+                   r"(?:-site(?P<physical>\d+)-.+?)?(?:-p(?P<part>\d+))?)\.\w+$")  # fmt: skip
+
+
+def _page_description(name: str, site_names: list[str]) -> str:
+    """What one page file of the diagram shows, from its name (site N is site_names[N-1])."""
+    found = _PAGE.match(name)
+    if found is None:
+        return ""
+
+    def site(number: str | None) -> str:
+        n = int(number or 0)
+        return site_names[n - 1] if 0 < n <= len(site_names) else "the network"
+
+    if found["logical"]:
+        return "Logical view: subnets, their gateways, the internet uplink and key systems."
+    if found["site"]:
+        return f"Map of {site(found['site'])}: its devices and links."
+    part = f" (part {found['part']})" if found["part"] else ""
+    return (f"Physical view of {site(found['physical'])}{part}: each device on its switch "
+            "port; prints on A3.")

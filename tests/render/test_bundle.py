@@ -43,6 +43,24 @@ def test_multi_site_diagram_has_a_page_per_site(tmp_path: Path) -> None:
     ]
 
 
+def test_the_bundle_readme_says_what_each_page_shows() -> None:
+    """Every page file was "Per-site diagram.", the city's logical view too."""
+    from netmap.render.bundle import _readme
+    from tests.render.factory import town
+
+    inv = town(60)
+    names = ["network-logical.pdf", "network-site2-Police.svg",
+             "network-physical-site1-City-Hall-p2.pdf", "network-physical-site3-Public-Works.svg"]
+    readme = _readme(inv, [Path(n) for n in names], redacted=False)
+    said = {line.split()[0]: line.split(None, 1)[1] for line in readme.splitlines()[4:]}
+    assert said["network-logical.pdf"].startswith("Logical view: subnets")
+    assert said["network-site2-Police.svg"] == "Map of Police: its devices and links."
+    assert said["network-physical-site1-City-Hall-p2.pdf"].startswith(
+        "Physical view of City Hall (part 2):")
+    assert said["network-physical-site3-Public-Works.svg"].startswith(
+        "Physical view of Public Works:")
+
+
 def test_empty_inventory_renders_everything(tmp_path: Path) -> None:
     inv = city_hall()
     inv.devices, inv.links, inv.subnets, inv.uplink, inv.snmp_failures = [], [], [], None, []
