@@ -441,17 +441,19 @@ _BADGE_TEXT = {
 }
 
 
-_PHYSICAL_NOTE = ("Port names are shown at the host end of host links.<BR ALIGN=\"LEFT\"/>"
-                  "&quot;12 workstations&quot;: same-type hosts on one switch, listed in the "
-                  "workbook.")  # fmt: skip
+_PHYSICAL_NOTE = "Port names are shown at the host end of host links."
+GROUP_NOTE = ("&quot;12 workstations&quot;: same-type hosts on one switch, listed in the "
+              "workbook.")  # fmt: skip
 
 
 def legend_label(
-    badges: list[str], links: dict[LinkConfidence, str] | None = None, note: str | None = None
+    badges: list[str], links: dict[LinkConfidence, str] | None = None, note: str | None = None,
+    grouped: bool = False,
 ) -> str:
     """One HTML table: a sample of each link style (drawn with box-drawing characters, so
     the legend stays one compact node) and each badge in use. `links` and `note` replace the
-    physical map's meanings and footnote on other pages."""
+    physical map's meanings and footnote on other pages; `grouped` (the page draws counted
+    groups of hosts) adds the line that explains them."""
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12"><B>Legend</B></FONT></TD></TR>']
     for conf, (_, color, _, text) in EDGE_STYLES.items():
         if links:
@@ -470,6 +472,8 @@ def legend_label(
             f"{_BADGE_TEXT[badge]}</FONT></TD></TR>"
         )
     footnote = _PHYSICAL_NOTE if note is None else dot_html(note)
+    if grouped:
+        footnote += '<BR ALIGN="LEFT"/>' + GROUP_NOTE
     rows.append(
         '<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#636E72">'
         f'{footnote}<BR ALIGN="LEFT"/></FONT></TD></TR>'
@@ -482,7 +486,9 @@ def legend_label(
 
 def _emit_legend(scene: Scene) -> None:
     badges = sorted({b for n in scene.nodes.values() for b in n.badges})
-    _LabelNode(legend_label(badges, scene.link_legend, scene.legend_note), nodeid="legend")
+    grouped = any(n.kind == "group" for n in scene.nodes.values())
+    _LabelNode(legend_label(badges, scene.link_legend, scene.legend_note, grouped),
+               nodeid="legend")
 
 
 # ---------------------------------------------------------------------------------------------

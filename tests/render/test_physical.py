@@ -48,6 +48,18 @@ def test_hosts_hang_under_their_switch_counted_by_type() -> None:
     assert ("sw-core", "mail01") in edges
 
 
+def test_the_legend_explains_counted_groups_only_on_a_page_that_has_them() -> None:
+    """Every page's legend explained "12 workstations", the logical view's too, and the
+    physical pages, which draw such groups, did not."""
+    from netmap.render.diagram import GROUP_NOTE, dot_source
+    from netmap.render.logical import build_logical_scene
+
+    grouped = build_physical_scene(city_hall(), "City Hall", "t")
+    assert any(n.kind == "group" for n in grouped.nodes.values())
+    assert GROUP_NOTE in dot_source(grouped)
+    assert GROUP_NOTE not in dot_source(build_logical_scene(city_hall(), "t"))
+
+
 def test_single_up_to_folds_printers_and_phones_above_the_limit() -> None:
     scene = build_physical_scene(city_hall(), "City Hall", "t", single_up_to=1)
     assert ("sw-hall-2", "2 printers") in edges_by_title(scene)
