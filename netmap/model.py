@@ -571,6 +571,10 @@ AP_JOINED = frozenset({"associated", "up"})
 
 
 # Communities every scanner tries first: an agent that answers one is readable by anyone.
+# IANAifType values of a physical Ethernet port: ethernetCsmacd, iso88023Csmacd, fastEther,
+# fastEtherFX, gigabitEthernet
+ETHERNET_IF_TYPES = frozenset({6, 7, 62, 69, 117})
+
 WELL_KNOWN_COMMUNITIES = frozenset(
     {"public", "private", "community", "default", "snmp", "admin", "manager", "monitor", "cisco"}
 )

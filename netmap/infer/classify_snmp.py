@@ -35,7 +35,7 @@ from netmap.infer.identify.votes import (
     specific_family,
     structure_votes,
 )
-from netmap.model import DeviceType, Facts, SnmpRecord, TypeVote
+from netmap.model import ETHERNET_IF_TYPES, DeviceType, Facts, SnmpRecord, TypeVote
 
 T = DeviceType
 SOURCE = "snmp"
@@ -72,7 +72,6 @@ _SERVERS = TYPE_DATA["server_makers"]
 _SERVER_OS_VENDORS = frozenset(int(n) for n in _SERVERS["enterprises"])
 _SERVER_BRANDS = re.compile(_SERVERS["brands"], re.IGNORECASE)
 
-_PHYSICAL_IF_TYPES = {6, 7, 62, 69, 117}  # ethernetCsmacd, iso88023, fastEther(FX), gigabitEthernet
 _WIFI_IF_TYPES = {71, 188}  # ieee80211, radioMAC
 _MICROWAVE_IF_TYPES = {  # RFC 8561: the air interface of a microwave radio link
     295: "microwaveCarrierTermination", 296: "microwaveRadioLinkTerminal"}
@@ -228,7 +227,7 @@ def _table_votes(rec: SnmpRecord) -> list[TypeVote]:
                 T.SWITCH, 0.2, "ENTITY-MIB chassis with ports and power supplies", "snmp:inventory"
             )
         )
-    physical = [i for i in rec.interfaces if i.if_type in _PHYSICAL_IF_TYPES]
+    physical = [i for i in rec.interfaces if i.if_type in ETHERNET_IF_TYPES]
     wifi = [i for i in rec.interfaces if i.if_type in _WIFI_IF_TYPES]
     microwave = [_MICROWAVE_IF_TYPES[i.if_type] for i in rec.interfaces
                  if i.if_type in _MICROWAVE_IF_TYPES]

@@ -36,6 +36,7 @@ from netmap.infer.context import ROUTERS, Context, Exit, build_context, canonica
 from netmap.infer.context import port_name as local_port_name
 from netmap.infer.vlans import port_vlans
 from netmap.model import (
+    ETHERNET_IF_TYPES,
     Device,
     DeviceType,
     Evidence,
@@ -645,7 +646,39 @@ def build_links(devices: list[Device], scan: ScanRecord,
     subnets, l3_links = _layer3(ctx, scan, exits, placed)
     uplink, up_links = _uplink(ctx, exits)
     all_devices = sorted([*devices, *l2.unmanaged], key=lambda d: d.id)
-    return Topology(_dedupe(l2.links + l3_links + up_links), subnets, uplink, all_devices)
+    links = _host_ports(_dedupe(l2.links + l3_links + up_links), devices)
+    return Topology(links, subnets, uplink, all_devices)
+
+
+_CABLED = frozenset({LinkSource.LLDP, LinkSource.CDP, LinkSource.FDB})
+
+
+def _host_ports(links: list[Link], devices: list[Device]) -> list[Link]:
+    """A cable whose far end is a device with exactly one Ethernet port that is up, and no other
+    cable: that port is its end (the switch's table says where the cable plugs in, the device
+    itself that it has one port in use)."""
+    by_id = {d.id: d for d in devices}
+    cables: dict[str, int] = defaultdict(int)
+    for link in links:
+        if link.source in _CABLED:
+            cables[link.a] += 1
+            cables[link.b] += 1
+    out = []
+    for link in links:
+        for end, field_, other_port in ((link.b, "b_port", link.a_port),
+                                        (link.a, "a_port", link.b_port)):
+            if (link.source in _CABLED and other_port and getattr(link, field_) is None
+                    and cables[end] == 1
+                    and (port := _only_port(by_id.get(end))) is not None):  # fmt: skip
+                link = link.model_copy(update={field_: port, "evidence": [
+                    *link.evidence, f"{port}: the device's only Ethernet port that is up"]})
+        out.append(link)
+    return out
+
+
+def _only_port(d: Device | None) -> str | None:
+    up = [i for i in (d.interfaces if d else []) if i.if_type in ETHERNET_IF_TYPES and i.is_up]
+    return local_port_name(d, up[0].name, up[0].if_index) if len(up) == 1 else None
 
 
 def is_air_link(a: DeviceType | None, b: DeviceType | None) -> bool:

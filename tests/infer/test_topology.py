@@ -187,6 +187,30 @@ def test_switches_without_lldp_are_linked_from_forwarding_tables() -> None:
         assert len(learned) == 1, learned
 
 
+def test_a_host_with_one_ethernet_port_up_is_cabled_by_that_port() -> None:
+    """The switch's table says where the cable plugs in; a host that reports one Ethernet
+    port up says which of its ports it is. Two ports up (or none reported) name none."""
+    nas, cam = mac(0x51), mac(0x52)
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, tables={"ge3": [nas], "ge4": [cam]})
+
+    def ports(*names: str) -> list[Interface]:
+        lo = Interface(if_index=1, name="lo", if_type=24, is_up=True)
+        return [lo] + [iface(i + 2, n, mac(0x60 + i)).model_copy(update={"if_type": 6})
+                       for i, n in enumerate(names)]
+
+    obs = [*sw, arp("10.0.0.2", mac(0x200)), arp("10.0.0.51", nas), arp("10.0.0.52", cam),
+           *snmp("10.0.0.51", facts=Facts(hostname="nas"), interfaces=ports("lan0")),
+           *snmp("10.0.0.52", facts=Facts(hostname="cam"), interfaces=ports("eth0", "eth1"))]
+    inv = build_inventory(make_scan(obs))
+    n = ids(inv)
+    cable = only_link(inv, n["sw1"], n["nas"])
+    ends = {(cable.a, cable.a_port), (cable.b, cable.b_port)}
+    assert ends == {(n["sw1"], "ge3"), (n["nas"], "lan0")}
+    assert "lan0: the device's only Ethernet port that is up" in cable.evidence
+    two = only_link(inv, n["sw1"], n["cam"])
+    assert None in (two.a_port, two.b_port)
+
+
 def test_chain_of_three_switches_links_only_neighbours() -> None:
     """sw1.ge8 - sw2.ge1 ... sw2.ge8 - sw3.ge1: sw1 and sw3 are not directly connected."""
     s1, s2, s3 = mac(0x200), mac(0x300), mac(0x400)
