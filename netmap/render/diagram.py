@@ -342,6 +342,19 @@ def icon_key(node: SceneNode) -> str:
     return key if key in ICONS else "unknown"
 
 
+def _title_html(title: str) -> str:
+    """A title longer than _TITLE_MAX breaks before a bracket that fits ("unmanaged switch" /
+    "(sw-access ge4)"), else at its last space that fits; only a second line too long, or a
+    word with no space, is cut."""
+    text = " ".join(title.split())
+    cut = text.rfind(" (", 0, _TITLE_MAX + 1)
+    cut = cut if cut > 0 else text.rfind(" ", 0, _TITLE_MAX + 1)
+    if len(text) <= _TITLE_MAX or cut <= 0:
+        return dot_html(text, max_len=_TITLE_MAX)
+    first, rest = text[:cut], text[cut + 1:]
+    return f"{dot_html(first)}<BR/>{dot_html(rest, max_len=_TITLE_MAX)}"
+
+
 def node_label(node: SceneNode) -> str:
     """The HTML-like label: icon, bold title, muted detail lines, badges."""
     icon = ICONS[icon_key(node)]
@@ -349,7 +362,7 @@ def node_label(node: SceneNode) -> str:
     rows = [
         f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}">'
         f'<IMG SRC="{dot_html(str(icon))}" SCALE="TRUE"/></TD></TR>',
-        f'<TR><TD><FONT POINT-SIZE="11"><B>{dot_html(node.title, max_len=_TITLE_MAX)}</B></FONT></TD></TR>',
+        f'<TR><TD><FONT POINT-SIZE="11"><B>{_title_html(node.title)}</B></FONT></TD></TR>',
     ]
     for line in node.lines[:3]:
         rows.append(

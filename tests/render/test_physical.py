@@ -181,3 +181,16 @@ def test_a_host_standing_in_another_site_is_drawn_there_in_its_subnet() -> None:
     assert {"ptp-b", "pc1"} <= set(titles(page).values())
     assert [page.over_air(e) for e in page.edges if "to City Hall" in
             (titles(page)[e.tail], titles(page)[e.head])] == [True]  # fmt: skip
+
+
+def test_a_long_device_name_wraps_instead_of_being_cut() -> None:
+    """'unmanaged switch (sw-access…' lost the port it names; it breaks before the bracket.
+    A hostile name still goes through the escaper on both lines."""
+    from netmap.render.diagram import node_label
+    from netmap.render.scene import SceneNode
+
+    label = node_label(SceneNode(id="n1", kind="device", title="unmanaged switch (sw-access ge4)"))
+    assert "unmanaged switch<BR/>(sw-access ge4)" in label and "…" not in label
+    hostile = node_label(SceneNode(id="n2", kind="device",
+                                   title="<b>a long name</b> (<script>alert(1))"))
+    assert "<BR/>(&lt;script&gt;" in hostile and "<script>" not in hostile
