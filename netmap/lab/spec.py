@@ -86,6 +86,9 @@ class InterfaceSpec(_Strict):
     mac: str
     ips: list[ipaddress.IPv4Interface] = Field(default_factory=list)
     alias: str | None = None
+    # the port's name in the device's SNMP recording, where the agent answers from one (a
+    # real APC card calls its port "LAN"): what netmap can read of it
+    snmp_name: str | None = None
 
     @field_validator("name")
     @classmethod
@@ -499,6 +502,7 @@ class TruthInterface(BaseModel):
     name: str
     mac: str
     ips: list[str]
+    snmp_name: str | None = None  # its name in the device's SNMP recording
 
 
 class TruthService(BaseModel):
@@ -609,8 +613,9 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
     services = [TruthService(port=s.port, proto=s.proto, name=s.name) for s in d.services]
     if d.snmp is not None:
         services.append(TruthService(port=161, proto="udp", name="snmp"))
-    ifaces = [TruthInterface(name=i.name, mac=i.mac, ips=[str(ip) for ip in i.ips])
-              for i in d.all_interfaces()]
+    ifaces = [TruthInterface(name=i.name, mac=i.mac, ips=[str(ip) for ip in i.ips],
+                             snmp_name=i.snmp_name)
+              for i in d.all_interfaces()]  # fmt: skip
     if d.loopback_ips:
         ifaces.append(TruthInterface(name="lo", mac="00:00:00:00:00:00",
                                      ips=[str(ip) for ip in d.loopback_ips]))

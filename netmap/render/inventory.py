@@ -899,15 +899,14 @@ def _print_setup(ws: Any, sheet: str, widths: list[int], scan_id: str) -> None:
     its name, the scan and the page number in the margins. A sheet prints one page wide where
     that keeps its text at PRINT_SCALE_MIN or more; a wider one (the Devices sheet's 25
     columns printed at 4 pt) takes as many pages across as that needs, its first column (the
-    device) repeated on each."""
+    device) repeated on each. The scale is set, not fitted: LibreOffice's fit-to-width printed
+    two blank pages after a long sheet."""
     ws.set_landscape()
     scale, breaks = print_layout(widths)
-    if breaks:  # the scale and the page breaks set by hand: fit-to-width spreads them badly
-        ws.set_print_scale(scale)
+    ws.set_print_scale(scale)  # by hand: LibreOffice's fit-to-width left blank pages
+    if breaks:
         ws.set_v_pagebreaks(breaks)
         ws.repeat_columns(0)
-    else:
-        ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     name = sheet.replace("&", "&&")
@@ -927,12 +926,12 @@ PRINT_SCALE_MIN = 55  # percent
 
 def print_layout(widths: list[int]) -> tuple[int, list[int]]:
     """(print scale in percent, the columns each new page starts at). No breaks: the sheet
-    fits one page wide at PRINT_SCALE_MIN or more (and is printed fitted to the page). Else
+    fits one page wide at PRINT_SCALE_MIN or more, and the scale is the one that fits it. Else
     the largest scale up to 100 % at which the columns, packed in order with the first one
     repeated on every page, need the fewest pages across."""
     points = [w * PT_PER_CHAR for w in widths]
     if not points or sum(points) * PRINT_SCALE_MIN / 100 <= PRINTABLE_PT:
-        return 100, []
+        return min(100, int(PRINTABLE_PT * 100 / max(sum(points), 1.0))), []
     fewest = len(_pack(points, PRINT_SCALE_MIN))
     scale = next(s for s in range(100, PRINT_SCALE_MIN - 1, -1)
                  if len(_pack(points, s)) == fewest)  # fmt: skip

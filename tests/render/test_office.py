@@ -105,14 +105,12 @@ def test_workbook_print_settings(hall_out: Out) -> None:
     split = []
     for ws in wb.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
-        if ws.col_breaks.brk:  # more than one page across, at a scale set by hand
+        # a scale set by hand, never fitted (LibreOffice left blank pages after a long sheet)
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert PRINT_SCALE_MIN <= (ws.page_setup.scale or 100) <= 100, ws.title
+        if ws.col_breaks.brk:  # more than one page across
             split.append(ws.title)
-            assert not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-            assert PRINT_SCALE_MIN <= ws.page_setup.scale <= 100, ws.title
             assert ws.print_title_cols in ("A:A", "$A:$A"), ws.title
-        else:
-            assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-            assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
         assert ws.print_title_rows in ("1:1", "$1:$1"), ws.title
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref, ws.title
         widths = [d.width for d in ws.column_dimensions.values() if d.width]
@@ -133,7 +131,7 @@ def test_a_wide_sheet_prints_pages_across_at_a_readable_scale() -> None:
     for page, (a, b) in enumerate(itertools.pairwise(starts)):
         shown = widths[a:b] if page == 0 else [widths[0], *widths[a:b]]
         assert sum(shown) * PT_PER_CHAR * scale / 100 <= PRINTABLE_PT, page
-    assert print_layout([20] * 8) == (100, [])  # 1,160 pt: one page wide at 61 %
+    assert print_layout([20] * 8) == (62, [])  # 1,160 pt: one page wide at 62 %
 
 
 @pytest.mark.parametrize("sheet", ["Devices", "Needs attention", "Evidence"])
