@@ -661,11 +661,31 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
             else:
                 e.tail = stubs[label]
             new_edges.append(e)
-    scene.edges = new_edges
+    scene.edges = _one_per_stub_port(new_edges, set(stubs.values()))
     keep |= set(stubs.values())
     scene.nodes = {k: v for k, v in scene.nodes.items() if k in keep}
     scene.clusters = {k: v for k, v in scene.clusters.items() if k in in_site}
     scene.title = f"{scene.title} - {site}"
+
+
+def _one_per_stub_port(edges: list[SceneEdge], stubs: set[str]) -> list[SceneEdge]:
+    """One edge from a port to another site's stub: a router's cable to the police switch and
+    its interface in the police subnet both leave by ge3, and drew two lines to "to Police".
+    The best-evidenced one stays, where the first stood."""
+    kept: list[SceneEdge] = []
+    at: dict[tuple[str, str, str], int] = {}  # (node, stub, its port) -> index in kept
+    for e in edges:
+        stub = e.head if e.head in stubs else (e.tail if e.tail in stubs else None)
+        inside, port = (e.tail, e.tail_port) if stub == e.head else (e.head, e.head_port)
+        key = (inside, stub or "", port or "")
+        if stub is not None and port and key in at:
+            if _stronger(e.confidence, kept[at[key]].confidence):
+                kept[at[key]] = e
+            continue
+        if stub is not None and port:
+            at[key] = len(kept)
+        kept.append(e)
+    return kept
 
 
 def site_stub(site: str) -> tuple[str, list[str]]:

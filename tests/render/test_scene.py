@@ -97,6 +97,22 @@ def test_site_page_keeps_one_site_and_stubs_the_others() -> None:
     assert scene.title.endswith("Police")
 
 
+def test_one_line_per_port_to_another_sites_stub() -> None:
+    """The router's cable to the police switch and its interface in the police subnet both
+    leave by ge3: one line to "to Police", the cable's; other ports keep their own."""
+    from netmap.render.scene import _one_per_stub_port
+
+    def edge(port: str | None, conf: LinkConfidence, head: str = "r0") -> SceneEdge:
+        return SceneEdge(tail="rtr", head=head, tail_port=port, head_port=None, confidence=conf,
+                         sources=[], links=[])
+
+    subnet, cable = edge("ge3", LinkConfidence.ONE_SIDED), edge("ge3", LinkConfidence.CONFIRMED)
+    other, bare, local = (edge("ge4", LinkConfidence.INFERRED), edge(None, LinkConfidence.INFERRED),
+                          edge("ge3", LinkConfidence.INFERRED, head="sw1"))
+    kept = _one_per_stub_port([subnet, other, cable, bare, local], {"r0"})
+    assert kept == [cable, other, bare, local]
+
+
 def test_unknown_endpoints_are_skipped_not_fatal() -> None:
     inv = city_hall()
     inv.links[0].b = "mac:ff:ff:ff:ff:ff:ff"
