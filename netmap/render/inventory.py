@@ -46,6 +46,7 @@ from netmap.render.scene import (
     AIR_LINK,
     INTERNET,
     SUBNET_PREFIX,
+    between_devices,
     device_title,
     hardware_label,
     type_word,
@@ -746,8 +747,11 @@ def coverage(inv: Inventory) -> list[tuple[str, Value]]:
         ("SNMP attempts that failed", len(inv.snmp_failures)),
         ("Devices with an identified type", typed),
         ("Devices placed on a switch port or link", placed),
-        ("Links found", len(inv.links)),
-    ]
+        ("Links between devices (cables and radio paths)",
+         sum(1 for link in inv.links if between_devices(link))),
+        ("Addresses in subnets and routes to the internet",
+         sum(1 for link in inv.links if not between_devices(link))),
+    ]  # fmt: skip
 
 
 def uplink_facts(inv: Inventory, names: _Names | None = None) -> list[tuple[str, Value]]:

@@ -103,6 +103,12 @@ BADGE_COLORS = {Badge.EMAIL: "#1565C0", Badge.TELEPHONY: "#2E7D32", Badge.BACKUP
                 Badge.CRITICAL: "#6A1B9A", Badge.SCANNER: "#546E7A"}  # fmt: skip
 
 
+def between_devices(link: Link) -> bool:
+    """A cable or radio path between two devices, not a device's address in a subnet or its
+    route to the internet."""
+    return not any(end == INTERNET or end.startswith(SUBNET_PREFIX) for end in (link.a, link.b))
+
+
 def type_word(t: DeviceType, count: int = 1) -> str:
     singular, plural = TYPE_WORDS[t]
     return singular if count == 1 else plural

@@ -23,7 +23,7 @@ from netmap.render.inventory import (
     uplink_facts,
 )
 from netmap.render.sanitize import dot_html, html_text
-from netmap.render.scene import device_title, sites, type_word
+from netmap.render.scene import between_devices, device_title, sites, type_word
 
 TIMEOUT_S = 60
 
@@ -118,12 +118,14 @@ def _attention(inv: Inventory) -> Section:
 
 
 def _confidence(inv: Inventory) -> Section:
-    links = Counter(link.confidence for link in inv.links)
+    # the cabling's own evidence: a router's address in a subnet is no second cable
+    links = Counter(link.confidence for link in inv.links if between_devices(link))
     rows = [
         ("Links reported by both ends", str(links[LinkConfidence.CONFIRMED])),
         ("Links reported by one end", str(links[LinkConfidence.ONE_SIDED])),
         ("Links inferred from switch tables", str(links[LinkConfidence.INFERRED])),
-        ("Hosts placed by subnet only", str(links[LinkConfidence.UNPLACED])),
+        ("Hosts placed by subnet only", str(sum(
+            1 for link in inv.links if link.confidence is LinkConfidence.UNPLACED))),
         (
             "Devices of unknown type",
             str(sum(1 for d in inv.devices if d.type == DeviceType.UNKNOWN)),

@@ -487,3 +487,16 @@ def test_a_building_across_a_radio_link_is_pointed_out_until_its_site_is_set() -
     assert "ptp-b and the 1 device behind it" in str(rows[0][3]) and "from ptp-a" in str(rows[0][3])
     sited = attention_table(garage_across_a_radio("Public Works")).rows
     assert not [r for r in sited if r[0] == "Building across a radio link"]
+
+
+def test_links_are_counted_as_cables_apart_from_addresses_in_subnets(hall: Inventory) -> None:
+    """'Links found' counted a router's address in a subnet, which repeats the cable its
+    port already has, as a link of its own."""
+    from netmap.render.inventory import coverage
+
+    facts = dict(coverage(hall))
+    cables = facts["Links between devices (cables and radio paths)"]
+    others = facts["Addresses in subnets and routes to the internet"]
+    assert cables + others == len(hall.links)
+    assert others == sum(1 for x in hall.links if x.b == "internet" or x.b.startswith("subnet:"))
+    assert isinstance(cables, int) and cables > others > 0
