@@ -34,7 +34,7 @@ RULES: list[Rule] = [
      "telephone system"),
     ("critical", lambda d, c: d.id == c.gateway or d.type is T.FIREWALL or Role.GATEWAY in d.roles,
      "internet gateway or firewall"),
-    ("critical", lambda d, c: d.id in c.core, "core switch (cabled to the gateway)"),
+    ("critical", lambda d, c: d.id in c.core, "core switch (cabled to a router or firewall)"),
     ("critical", lambda d, c: Role.BACKUP in d.roles or d.type is T.BACKUP, "backup system"),
     ("critical", lambda d, c: Role.CJI in d.roles or bool(_CJI.search(d.zone or "")),
      "in the CJI zone (criminal-justice information)"),
