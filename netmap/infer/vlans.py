@@ -96,6 +96,14 @@ def summarize_vlans(inv: Inventory) -> list[VlanSummary]:
     return [found[k] for k in sorted(found) if not _reserved(found[k])]
 
 
+def subnet_vlans(vlans: list[VlanSummary]) -> dict[str, VlanSummary]:
+    """Each subnet's VLAN: the one it is the main subnet of, the one with the most hosts where
+    several are, and a voice VLAN only where no data VLAN is (the staff subnet is VLAN 10's,
+    though the phones on VLAN 40 are numbered in it too)."""
+    ranked = sorted(vlans, key=lambda v: (not v.voice, v.devices, -v.vlan_id))
+    return {v.subnets[0]: v for v in ranked if v.subnets}
+
+
 # VLANs 1002-1005 exist on every Cisco VTP switch, named by IOS for FDDI and Token Ring, and
 # cannot be deleted; with no host on them they say nothing about the city's network.
 _RESERVED = {1002: "fddi-default", 1003: "token-ring-default", 1004: "fddinet-default",

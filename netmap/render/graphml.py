@@ -16,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from netmap.infer.vlans import PortVlans, port_vlans
+from netmap.infer.vlans import PortVlans, port_vlans, subnet_vlans
 from netmap.model import Device, Inventory
 from netmap.render.sanitize import clean
 from netmap.render.scene import INTERNET, device_title
@@ -27,9 +27,9 @@ def inventory_to_graph(inv: Inventory) -> nx.MultiDiGraph:
     on_vlans = _device_vlans(inv)
     for d in inv.devices:
         graph.add_node(clean(d.id), **_device_attrs(d), vlans=on_vlans.get(d.id, ""))
-    subnet_vlans = {cidr: v for v in inv.vlans for cidr in v.subnets}
+    vlan_of = subnet_vlans(inv.vlans)
     for s in inv.subnets:
-        vlan = subnet_vlans.get(s.cidr)
+        vlan = vlan_of.get(s.cidr)
         graph.add_node(
             clean(s.id),
             kind="subnet",

@@ -27,7 +27,7 @@ from netmap.infer.classify import ROLE_PRODUCTS
 from netmap.infer.overrides import overridden_field
 from netmap.infer.sla import response_of
 from netmap.infer.topology import is_air_link, radio_islands
-from netmap.infer.vlans import PortVlans, port_vlans
+from netmap.infer.vlans import PortVlans, port_vlans, subnet_vlans
 from netmap.model import (
     AP_JOINED,
     CONFIDENT,
@@ -456,7 +456,7 @@ def subnets_table(inv: Inventory) -> Table:
     names = _Names(inv)
     # the VLAN a switch numbers the subnet's hosts in, where one does (its name often says
     # what the subnet is for: "20 SERVERS")
-    vlan_of = {cidr: v for v in inv.vlans for cidr in v.subnets}
+    vlan_of = subnet_vlans(inv.vlans)
     headers = ["Subnet", "Name", "VLAN", "Site", "Zone", "Gateway", "Devices with an address in it"]
     rows: list[list[Value]] = [
         [s.cidr, s.name, _vlan_label(vlan_of.get(s.cidr)), s.site, s.zone,

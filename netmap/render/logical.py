@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from netmap.infer.vlans import subnet_vlans
 from netmap.model import Device, DeviceType, Inventory, LinkConfidence, Role, Subnet
 from netmap.render.scene import (
     INTERNET,
@@ -100,8 +101,7 @@ class _Builder:
         self.devices = {d.id: d for d in inv.devices}
         self.subnet_of = {dev: s for s in inv.subnets for dev in s.devices}
         # a subnet's VLAN: the one it is the main subnet of (with the most hosts, if several)
-        self.vlan_of = {v.subnets[0]: v for v in sorted(inv.vlans, key=lambda v: v.devices)
-                        if v.subnets}  # fmt: skip
+        self.vlan_of = subnet_vlans(inv.vlans)
 
     def node(self, node: SceneNode) -> None:
         self.nodes.append(node)

@@ -464,6 +464,13 @@ def test_a_phone_on_a_port_with_a_voice_vlan_counts_in_the_voice_vlan() -> None:
     assert next(d for d in inv.devices if "10.0.0.30" in d.addresses).type is DeviceType.PHONE
     by_id = {v.vlan_id: v for v in inv.vlans}
     assert (by_id[40].devices, by_id[40].voice, by_id[10].devices) == (1, True, 1)
+    # the subnet is the data VLAN's, though the phone on the voice VLAN is numbered in it too:
+    # the Subnets sheet said "40", the last VLAN to name the subnet
+    from netmap.infer.vlans import subnet_vlans
+    from netmap.render.inventory import subnets_table
+    assert subnet_vlans(inv.vlans)["10.0.0.0/24"].vlan_id == 10
+    table = subnets_table(inv)
+    assert table.rows[0][table.headers.index("VLAN")] == "10"
 
 
 def test_radio_islands_are_what_only_an_air_link_joins() -> None:
