@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from netmap.config import Profile
-from netmap.model import Inventory
+from netmap.model import Inventory, ScanRecord
 from netmap.store import Store
 
 
@@ -30,6 +30,17 @@ def warm_imports(render: bool) -> threading.Thread:
     return thread
 
 
+def stored_scan(store: Store, scan_id: str) -> ScanRecord:
+    """A stored scan as inference reads it: its observations, with what its raw nmap XML holds
+    that the parser of its day did not keep, so an old scan is identified with today's
+    reading of what it saw."""
+    from netmap.discover.nmap import reread
+
+    record = store.read(scan_id)
+    documents = store.read_files(scan_id, "nmap-*.xml")
+    return record.model_copy(update={"observations": reread(record.observations, documents)})
+
+
 def build_and_store(store: Store, scan_id: str, profile: Profile | None = None) -> Inventory:
     """Merge + classify + topology of a stored scan, cached as inventory.json/topology.json."""
     from netmap.infer.overrides import load_overrides
@@ -38,8 +49,8 @@ def build_and_store(store: Store, scan_id: str, profile: Profile | None = None) 
 
     ov = profile.overrides if profile else None
     overrides = load_overrides(ov) if isinstance(ov, str) else ov
-    inv = build_inventory(store.read(scan_id), overrides, profile.sla if profile else None,
-                          profile.diagram if profile else None)
+    inv = build_inventory(stored_scan(store, scan_id), overrides,
+                          profile.sla if profile else None, profile.diagram if profile else None)
     store.write_inventory(scan_id, inv, graph_to_json(inventory_graph(inv)))
     return inv
 

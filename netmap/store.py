@@ -345,6 +345,20 @@ class Store:
         atomic_write(p, data)
         return p
 
+    def read_files(self, scan_id: str, pattern: str) -> list[bytes]:
+        """The raw files of a scan whose names match `pattern` (a glob), in name order; one
+        that cannot be read is left out with a logged warning (the observations still hold
+        what was parsed from it at scan time)."""
+        out = []
+        for p in sorted(self.path(scan_id).glob(pattern)):
+            if p.name.startswith("."):
+                continue
+            try:
+                out.append(p.read_bytes())
+            except OSError as exc:
+                log.warning("scan %s: cannot read %s: %s", scan_id, p.name, exc.strerror)
+        return out
+
     def write_inventory(self, scan_id: str, inv: Inventory, topology: dict[str, object]) -> None:
         self.write_file(scan_id, "inventory.json", inv.model_dump_json(indent=1).encode())
         self.write_file(scan_id, "topology.json", json.dumps(topology, indent=1).encode())

@@ -24,7 +24,7 @@ from xml.etree import ElementTree  # the document python-nmap has just parsed wi
 
 import nmap
 
-from netmap.model import Depth, HostObs, OsMatch, OsObs, ServiceObs
+from netmap.model import Depth, HostObs, Observation, OsMatch, OsObs, ServiceObs
 
 TCP_PORTS = (
     # management / web; FTP (a copier's scan-to-folder, a NAS, a camera's uploads)
@@ -221,6 +221,50 @@ def service_details(xml: bytes) -> dict[tuple[str, str, int], ServiceDetail]:
             found[(addrs[0], port.get("protocol", "tcp"), int(number))] = ServiceDetail(
                 cpes, svc.get("devicetype") or None, svc.get("ostype") or None)
     return found
+
+
+def os_cpes(xml: bytes) -> dict[tuple[str, str], list[str]]:
+    """Each OS match's CPEs, of all its classes, by (address, match name). Empty for a document
+    ElementTree cannot read."""
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        return {}
+    found: dict[tuple[str, str], list[str]] = {}
+    for host in root.iter("host"):
+        addrs = [a.get("addr") for a in host.findall("address")
+                 if a.get("addrtype") in ("ipv4", "ipv6")]  # fmt: skip
+        for match in host.iterfind("os/osmatch"):
+            cpes = [c.text.strip() for c in match.iterfind("osclass/cpe") if c.text]
+            if addrs and addrs[0] and cpes:
+                found[(addrs[0], match.get("name", ""))] = list(dict.fromkeys(cpes))
+    return found
+
+
+def reread(observations: list[Observation], documents: list[bytes]) -> list[Observation]:
+    """The observations of a stored scan, with what its stored nmap XML holds that the parser
+    of its day did not keep (a service's device and OS type and every CPE; an OS match's
+    CPEs) filled in from that XML. What is already there is kept; a document that does not
+    parse adds nothing."""
+    details: dict[tuple[str, str, int], ServiceDetail] = {}
+    matches: dict[tuple[str, str], list[str]] = {}
+    for xml in documents:
+        details |= service_details(xml)
+        matches |= os_cpes(xml)
+    return [_reread_one(ob, details, matches) for ob in observations]
+
+
+def _reread_one(ob: Observation, details: dict[tuple[str, str, int], ServiceDetail],
+                matches: dict[tuple[str, str], list[str]]) -> Observation:  # fmt: skip
+    if isinstance(ob, ServiceObs) and (d := details.get((ob.ip, ob.proto, ob.port))):
+        return ob.model_copy(update={
+            "devicetype": ob.devicetype or d.devicetype, "ostype": ob.ostype or d.ostype,
+            "cpe": ob.cpe if len(ob.cpe) >= len(d.cpes) else d.cpes})
+    if isinstance(ob, OsObs) and any(not m.cpes for m in ob.matches):
+        filled = [m if m.cpes else m.model_copy(update={"cpes": matches.get((ob.ip, m.name), [])})
+                  for m in ob.matches]  # fmt: skip
+        return ob.model_copy(update={"matches": filled})
+    return ob
 
 
 def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any],

@@ -5,6 +5,8 @@ The XML here is written by hand in nmap's format (no nmap run), so these tests n
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from netmap.discover.nmap import (
@@ -137,3 +139,30 @@ def test_hosts_are_grouped_by_whole_24s() -> None:
         for other in groups:
             if other is not g:
                 assert not nets & {h.rsplit(".", 1)[0] for h in other}
+
+
+def test_a_stored_scan_is_read_again_with_what_its_xml_holds(tmp_path: Path) -> None:
+    """A scan stored before netmap read a service's device type, OS type and every CPE, or an
+    OS match's CPEs, gets them from its own stored XML when it is identified again; what was
+    stored is kept, and a stored document that does not parse adds nothing."""
+    from netmap.discover.nmap import save_name
+    from netmap.model import ScanRequest
+    from netmap.pipeline import stored_scan
+    from netmap.store import Store
+
+    fresh = observations_from_xml(XML, in_lab)
+    printer = next(s for s in fresh.services if s.port == 80)
+    old_printer = printer.model_copy(update={"devicetype": None, "ostype": None,
+                                             "cpe": ["cpe:/o:hp:firmware"]})
+    old_os = fresh.os[0].model_copy(update={"matches": [
+        m.model_copy(update={"cpes": []}) for m in fresh.os[0].matches]})
+    ssh = next(s for s in fresh.services if s.port == 22)
+    store = Store(tmp_path / "scans")
+    sid = store.create(ScanRequest(targets=["10.9.0.0/24"]), ["ports"])
+    store.write_observations(sid, [old_printer, old_os, ssh])
+    store.write_file(sid, save_name("ports-0"), XML)
+    store.write_file(sid, save_name("ports-1"), XML[: len(XML) // 2])  # cut short: adds nothing
+    again = stored_scan(store, sid).observations
+    assert again[0] == printer.model_copy(update={"time": old_printer.time})
+    assert again[1].matches[0].cpes == ["cpe:/h:hp:laserjet_4250", "cpe:/h:hp:jetdirect"]
+    assert again[2] == ssh
