@@ -353,6 +353,7 @@ class Interface(Model):
     mtu: int | None = None
     is_enabled: bool | None = None  # ifAdminStatus == up
     is_up: bool | None = None  # ifOperStatus == up
+    addresses: list[str] = Field(default_factory=list)  # its own, from ipAddrTable (merged)
 
 
 class IpAddress(Model):

@@ -840,8 +840,13 @@ def _snmp_parts(records: list[SnmpRecord]) -> tuple[list[Interface], list[Softwa
     credential: str | None = None
     for rec in sorted(records, key=lambda r: r.ip):
         credential = credential or rec.credential
+        own: dict[int, list[str]] = defaultdict(list)  # the addresses on each interface
+        for a in rec.ip_addresses:
+            if a.if_index is not None and a.address not in own[a.if_index]:
+                own[a.if_index].append(a.address)
         for i in rec.interfaces:
-            ifaces.setdefault(i.if_index, i)
+            ifaces.setdefault(i.if_index, i.model_copy(update={
+                "addresses": own.get(i.if_index, i.addresses)}) if own.get(i.if_index) else i)
         if rec.software is not None:
             for s in rec.software.software:
                 software.setdefault((s.name, s.version or ""), s)

@@ -97,9 +97,15 @@ class _Names:
             return f"subnet {self.subnets[node].cidr}"
         return node.removeprefix(SUBNET_PREFIX)
 
-    def address(self, node: str) -> str:
+    def address(self, node: str, port: str | None = None) -> str:
+        """The address on that port where the device reports one (a router's on each of its
+        subnets), else the device's first."""
         d = self.devices.get(node)
-        return d.addresses[0] if d and d.addresses else ""
+        if d is None:
+            return ""
+        on_port = [a for i in d.interfaces if port and port in (i.name, i.description)
+                   for a in i.addresses]  # fmt: skip
+        return on_port[0] if on_port else (d.addresses[0] if d.addresses else "")
 
 
 # The Devices sheet is what a vendor prices from: what each device is, where, and how sure
@@ -438,10 +444,10 @@ def links_table(inv: Inventory) -> Table:
         rows.append(
             [
                 names(link.a),
-                names.address(link.a),
+                names.address(link.a, link.a_port),
                 link.a_port,
                 names(link.b),
-                names.address(link.b),
+                names.address(link.b, link.b_port),
                 link.b_port,
                 link.source.value,
                 link.confidence.value,
