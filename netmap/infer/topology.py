@@ -254,8 +254,14 @@ def _place_hosts(l2: _L2) -> None:
         count = len(l2.port_devs[s][p])
         vlans = sorted(l2.learned_in.get((s, p, mac), ()))
         where = f" in VLAN {', '.join(map(str, vlans))}" if vlans else ""
-        l2.attach((s, p), _Attach(dev, None, "fdb",
+        l2.attach((s, p), _Attach(dev, _port_of_mac(l2.ctx.devices.get(dev), mac), "fdb",
                                   f"{mac} learned on {l2.name(s)} {p}{where} ({count} on that port)"))
+
+
+def _port_of_mac(d: Device | None, mac: str) -> str | None:
+    """The device's own port that the switch learned: its one interface with that MAC."""
+    named = [i for i in (d.interfaces if d else []) if identity_mac(i.mac_address) == mac]
+    return local_port_name(d, named[0].name, named[0].if_index) if len(named) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------------

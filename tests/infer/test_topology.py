@@ -211,6 +211,20 @@ def test_a_host_with_one_ethernet_port_up_is_cabled_by_that_port() -> None:
     assert None in (two.a_port, two.b_port)
 
 
+def test_a_host_port_is_the_one_whose_mac_the_switch_learned() -> None:
+    """Two ports up, but the switch learned the second one's MAC: that is the cabled one."""
+    eth1 = mac(0x71)
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, tables={"ge5": [eth1]})
+    ports = [iface(2, "eth0", mac(0x70)), iface(3, "eth1", eth1)]
+    obs = [*sw, arp("10.0.0.2", mac(0x200)), arp("10.0.0.53", eth1),
+           *snmp("10.0.0.53", facts=Facts(hostname="srv"), interfaces=ports)]
+    inv = build_inventory(make_scan(obs))
+    n = ids(inv)
+    cable = only_link(inv, n["sw1"], n["srv"])
+    assert {(cable.a, cable.a_port), (cable.b, cable.b_port)} == {
+        (n["sw1"], "ge5"), (n["srv"], "eth1")}
+
+
 def test_chain_of_three_switches_links_only_neighbours() -> None:
     """sw1.ge8 - sw2.ge1 ... sw2.ge8 - sw3.ge1: sw1 and sw3 are not directly connected."""
     s1, s2, s3 = mac(0x200), mac(0x300), mac(0x400)
