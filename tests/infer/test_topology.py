@@ -253,7 +253,9 @@ def test_routed_host_is_placed_via_router_arp_and_fdb() -> None:
     n = ids(inv)
     link = only_link(inv, n["sw2"], n["10.0.2.42"])
     assert (link.a_port, link.source) == ("ge5", LinkSource.FDB)
-    assert only_link(inv, n["sw2"], n["rtr1"]).a_port == "ge1"
+    uplink = only_link(inv, n["sw2"], n["rtr1"])
+    assert uplink.a_port == "ge1"
+    assert uplink.b_port == "ge2"  # sw2 learned the MAC of the router's ge2
     assert not [lk for lk in inv.links if lk.a == n["10.0.2.42"] and lk.b.startswith("subnet:")]
     # the Links sheet gives the router's address on the port each row uses (ge2 is 10.0.2.1),
     # not its management address on every row
@@ -262,6 +264,7 @@ def test_routed_host_is_placed_via_router_arp_and_fdb() -> None:
     assert rows == {("ge0", "subnet 100.64.0.0/30"): "100.64.0.2",
                     ("ge1", "subnet 10.0.0.0/24"): "10.0.0.1",
                     ("ge2", "subnet 10.0.2.0/24"): "10.0.2.1"}
+    assert [r[4] for r in links_table(inv).rows if r[3] == "rtr1"] == ["10.0.2.1"]
     ge2 = next(i for i in next(d for d in inv.devices if d.name == "rtr1").interfaces
                if i.name == "ge2")
     assert ge2.addresses == ["10.0.2.1"]
