@@ -41,7 +41,7 @@ def inventory_to_graph(inv: Inventory) -> nx.MultiDiGraph:
             vlan_name=clean(vlan.name) if vlan else "",
         )
     ports = {d.id: port_vlans(d) for d in inv.devices if d.vlans is not None}
-    for link in inv.links:
+    for number, link in enumerate(inv.links):
         for end in (link.a, link.b):
             if clean(end) not in graph:
                 kind = "internet" if end == INTERNET else "external"
@@ -49,6 +49,7 @@ def inventory_to_graph(inv: Inventory) -> nx.MultiDiGraph:
         graph.add_edge(
             clean(link.a),
             clean(link.b),
+            key=f"e{number}",  # written as the edge's id, which GraphML wants unique
             a_port=clean(link.a_port),
             b_port=clean(link.b_port),
             source=link.source.value,

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from netmap.infer.topology import is_air_link
 from netmap.model import Device, DeviceType, Inventory, Link, LinkConfidence
 from netmap.render.scene import (
+    CONFIDENCE_ORDER,
     INTERNET,
     Badge,
     Scene,
@@ -279,7 +280,11 @@ class _Builder:
         for dev in sorted(tree, key=lambda x: (plan.depth[x], x)):
             pg.device(self.devices[dev], tier=plan.depth[dev] + 1)
         if uplink in pg.ids and self.inv.uplink is not None:
-            pg.edge(INTERNET, uplink, self.inv.uplink.interface, None, LinkConfidence.CONFIRMED,
+            # the router's port at the router's end, and the link's own evidence: a default
+            # route is the router's word alone (one-sided), not both ends' (confirmed)
+            said = [x.confidence for x in self.inv.links if {x.a, x.b} == {INTERNET, uplink}]
+            pg.edge(INTERNET, uplink, None, self.inv.uplink.interface,
+                    min(said, key=CONFIDENCE_ORDER.index, default=LinkConfidence.ONE_SIDED),
                     ["internet uplink"])  # fmt: skip
         for child in sorted(tree):
             att = plan.parent.get(child)

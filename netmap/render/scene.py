@@ -60,7 +60,7 @@ _NEVER_COLLAPSE = frozenset(
         DeviceType.PDU,
     }
 )
-_CONFIDENCE_ORDER = [
+CONFIDENCE_ORDER = [
     LinkConfidence.CONFIRMED,
     LinkConfidence.ONE_SIDED,
     LinkConfidence.INFERRED,
@@ -651,6 +651,7 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
         keep.add(internet)
     stubs: dict[str, str] = {}
     new_edges: list[SceneEdge] = []
+    came_from: dict[int, str] = {}  # a redirected edge -> the node outside that it reached
     for e in scene.edges:
         if e.tail in keep and e.head in keep:
             new_edges.append(e)
@@ -662,35 +663,43 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
                 stubs[label] = f"r{len(stubs)}"
                 scene.nodes[stubs[label]] = SceneNode(id=stubs[label], kind="remote", title=label,
                                                       lines=lines, key=f"remote:{label}", tier=0)
+            came_from[id(e)] = outside
             if e.tail in keep:
                 e.head = stubs[label]
             else:
                 e.tail = stubs[label]
             new_edges.append(e)
-    scene.edges = _one_per_stub_port(new_edges, set(stubs.values()))
+    scene.edges = _one_per_stub_port(new_edges, set(stubs.values()), came_from)
     keep |= set(stubs.values())
     scene.nodes = {k: v for k, v in scene.nodes.items() if k in keep}
     scene.clusters = {k: v for k, v in scene.clusters.items() if k in in_site}
     scene.title = f"{scene.title} - {site}"
 
 
-def _one_per_stub_port(edges: list[SceneEdge], stubs: set[str]) -> list[SceneEdge]:
-    """One edge from a port to another site's stub: a router's cable to the police switch and
-    its interface in the police subnet both leave by ge3, and drew two lines to "to Police".
-    The best-evidenced one stays, where the first stood."""
+def _one_per_stub_port(edges: list[SceneEdge], stubs: set[str],
+                       came_from: dict[int, str]) -> list[SceneEdge]:  # fmt: skip
+    """One edge per port to or from another site's stub: a router's cable to the police switch
+    and its interface in the police subnet both use its ge3, and drew two lines, to "to
+    Police" on City Hall's page and from "to City Hall" on the Police page. The
+    best-evidenced one stays, where the first stood. A port is a node's own: `came_from`
+    names the node beyond the stub that an edge reached."""
     kept: list[SceneEdge] = []
-    at: dict[tuple[str, str, str], int] = {}  # (node, stub, its port) -> index in kept
+    at: dict[tuple[str, str, str], int] = {}  # (node, its port, the stub) -> index in kept
     for e in edges:
         stub = e.head if e.head in stubs else (e.tail if e.tail in stubs else None)
-        inside, port = (e.tail, e.tail_port) if stub == e.head else (e.head, e.head_port)
-        key = (inside, stub or "", port or "")
-        if stub is not None and port and key in at:
-            if _stronger(e.confidence, kept[at[key]].confidence):
-                kept[at[key]] = e
+        if stub is None:
+            kept.append(e)
             continue
-        if stub is not None and port:
-            at[key] = len(kept)
-        kept.append(e)
+        stub_port = e.head_port if stub == e.head else e.tail_port
+        inside, port = (e.tail, e.tail_port) if stub == e.head else (e.head, e.head_port)
+        keys = ([(inside, port, stub)] if port else []) + (
+            [(came_from.get(id(e), stub), stub_port, stub)] if stub_port else [])
+        seen = next((at[k] for k in keys if k in at), None)
+        if seen is None:
+            at |= {k: len(kept) for k in keys}
+            kept.append(e)
+        elif _stronger(e.confidence, kept[seen].confidence):
+            kept[seen] = e
     return kept
 
 
@@ -728,7 +737,7 @@ def _merge_parallel(edges: list[SceneEdge]) -> list[SceneEdge]:
 
 
 def _stronger(a: LinkConfidence, b: LinkConfidence) -> bool:
-    return _CONFIDENCE_ORDER.index(a) < _CONFIDENCE_ORDER.index(b)
+    return CONFIDENCE_ORDER.index(a) < CONFIDENCE_ORDER.index(b)
 
 
 def _collapse(scene: Scene, threshold: int) -> None:

@@ -132,6 +132,8 @@ def _graphml_edges(path: Path) -> list[tuple[str, str, str, str]]:
     root = ET.parse(path).getroot()
     names = {k.get("id"): k.get("attr.name") for k in root.iterfind("g:key", ns)}
     out = []
+    ids = [edge.get("id") for edge in root.iterfind(".//g:edge", ns)]
+    assert len(set(ids)) == len(ids), "GraphML edge ids must be unique"  # all were "0"
     for edge in root.iterfind(".//g:edge", ns):
         data = {names[d.get("key")]: d.text or "" for d in edge.iterfind("g:data", ns)}
         out.append((edge.get("source", ""), edge.get("target", ""), data.get("a_port", ""),

@@ -194,3 +194,16 @@ def test_a_long_device_name_wraps_instead_of_being_cut() -> None:
     hostile = node_label(SceneNode(id="n2", kind="device",
                                    title="<b>a long name</b> (<script>alert(1))"))
     assert "<BR/>(&lt;script&gt;" in hostile and "<script>" not in hostile
+
+
+def test_the_uplink_names_the_routers_port_at_the_router_and_keeps_its_evidence() -> None:
+    """The physical pages put 'wan1' at the cloud's end and drew a default route as a link
+    both ends confirm."""
+    inv = city_hall()
+    assert inv.uplink is not None
+    link = next(x for x in inv.links if "internet" in (x.a, x.b))
+    scene = build_physical_scene(inv, "City Hall", "t")
+    internet = next(n.id for n in scene.nodes.values() if n.kind == "internet")
+    (edge,) = [e for e in scene.edges if internet in (e.tail, e.head)]
+    assert edge.tail == internet and edge.tail_port is None
+    assert edge.head_port == inv.uplink.interface and edge.confidence is link.confidence
