@@ -310,7 +310,7 @@ def _service_claim(ob: ServiceObs) -> list[Claim]:
 # nmap's SNMP probe asks with the community "public", and its match line writes the community
 # that worked as the detail (i/public/). The community is a secret netmap never keeps; that a
 # well-known one worked is the finding.
-NMAP_DEFAULT_COMMUNITY = "answered the well-known community nmap asks with"
+NMAP_DEFAULT_COMMUNITY = "a well-known community answered nmap's SNMP probe"
 
 
 def _without_community(ob: ServiceObs) -> str | None:

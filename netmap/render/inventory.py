@@ -227,11 +227,12 @@ def sla_table(inv: Inventory) -> Table:
 def software_table(inv: Inventory) -> Table:
     headers = ["Device", "IP address", "Software", "Version", "Publisher", "Installed", "Kind"]
     rows: list[list[Value]] = []
+    kinds = city_kinds(inv)
     for d in sorted(inv.devices, key=_device_order):
         ip = d.addresses[0] if d.addresses else ""
-        for sw in sorted(d.software, key=_kind_rank):
+        for sw in sorted(d.software, key=lambda sw: _kind_rank(kinds[sw.name.casefold()])):
             rows.append([device_title(d), ip, sw.name, sw.version, sw.publisher, sw.installed,
-                         software_kind(sw)])  # fmt: skip
+                         kinds[sw.name.casefold()]])  # fmt: skip
     return Table("Software", headers, rows, {4: 30})
 
 
@@ -247,8 +248,27 @@ def software_kind(sw: SoftwareItem) -> str | None:
     return _MIB_KINDS.get(sw.sw_type, sw.sw_type) if sw.sw_type else None
 
 
-def _kind_rank(sw: SoftwareItem) -> int:
-    return _KIND_ORDER.get(software_kind(sw) or "", 0)
+def _kind_rank(kind: str | None) -> int:
+    return _KIND_ORDER.get(kind or "", 0)
+
+
+def city_kinds(inv: Inventory) -> dict[str, str | None]:
+    """Each package's kind across the city, by name: the most specific any computer's list
+    gives it. An SNMP agent calls every package an "application"; where a package manager on
+    another computer says "adduser" is the system's own, it reads so on every computer."""
+    kinds: dict[str, str | None] = {}
+    for d in inv.devices:
+        for sw in d.software:
+            kind, name = software_kind(sw), sw.name.casefold()
+            if name not in kinds or _SPECIFIC.get(kind or "", 0) > _SPECIFIC.get(
+                    kinds[name] or "", 0):  # fmt: skip
+                kinds[name] = kind
+    return kinds
+
+
+# how much a kind says: a package manager's section or priority, then its plain "package",
+# then an agent's or the registry's "application"
+_SPECIFIC = {"system": 3, "library": 3, "driver": 3, "package": 2, "application": 1}
 
 
 def software_summary_table(inv: Inventory) -> Table:
@@ -263,10 +283,11 @@ def software_summary_table(inv: Inventory) -> Table:
             found.setdefault(key, {})[d.id] = device_title(d)
             if key not in about or (sw.publisher and not about[key].publisher):
                 about[key] = sw  # the fullest description (a package manager names its maker)
-    order = sorted(found, key=lambda k: (_kind_rank(about[k]), -len(found[k]), k[0].casefold(),
-                                         k[1]))  # fmt: skip
+    kinds = city_kinds(inv)
+    order = sorted(found, key=lambda k: (_kind_rank(kinds[k[0].casefold()]), -len(found[k]),
+                                         k[0].casefold(), k[1]))  # fmt: skip
     rows: list[list[Value]] = [
-        [k[0], k[1] or None, about[k].publisher, len(found[k]), software_kind(about[k]),
+        [k[0], k[1] or None, about[k].publisher, len(found[k]), kinds[k[0].casefold()],
          ", ".join(list(found[k].values())[:SUMMARY_NAMES])
          + (" …" if len(found[k]) > SUMMARY_NAMES else "")]
         for k in order
@@ -731,7 +752,7 @@ READING_NOTES = [
     "driver; these are listed last. 'package' and 'application' = the rest.",
     "Sheets: Devices, SLA (each system's service level and why), Software, Software summary "
     "(each product and version, and how many "
-    "computers run it), Services, Interfaces, Links, Subnets, Needs attention, "
+    "computers run it), Services, Interfaces, Links, Subnets, VLANs, Needs attention, "
     "Evidence (every reason behind each device's type, vendor, model, serial and OS).",
 ]
 

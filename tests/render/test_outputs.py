@@ -464,6 +464,25 @@ def test_software_kinds_read_alike_from_every_source() -> None:
     assert not kinds & {"operatingSystem", "deviceDriver", "unknown"}
 
 
+def test_a_package_reads_as_one_kind_on_every_computer() -> None:
+    """An SNMP agent lists every Debian package as an "application"; where another computer's
+    package manager says "adduser" is the system's own, it is "system" on both."""
+    from netmap.model import DeviceType, SoftwareItem
+    from netmap.render.inventory import software_summary_table, software_table
+    from tests.render.factory import city_hall
+
+    inv = city_hall()
+    by_snmp, by_dpkg = [d for d in inv.devices if d.type is DeviceType.SERVER][:2]
+    by_snmp.software = [SoftwareItem(name="adduser", version="3.134", sw_type="application"),
+                        SoftwareItem(name="Veeam Agent", version="6.1", sw_type="application")]
+    by_dpkg.software = [SoftwareItem(name="adduser", version="3.134", sw_type="system")]
+    rows = {(r[0], r[2]): r[6] for r in software_table(inv).rows}
+    assert rows[(by_snmp.name, "adduser")] == rows[(by_dpkg.name, "adduser")] == "system"
+    assert rows[(by_snmp.name, "Veeam Agent")] == "application"
+    summary = {r[0]: r[4] for r in software_summary_table(inv).rows}
+    assert summary["adduser"] == "system"
+
+
 def test_an_overrides_evidence_row_names_the_field_it_sets() -> None:
     """A contractor's `site` override showed in the Evidence sheet as a row "about" the type."""
     from netmap.infer.overrides import apply_overrides, overrides_from_mapping
