@@ -92,6 +92,19 @@ LEGEND = (
 )
 
 
+_STYLE_WORDS = {LinkConfidence.CONFIRMED: "thick solid", LinkConfidence.ONE_SIDED: "thin solid",
+                LinkConfidence.INFERRED: "dashed", LinkConfidence.UNPLACED: "dotted grey"}
+
+
+def legend_text(scene: Scene) -> str:
+    """The page's own legend: a logical page's lines mean "routed" and "member", not the
+    cabling's evidence."""
+    if not scene.link_legend:
+        return LEGEND
+    links = "; ".join(f"{_STYLE_WORDS[c]} = {text}" for c, text in scene.link_legend.items())
+    return f"Legend - links: {links}. {scene.legend_note or ''}".strip()
+
+
 def render_drawio(inv: Inventory, path: Path, pages: list[EditablePage] | None = None) -> Path:
     """Write `path` (.drawio) with the pages of :func:`editable_layouts` (given, when the Visio
     file shares them): the whole network, the logical view, and per site its map, logical and
@@ -139,7 +152,8 @@ def graph_model(
         Rect(0, 10, 900, 24),
         "fontSize=16;fontStyle=1;",
     )
-    _text(root, "legend", LEGEND, Rect(0, 36, 1100, 20), "fontSize=10;fontColor=#636E72;")
+    _text(root, "legend", legend_text(scene), Rect(0, 36, 1100, 20),
+          "fontSize=10;fontColor=#636E72;")
     absolute = {cid: layout.clusters.get(cid, Rect(0, 0, 200, 100)) for cid in scene.clusters}
     taken: list[Box] = []  # what port names must not cover: titles, icons, devices' text
     for cid in _outer_first(scene):

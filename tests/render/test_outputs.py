@@ -104,6 +104,11 @@ def test_drawio_multi_site_pages(town_drawio: tuple[Inventory, Path]) -> None:
         if name.startswith("Logical - "):
             shown = {c.attrs["netmap_id"] for c in cells if "device_type" in c.attrs}
             assert shown and {where[d] for d in shown} == {name.removeprefix("Logical - ")}
+    # each page's legend says what its lines mean: routed and member on a logical page
+    legends = {name: next(c.attrs.get("value", "") for c in cells if c.id == "legend")
+               for name, cells in pages}
+    assert "routed" in legends["Logical view"] and "inferred" not in legends["Logical view"]
+    assert "inferred" in legends["All sites"] and "routed" not in legends["All sites"]
 
 
 def test_graphml_round_trip(hall: Inventory, hall_out: Out) -> None:
