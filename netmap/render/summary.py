@@ -89,14 +89,22 @@ def summary_sections(inv: Inventory) -> list[Section]:
 
 
 SLA_NAMED = 8  # systems named per tier; the count is always whole
+_NAMED_FIRST = {t: i for i, t in enumerate([
+    DeviceType.FIREWALL, DeviceType.ROUTER, DeviceType.SWITCH, DeviceType.PBX, DeviceType.SERVER,
+    DeviceType.NAS, DeviceType.BACKUP, DeviceType.WIRELESS_CONTROLLER, DeviceType.UPS])}
 
 
 def _service_levels(inv: Inventory) -> Section:
     """The table a council member signs off: each tier, its response time, and its systems."""
     rows = []
     for tier in inv.sla_tiers:
-        members = [device_title(d) for d in inv.devices if d.sla_tier == tier.name]
-        named = ", ".join(sorted(members)[:SLA_NAMED]) + (" …" if len(members) > SLA_NAMED else "")
+        # the network's own boxes and the shared systems first: what "critical" rests on
+        ranked = sorted((d for d in inv.devices if d.sla_tier == tier.name),
+                        key=lambda d: (_NAMED_FIRST.get(d.type, len(_NAMED_FIRST)),
+                                       device_title(d).lower()))  # fmt: skip
+        members = [device_title(d) for d in ranked]
+        more = len(members) - SLA_NAMED
+        named = ", ".join(members[:SLA_NAMED]) + (f" and {more} more" if more > 0 else "")
         rows.append((f"{_upper_first(tier.name)}: response within {tier.response}",
                      f"{_plural(len(members), 'system')}" + (f": {named}" if members else "")))  # fmt: skip
     intro = ("The response time the provider owes each system, by the default rules or this "

@@ -68,6 +68,11 @@ def test_tiers_in_the_sheets_the_summary_and_the_diagram() -> None:
     section = next(s for s in summary_sections(inv) if s.title.startswith("Service levels"))
     first = section.rows[0]
     assert first[0] == "Critical: response within 1h" and "mail01" in first[1]
+    # the gateways and switches are named before cameras and workstations; the rest counted
+    named = first[1].split(": ", 1)[1].split(", ")
+    assert named[0] in ("fw-01", "rtr-edge"), named
+    if "more" in first[1]:
+        assert first[1].endswith(" more") and "…" not in first[1]
     scene = build_scene(inv)
     badges = {n.title: n.badges for n in scene.nodes.values()}
     assert Badge.CRITICAL in badges["mail01"] and Badge.CRITICAL not in badges["ws-001"]
