@@ -37,7 +37,7 @@ RULES: list[Rule] = [
     ("critical", lambda d, c: d.id in c.core, "core switch (cabled to a router or firewall)"),
     ("critical", lambda d, c: Role.BACKUP in d.roles or d.type is T.BACKUP, "backup system"),
     ("critical", lambda d, c: Role.CJI in d.roles or bool(_CJI.search(d.zone or "")),
-     "in the CJI zone (criminal-justice information)"),
+     "an address in the CJI zone (criminal-justice information)"),
     ("critical", lambda d, c: Role.DIRECTORY in d.roles, "directory (every user's sign-in)"),
     ("high", lambda d, c: d.type in (T.SERVER, T.NAS, T.SWITCH, T.ROUTER, T.WIRELESS_AP,
                                       T.WIRELESS_CONTROLLER, T.WIRELESS_BRIDGE, T.UPS, T.PDU),
