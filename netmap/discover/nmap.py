@@ -37,8 +37,10 @@ TCP_PORTS = (
     "554,"
     # mail
     "25,587,143,993,110,"
-    # backup and NAS
-    "873,445,2049,9392,10000,"
+    # backup and NAS (5000/5001: a NAS's own admin site, Synology DSM's)
+    "873,445,2049,9392,10000,5000,5001,"
+    # Windows: RPC and NetBIOS sessions (a city's old file shares still answer on 139)
+    "135,139,"
     # other roles: RDP, DNS, LDAP, Kerberos, VNC
     "3389,53,389,636,88,5900"
 )
