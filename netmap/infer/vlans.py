@@ -125,12 +125,35 @@ def _members(inv: Inventory, settings: dict[str, dict[str, PortVlans]],
             ps = settings.get(switch, {}).get(port or "")
             if ps is None or ps.trunk or ps.access_vlan is None or other not in devices:
                 continue
-            # a host: not another switch, and not a router (it has an address in every VLAN)
-            host = devices[other]
-            if host.vlans is None and host.type not in FORWARDING:
-                phone = host.type is DeviceType.PHONE
-                out[ps.voice_vlan if phone and ps.voice_vlan else ps.access_vlan].add(other)
+            for host in _behind(inv, devices, switch, other):
+                phone = devices[host].type is DeviceType.PHONE
+                out[ps.voice_vlan if phone and ps.voice_vlan else ps.access_vlan].add(host)
     return out
+
+
+# What passes an access port's frames on untagged: an unmanaged switch, a radio bridge
+_TRANSPARENT = frozenset({DeviceType.SWITCH, DeviceType.WIRELESS_BRIDGE})
+
+
+def _behind(inv: Inventory, devices: dict[str, Device], switch: str, first: str) -> set[str]:
+    """The hosts on an access port: the device cabled to it, and, through devices that keep no
+    VLAN table of their own (an unmanaged switch, a radio pair), the hosts behind them. Never a
+    switch or a router (a router has an address in every VLAN)."""
+    hosts: set[str] = set()
+    seen, todo = {switch, first}, [first]
+    while todo:
+        node = todo.pop()
+        dev = devices[node]
+        if dev.type not in FORWARDING:
+            hosts.add(node)
+        if dev.vlans is not None or dev.type not in _TRANSPARENT:
+            continue  # a managed switch's own ports say their VLANs; a host ends the path
+        for link in inv.links:
+            for here, there in ((link.a, link.b), (link.b, link.a)):
+                if here == node and there in devices and there not in seen:
+                    seen.add(there)
+                    todo.append(there)
+    return hosts
 
 
 def _subnets_of(inv: Inventory, hosts: list[Device]) -> list[str]:

@@ -135,6 +135,22 @@ def test_stations_behind_a_trunk_port_hang_off_a_switch_not_read() -> None:
     assert table.rows[0][table.headers.index("VLAN")] == "10"
 
 
+def test_hosts_behind_an_unmanaged_switch_count_in_its_access_vlan() -> None:
+    """Three stations behind an unmanaged switch on sw1's ge4 (VLAN 10, untagged) are VLAN 10's
+    hosts as much as the one cabled straight to ge5: the VLANs sheet counted 1."""
+    a, b, c, d = mac(0x22), mac(0x23), mac(0x24), mac(0x25)
+    sw, _ = switch("10.0.0.2", "sw1", 0x200, tables={"ge4": [a, b, c], "ge5": [d]})
+    vlans = VlanTable(vlans=[Vlan(vlan_id=10, untagged=["ge4", "ge5"])],
+                      ports=[PortVlan(port="ge4", access_vlan=10, trunk=False),
+                             PortVlan(port="ge5", access_vlan=10, trunk=False)])  # fmt: skip
+    obs = [*sw, *snmp("10.0.0.2", vlans=vlans), arp("10.0.0.22", a), arp("10.0.0.23", b),
+           arp("10.0.0.24", c), arp("10.0.0.25", d)]
+    inv = build_inventory(make_scan(obs))
+    assert len(unmanaged(inv)) == 1
+    (v10,) = [v for v in inv.vlans if v.vlan_id == 10]
+    assert v10.devices == 4
+
+
 def _two_switches(lldp_on: bool, sw2_sees_sw1: bool) -> Inventory:
     """sw1.ge8 <-> sw2.ge1 trunk; eight hosts on sw2, one host and the scanner on sw1."""
     hosts = [mac(0x500 + i) for i in range(8)]
