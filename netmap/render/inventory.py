@@ -814,7 +814,9 @@ def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
             hardware_label(d),
             os_name,
         ]
-        products = list(dict.fromkeys(s.product for s in d.services if s.product))[:3]
+        # the servers it answers with; its SNMP agent ("SNMPv1 server") is no role's software
+        products = list(dict.fromkeys(s.product for s in d.services
+                                      if s.product and s.name != "snmp"))[:3]  # fmt: skip
         software = [sw.name for sw in d.software if ROLE_PRODUCTS[role].search(sw.name)][:2]
         return "; ".join(p for p in dict.fromkeys([*parts, *products, *software]) if p)
 

@@ -280,7 +280,7 @@ def test_vsdx_has_the_drawio_pages(town_drawio: tuple[Inventory, Path], tmp_path
 def test_key_systems_name_the_software_of_their_role() -> None:
     """The summary's e-mail, telephony and backup lines name the box, its OS and the software
     that gives it the role, never whichever packages sort first."""
-    from netmap.model import SoftwareItem
+    from netmap.model import Service, SoftwareItem
     from netmap.render.inventory import key_systems
     from tests.render.factory import city_hall
 
@@ -288,10 +288,14 @@ def test_key_systems_name_the_software_of_their_role() -> None:
     mail = next(d for d in inv.devices if d.name == "mail01")
     mail.software = [SoftwareItem(name="7-Zip"), SoftwareItem(name="Adobe Reader"),
                      *mail.software]
+    # its SNMP agent, as nmap names it, is listed first among its services
+    mail.services = [Service(port=161, proto="udp", name="snmp", product="SNMPv1 server"),
+                     *mail.services]
     systems = {name: text for rows in key_systems(inv).values() for name, text in rows}
     mail_line = next(t for n, t in systems.items() if n.startswith("mail01"))
     assert "Microsoft Exchange Server 2019" in mail_line and "Windows Server 2019" in mail_line
     assert "7-Zip" not in mail_line and "Veeam Agent" not in mail_line
+    assert "SNMPv1 server" not in mail_line
     backup_line = next(t for n, t in systems.items() if n.startswith("backup01"))
     assert "Veeam Backup & Replication" in backup_line
 
