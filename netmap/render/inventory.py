@@ -332,6 +332,7 @@ def interfaces_table(inv: Inventory) -> Table:
         "IP address",
         "ifIndex",
         "Port",
+        "Port addresses",
         "Description",
         "Alias",
         "Speed (Mbit/s)",
@@ -360,6 +361,7 @@ def interfaces_table(inv: Inventory) -> Table:
                     ip,
                     itf.if_index,
                     port,
+                    ", ".join(itf.addresses) or None,  # a router's own on each subnet
                     itf.description,
                     itf.alias,
                     speed,
@@ -380,6 +382,7 @@ def interfaces_table(inv: Inventory) -> Table:
                         ip,
                         None,
                         port,
+                        None,
                         None,
                         None,
                         None,

@@ -284,6 +284,11 @@ def test_routed_host_is_placed_via_router_arp_and_fdb() -> None:
     ge2 = next(i for i in next(d for d in inv.devices if d.name == "rtr1").interfaces
                if i.name == "ge2")
     assert ge2.addresses == ["10.0.2.1"]
+    from netmap.render.inventory import interfaces_table
+    table = interfaces_table(inv)
+    own = {r[table.headers.index("Port")]: r[table.headers.index("Port addresses")]
+           for r in table.rows if r[0] == "rtr1"}
+    assert own == {"ge0": "100.64.0.2", "ge1": "10.0.0.1", "ge2": "10.0.2.1"}
 
 
 def test_default_route_marks_the_gateway_and_links_it_to_the_internet() -> None:

@@ -178,10 +178,13 @@ def test_workbook(hall: Inventory, hall_out: Out) -> None:
     assert summary["Devices found"] == len(hall.devices)
     assert summary["Next hop (provider side)"] == "203.0.113.1"
     assert summary["mail01"].startswith("10.1.10.5")
-    ports = list(wb["Interfaces"].iter_rows(min_row=2, values_only=True))
-    core_port = next(r for r in ports if r[0] == "sw-core" and r[3] == "Gi1/0/1")
-    assert core_port[13] == "sw-hall-1" and core_port[14] == "lldp (confirmed)"
-    assert core_port[6] == 1000
+    head = [c.value for c in wb["Interfaces"][1]]
+    ports = [dict(zip(head, r, strict=True))
+             for r in wb["Interfaces"].iter_rows(min_row=2, values_only=True)]
+    core_port = next(r for r in ports if r["Device"] == "sw-core" and r["Port"] == "Gi1/0/1")
+    assert core_port["Connected to"] == "sw-hall-1"
+    assert core_port["Link evidence"] == "lldp (confirmed)"
+    assert core_port["Speed (Mbit/s)"] == 1000
 
 
 def test_shared_engine_id_needs_attention(hall: Inventory) -> None:
