@@ -198,7 +198,7 @@ def _bridge_links(l2: _L2) -> None:
             lldp_s = _lldp_infra_on(l2, s, i)
             if lldp_s and t not in lldp_s:
                 continue  # LLDP names the switch directly on that port; T is further away
-            j = l2.toward.get((t, s))
+            j = l2.toward.get((t, s)) or _learned_port(l2, s, i, t)
             if j is not None and (lldp_t := _lldp_infra_on(l2, t, j)) and s not in lldp_t:
                 continue
             if _between(l2, s, t, i, j) is not None:
@@ -258,9 +258,20 @@ def _place_hosts(l2: _L2) -> None:
                                   f"{mac} learned on {l2.name(s)} {p}{where} ({count} on that port)"))
 
 
-def _port_of_mac(d: Device | None, mac: str) -> str | None:
-    """The device's own port that the switch learned: its one interface with that MAC."""
-    named = [i for i in (d.interfaces if d else []) if identity_mac(i.mac_address) == mac]
+def _learned_port(l2: _L2, s: str, port: str, t: str) -> str | None:
+    """T's own Ethernet port whose MAC S learned on `port`, where T never learned S (a router's
+    routed port: a switch's own MAC is its management interface's, which is no port)."""
+    d = l2.ctx.devices.get(t)
+    named = {p for m in l2.fdb.get(s, {}).get(port, ()) if l2.ctx.device_of_mac(m) == t
+             and (p := _port_of_mac(d, m, ethernet=True))}  # fmt: skip
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _port_of_mac(d: Device | None, mac: str, ethernet: bool = False) -> str | None:
+    """The device's own port that the switch learned: its one interface with that MAC (of an
+    Ethernet type, when `ethernet`)."""
+    named = [i for i in (d.interfaces if d else []) if identity_mac(i.mac_address) == mac
+             and (not ethernet or i.if_type in ETHERNET_IF_TYPES)]  # fmt: skip
     return local_port_name(d, named[0].name, named[0].if_index) if len(named) == 1 else None
 
 

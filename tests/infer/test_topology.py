@@ -291,6 +291,23 @@ def test_routed_host_is_placed_via_router_arp_and_fdb() -> None:
     assert own == {"ge0": "100.64.0.2", "ge1": "10.0.0.1", "ge2": "10.0.2.1"}
 
 
+def test_a_router_with_its_own_forwarding_table_is_cabled_by_the_port_learned() -> None:
+    """A router that switches too (a forwarding table of its own) never learned the switch; the
+    switch learned the router's ge2, a routed Ethernet port: that is the router's end."""
+    pc = mac(0x42)
+    sw, _ = switch("10.0.2.2", "sw2", 0x400, tables={"ge1": [mac(0x102)], "ge5": [pc]})
+    rtr = [o if o.getter != "interfaces" else o.model_copy(update={"data": [
+        {**i, "if_type": 6} for i in o.data]}) for o in router("10.0.0.1", "rtr1", RTR_PORTS)]
+    own_table = snmp("10.0.0.1", mac_address_table=[
+        MacEntry(mac=mac(0x777), interface="ge1", status="learned")])
+    obs = [*sw, host("10.0.2.42"), host("10.0.2.2"), *rtr, *own_table]
+    inv = build_inventory(make_scan(obs, targets=["10.0.0.0/24", "10.0.2.0/24"]))
+    n = ids(inv)
+    cable = only_link(inv, n["sw2"], n["rtr1"])
+    assert {(cable.a, cable.a_port), (cable.b, cable.b_port)} == {
+        (n["sw2"], "ge1"), (n["rtr1"], "ge2")}
+
+
 def test_default_route_marks_the_gateway_and_links_it_to_the_internet() -> None:
     server = snmp("10.0.2.10", facts=Facts(hostname="srv"),
                   interfaces=[iface(2, "eth0", mac(0x10))],
