@@ -347,12 +347,12 @@ class Store:
 
     def read_files(self, scan_id: str, pattern: str) -> list[bytes]:
         """The raw files of a scan whose names match `pattern` (a glob), in name order; one
-        that cannot be read is left out with a logged warning (the observations still hold
-        what was parsed from it at scan time)."""
+        that cannot be read, or a link, is left out (the observations still hold what was
+        parsed from it at scan time)."""
         out = []
         for p in sorted(self.path(scan_id).glob(pattern)):
-            if p.name.startswith("."):
-                continue
+            if p.name.startswith(".") or p.is_symlink() or not p.is_file():
+                continue  # the scan's own files only: never one a link points elsewhere
             try:
                 out.append(p.read_bytes())
             except OSError as exc:

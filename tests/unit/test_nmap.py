@@ -166,3 +166,17 @@ def test_a_stored_scan_is_read_again_with_what_its_xml_holds(tmp_path: Path) -> 
     assert again[0] == printer.model_copy(update={"time": old_printer.time})
     assert again[1].matches[0].cpes == ["cpe:/h:hp:laserjet_4250", "cpe:/h:hp:jetdirect"]
     assert again[2] == ssh
+
+
+def test_a_link_in_a_scan_folder_is_never_read_as_its_xml(tmp_path: Path) -> None:
+    """Only the scan's own files are read again: a link named like nmap's XML is left out."""
+    from netmap.model import ScanRequest
+    from netmap.store import Store
+
+    outside = tmp_path / "elsewhere.xml"
+    outside.write_bytes(XML)
+    store = Store(tmp_path / "scans")
+    sid = store.create(ScanRequest(targets=["10.9.0.0/24"]), ["ports"])
+    store.write_file(sid, "nmap-ports-0.xml", b"<nmaprun/>")
+    (store.path(sid) / "nmap-ports-1.xml").symlink_to(outside)
+    assert store.read_files(sid, "nmap-*.xml") == [b"<nmaprun/>"]
