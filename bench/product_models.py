@@ -20,7 +20,6 @@ reported apart.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from product_words import PROBES, held_out_text  # noqa: E402
+from product_words import PROBES, held_out_text, run_on_probes  # noqa: E402
 
 from netmap.infer.identify.cpe import hardware_of, product_model  # noqa: E402
 
@@ -104,18 +103,8 @@ def report(rows: list[Line], misses: bool) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--misses", action="store_true", help="list the disagreements")
-    parser.add_argument("--no-write", action="store_true", help="don't write bench/results")
-    args = parser.parse_args(argv)
-    if not PROBES.exists():
-        print(f"skipped: {PROBES} not found (install nmap)")
-        return 0
-    out = report(lines(), args.misses)
-    print("\n".join(out))
-    if not args.no_write and not args.misses:
-        RESULTS.write_text("\n".join(out) + "\n", encoding="utf-8")
-    return 0
+    return run_on_probes(__doc__ or "", RESULTS, "list the disagreements",
+                         lambda misses: report(lines(), misses), argv)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ import re
 import sys
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,19 +157,27 @@ def report(outcomes: list[Outcome], misses: bool) -> list[str]:
     return lines
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--misses", action="store_true", help="list the tuning half's misses")
+def run_on_probes(doc: str, results: Path, misses_help: str,
+                  report_lines: Callable[[bool], list[str]], argv: list[str] | None) -> int:
+    """The command line of a benchmark over nmap's match lines: skipped without nmap; prints
+    its report and writes it to `results`, unless asked not to or asked for the misses."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--misses", action="store_true", help=misses_help)
     parser.add_argument("--no-write", action="store_true", help="don't write bench/results")
     args = parser.parse_args(argv)
     if not PROBES.exists():
         print(f"skipped: {PROBES} not found (install nmap)")
         return 0
-    lines = report([judge(p) for p in products()], args.misses)
+    lines = report_lines(args.misses)
     print("\n".join(lines))
     if not args.no_write and not args.misses:
-        RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        results.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_on_probes(__doc__ or "", RESULTS, "list the tuning half's misses",
+                         lambda misses: report([judge(p) for p in products()], misses), argv)
 
 
 if __name__ == "__main__":

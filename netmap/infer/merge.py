@@ -845,8 +845,9 @@ def _snmp_parts(records: list[SnmpRecord]) -> tuple[list[Interface], list[Softwa
             if a.if_index is not None and a.address not in own[a.if_index]:
                 own[a.if_index].append(a.address)
         for i in rec.interfaces:
-            ifaces.setdefault(i.if_index, i.model_copy(update={
-                "addresses": own.get(i.if_index, i.addresses)}) if own.get(i.if_index) else i)
+            addresses = own.get(i.if_index)
+            ifaces.setdefault(i.if_index,
+                              i.model_copy(update={"addresses": addresses}) if addresses else i)
         if rec.software is not None:
             for s in rec.software.software:
                 software.setdefault((s.name, s.version or ""), s)

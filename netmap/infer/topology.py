@@ -40,6 +40,7 @@ from netmap.model import (
     Device,
     DeviceType,
     Evidence,
+    Interface,
     Inventory,
     Link,
     LinkConfidence,
@@ -270,9 +271,13 @@ def _learned_port(l2: _L2, s: str, port: str, t: str) -> str | None:
 def _port_of_mac(d: Device | None, mac: str, ethernet: bool = False) -> str | None:
     """The device's own port that the switch learned: its one interface with that MAC (of an
     Ethernet type, when `ethernet`)."""
-    named = [i for i in (d.interfaces if d else []) if identity_mac(i.mac_address) == mac
-             and (not ethernet or i.if_type in ETHERNET_IF_TYPES)]  # fmt: skip
-    return local_port_name(d, named[0].name, named[0].if_index) if len(named) == 1 else None
+    return _the_one(d, [i for i in (d.interfaces if d else []) if identity_mac(i.mac_address)
+                        == mac and (not ethernet or i.if_type in ETHERNET_IF_TYPES)])  # fmt: skip
+
+
+def _the_one(d: Device | None, ports: list[Interface]) -> str | None:
+    """The name of the only port given; None for none or several."""
+    return local_port_name(d, ports[0].name, ports[0].if_index) if len(ports) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -694,8 +699,8 @@ def _host_ports(links: list[Link], devices: list[Device]) -> list[Link]:
 
 
 def _only_port(d: Device | None) -> str | None:
-    up = [i for i in (d.interfaces if d else []) if i.if_type in ETHERNET_IF_TYPES and i.is_up]
-    return local_port_name(d, up[0].name, up[0].if_index) if len(up) == 1 else None
+    return _the_one(d, [i for i in (d.interfaces if d else [])
+                        if i.if_type in ETHERNET_IF_TYPES and i.is_up])  # fmt: skip
 
 
 def is_air_link(a: DeviceType | None, b: DeviceType | None) -> bool:

@@ -120,12 +120,16 @@ def _members(inv: Inventory, settings: dict[str, dict[str, PortVlans]],
     """VLAN -> hosts cabled to an access (untagged, not trunk) port of it; a phone on a port
     with a voice VLAN is in the voice VLAN (it tags its frames so, as the switch tells it)."""
     out: dict[int, set[str]] = defaultdict(set)
+    cabled: dict[str, set[str]] = defaultdict(set)  # each device's neighbours
+    for link in inv.links:
+        cabled[link.a].add(link.b)
+        cabled[link.b].add(link.a)
     for link in inv.links:
         for switch, port, other in ((link.a, link.a_port, link.b), (link.b, link.b_port, link.a)):
             ps = settings.get(switch, {}).get(port or "")
             if ps is None or ps.trunk or ps.access_vlan is None or other not in devices:
                 continue
-            for host in _behind(inv, devices, switch, other):
+            for host in _behind(cabled, devices, switch, other):
                 phone = devices[host].type is DeviceType.PHONE
                 out[ps.voice_vlan if phone and ps.voice_vlan else ps.access_vlan].add(host)
     return out
@@ -135,7 +139,8 @@ def _members(inv: Inventory, settings: dict[str, dict[str, PortVlans]],
 _TRANSPARENT = frozenset({DeviceType.SWITCH, DeviceType.WIRELESS_BRIDGE})
 
 
-def _behind(inv: Inventory, devices: dict[str, Device], switch: str, first: str) -> set[str]:
+def _behind(cabled: dict[str, set[str]], devices: dict[str, Device], switch: str,
+            first: str) -> set[str]:  # fmt: skip
     """The hosts on an access port: the device cabled to it, and, through devices that keep no
     VLAN table of their own (an unmanaged switch, a radio pair), the hosts behind them. Never a
     switch or a router (a router has an address in every VLAN)."""
@@ -148,11 +153,10 @@ def _behind(inv: Inventory, devices: dict[str, Device], switch: str, first: str)
             hosts.add(node)
         if dev.vlans is not None or dev.type not in _TRANSPARENT:
             continue  # a managed switch's own ports say their VLANs; a host ends the path
-        for link in inv.links:
-            for here, there in ((link.a, link.b), (link.b, link.a)):
-                if here == node and there in devices and there not in seen:
-                    seen.add(there)
-                    todo.append(there)
+        for there in sorted(cabled[node] - seen):
+            if there in devices:
+                seen.add(there)
+                todo.append(there)
     return hosts
 
 

@@ -650,11 +650,10 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
     if internet in linked_in:
         keep.add(internet)
     stubs: dict[str, str] = {}
-    new_edges: list[SceneEdge] = []
-    came_from: dict[int, str] = {}  # a redirected edge -> the node outside that it reached
+    routed: list[tuple[SceneEdge, str | None]] = []  # each edge, and the node beyond its stub
     for e in scene.edges:
         if e.tail in keep and e.head in keep:
-            new_edges.append(e)
+            routed.append((e, None))
         elif e.tail in keep or e.head in keep:
             outside = e.head if e.tail in keep else e.tail
             e.air = scene.over_air(e)  # before its far radio becomes the stub
@@ -663,29 +662,28 @@ def _limit_to_site(scene: Scene, ctx: _Ctx, site: str) -> None:
                 stubs[label] = f"r{len(stubs)}"
                 scene.nodes[stubs[label]] = SceneNode(id=stubs[label], kind="remote", title=label,
                                                       lines=lines, key=f"remote:{label}", tier=0)
-            came_from[id(e)] = outside
             if e.tail in keep:
                 e.head = stubs[label]
             else:
                 e.tail = stubs[label]
-            new_edges.append(e)
-    scene.edges = _one_per_stub_port(new_edges, set(stubs.values()), came_from)
+            routed.append((e, outside))
+    scene.edges = _one_per_stub_port(routed, set(stubs.values()))
     keep |= set(stubs.values())
     scene.nodes = {k: v for k, v in scene.nodes.items() if k in keep}
     scene.clusters = {k: v for k, v in scene.clusters.items() if k in in_site}
     scene.title = f"{scene.title} - {site}"
 
 
-def _one_per_stub_port(edges: list[SceneEdge], stubs: set[str],
-                       came_from: dict[int, str]) -> list[SceneEdge]:  # fmt: skip
+def _one_per_stub_port(routed: list[tuple[SceneEdge, str | None]],
+                       stubs: set[str]) -> list[SceneEdge]:  # fmt: skip
     """One edge per port to or from another site's stub: a router's cable to the police switch
     and its interface in the police subnet both use its ge3, and drew two lines, to "to
     Police" on City Hall's page and from "to City Hall" on the Police page. The
-    best-evidenced one stays, where the first stood. A port is a node's own: `came_from`
-    names the node beyond the stub that an edge reached."""
+    best-evidenced one stays, where the first stood. A port is a node's own: each edge comes
+    with the node beyond the stub that it reached."""
     kept: list[SceneEdge] = []
     at: dict[tuple[str, str, str], int] = {}  # (node, its port, the stub) -> index in kept
-    for e in edges:
+    for e, beyond in routed:
         stub = e.head if e.head in stubs else (e.tail if e.tail in stubs else None)
         if stub is None:
             kept.append(e)
@@ -693,7 +691,7 @@ def _one_per_stub_port(edges: list[SceneEdge], stubs: set[str],
         stub_port = e.head_port if stub == e.head else e.tail_port
         inside, port = (e.tail, e.tail_port) if stub == e.head else (e.head, e.head_port)
         keys = ([(inside, port, stub)] if port else []) + (
-            [(came_from.get(id(e), stub), stub_port, stub)] if stub_port else [])
+            [(beyond or stub, stub_port, stub)] if stub_port else [])
         seen = next((at[k] for k in keys if k in at), None)
         if seen is None:
             at |= {k: len(kept) for k in keys}

@@ -109,7 +109,7 @@ def test_one_line_per_port_to_another_sites_stub() -> None:
     subnet, cable = edge("ge3", LinkConfidence.ONE_SIDED), edge("ge3", LinkConfidence.CONFIRMED)
     other, bare, local = (edge("ge4", LinkConfidence.INFERRED), edge(None, LinkConfidence.INFERRED),
                           edge("ge3", LinkConfidence.INFERRED, head="sw1"))
-    kept = _one_per_stub_port([subnet, other, cable, bare, local], {"r0"}, {})
+    kept = _one_per_stub_port([(e, None) for e in (subnet, other, cable, bare, local)], {"r0"})
     assert kept == [cable, other, bare, local]
     # the Police page: both leave the stub by the router's ge3, to two different nodes
     def inbound(head: str, conf: LinkConfidence) -> SceneEdge:
@@ -118,11 +118,11 @@ def test_one_line_per_port_to_another_sites_stub() -> None:
 
     to_subnet, to_switch = inbound("s1", LinkConfidence.ONE_SIDED), inbound(
         "sw-pd", LinkConfidence.CONFIRMED)
-    rtr = {id(to_subnet): "rtr1", id(to_switch): "rtr1"}
-    assert _one_per_stub_port([to_subnet, to_switch], {"r0"}, rtr) == [to_switch]
+    rtr = [(to_subnet, "rtr1"), (to_switch, "rtr1")]
+    assert _one_per_stub_port(rtr, {"r0"}) == [to_switch]
     # two routers of the other site, each by its own ge3: two cables, two lines
-    two = {id(to_subnet): "rtr1", id(to_switch): "rtr2"}
-    assert _one_per_stub_port([to_subnet, to_switch], {"r0"}, two) == [to_subnet, to_switch]
+    two = [(to_subnet, "rtr1"), (to_switch, "rtr2")]
+    assert _one_per_stub_port(two, {"r0"}) == [to_subnet, to_switch]
 
 
 def test_unknown_endpoints_are_skipped_not_fatal() -> None:

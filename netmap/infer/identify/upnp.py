@@ -15,6 +15,7 @@ Pure functions of the stored observation.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
@@ -86,6 +87,7 @@ def describe(ob: UpnpObs) -> UpnpDevice | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)  # merge and classify each read a scan's documents (<= 256 KiB each)
 def parse_description(document: str) -> UpnpDevice | None:
     try:
         root = SafeET.fromstring(document)
@@ -94,7 +96,7 @@ def parse_description(document: str) -> UpnpDevice | None:
     device = next((el for el in root if _name(el.tag) == "device"), None)
     if device is None:
         return None
-    fields = {_name(el.tag): el.text for el in device}
+    fields = fields_of(device)
     embedded = [_type_name(fields_of(el).get("deviceType")) for el in device.iter()
                 if el is not device and _name(el.tag) == "device"][:MAX_EMBEDDED]
     return UpnpDevice(
