@@ -509,6 +509,7 @@ class HostInventory(Model):
     platform: str | None = None
     hostname: str | None = None
     os_name: str | None = None  # Debian GNU/Linux 12 (bookworm), Microsoft Windows 11 Pro
+    os_family: str | None = None  # Debian GNU/Linux, Windows, macOS, FreeBSD
     os_version: str | None = None  # 12, 10.0.22631
     os_build: str | None = None
     kernel: str | None = None

@@ -277,10 +277,11 @@ def _os_votes(matches: list[tuple[str, str | None, int]]) -> list[TypeVote]:
 
 def _vendor_votes(vendors: list[str], svcs: list[SvcFact]) -> list[TypeVote]:
     votes: list[TypeVote] = []
-    for vendor in vendors:
-        votes += [TypeVote(type=maker.type, weight=maker.weight, source="oui",
-                           detail=f"'{m.group(0)}' in '{vendor[:80]}'")
-                  for maker in MAC_MAKERS if (m := maker.pattern.search(vendor))]
+    # one vote per maker row: the OUI's "Hewlett Packard" and the brand "HP" are one maker
+    for maker in MAC_MAKERS:
+        if m := next((m for vendor in vendors if (m := maker.pattern.search(vendor))), None):
+            votes.append(TypeVote(type=maker.type, weight=maker.weight, source="oui",
+                                  detail=f"'{m.group(0)}' in '{m.string[:80]}'"))
     ports = {s.port for s in svcs}
     pc = next((x for x in vendors if PC_MAKERS.search(x)), None)
     if pc and not (ports & SERVER_PORTS):

@@ -38,6 +38,7 @@ from typing import Any
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
 from netmap.infer.identify.cpe import os_hardware, service_hardware
 from netmap.infer.identify.mdns import describe as describe_mdns
+from netmap.infer.identify.osname import service_os
 from netmap.infer.identify.upnp import describe
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
@@ -91,8 +92,8 @@ SOURCE_RANK: dict[str, dict[str, int]] = {
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
                "snmp:printer": 2, "snmp:ups": 2, "upnp": 2},
     "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "nmap:os": 3,
-           "nmap:service": 4},
-    "os_family": {"snmp": 0},
+           "nmap:banner": 4, "nmap:service": 5},
+    "os_family": {"host": 0, "snmp": 1},
     "location": {"snmp": 0, "snmp:controller": 1},
 }
 # MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
@@ -104,7 +105,7 @@ CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # Hearsay: a neighbour's CDP platform, a banner or a UPnP description names a model only where
 # nothing better does, and raises no disagreement with a better source ("N3K-C3064PQ-10GX"
 # against "Nexus 3064"; UPnP's "DS920+" against SNMP's "DS920+ (DSM 7.2)").
-HEARSAY = frozenset({"cdp", "nmap:service", "upnp", "mdns", "nmap:os"})
+HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "nmap:os"})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -296,6 +297,8 @@ def _service_claim(ob: ServiceObs) -> list[Claim]:
         return []
     c = Claim("nmap:service", times=[ob.time])
     c.add_ip(ip)
+    # the distribution a server names ("Apache/2.4.6 (CentOS)") before nmap's kernel-only type
+    c.add_value("os", service_os(ob), "nmap:banner")
     c.add_value("os", ob.ostype, "nmap:service")
     hardware = service_hardware(ob)
     if hardware is not None:
@@ -398,7 +401,8 @@ def _hostinv_claim(ob: HostInvObs) -> list[Claim]:
         return [c]
     c.host_note = f"{ob.method} (set {ob.credential})" if ob.credential else ob.method
     for fld, value in (("name", inv.hostname), ("vendor", inv.vendor), ("model", inv.model),
-                       ("serial", inv.serial), ("os", inv.os_name)):  # fmt: skip
+                       ("serial", inv.serial), ("os", inv.os_name),
+                       ("os_family", inv.os_family)):  # fmt: skip
         c.add_value(fld, value, "host")
     return [c]
 
@@ -873,6 +877,7 @@ _SOURCE_WORDS = {
     "nmap": "nmap (MAC vendor)",
     "nmap:os": "nmap OS detection",
     "nmap:service": "nmap service version banner",
+    "nmap:banner": "the OS a service's banner names (nmap service detection)",
     "upnp": "its UPnP device description",
     "mdns": "its mDNS (DNS-SD) announcement",
 }

@@ -613,7 +613,7 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
     elif d.confidence < CONFIDENT:
         yield (
             "Uncertain type",
-            f"Listed as {type_word(d.type)} with confidence {d.confidence:.2f}.",
+            f"Listed as {type_word(d.type)} with confidence {d.confidence:.2f}{_type_basis(d)}",
             GUESS,
             "Confirm the device type.",
         )
@@ -655,6 +655,29 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             EVIDENCE,
             "Check which value is right.",
         )
+
+
+def _type_basis(d: Device) -> str:
+    """The uncertain type's own reasons, and the strongest other type with its reason: what a
+    person on site checks. Evidence details read "<type>: <reason>"."""
+    mine: list[str] = []
+    others: dict[str, str] = {}
+    for e in sorted(d.evidence, key=lambda e: -e.weight):
+        kind, sep, reason = e.detail.partition(": ")
+        if not sep:
+            continue
+        if kind == d.type.value:
+            mine.append(reason)
+        else:
+            others.setdefault(kind, reason)
+    text = f", from: {'; '.join(dict.fromkeys(mine[:2]))}." if mine else "."
+    for kind, reason in others.items():
+        try:
+            word = type_word(DeviceType(kind))
+        except ValueError:
+            continue
+        return f"{text} Also possible: {word} ({reason})."
+    return text
 
 
 def _default_community(d: Device) -> tuple[str, str] | None:

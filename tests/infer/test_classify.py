@@ -134,6 +134,14 @@ def test_apc_oui_is_a_ups() -> None:
     assert any(e.source == "oui" for e in d.evidence)
 
 
+def test_one_maker_named_two_ways_votes_once() -> None:
+    """An HP laptop: the OUI's "Hewlett Packard" and the brand "HP" are one maker, so its one
+    weak printer vote was counted twice against the PC-maker vote."""
+    d = one([arp("10.0.0.9", "a0:8c:fd:17:10:23", vendor="Hewlett Packard")])
+    printer = [e for e in d.evidence if e.detail.startswith("printer:")]
+    assert d.type is T.WORKSTATION and len(printer) == 1, d.evidence
+
+
 def test_pdu_maker_oui_is_a_pdu_and_keeps_its_name() -> None:
     d = one([arp("10.0.0.9", "00:0a:9c:01:02:03")])  # Server Technology (Sentry PDUs)
     assert d.type is T.PDU and d.vendor == "Server Technology"  # not "Server"

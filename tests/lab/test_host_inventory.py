@@ -38,6 +38,8 @@ def test_app1_lists_exactly_its_installed_packages(lab: Any, lab_scan: LabScan) 
     assert truth.host is not None and len(truth.host.packages) > 100
     assert {s.name: s.version for s in app1.software} == truth.host.packages  # = dpkg-query
     assert app1.os == truth.host.os_name and app1.host_inventory == "ssh (set lab-inventory)"
+    # the OS family column: the system's own name, not left empty for want of an SNMP agent
+    assert app1.os_family is not None and app1.os_family in truth.host.os_name
     assert app1.type.value == "server"
     # Debian's priority and section tell the libraries and the system's own packages apart
     kinds = {s.name: s.sw_type for s in app1.software}

@@ -286,7 +286,27 @@ def test_a_camera_only_rtsp_names_is_a_guess_to_confirm(inventory: Inventory) ->
     assert cam.type.value == "camera" and cam.confidence < CONFIDENT, cam.evidence
     assert any("RTSP" in e.detail for e in cam.evidence), cam.evidence
     rows = attention_table(inventory).rows
-    assert any(r[0] == "Uncertain type" and r[2] == "10.77.30.52" for r in rows), rows
+    found = next(r[3] for r in rows if r[0] == "Uncertain type" and r[2] == "10.77.30.52")
+    assert "from: RTSP (554) open" in found and "Also possible: server" in found, found
+
+
+def test_the_pbx_os_is_the_platform_its_web_server_names(lab: Any, inventory: Inventory) -> None:
+    """The PBX's FreePBX web server says "Apache/2.4.6 (CentOS) ...", and nmap's match line
+    names no OS for it: the inventory's OS is that platform, from the banner."""
+    import re
+
+    from netmap.lab import load_spec
+
+    truth = lab.device("pbx")
+    header = next(s.headers["Server"] for s in load_spec().device("pbx").services
+                  if s.headers.get("Server", "").startswith("Apache/"))  # fmt: skip
+    platform = re.search(r"\((\w+)\)", header)
+    assert platform is not None, header
+    ip = truth.interfaces[0].ips[0].split("/")[0]
+    pbx = next(d for d in inventory.devices if ip in d.addresses)
+    assert pbx.os == platform.group(1), pbx.os
+    assert "os: the OS a service's banner names (nmap service detection)" in \
+        pbx.identity_evidence, pbx.identity_evidence
 
 
 

@@ -44,6 +44,7 @@ FREEBSD = {
 def test_rhel_vm_with_sudo_serial() -> None:
     inv = parse_unix(RHEL, "linux")
     assert inv.os_name == "Red Hat Enterprise Linux 9.3 (Plow)" and inv.os_version == "9.3"
+    assert inv.os_family == "Red Hat Enterprise Linux"  # os-release NAME: no version
     assert (inv.vendor, inv.model) == ("VMware, Inc.", "VMware7,1")
     assert inv.serial == "VMware-42 1e 5a 3c 9d 7b 11 2f-8a 44 90 13 aa 5b 6c 01"
     assert "serial: dmidecode system-serial-number (sudo) over SSH" in inv.evidence
@@ -66,6 +67,7 @@ def test_alpine_and_arch_packages() -> None:
 def test_mac() -> None:
     inv = parse_unix(MAC, "darwin")
     assert inv.os_name == "macOS 14.3.1" and inv.os_build == "23D60"
+    assert inv.os_family == "macOS"
     assert (inv.vendor, inv.model, inv.serial) == ("Apple", "MacBook Pro (Mac15,3)",
                                                    "C02XK1ZZJG5H")
     assert inv.memory_bytes == 17179869184 and inv.cpu == "Apple M3" and inv.cpu_cores == 8
@@ -77,6 +79,7 @@ def test_freebsd_placeholder_serial() -> None:
     inv = parse_unix(FREEBSD, "freebsd")
     assert (inv.vendor, inv.model, inv.serial) == ("Supermicro", "Super Server", None)
     assert inv.os_name == "FreeBSD 14.0-RELEASE" and inv.cpu_cores == 8
+    assert inv.os_family == "FreeBSD"
     assert [d.name for d in inv.disks] == ["ada0", "ada1"]
     assert inv.software[0].installed == "2024-01-23"
 

@@ -102,6 +102,7 @@ def test_windows_11_workstation_every_field() -> None:
     assert (inv.vendor, inv.model, inv.serial) == ("Dell Inc.", "OptiPlex 7010", "8GQZ2Y3")
     assert (inv.os_name, inv.os_version, inv.os_build) == (
         "Microsoft Windows 11 Pro", "10.0.22631", "22631")  # fmt: skip
+    assert inv.os_family == "Windows"
     assert (inv.cpu, inv.cpu_cores) == ("13th Gen Intel(R) Core(TM) i5-13500", 14)
     assert inv.memory_bytes == 17013669888 and inv.kernel is None
     assert [(d.name, d.model, d.size_bytes) for d in inv.disks] == [

@@ -53,6 +53,7 @@ def _os_release(inv: HostInventory, body: str) -> None:
     if name := text(fields.get("PRETTY_NAME") or fields.get("NAME")):
         inv.os_name = name
         inv.os_version = text(fields.get("VERSION_ID"))
+        inv.os_family = text(fields.get("NAME")) or name
         inv.evidence.append("os: /etc/os-release PRETTY_NAME over SSH")
 
 
@@ -116,6 +117,7 @@ def _darwin(inv: HostInventory, outputs: dict[str, str]) -> None:
                 (line.partition(":") for line in outputs.get("sw_vers", "").splitlines()))  # fmt: skip
     if name := text(vers.get("ProductName")):
         inv.os_name = f"{name} {vers.get('ProductVersion', '')}".strip()
+        inv.os_family = name
         inv.os_version, inv.os_build = text(vers.get("ProductVersion")), text(vers.get("BuildVersion"))
         inv.evidence.append("os: sw_vers over SSH")
     hw = dict((k.strip(), v.strip()) for k, _, v in
@@ -136,6 +138,8 @@ def _darwin(inv: HostInventory, outputs: dict[str, str]) -> None:
 
 
 def _bsd(inv: HostInventory, outputs: dict[str, str]) -> None:
+    if inv.os_family is None and inv.kernel:  # uname's first word: FreeBSD, OpenBSD, NetBSD
+        inv.os_family = inv.kernel.split()[0]
     numbers = outputs.get("sysctl", "").split("\n")
     if numbers and numbers[0].strip().isdigit():
         inv.memory_bytes = int(numbers[0])

@@ -61,6 +61,7 @@ def parse_windows(text: str, method: str) -> HostInventory:
         model=_identity(system.get("Model")),
         serial=_identity(bios.get("SerialNumber")),
         os_name=_text(os_.get("Caption")),
+        os_family="Windows" if "windows" in str(os_.get("Caption") or "").casefold() else None,
         os_version=_text(os_.get("Version")),
         os_build=_text(os_.get("BuildNumber")),
         cpu=_cpu_name(cpus),
