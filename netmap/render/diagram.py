@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import re
 import struct
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -455,6 +456,7 @@ _BADGE_TEXT = {
 
 
 _PHYSICAL_NOTE = "Port names are shown at the host end of host links."
+NOTE_WIDTH = 80  # characters per line of a legend's footnote
 GROUP_NOTE = ("&quot;12 workstations&quot;: same-type hosts on one switch, listed in the "
               "workbook.")  # fmt: skip
 
@@ -484,7 +486,9 @@ def legend_label(
             f'<B>{badge}</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">'
             f"{_BADGE_TEXT[badge]}</FONT></TD></TR>"
         )
-    footnote = _PHYSICAL_NOTE if note is None else dot_html(note)
+    # a long note wraps, so it never widens the legend (and with it the page) past its rows
+    footnote = _PHYSICAL_NOTE if note is None else '<BR ALIGN="LEFT"/>'.join(
+        dot_html(line) for line in textwrap.wrap(note, NOTE_WIDTH))
     if grouped:
         footnote += '<BR ALIGN="LEFT"/>' + GROUP_NOTE
     rows.append(

@@ -892,6 +892,7 @@ def all_tables(inv: Inventory) -> list[Table]:
 # wraps onto more lines instead of widening the sheet past what prints on one page.
 WIDTH_MIN, WIDTH_CAP = 8, 36
 WORD_CAP = 48  # a word no wider than this (a camera's 35-character serial) is never cut in print
+WRAP_FLOOR = 16  # a column is narrowed for print to no less than this, or its longest word
 LINE_PT = 15.0  # one line of 11 pt text
 MAX_ROW_PT = 409.0  # Excel's tallest row
 
@@ -979,8 +980,13 @@ def _print_setup(ws: Any, sheet: str, widths: list[int], scan_id: str) -> None:
 # columns fit in both. The printable width is landscape Letter's 11 in less the 0.4 in
 # margins (A4 is wider), less 2 %. At 55 %, 11 pt text prints at 6 pt.
 PT_PER_CHAR = 7.25
+COLUMN_PAD = 0.15  # characters of rounding per column, measured in LibreOffice
 PRINTABLE_PT = (11 - 2 * 0.4) * 72 * 0.98
 PRINT_SCALE_MIN = 55  # percent
+LEGIBLE_SCALE = 73  # percent: 11 pt text prints at 8 pt
+# A sheet already printing at this scale or more keeps its columns: rewrapping the lab's
+# 900-row software list to gain 1 % made LibreOffice print six blank pages after it.
+REWRAP_BELOW = 70
 
 
 def print_layout(widths: list[int]) -> tuple[int, list[int]]:
@@ -988,13 +994,20 @@ def print_layout(widths: list[int]) -> tuple[int, list[int]]:
     fits one page wide at PRINT_SCALE_MIN or more, and the scale is the one that fits it. Else
     the largest scale up to 100 % at which the columns, packed in order with the first one
     repeated on every page, need the fewest pages across."""
-    points = [w * PT_PER_CHAR for w in widths]
+    points = [_column_pt(w) for w in widths]
     if not points or sum(points) * PRINT_SCALE_MIN / 100 <= PRINTABLE_PT:
         return min(100, int(PRINTABLE_PT * 100 / max(sum(points), 1.0))), []
     fewest = len(_pack(points, PRINT_SCALE_MIN))
     scale = next(s for s in range(100, PRINT_SCALE_MIN - 1, -1)
                  if len(_pack(points, s)) == fewest)  # fmt: skip
     return scale, _pack(points, scale)[1:]
+
+
+def _column_pt(width: int) -> float:
+    """A column's printed width, with what LibreOffice adds to each column: 16 narrow columns
+    planned without it, at 99 % of the page, spilled their last column onto a page of its
+    own, where 10 wider ones at 99.6 % fitted."""
+    return (width + COLUMN_PAD) * PT_PER_CHAR
 
 
 def _pack(points: list[float], scale: int) -> list[int]:
@@ -1028,14 +1041,40 @@ def _widths(table: Table) -> list[int]:
     """Each column as wide as its longest value, up to its cap; but never narrower than its
     longest word (up to WORD_CAP): LibreOffice wraps only at spaces and cuts a serial or a
     MAC address wider than its column."""
-    widths = []
+    widths, floors = [], []
     for col, title in enumerate(table.headers):
         cap = (table.widths or {}).get(col, WIDTH_CAP)
         texts = [title, *(_text(row[col]) for row in table.rows[:500])]
         longest = max(len(t) for t in texts[1:]) if len(texts) > 1 else 0
         word = min(max(_longest_word(t) for t in texts), WORD_CAP - 2)
         widths.append(max(WIDTH_MIN, min(longest + 2, cap), word + 2))
-    return widths
+        floors.append(max(word + 2, min(widths[-1], WRAP_FLOOR)))
+    return _legible(widths, floors)
+
+
+def _legible(widths: list[int], floors: list[int]) -> list[int]:
+    """Narrower text columns (their text wraps), where that lets the sheet print one page wide
+    at LEGIBLE_SCALE: the Needs attention, Links and Evidence sheets printed at 6 pt with a
+    sentence per line. Each column gives up width in proportion to what it has above its
+    floor, so a long sentence keeps the widest column. A sheet that cannot fit so (the Devices
+    sheet) keeps its widths and takes pages across (print_layout); one whose floors are too
+    wide for LEGIBLE_SCALE is narrowed to its floors where that prints it larger."""
+    padding = len(widths) * COLUMN_PAD
+    room = max(int(PRINTABLE_PT * 100 / LEGIBLE_SCALE / PT_PER_CHAR - padding), sum(floors))
+    if print_layout(widths)[0] >= REWRAP_BELOW or (sum(floors) + padding) * PT_PER_CHAR \
+            * PRINT_SCALE_MIN / 100 > PRINTABLE_PT:
+        return widths
+    excess = sum(widths) - room
+    slack = [max(w - f, 0) for w, f in zip(widths, floors, strict=True)]
+    total = sum(slack)
+    if total == 0:
+        return widths
+    # rounded up, so the sheet fits; never below the floor, since slack >= share
+    narrow = [w - -(-excess * s // total) for w, s in zip(widths, slack, strict=True)]
+    # one page wide wins where it is legible; else only where it prints larger: 16 columns at
+    # 55 % on one page are smaller than the Interfaces sheet's 74 % on two pages across
+    scale = print_layout(narrow)[0]
+    return narrow if scale >= LEGIBLE_SCALE or scale > print_layout(widths)[0] else widths
 
 
 def _longest_word(text: str) -> int:

@@ -308,7 +308,8 @@ class _Builder:
         if only is None:
             pg.unplaced(sorted(self.members - set(plan.depth) - set(plan.attach)))
         note = " ".join(
-            ["Only the cabling tree is drawn: each device under the switch port it uses."]
+            ["Only the cabling tree is drawn: each device under the switch port it uses, "
+             "named at the device's end of its line."]
             + ([f"{plan.left_out} more links between network devices (redundant uplinks) are "
                 "in the workbook's Links sheet."] if plan.left_out else [])
             + ([UNPLACED_WHY] if "notplaced" in pg.clusters else []))  # fmt: skip

@@ -121,7 +121,7 @@ def test_workbook_print_settings(hall_out: Out) -> None:
 def test_a_wide_sheet_prints_pages_across_at_a_readable_scale() -> None:
     """25 columns fitted to one page printed at 4 pt. They take pages across instead, each
     holding whole columns at one scale, the first column repeated; a narrow sheet is fitted."""
-    from netmap.render.inventory import PRINTABLE_PT, PT_PER_CHAR, print_layout
+    from netmap.render.inventory import COLUMN_PAD, PRINTABLE_PT, PT_PER_CHAR, print_layout
 
     widths = [24, 14, 13, 11, 13, 15, 22, 38, 30, 17, 10, 11, 9, 13, 17, 21, 13, 12, 10, 17,
               10, 17, 13, 38, 9]
@@ -130,8 +130,8 @@ def test_a_wide_sheet_prints_pages_across_at_a_readable_scale() -> None:
     starts = [0, *breaks, len(widths)]
     for page, (a, b) in enumerate(itertools.pairwise(starts)):
         shown = widths[a:b] if page == 0 else [widths[0], *widths[a:b]]
-        assert sum(shown) * PT_PER_CHAR * scale / 100 <= PRINTABLE_PT, page
-    assert print_layout([20] * 8) == (62, [])  # 1,160 pt: one page wide at 62 %
+        assert (sum(shown) + COLUMN_PAD * len(shown)) * PT_PER_CHAR * scale / 100 <= PRINTABLE_PT
+    assert print_layout([20] * 8) == (61, [])  # 1,169 pt: one page wide at 61 %
 
 
 @pytest.mark.parametrize("sheet", ["Devices", "Needs attention", "Evidence"])
@@ -153,3 +153,30 @@ def test_a_column_is_as_wide_as_its_longest_word() -> None:
                   widths={0: 15, 1: 24})
     serial_width, notes_width = _widths(table)
     assert serial_width >= len(serial) + 1 and notes_width == 24 <= WIDTH_CAP
+
+
+def test_a_sheet_of_sentences_prints_at_8_pt_its_columns_wrapping() -> None:
+    """Needs attention, Links and Evidence printed at 6 pt, a sentence to a line: their text
+    columns are narrowed (the text wraps) until the sheet prints one page wide at 8 pt, each
+    giving width in proportion to what it has to spare; no column gets narrower than its
+    longest word; a sheet too wide for that (the Devices sheet) keeps its widths."""
+    from netmap.render.inventory import (
+        LEGIBLE_SCALE,
+        WIDTH_CAP,
+        WRAP_FLOOR,
+        Table,
+        _widths,
+        print_layout,
+    )
+
+    finding = "Answered SNMP v1/v2c with a well-known factory-default community. " * 2
+    rows = [["SNMP default community", "mail.cityhall.lan", "10.77.20.11", finding,
+             "Evidence (observed)", "Replace the default community or move to SNMPv3. " * 2]]
+    table = Table("Needs attention", ["Topic", "Device", "IP address", "What we found", "Basis",
+                                      "Suggested action"], rows, {3: 54, 5: 36})
+    widths = _widths(table)
+    assert print_layout(widths)[0] >= LEGIBLE_SCALE, widths
+    assert widths[1] >= len("mail.cityhall.lan") + 2 and widths[2] == len("10.77.20.11") + 2
+    assert widths[3] == max(widths) and min(widths[:2] + widths[3:]) >= WRAP_FLOOR
+    wide = Table("Devices", [f"c{i}" for i in range(25)], [["x" * 20] * 25])
+    assert _widths(wide) == [22] * 25 and WIDTH_CAP >= 22

@@ -60,6 +60,14 @@ def test_the_legend_explains_counted_groups_only_on_a_page_that_has_them() -> No
     assert GROUP_NOTE not in dot_source(build_logical_scene(city_hall(), "t"))
 
 
+def test_the_legend_says_whose_port_a_host_line_names() -> None:
+    """A host's line names its switch's port at the host's end (where each name has room), so
+    "ge6" beside the NAS read as the NAS's own port: the legend says it is the switch's."""
+    scene = build_physical_scene(city_hall(), "City Hall", "t")
+    assert "each device under the switch port it uses, named at the device's end of its line" \
+        in (scene.legend_note or "")
+
+
 def test_single_up_to_folds_printers_and_phones_above_the_limit() -> None:
     scene = build_physical_scene(city_hall(), "City Hall", "t", single_up_to=1)
     assert ("sw-hall-2", "2 printers") in edges_by_title(scene)

@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 import pytest
 from pydantic import SecretStr
 
-from netmap.lab.snmpsim import responder_path, serve
+from netmap.lab.snmpsim import answers, responder_path, serve
 from netmap.model import ResolvedCredential
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "snmprec"
@@ -82,4 +82,7 @@ def snmpsim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulator]:
     ]
     with serve(data, root / "cache", "netmap-ups", extra_args=v3_args,
                log=root / "snmpsim.log") as served:
+        # snmpsim opens a recording at its first request: the 10,000-row table took over the
+        # 2 s a test's session waits when the machine was busy (CI once failed so)
+        assert answers(served.port, "netmap-bigtable", timeout=60), "snmpsim: no bigtable"
         yield Simulator(port=served.port, pid=served.pid, data_dir=data)
