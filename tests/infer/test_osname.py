@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
     ("protocol 2.0", None, None),
     ("Huawei HG8245H; DHCP", "Linux", None),  # a maker of a Linux build, not a distribution
     ("Network Camera", "Linux", None),  # "network" begins nmap's network_operating_system
+    ("Android phone", "Linux", None),  # a word of it is an OS; the whole is a device
+    ("Western Digital My Book http config", "Linux", None),
+    ("Debian Linux 8.0 (Jessie)", "Linux", "Debian Linux"),
     ("Ubuntu Linux", None, None),  # unbracketed words count only where nmap names an OS type
     ("workgroup: WORKGROUP", "Windows", None),
     (None, "Linux", None),
@@ -75,3 +78,37 @@ def test_the_generator_lists_every_os_once_decoded_and_sorted(tmp_path: Path) ->
     assert rows == ["debian\tdebian_linux", "ibm\tz/os", "linux\tlinux_kernel"]
     (tmp_path / "nmap-os-db").unlink()
     assert tool.main(["tool", str(tmp_path), str(tmp_path / "c.tsv")]) == 1
+
+
+def test_the_os_named_from_nmaps_own_lines_agrees_with_their_cpes() -> None:
+    """nmap's match lines that write a fixed detail and OS type (i/Ubuntu/ o/Linux/) also name
+    the OS as a CPE. Read as netmap reads a service, every line whose detail names an OS names
+    the same one as its CPE, or its CPE names only the kernel (cpe:/o:linux:linux_kernel) and
+    the detail the distribution. "Android phone" or "Gargoyle WAP firmware" name none."""
+    import re
+    from datetime import UTC, datetime
+
+    from netmap.infer.identify.osname import _key
+    from netmap.model import ServiceObs
+
+    probes = Path("/usr/share/nmap/nmap-service-probes")
+    if not probes.exists():
+        pytest.skip("nmap's service database is not installed")
+    named, wrong = 0, []
+    for line in probes.read_text(encoding="utf-8", errors="replace").splitlines():
+        i = re.search(r"\si([/|])(.*?)\1", line)
+        o = re.search(r"\so([/|])(.*?)\1", line)
+        if not line.startswith(("match ", "softmatch ")) or i is None or "$" in i.group(2):
+            continue
+        ostype = o.group(2) if o and "$" not in o.group(2) else None
+        found = service_os(ServiceObs(target="x", time=datetime.now(UTC), ip="10.0.0.9", port=80,
+                                      extrainfo=i.group(2), ostype=ostype))
+        if found is None:
+            continue
+        named += 1
+        cpes = [(v, p) for v, p in re.findall(r"cpe:/o:([^:/\s]+):([^:/\s]+)", line)
+                if (v, p) != ("linux", "linux_kernel")]
+        first = _key(found.split()[0])
+        if cpes and not any(first in _key(v + p) for v, p in cpes):
+            wrong.append((i.group(2), found, cpes))
+    assert named >= 20 and wrong == [], wrong

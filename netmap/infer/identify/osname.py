@@ -6,10 +6,12 @@ OpenSSL/1.0.2k-fips"), and nginx and lighttpd the same; nmap's OpenSSH lines wri
 distribution first ("Ubuntu Linux; protocol 2.0", with `o/Linux/`). nmap's own `o/` field is
 often only the kernel ("Linux") or empty, as for that Apache line.
 
-A word there counts as an OS only where nmap's databases name an operating system by it
-(`data/nmap-os-names.tsv`, every `cpe:/o:` nmap writes, made by `tools/make_nmap_os_names.py`):
-"CentOS" is `centos:centos`, "Ubuntu" is `canonical:ubuntu_linux`, "Red Hat" is `redhat:linux`.
-"(Unix)", "(Win64)" or "(Ubuntu-2ubuntu1)" name none. The name is kept as the server wrote it.
+The words count as an OS only where nmap's databases name an operating system by them, as a
+whole (`data/nmap-os-names.tsv`, every `cpe:/o:` nmap writes, made by
+`tools/make_nmap_os_names.py`): "CentOS" is `centos:centos`, "Ubuntu" is
+`canonical:ubuntu_linux`, "Red Hat" is `redhat:linux`, "Unix" is a product of several makers
+(as nmap's own `o/Unix/`). "(Win64)", "Android phone" or "(Ubuntu-2ubuntu1)" name none. The
+name is kept as the server wrote it.
 
 Pure functions of the stored observation.
 """
@@ -44,7 +46,7 @@ def _names() -> frozenset[str]:
         vendor, tab, product = line.partition("\t")
         if not tab or line.startswith("#"):
             continue
-        keys.add(_key(product))
+        keys |= {_key(product), _key(vendor + product)}  # "Red Hat Enterprise Linux"
         # a distribution's maker named by its own name: redhat:linux, debian:debian_linux
         if product == "linux" or _key(product).startswith(_key(vendor)):
             keys.add(_key(vendor))
@@ -52,9 +54,11 @@ def _names() -> frozenset[str]:
 
 
 def _is_os(words: str) -> bool:
-    """"Ubuntu" is nmap's ubuntu_linux: a distribution is written without its kernel's name."""
-    key = _key(words)
-    return key in _names() or key + "linux" in _names()
+    """"Ubuntu" is nmap's ubuntu_linux and "CentOS Linux" its centos: a distribution is
+    written with or without its kernel's name."""
+    key, names = _key(words), _names()
+    return key in names or key + "linux" in names or (
+        key.endswith("linux") and key[: -len("linux")] in names)
 
 
 def _leading_name(part: str) -> str | None:
@@ -68,14 +72,9 @@ def _leading_name(part: str) -> str | None:
 
 
 def _os_name(candidate: str | None) -> str | None:
-    if not candidate:
-        return None
-    words = candidate.split()
-    # "Red Hat Enterprise Linux" is named by its first word or its first two ("Red Hat")
-    for n in (1, 2):
-        if len(words) >= n and _is_os(" ".join(words[:n])):
-            return candidate
-    return None
+    """The candidate where it is an OS name as a whole: "Android phone" and "Western Digital
+    My Book http config" (nmap's details) are not, though a word of each is."""
+    return candidate if candidate and _is_os(candidate) else None
 
 
 def service_os(ob: ServiceObs) -> str | None:
