@@ -52,6 +52,10 @@ UDP_PORTS = "53,67,161,5060"
 # scanned by two nmaps side by side; the second's NULL probe waits QUIET_NULL_WAIT_MS.
 BANNER_TCP = frozenset({21, 22, 23, 25, 587, 143, 110, 873, 5900})
 QUIET_NULL_WAIT_MS = 300  # a banner on a LAN arrives in milliseconds, even from a busy host
+# nmap's XML keeps no banner its match line read ("220 mail ESMTP Postfix (Debian/GNU)" becomes
+# "Postfix smtpd"): the banner script keeps the first line, from one more connection to each
+# open banner-first port, waiting at most this long (its default is 5 s).
+BANNER_SCRIPT_WAIT = "1s"
 HOST_TIMEOUT = "120s"
 DISCOVERY_TIMEOUT = 600.0
 PORTSCAN_TIMEOUT = 1800.0
@@ -201,6 +205,7 @@ class ServiceDetail:
     cpes: list[str]
     devicetype: str | None
     ostype: str | None
+    banner: str | None = None  # the banner script's line, where it ran
 
 
 def service_details(xml: bytes) -> dict[tuple[str, str, int], ServiceDetail]:
@@ -220,9 +225,23 @@ def service_details(xml: bytes) -> dict[tuple[str, str, int], ServiceDetail]:
             if svc is None or not addrs or not addrs[0] or not number.isdigit():
                 continue
             cpes = [c.text.strip() for c in svc.iterfind("cpe") if c.text]
+            script = port.find("script[@id='banner']")
             found[(addrs[0], port.get("protocol", "tcp"), int(number))] = ServiceDetail(
-                cpes, svc.get("devicetype") or None, svc.get("ostype") or None)
+                cpes, svc.get("devicetype") or None, svc.get("ostype") or None,
+                _banner_line(script.get("output") if script is not None else None))
     return found
+
+
+BANNER_MAX = 200  # characters of a banner kept: the first line says who is speaking
+
+
+def _banner_line(output: str | None) -> str | None:
+    """The banner script's first line, with nmap's escapes of control bytes (\\x0D) removed."""
+    if not output:
+        return None
+    line = re.sub(r"\\x[0-9A-Fa-f]{2}", " ", output.strip().splitlines()[0])
+    line = "".join(ch for ch in line if ch.isprintable()).strip()
+    return line[:BANNER_MAX] or None
 
 
 def os_cpes(xml: bytes) -> dict[tuple[str, str], list[str]]:
@@ -261,6 +280,7 @@ def _reread_one(ob: Observation, details: dict[tuple[str, str, int], ServiceDeta
     if isinstance(ob, ServiceObs) and (d := details.get((ob.ip, ob.proto, ob.port))):
         return ob.model_copy(update={
             "devicetype": ob.devicetype or d.devicetype, "ostype": ob.ostype or d.ostype,
+            "banner": ob.banner or d.banner,
             "cpe": ob.cpe if len(ob.cpe) >= len(d.cpes) else d.cpes})
     if isinstance(ob, OsObs) and any(not m.cpes for m in ob.matches):
         filled = [m if m.cpes else m.model_copy(update={"cpes": matches.get((ob.ip, m.name), [])})
@@ -288,6 +308,7 @@ def _service_obs(ip: str, proto: str, port: int, p: dict[str, Any],
         extrainfo=opt("extrainfo"),
         devicetype=detail.devicetype if detail else None,
         ostype=detail.ostype if detail else None,
+        banner=detail.banner if detail else None,
         cpe=(detail.cpes if detail and detail.cpes else None) or ([str(cpe)] if cpe else []),
     )
 
@@ -370,6 +391,8 @@ def port_args(depth: Depth, rate: int | None, banner: bool = True) -> tuple[list
     args += ["--host-timeout", HOST_TIMEOUT, "-p", ports]
     if rate:
         args += ["--max-rate", str(rate)]
+    if banner:
+        args += ["--script", "banner", "--script-args", f"banner.timeout={BANNER_SCRIPT_WAIT}"]
     if depth is Depth.DEEP and banner:
         if root:
             args += ["-O", "--osscan-limit"]

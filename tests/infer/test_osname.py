@@ -40,6 +40,19 @@ def test_the_os_a_service_names(extrainfo: str | None, ostype: str | None,
     assert service_os(ob) == expected
 
 
+@pytest.mark.parametrize(("banner", "expected"), [
+    ("220 mail.cityhall.lan ESMTP Postfix (Debian/GNU)", "Debian"),  # Debian's Postfix default
+    ("220 ProFTPD Server (Debian) [::ffff:10.0.0.1]", "Debian"),
+    ("* OK [CAPABILITY IMAP4rev1 LITERAL+] Dovecot (Ubuntu) ready.", "Ubuntu"),
+    ("220 (vsFTPd 3.0.3)", None),
+    ("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", None),  # nmap's own line reads this one
+    ("220 host ESMTP Exim 4.96 Ubuntu Sun, 06 Dec 2026", None),  # unbracketed: not read
+])
+def test_the_os_a_greeting_names_in_brackets(banner: str, expected: str | None) -> None:
+    ob = svc("10.0.0.9", 25, "smtp", "Postfix smtpd", banner=banner)
+    assert service_os(ob) == expected
+
+
 def test_a_named_distribution_outranks_the_kernel_type_but_not_the_hosts_own_word() -> None:
     """The lab's PBX: nmap says Apache (CentOS) and gives no OS; an SSH server on the same host
     says only "Linux". The inventory's OS is CentOS, and its evidence says where it came from."""

@@ -309,6 +309,18 @@ def test_the_pbx_os_is_the_platform_its_web_server_names(lab: Any, inventory: In
         pbx.identity_evidence, pbx.identity_evidence
 
 
+def test_the_mail_servers_os_is_the_one_its_greeting_names(lab: Any, inventory: Inventory) -> None:
+    """The mail server's Postfix greets "220 mail.cityhall.lan ESMTP Postfix (Debian/GNU)";
+    nmap's match line keeps no detail of it, and its banner script keeps the line."""
+    from netmap.lab import load_spec
+
+    greeting = next(s.banner for s in load_spec().device("mail").services if s.port == 25)
+    assert greeting is not None and "(Debian/GNU)" in greeting
+    ip = lab.device("mail").interfaces[0].ips[0].split("/")[0]
+    mail = next(d for d in inventory.devices if ip in d.addresses)
+    assert mail.os == "Debian", mail.os
+
+
 
 def test_the_scanning_computer_is_named_in_needs_attention(inventory: Inventory) -> None:
     """The lab's scanner (the computer netmap runs on) was a workstation of uncertain type with

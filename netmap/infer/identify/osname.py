@@ -3,8 +3,10 @@
 Servers write their platform into what they send. Apache puts it in brackets after its version
 ("Apache/2.4.6 (CentOS) OpenSSL/1.0.2k-fips", which nmap keeps as the detail "(CentOS)
 OpenSSL/1.0.2k-fips"), and nginx and lighttpd the same; nmap's OpenSSH lines write the
-distribution first ("Ubuntu Linux; protocol 2.0", with `o/Linux/`). nmap's own `o/` field is
-often only the kernel ("Linux") or empty, as for that Apache line.
+distribution first ("Ubuntu Linux; protocol 2.0", with `o/Linux/`); a mail server's greeting
+says it in brackets ("220 mail ESMTP Postfix (Debian/GNU)", kept by nmap's banner script).
+nmap's own `o/` field is often only the kernel ("Linux") or empty, as for that Apache line
+and that Postfix one.
 
 The words count as an OS only where nmap's databases name an operating system by them, as a
 whole (`data/nmap-os-names.tsv`, every `cpe:/o:` nmap writes, made by
@@ -28,6 +30,7 @@ DATA_FILE = "data/nmap-os-names.tsv"
 # "(CentOS) OpenSSL/1.0.2k-fips" -> "CentOS"; "Ubuntu Linux; protocol 2.0" -> "Ubuntu Linux"
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)")
 _MAX_WORDS = 4
+_MAX_GROUPS = 4  # bracketed groups read in one banner
 
 
 def _key(text: str) -> str:
@@ -61,6 +64,27 @@ def _is_os(words: str) -> bool:
         key.endswith("linux") and key[: -len("linux")] in names)
 
 
+def _from_detail(ob: ServiceObs) -> str | None:
+    """An unbracketed detail is read only where nmap's match line names an OS type, so its
+    first words are about the OS."""
+    detail = (ob.extrainfo or "").strip()
+    bracketed = _BRACKETED.match(detail)
+    if bracketed is None and not ob.ostype:
+        return None
+    first = bracketed.group(1) if bracketed else detail.split(";")[0]
+    return _os_name(_leading_name(first))
+
+
+def _from_banner(banner: str | None) -> str | None:
+    """The first bracketed OS in a server's greeting: Debian's Postfix ends its "220" line
+    "(Debian/GNU)", ProFTPD writes "(Debian)"."""
+    for group in _BRACKETED.findall(banner or "")[:_MAX_GROUPS]:
+        for part in re.split(r"[/;,]", group):
+            if name := _os_name(_leading_name(part.strip())):
+                return name
+    return None
+
+
 def _leading_name(part: str) -> str | None:
     """The words before the first one with a digit or a symbol: "Debian 3+deb12u3" -> "Debian"."""
     words: list[str] = []
@@ -78,15 +102,9 @@ def _os_name(candidate: str | None) -> str | None:
 
 
 def service_os(ob: ServiceObs) -> str | None:
-    """The OS one service's detail names, joined with nmap's OS type where that adds to it
-    ("Debian" and "Linux" give "Debian Linux"), else None. An unbracketed detail is read only
-    where nmap's match line names an OS type, so its first words are about the OS."""
-    detail = (ob.extrainfo or "").strip()
-    bracketed = _BRACKETED.match(detail)
-    if bracketed is None and not ob.ostype:
-        return None
-    first = bracketed.group(1) if bracketed else detail.split(";")[0]
-    name = _os_name(_leading_name(first))
+    """The OS one service's detail or banner names, joined with nmap's OS type where that adds
+    to it ("Debian" and "Linux" give "Debian Linux"), else None."""
+    name = _from_detail(ob) or _from_banner(ob.banner)
     if name is None:
         return None
     ostype = (ob.ostype or "").strip()
