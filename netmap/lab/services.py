@@ -157,6 +157,27 @@ def tcp_handler(svc: Svc, hostname: str) -> Handler:
     return handle
 
 
+# A Windows RPC endpoint mapper answers a request it cannot parse with this DCE/RPC bind_nak
+# (version 5, type 13, 24 bytes, reason "protocol version not supported"): the reply that
+# nmap's msrpc line files as "Microsoft Windows RPC", o/Windows/.
+MSRPC_BIND_NAK = bytes.fromhex("05000d03" "10000000" "18000000" "00000000" "04000105" "00000000")
+
+
+def msrpc_handler(svc: Svc, hostname: str) -> Handler:
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for _ in range(MAX_COMMANDS):
+            try:
+                if not await asyncio.wait_for(reader.read(MAX_LINE), IDLE_TIMEOUT):
+                    break
+            except (TimeoutError, ConnectionError):
+                break
+            writer.write(MSRPC_BIND_NAK)
+            await writer.drain()
+        await _close(writer)
+
+    return handle
+
+
 # ------------------------------------------------------------------ UDP
 
 
@@ -363,7 +384,7 @@ def smtp_factory(svc: Svc, hostname: str) -> Callable[[], asyncio.Protocol]:
 
 _TCP: dict[str, Callable[[Svc, str], Handler]] = {
     "imap": imap_handler, "http": http_handler, "jetdirect": jetdirect_handler,
-    "tcp": tcp_handler, "sip": sip_tcp_handler,
+    "tcp": tcp_handler, "sip": sip_tcp_handler, "msrpc": msrpc_handler,
 }
 
 

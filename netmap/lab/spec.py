@@ -27,7 +27,8 @@ Role = Literal[
     "scanner",
 ]
 LinkKind = Literal["trunk", "access", "uplink", "wan"]
-ServiceImpl = Literal["sshd", "nginx", "rsyncd", "smtp", "imap", "sip", "http", "jetdirect", "tcp"]
+ServiceImpl = Literal["sshd", "nginx", "rsyncd", "smtp", "imap", "sip", "http", "jetdirect", "tcp",
+                      "msrpc"]
 Proto = Literal["tcp", "udp"]
 # lldpcli's names for LLDP system capabilities (IEEE 802.1AB)
 LldpCapability = Literal["other", "repeater", "bridge", "wlan", "router", "telephone", "docsis",

@@ -380,3 +380,15 @@ def test_a_point_to_point_radio_link_is_two_wireless_bridges_in_the_cabling(
     pc = next(d.id for d in inventory.devices if "10.77.10.74" in d.addresses)
     garage = [lk for lk in inventory.links if pc in (lk.a, lk.b)]
     assert [(names.get(lk.a), lk.a_port) for lk in garage] == [("ptp-pw", "port1")], garage
+
+
+def test_a_windows_rpc_endpoint_names_windows(lab: Any, inventory: Inventory) -> None:
+    """ws1's port 135 answers nmap's probe with the DCE/RPC bind_nak a Windows endpoint mapper
+    sends; nmap files it as Microsoft Windows RPC, o/Windows/. The workstation's OS is
+    Windows, from that banner, and it is still a workstation (Windows is no server OS)."""
+    ip = lab.device("ws1").interfaces[0].ips[0].split("/")[0]
+    ws1 = next(d for d in inventory.devices if ip in d.addresses)
+    rpc = next(s for s in ws1.services if s.port == 135)
+    assert rpc.product == "Microsoft Windows RPC", rpc
+    assert ws1.os == "Windows" and "os: nmap service version banner" in ws1.identity_evidence
+    assert ws1.type.value == "workstation" and ws1.confidence >= 0.6, ws1.evidence
