@@ -20,7 +20,7 @@ import ssl
 import sys
 import uuid
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -37,6 +37,18 @@ async def _readline(reader: asyncio.StreamReader) -> bytes:
         return await asyncio.wait_for(reader.readline(), IDLE_TIMEOUT)
     except (TimeoutError, ValueError, ConnectionError, asyncio.LimitOverrunError):
         return b""
+
+
+async def _chunks(reader: asyncio.StreamReader) -> AsyncIterator[bytes]:
+    """What the client sends, chunk by chunk, until it closes or goes idle (bounded)."""
+    for _ in range(MAX_COMMANDS):
+        try:
+            chunk = await asyncio.wait_for(reader.read(MAX_LINE), IDLE_TIMEOUT)
+        except (TimeoutError, ConnectionError):
+            return
+        if not chunk:
+            return
+        yield chunk
 
 
 async def _close(writer: asyncio.StreamWriter) -> None:
@@ -146,12 +158,8 @@ def tcp_handler(svc: Svc, hostname: str) -> Handler:
             writer.write(banner.encode() + b"\r\n")
         # Stay silent but open (like a service awaiting its binary protocol) until the
         # client gives up: closing early would look like a TCP wrapper to nmap.
-        for _ in range(MAX_COMMANDS):
-            try:
-                if not await asyncio.wait_for(reader.read(MAX_LINE), IDLE_TIMEOUT):
-                    break
-            except (TimeoutError, ConnectionError):
-                break
+        async for _chunk in _chunks(reader):
+            pass
         await _close(writer)
 
     return handle
@@ -165,12 +173,7 @@ MSRPC_BIND_NAK = bytes.fromhex("05000d03" "10000000" "18000000" "00000000" "0400
 
 def msrpc_handler(svc: Svc, hostname: str) -> Handler:
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        for _ in range(MAX_COMMANDS):
-            try:
-                if not await asyncio.wait_for(reader.read(MAX_LINE), IDLE_TIMEOUT):
-                    break
-            except (TimeoutError, ConnectionError):
-                break
+        async for _chunk in _chunks(reader):
             writer.write(MSRPC_BIND_NAK)
             await writer.drain()
         await _close(writer)
