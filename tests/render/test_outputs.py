@@ -293,12 +293,14 @@ def test_key_systems_name_the_software_of_their_role() -> None:
                      *mail.software]
     # its SNMP agent, as nmap names it, is listed first among its services
     mail.services = [Service(port=161, proto="udp", name="snmp", product="SNMPv1 server"),
-                     *mail.services]
+                     *mail.services, Service(port=80, name="http", product="Microsoft IIS httpd",
+                                             version="10.0")]
     systems = {name: text for rows in key_systems(inv).values() for name, text in rows}
     mail_line = next(t for n, t in systems.items() if n.startswith("mail01"))
     assert "Microsoft Exchange Server 2019" in mail_line and "Windows Server 2019" in mail_line
     assert "7-Zip" not in mail_line and "Veeam Agent" not in mail_line
     assert "SNMPv1 server" not in mail_line
+    assert "Microsoft IIS httpd 10.0" in mail_line  # a server's version, where nmap read one
     backup_line = next(t for n, t in systems.items() if n.startswith("backup01"))
     assert "Veeam Backup & Replication" in backup_line
 
