@@ -95,6 +95,10 @@ class LinkSource(StrEnum):
     SUBNET = "subnet"
 
 
+# The sources that say what plugs into what (a cable or a radio path), not who routes where
+CABLE_SOURCES = frozenset({LinkSource.LLDP, LinkSource.CDP, LinkSource.FDB})
+
+
 class LinkConfidence(StrEnum):
     CONFIRMED = "confirmed"  # both ends agree (LLDP/CDP from both sides)
     ONE_SIDED = "one-sided"  # one end reports it
@@ -572,11 +576,11 @@ class ManagedAp(Model):
 AP_JOINED = frozenset({"associated", "up"})
 
 
-# Communities every scanner tries first: an agent that answers one is readable by anyone.
 # IANAifType values of a physical Ethernet port: ethernetCsmacd, iso88023Csmacd, fastEther,
 # fastEtherFX, gigabitEthernet
 ETHERNET_IF_TYPES = frozenset({6, 7, 62, 69, 117})
 
+# Communities every scanner tries first: an agent that answers one is readable by anyone.
 WELL_KNOWN_COMMUNITIES = frozenset(
     {"public", "private", "community", "default", "snmp", "admin", "manager", "monitor", "cisco"}
 )

@@ -211,22 +211,35 @@ class ServiceDetail:
 def service_details(xml: bytes) -> dict[tuple[str, str, int], ServiceDetail]:
     """Each open port's service detail by (address, proto, port). Empty for a document
     ElementTree cannot read (python-nmap's own parse has already said why)."""
+    root = _parsed(xml)
+    return {} if root is None else _service_details(root)
+
+
+def _parsed(xml: bytes) -> ElementTree.Element | None:
     try:
-        root = ElementTree.fromstring(xml)
+        return ElementTree.fromstring(xml)
     except ElementTree.ParseError:
-        return {}
+        return None
+
+
+def _address(host: ElementTree.Element) -> str | None:
+    """A host element's IP address (its first IPv4 or IPv6 one)."""
+    return next((a.get("addr") for a in host.findall("address")
+                 if a.get("addrtype") in ("ipv4", "ipv6") and a.get("addr")), None)  # fmt: skip
+
+
+def _service_details(root: ElementTree.Element) -> dict[tuple[str, str, int], ServiceDetail]:
     found: dict[tuple[str, str, int], ServiceDetail] = {}
     for host in root.iter("host"):
-        addrs = [a.get("addr") for a in host.findall("address")
-                 if a.get("addrtype") in ("ipv4", "ipv6")]  # fmt: skip
+        addr = _address(host)
         for port in host.iterfind("ports/port"):
             svc = port.find("service")
             number = port.get("portid", "")
-            if svc is None or not addrs or not addrs[0] or not number.isdigit():
+            if svc is None or addr is None or not number.isdigit():
                 continue
             cpes = [c.text.strip() for c in svc.iterfind("cpe") if c.text]
             script = port.find("script[@id='banner']")
-            found[(addrs[0], port.get("protocol", "tcp"), int(number))] = ServiceDetail(
+            found[(addr, port.get("protocol", "tcp"), int(number))] = ServiceDetail(
                 cpes, svc.get("devicetype") or None, svc.get("ostype") or None,
                 _banner_line(script.get("output") if script is not None else None))
     return found
@@ -244,34 +257,28 @@ def _banner_line(output: str | None) -> str | None:
     return line[:BANNER_MAX] or None
 
 
-def os_cpes(xml: bytes) -> dict[tuple[str, str], list[str]]:
-    """Each OS match's CPEs, of all its classes, by (address, match name). Empty for a document
-    ElementTree cannot read."""
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError:
-        return {}
+def _os_cpes(root: ElementTree.Element) -> dict[tuple[str, str], list[str]]:
+    """Each OS match's CPEs, of all its classes, by (address, match name)."""
     found: dict[tuple[str, str], list[str]] = {}
     for host in root.iter("host"):
-        addrs = [a.get("addr") for a in host.findall("address")
-                 if a.get("addrtype") in ("ipv4", "ipv6")]  # fmt: skip
+        addr = _address(host)
         for match in host.iterfind("os/osmatch"):
             cpes = [c.text.strip() for c in match.iterfind("osclass/cpe") if c.text]
-            if addrs and addrs[0] and cpes:
-                found[(addrs[0], match.get("name", ""))] = list(dict.fromkeys(cpes))
+            if addr is not None and cpes:
+                found[(addr, match.get("name", ""))] = list(dict.fromkeys(cpes))
     return found
 
 
 def reread(observations: list[Observation], documents: list[bytes]) -> list[Observation]:
     """The observations of a stored scan, with what its stored nmap XML holds that the parser
-    of its day did not keep (a service's device and OS type and every CPE; an OS match's
-    CPEs) filled in from that XML. What is already there is kept; a document that does not
+    of its day did not keep (a service's device and OS type, its banner and every CPE; an OS
+    match's CPEs) filled in from that XML. What is already there is kept; a document that does not
     parse adds nothing."""
     details: dict[tuple[str, str, int], ServiceDetail] = {}
     matches: dict[tuple[str, str], list[str]] = {}
-    for xml in documents:
-        details |= service_details(xml)
-        matches |= os_cpes(xml)
+    for root in [r for r in map(_parsed, documents) if r is not None]:  # each parsed once
+        details |= _service_details(root)
+        matches |= _os_cpes(root)
     return [_reread_one(ob, details, matches) for ob in observations]
 
 

@@ -30,13 +30,13 @@ from netmap.infer.identify.mdns import type_votes as mdns_type_votes
 from netmap.infer.identify.upnp import describe
 from netmap.infer.identify.upnp import type_votes as upnp_type_votes
 from netmap.model import (
+    CABLE_SOURCES,
     ArpObs,
     Device,
     DeviceType,
     Evidence,
     HostObs,
     Link,
-    LinkSource,
     MdnsObs,
     OsObs,
     Role,
@@ -489,7 +489,6 @@ def site_zone(dev: Device, zone_map: dict[str, SiteZone]) -> tuple[str | None, s
     return (sites.pop() if len(sites) == 1 else None), (zones.pop() if len(zones) == 1 else None)
 
 
-CABLES = frozenset({LinkSource.LLDP, LinkSource.CDP, LinkSource.FDB})  # what plugs into what
 
 
 def site_by_cabling(devices: list[Device], links: list[Link],
@@ -514,7 +513,7 @@ def site_by_cabling(devices: list[Device], links: list[Link],
 def _cabled_sites(dev: Device, links: list[Link], by_id: dict[str, Device]) -> Counter[str]:
     sites: Counter[str] = Counter()
     for link in links:
-        if link.source not in CABLES or dev.id not in (link.a, link.b):
+        if link.source not in CABLE_SOURCES or dev.id not in (link.a, link.b):
             continue
         other = by_id.get(link.b if link.a == dev.id else link.a)
         if other is not None and other.site is not None:

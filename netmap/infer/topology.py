@@ -36,6 +36,7 @@ from netmap.infer.context import ROUTERS, Context, Exit, build_context, canonica
 from netmap.infer.context import port_name as local_port_name
 from netmap.infer.vlans import port_vlans
 from netmap.model import (
+    CABLE_SOURCES,
     ETHERNET_IF_TYPES,
     Device,
     DeviceType,
@@ -672,9 +673,6 @@ def build_links(devices: list[Device], scan: ScanRecord,
     return Topology(links, subnets, uplink, all_devices)
 
 
-_CABLED = frozenset({LinkSource.LLDP, LinkSource.CDP, LinkSource.FDB})
-
-
 def _host_ports(links: list[Link], devices: list[Device]) -> list[Link]:
     """A cable whose far end is a device with exactly one Ethernet port that is up, and no other
     cable: that port is its end (the switch's table says where the cable plugs in, the device
@@ -682,14 +680,14 @@ def _host_ports(links: list[Link], devices: list[Device]) -> list[Link]:
     by_id = {d.id: d for d in devices}
     cables: dict[str, int] = defaultdict(int)
     for link in links:
-        if link.source in _CABLED:
+        if link.source in CABLE_SOURCES:
             cables[link.a] += 1
             cables[link.b] += 1
     out = []
     for link in links:
         for end, field_, other_port in ((link.b, "b_port", link.a_port),
                                         (link.a, "a_port", link.b_port)):
-            if (link.source in _CABLED and other_port and getattr(link, field_) is None
+            if (link.source in CABLE_SOURCES and other_port and getattr(link, field_) is None
                     and cables[end] == 1
                     and (port := _only_port(by_id.get(end))) is not None):  # fmt: skip
                 link = link.model_copy(update={field_: port, "evidence": [

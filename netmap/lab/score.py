@@ -23,9 +23,8 @@ from pydantic import BaseModel, Field
 
 from netmap.infer.addr import identity_ip, identity_mac
 from netmap.lab.spec import GroundTruth, TruthDevice, TruthLink
-from netmap.model import Device, Inventory, Link, LinkSource
+from netmap.model import CABLE_SOURCES, Device, Inventory, Link
 
-L2_SOURCES = (LinkSource.LLDP, LinkSource.CDP, LinkSource.FDB)
 SWITCH_SWITCH = "switch-switch"
 SWITCH_HOST = "switch-host"
 
@@ -177,7 +176,7 @@ def _label(inv_id: str, devices: dict[str, Device], m: _Match) -> str:
 def _score_links(inv: Inventory, truth: GroundTruth, m: _Match) -> dict[str, LinkScore]:
     scores = {SWITCH_SWITCH: LinkScore(), SWITCH_HOST: LinkScore()}
     in_scope = {t.name for t in truth.devices if t.in_scope}
-    l2 = [link for link in inv.links if link.source in L2_SOURCES]
+    l2 = [link for link in inv.links if link.source in CABLE_SOURCES]
     devices = {d.id: d for d in inv.devices}
     hits: set[int] = set()
     for tl in truth.links:

@@ -842,10 +842,11 @@ def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
         ]
         # the servers it answers with, with their versions (a bidder prices an old Apache's
         # upgrade); its SNMP agent ("SNMPv1 server") is no role's software
-        versions = {s.product: s.version for s in reversed(d.services) if s.product}
-        products = [f"{p} {versions[p]}" if versions[p] else p
-                    for p in dict.fromkeys(s.product for s in d.services
-                                           if s.product and s.name != "snmp")][:3]  # fmt: skip
+        named: dict[str, str] = {}  # product -> "product version", the first service's
+        for s in d.services:
+            if s.product and s.name != "snmp":
+                named.setdefault(s.product, " ".join(x for x in (s.product, s.version) if x))
+        products = list(named.values())[:3]
         software = [sw.name for sw in d.software if ROLE_PRODUCTS[role].search(sw.name)][:2]
         return "; ".join(p for p in dict.fromkeys([*parts, *products, *software]) if p)
 
