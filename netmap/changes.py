@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from netmap.infer.addr import same_name
 from netmap.model import (
+    CABLE_SOURCES,
     Change,
     ChangeKind,
     Device,
@@ -24,7 +26,6 @@ from netmap.model import (
 
 NETWORK_TYPES = {DeviceType.SWITCH, DeviceType.ROUTER, DeviceType.FIREWALL, DeviceType.WIRELESS_AP,
                  DeviceType.WIRELESS_CONTROLLER, DeviceType.WIRELESS_BRIDGE}
-PORT_SOURCES = {"lldp", "cdp", "fdb"}
 
 
 def _label(d: Device) -> str:
@@ -35,7 +36,7 @@ def attachment(inv: Inventory, device_id: str) -> tuple[str, str | None] | None:
     """(switch id, switch port) an end host hangs off, from port-level link evidence."""
     types = {d.id: d.type for d in inv.devices}
     for link in inv.links:
-        if link.source not in PORT_SOURCES or link.confidence is LinkConfidence.UNPLACED:
+        if link.source not in CABLE_SOURCES or link.confidence is LinkConfidence.UNPLACED:
             continue
         for me, other, port in ((link.b, link.a, link.a_port), (link.a, link.b, link.b_port)):
             if me == device_id and types.get(other) in NETWORK_TYPES:
@@ -66,8 +67,10 @@ def _device_changes(
             ", ".join(sorted(old.addresses)),
             ", ".join(sorted(new.addresses)),
         )
-    if old.name != new.name and old.name and new.name:
+    if old.name and new.name and not same_name(old.name, new.name):
         add(ChangeKind.NAME_CHANGED, old.name, new.name)
+    elif old.dns_name and new.dns_name and old.dns_name.casefold() != new.dns_name.casefold():
+        add(ChangeKind.NAME_CHANGED, old.dns_name, new.dns_name)
     if old.macs and new.macs and sorted(old.macs) != sorted(new.macs):
         add(ChangeKind.MAC_CHANGED, ", ".join(sorted(old.macs)), ", ".join(sorted(new.macs)))
     if old.os != new.os and old.os and new.os:

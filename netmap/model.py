@@ -816,7 +816,8 @@ CONFIDENT = 0.6
 
 class Device(Model):
     id: str  # stable: derived from the strongest identity (MAC, chassis id, serial, ...)
-    name: str | None = None
+    name: str | None = None  # its host name; a full DNS name only where the short one is shared
+    dns_name: str | None = None  # the name DNS gives its address (PTR), whole
     addresses: list[str] = Field(default_factory=list)
     macs: list[str] = Field(default_factory=list)
     vendor: str | None = None

@@ -130,3 +130,8 @@ def parse_network(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | 
         return ipaddress.ip_network(text.strip(), strict=False)
     except ValueError:
         return None
+
+
+def same_name(a: str, b: str) -> bool:
+    """One host written two ways: "PBX", "pbx.cityhall.lan"."""
+    return (norm_name(a) or a.casefold()) == (norm_name(b) or b.casefold())

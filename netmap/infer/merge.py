@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from netmap.infer.addr import identity_ip, identity_mac, norm_name, sort_ips
+from netmap.infer.addr import identity_ip, identity_mac, norm_name, same_name, sort_ips
 from netmap.infer.identify.cpe import os_hardware, service_hardware
 from netmap.infer.identify.mdns import describe as describe_mdns
 from netmap.infer.identify.osname import service_os
@@ -742,7 +742,7 @@ def _rank(fld: str, source: str) -> int:
 
 def _same(fld: str, a: str, b: str) -> bool:
     if fld == "name":
-        return (norm_name(a) or a.casefold()) == (norm_name(b) or b.casefold())
+        return same_name(a, b)
     if fld == "vendor":
         return _first_token(a) == _first_token(b)
     if fld == "model":
@@ -945,6 +945,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
     return Device(
         id=dev_id,
         name=picked["name"],
+        dns_name=min((v.rstrip(".") for v, src in values["name"] if src == "dns"), default=None),
         addresses=addresses,
         macs=sorted(macs),
         vendor=picked["vendor"],

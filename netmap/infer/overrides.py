@@ -70,9 +70,10 @@ def _matches(dev: Device, kind: int, key: str) -> bool:
         return key in dev.macs
     if kind == 2:
         return key in dev.addresses
-    if dev.name is None:
-        return False
-    return dev.name.casefold() == key or (norm_name(dev.name) or "") == (norm_name(key) or "-")
+    names = [n for n in (dev.name, dev.dns_name) if n]
+    if "." in key:  # a full name names one host: "ws1.police.lan" is not "ws1.cityhall.lan"
+        return any(n.casefold().rstrip(".") == key.rstrip(".") for n in names)
+    return any(n.casefold() == key or norm_name(n) == norm_name(key) for n in names)
 
 
 def apply_overrides(devices: list[Device], overrides: Overrides | None) -> list[Device]:

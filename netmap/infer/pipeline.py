@@ -7,6 +7,7 @@ from dataclasses import replace
 from netmap.infer.classify import classify, site_by_cabling
 from netmap.infer.context import build_context
 from netmap.infer.merge import merge_with_index
+from netmap.infer.names import short_names
 from netmap.infer.overrides import apply_overrides
 from netmap.infer.sla import assign_sla
 from netmap.infer.snmp_records import failed_agents
@@ -22,8 +23,9 @@ def build_inventory(
     diagram: DiagramOptions | None = None,
 ) -> Inventory:
     merged = merge_with_index(scan)
-    ctx = build_context(merged.devices, scan, merged.index)
-    devices = classify(merged.devices, scan, ctx)
+    named = short_names(merged.devices)  # before any evidence quotes a name
+    ctx = build_context(named, scan, merged.index)
+    devices = classify(named, scan, ctx)
     # Overrides before topology: a type set by hand (phone, switch) changes how ports read.
     devices = apply_overrides(devices, overrides)
     topo = build_links(devices, scan, replace(ctx, devices={d.id: d for d in devices}))

@@ -95,6 +95,7 @@ def _device_attrs(d: Device) -> dict[str, str | float]:
         "type": d.type.value,
         "confidence": float(d.confidence),
         "addresses": clean(", ".join(d.addresses), max_len=1000),
+        "dns_name": clean(d.dns_name, max_len=255),
         "macs": clean(", ".join(d.macs), max_len=1000),
         "vendor": clean(d.vendor),
         "model": clean(d.model),

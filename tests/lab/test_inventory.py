@@ -322,6 +322,18 @@ def test_the_mail_servers_os_is_the_one_its_greeting_names(lab: Any, inventory: 
 
 
 
+def test_every_device_is_shown_by_its_host_name(lab: Any, inventory: Inventory) -> None:
+    """One convention for the whole city: the name SNMP gives ("rtr1") and the one DNS gives
+    ("pbx.cityhall.lan") read alike, the DNS name kept whole beside."""
+    truth = {ip.split("/")[0]: t.name for t in lab.devices if t.in_scope
+             for i in t.interfaces for ip in i.ips}  # fmt: skip
+    named = [(d.name, truth[ip], d.dns_name) for d in inventory.devices if not d.inferred
+             for ip in d.addresses[:1] if ip in truth]  # fmt: skip
+    assert len(named) >= 25 and all(name == want for name, want, _ in named), named
+    with_dns = [dns for _, _, dns in named if dns]
+    assert with_dns and all(dns.endswith(".cityhall.lan") for dns in with_dns), named
+
+
 def test_the_scanning_computer_is_named_in_needs_attention(inventory: Inventory) -> None:
     """The lab's scanner (the computer netmap runs on) was a workstation of uncertain type with
     no host inventory in Needs attention; it is now one row that says what it is."""
@@ -329,11 +341,12 @@ def test_the_scanning_computer_is_named_in_needs_attention(inventory: Inventory)
     from netmap.render.inventory import attention_table, summary_table
 
     (scanner,) = [d for d in inventory.devices if Role.SCANNER in d.roles]
-    assert scanner.name == "scanner.cityhall.lan" and "10.77.10.250" in scanner.addresses
+    assert scanner.name == "scanner" and "10.77.10.250" in scanner.addresses
+    assert scanner.dns_name == "scanner.cityhall.lan"
     rows = [r[0] for r in attention_table(inventory).rows if r[2] == "10.77.10.250"]
     assert rows == ["Scanning computer"], rows
     summary = dict((r[0], r[1]) for r in summary_table(inventory).rows)
-    assert summary["Scanned from"] == "scanner.cityhall.lan (10.77.10.250)"
+    assert summary["Scanned from"] == "scanner (10.77.10.250)"
 
 
 def test_lightweight_aps_are_known_from_their_controller(inventory: Inventory) -> None:

@@ -137,8 +137,11 @@ def test_killed_rescan_leaves_previous_intact(rlab: RescanLab) -> None:
     complete_before = store.latest_complete()
     assert complete_before is not None
     files_before = {p.name: p.read_bytes() for p in (scans / complete_before).iterdir()}
+    tmp = rlab.root / "killed-tmp"  # what a kill -9 strands in TMPDIR stays with the test
+    tmp.mkdir(exist_ok=True)
     proc = subprocess.Popen(rlab.argv(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, **rlab.env}, start_new_session=True)
+                            env={**os.environ, **rlab.env, "TMPDIR": str(tmp)},
+                            start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # kill -9 once the new scan has stored something

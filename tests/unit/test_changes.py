@@ -147,3 +147,14 @@ def test_reports_escape_hostile_names() -> None:
     html = to_html(changes, "t")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<script>" not in to_markdown(changes, "t")
+
+
+def test_a_name_written_whole_or_short_is_no_change() -> None:
+    """A full DNS name shown by its host part (or an older scan that showed it whole) is the
+    same name; a host renamed, or moved to another DNS name, is a change."""
+    old = inv("a", [dev(10, name="pbx.cityhall.lan", dns_name="pbx.cityhall.lan"), dev(11)])
+    same = inv("b", [dev(10, name="pbx", dns_name="pbx.cityhall.lan"), dev(11, name="HOST11")])
+    assert not [c for c in diff(old, same) if c.kind is ChangeKind.NAME_CHANGED]
+    moved = inv("c", [dev(10, name="pbx", dns_name="pbx.city.gov"), dev(11, name="fileserver")])
+    renamed = {(c.before, c.after) for c in diff(same, moved) if c.kind is ChangeKind.NAME_CHANGED}
+    assert renamed == {("pbx.cityhall.lan", "pbx.city.gov"), ("HOST11", "fileserver")}
