@@ -147,9 +147,11 @@ def redact(inv: Inventory, *, keep_names: bool = True) -> Inventory:
             shared["value"] = IDENTITY_MASK
         for itf in d["interfaces"]:
             itf["mac_address"] = None
-        d["software"] = [_software_row(sw, inv.devices[i].name) for sw in d["software"]]
+        own = (inv.devices[i].name, inv.devices[i].dns_name)
+        d["software"] = [_software_row(sw, own) for sw in d["software"]]
         if not keep_names:
             d["name"] = f"{type_word(inv.devices[i].type)} {i + 1}"
+            d["dns_name"] = None
     for s in data["subnets"]:
         s["id"] = subnet_ids[s["id"]]
         s["gateway"] = node(s["gateway"])
@@ -172,9 +174,10 @@ _USER_PATH = re.compile(r"(?i)(\\Users\\|/Users/|/home/)[^\\/\s\"']+")
 HOST_MASK, USER_MASK = "[host name removed]", "[user]"
 
 
-def _software_row(sw: dict[str, Any], device_name: str | None) -> dict[str, Any]:
-    """A software row without the computer's own name or a user's name in it."""
-    names = {n for n in (device_name, (device_name or "").split(".")[0]) if n and len(n) >= 3}
+def _software_row(sw: dict[str, Any], own: tuple[str | None, ...]) -> dict[str, Any]:
+    """A software row without the computer's own names (host name, DNS name, each whole or
+    short) or a user's name in it."""
+    names = {n for name in own if name for n in (name, name.split(".")[0]) if len(n) >= 3}
     for key in ("name", "version", "publisher", "installed"):
         value = sw.get(key)
         if not isinstance(value, str):

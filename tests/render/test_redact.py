@@ -61,8 +61,11 @@ def test_shared_identity_keeps_the_finding_not_the_value() -> None:
 
 
 def test_names_can_be_dropped_too() -> None:
-    red = redact(city_hall(), keep_names=False)
-    assert red.devices[0].name == "router 1"
+    inv = city_hall()
+    inv.devices[0] = inv.devices[0].model_copy(update={"dns_name": "rtr-main.city.gov"})
+    red = redact(inv, keep_names=False)
+    assert red.devices[0].name == "router 1" and red.devices[0].dns_name is None
+    assert redact(inv).devices[0].dns_name == "rtr-main.city.gov"  # names are kept by default
     assert not any(d.name and d.name.startswith(("ws-", "sw-")) for d in red.devices)
 
 
@@ -87,3 +90,15 @@ def test_redacted_bundle_holds_no_serials_macs_or_internal_addresses(redacted_ou
     assert searched >= 10
     svg = members["network.svg"].decode()
     assert "Subnet C host 101" in svg or "12 workstations" in svg
+
+
+def test_software_rows_lose_the_dns_name_too() -> None:
+    """A computer renamed by an override still has its DNS name in what it installed."""
+    from netmap.model import SoftwareItem
+
+    inv = city_hall()
+    row = SoftwareItem(name="gis02-backup-agent", version="1.0")
+    inv.devices[0] = inv.devices[0].model_copy(
+        update={"name": "Clerk PC", "dns_name": "gis02.city.lan", "software": [row]})
+    (kept,) = redact(inv).devices[0].software
+    assert kept.name == "[host name removed]-backup-agent"
