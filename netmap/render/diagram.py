@@ -457,18 +457,18 @@ _BADGE_TEXT = {
 
 _PHYSICAL_NOTE = "Port names are shown at the host end of host links."
 NOTE_WIDTH = 80  # characters per line of a legend's footnote
-GROUP_NOTE = ("&quot;12 workstations&quot;: same-type hosts on one switch, listed in the "
-              "workbook.")  # fmt: skip
+# the example is one of the page's own groups, so the note names what the reader sees
+GROUP_NOTE = "&quot;{example}&quot;: same-type hosts on one switch, listed in the workbook."
 
 
 def legend_label(
     badges: list[str], links: dict[LinkConfidence, str] | None = None, note: str | None = None,
-    grouped: bool = False,
+    group: str | None = None,
 ) -> str:
     """One HTML table: a sample of each link style (drawn with box-drawing characters, so
     the legend stays one compact node) and each badge in use. `links` and `note` replace the
-    physical map's meanings and footnote on other pages; `grouped` (the page draws counted
-    groups of hosts) adds the line that explains them."""
+    physical map's meanings and footnote on other pages; `group` (the title of a counted group
+    of hosts the page draws, "12 workstations") adds the line that explains them."""
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12"><B>Legend</B></FONT></TD></TR>']
     for conf, (_, color, _, text) in EDGE_STYLES.items():
         if links:
@@ -489,8 +489,8 @@ def legend_label(
     # a long note wraps, so it never widens the legend (and with it the page) past its rows
     footnote = _PHYSICAL_NOTE if note is None else '<BR ALIGN="LEFT"/>'.join(
         dot_html(line) for line in textwrap.wrap(note, NOTE_WIDTH))
-    if grouped:
-        footnote += '<BR ALIGN="LEFT"/>' + GROUP_NOTE
+    if group:
+        footnote += '<BR ALIGN="LEFT"/>' + GROUP_NOTE.format(example=dot_html(group))
     rows.append(
         '<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#636E72">'
         f'{footnote}<BR ALIGN="LEFT"/></FONT></TD></TR>'
@@ -503,8 +503,8 @@ def legend_label(
 
 def _emit_legend(scene: Scene) -> None:
     badges = sorted({b for n in scene.nodes.values() for b in n.badges})
-    grouped = any(n.kind == "group" for n in scene.nodes.values())
-    _LabelNode(legend_label(badges, scene.link_legend, scene.legend_note, grouped),
+    group = min((n.title for n in scene.nodes.values() if n.kind == "group"), default=None)
+    _LabelNode(legend_label(badges, scene.link_legend, scene.legend_note, group),
                nodeid="legend")
 
 
