@@ -51,8 +51,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import snmp_accuracy as accuracy  # noqa: E402
-from hypothesis import HealthCheck, Phase, find, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import (  # noqa: E402
+    HealthCheck,
+    Phase,
+    find,
+    settings,
+    strategies as st,
+)
 from hypothesis.errors import HypothesisException  # noqa: E402
 
 from netmap.discover.snmp import oids  # noqa: E402

@@ -58,8 +58,11 @@ from netmap.discover.snmp.walker import Walker  # noqa: E402
 from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
 from netmap.infer.identify.identify import identify_record  # noqa: E402
 from netmap.lab.snmpsim import serve  # noqa: E402
-from netmap.model import CONFIDENT as STATED  # noqa: E402
-from netmap.model import DeviceType, SnmpRecord  # noqa: E402
+from netmap.model import (  # noqa: E402
+    CONFIDENT as STATED,
+    DeviceType,
+    SnmpRecord,
+)
 
 DEFAULT_RECORDINGS = ROOT.parent / "shared" / "recordings" / "librenms"
 RESULTS = Path(__file__).parent / "results" / "snmp_accuracy.txt"

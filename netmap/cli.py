@@ -10,25 +10,22 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from netmap.config import (
-    ConfigError,
-    Profile,
-    load_profile,
-    resolve_credentials,
-    resolve_host_credentials,
-)
-from netmap.model import Depth, ResolvedCredential, ScanRequest, ScanState
+# Only what every command needs is imported here; the records (pydantic) load with the command
+# that uses them, so `netmap --help` stays quick.
+from netmap.errors import EXIT_CHANGES, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ConfigError, StoreError
 from netmap.scope import ScopeError, build_scope
-from netmap.store import Store, StoreError
+from netmap.vocab import Depth
 
-EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from netmap.config import Profile
+    from netmap.model import ResolvedCredential
+    from netmap.store import Store
 
 app = typer.Typer(
     add_completion=False,
@@ -52,12 +49,16 @@ def emit_json(data: Any) -> None:
 
 
 def _store(profile: Profile | None, scans_dir: str | None) -> Store:
+    from netmap.store import Store
+
     return Store(
         scans_dir or os.environ.get("NETMAP_SCANS") or (profile.scans_dir if profile else "scans")
     )
 
 
 def _profile(path: str | None) -> Profile:
+    from netmap.config import Profile, load_profile
+
     return load_profile(path) if path else Profile()
 
 
@@ -68,6 +69,8 @@ def _profile(path: str | None) -> Profile:
 
 def _literal_community(community: str | None) -> list[ResolvedCredential]:
     from pydantic import SecretStr
+
+    from netmap.model import ResolvedCredential
 
     if not community:
         return []
@@ -96,6 +99,8 @@ def scan(
     out_dir: Annotated[str | None, typer.Option("--out")] = None,
 ) -> None:
     """Scan TARGETs (or the profile's targets) and store the scan in scans/<id>/."""
+    from netmap.config import resolve_credentials, resolve_host_credentials
+    from netmap.model import ScanRequest, ScanState
     from netmap.scan import ScanJob, previous_credentials, previous_hosts, run_scan
 
     try:
@@ -391,8 +396,8 @@ def rescan(
     profile: Annotated[str, typer.Option("--profile", "-p", help="TOML scan profile")],
 ) -> None:
     """Cron-safe rescan: scan, diff, re-render output/latest, notify. Exit 0/1/2/3."""
-    from netmap.rescan import rescan as run_rescan
-    from netmap.rescan import setup_log
+    from netmap.config import load_profile
+    from netmap.rescan import rescan as run_rescan, setup_log
 
     try:
         prof = load_profile(profile)
@@ -419,6 +424,7 @@ def schedule(
     ] = False,
 ) -> None:
     """Print (or --install) the crontab line or systemd timer that runs `netmap rescan`."""
+    from netmap.config import load_profile
     from netmap.schedule import cron_line, install_cron, systemd_units
 
     prof_path = Path(profile).resolve()
@@ -518,6 +524,9 @@ def probe_host(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Inventory one computer over SSH or WinRM (exit 3 if it cannot be inventoried)."""
+    from pydantic import ValidationError
+
+    from netmap.config import resolve_host_credentials
     from netmap.discover.hosts import probe as host_probe
     from netmap.discover.hosts.ssh import Limits
     from netmap.model import SecretRef, SshCredential, WinrmCredential

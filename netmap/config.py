@@ -34,6 +34,7 @@ from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError
 
+from netmap.errors import ConfigError as ConfigError
 from netmap.model import (
     Depth,
     DiagramOptions,
@@ -48,10 +49,6 @@ from netmap.model import (
     SshCredential,
     WinrmCredential,
 )
-
-
-class ConfigError(ValueError):
-    """A profile or command-line setting that cannot be used. The message names the key."""
 
 
 class SnmpOptions(Model):

@@ -7,6 +7,9 @@ The flow is observe -> store -> merge -> infer -> render:
 * merge / classify / topology turn a stored scan into an :class:`Inventory`;
 * renderers take an :class:`Inventory` (which carries the topology) and write files.
 
+The vocabularies these records use (device types, roles, link sources, ...) are plain enums in
+:mod:`netmap.vocab`, re-exported here.
+
 SNMP getter records follow NAPALM's shapes and field names (FactsDict, InterfaceDict,
 LLDPNeighborDetailDict, ARP and MAC-table entries) so network engineers recognise them.
 All models are pydantic v2, so JSON round-trips are exact and validation happens at the edge.
@@ -15,10 +18,20 @@ All models are pydantic v2, so JSON round-trips are exact and validation happens
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from netmap.vocab import (  # re-exported: a record and the words it uses, in one import
+    CABLE_SOURCES as CABLE_SOURCES,
+    ChangeKind as ChangeKind,
+    Depth as Depth,
+    DeviceType as DeviceType,
+    LinkConfidence as LinkConfidence,
+    LinkSource as LinkSource,
+    Role as Role,
+    ScanState as ScanState,
+)
 
 
 def utcnow() -> datetime:
@@ -28,82 +41,8 @@ def utcnow() -> datetime:
 class Model(BaseModel):
     """Base for every netmap record: unknown keys are errors, so bad data is caught at the edge."""
 
-    model_config = ConfigDict(extra="forbid")
-
-
-# ---------------------------------------------------------------------------------------------
-# Vocabularies
-# ---------------------------------------------------------------------------------------------
-
-
-class DeviceType(StrEnum):
-    ROUTER = "router"
-    FIREWALL = "firewall"
-    SWITCH = "switch"
-    WIRELESS_AP = "wireless_ap"
-    WIRELESS_CONTROLLER = "wireless_controller"  # manages access points (WLC, mobility controller)
-    # a radio that carries a wired network between buildings: point-to-point or -multipoint
-    # backhaul, licensed microwave, 60 GHz (airFiber, Cambium PTP, Siklu, MINI-LINK)
-    WIRELESS_BRIDGE = "wireless_bridge"
-    SERVER = "server"
-    WORKSTATION = "workstation"
-    PHONE = "phone"
-    PBX = "pbx"
-    PRINTER = "printer"
-    UPS = "ups"
-    PDU = "pdu"  # power distribution: rack PDUs, transfer switches, DC power plants
-    NAS = "nas"
-    BACKUP = "backup"
-    CAMERA = "camera"
-    OTHER = "other"
-    UNKNOWN = "unknown"
-
-
-class Role(StrEnum):
-    EMAIL = "email"
-    TELEPHONY = "telephony"
-    DNS = "dns"
-    DHCP = "dhcp"
-    DIRECTORY = "directory"
-    FILE = "file"
-    BACKUP = "backup"
-    WEB = "web"
-    GATEWAY = "gateway"
-    CJI = "cji"
-    SCANNER = "scanner"
-
-
-class Depth(StrEnum):
-    QUICK = "quick"
-    STANDARD = "standard"
-    DEEP = "deep"
-
-
-class ScanState(StrEnum):
-    RUNNING = "running"
-    COMPLETE = "complete"
-    PARTIAL = "partial"
-    FAILED = "failed"
-
-
-class LinkSource(StrEnum):
-    LLDP = "lldp"
-    CDP = "cdp"
-    FDB = "fdb"
-    ARP = "arp"
-    ROUTE = "route"
-    SUBNET = "subnet"
-
-
-# The sources that say what plugs into what (a cable or a radio path), not who routes where
-CABLE_SOURCES = frozenset({LinkSource.LLDP, LinkSource.CDP, LinkSource.FDB})
-
-
-class LinkConfidence(StrEnum):
-    CONFIRMED = "confirmed"  # both ends agree (LLDP/CDP from both sides)
-    ONE_SIDED = "one-sided"  # one end reports it
-    INFERRED = "inferred"  # derived from forwarding / ARP tables
-    UNPLACED = "unplaced"  # host attached only to its subnet: no port evidence
+    # A schema is built on a model's first use: `netmap --help` never pays for sixty of them.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -971,26 +910,6 @@ class Inventory(Model):
 # ---------------------------------------------------------------------------------------------
 # Changes between two scans (ndiff-style)
 # ---------------------------------------------------------------------------------------------
-
-
-class ChangeKind(StrEnum):
-    DEVICE_ADDED = "device_added"
-    DEVICE_REMOVED = "device_removed"
-    DEVICE_NOT_SEEN = "device_not_seen"
-    IP_CHANGED = "ip_changed"
-    NAME_CHANGED = "name_changed"
-    MAC_CHANGED = "mac_changed"
-    MOVED = "moved"
-    SERVICE_OPENED = "service_opened"
-    SERVICE_CLOSED = "service_closed"
-    FIRMWARE_CHANGED = "firmware_changed"
-    SERIAL_CHANGED = "serial_changed"
-    TYPE_CHANGED = "type_changed"
-    LINK_ADDED = "link_added"
-    LINK_REMOVED = "link_removed"
-    SOFTWARE_ADDED = "software_added"
-    SOFTWARE_REMOVED = "software_removed"
-    SLA_CHANGED = "sla_changed"
 
 
 class Change(Model):

@@ -18,14 +18,13 @@ from pathlib import Path
 
 from netmap.changes import diff_history, summarize
 from netmap.config import Profile, resolve_credentials, resolve_host_credentials
+from netmap.errors import EXIT_CHANGES, EXIT_FAILED, EXIT_OK
 from netmap.model import Change, Inventory, ScanRequest, ScanState
 from netmap.pipeline import build_and_store, render_scan
 from netmap.scope import build_scope
 from netmap.store import Store, StoreError
 
 log = logging.getLogger("netmap.rescan")
-
-EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 
 @dataclass

@@ -21,8 +21,7 @@ from types import FrameType
 from typing import TypeVar
 
 from netmap.config import HostOptions, SnmpOptions, prefer_credential
-from netmap.discover import arp, dns, known, sweep
-from netmap.discover import nmap as nmapscan
+from netmap.discover import arp, dns, known, nmap as nmapscan, sweep
 from netmap.model import (
     ArpObs,
     Depth,

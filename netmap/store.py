@@ -31,6 +31,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from netmap.errors import StoreError as StoreError
 from netmap.model import (
     Inventory,
     Observation,
@@ -46,10 +47,6 @@ log = logging.getLogger("netmap")
 OBS_ADAPTER: TypeAdapter[Observation] = TypeAdapter(Observation)
 LOCK_NAME = ".lock"
 CHECKSUM = "observations.sha256"
-
-
-class StoreError(RuntimeError):
-    """The store cannot be read or written; the message says which path and why."""
 
 
 def _io_error(path: Path, exc: OSError) -> StoreError:

@@ -14,8 +14,7 @@ from ipaddress import IPv4Address
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from netmap.discover.snmp.candidates import Candidates
 from netmap.discover.snmp.enterprises import (

@@ -25,10 +25,8 @@ from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
-from netmap.infer.identify.mdns import describe as describe_mdns
-from netmap.infer.identify.mdns import type_votes as mdns_type_votes
-from netmap.infer.identify.upnp import describe
-from netmap.infer.identify.upnp import type_votes as upnp_type_votes
+from netmap.infer.identify.mdns import describe as describe_mdns, type_votes as mdns_type_votes
+from netmap.infer.identify.upnp import describe, type_votes as upnp_type_votes
 from netmap.model import (
     CABLE_SOURCES,
     ArpObs,

@@ -32,8 +32,15 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from netmap.infer.addr import identity_ip, identity_mac, network_of, parse_network
-from netmap.infer.context import ROUTERS, Context, Exit, build_context, canonical_port, find_exits
-from netmap.infer.context import port_name as local_port_name
+from netmap.infer.context import (
+    ROUTERS,
+    Context,
+    Exit,
+    build_context,
+    canonical_port,
+    find_exits,
+    port_name as local_port_name,
+)
 from netmap.infer.vlans import port_vlans
 from netmap.model import (
     CABLE_SOURCES,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from netmap.infer.merge import merge
 from netmap.infer.pipeline import build_inventory

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from netmap.render.sanitize import cell, clean, dot_html, html_text, safe_filename, xml_text
 from tests.render.factory import HOSTILE_STRINGS

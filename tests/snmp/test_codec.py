@@ -5,8 +5,7 @@ from __future__ import annotations
 import contextlib
 from ipaddress import IPv4Address
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from pyasn1.codec.ber import decoder, encoder
 from pysnmp.proto import api
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ipaddress import IPv4Address
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from netmap.discover.snmp import values as v
 from netmap.discover.snmp.getters import _bits, _local_port, _speed, _split_name, _split_package

@@ -15,8 +15,7 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from pydantic import SecretStr
 
 from netmap.discover.hosts import winrm

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from netmap.discover import arp, sweep
-from netmap.discover import nmap as nmapscan
+from netmap.discover import arp, nmap as nmapscan, sweep
 from netmap.model import ArpObs, HostObs, ScanRequest, ScanState
 from netmap.scan import ScanJob, run_scan
 from netmap.scope import build_scope
@@ -99,8 +98,7 @@ def test_a_partial_scan_says_so_in_its_deliverables(tmp_path: Path) -> None:
     from netmap.infer.pipeline import build_inventory
     from netmap.render.inventory import summary_table
     from netmap.render.summary import summary_sections
-    from tests.infer.factory import arp as arp_obs
-    from tests.infer.factory import make_scan
+    from tests.infer.factory import arp as arp_obs, make_scan
 
     scan = make_scan([arp_obs("10.0.0.5", "02:00:00:00:00:05")])
     scan = scan.model_copy(update={"status": scan.status.model_copy(update={

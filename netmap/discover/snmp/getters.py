@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from ipaddress import IPv4Address
 from typing import Any, TypeVar
 
-from netmap.discover.snmp import oids
-from netmap.discover.snmp import values as v
+from netmap.discover.snmp import oids, values as v
 from netmap.discover.snmp.candidates import useful
 from netmap.discover.snmp.walker import DEFAULT_MAX_ROWS, Oid, SnmpError, SnmpValue, Walker
 from netmap.infer.addr import norm_mac

@@ -36,8 +36,7 @@ from netmap.discover.snmp.candidates import (
 from netmap.discover.snmp.enterprises import maker_in_title
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker
 from netmap.discover.snmp.sysdescr import UNAME_MACHINE
-from netmap.discover.snmp.vendors import identify as identify_vendor
-from netmap.discover.snmp.vendors import read_system
+from netmap.discover.snmp.vendors import identify as identify_vendor, read_system
 from netmap.discover.snmp.walker import SnmpError, Walker
 from netmap.infer.identify import librenms
 from netmap.infer.identify.votes import GENERIC_FAMILIES
