@@ -279,7 +279,7 @@ def _vendor_votes(vendors: list[str], svcs: list[SvcFact]) -> list[TypeVote]:
     for maker in MAC_MAKERS:
         if m := next((m for vendor in vendors if (m := maker.pattern.search(vendor))), None):
             votes.append(TypeVote(type=maker.type, weight=maker.weight, source="oui",
-                                  detail=f"'{m.group(0)}' in '{m.string[:80]}'"))
+                                  detail=f"its MAC address is {m.group(0)}'s"))
     ports = {s.port for s in svcs}
     pc = next((x for x in vendors if PC_MAKERS.search(x)), None)
     if pc and not (ports & SERVER_PORTS):

@@ -138,8 +138,11 @@ def test_one_maker_named_two_ways_votes_once() -> None:
     """An HP laptop: the OUI's "Hewlett Packard" and the brand "HP" are one maker, so its one
     weak printer vote was counted twice against the PC-maker vote."""
     d = one([arp("10.0.0.9", "a0:8c:fd:17:10:23", vendor="Hewlett Packard")])
-    printer = [e for e in d.evidence if e.detail.startswith("printer:")]
+    printer = [e.detail for e in d.evidence if e.detail.startswith("printer:")]
     assert d.type is T.WORKSTATION and len(printer) == 1, d.evidence
+    # the reason reads as one ("'HP' in 'HP'" said nothing a council member could follow)
+    assert printer[0] in ("printer: its MAC address is HP's",
+                          "printer: its MAC address is Hewlett Packard's"), printer
 
 
 def test_pdu_maker_oui_is_a_pdu_and_keeps_its_name() -> None:

@@ -432,14 +432,14 @@ def test_an_uncertain_type_says_why_and_what_else_it_may_be() -> None:
     pc = next(d for d in inv.devices if d.type is DeviceType.WORKSTATION)
     pc.confidence = 0.29
     pc.evidence = [
-        Evidence(source="oui", detail="printer: 'HP' in 'HP'", weight=0.15),
+        Evidence(source="oui", detail="printer: its MAC address is HP's", weight=0.15),
         Evidence(source="oui", detail="workstation: PC maker 'HP' and no server services",
                  weight=0.3),
     ]
     found = next(r[3] for r in attention_table(inv).rows
                  if r[1] == pc.name and r[0] == "Uncertain type")
     assert found == ("Listed as workstation with confidence 0.29, from: PC maker 'HP' and no "
-                     "server services. Also possible: printer ('HP' in 'HP').")
+                     "server services. Also possible: printer (its MAC address is HP's).")
 
 
 def test_the_scanning_computer_is_marked_on_the_diagrams(tmp_path: Path) -> None:
