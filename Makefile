@@ -1,7 +1,7 @@
 # netmap: `make demo` (lab up, scan, deliverables in output/) and `make test` do all the set-up.
 SHELL := /bin/bash
 APT_PKGS := iproute2 nmap graphviz snmp snmpd lldpd arp-scan openssh-server nginx-light \
-            tcpdump rsync iputils-ping procps util-linux python3-venv time
+            tcpdump rsync iputils-ping procps util-linux python3-venv time samba
 # The programs the deliverables are opened with in the tests: LibreOffice Draw and Calc,
 # poppler (PDF text and page sizes) and Chromium with its WebDriver.
 APT_PKGS += libreoffice-draw-nogui libreoffice-calc-nogui poppler-utils chromium chromium-driver

@@ -157,20 +157,22 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         announce.append(data["status"]["phase_seconds"]["announce"])
         hosts = [h["ip"] for h in data["hosts"]]
         counts["netmap"] = sum(1 for h in data["hosts"] for s in h["services"] if s["port"])
-        said["netmap"] = (f"UPnP {sum(1 for h in data['hosts'] if h.get('upnp'))}, "
-                          f"mDNS {sum(1 for h in data['hosts'] if h.get('mdns'))}")
+        said["netmap"] = ", ".join(f"{label} {sum(1 for h in data['hosts'] if h.get(key))}"
+                                   for label, key in (("UPnP", "upnp"), ("mDNS", "mdns"),
+                                                      ("NetBIOS", "netbios")))
         t, xml = timed([*ns, "nmap", "-sS", "-sU", "-sV", "--version-intensity", "0", "-Pn", "-n",
                         "-T4", "--max-retries", "2", "--min-hostgroup", "64",
                         "-p", f"T:{TCP_PORTS},U:{UDP_PORTS}", "-oX", "-", *hosts])
         theirs.append(t)
         counts["nmap"] = xml.count('<state state="open"')
-        # the same questions from nmap: its UPnP and DNS-SD scripts, unicast to each host
+        # the same questions from nmap: its UPnP, DNS-SD and NetBIOS scripts, unicast to each host
         t, xml = timed([*ns, "nmap", "-sU", "-Pn", "-n", "-T4", "--max-retries", "1",
-                        "-p", "1900,5353", "--script", "upnp-info,dns-service-discovery",
+                        "-p", "137,1900,5353", "--script", "upnp-info,dns-service-discovery,nbstat",
                         "-oX", "-", *hosts])
         scripts.append(t)
-        upnp_n, mdns_n = (xml.count(f'id="{s}"') for s in ("upnp-info", "dns-service-discovery"))
-        said["nmap"] = f"UPnP {upnp_n}, mDNS {mdns_n}"
+        upnp_n, mdns_n, nb_n = (xml.count(f'id="{s}"')
+                                for s in ("upnp-info", "dns-service-discovery", "nbstat"))
+        said["nmap"] = f"UPnP {upnp_n}, mDNS {mdns_n}, NetBIOS {nb_n}"
     base = statistics.median(theirs)
     other = statistics.median(scripts)
     return [
@@ -181,11 +183,11 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         f"{'nmap -sS -sU -sV (same ports)':<30} {base:>9.2f} {1.0:>18.2f}",
         "open services found: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
         "",
-        f"what the same hosts announce (UPnP and mDNS, unicast), median of {runs} runs",
+        f"what the same hosts announce (UPnP, mDNS, NetBIOS; unicast), median of {runs} runs",
         f"{'tool':<30} {'median s':>9} {'ratio vs nmap':>18}",
         f"{'netmap announce phase':<30} {statistics.median(announce):>9.2f} "
         f"{statistics.median(announce) / other:>18.2f}",
-        f"{'nmap upnp-info, dns-service-d.':<30} {other:>9.2f} {1.0:>18.2f}",
+        f"{'nmap upnp-info, dns-sd, nbstat':<30} {other:>9.2f} {1.0:>18.2f}",
         "hosts that answered: " + "; ".join(f"{k}: {v}" for k, v in said.items()),
     ]
 

@@ -203,6 +203,21 @@ class MdnsObs(ObsBase):
     records: list[MdnsRecord] = Field(default_factory=list)
 
 
+class NetbiosName(Model):
+    name: str  # as registered, up to 15 characters, trailing spaces cut
+    suffix: int  # the service: 0x00 workstation / domain, 0x20 file server, 0x1C domain controllers
+    group: bool = False  # a group name (a workgroup or domain), not this host's own
+
+
+class NetbiosObs(ObsBase):
+    """A host's answer to a NetBIOS node status request: its name table as received."""
+
+    source: Literal["netbios"] = "netbios"
+    ip: str
+    names: list[NetbiosName] = Field(default_factory=list)
+    mac: str | None = None  # the adapter address it gave (Samba gives none)
+
+
 class ErrorObs(ObsBase):
     """A probe that failed in a way worth reporting (timeout, refused, malformed answer)."""
 
@@ -213,7 +228,7 @@ class ErrorObs(ObsBase):
 
 Observation = Annotated[
     ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | UpnpObs | MdnsObs
-    | ErrorObs,
+    | NetbiosObs | ErrorObs,
     Field(discriminator="source"),
 ]
 
@@ -757,6 +772,7 @@ class Device(Model):
     id: str  # stable: derived from the strongest identity (MAC, chassis id, serial, ...)
     name: str | None = None  # its host name; a full DNS name only where the short one is shared
     dns_name: str | None = None  # the name DNS gives its address (PTR), whole
+    windows_domain: str | None = None  # the workgroup or domain it joined (NetBIOS)
     addresses: list[str] = Field(default_factory=list)
     macs: list[str] = Field(default_factory=list)
     vendor: str | None = None

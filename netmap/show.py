@@ -18,6 +18,7 @@ from netmap.model import (
     HostInvObs,
     HostObs,
     MdnsObs,
+    NetbiosObs,
     Observation,
     OsObs,
     ServiceObs,
@@ -43,6 +44,7 @@ def _host(ip: str) -> dict[str, Any]:
         "inventory": None,
         "upnp": None,
         "mdns": None,
+        "netbios": None,
     }
 
 
@@ -72,6 +74,9 @@ def _add(h: dict[str, Any], o: Observation) -> None:
         h["snmp"] = snmp
     elif isinstance(o, MdnsObs):
         h["mdns"] = {"services": sorted({r.name for r in o.records if r.type == "PTR"})}
+    elif isinstance(o, NetbiosObs):  # "WS1<00>", "CITYHALL<00> group": as nbtscan lists them
+        h["netbios"] = {"names": [f"{n.name}<{n.suffix:02X}>" + (" group" if n.group else "")
+                                  for n in o.names], "mac": o.mac}
     elif isinstance(o, UpnpObs):
         h["upnp"] = {"server": o.server, "locations": o.locations, "errors": o.errors}
     elif isinstance(o, HostInvObs):

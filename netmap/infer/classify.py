@@ -26,6 +26,7 @@ from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_
 from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
 from netmap.infer.identify.mdns import describe as describe_mdns, type_votes as mdns_type_votes
+from netmap.infer.identify.netbios import describe_netbios
 from netmap.infer.identify.upnp import describe, type_votes as upnp_type_votes
 from netmap.model import (
     CABLE_SOURCES,
@@ -36,6 +37,7 @@ from netmap.model import (
     HostObs,
     Link,
     MdnsObs,
+    NetbiosObs,
     OsObs,
     Role,
     ScanRecord,
@@ -112,8 +114,9 @@ class ObsIndex:
     os: dict[str, list[tuple[str, str | None, int]]] = field(
         default_factory=lambda: defaultdict(list))
     vendors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # ip / mac
-    # what each address announced of itself (UPnP, mDNS), as type votes
+    # what each address announced of itself (UPnP, mDNS, NetBIOS), as type votes
     announced: dict[str, list[TypeVote]] = field(default_factory=lambda: defaultdict(list))
+    controllers: set[str] = field(default_factory=set)  # a Windows domain's controllers (NetBIOS)
 
     @classmethod
     def of(cls, scan: ScanRecord) -> ObsIndex:
@@ -134,6 +137,12 @@ class ObsIndex:
             elif (isinstance(ob, MdnsObs) and (ip := identity_ip(ob.ip))
                   and (said := describe_mdns(ob))):
                 idx.announced[ip] += mdns_type_votes(said)
+            elif (isinstance(ob, NetbiosObs) and (ip := identity_ip(ob.ip))
+                  and (names := describe_netbios(ob)) and names.domain_controller):
+                idx.controllers.add(ip)
+                idx.announced[ip].append(TypeVote(
+                    type=T.SERVER, weight=0.6, source="netbios",
+                    detail=f"NetBIOS: a controller of domain '{names.domain}' (<1C>)"))
         return idx
 
 
@@ -433,7 +442,8 @@ ROLE_PRODUCTS: dict[Role, re.Pattern[str]] = {
 
 
 def roles_of(dev: Device, svcs: list[SvcFact], ctx: Context, exits: set[str],
-             zone_map: dict[str, SiteZone]) -> list[Role]:
+             zone_map: dict[str, SiteZone], controller: bool = False) -> list[Role]:
+    """`controller`: its NetBIOS names say it controls a Windows domain."""
     ports = {s.port for s in svcs}
     text = " ".join(s.text for s in svcs)
     roles: set[Role] = set()
@@ -445,7 +455,7 @@ def roles_of(dev: Device, svcs: list[SvcFact], ctx: Context, exits: set[str],
         roles.add(Role.DNS)
     if any(s.port == 67 and s.proto == "udp" for s in svcs):
         roles.add(Role.DHCP)
-    if ports & DIRECTORY_PORTS:
+    if ports & DIRECTORY_PORTS or controller:
         roles.add(Role.DIRECTORY)
     if ports & FILE_PORTS_ANY or (dev.type in SERVER_TYPES and ports & FILE_PORTS_SERVER):
         roles.add(Role.FILE)
@@ -540,6 +550,7 @@ def classify(devices: list[Device], scan: ScanRecord, ctx: Context | None = None
     out: list[Device] = []
     for dev in typed:
         site, zone = site_zone(dev, zone_map)
-        roles = roles_of(dev, _services(dev, idx), ctx, exits, zone_map)
+        roles = roles_of(dev, _services(dev, idx), ctx, exits, zone_map,
+                         controller=bool(idx.controllers & set(dev.addresses)))
         out.append(dev.model_copy(update={"roles": roles, "site": site, "zone": zone}))
     return out

@@ -38,6 +38,7 @@ from typing import Any
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, same_name, sort_ips
 from netmap.infer.identify.cpe import os_hardware, service_hardware
 from netmap.infer.identify.mdns import describe as describe_mdns
+from netmap.infer.identify.netbios import describe_netbios
 from netmap.infer.identify.osname import service_os
 from netmap.infer.identify.upnp import describe
 from netmap.infer.snmp_records import records_from_scan
@@ -56,6 +57,7 @@ from netmap.model import (
     LldpNeighbor,
     ManagedAp,
     MdnsObs,
+    NetbiosObs,
     OsObs,
     ScanRecord,
     Service,
@@ -82,7 +84,7 @@ from netmap.oui import brand, vendor_of
 # below every other source (and a MAC maker names the vendor before it).
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
-             "dns": 4},
+             "dns": 4, "netbios": 5},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
                "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "arp": 2,
                "nmap": 2, "oui": 3, "nmap:os": 3},
@@ -95,6 +97,7 @@ SOURCE_RANK: dict[str, dict[str, int]] = {
            "nmap:banner": 4, "nmap:service": 5},
     "os_family": {"host": 0, "snmp": 1},
     "location": {"snmp": 0, "snmp:controller": 1},
+    "windows_domain": {"netbios": 0},
 }
 # MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
 BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
@@ -343,7 +346,16 @@ def _mdns_claim(ob: MdnsObs) -> list[Claim]:
     return _announced_claim("mdns", ob, {"vendor": found.vendor, "model": found.model})
 
 
-def _announced_claim(source: str, ob: UpnpObs | MdnsObs,
+def _netbios_claim(ob: NetbiosObs) -> list[Claim]:
+    """A Windows networking host's computer name (a NetBIOS name is upper case by rule, so it
+    names a host only where nothing else does) and the workgroup or domain it joined."""
+    found = describe_netbios(ob)
+    if found is None:
+        return []
+    return _announced_claim("netbios", ob, {"name": found.name, "windows_domain": found.domain})
+
+
+def _announced_claim(source: str, ob: UpnpObs | MdnsObs | NetbiosObs,
                      said: dict[str, str | None]) -> list[Claim]:  # fmt: skip
     """What a device announced of itself, as a claim on its address."""
     ip = identity_ip(ob.ip)
@@ -633,6 +645,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             claims += _upnp_claim(ob)
         elif isinstance(ob, MdnsObs):
             claims += _mdns_claim(ob)
+        elif isinstance(ob, NetbiosObs):
+            claims += _netbios_claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
     shared = _shared_keys(records)
@@ -954,6 +968,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         os=picked["os"],
         os_family=picked["os_family"],
         location=picked["location"],
+        windows_domain=picked["windows_domain"],
         services=_services(claims),
         # The computer's own package list is the whole list; SNMP's hrSWInstalled is a
         # shorter reading of the same one.

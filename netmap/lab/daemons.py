@@ -44,7 +44,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]  # dir holding the `netmap` pack
 APT = {
     "ip": "iproute2", "bridge": "iproute2", "ss": "iproute2", "unshare": "util-linux",
     "setsid": "util-linux", "mount": "mount", "ping": "iputils-ping", "snmpget": "snmp",
-    "nmap": "nmap", "snmpd": "snmpd", "lldpd": "lldpd", "lldpcli": "lldpd",
+    "nmap": "nmap", "snmpd": "snmpd", "lldpd": "lldpd", "lldpcli": "lldpd", "nmbd": "samba",
     "sshd": "openssh-server", "ssh-keygen": "openssh-client", "nginx": "nginx-light",
     "rsync": "rsync",
 }
@@ -52,7 +52,7 @@ BASE_BINARIES = ["ip", "bridge", "ss", "unshare", "setsid", "mount", "ping", "sn
 
 _WRAPPER = (
     'hostname "$1" && mount --bind "$2" /mnt && mount -t tmpfs -o mode=755 tmpfs /run '
-    '&& mkdir -p "$2" /run/sshd /run/lldpd && mount --move /mnt "$2" '
+    '&& mkdir -p "$2" /run/sshd /run/lldpd /run/samba/nmbd && mount --move /mnt "$2" '
     '&& echo $$ > "$3" && shift 3 && exec "$@"'
 )
 
@@ -118,6 +118,8 @@ def required_binaries(spec: LabSpec) -> dict[str, str]:
             need.add("nginx")
         if "rsyncd" in impls:
             need.add("rsync")
+        if d.netbios is not None:
+            need.add("nmbd")
     return {b: APT.get(b, b) for b in sorted(need)}
 
 
@@ -179,6 +181,8 @@ def prepare(spec: LabSpec, layout: Layout) -> list[Daemon]:
             daemons.append(_nginx(spec, layout, d))
         if "rsyncd" in impls:
             daemons.append(_rsyncd(layout, d))
+        if d.netbios is not None:
+            daemons.append(_nmbd(layout, d))
         if impls - {"sshd", "nginx", "rsyncd"} or d.upnp is not None or d.mdns is not None:
             daemons.append(_services(spec, layout, d))
     return daemons
@@ -459,6 +463,30 @@ def _rsyncd(layout: Layout, d: DeviceSpec) -> Daemon:
     return Daemon(d.name, "rsyncd", ["rsync", "--daemon", "--no-detach",
                                      f"--config={ddir / 'rsyncd.conf'}", f"--address={ip}",
                                      f"--port={port}"])
+
+
+def _nmbd(layout: Layout, d: DeviceSpec) -> Daemon:
+    """Samba's NetBIOS name server, on the device's own addresses only, every file it keeps in
+    the device's folder. A workstation never takes part in browser elections; the domain's
+    controller registers the domain's <1B> and <1C> names, as an NT4-style Samba PDC does."""
+    assert d.netbios is not None
+    ddir = layout.dev(d.name) / "samba"
+    for sub in ("lock", "state", "cache", "private", "run"):
+        (ddir / sub).mkdir(parents=True, exist_ok=True)
+    dc = d.netbios.domain_controller
+    role = ("domain logons = yes\ndomain master = yes\nlocal master = yes\n"
+            "preferred master = yes\nos level = 65\n" if dc else
+            "local master = no\ndomain master = no\npreferred master = no\nos level = 0\n")
+    nets = " ".join(str(ip) for ip in d.ips())  # "10.77.10.21/24"
+    (ddir / "smb.conf").write_text(
+        f"[global]\nnetbios name = {d.name.upper()}\nworkgroup = {d.netbios.workgroup}\n"
+        f"interfaces = {nets}\nbind interfaces only = yes\ndns proxy = no\n{role}"
+        f"lock directory = {ddir / 'lock'}\nstate directory = {ddir / 'state'}\n"
+        f"cache directory = {ddir / 'cache'}\nprivate dir = {ddir / 'private'}\n"
+        f"pid directory = {ddir / 'run'}\nncalrpc dir = {ddir / 'run'}\n"
+        f"log file = {ddir / 'nmbd.log'}\nmax log size = 100\n")
+    return Daemon(d.name, "nmbd", ["nmbd", "--foreground", "--no-process-group",
+                                   f"--configfile={ddir / 'smb.conf'}"])
 
 
 def self_signed(path: Path, name: str) -> Path:

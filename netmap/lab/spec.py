@@ -158,6 +158,15 @@ class MdnsSpec(_Strict):
     txt: dict[str, str] = Field(default_factory=dict)
 
 
+class NetbiosSpec(_Strict):
+    """Samba's nmbd answers NetBIOS name service (UDP 137) for it: its device name in upper
+    case, the `workgroup` (or NT domain) it joined, and, as the domain's controller, the
+    domain's <1C> name."""
+
+    workgroup: str = Field(pattern=r"^[A-Z][A-Z0-9-]{0,14}$")
+    domain_controller: bool = False
+
+
 class PassRecording(_Strict):
     """An extra subtree snmpd serves from a recording (pass_persist)."""
 
@@ -235,6 +244,7 @@ class DeviceSpec(_Strict):
     snmp: SnmpSpec | None = None
     upnp: UpnpSpec | None = None
     mdns: MdnsSpec | None = None
+    netbios: NetbiosSpec | None = None
 
     @field_validator("name")
     @classmethod
@@ -531,6 +541,7 @@ class TruthDevice(BaseModel):
     firmware: str | None = None  # the software revision it announces (LLDP-MED inventory)
     upnp: bool = False  # it describes itself over UPnP (SSDP on UDP 1900)
     mdns: bool = False  # it answers DNS-SD questions over mDNS (UDP 5353)
+    netbios: NetbiosSpec | None = None  # its NetBIOS names (nmbd on UDP 137)
     namespace: str
     os_family: str | None = None
     managed: bool
@@ -623,6 +634,7 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
     return TruthDevice(
         name=d.name, type=d.type, vendor=d.vendor, model=d.model, serial=d.serial,
         firmware=d.firmware, upnp=d.upnp is not None, mdns=d.mdns is not None,
+        netbios=d.netbios,
         os_family=d.os_family,
         namespace=namespace_name(prefix, d.name),
         managed=d.is_managed,

@@ -829,7 +829,7 @@ def uplink_facts(inv: Inventory, names: _Names | None = None) -> list[tuple[str,
 
 
 def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
-    """E-mail, telephony and backup systems: what an RFP reader looks for first."""
+    """E-mail, telephony, backup and directory systems: what an RFP reader looks for first."""
 
     def describe(d: Device, role: Role) -> str:
         # what a bidder needs at a glance: the box, its OS, the servers it answers with and the
@@ -841,6 +841,9 @@ def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
             d.addresses[0] if d.addresses else "",
             hardware_label(d),
             os_name,
+            # the domain every computer signs in to, where its controller named it
+            f"Windows domain {d.windows_domain}" if role is Role.DIRECTORY and d.windows_domain
+            else "",
         ]
         # the servers it answers with, with their versions (a bidder prices an old Apache's
         # upgrade); its SNMP agent ("SNMPv1 server") is no role's software
@@ -849,7 +852,8 @@ def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
             if s.product and s.name != "snmp":
                 named.setdefault(s.product, " ".join(x for x in (s.product, s.version) if x))
         products = list(named.values())[:3]
-        software = [sw.name for sw in d.software if ROLE_PRODUCTS[role].search(sw.name)][:2]
+        words = ROLE_PRODUCTS.get(role)
+        software = [sw.name for sw in d.software if words and words.search(sw.name)][:2]
         return "; ".join(p for p in dict.fromkeys([*parts, *products, *software]) if p)
 
     email = [d for d in inv.devices if Role.EMAIL in d.roles]
@@ -869,6 +873,8 @@ def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
         "E-mail systems": [(device_title(d), describe(d, Role.EMAIL)) for d in email],
         "Telephony": telephony,
         "Backup systems": [(device_title(d), describe(d, Role.BACKUP)) for d in backup],
+        "Directory (sign-in)": [(device_title(d), describe(d, Role.DIRECTORY))
+                                for d in inv.devices if Role.DIRECTORY in d.roles],
     }
 
 

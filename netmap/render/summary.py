@@ -74,6 +74,7 @@ def summary_sections(inv: Inventory) -> list[Section]:
         ("E-mail systems", "e-mail"),
         ("Telephony", "telephone"),
         ("Backup systems", "backup"),
+        ("Directory (sign-in)", "directory"),
     ):
         rows = systems[title]
         text = (

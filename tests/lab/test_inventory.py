@@ -9,7 +9,7 @@ import pytest
 
 from netmap.infer.snmp_records import records_from_scan
 from netmap.lab.score import format_score, score
-from netmap.model import Inventory
+from netmap.model import Inventory, Role
 from netmap.store import Store
 from tests.lab.conftest import LabScan, netmap_argv
 
@@ -337,7 +337,6 @@ def test_every_device_is_shown_by_its_host_name(lab: Any, inventory: Inventory) 
 def test_the_scanning_computer_is_named_in_needs_attention(inventory: Inventory) -> None:
     """The lab's scanner (the computer netmap runs on) was a workstation of uncertain type with
     no host inventory in Needs attention; it is now one row that says what it is."""
-    from netmap.model import Role
     from netmap.render.inventory import attention_table, summary_table
 
     (scanner,) = [d for d in inventory.devices if Role.SCANNER in d.roles]
@@ -405,3 +404,20 @@ def test_a_windows_rpc_endpoint_names_windows(lab: Any, inventory: Inventory) ->
     assert rpc.product == "Microsoft Windows RPC", rpc
     assert ws1.os == "Windows" and "os: nmap service version banner" in ws1.identity_evidence
     assert ws1.type.value == "workstation" and ws1.confidence >= 0.6, ws1.evidence
+
+
+def test_netbios_names_the_windows_domain_and_its_controller(lab: Any, inventory: Inventory) -> None:
+    """The lab's nmbd: ws1 a member of CITYHALL, srv-file the domain's controller (<1C>), which
+    makes it a directory system: a key system in the summary, critical by the default rules."""
+    from netmap.render.inventory import key_systems
+
+    truth = {d.name: d.netbios for d in lab.devices if d.netbios}
+    assert set(truth) == {"ws1", "srv-file"}
+    named = {d.name: d for d in inventory.devices if d.name in truth}
+    assert all(named[n].windows_domain == t.workgroup for n, t in truth.items()), named
+    dc = named["srv-file"]
+    assert Role.DIRECTORY in dc.roles and dc.sla_tier == "critical", (dc.roles, dc.sla_tier)
+    assert any(e.source == "netbios" and "CITYHALL" in e.detail for e in dc.evidence)
+    assert Role.DIRECTORY not in named["ws1"].roles
+    [(title, line)] = key_systems(inventory)["Directory (sign-in)"]
+    assert title == "srv-file" and "Windows domain CITYHALL" in line, line
