@@ -72,3 +72,6 @@ def test_inventory_and_editable_exports_carry_the_dns_name() -> None:
     assert (row["Name"], row["DNS name"]) == ("pbx", "pbx.cityhall.lan")
     (dev,) = inv.devices
     assert _device_data(dev)["dns_name"] == _device_attrs(dev)["dns_name"] == "pbx.cityhall.lan"
+    joined = dev.model_copy(update={"windows_domain": "CITYHALL"})
+    assert _device_data(joined)["windows_domain"] == _device_attrs(joined)["windows_domain"] \
+        == "CITYHALL"
