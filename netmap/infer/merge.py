@@ -107,8 +107,9 @@ TIER_DIRECT, TIER_SNMP, TIER_TABLE = 0, 1, 2
 CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # Hearsay: a neighbour's CDP platform, a banner or a UPnP description names a model only where
 # nothing better does, and raises no disagreement with a better source ("N3K-C3064PQ-10GX"
-# against "Nexus 3064"; UPnP's "DS920+" against SNMP's "DS920+ (DSM 7.2)").
-HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "nmap:os"})
+# against "Nexus 3064"; UPnP's "DS920+" against SNMP's "DS920+ (DSM 7.2)"). A NetBIOS name is a
+# DNS name cut to 15 characters ("ACCOUNTING-WORK" for "accounting-workstation-01"): no rival.
+HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "nmap:os", "netbios"})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 

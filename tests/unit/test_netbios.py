@@ -136,3 +136,13 @@ def test_a_netbios_name_names_only_what_nothing_else_named() -> None:
     assert Role.DIRECTORY in server.roles and server.type is DeviceType.SERVER
     assert any(e.source == "netbios" and "(<1C>)" in e.detail for e in server.evidence)
     assert Role.DIRECTORY not in pc.roles
+
+
+def test_a_name_cut_to_netbios_length_is_no_disagreement() -> None:
+    """NetBIOS keeps 15 characters of a longer host name: not a second name worth a row."""
+    long_pc = NetbiosObs(target="10.0.0.7", ip="10.0.0.7", names=_table(
+        ("ACCOUNTING-WORK", 0, False), ("CITY", 0, True)))
+    inv = build_inventory(make_scan([arp("10.0.0.7", mac(7)), long_pc,
+                                     dns("10.0.0.7", "accounting-workstation-01.city.lan")]))
+    (dev,) = inv.devices
+    assert dev.name == "accounting-workstation-01" and not dev.conflicts, dev.conflicts
