@@ -514,8 +514,10 @@ def attention_table(inv: Inventory) -> Table:
         ]
     rows += _radio_island_rows(inv)
     asked = bool(inv.request.host_credentials)
+    # a workgroup and a domain look alike in NetBIOS; a domain is one whose controller was found
+    domains = {d.windows_domain for d in inv.devices if Role.DIRECTORY in d.roles}
     for d in sorted(inv.devices, key=_device_order):
-        if (finding := _no_inventory(d, asked)) is not None:
+        if (finding := _no_inventory(d, asked, domains)) is not None:
             rows.append(["No host inventory", device_title(d),
                          d.addresses[0] if d.addresses else None, *finding])  # fmt: skip
     for addr in inv.snmp_failures:
@@ -570,8 +572,11 @@ _INVENTORY_ACTION = {
 }
 
 
-def _no_inventory(d: Device, asked: bool) -> tuple[str, str, str] | None:
-    """(what we found, basis, action) for a computer without its own inventory."""
+def _no_inventory(d: Device, asked: bool, domains: set[str | None] | None = None
+                  ) -> tuple[str, str, str] | None:  # fmt: skip
+    """(what we found, basis, action) for a computer without its own inventory. A member of a
+    Windows domain whose controller the scan found is told the one setting that enables WinRM
+    on every member at once."""
     if d.type not in COMPUTERS or d.host_inventory or Role.SCANNER in d.roles:
         return None
     if d.host_failure:
@@ -584,6 +589,13 @@ def _no_inventory(d: Device, asked: bool) -> tuple[str, str, str] | None:
     if any(s.port in LOGIN_PORTS and s.proto == "tcp" for s in d.services):
         return ("No inventory: not tried (SSH or WinRM is open, but the inventory phase did not "
                 "run: a quick or interrupted scan).", EVIDENCE, "Run a standard scan.")  # fmt: skip
+    if d.windows_domain and d.windows_domain in (domains or set()) \
+            and Role.DIRECTORY not in d.roles:
+        return (f"No inventory: port closed (neither SSH nor WinRM answered); a member of the "
+                f"Windows domain {d.windows_domain}.", EVIDENCE,
+                f"Enable WinRM for the inventory account on the members of {d.windows_domain} "
+                "with one Group Policy (Windows Remote Management: allow remote server "
+                "management), or record this computer by hand.")  # fmt: skip
     return ("No inventory: port closed (neither SSH nor WinRM answered).", EVIDENCE,
             _INVENTORY_ACTION["port closed"])
 

@@ -68,8 +68,12 @@ def test_computers_without_inventory_need_attention(lab: Any, lab_scan: LabScan)
     rows = [r for r in wb["Needs attention"].iter_rows(values_only=True)
             if r[0] == "No host inventory"]  # fmt: skip
     why = {str(r[1]).split(".")[0]: str(r[3]) for r in rows}
+    action = {str(r[1]).split(".")[0]: str(r[5]) for r in rows}
     assert "authentication failed" in why["srv-file"]
     assert "port closed" in why["ws1"]
+    # ws1 is a member of CITYHALL, whose controller (srv-file) the scan found; ws2 is in no domain
+    assert "members of CITYHALL with one Group Policy" in action["ws1"], action["ws1"]
+    assert "Group Policy" not in action["ws2"]
     assert "app1" not in why
     summary = list(wb["Software summary"].iter_rows(values_only=True))
     assert summary[0][:4] == ("Software", "Version", "Publisher", "Computers")

@@ -146,3 +146,25 @@ def test_a_name_cut_to_netbios_length_is_no_disagreement() -> None:
                                      dns("10.0.0.7", "accounting-workstation-01.city.lan")]))
     (dev,) = inv.devices
     assert dev.name == "accounting-workstation-01" and not dev.conflicts, dev.conflicts
+
+
+def test_a_domain_member_without_inventory_is_told_the_group_policy() -> None:
+    """Where the scan found the domain's controller, a member's "No host inventory" row names
+    the one setting that enables WinRM on every member; a workgroup's member gets the usual."""
+    from netmap.render.inventory import attention_table
+
+    dc = NetbiosObs(target="10.0.0.5", ip="10.0.0.5", names=_table(
+        ("SRV1", 0, False), ("CITY", 0, True), ("CITY", 0x1C, False)))
+    member = NetbiosObs(target="10.0.0.6", ip="10.0.0.6", names=_table(
+        ("PC-06", 0, False), ("CITY", 0, True)))
+    loner = NetbiosObs(target="10.0.0.7", ip="10.0.0.7", names=_table(
+        ("PC-07", 0, False), ("WORKGROUP", 0, True)))
+    scan = make_scan([arp(f"10.0.0.{i}", mac(i)) for i in (5, 6, 7)] + [dc, member, loner])
+    scan = scan.model_copy(update={"request": scan.request.model_copy(
+        update={"host_credentials": ["windows"]})})
+    inv = build_inventory(scan)
+    for d in inv.devices:  # no services: the type is a guess; make them computers
+        d.type = DeviceType.SERVER if d.name == "SRV1" else DeviceType.WORKSTATION
+    rows = {r[1]: r[5] for r in attention_table(inv).rows if r[0] == "No host inventory"}
+    assert "Group Policy" in rows["PC-06"] and "members of CITY" in rows["PC-06"]
+    assert "Group Policy" not in rows["PC-07"] and "Group Policy" not in rows["SRV1"]
