@@ -26,7 +26,7 @@ from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_
 from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
 from netmap.infer.identify.mdns import describe as describe_mdns, type_votes as mdns_type_votes
-from netmap.infer.identify.netbios import describe_netbios
+from netmap.infer.identify.netbios import describe_netbios, type_votes as netbios_type_votes
 from netmap.infer.identify.upnp import describe, type_votes as upnp_type_votes
 from netmap.model import (
     CABLE_SOURCES,
@@ -140,9 +140,7 @@ class ObsIndex:
             elif (isinstance(ob, NetbiosObs) and (ip := identity_ip(ob.ip))
                   and (names := describe_netbios(ob)) and names.domain_controller):
                 idx.controllers.add(ip)
-                idx.announced[ip].append(TypeVote(
-                    type=T.SERVER, weight=0.6, source="netbios",
-                    detail=f"NetBIOS: a controller of domain '{names.domain}' (<1C>)"))
+                idx.announced[ip] += netbios_type_votes(names)
         return idx
 
 
@@ -495,8 +493,6 @@ def site_zone(dev: Device, zone_map: dict[str, SiteZone]) -> tuple[str | None, s
     sites = {site for site, _ in pairs}
     zones = {zone for _, zone in pairs}
     return (sites.pop() if len(sites) == 1 else None), (zones.pop() if len(zones) == 1 else None)
-
-
 
 
 def site_by_cabling(devices: list[Device], links: list[Link],

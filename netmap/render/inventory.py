@@ -34,6 +34,7 @@ from netmap.model import (
     WELL_KNOWN_COMMUNITIES,
     Device,
     DeviceType,
+    Evidence,
     Inventory,
     Link,
     LinkConfidence,
@@ -193,18 +194,23 @@ def evidence_table(inv: Inventory) -> Table:
     for d in sorted(inv.devices, key=_device_order):
         name = device_title(d)
         for e in d.evidence:
-            points_to, _, detail = e.detail.partition(": ")
-            if points_to not in TYPE_VALUES:  # evidence that names no type (an override)
-                points_to, detail = "", e.detail
+            points_to, detail = _points_to(e)
             about = overridden_field(e) or "type"  # an override is about the field it sets
-            rows.append([name, d.id, about, points_to or None, e.source, round(e.weight, 2),
-                         detail])  # fmt: skip
+            rows.append([name, d.id, about, points_to.value if points_to else None, e.source,
+                         round(e.weight, 2), detail])  # fmt: skip
         for line in d.identity_evidence:
             field_name, _, detail = line.partition(": ")
             rows.append([name, d.id, field_name, None, "identification", None, detail])
         if d.sources:
             rows.append([name, d.id, "seen by", None, "scan", None, ", ".join(d.sources)])
     return Table("Evidence", headers, rows, {1: 22, 6: 43})
+
+
+def _points_to(e: Evidence) -> tuple[DeviceType | None, str]:
+    """The type an evidence row votes for and its reason ("printer: RTSP (554) open"), or None
+    and the whole detail for a row that names no type (an override)."""
+    kind, _, reason = e.detail.partition(": ")
+    return (DeviceType(kind), reason) if kind in TYPE_VALUES else (None, e.detail)
 
 
 def _device_order(d: Device) -> tuple[str, str, str]:
@@ -675,23 +681,18 @@ def _type_basis(d: Device) -> str:
     """The uncertain type's own reasons, and the strongest other type with its reason: what a
     person on site checks. Evidence details read "<type>: <reason>"."""
     mine: list[str] = []
-    others: dict[str, str] = {}
+    others: dict[DeviceType, str] = {}
     for e in sorted(d.evidence, key=lambda e: -e.weight):
-        kind, sep, reason = e.detail.partition(": ")
-        if not sep:
-            continue
-        if kind == d.type.value:
+        kind, reason = _points_to(e)
+        if kind is d.type:
             mine.append(reason)
-        else:
+        elif kind is not None:
             others.setdefault(kind, reason)
     text = f", from: {'; '.join(dict.fromkeys(mine[:2]))}." if mine else "."
-    for kind, reason in others.items():
-        try:
-            word = type_word(DeviceType(kind))
-        except ValueError:
-            continue
-        return f"{text} Also possible: {word} ({reason})."
-    return text
+    if not others:
+        return text
+    kind, reason = next(iter(others.items()))
+    return f"{text} Also possible: {type_word(kind)} ({reason})."
 
 
 def _default_community(d: Device) -> tuple[str, str] | None:

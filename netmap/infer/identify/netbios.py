@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netmap.model import NetbiosObs
+from netmap.model import DeviceType, NetbiosObs, TypeVote
 
 WORKSTATION, DOMAIN_CONTROLLERS, FILE_SERVER = 0x00, 0x1C, 0x20
 
@@ -36,3 +36,11 @@ def describe_netbios(ob: NetbiosObs) -> NetbiosHost | None:
     if name is None and domain is None:
         return None
     return NetbiosHost(name=name, domain=domain or dc, domain_controller=dc is not None)
+
+
+def type_votes(host: NetbiosHost) -> list[TypeVote]:
+    """A domain's controller is a server; any other name table says nothing of the type."""
+    if not host.domain_controller:
+        return []
+    return [TypeVote(type=DeviceType.SERVER, weight=0.6, source="netbios",
+                     detail=f"NetBIOS: a controller of domain '{host.domain}' (<1C>)")]
