@@ -218,6 +218,20 @@ class NetbiosObs(ObsBase):
     mac: str | None = None  # the adapter address it gave (Samba gives none)
 
 
+class SmbObs(ObsBase):
+    """A host's SMB2 answer to a negotiation and an anonymous NTLM sign-in request, stopped
+    before any credential is sent: the dialect and signing mode it chose, and its NTLM
+    CHALLENGE message as received (hex, size-capped), which names its computer, its domain and
+    its Windows version."""
+
+    source: Literal["smb"] = "smb"
+    ip: str
+    port: int = 445
+    dialect: int | None = None  # 0x0202, 0x0210, 0x0300, 0x0302
+    signing_required: bool | None = None
+    challenge: str | None = None  # the NTLM CHALLENGE message, hex
+
+
 class ErrorObs(ObsBase):
     """A probe that failed in a way worth reporting (timeout, refused, malformed answer)."""
 
@@ -228,7 +242,7 @@ class ErrorObs(ObsBase):
 
 Observation = Annotated[
     ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | UpnpObs | MdnsObs
-    | NetbiosObs | ErrorObs,
+    | NetbiosObs | SmbObs | ErrorObs,
     Field(discriminator="source"),
 ]
 

@@ -286,29 +286,35 @@ class _Runner:
 
     def phase_announce(self) -> None:
         """Ask each live host what it announces of itself (standard depth and deeper): its UPnP
-        description (unicast SSDP), its DNS-SD services (unicast mDNS) and its NetBIOS names
-        (unicast node status), side by side, as all mostly wait. The maker, model and serial of
-        devices that answer no SNMP; a Windows computer's name and domain."""
-        from netmap.discover import mdns, netbios, upnp
+        description (unicast SSDP), its DNS-SD services (unicast mDNS), its NetBIOS names
+        (unicast node status) and, where TCP 445 is open, its SMB server's NTLM sign-in offer,
+        side by side, as all mostly wait. The maker, model and serial of devices that answer no
+        SNMP; a Windows computer's name, domain and Windows release."""
+        from netmap.discover import mdns, netbios, smb, upnp
 
         ips = [ip for ip in live_hosts(self.obs) if ip in self.job.scope]  # defence in depth
         p = self.job.progress
         if self.job.request.depth is Depth.QUICK or not ips:
             p("announce", 0, 0, "skipped (quick)")
             return
-        p("announce", 0, len(ips), "UPnP, mDNS and NetBIOS, unicast")
+        p("announce", 0, len(ips), "UPnP, mDNS, NetBIOS and SMB, unicast")
         in_scope = self.job.scope.__contains__
-        with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
+        file_servers = sorted({o.ip for o in self.obs if isinstance(o, ServiceObs)
+                               and (o.port, o.proto, o.state) == (smb.SMB_PORT, "tcp", "open")
+                               and o.ip in self.job.scope})  # fmt: skip
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
             described = pool.submit(upnp.probe, ips, in_scope)
             announced = pool.submit(mdns.probe, ips, in_scope)
             named = pool.submit(netbios.probe, ips, in_scope)
+            offered = pool.submit(smb.probe, file_servers, in_scope)
             found_upnp = self._kept("UPnP", described)
             found_mdns = self._kept("mDNS", announced)
             found_netbios = self._kept("NetBIOS", named)
-        self.obs.extend([*found_upnp, *found_mdns, *found_netbios])
+            found_smb = self._kept("SMB", offered)
+        self.obs.extend([*found_upnp, *found_mdns, *found_netbios, *found_smb])
         p("announce", len(ips), len(ips),
           f"{len(found_upnp)} UPnP descriptions, {len(found_mdns)} mDNS responders, "
-          f"{len(found_netbios)} NetBIOS name tables")
+          f"{len(found_netbios)} NetBIOS name tables, {len(found_smb)} SMB servers")
 
     def _kept(self, what: str, job: concurrent.futures.Future[list[Found]]) -> list[Found]:
         """A prober's observations; a socket this machine cannot open is a note, and the

@@ -27,6 +27,7 @@ from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
 from netmap.infer.identify.mdns import describe as describe_mdns, type_votes as mdns_type_votes
 from netmap.infer.identify.netbios import describe_netbios, type_votes as netbios_type_votes
+from netmap.infer.identify.smb import describe_smb, type_votes as smb_type_votes
 from netmap.infer.identify.upnp import describe, type_votes as upnp_type_votes
 from netmap.model import (
     CABLE_SOURCES,
@@ -43,6 +44,7 @@ from netmap.model import (
     ScanRecord,
     ServiceObs,
     SiteZone,
+    SmbObs,
     TypeVote,
     UpnpObs,
 )
@@ -141,6 +143,8 @@ class ObsIndex:
                   and (names := describe_netbios(ob)) and names.domain_controller):
                 idx.controllers.add(ip)
                 idx.announced[ip] += netbios_type_votes(names)
+            elif isinstance(ob, SmbObs) and (ip := identity_ip(ob.ip)) and (smb := describe_smb(ob)):
+                idx.announced[ip] += smb_type_votes(smb)
         return idx
 
 

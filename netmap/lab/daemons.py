@@ -29,6 +29,7 @@ from netmap.lab import snmprec
 from netmap.lab.errors import LabError
 from netmap.lab.snmpsim import responder_path
 from netmap.lab.spec import (
+    REAL_DAEMONS,
     DeviceSpec,
     LabSpec,
     PassRecording,
@@ -45,8 +46,8 @@ APT = {
     "ip": "iproute2", "bridge": "iproute2", "ss": "iproute2", "unshare": "util-linux",
     "setsid": "util-linux", "mount": "mount", "ping": "iputils-ping", "snmpget": "snmp",
     "nmap": "nmap", "snmpd": "snmpd", "lldpd": "lldpd", "lldpcli": "lldpd", "nmbd": "samba",
-    "sshd": "openssh-server", "ssh-keygen": "openssh-client", "nginx": "nginx-light",
-    "rsync": "rsync",
+    "smbd": "samba", "sshd": "openssh-server", "ssh-keygen": "openssh-client",
+    "nginx": "nginx-light", "rsync": "rsync",
 }
 BASE_BINARIES = ["ip", "bridge", "ss", "unshare", "setsid", "mount", "ping", "snmpget", "nmap"]
 
@@ -120,6 +121,8 @@ def required_binaries(spec: LabSpec) -> dict[str, str]:
             need.add("rsync")
         if d.netbios is not None:
             need.add("nmbd")
+        if "smbd" in impls:
+            need.add("smbd")
     return {b: APT.get(b, b) for b in sorted(need)}
 
 
@@ -183,7 +186,9 @@ def prepare(spec: LabSpec, layout: Layout) -> list[Daemon]:
             daemons.append(_rsyncd(layout, d))
         if d.netbios is not None:
             daemons.append(_nmbd(layout, d))
-        if impls - {"sshd", "nginx", "rsyncd"} or d.upnp is not None or d.mdns is not None:
+        if "smbd" in impls:
+            daemons.append(_smbd(layout, d))
+        if impls - REAL_DAEMONS or d.upnp is not None or d.mdns is not None:
             daemons.append(_services(spec, layout, d))
     return daemons
 
@@ -469,6 +474,23 @@ def _nmbd(layout: Layout, d: DeviceSpec) -> Daemon:
     """Samba's NetBIOS name server, on the device's own addresses only, every file it keeps in
     the device's folder. A workstation never takes part in browser elections; the domain's
     controller registers the domain's <1B> and <1C> names, as an NT4-style Samba PDC does."""
+    conf = _samba_conf(layout, d)
+    return Daemon(d.name, "nmbd", ["nmbd", "--foreground", "--no-process-group",
+                                   f"--configfile={conf}"])
+
+
+def _smbd(layout: Layout, d: DeviceSpec) -> Daemon:
+    """Samba's file server on TCP 445 of the device's own addresses, sharing nothing: it
+    answers the negotiation and the NTLM offer as a Samba server does, and its NTLM CHALLENGE
+    names the device and its domain (a controller's target is its domain)."""
+    conf = _samba_conf(layout, d)
+    return Daemon(d.name, "smbd", ["smbd", "--foreground", "--no-process-group",
+                                   f"--configfile={conf}"])
+
+
+def _samba_conf(layout: Layout, d: DeviceSpec) -> Path:
+    """The device's smb.conf, which its nmbd and smbd share: names, role, and every file
+    either keeps in the device's folder."""
     assert d.netbios is not None
     ddir = layout.dev(d.name) / "samba"
     for sub in ("lock", "state", "cache", "private", "run"):
@@ -484,9 +506,9 @@ def _nmbd(layout: Layout, d: DeviceSpec) -> Daemon:
         f"lock directory = {ddir / 'lock'}\nstate directory = {ddir / 'state'}\n"
         f"cache directory = {ddir / 'cache'}\nprivate dir = {ddir / 'private'}\n"
         f"pid directory = {ddir / 'run'}\nncalrpc dir = {ddir / 'run'}\n"
-        f"log file = {ddir / 'nmbd.log'}\nmax log size = 100\n")
-    return Daemon(d.name, "nmbd", ["nmbd", "--foreground", "--no-process-group",
-                                   f"--configfile={ddir / 'smb.conf'}"])
+        f"log file = {ddir / 'samba.log'}\nmax log size = 100\n"
+        "smb ports = 445\nload printers = no\nprintcap name = /dev/null\ndisable spoolss = yes\n")
+    return ddir / "smb.conf"
 
 
 def self_signed(path: Path, name: str) -> Path:
@@ -514,7 +536,7 @@ def self_signed(path: Path, name: str) -> Path:
 
 def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     ddir = layout.dev(d.name)
-    emulated = [s.model_dump() for s in d.services if s.impl not in ("sshd", "nginx", "rsyncd")]
+    emulated = [s.model_dump() for s in d.services if s.impl not in REAL_DAEMONS]
     cfg: dict[str, Any] = {"hostname": f"{d.name}.{spec.domain}", "services": emulated,
            "ready_file": str(ddir / "services.ready")}
     if d.upnp is not None:

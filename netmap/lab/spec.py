@@ -27,8 +27,10 @@ Role = Literal[
     "scanner",
 ]
 LinkKind = Literal["trunk", "access", "uplink", "wan"]
-ServiceImpl = Literal["sshd", "nginx", "rsyncd", "smtp", "imap", "sip", "http", "jetdirect", "tcp",
-                      "msrpc"]
+ServiceImpl = Literal["sshd", "nginx", "rsyncd", "smbd", "smtp", "imap", "sip", "http", "jetdirect",
+                      "tcp", "msrpc"]
+# Services a real daemon serves (every other impl is emulated by netmap.lab.services)
+REAL_DAEMONS = frozenset({"sshd", "nginx", "rsyncd", "smbd"})
 Proto = Literal["tcp", "udp"]
 # lldpcli's names for LLDP system capabilities (IEEE 802.1AB)
 LldpCapability = Literal["other", "repeater", "bridge", "wlan", "router", "telephone", "docsis",
@@ -417,6 +419,8 @@ def _check_device(d: DeviceSpec) -> None:
     for s in d.services:
         if s.proto == "udp" and s.impl != "sip":
             raise ValueError(f"{d.name}: only the sip emulator speaks UDP")
+        if s.impl == "smbd" and d.netbios is None:
+            raise ValueError(f"{d.name}: smbd needs a [devices.netbios] workgroup")
     if (d.services or d.lldp) and not d.ips():
         raise ValueError(f"{d.name}: services/LLDP need an IP address")
 

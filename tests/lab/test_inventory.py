@@ -421,3 +421,22 @@ def test_netbios_names_the_windows_domain_and_its_controller(lab: Any, inventory
     assert Role.DIRECTORY not in named["ws1"].roles
     [(title, line)] = key_systems(inventory)["Directory (sign-in)"]
     assert title == "srv-file" and "Windows domain CITYHALL" in line, line
+
+
+def test_smbd_offers_its_names_and_no_windows(lab: Any, lab_scan: LabScan,
+                                              inventory: Inventory) -> None:  # fmt: skip
+    """srv-file's real smbd answers the SMB2 negotiation and NTLM offer: its names and its
+    domain, read from the CHALLENGE, match the spec; Samba's version (6.1, build 0) is no
+    Windows build, so the Linux server is not called Windows."""
+    spec = lab.device("srv-file")
+    ip = spec.interfaces[0].ips[0].split("/")[0]
+    [host] = [h for h in lab_scan.data["hosts"] if h["ip"] == ip]
+    ntlm = host["smb"]["ntlm"]
+    assert ntlm["netbios_computer"] == spec.name.upper(), host["smb"]
+    assert ntlm["netbios_domain"] == spec.netbios.workgroup and ntlm["version"] == "6.1.0"
+    assert ntlm["dns_computer"] == f"{spec.name}.{ntlm['dns_domain']}", ntlm
+    offered = [h["ip"] for h in lab_scan.data["hosts"] if h.get("smb")]
+    assert offered == [ip]  # the others' 445 is a plain listener, which answers no negotiation
+    dev = next(d for d in inventory.devices if ip in d.addresses)
+    assert dev.os_family == "Linux" and dev.os_version is None and "smb" in dev.sources
+    assert dev.windows_domain == spec.netbios.workgroup

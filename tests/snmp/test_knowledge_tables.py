@@ -105,3 +105,19 @@ def test_mac_makers_load_and_a_bad_row_is_skipped(caplog: pytest.LogCaptureFixtu
     assert [m.type.value for m in makers] == ["camera"] and pc.search("Dell Inc.")
     assert [r.getMessage().split(" skipped")[0] for r in caplog.records] == [
         "mac-makers.toml maker 2", "mac-makers.toml maker 3"]
+
+
+def test_windows_builds_load_and_a_bad_row_is_skipped(caplog: pytest.LogCaptureFixture) -> None:
+    from netmap.infer.identify.smb import windows_releases
+
+    with caplog.at_level(logging.WARNING):
+        table = windows_releases()
+    assert not caplog.records and table[(10, 0, 20348)] == "Windows Server 2022"
+    assert all(build > 0 for _major, _minor, build in table)  # build 0 is Samba's, no Windows
+    text = "\n".join(["# comment", "10.0.22000\tWindows 11 21H2", "10.0.x\tBroken",
+                      "10.0.1\t", "10.0.2"])  # fmt: skip
+    with caplog.at_level(logging.WARNING):
+        table = windows_releases(text)
+    assert table == {(10, 0, 22000): "Windows 11 21H2"}
+    assert [r.getMessage().split(" skipped")[0] for r in caplog.records] == [
+        "windows-builds.tsv line 3", "windows-builds.tsv line 4", "windows-builds.tsv line 5"]

@@ -1,0 +1,267 @@
+"""SMB2's NTLM offer: the two requests, the reading of real answers (Samba's smbd, captured from
+the lab) and of Windows-shaped ones, hostile answers, the probe over 127.0.0.1, and what
+identification makes of an offer."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import struct
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+import pytest
+
+from netmap.discover import smb
+from netmap.infer.identify.smb import describe_smb, read_challenge, type_votes
+from netmap.infer.pipeline import build_inventory
+from netmap.model import DeviceType, SmbObs
+from tests.infer.factory import arp, dns, mac, make_scan
+from tests.unit.loopback import free_port, serving
+
+# The lab's srv-file (smbd 4.17, CITYHALL's NT4-style controller), as received by netmap's two
+# requests: the NEGOTIATE response (dialect 3.0.2, signing enabled, not required) and the
+# SESSION_SETUP response (STATUS_MORE_PROCESSING_REQUIRED) whose SPNEGO token wraps an NTLM
+# CHALLENGE: target CITYHALL (a domain), NetBIOS names CITYHALL and SRV-FILE, empty DNS names,
+# version 6.1 build 0.
+SAMBA_NEGOTIATE = bytes.fromhex(
+    "fe534d4240000000000000000000010001000000000000000000000000000000fffe000000000000000000000000"
+    "00000000000000000000000000000000000041000100020300007372762d66696c650000000000000000070000"
+    "00000080000000800000008000e0606ff5ea85dd01000000000000000080004a0000000000604806062b060105"
+    "0502a03e303ca00e300c060a2b06010401823702020aa32a3028a0261b246e6f745f646566696e65645f696e5f"
+    "5246433431373840706c656173655f69676e6f7265")
+SAMBA_SESSION = bytes.fromhex(
+    "fe534d4240000000160000c00100010001000000000000000100000000000000fffe000000000000a5688bdc0000"
+    "000000000000000000000000000000000000090000004800a700a181a43081a1a0030a0101a10c060a2b060104"
+    "01823702020aa2818b0481884e544c4d53535000020000001000100038000000058289e2562d14c4c9294b0100"
+    "000000000000004000400048000000060100000000000f4300490054005900480041004c004c00020010004300"
+    "490054005900480041004c004c00010010005300520056002d00460049004c0045000400000003000000070008"
+    "00a4ec6ff5ea85dd0100000000")
+UNICODE, TARGET_DOMAIN, TARGET_SERVER, TARGET_INFO, VERSION = (
+    0x1, 0x10000, 0x20000, 0x800000, 0x2000000)
+
+
+def challenge(names: dict[int, str], version: tuple[int, int, int] | None,
+              flags: int = UNICODE | TARGET_DOMAIN | TARGET_INFO | VERSION,
+              target: str = "CITYHALL") -> bytes:  # fmt: skip
+    """An NTLM CHALLENGE laid out field by field as MS-NLMP 2.2.1.2 says, as Windows sends it:
+    target name, then AV pairs ending in MsvAvEOL."""
+    pairs = b"".join(struct.pack("<HH", k, len(v.encode("utf-16-le"))) + v.encode("utf-16-le")
+                     for k, v in names.items()) + b"\x00\x00\x00\x00"
+    name = target.encode("utf-16-le")
+    head = 56
+    ver = bytes([version[0], version[1]]) + struct.pack("<H", version[2]) + b"\x00\x00\x00\x0f" \
+        if version else bytes(8)
+    return (smb.NTLMSSP + struct.pack("<I", 2) + struct.pack("<HHI", len(name), len(name), head)
+            + struct.pack("<I", flags if version else flags & ~VERSION) + b"\x11" * 8 + bytes(8)
+            + struct.pack("<HHI", len(pairs), len(pairs), head + len(name)) + ver + name + pairs)
+
+
+MEMBER = {2: "CITYHALL", 1: "CLERK-PC01", 4: "cityhall.lan", 3: "CLERK-PC01.cityhall.lan",
+          5: "cityhall.lan"}
+LONER = {2: "FRONTDESK", 1: "FRONTDESK", 4: "FrontDesk", 3: "FrontDesk"}
+
+
+def obs(data: bytes, ip: str = "10.0.0.6") -> SmbObs:
+    return SmbObs(target=ip, ip=ip, dialect=0x0302, signing_required=False, challenge=data.hex())
+
+
+def test_the_requests_offer_smb2_dialects_and_ntlm_naming_no_one() -> None:
+    neg = smb.negotiate_request()
+    assert struct.unpack(">I", neg[:4])[0] == len(neg) - 4 and neg[4:8] == b"\xfeSMB"
+    assert neg[-8:] == b"".join(struct.pack("<H", d) for d in smb.DIALECTS)
+    setup = smb.session_setup_request()
+    ntlm = setup[setup.index(smb.NTLMSSP):]
+    assert struct.unpack_from("<I", ntlm, 8)[0] == 1  # a NEGOTIATE message, not AUTHENTICATE
+    assert ntlm[16:32] == bytes(16)  # no domain, no workstation: nothing to authenticate
+
+
+def test_samba_controller_read_from_its_own_answers() -> None:
+    assert smb.read_negotiate(SAMBA_NEGOTIATE) == (0x0302, False)
+    data = smb.read_challenge(SAMBA_SESSION)
+    assert data is not None and data.startswith(smb.NTLMSSP)
+    found = read_challenge(data)
+    assert found is not None and found.version == (6, 1, 0) and found.target == "CITYHALL"
+    host = describe_smb(obs(data))
+    assert host is not None
+    assert (host.computer, host.domain, host.dns_name, host.dns_domain) == (
+        "SRV-FILE", "CITYHALL", None, None)
+    assert host.release is None and host.version is None  # build 0: no Windows
+    assert type_votes(host) == []
+
+
+def test_a_windows_11_domain_member() -> None:
+    host = describe_smb(obs(challenge(MEMBER, (10, 0, 22621))))
+    assert host is not None
+    assert (host.computer, host.dns_name, host.domain, host.dns_domain) == (
+        "CLERK-PC01", "CLERK-PC01.cityhall.lan", "CITYHALL", "cityhall.lan")
+    assert (host.version, host.release) == ("10.0.22621", "Windows 11 22H2-23H2")
+    [vote] = type_votes(host)
+    assert vote.type is DeviceType.WORKSTATION and "client release" in vote.detail
+
+
+def test_a_workgroup_computer_names_itself_and_no_domain() -> None:
+    host = describe_smb(obs(challenge(LONER, (10, 0, 19041), UNICODE | TARGET_SERVER
+                                      | TARGET_INFO | VERSION, target="FRONTDESK")))
+    assert host is not None and host.domain is None and host.dns_domain is None
+    assert host.release == "Windows 10 2004-22H2"
+
+
+@pytest.mark.parametrize(("version", "release", "vote"), [
+    ((10, 0, 20348), "Windows Server 2022", DeviceType.SERVER),
+    ((10, 0, 17763), "Windows 10 1809 or Windows Server 2019", None),  # one build, two releases
+    ((10, 0, 27999), None, None),  # a build the table does not know names nothing
+    ((6, 3, 9600), "Windows 8.1 or Windows Server 2012 R2", None),
+])
+def test_the_release_a_version_names(version: tuple[int, int, int], release: str | None,
+                                     vote: DeviceType | None) -> None:  # fmt: skip
+    host = describe_smb(obs(challenge(MEMBER, version)))
+    assert host is not None and host.release == release
+    assert [v.type for v in type_votes(host)] == ([vote] if vote else [])
+
+
+def test_no_version_flag_means_no_version() -> None:
+    host = describe_smb(obs(challenge(MEMBER, None)))
+    assert host is not None and host.release is None and host.domain == "CITYHALL"
+
+
+_GOOD = challenge(MEMBER, (10, 0, 22621))
+
+
+@pytest.mark.parametrize("data", [
+    b"", smb.NTLMSSP, _GOOD[:47],
+    _GOOD[:8] + b"\x01\x00\x00\x00" + _GOOD[12:],  # a NEGOTIATE message, not a CHALLENGE
+    b"NTLMSSQ\x00" + _GOOD[8:],
+], ids=["empty", "signature", "cut-header", "type-1", "signature-typo"])
+def test_a_malformed_challenge_is_none(data: bytes) -> None:
+    assert read_challenge(data) is None
+
+
+@pytest.mark.parametrize("data", [
+    _GOOD[:70],  # cut inside the pairs
+    _GOOD[:40] + struct.pack("<HHI", 400, 400, 56) + _GOOD[48:],  # pairs past the end
+    _GOOD[:12] + struct.pack("<HHI", 60000, 60000, 9) + _GOOD[20:],  # a target past the end
+    _GOOD[:-4],  # no MsvAvEOL
+], ids=["cut-pairs", "info-past-end", "target-past-end", "no-eol"])
+def test_a_damaged_challenge_never_raises(data: bytes) -> None:
+    found = read_challenge(data)
+    assert found is None or all(v.isprintable() for v in found.names.values())
+
+
+def test_names_that_are_not_text_name_nothing() -> None:
+    data = challenge({1: "PC\x1b[31m", 2: "\ud7ff" * 300}, (10, 0, 22621))
+    found = read_challenge(data)
+    assert found is not None and found.names == {}
+    assert describe_smb(SmbObs(target="x", ip="10.0.0.6", challenge="not hex")) is None
+    assert describe_smb(SmbObs(target="x", ip="10.0.0.6")) is None
+
+
+def _smb2(command: int, status: int = 0, response: bool = True) -> bytes:
+    return (b"\xfeSMB" + struct.pack("<HHIHHIIQIIQ16s", 64, 0, status, command, 1,
+                                     1 if response else 0, 0, 0, 0, 0, 0, bytes(16)))
+
+
+@pytest.mark.parametrize("message", [
+    b"", SAMBA_NEGOTIATE[:60], b"\xffSMB" + SAMBA_NEGOTIATE[4:],
+    _smb2(0, response=False) + SAMBA_NEGOTIATE[64:],  # a request
+    _smb2(0, status=0xC0000022) + SAMBA_NEGOTIATE[64:],  # access denied
+    SAMBA_NEGOTIATE[:68] + b"\x11\x03" + SAMBA_NEGOTIATE[70:],  # 3.1.1: not offered
+], ids=["empty", "cut", "smb1-magic", "request", "denied", "dialect"])
+def test_a_negotiation_answer_that_is_not_one_is_none(message: bytes) -> None:
+    assert smb.read_negotiate(message) is None
+
+
+def test_a_session_answer_without_a_challenge_is_none() -> None:
+    assert smb.read_challenge(SAMBA_NEGOTIATE) is None  # another command
+    assert smb.read_challenge(_smb2(1, status=0xC000006D) + SAMBA_SESSION[64:]) is None
+    no_ntlm = SAMBA_SESSION.replace(smb.NTLMSSP, b"XXXXXXXX")
+    assert smb.read_challenge(no_ntlm) is None
+
+
+def _server(answer: Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]],
+            port: int) -> Callable[[asyncio.AbstractEventLoop], Awaitable[list[Any]]]:  # fmt: skip
+    async def start(_loop: asyncio.AbstractEventLoop) -> list[Any]:
+        return [await asyncio.start_server(answer, "127.0.0.1", port)]
+
+    return start
+
+
+async def _read_request(reader: asyncio.StreamReader) -> bytes:
+    size = struct.unpack(">I", await reader.readexactly(4))[0]
+    return await reader.readexactly(size)
+
+
+@pytest.fixture
+def samba() -> Iterator[int]:
+    """Answers on 127.0.0.1 with srv-file's own two answers, after reading each request."""
+    port = free_port(socket.SOCK_STREAM)
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for reply in (SAMBA_NEGOTIATE, SAMBA_SESSION):
+            await _read_request(reader)
+            writer.write(struct.pack(">I", len(reply)) + reply)
+            await writer.drain()
+        writer.close()
+
+    with serving(_server(answer, port)):
+        yield port
+
+
+def test_probe_asks_in_scope_hosts_only(samba: int) -> None:
+    [ob] = smb.probe(["127.0.0.1"], lambda ip: ip == "127.0.0.1", port=samba)
+    assert (ob.dialect, ob.signing_required) == (0x0302, False)
+    host = describe_smb(ob)
+    assert host is not None and host.computer == "SRV-FILE"
+    assert smb.probe(["127.0.0.1"], lambda _ip: False, port=samba) == []
+
+
+@pytest.fixture
+def hostile() -> Iterator[int]:
+    """Claims a 16 MiB message, then sends nothing more."""
+    port = free_port(socket.SOCK_STREAM)
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await _read_request(reader)
+        writer.write(b"\x00\xff\xff\xff")
+        await writer.drain()
+        await asyncio.sleep(5)
+        writer.close()
+
+    with serving(_server(answer, port)):
+        yield port
+
+
+def test_an_oversized_or_silent_answer_is_dropped_in_bounded_time(
+        hostile: int, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setattr(smb, "READ_S", 0.5)
+    assert smb.probe(["127.0.0.1"], lambda _ip: True, port=hostile) == []
+    closed = free_port(socket.SOCK_STREAM)  # nothing listens there: refused at once
+    assert smb.probe(["127.0.0.1"], lambda _ip: True, port=closed) == []
+
+
+def test_what_an_offer_says_reaches_the_inventory() -> None:
+    """A Windows member with no SNMP and no DNS name: named, its release and domain filled; a
+    DNS name, where there is one, names the device, and the computer's own name raises no
+    disagreement."""
+    member = obs(challenge(MEMBER, (10, 0, 22621)), "10.0.0.6")
+    other = obs(challenge({**MEMBER, 1: "PC-07", 3: "PC-07.cityhall.lan"}, (10, 0, 19041)),
+                "10.0.0.7")
+    inv = build_inventory(make_scan([arp("10.0.0.6", mac(6)), arp("10.0.0.7", mac(7)),
+                                     dns("10.0.0.7", "reception.cityhall.lan"), member, other]))
+    by_ip = {d.addresses[0]: d for d in inv.devices}
+    pc, pc7 = by_ip["10.0.0.6"], by_ip["10.0.0.7"]
+    assert (pc.name, pc.dns_name) == ("CLERK-PC01", "CLERK-PC01.cityhall.lan")
+    assert (pc.os, pc.os_family, pc.os_version) == (
+        "Microsoft Windows 11 22H2-23H2", "Windows", "10.0.22621")
+    assert pc.windows_domain == "CITYHALL" and pc.type is DeviceType.WORKSTATION
+    assert any(e.source == "smb" and "client release" in e.detail for e in pc.evidence)
+    assert (pc7.name, pc7.dns_name) == ("reception", "reception.cityhall.lan")
+    assert not pc7.conflicts, pc7.conflicts
+
+
+def test_samba_names_no_operating_system() -> None:
+    data = smb.read_challenge(SAMBA_SESSION) or b""
+    inv = build_inventory(make_scan([arp("10.0.0.5", mac(5)), obs(data, "10.0.0.5")]))
+    (dev,) = inv.devices
+    assert dev.os is None and dev.os_family is None and dev.os_version is None
+    assert dev.windows_domain == "CITYHALL" and dev.name == "SRV-FILE"
