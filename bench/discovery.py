@@ -139,7 +139,7 @@ def _local(ns: list[str], local: list[str], tmp: str, runs: int) -> list[str]:
 
 
 _NMAP_SCRIPTS = ("upnp-info", "dns-service-discovery", "nbstat", "smb2-security-mode",
-                 "smb-os-discovery")
+                 "rdp-ntlm-info", "smb-os-discovery")
 
 
 def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]:
@@ -163,22 +163,23 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         counts["netmap"] = sum(1 for h in data["hosts"] for s in h["services"] if s["port"])
         said["netmap"] = ", ".join(f"{label} {sum(1 for h in data['hosts'] if h.get(key))}"
                                    for label, key in (("UPnP", "upnp"), ("mDNS", "mdns"),
-                                                      ("NetBIOS", "netbios"), ("SMB", "smb")))
+                                                      ("NetBIOS", "netbios"), ("NTLM", "ntlm")))
         t, xml = timed([*ns, "nmap", "-sS", "-sU", "-sV", "--version-intensity", "0", "-Pn", "-n",
                         "-T4", "--max-retries", "2", "--min-hostgroup", "64",
                         "-p", f"T:{TCP_PORTS},U:{UDP_PORTS}", "-oX", "-", *hosts])
         theirs.append(t)
         counts["nmap"] = xml.count('<state state="open"')
         # the same questions from nmap: its UPnP, DNS-SD and NetBIOS scripts, unicast to each
-        # host, and its SMB scripts on TCP 445 (smb-os-discovery reads the NTLM offer over SMB1
-        # only; smb2-security-mode is its SMB2 negotiation)
+        # host, its SMB scripts on TCP 445 (smb-os-discovery reads the NTLM offer over SMB1
+        # only; smb2-security-mode is its SMB2 negotiation) and rdp-ntlm-info on TCP 3389
         t, xml = timed([*ns, "nmap", "-sS", "-sU", "-Pn", "-n", "-T4", "--max-retries", "1",
-                        "-p", "T:445,U:137,1900,5353", "--script", ",".join(_NMAP_SCRIPTS),
+                        "-p", "T:445,3389,U:137,1900,5353", "--script", ",".join(_NMAP_SCRIPTS),
                         "-oX", "-", *hosts])
         scripts.append(t)
-        upnp_n, mdns_n, nb_n, smb2_n, smb1_n = (xml.count(f'id="{s}"') for s in _NMAP_SCRIPTS)
-        said["nmap"] = (f"UPnP {upnp_n}, mDNS {mdns_n}, NetBIOS {nb_n}, "
-                        f"SMB {smb2_n} (SMB1 OS discovery {smb1_n})")
+        upnp_n, mdns_n, nb_n, smb2_n, rdp_n, smb1_n = (xml.count(f'id="{s}"')
+                                                       for s in _NMAP_SCRIPTS)
+        said["nmap"] = (f"UPnP {upnp_n}, mDNS {mdns_n}, NetBIOS {nb_n}, SMB2 {smb2_n}, "
+                        f"RDP NTLM {rdp_n} (SMB1 OS discovery {smb1_n})")
     base = statistics.median(theirs)
     other = statistics.median(scripts)
     return [
@@ -189,11 +190,12 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         f"{'nmap -sS -sU -sV (same ports)':<30} {base:>9.2f} {1.0:>18.2f}",
         "open services found: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
         "",
-        f"what the same hosts announce (UPnP, mDNS, NetBIOS, SMB; unicast), median of {runs} runs",
+        f"what the same hosts announce (UPnP, mDNS, NetBIOS, NTLM over SMB and RDP; unicast), "
+        f"median of {runs} runs",
         f"{'tool':<30} {'median s':>9} {'ratio vs nmap':>18}",
         f"{'netmap announce phase':<30} {statistics.median(announce):>9.2f} "
         f"{statistics.median(announce) / other:>18.2f}",
-        f"{'nmap upnp, dns-sd, nbstat, smb':<30} {other:>9.2f} {1.0:>18.2f}",
+        f"{'nmap upnp,dns-sd,nbstat,smb,rdp':<30} {other:>9.2f} {1.0:>18.2f}",
         "hosts that answered: " + "; ".join(f"{k}: {v}" for k, v in said.items()),
     ]
 

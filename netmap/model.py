@@ -218,17 +218,18 @@ class NetbiosObs(ObsBase):
     mac: str | None = None  # the adapter address it gave (Samba gives none)
 
 
-class SmbObs(ObsBase):
-    """A host's SMB2 answer to a negotiation and an anonymous NTLM sign-in request, stopped
-    before any credential is sent: the dialect and signing mode it chose, and its NTLM
-    CHALLENGE message as received (hex, size-capped), which names its computer, its domain and
-    its Windows version."""
+class NtlmObs(ObsBase):
+    """A server's answer to an NTLM sign-in request that names no one, stopped before any
+    credential is sent: its NTLM CHALLENGE message as received (hex, size-capped), which names
+    its computer, its domain and its Windows version. Asked over SMB2 (with the dialect and
+    signing mode the server chose) or over Remote Desktop's CredSSP."""
 
-    source: Literal["smb"] = "smb"
+    source: Literal["ntlm", "smb"] = "ntlm"  # "smb": a scan stored before RDP was asked too
     ip: str
+    service: Literal["smb", "rdp"] = "smb"
     port: int = 445
-    dialect: int | None = None  # 0x0202, 0x0210, 0x0300, 0x0302
-    signing_required: bool | None = None
+    dialect: int | None = None  # SMB2: 0x0202, 0x0210, 0x0300, 0x0302
+    signing_required: bool | None = None  # SMB2
     challenge: str | None = None  # the NTLM CHALLENGE message, hex
 
 
@@ -242,7 +243,7 @@ class ErrorObs(ObsBase):
 
 Observation = Annotated[
     ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | UpnpObs | MdnsObs
-    | NetbiosObs | SmbObs | ErrorObs,
+    | NetbiosObs | NtlmObs | ErrorObs,
     Field(discriminator="source"),
 ]
 

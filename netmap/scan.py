@@ -287,34 +287,38 @@ class _Runner:
     def phase_announce(self) -> None:
         """Ask each live host what it announces of itself (standard depth and deeper): its UPnP
         description (unicast SSDP), its DNS-SD services (unicast mDNS), its NetBIOS names
-        (unicast node status) and, where TCP 445 is open, its SMB server's NTLM sign-in offer,
-        side by side, as all mostly wait. The maker, model and serial of devices that answer no
-        SNMP; a Windows computer's name, domain and Windows release."""
-        from netmap.discover import mdns, netbios, smb, upnp
+        (unicast node status) and, where TCP 445 or 3389 is open, the NTLM sign-in offer of its
+        SMB or Remote Desktop server, side by side, as all mostly wait. The maker, model and
+        serial of devices that answer no SNMP; a Windows computer's name, domain and release."""
+        from netmap.discover import mdns, netbios, rdp, smb, upnp
 
         ips = [ip for ip in live_hosts(self.obs) if ip in self.job.scope]  # defence in depth
         p = self.job.progress
         if self.job.request.depth is Depth.QUICK or not ips:
             p("announce", 0, 0, "skipped (quick)")
             return
-        p("announce", 0, len(ips), "UPnP, mDNS, NetBIOS and SMB, unicast")
+        p("announce", 0, len(ips), "UPnP, mDNS, NetBIOS, SMB and RDP, unicast")
         in_scope = self.job.scope.__contains__
-        file_servers = sorted({o.ip for o in self.obs if isinstance(o, ServiceObs)
-                               and (o.port, o.proto, o.state) == (smb.SMB_PORT, "tcp", "open")
-                               and o.ip in self.job.scope})  # fmt: skip
-        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=5) as pool:
             described = pool.submit(upnp.probe, ips, in_scope)
             announced = pool.submit(mdns.probe, ips, in_scope)
             named = pool.submit(netbios.probe, ips, in_scope)
-            offered = pool.submit(smb.probe, file_servers, in_scope)
+            shares = pool.submit(smb.probe, self._open_tcp(smb.SMB_PORT), in_scope)
+            desktops = pool.submit(rdp.probe, self._open_tcp(rdp.RDP_PORT), in_scope)
             found_upnp = self._kept("UPnP", described)
             found_mdns = self._kept("mDNS", announced)
             found_netbios = self._kept("NetBIOS", named)
-            found_smb = self._kept("SMB", offered)
-        self.obs.extend([*found_upnp, *found_mdns, *found_netbios, *found_smb])
+            found_ntlm = [*self._kept("SMB", shares), *self._kept("RDP", desktops)]
+        self.obs.extend([*found_upnp, *found_mdns, *found_netbios, *found_ntlm])
         p("announce", len(ips), len(ips),
           f"{len(found_upnp)} UPnP descriptions, {len(found_mdns)} mDNS responders, "
-          f"{len(found_netbios)} NetBIOS name tables, {len(found_smb)} SMB servers")
+          f"{len(found_netbios)} NetBIOS name tables, {len(found_ntlm)} NTLM offers")
+
+    def _open_tcp(self, port: int) -> list[str]:
+        """The in-scope hosts the ports phase found with TCP `port` open."""
+        return sorted({o.ip for o in self.obs if isinstance(o, ServiceObs)
+                       and (o.port, o.proto, o.state) == (port, "tcp", "open")
+                       and o.ip in self.job.scope})  # fmt: skip
 
     def _kept(self, what: str, job: concurrent.futures.Future[list[Found]]) -> list[Found]:
         """A prober's observations; a socket this machine cannot open is a note, and the

@@ -19,10 +19,10 @@ from netmap.model import (
     HostObs,
     MdnsObs,
     NetbiosObs,
+    NtlmObs,
     Observation,
     OsObs,
     ServiceObs,
-    SmbObs,
     SnmpObs,
     UpnpObs,
     model_dict,
@@ -46,7 +46,7 @@ def _host(ip: str) -> dict[str, Any]:
         "upnp": None,
         "mdns": None,
         "netbios": None,
-        "smb": None,
+        "ntlm": [],
     }
 
 
@@ -79,8 +79,8 @@ def _add(h: dict[str, Any], o: Observation) -> None:
     elif isinstance(o, NetbiosObs):  # "WS1<00>", "CITYHALL<00> group": as nbtscan lists them
         h["netbios"] = {"names": [f"{n.name}<{n.suffix:02X}>" + (" group" if n.group else "")
                                   for n in o.names], "mac": o.mac}
-    elif isinstance(o, SmbObs):
-        h["smb"] = _smb(o)
+    elif isinstance(o, NtlmObs):
+        h["ntlm"].append(_ntlm(o))
     elif isinstance(o, UpnpObs):
         h["upnp"] = {"server": o.server, "locations": o.locations, "errors": o.errors}
     elif isinstance(o, HostInvObs):
@@ -89,11 +89,12 @@ def _add(h: dict[str, Any], o: Observation) -> None:
                           "commands": o.commands, "truncated": o.truncated}  # fmt: skip
 
 
-def _smb(o: SmbObs) -> dict[str, Any]:
-    """The dialect and signing the server chose, and its NTLM offer decoded: the names it
-    gave (by their MS-NLMP names) and its version, as nmap's `rdp-ntlm-info` lists them."""
+def _ntlm(o: NtlmObs) -> dict[str, Any]:
+    """Where the offer came from (SMB2, with the dialect and signing the server chose, or
+    Remote Desktop), and the offer decoded: the names it gave (by their MS-NLMP names) and its
+    version, as nmap's `rdp-ntlm-info` lists them."""
     from netmap.discover.smb import DIALECT_NAMES
-    from netmap.infer.identify.smb import read_challenge
+    from netmap.infer.identify.ntlm import read_challenge
 
     try:
         found = read_challenge(bytes.fromhex(o.challenge or ""))
@@ -101,7 +102,8 @@ def _smb(o: SmbObs) -> dict[str, Any]:
         found = None
     labels = {1: "netbios_computer", 2: "netbios_domain", 3: "dns_computer", 4: "dns_domain",
               5: "dns_tree"}
-    return {"dialect": DIALECT_NAMES.get(o.dialect or 0), "signing_required": o.signing_required,
+    return {"service": o.service, "port": o.port,
+            "dialect": DIALECT_NAMES.get(o.dialect or 0), "signing_required": o.signing_required,
             "ntlm": None if found is None else {
                 **{labels[k]: v for k, v in sorted(found.names.items())},
                 "version": ".".join(map(str, found.version)) if found.version else None}}

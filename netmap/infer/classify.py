@@ -27,7 +27,7 @@ from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
 from netmap.infer.identify.mdns import describe as describe_mdns, type_votes as mdns_type_votes
 from netmap.infer.identify.netbios import describe_netbios, type_votes as netbios_type_votes
-from netmap.infer.identify.smb import describe_smb, type_votes as smb_type_votes
+from netmap.infer.identify.ntlm import describe as describe_ntlm, type_votes as ntlm_type_votes
 from netmap.infer.identify.upnp import describe, type_votes as upnp_type_votes
 from netmap.model import (
     CABLE_SOURCES,
@@ -39,12 +39,12 @@ from netmap.model import (
     Link,
     MdnsObs,
     NetbiosObs,
+    NtlmObs,
     OsObs,
     Role,
     ScanRecord,
     ServiceObs,
     SiteZone,
-    SmbObs,
     TypeVote,
     UpnpObs,
 )
@@ -143,8 +143,9 @@ class ObsIndex:
                   and (names := describe_netbios(ob)) and names.domain_controller):
                 idx.controllers.add(ip)
                 idx.announced[ip] += netbios_type_votes(names)
-            elif isinstance(ob, SmbObs) and (ip := identity_ip(ob.ip)) and (smb := describe_smb(ob)):
-                idx.announced[ip] += smb_type_votes(smb)
+            elif (isinstance(ob, NtlmObs) and (ip := identity_ip(ob.ip))
+                  and (offer := describe_ntlm(ob))):
+                idx.announced[ip] += ntlm_type_votes(offer, ob.service)
         return idx
 
 

@@ -39,8 +39,8 @@ from netmap.infer.addr import identity_ip, identity_mac, norm_name, same_name, s
 from netmap.infer.identify.cpe import os_hardware, service_hardware
 from netmap.infer.identify.mdns import describe as describe_mdns
 from netmap.infer.identify.netbios import describe_netbios
+from netmap.infer.identify.ntlm import describe as describe_ntlm
 from netmap.infer.identify.osname import service_os
-from netmap.infer.identify.smb import describe_smb
 from netmap.infer.identify.upnp import describe
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
@@ -59,12 +59,12 @@ from netmap.model import (
     ManagedAp,
     MdnsObs,
     NetbiosObs,
+    NtlmObs,
     OsObs,
     ScanRecord,
     Service,
     ServiceObs,
     SharedIdentity,
-    SmbObs,
     SnmpObs,
     SnmpRecord,
     SoftwareItem,
@@ -86,7 +86,7 @@ from netmap.oui import brand, vendor_of
 # below every other source (and a MAC maker names the vendor before it).
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
-             "dns": 4, "smb": 5, "netbios": 6},
+             "dns": 4, "smb": 5, "rdp": 5, "netbios": 6},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
                "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "arp": 2,
                "nmap": 2, "oui": 3, "nmap:os": 3},
@@ -95,12 +95,13 @@ SOURCE_RANK: dict[str, dict[str, int]] = {
               "nmap:service": 3, "nmap:os": 4},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
                "snmp:printer": 2, "snmp:ups": 2, "upnp": 2},
-    "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "smb": 2, "nmap:os": 3,
+    "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "smb": 2, "rdp": 2,
+           "nmap:os": 3,
            "nmap:banner": 4, "nmap:service": 5},
-    "os_family": {"host": 0, "snmp": 1, "smb": 2},
-    "os_version": {"smb": 0},  # a computer's own account fills it first (_host_fields)
+    "os_family": {"host": 0, "snmp": 1, "smb": 2, "rdp": 2},
+    "os_version": {"smb": 0, "rdp": 0},  # a computer's own account fills it first (_host_fields)
     "location": {"snmp": 0, "snmp:controller": 1},
-    "windows_domain": {"smb": 0, "netbios": 1},
+    "windows_domain": {"smb": 0, "rdp": 0, "netbios": 1},
 }
 # MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
 BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
@@ -112,10 +113,10 @@ CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # nothing better does, and raises no disagreement with a better source ("N3K-C3064PQ-10GX"
 # against "Nexus 3064"; UPnP's "DS920+" against SNMP's "DS920+ (DSM 7.2)"). A NetBIOS name is a
 # DNS name cut to 15 characters ("ACCOUNTING-WORK" for "accounting-workstation-01"): no rival.
-# The DNS name an SMB server gives is its own idea of its name, which the city's DNS may have
-# long forgotten: it names a host DNS does not, and disagrees with none.
+# The DNS name a server's NTLM offer gives is its own idea of its name, which the city's DNS may
+# have long forgotten: it names a host DNS does not, and disagrees with none.
 HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "nmap:os", "netbios",
-                     "smb"})
+                     "smb", "rdp"})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -362,20 +363,20 @@ def _netbios_claim(ob: NetbiosObs) -> list[Claim]:
     return _announced_claim("netbios", ob, {"name": found.name, "windows_domain": found.domain})
 
 
-def _smb_claim(ob: SmbObs) -> list[Claim]:
-    """What an SMB server's NTLM offer names: the computer's DNS (else NetBIOS) name, the
-    domain it is a member of, and the Windows release its version names."""
-    found = describe_smb(ob)
+def _ntlm_claim(ob: NtlmObs) -> list[Claim]:
+    """What a server's NTLM offer (SMB2 or Remote Desktop) names: the computer's DNS (else
+    NetBIOS) name, the domain it is a member of, and the Windows release its version names."""
+    found = describe_ntlm(ob)
     if found is None:
         return []
     windows = found.release is not None
-    return _announced_claim("smb", ob, {
+    return _announced_claim(ob.service, ob, {
         "name": found.dns_name or found.computer, "windows_domain": found.domain,
         "os": f"Microsoft {found.release}" if windows else None,
         "os_family": "Windows" if windows else None, "os_version": found.version})
 
 
-def _announced_claim(source: str, ob: UpnpObs | MdnsObs | NetbiosObs | SmbObs,
+def _announced_claim(source: str, ob: UpnpObs | MdnsObs | NetbiosObs | NtlmObs,
                      said: dict[str, str | None]) -> list[Claim]:  # fmt: skip
     """What a device announced of itself, as a claim on its address."""
     ip = identity_ip(ob.ip)
@@ -667,8 +668,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             claims += _mdns_claim(ob)
         elif isinstance(ob, NetbiosObs):
             claims += _netbios_claim(ob)
-        elif isinstance(ob, SmbObs):
-            claims += _smb_claim(ob)
+        elif isinstance(ob, NtlmObs):
+            claims += _ntlm_claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
     shared = _shared_keys(records)
@@ -917,6 +918,7 @@ _SOURCE_WORDS = {
     "upnp": "its UPnP device description",
     "mdns": "its mDNS (DNS-SD) announcement",
     "smb": "the version in its SMB server's NTLM sign-in offer",
+    "rdp": "the version in its Remote Desktop server's NTLM sign-in offer (CredSSP)",
 }
 
 
@@ -1012,16 +1014,16 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
 
 
 def _dns_name(names: list[tuple[str, str]]) -> str | None:
-    """The name DNS gives the address, else the DNS name the computer gives itself (SMB)."""
+    """The name DNS gives the address, else the DNS name the computer gives itself (NTLM)."""
     told = [v.rstrip(".") for v, src in names if src == "dns"]
-    told = told or [v for v, src in names if src == "smb" and "." in v]
+    told = told or [v for v, src in names if src in ("smb", "rdp") and "." in v]
     return min(told, default=None)
 
 
 def _host_fields(host: HostInventory | None, claim: Claim | None,
                  said_version: str | None) -> dict[str, Any]:  # fmt: skip
     """The Device fields a computer's own account fills; its OS version, where the account
-    gave none, is the one its SMB server's NTLM offer named (`said_version`)."""
+    gave none, is the one its NTLM offer named (`said_version`)."""
     if claim is None:
         return {"os_version": said_version}
     if host is None:

@@ -551,11 +551,22 @@ def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     if d.mdns is not None:
         cfg["mdns"] = {**d.mdns.model_dump(), "hostname": d.name,
                        "ip": str(d.interfaces[0].ips[0].ip)}
-    if any(s.tls for s in d.services):
+    for svc in emulated:
+        if svc["impl"] == "rdp":
+            svc["ntlm"] = _ntlm_identity(spec, d)
+    if any(s.tls or s.impl == "rdp" for s in d.services):
         cfg["certificate"] = str(self_signed(ddir / "tls.pem", f"{d.name}.{spec.domain}"))
     (ddir / "services.json").write_text(json.dumps(cfg, indent=1))
     return Daemon(d.name, "services", [sys.executable, "-m", "netmap.lab.services",
                                        str(ddir / "services.json")])
+
+
+def _ntlm_identity(spec: LabSpec, d: DeviceSpec) -> dict[str, str | None]:
+    """The names a Windows computer's NTLM offer gives: a member of the domain its NetBIOS
+    names join (with the lab's DNS domain), else a workgroup computer that names only itself."""
+    domain = d.netbios.workgroup if d.netbios is not None else None
+    return {"computer": d.name.upper(), "hostname": d.name, "domain": domain,
+            "dns_domain": spec.domain if domain else None}
 
 
 def hosts_file(spec: LabSpec) -> str:

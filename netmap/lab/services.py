@@ -17,6 +17,7 @@ import contextlib
 import functools
 import json
 import ssl
+import struct
 import sys
 import uuid
 import warnings
@@ -176,6 +177,76 @@ def msrpc_handler(svc: Svc, hostname: str) -> Handler:
         async for _chunk in _chunks(reader):
             writer.write(MSRPC_BIND_NAK)
             await writer.drain()
+        await _close(writer)
+
+    return handle
+
+
+# Remote Desktop with Network Level Authentication, as Windows answers it up to its NTLM
+# CHALLENGE: the X.224 Connection Confirm selecting PROTOCOL_HYBRID (MS-RDPBCGR 2.2.1.2), TLS,
+# then a CredSSP TSRequest (MS-CSSP 2.2.1) carrying the CHALLENGE (MS-NLMP 2.2.1.2).
+_UNICODE, _TARGET_DOMAIN, _TARGET_SERVER, _TARGET_INFO, _VERSION = (
+    0x1, 0x10000, 0x20000, 0x800000, 0x2000000)
+_NTLM_FLAGS = 0xE2890205  # Unicode, request target, NTLM, always sign, extended security, 128, 56
+
+
+def ntlm_challenge(names: dict[int, str], version: tuple[int, int, int] | None,
+                   member: bool) -> bytes:  # fmt: skip
+    """A CHALLENGE laid out field by field as MS-NLMP 2.2.1.2 says and filled as Windows fills
+    it: a domain member's target is its domain, a workgroup computer's is itself; AV pairs (id
+    -> text) end in MsvAvEOL; the version field only with its flag."""
+    pairs = b"".join(struct.pack("<HH", k, len(v.encode("utf-16-le"))) + v.encode("utf-16-le")
+                     for k, v in names.items()) + b"\x00\x00\x00\x00"
+    target = ((names.get(2) if member else names.get(1)) or "").encode("utf-16-le")
+    flags = _NTLM_FLAGS | _TARGET_INFO | (_TARGET_DOMAIN if member else _TARGET_SERVER)
+    flags |= _VERSION if version else 0
+    ver = (bytes(version[:2]) + struct.pack("<H", version[2]) + b"\x00\x00\x00\x0f"
+           if version else bytes(8))
+    head = 56
+    return (b"NTLMSSP\x00" + struct.pack("<I", 2)
+            + struct.pack("<HHI", len(target), len(target), head) + struct.pack("<I", flags)
+            + b"\x11" * 8 + bytes(8) + struct.pack("<HHI", len(pairs), len(pairs), head + len(target))
+            + ver + target + pairs)
+
+
+def windows_names(ntlm: dict[str, Any]) -> dict[int, str]:
+    """The AV pairs a Windows computer gives: a member's domain and DNS names, or its own
+    name in every field when it is in a workgroup."""
+    computer, domain, dns_domain = ntlm["computer"], ntlm.get("domain"), ntlm.get("dns_domain")
+    if not domain:
+        return {2: computer, 1: computer, 4: ntlm["hostname"], 3: ntlm["hostname"]}
+    return {2: domain, 1: computer, 4: dns_domain, 3: f"{ntlm['hostname']}.{dns_domain}",
+            5: dns_domain}
+
+
+def rdp_handler(svc: Svc, tls: ssl.SSLContext) -> Handler:
+    from netmap.discover.ntlm import der
+
+    ntlm = svc["ntlm"]
+    version = tuple(int(x) for x in str(svc["windows_version"]).split("."))
+    challenge = ntlm_challenge(windows_names(ntlm), (version[0], version[1], version[2]),
+                               member=bool(ntlm.get("domain")))
+    answer = der(0x30, der(0xA0, der(0x02, b"\x06"))
+                 + der(0xA1, der(0x30, der(0x30, der(0xA0, der(0x04, challenge))))))
+    confirm = bytes([14, 0xD0, 0, 0, 0x12, 0x34, 0]) + struct.pack("<BBHI", 2, 0x1F, 8, 2)
+    refuse = bytes([14, 0xD0, 0, 0, 0x12, 0x34, 0]) + struct.pack("<BBHI", 3, 0, 8, 5)
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError, TimeoutError, asyncio.IncompleteReadError, ValueError):
+            head = await asyncio.wait_for(reader.readexactly(4), IDLE_TIMEOUT)
+            size = struct.unpack(">H", head[2:])[0]
+            request = await asyncio.wait_for(reader.readexactly(min(max(size - 4, 0), 512)),
+                                             IDLE_TIMEOUT)
+            hybrid = len(request) >= 15 and request[-8] == 1 and request[-4] & 0x2
+            pdu = confirm if hybrid else refuse  # NLA is required: HYBRID_REQUIRED_BY_SERVER
+            writer.write(struct.pack(">BBH", 3, 0, 4 + len(pdu)) + pdu)
+            await writer.drain()
+            if hybrid:
+                await asyncio.wait_for(writer.start_tls(tls), IDLE_TIMEOUT)
+                await asyncio.wait_for(reader.read(MAX_LINE), IDLE_TIMEOUT)  # the TSRequest
+                writer.write(answer)
+                await writer.drain()
+                await asyncio.wait_for(reader.read(MAX_LINE), IDLE_TIMEOUT)  # until it hangs up
         await _close(writer)
 
     return handle
@@ -418,6 +489,9 @@ async def start(config: dict[str, Any]) -> list[Any]:
         elif impl == "smtp":
             servers.append(await loop.create_server(smtp_factory(svc, hostname), "0.0.0.0",
                                                     port, reuse_address=True))
+        elif impl == "rdp":
+            servers.append(await asyncio.start_server(rdp_handler(svc, _tls(config)), "0.0.0.0",
+                                                      port, reuse_address=True, limit=MAX_LINE))
         else:
             handler = _TCP[impl](svc, hostname)
             tls = _tls(config) if svc.get("tls") else None

@@ -28,7 +28,7 @@ Role = Literal[
 ]
 LinkKind = Literal["trunk", "access", "uplink", "wan"]
 ServiceImpl = Literal["sshd", "nginx", "rsyncd", "smbd", "smtp", "imap", "sip", "http", "jetdirect",
-                      "tcp", "msrpc"]
+                      "tcp", "msrpc", "rdp"]
 # Services a real daemon serves (every other impl is emulated by netmap.lab.services)
 REAL_DAEMONS = frozenset({"sshd", "nginx", "rsyncd", "smbd"})
 Proto = Literal["tcp", "udp"]
@@ -135,6 +135,8 @@ class ServiceSpec(_Strict):
     title: str | None = None
     # speaks TLS first (HTTPS), with a self-signed certificate the lab makes for the device
     tls: bool = False
+    # rdp: the Windows version and build its NTLM offer gives ("10.0.22621")
+    windows_version: str | None = Field(default=None, pattern=r"^\d{1,2}\.\d{1,2}\.\d{1,5}$")
 
 
 class UpnpSpec(_Strict):
@@ -421,6 +423,8 @@ def _check_device(d: DeviceSpec) -> None:
             raise ValueError(f"{d.name}: only the sip emulator speaks UDP")
         if s.impl == "smbd" and d.netbios is None:
             raise ValueError(f"{d.name}: smbd needs a [devices.netbios] workgroup")
+        if (s.impl == "rdp") != (s.windows_version is not None):
+            raise ValueError(f"{d.name}: windows_version goes with impl 'rdp', and it needs one")
     if (d.services or d.lldp) and not d.ips():
         raise ValueError(f"{d.name}: services/LLDP need an IP address")
 
@@ -524,6 +528,7 @@ class TruthService(BaseModel):
     port: int
     proto: Proto
     name: str
+    windows_version: str | None = None  # the Windows version its NTLM offer gives
 
 
 class TruthHost(BaseModel):
@@ -626,7 +631,8 @@ def build_ground_truth(spec: LabSpec, prefix: str, created: datetime) -> GroundT
 
 
 def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
-    services = [TruthService(port=s.port, proto=s.proto, name=s.name) for s in d.services]
+    services = [TruthService(port=s.port, proto=s.proto, name=s.name,
+                             windows_version=s.windows_version) for s in d.services]
     if d.snmp is not None:
         services.append(TruthService(port=161, proto="udp", name="snmp"))
     ifaces = [TruthInterface(name=i.name, mac=i.mac, ips=[str(ip) for ip in i.ips],

@@ -396,13 +396,14 @@ def test_a_point_to_point_radio_link_is_two_wireless_bridges_in_the_cabling(
 
 def test_a_windows_rpc_endpoint_names_windows(lab: Any, inventory: Inventory) -> None:
     """ws1's port 135 answers nmap's probe with the DCE/RPC bind_nak a Windows endpoint mapper
-    sends; nmap files it as Microsoft Windows RPC, o/Windows/. The workstation's OS is
-    Windows, from that banner, and it is still a workstation (Windows is no server OS)."""
+    sends; nmap files it as Microsoft Windows RPC, o/Windows/ (its Remote Desktop's NTLM
+    offer, which names the release, ranks above that banner), and it is still a workstation
+    (Windows is no server OS)."""
     ip = lab.device("ws1").interfaces[0].ips[0].split("/")[0]
     ws1 = next(d for d in inventory.devices if ip in d.addresses)
     rpc = next(s for s in ws1.services if s.port == 135)
     assert rpc.product == "Microsoft Windows RPC", rpc
-    assert ws1.os == "Windows" and "os: nmap service version banner" in ws1.identity_evidence
+    assert ws1.os and ws1.os.startswith("Microsoft Windows") and ws1.os_family == "Windows"
     assert ws1.type.value == "workstation" and ws1.confidence >= 0.6, ws1.evidence
 
 
@@ -430,13 +431,38 @@ def test_smbd_offers_its_names_and_no_windows(lab: Any, lab_scan: LabScan,
     Windows build, so the Linux server is not called Windows."""
     spec = lab.device("srv-file")
     ip = spec.interfaces[0].ips[0].split("/")[0]
-    [host] = [h for h in lab_scan.data["hosts"] if h["ip"] == ip]
-    ntlm = host["smb"]["ntlm"]
-    assert ntlm["netbios_computer"] == spec.name.upper(), host["smb"]
+    offers = {h["ip"]: h["ntlm"] for h in lab_scan.data["hosts"] if h["ntlm"]}
+    [offer] = offers[ip]
+    ntlm = offer["ntlm"]
+    assert offer["service"] == "smb" and offer["dialect"] == "3.0.2", offer
+    assert ntlm["netbios_computer"] == spec.name.upper(), offer
     assert ntlm["netbios_domain"] == spec.netbios.workgroup and ntlm["version"] == "6.1.0"
     assert ntlm["dns_computer"] == f"{spec.name}.{ntlm['dns_domain']}", ntlm
-    offered = [h["ip"] for h in lab_scan.data["hosts"] if h.get("smb")]
-    assert offered == [ip]  # the others' 445 is a plain listener, which answers no negotiation
+    # the others' 445 is a plain listener, which answers no negotiation
+    assert [ip for ip, o in offers.items() if any(x["service"] == "smb" for x in o)] == [ip]
     dev = next(d for d in inventory.devices if ip in d.addresses)
     assert dev.os_family == "Linux" and dev.os_version is None and "smb" in dev.sources
     assert dev.windows_domain == spec.netbios.workgroup
+
+
+def test_remote_desktop_offers_the_windows_release(lab: Any, lab_scan: LabScan,
+                                                   inventory: Inventory) -> None:  # fmt: skip
+    """ws1 (a member of CITYHALL) and ws2 (a workgroup computer) answer Remote Desktop with NLA
+    up to their NTLM CHALLENGE, as Windows does (the lab's emulator): each one's Windows
+    release, version and domain reach the inventory as the spec gives them."""
+    from netmap.infer.identify.ntlm import windows_releases
+
+    for name in ("ws1", "ws2"):
+        spec = lab.device(name)
+        [version] = [s.windows_version for s in spec.services if s.windows_version]
+        ip = spec.interfaces[0].ips[0].split("/")[0]
+        [host] = [h for h in lab_scan.data["hosts"] if h["ip"] == ip]
+        [offer] = [o for o in host["ntlm"] if o["service"] == "rdp"]
+        assert offer["port"] == 3389 and offer["ntlm"]["version"] == version, offer
+        dev = next(d for d in inventory.devices if ip in d.addresses)
+        release = windows_releases()[tuple(int(x) for x in version.split("."))]
+        assert (dev.os, dev.os_family, dev.os_version) == (
+            f"Microsoft {release}", "Windows", version), dev
+        domain = spec.netbios.workgroup if spec.netbios else None
+        assert dev.windows_domain == domain and dev.type.value == "workstation"
+        assert any(e.source == "rdp" and "client release" in e.detail for e in dev.evidence)

@@ -108,7 +108,7 @@ def test_mac_makers_load_and_a_bad_row_is_skipped(caplog: pytest.LogCaptureFixtu
 
 
 def test_windows_builds_load_and_a_bad_row_is_skipped(caplog: pytest.LogCaptureFixture) -> None:
-    from netmap.infer.identify.smb import windows_releases
+    from netmap.infer.identify.ntlm import windows_releases
 
     with caplog.at_level(logging.WARNING):
         table = windows_releases()

@@ -1,5 +1,5 @@
-"""What an SMB server's NTLM CHALLENGE says of it: its computer and domain names, whether it is
-a member of a domain, and, on Windows, which Windows it runs.
+"""What a server's NTLM CHALLENGE (over SMB2 or Remote Desktop) says of it: its computer and
+domain names, whether it is a member of a domain, and, on Windows, which Windows it runs.
 
 The CHALLENGE (MS-NLMP 2.2.1.2) carries the target's names as AV pairs (2.2.2.1): NetBIOS
 computer and domain names, DNS computer, domain and forest names. Its flags say whether the
@@ -16,10 +16,10 @@ import struct
 from dataclasses import dataclass
 from functools import cache
 
-from netmap.discover.smb import NTLMSSP
+from netmap.discover.ntlm import NTLMSSP
 from netmap.discover.snmp.datafiles import data_text, each_row
 from netmap.infer.identify.keywords import IDENTIFY
-from netmap.model import DeviceType, SmbObs, TypeVote
+from netmap.model import DeviceType, NtlmObs, TypeVote
 
 _UNICODE, _TARGET_DOMAIN, _VERSION = 0x00000001, 0x00010000, 0x02000000
 NB_COMPUTER, NB_DOMAIN, DNS_COMPUTER, DNS_DOMAIN, DNS_TREE = 1, 2, 3, 4, 5
@@ -36,7 +36,7 @@ class NtlmChallenge:
 
 
 @dataclass(frozen=True)
-class SmbHost:
+class NtlmHost:
     computer: str | None  # NetBIOS computer name (upper case)
     dns_name: str | None  # the computer's DNS name, as it knows itself
     domain: str | None  # the NetBIOS domain it is a member of (None: a workgroup computer)
@@ -103,7 +103,7 @@ def windows_releases(rows: str | None = None) -> dict[tuple[int, int, int], str]
     return dict(each_row(lines, _release_row, "windows-builds.tsv line"))
 
 
-def describe_smb(ob: SmbObs) -> SmbHost | None:
+def describe(ob: NtlmObs) -> NtlmHost | None:
     """The host's names and Windows release, or None for an answer that names nothing."""
     try:
         found = read_challenge(bytes.fromhex(ob.challenge or ""))
@@ -116,7 +116,7 @@ def describe_smb(ob: SmbObs) -> SmbHost | None:
     # A member names its domain as the target; a workgroup computer names itself
     member = bool(found.flags & _TARGET_DOMAIN) and names.get(NB_DOMAIN) not in (None, computer)
     release = windows_releases().get(found.version) if found.version else None
-    return SmbHost(
+    return NtlmHost(
         computer=computer,
         dns_name=names.get(DNS_COMPUTER) if names.get(DNS_COMPUTER) != computer else None,
         domain=names.get(NB_DOMAIN) if member else None,
@@ -126,13 +126,13 @@ def describe_smb(ob: SmbObs) -> SmbHost | None:
     )
 
 
-def type_votes(host: SmbHost) -> list[TypeVote]:
+def type_votes(host: NtlmHost, service: str) -> list[TypeVote]:
     """A Windows release that only ever shipped for clients, or only for servers, says which
     this computer is; a build both share says nothing."""
     if host.release is None or " or " in host.release:
         return []
     server = "Server" in host.release
     kind = DeviceType.SERVER if server else DeviceType.WORKSTATION
-    return [TypeVote(type=kind, weight=0.5, source="smb",
+    return [TypeVote(type=kind, weight=0.5, source=service,
                      detail=f"NTLM version {host.version}: {host.release}, a "
                             f"{'server' if server else 'client'} release of Windows")]

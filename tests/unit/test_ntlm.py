@@ -1,6 +1,6 @@
-"""SMB2's NTLM offer: the two requests, the reading of real answers (Samba's smbd, captured from
-the lab) and of Windows-shaped ones, hostile answers, the probe over 127.0.0.1, and what
-identification makes of an offer."""
+"""The NTLM offer over SMB2 and Remote Desktop: the requests, the reading of real answers (Samba's
+smbd, captured from the lab) and of Windows-shaped ones, hostile answers, the probes over
+127.0.0.1, and what identification makes of an offer."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from typing import Any
 
 import pytest
 
-from netmap.discover import smb
-from netmap.infer.identify.smb import describe_smb, read_challenge, type_votes
+from netmap.discover import ntlm, rdp, smb
+from netmap.infer.identify.ntlm import describe, read_challenge, type_votes
 from netmap.infer.pipeline import build_inventory
-from netmap.model import DeviceType, SmbObs
+from netmap.lab.daemons import self_signed
+from netmap.lab.services import ntlm_challenge, rdp_handler
+from netmap.model import DeviceType, NtlmObs
 from tests.infer.factory import arp, dns, mac, make_scan
 from tests.unit.loopback import free_port, serving
 
@@ -37,24 +39,12 @@ SAMBA_SESSION = bytes.fromhex(
     "000000000000004000400048000000060100000000000f4300490054005900480041004c004c00020010004300"
     "490054005900480041004c004c00010010005300520056002d00460049004c0045000400000003000000070008"
     "00a4ec6ff5ea85dd0100000000")
-UNICODE, TARGET_DOMAIN, TARGET_SERVER, TARGET_INFO, VERSION = (
-    0x1, 0x10000, 0x20000, 0x800000, 0x2000000)
 
 
 def challenge(names: dict[int, str], version: tuple[int, int, int] | None,
-              flags: int = UNICODE | TARGET_DOMAIN | TARGET_INFO | VERSION,
-              target: str = "CITYHALL") -> bytes:  # fmt: skip
-    """An NTLM CHALLENGE laid out field by field as MS-NLMP 2.2.1.2 says, as Windows sends it:
-    target name, then AV pairs ending in MsvAvEOL."""
-    pairs = b"".join(struct.pack("<HH", k, len(v.encode("utf-16-le"))) + v.encode("utf-16-le")
-                     for k, v in names.items()) + b"\x00\x00\x00\x00"
-    name = target.encode("utf-16-le")
-    head = 56
-    ver = bytes([version[0], version[1]]) + struct.pack("<H", version[2]) + b"\x00\x00\x00\x0f" \
-        if version else bytes(8)
-    return (smb.NTLMSSP + struct.pack("<I", 2) + struct.pack("<HHI", len(name), len(name), head)
-            + struct.pack("<I", flags if version else flags & ~VERSION) + b"\x11" * 8 + bytes(8)
-            + struct.pack("<HHI", len(pairs), len(pairs), head + len(name)) + ver + name + pairs)
+              member: bool = True) -> bytes:  # fmt: skip
+    """A Windows-shaped CHALLENGE, as the lab's Remote Desktop emulator sends it."""
+    return ntlm_challenge(names, version, member)
 
 
 MEMBER = {2: "CITYHALL", 1: "CLERK-PC01", 4: "cityhall.lan", 3: "CLERK-PC01.cityhall.lan",
@@ -62,8 +52,9 @@ MEMBER = {2: "CITYHALL", 1: "CLERK-PC01", 4: "cityhall.lan", 3: "CLERK-PC01.city
 LONER = {2: "FRONTDESK", 1: "FRONTDESK", 4: "FrontDesk", 3: "FrontDesk"}
 
 
-def obs(data: bytes, ip: str = "10.0.0.6") -> SmbObs:
-    return SmbObs(target=ip, ip=ip, dialect=0x0302, signing_required=False, challenge=data.hex())
+def obs(data: bytes, ip: str = "10.0.0.6", service: str = "smb") -> NtlmObs:
+    return NtlmObs(target=ip, ip=ip, service="rdp" if service == "rdp" else "smb",
+                   dialect=0x0302, signing_required=False, challenge=data.hex())
 
 
 def test_the_requests_offer_smb2_dialects_and_ntlm_naming_no_one() -> None:
@@ -71,38 +62,37 @@ def test_the_requests_offer_smb2_dialects_and_ntlm_naming_no_one() -> None:
     assert struct.unpack(">I", neg[:4])[0] == len(neg) - 4 and neg[4:8] == b"\xfeSMB"
     assert neg[-8:] == b"".join(struct.pack("<H", d) for d in smb.DIALECTS)
     setup = smb.session_setup_request()
-    ntlm = setup[setup.index(smb.NTLMSSP):]
-    assert struct.unpack_from("<I", ntlm, 8)[0] == 1  # a NEGOTIATE message, not AUTHENTICATE
-    assert ntlm[16:32] == bytes(16)  # no domain, no workstation: nothing to authenticate
+    message = setup[setup.index(ntlm.NTLMSSP):]
+    assert struct.unpack_from("<I", message, 8)[0] == 1  # a NEGOTIATE, not an AUTHENTICATE
+    assert message[16:32] == bytes(16)  # no domain, no workstation: nothing to authenticate
 
 
 def test_samba_controller_read_from_its_own_answers() -> None:
     assert smb.read_negotiate(SAMBA_NEGOTIATE) == (0x0302, False)
     data = smb.read_challenge(SAMBA_SESSION)
-    assert data is not None and data.startswith(smb.NTLMSSP)
+    assert data is not None and data.startswith(ntlm.NTLMSSP)
     found = read_challenge(data)
     assert found is not None and found.version == (6, 1, 0) and found.target == "CITYHALL"
-    host = describe_smb(obs(data))
+    host = describe(obs(data))
     assert host is not None
     assert (host.computer, host.domain, host.dns_name, host.dns_domain) == (
         "SRV-FILE", "CITYHALL", None, None)
     assert host.release is None and host.version is None  # build 0: no Windows
-    assert type_votes(host) == []
+    assert type_votes(host, "smb") == []
 
 
 def test_a_windows_11_domain_member() -> None:
-    host = describe_smb(obs(challenge(MEMBER, (10, 0, 22621))))
+    host = describe(obs(challenge(MEMBER, (10, 0, 22621))))
     assert host is not None
     assert (host.computer, host.dns_name, host.domain, host.dns_domain) == (
         "CLERK-PC01", "CLERK-PC01.cityhall.lan", "CITYHALL", "cityhall.lan")
     assert (host.version, host.release) == ("10.0.22621", "Windows 11 22H2-23H2")
-    [vote] = type_votes(host)
+    [vote] = type_votes(host, "smb")
     assert vote.type is DeviceType.WORKSTATION and "client release" in vote.detail
 
 
 def test_a_workgroup_computer_names_itself_and_no_domain() -> None:
-    host = describe_smb(obs(challenge(LONER, (10, 0, 19041), UNICODE | TARGET_SERVER
-                                      | TARGET_INFO | VERSION, target="FRONTDESK")))
+    host = describe(obs(challenge(LONER, (10, 0, 19041), member=False)))
     assert host is not None and host.domain is None and host.dns_domain is None
     assert host.release == "Windows 10 2004-22H2"
 
@@ -115,13 +105,13 @@ def test_a_workgroup_computer_names_itself_and_no_domain() -> None:
 ])
 def test_the_release_a_version_names(version: tuple[int, int, int], release: str | None,
                                      vote: DeviceType | None) -> None:  # fmt: skip
-    host = describe_smb(obs(challenge(MEMBER, version)))
+    host = describe(obs(challenge(MEMBER, version)))
     assert host is not None and host.release == release
-    assert [v.type for v in type_votes(host)] == ([vote] if vote else [])
+    assert [v.type for v in type_votes(host, "smb")] == ([vote] if vote else [])
 
 
 def test_no_version_flag_means_no_version() -> None:
-    host = describe_smb(obs(challenge(MEMBER, None)))
+    host = describe(obs(challenge(MEMBER, None)))
     assert host is not None and host.release is None and host.domain == "CITYHALL"
 
 
@@ -129,7 +119,7 @@ _GOOD = challenge(MEMBER, (10, 0, 22621))
 
 
 @pytest.mark.parametrize("data", [
-    b"", smb.NTLMSSP, _GOOD[:47],
+    b"", ntlm.NTLMSSP, _GOOD[:47],
     _GOOD[:8] + b"\x01\x00\x00\x00" + _GOOD[12:],  # a NEGOTIATE message, not a CHALLENGE
     b"NTLMSSQ\x00" + _GOOD[8:],
 ], ids=["empty", "signature", "cut-header", "type-1", "signature-typo"])
@@ -152,8 +142,8 @@ def test_names_that_are_not_text_name_nothing() -> None:
     data = challenge({1: "PC\x1b[31m", 2: "\ud7ff" * 300}, (10, 0, 22621))
     found = read_challenge(data)
     assert found is not None and found.names == {}
-    assert describe_smb(SmbObs(target="x", ip="10.0.0.6", challenge="not hex")) is None
-    assert describe_smb(SmbObs(target="x", ip="10.0.0.6")) is None
+    assert describe(NtlmObs(target="x", ip="10.0.0.6", challenge="not hex")) is None
+    assert describe(NtlmObs(target="x", ip="10.0.0.6")) is None
 
 
 def _smb2(command: int, status: int = 0, response: bool = True) -> bytes:
@@ -174,7 +164,7 @@ def test_a_negotiation_answer_that_is_not_one_is_none(message: bytes) -> None:
 def test_a_session_answer_without_a_challenge_is_none() -> None:
     assert smb.read_challenge(SAMBA_NEGOTIATE) is None  # another command
     assert smb.read_challenge(_smb2(1, status=0xC000006D) + SAMBA_SESSION[64:]) is None
-    no_ntlm = SAMBA_SESSION.replace(smb.NTLMSSP, b"XXXXXXXX")
+    no_ntlm = SAMBA_SESSION.replace(ntlm.NTLMSSP, b"XXXXXXXX")
     assert smb.read_challenge(no_ntlm) is None
 
 
@@ -210,7 +200,7 @@ def samba() -> Iterator[int]:
 def test_probe_asks_in_scope_hosts_only(samba: int) -> None:
     [ob] = smb.probe(["127.0.0.1"], lambda ip: ip == "127.0.0.1", port=samba)
     assert (ob.dialect, ob.signing_required) == (0x0302, False)
-    host = describe_smb(ob)
+    host = describe(ob)
     assert host is not None and host.computer == "SRV-FILE"
     assert smb.probe(["127.0.0.1"], lambda _ip: False, port=samba) == []
 
@@ -233,7 +223,7 @@ def hostile() -> Iterator[int]:
 
 def test_an_oversized_or_silent_answer_is_dropped_in_bounded_time(
         hostile: int, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    monkeypatch.setattr(smb, "READ_S", 0.5)
+    monkeypatch.setattr(ntlm, "READ_S", 0.5)
     assert smb.probe(["127.0.0.1"], lambda _ip: True, port=hostile) == []
     closed = free_port(socket.SOCK_STREAM)  # nothing listens there: refused at once
     assert smb.probe(["127.0.0.1"], lambda _ip: True, port=closed) == []
@@ -265,3 +255,81 @@ def test_samba_names_no_operating_system() -> None:
     (dev,) = inv.devices
     assert dev.os is None and dev.os_family is None and dev.os_version is None
     assert dev.windows_domain == "CITYHALL" and dev.name == "SRV-FILE"
+
+
+def test_the_rdp_request_asks_for_nla_and_reads_the_confirm() -> None:
+    request = rdp.connection_request()
+    assert request[:2] == b"\x03\x00" and struct.unpack(">H", request[2:4])[0] == len(request)
+    assert request[5] == 0xE0 and request[-8] == 1  # a Connection Request, then RDP_NEG_REQ
+    assert struct.unpack("<I", request[-4:])[0] & rdp.PROTOCOL_HYBRID
+    confirm = bytes([14, 0xD0, 0, 0, 0x12, 0x34, 0]) + struct.pack("<BBHI", 2, 0x1F, 8, 2)
+    assert rdp.read_confirm(confirm) == rdp.PROTOCOL_HYBRID
+    failure = confirm[:7] + struct.pack("<BBHI", 3, 0, 8, 5)  # HYBRID_REQUIRED_BY_SERVER
+    assert rdp.read_confirm(failure) is None
+    assert rdp.read_confirm(confirm[:7]) is None  # an old server: no negotiation response
+    assert rdp.read_confirm(b"\x0e\xe0" + confirm[2:]) is None  # not a Connection Confirm
+    token = rdp.ts_request(ntlm.negotiate_message())
+    assert token[0] == 0x30 and ntlm.negotiate_message() in token
+
+
+@pytest.fixture
+def desktop(tmp_path: Any) -> Iterator[int]:
+    """The lab's Remote Desktop emulator on 127.0.0.1: Windows 11, a member of CITYHALL."""
+    import ssl
+
+    port = free_port(socket.SOCK_STREAM)
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(str(self_signed(tmp_path / "rdp.pem", "ws1.cityhall.lan")))
+    svc = {"windows_version": "10.0.22621", "ntlm": {
+        "computer": "WS1", "hostname": "ws1", "domain": "CITYHALL", "dns_domain": "cityhall.lan"}}
+
+    async def start(_loop: asyncio.AbstractEventLoop) -> list[Any]:
+        return [await asyncio.start_server(rdp_handler(svc, tls), "127.0.0.1", port)]
+
+    with serving(start):
+        yield port
+
+
+def test_rdp_probe_reads_the_offer_over_tls(desktop: int) -> None:
+    [ob] = rdp.probe(["127.0.0.1"], lambda ip: ip == "127.0.0.1", port=desktop)
+    assert ob.service == "rdp" and ob.port == desktop and ob.dialect is None
+    host = describe(ob)
+    assert host is not None
+    assert (host.computer, host.dns_name, host.domain, host.release) == (
+        "WS1", "ws1.cityhall.lan", "CITYHALL", "Windows 11 22H2-23H2")
+    assert rdp.probe(["127.0.0.1"], lambda _ip: False, port=desktop) == []
+
+
+def test_rdp_without_nla_or_tls_gives_nothing(samba: int, hostile: int,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """An SMB server on the RDP port, and a listener that claims a huge PDU, give nothing."""
+    monkeypatch.setattr(ntlm, "READ_S", 0.5)
+    assert rdp.probe(["127.0.0.1"], lambda _ip: True, port=samba) == []
+    assert rdp.probe(["127.0.0.1"], lambda _ip: True, port=hostile) == []
+
+
+def test_an_rdp_offer_reaches_the_inventory_as_an_smb_offer_does() -> None:
+    offer = obs(challenge(LONER, (10, 0, 19041), member=False), "10.0.0.8", service="rdp")
+    inv = build_inventory(make_scan([arp("10.0.0.8", mac(8)), offer]))
+    (pc,) = inv.devices
+    assert (pc.name, pc.os, pc.os_version) == (
+        "FrontDesk", "Microsoft Windows 10 2004-22H2", "10.0.19041")  # its DNS name, as written
+    assert pc.windows_domain is None and pc.dns_name is None  # a single label is no DNS name
+    assert pc.type is DeviceType.WORKSTATION
+    assert "os: the version in its Remote Desktop server's NTLM sign-in offer (CredSSP)" in \
+        pc.identity_evidence
+
+
+def test_a_scan_stored_with_the_first_smb_records_still_reads() -> None:
+    """Scans stored before Remote Desktop was asked too wrote source "smb": still read."""
+    from pydantic import TypeAdapter
+
+    from netmap.model import Observation
+
+    old = {"source": "smb", "target": "10.0.0.5", "ip": "10.0.0.5", "port": 445,
+           "dialect": 770, "signing_required": False,
+           "challenge": (smb.read_challenge(SAMBA_SESSION) or b"").hex()}
+    ob = TypeAdapter(Observation).validate_python(old)
+    assert isinstance(ob, NtlmObs) and ob.service == "smb"
+    host = describe(ob)
+    assert host is not None and host.computer == "SRV-FILE"
