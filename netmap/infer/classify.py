@@ -27,7 +27,11 @@ from netmap.infer.context import Context, build_context, find_exits
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
 from netmap.infer.identify.mdns import describe as describe_mdns, type_votes as mdns_type_votes
 from netmap.infer.identify.netbios import describe_netbios, type_votes as netbios_type_votes
-from netmap.infer.identify.ntlm import describe as describe_ntlm, type_votes as ntlm_type_votes
+from netmap.infer.identify.ntlm import (
+    describe as describe_ntlm,
+    os_words,
+    type_votes as ntlm_type_votes,
+)
 from netmap.infer.identify.upnp import describe, type_votes as upnp_type_votes
 from netmap.model import (
     CABLE_SOURCES,
@@ -347,7 +351,7 @@ def _neighbour_votes(ctx: Context, dev_id: str) -> list[TypeVote]:
 def type_votes(dev: Device, idx: ObsIndex, ctx: Context) -> list[TypeVote]:
     svcs = _services(dev, idx)
     matches = _os_matches(dev, idx)
-    os_text = " ".join([dev.os or ""] + [m[0] for m in matches])
+    os_text = " ".join([os_words(dev.os) or ""] + [m[0] for m in matches])
     votes: list[TypeVote] = []
     for rec in ctx.records.get(dev.id, []):
         votes += snmp_type_votes(rec)

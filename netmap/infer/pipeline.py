@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from netmap.infer.classify import classify, site_by_cabling
 from netmap.infer.context import build_context
+from netmap.infer.identify.ntlm import one_release
 from netmap.infer.merge import merge_with_index
 from netmap.infer.names import short_names
 from netmap.infer.overrides import apply_overrides
@@ -32,7 +33,8 @@ def build_inventory(
     # A device spanning sites is sited by its cables, which only the topology knows; then the
     # overrides again, so inferred unmanaged switches can be named by their id too.
     sited = site_by_cabling(topo.devices, topo.links, scan.request.subnets)
-    devices = apply_overrides(sited, overrides)
+    # The type, now final, picks between the Windows releases that share one NTLM build
+    devices = [one_release(d) for d in apply_overrides(sited, overrides)]
     inv = Inventory(
         scan_id=scan.id,
         scanned_at=scan.status.started,

@@ -94,7 +94,7 @@ def test_a_windows_11_domain_member() -> None:
 def test_a_workgroup_computer_names_itself_and_no_domain() -> None:
     host = describe(obs(challenge(LONER, (10, 0, 19041), member=False)))
     assert host is not None and host.domain is None and host.dns_domain is None
-    assert host.release == "Windows 10 2004-22H2"
+    assert host.release == "Windows 10 2004-22H2 or Windows Server 2004-20H2"
 
 
 @pytest.mark.parametrize(("version", "release", "vote"), [
@@ -309,11 +309,11 @@ def test_rdp_without_nla_or_tls_gives_nothing(samba: int, hostile: int,
 
 
 def test_an_rdp_offer_reaches_the_inventory_as_an_smb_offer_does() -> None:
-    offer = obs(challenge(LONER, (10, 0, 19041), member=False), "10.0.0.8", service="rdp")
+    offer = obs(challenge(LONER, (10, 0, 22000), member=False), "10.0.0.8", service="rdp")
     inv = build_inventory(make_scan([arp("10.0.0.8", mac(8)), offer]))
     (pc,) = inv.devices
     assert (pc.name, pc.os, pc.os_version) == (
-        "FrontDesk", "Microsoft Windows 10 2004-22H2", "10.0.19041")  # its DNS name, as written
+        "FrontDesk", "Microsoft Windows 11 21H2", "10.0.22000")  # its DNS name, as written
     assert pc.windows_domain is None and pc.dns_name is None  # a single label is no DNS name
     assert pc.type is DeviceType.WORKSTATION
     assert "os: the version in its Remote Desktop server's NTLM sign-in offer (CredSSP)" in \
@@ -333,3 +333,38 @@ def test_a_scan_stored_with_the_first_smb_records_still_reads() -> None:
     assert isinstance(ob, NtlmObs) and ob.service == "smb"
     host = describe(ob)
     assert host is not None and host.computer == "SRV-FILE"
+
+
+def _computer(build: int, services: list[int], ip: str = "10.0.0.9") -> list[Any]:
+    from tests.infer.factory import svc
+
+    offer = obs(challenge(MEMBER, (10, 0, build)), ip)
+    return [arp(ip, mac(9)), offer, *(svc(ip, port) for port in services)]
+
+
+@pytest.mark.parametrize(("ports", "kind", "os"), [
+    ([3389, 135, 139], DeviceType.WORKSTATION, "Microsoft Windows 10 1809"),
+    ([53, 88, 389, 636, 3268], DeviceType.SERVER, "Microsoft Windows Server 2019"),
+])
+def test_a_shared_build_becomes_the_release_for_its_type(ports: list[int], kind: DeviceType,
+                                                         os: str) -> None:  # fmt: skip
+    """17763 is Windows 10 1809 and Windows Server 2019: a computer sure to be a workstation
+    gets the first, a domain controller's ports the second, with the reason in its evidence."""
+    (dev,) = build_inventory(make_scan(_computer(17763, ports))).devices
+    assert dev.type is kind and dev.confidence >= 0.6, dev.evidence
+    assert dev.os == os and dev.os_version == "10.0.17763"
+    assert any("the one for" in line for line in dev.identity_evidence), dev.identity_evidence
+
+
+def test_a_shared_build_keeps_both_releases_while_the_type_is_unsure() -> None:
+    (dev,) = build_inventory(make_scan(_computer(17763, []))).devices
+    assert dev.confidence < 0.6 or dev.type not in (DeviceType.WORKSTATION, DeviceType.SERVER)
+    assert dev.os == "Microsoft Windows 10 1809 or Windows Server 2019"
+
+
+def test_a_type_set_by_hand_picks_the_release() -> None:
+    from netmap.model import Overrides
+
+    overrides = Overrides.model_validate({"devices": {"10.0.0.9": {"type": "server"}}})
+    (dev,) = build_inventory(make_scan(_computer(26100, [])), overrides).devices
+    assert dev.os == "Microsoft Windows Server 2025"

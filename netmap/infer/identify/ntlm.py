@@ -19,12 +19,13 @@ from functools import cache
 from netmap.discover.ntlm import NTLMSSP
 from netmap.discover.snmp.datafiles import data_text, each_row
 from netmap.infer.identify.keywords import IDENTIFY
-from netmap.model import DeviceType, NtlmObs, TypeVote
+from netmap.model import Device, DeviceType, NtlmObs, TypeVote
 
 _UNICODE, _TARGET_DOMAIN, _VERSION = 0x00000001, 0x00010000, 0x02000000
 NB_COMPUTER, NB_DOMAIN, DNS_COMPUTER, DNS_DOMAIN, DNS_TREE = 1, 2, 3, 4, 5
 MAX_PAIRS = 32
 MAX_NAME = 255  # a DNS name is at most 255 characters
+CONFIDENT = 0.6  # a type this sure picks between a build's client and server releases
 
 
 @dataclass(frozen=True)
@@ -136,3 +137,39 @@ def type_votes(host: NtlmHost, service: str) -> list[TypeVote]:
     return [TypeVote(type=kind, weight=0.5, source=service,
                      detail=f"NTLM version {host.version}: {host.release}, a "
                             f"{'server' if server else 'client'} release of Windows")]
+
+
+def one_release(dev: Device) -> Device:
+    """A computer whose OS is a build that a client and a server release share ("Microsoft
+    Windows 10 1809 or Windows Server 2019") gets the one its type names, once the type is
+    sure (classified with CONFIDENT or more, or set by hand); otherwise it keeps both."""
+    alternatives = _shared_builds().get(dev.os or "")
+    if alternatives is None or dev.confidence < CONFIDENT:
+        return dev
+    client, server = alternatives
+    if dev.type is DeviceType.WORKSTATION:
+        pick, kind = client, "a workstation"
+    elif dev.type is DeviceType.SERVER:
+        pick, kind = server, "a server"
+    else:
+        return dev
+    said = [f"{line}; of the releases sharing its build, the one for {kind}"
+            if line.startswith("os: ") else line for line in dev.identity_evidence]
+    return dev.model_copy(update={"os": f"Microsoft {pick}", "identity_evidence": said})
+
+
+def os_words(os: str | None) -> str | None:
+    """The OS as classification may read it: a build that a client and a server release
+    share is "Microsoft Windows", since "or Windows Server" does not make it a server."""
+    return "Microsoft Windows" if os in _shared_builds() else os
+
+
+@cache
+def _shared_builds() -> dict[str, tuple[str, str]]:
+    """"Microsoft <client> or <server>" -> (client, server), for the builds both share."""
+    out: dict[str, tuple[str, str]] = {}
+    for release in windows_releases().values():
+        client, _, server = release.partition(" or ")
+        if server and "Server" in server and "Server" not in client:
+            out[f"Microsoft {release}"] = (client, server)
+    return out
