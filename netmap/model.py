@@ -787,7 +787,9 @@ class Device(Model):
     id: str  # stable: derived from the strongest identity (MAC, chassis id, serial, ...)
     name: str | None = None  # its host name; a full DNS name only where the short one is shared
     dns_name: str | None = None  # the name DNS gives its address (PTR), whole
-    windows_domain: str | None = None  # the workgroup or domain it joined (NetBIOS)
+    windows_domain: str | None = None  # the workgroup or domain it joined (NTLM, NetBIOS)
+    # its Windows domain's DNS name ("cityhall.lan"), where its NTLM offer proved it a member
+    windows_dns_domain: str | None = None
     addresses: list[str] = Field(default_factory=list)
     macs: list[str] = Field(default_factory=list)
     vendor: str | None = None

@@ -102,6 +102,7 @@ SOURCE_RANK: dict[str, dict[str, int]] = {
     "os_version": {"smb": 0, "rdp": 0},  # a computer's own account fills it first (_host_fields)
     "location": {"snmp": 0, "snmp:controller": 1},
     "windows_domain": {"smb": 0, "rdp": 0, "netbios": 1},
+    "windows_dns_domain": {"smb": 0, "rdp": 0},
 }
 # MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
 BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
@@ -372,6 +373,7 @@ def _ntlm_claim(ob: NtlmObs) -> list[Claim]:
     windows = found.release is not None
     return _announced_claim(ob.service, ob, {
         "name": found.dns_name or found.computer, "windows_domain": found.domain,
+        "windows_dns_domain": found.dns_domain,
         "os": f"Microsoft {found.release}" if windows else None,
         "os_family": "Windows" if windows else None, "os_version": found.version})
 
@@ -994,6 +996,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         os_family=picked["os_family"],
         location=picked["location"],
         windows_domain=picked["windows_domain"],
+        windows_dns_domain=picked["windows_dns_domain"],
         services=_services(claims),
         # The computer's own package list is the whole list; SNMP's hrSWInstalled is a
         # shorter reading of the same one.

@@ -344,6 +344,7 @@ def _device_data(d: Device) -> dict[str, str]:
         "addresses": clean(", ".join(d.addresses), max_len=300),
         "dns_name": clean(d.dns_name, max_len=255),
         "windows_domain": clean(d.windows_domain, max_len=64),
+        "windows_dns_domain": clean(d.windows_dns_domain, max_len=255),
         "macs": clean(", ".join(d.macs), max_len=300),
         "vendor": clean(d.vendor, max_len=120),
         "model": clean(d.model, max_len=120),

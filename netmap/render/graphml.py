@@ -97,6 +97,7 @@ def _device_attrs(d: Device) -> dict[str, str | float]:
         "addresses": clean(", ".join(d.addresses), max_len=1000),
         "dns_name": clean(d.dns_name, max_len=255),
         "windows_domain": clean(d.windows_domain, max_len=64),
+        "windows_dns_domain": clean(d.windows_dns_domain, max_len=255),
         "macs": clean(", ".join(d.macs), max_len=1000),
         "vendor": clean(d.vendor),
         "model": clean(d.model),

@@ -578,11 +578,17 @@ _INVENTORY_ACTION = {
 }
 
 
+def _domain(d: Device) -> str:
+    """"Windows domain CITYHALL (cityhall.lan)": its DNS name where the NTLM offer gave one."""
+    dns = f" ({d.windows_dns_domain})" if d.windows_dns_domain else ""
+    return f"Windows domain {d.windows_domain}{dns}"
+
+
 def _no_inventory(d: Device, asked: bool, domains: set[str | None] | None = None
                   ) -> tuple[str, str, str] | None:  # fmt: skip
     """(what we found, basis, action) for a computer without its own inventory. A member of a
-    Windows domain whose controller the scan found is told the one setting that enables WinRM
-    on every member at once."""
+    Windows domain (whose controller the scan found, or as its NTLM offer says) is told the one
+    setting that enables WinRM on every member at once."""
     if d.type not in COMPUTERS or d.host_inventory or Role.SCANNER in d.roles:
         return None
     if d.host_failure:
@@ -595,8 +601,8 @@ def _no_inventory(d: Device, asked: bool, domains: set[str | None] | None = None
     if any(s.port in LOGIN_PORTS and s.proto == "tcp" for s in d.services):
         return ("No inventory: not tried (SSH or WinRM is open, but the inventory phase did not "
                 "run: a quick or interrupted scan).", EVIDENCE, "Run a standard scan.")  # fmt: skip
-    if d.windows_domain and d.windows_domain in (domains or set()) \
-            and Role.DIRECTORY not in d.roles:
+    member = d.windows_domain in (domains or set()) or d.windows_dns_domain  # NTLM proved it
+    if d.windows_domain and member and Role.DIRECTORY not in d.roles:
         return (f"No inventory: port closed (neither SSH nor WinRM answered); a member of the "
                 f"Windows domain {d.windows_domain}.", EVIDENCE,
                 f"Enable WinRM for the inventory account on the members of {d.windows_domain} "
@@ -855,8 +861,7 @@ def key_systems(inv: Inventory) -> dict[str, list[tuple[str, str]]]:
             hardware_label(d),
             os_name,
             # the domain every computer signs in to, where its controller named it
-            f"Windows domain {d.windows_domain}" if role is Role.DIRECTORY and d.windows_domain
-            else "",
+            _domain(d) if role is Role.DIRECTORY and d.windows_domain else "",
         ]
         # the servers it answers with, with their versions (a bidder prices an old Apache's
         # upgrade); its SNMP agent ("SNMPv1 server") is no role's software

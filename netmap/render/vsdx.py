@@ -508,6 +508,7 @@ def _shape_data(d: Device) -> dict[str, tuple[str, str]]:
         "IP": ("IP addresses", clean(", ".join(d.addresses), max_len=200)),
         "DNS": ("DNS name", clean(d.dns_name, max_len=255)),
         "Domain": ("Windows domain", clean(d.windows_domain, max_len=64)),
+        "DNSDomain": ("Windows domain (DNS)", clean(d.windows_dns_domain, max_len=255)),
         "MAC": ("MAC addresses", clean(", ".join(d.macs), max_len=200)),
         "Vendor": ("Vendor", clean(d.vendor, max_len=100)),
         "Model": ("Model", clean(d.model, max_len=100)),

@@ -470,3 +470,4 @@ def test_remote_desktop_offers_the_windows_release(lab: Any, lab_scan: LabScan,
         assert dev.windows_domain == domain and dev.type.value == "workstation"
         voted = any(e.source == "rdp" and "client release" in e.detail for e in dev.evidence)
         assert voted is not bool(shared), (name, dev.evidence)
+

@@ -368,3 +368,23 @@ def test_a_type_set_by_hand_picks_the_release() -> None:
     overrides = Overrides.model_validate({"devices": {"10.0.0.9": {"type": "server"}}})
     (dev,) = build_inventory(make_scan(_computer(26100, [])), overrides).devices
     assert dev.os == "Microsoft Windows Server 2025"
+
+
+def test_a_member_by_its_ntlm_offer_is_told_the_group_policy() -> None:
+    """NTLM proves domain membership (the target is the domain) with no controller found: the
+    member's "No host inventory" row names the Group Policy; a workgroup computer's does not.
+    The domain's DNS name is kept beside its NetBIOS name."""
+    from netmap.render.inventory import attention_table
+
+    member = obs(challenge(MEMBER, (10, 0, 22621)), "10.0.0.6", service="rdp")
+    loner = obs(challenge(LONER, (10, 0, 22621), member=False), "10.0.0.7", service="rdp")
+    scan = make_scan([arp("10.0.0.6", mac(6)), arp("10.0.0.7", mac(7)), member, loner])
+    scan = scan.model_copy(update={"request": scan.request.model_copy(
+        update={"host_credentials": ["windows"]})})
+    inv = build_inventory(scan)
+    by_name = {d.name: d for d in inv.devices}
+    assert by_name["CLERK-PC01"].windows_dns_domain == "cityhall.lan"
+    assert by_name["FrontDesk"].windows_dns_domain is None
+    rows = {r[1]: r[5] for r in attention_table(inv).rows if r[0] == "No host inventory"}
+    assert "Group Policy" in rows["CLERK-PC01"] and "members of CITYHALL" in rows["CLERK-PC01"]
+    assert "Group Policy" not in rows["FrontDesk"]
