@@ -24,6 +24,7 @@ from typing import Any
 import xlsxwriter
 
 from netmap.infer.classify import ROLE_PRODUCTS
+from netmap.infer.lifecycle import support
 from netmap.infer.overrides import overridden_field
 from netmap.infer.sla import response_of
 from netmap.infer.topology import is_air_link, radio_islands
@@ -519,6 +520,7 @@ def attention_table(inv: Inventory) -> Table:
             for topic, found, basis, action in _device_findings(d, d.id in placed)
         ]
     rows += _radio_island_rows(inv)
+    rows += _windows_support_rows(inv)
     asked = bool(inv.request.host_credentials)
     # a workgroup and a domain look alike in NetBIOS; a domain is one whose controller was found
     domains = {d.windows_domain for d in inv.devices if Role.DIRECTORY in d.roles}
@@ -539,6 +541,29 @@ def attention_table(inv: Inventory) -> Table:
             ]
         )
     return Table("Needs attention", headers, rows, {3: 54, 5: 36})
+
+
+def _windows_support_rows(inv: Inventory) -> list[list[Value]]:
+    """Each computer whose Windows release Microsoft no longer supports on the day of the scan,
+    or stops supporting within a year of it: an upgrade the bid must price."""
+    if inv.scanned_at is None:
+        return []
+    on = inv.scanned_at.date()
+    rows: list[list[Value]] = []
+    for d in sorted(inv.devices, key=_device_order):
+        if (s := support(d, on)) is None:
+            continue
+        found = f"{s.release}: Microsoft's support {'ended' if s.past else 'ends'} {s.ended}"
+        action = ("Price its upgrade to a supported Windows release (or Microsoft's Extended "
+                  "Security Updates, where offered)." if s.past else
+                  "Price its upgrade within the contract's term.")
+        if s.unless:
+            found += f", unless it runs {s.unless}"
+            action = "Check its edition. " + action
+        rows.append(["Windows out of support" if s.past else "Windows support ending",
+                     device_title(d), d.addresses[0] if d.addresses else None, found + ".",
+                     EVIDENCE, action])
+    return rows
 
 
 def _radio_island_rows(inv: Inventory) -> list[list[Value]]:

@@ -471,3 +471,19 @@ def test_remote_desktop_offers_the_windows_release(lab: Any, lab_scan: LabScan,
         voted = any(e.source == "rdp" and "client release" in e.detail for e in dev.evidence)
         assert voted is not bool(shared), (name, dev.evidence)
 
+
+def test_windows_support_rows_follow_the_release(lab: Any, inventory: Inventory) -> None:
+    """ws1's and ws2's releases (from their Remote Desktop's NTLM offer) are judged against
+    Microsoft's lifecycle on the scan's day; Needs attention lists exactly what that says."""
+    from netmap.infer.lifecycle import support
+    from netmap.render.inventory import attention_table
+
+    assert inventory.scanned_at is not None
+    rows = {r[1]: r for r in attention_table(inventory).rows if str(r[0]).startswith("Windows")}
+    for name in ("ws1", "ws2"):
+        dev = next(d for d in inventory.devices if d.name == name)
+        s = support(dev, inventory.scanned_at.date())
+        assert (name in rows) == (s is not None), (name, dev.os, rows)
+        if s is not None:
+            assert f"{s.release}: Microsoft's support" in str(rows[name][3])
+    assert not set(rows) - {"ws1", "ws2"}, rows  # no other lab device runs Windows
