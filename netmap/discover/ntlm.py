@@ -3,7 +3,7 @@ message (MS-NLMP 2.2.1.1), finding the CHALLENGE in what the server sends back, 
 servers at once, each over its own bounded TCP conversation.
 
 The NEGOTIATE names no user, no domain and no workstation, and netmap never answers the
-CHALLENGE: no credential is ever sent and no session is made."""
+CHALLENGE: no credential is ever sent and no sign-in is completed."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ then a SESSION_SETUP that carries an NTLM NEGOTIATE message (MS-SMB2 3.3.5.4, 3.
 an NTLM CHALLENGE (MS-NLMP 2.2.1.2). The CHALLENGE names the computer and its domain in NetBIOS
 and DNS form and, on Windows, carries the OS's version and build. nmap's `smb-os-discovery`
 and `rdp-ntlm-info` read the same message. netmap stops there: it never answers the
-challenge, so no credential is sent and no session is made.
+challenge, so no credential is sent and no sign-in is completed.
 
 The dialects offered are 2.0.2 to 3.0.2: 3.1.1 needs negotiate contexts, and a server that
 speaks 3.1.1 also speaks 3.0.2 unless it was hardened to refuse it. An SMB1-only server (a
