@@ -139,7 +139,7 @@ def _local(ns: list[str], local: list[str], tmp: str, runs: int) -> list[str]:
 
 
 _NMAP_SCRIPTS = ("upnp-info", "dns-service-discovery", "nbstat", "smb2-security-mode",
-                 "rdp-ntlm-info", "smb-os-discovery")
+                 "rdp-ntlm-info", "smb-os-discovery", "smb-protocols")
 
 
 def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]:
@@ -164,6 +164,8 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         said["netmap"] = ", ".join(f"{label} {sum(1 for h in data['hosts'] if h.get(key))}"
                                    for label, key in (("UPnP", "upnp"), ("mDNS", "mdns"),
                                                       ("NetBIOS", "netbios"), ("NTLM", "ntlm")))
+        said["netmap"] += ", of which SMB1 " + str(sum(
+            1 for h in data["hosts"] for o in h.get("ntlm", []) if o["service"] == "smb1"))
         t, xml = timed([*ns, "nmap", "-sS", "-sU", "-sV", "--version-intensity", "0", "-Pn", "-n",
                         "-T4", "--max-retries", "2", "--min-hostgroup", "64",
                         "-p", f"T:{TCP_PORTS},U:{UDP_PORTS}", "-oX", "-", *hosts])
@@ -176,10 +178,11 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
                         "-p", "T:445,3389,U:137,1900,5353", "--script", ",".join(_NMAP_SCRIPTS),
                         "-oX", "-", *hosts])
         scripts.append(t)
-        upnp_n, mdns_n, nb_n, smb2_n, rdp_n, smb1_n = (xml.count(f'id="{s}"')
-                                                       for s in _NMAP_SCRIPTS)
+        upnp_n, mdns_n, nb_n, smb2_n, rdp_n, smb1_n, dialects_n = (
+            xml.count(f'id="{s}"') for s in _NMAP_SCRIPTS)
         said["nmap"] = (f"UPnP {upnp_n}, mDNS {mdns_n}, NetBIOS {nb_n}, SMB2 {smb2_n}, "
-                        f"RDP NTLM {rdp_n} (SMB1 OS discovery {smb1_n})")
+                        f"RDP NTLM {rdp_n}, SMB1 OS discovery {smb1_n}, "
+                        f"SMB dialect lists {dialects_n}")
     base = statistics.median(theirs)
     other = statistics.median(scripts)
     return [

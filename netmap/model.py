@@ -222,15 +222,18 @@ class NtlmObs(ObsBase):
     """A server's answer to an NTLM sign-in request that names no one, stopped before any
     credential is sent: its NTLM CHALLENGE message as received (hex, size-capped), which names
     its computer, its domain and its Windows version. Asked over SMB2 (with the dialect and
-    signing mode the server chose) or over Remote Desktop's CredSSP."""
+    signing mode the server chose), over SMB version 1 (the server accepted NT LM 0.12: with
+    the OS and LAN Manager names it gives) or over Remote Desktop's CredSSP."""
 
     source: Literal["ntlm", "smb"] = "ntlm"  # "smb": a scan stored before RDP was asked too
     ip: str
-    service: Literal["smb", "rdp"] = "smb"
+    service: Literal["smb", "smb1", "rdp"] = "smb"
     port: int = 445
     dialect: int | None = None  # SMB2: 0x0202, 0x0210, 0x0300, 0x0302
-    signing_required: bool | None = None  # SMB2
+    signing_required: bool | None = None  # SMB2 and SMB1
     challenge: str | None = None  # the NTLM CHALLENGE message, hex
+    native_os: str | None = None  # SMB1: "Windows 5.1", "Unix"
+    native_lanman: str | None = None  # SMB1: "Windows 2000 LAN Manager", "Samba 4.17.12-Debian"
 
 
 class ErrorObs(ObsBase):
@@ -790,6 +793,7 @@ class Device(Model):
     windows_domain: str | None = None  # the workgroup or domain it joined (NTLM, NetBIOS)
     # its Windows domain's DNS name ("cityhall.lan"), where its NTLM offer proved it a member
     windows_dns_domain: str | None = None
+    smb1: bool = False  # its file server accepted an SMB version 1 negotiation (NT LM 0.12)
     addresses: list[str] = Field(default_factory=list)
     macs: list[str] = Field(default_factory=list)
     vendor: str | None = None

@@ -288,9 +288,9 @@ class _Runner:
         """Ask each live host what it announces of itself (standard depth and deeper): its UPnP
         description (unicast SSDP), its DNS-SD services (unicast mDNS), its NetBIOS names
         (unicast node status) and, where TCP 445 or 3389 is open, the NTLM sign-in offer of its
-        SMB or Remote Desktop server, side by side, as all mostly wait. The maker, model and
+        SMB (2 and 1) or Remote Desktop server, side by side, as all mostly wait. The maker, model and
         serial of devices that answer no SNMP; a Windows computer's name, domain and release."""
-        from netmap.discover import mdns, netbios, rdp, smb, upnp
+        from netmap.discover import mdns, netbios, rdp, smb, smb1, upnp
 
         ips = [ip for ip in live_hosts(self.obs) if ip in self.job.scope]  # defence in depth
         p = self.job.progress
@@ -299,16 +299,18 @@ class _Runner:
             return
         p("announce", 0, len(ips), "UPnP, mDNS, NetBIOS, SMB and RDP, unicast")
         in_scope = self.job.scope.__contains__
-        with concurrent.futures.ThreadPoolExecutor(max_workers=5) as pool:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
             described = pool.submit(upnp.probe, ips, in_scope)
             announced = pool.submit(mdns.probe, ips, in_scope)
             named = pool.submit(netbios.probe, ips, in_scope)
             shares = pool.submit(smb.probe, self._open_tcp(smb.SMB_PORT), in_scope)
+            old_shares = pool.submit(smb1.probe, self._open_tcp(smb.SMB_PORT), in_scope)
             desktops = pool.submit(rdp.probe, self._open_tcp(rdp.RDP_PORT), in_scope)
             found_upnp = self._kept("UPnP", described)
             found_mdns = self._kept("mDNS", announced)
             found_netbios = self._kept("NetBIOS", named)
-            found_ntlm = [*self._kept("SMB", shares), *self._kept("RDP", desktops)]
+            found_ntlm = [*self._kept("SMB", shares), *self._kept("SMB1", old_shares),
+                          *self._kept("RDP", desktops)]
         self.obs.extend([*found_upnp, *found_mdns, *found_netbios, *found_ntlm])
         p("announce", len(ips), len(ips),
           f"{len(found_upnp)} UPnP descriptions, {len(found_mdns)} mDNS responders, "

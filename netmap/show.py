@@ -103,7 +103,9 @@ def _ntlm(o: NtlmObs) -> dict[str, Any]:
     labels = {1: "netbios_computer", 2: "netbios_domain", 3: "dns_computer", 4: "dns_domain",
               5: "dns_tree"}
     return {"service": o.service, "port": o.port,
-            "dialect": DIALECT_NAMES.get(o.dialect or 0), "signing_required": o.signing_required,
+            "dialect": "NT LM 0.12" if o.service == "smb1" else DIALECT_NAMES.get(o.dialect or 0),
+            "native_os": o.native_os, "native_lanman": o.native_lanman,
+            "signing_required": o.signing_required,
             "ntlm": None if found is None else {
                 **{labels[k]: v for k, v in sorted(found.names.items())},
                 "version": ".".join(map(str, found.version)) if found.version else None}}

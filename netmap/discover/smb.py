@@ -43,25 +43,29 @@ def _header(command: int, message_id: int) -> bytes:
                                     0, 0, 0, bytes(16))
 
 
-def _frame(message: bytes) -> bytes:
+def frame(message: bytes) -> bytes:
     """Direct TCP transport (MS-SMB2 2.1): a zero byte and a 24-bit length."""
     return struct.pack(">I", len(message)) + message
 
 
 def negotiate_request() -> bytes:
     body = struct.pack("<HHHHI16sQ", 36, len(DIALECTS), 1, 0, 0, uuid.uuid4().bytes, 0)
-    return _frame(_header(_NEGOTIATE, 0) + body + b"".join(struct.pack("<H", d) for d in DIALECTS))
+    return frame(_header(_NEGOTIATE, 0) + body + b"".join(struct.pack("<H", d) for d in DIALECTS))
+
+
+def spnego_negotiate() -> bytes:
+    """A SPNEGO NegTokenInit offering NTLM, carrying an NTLM NEGOTIATE that names no user and
+    no domain (SMB2 and SMB1 send the same)."""
+    mech_types = der(0xA0, der(0x30, der(0x06, _NTLMSSP_OID)))
+    init = der(0xA0, der(0x30, mech_types + der(0xA2, der(0x04, negotiate_message()))))
+    return der(0x60, der(0x06, _SPNEGO_OID) + init)
 
 
 def session_setup_request() -> bytes:
-    """A SESSION_SETUP whose security buffer is a SPNEGO NegTokenInit offering NTLM, with an
-    NTLM NEGOTIATE message that names no user and no domain."""
-    ntlm = negotiate_message()
-    mech_types = der(0xA0, der(0x30, der(0x06, _NTLMSSP_OID)))
-    init = der(0xA0, der(0x30, mech_types + der(0xA2, der(0x04, ntlm))))
-    token = der(0x60, der(0x06, _SPNEGO_OID) + init)
+    """A SESSION_SETUP whose security buffer is the SPNEGO NTLM NEGOTIATE."""
+    token = spnego_negotiate()
     body = struct.pack("<HBBIIHHQ", 25, 0, 1, 0, 0, 64 + 24, len(token), 0)
-    return _frame(_header(_SESSION_SETUP, 1) + body + token)
+    return frame(_header(_SESSION_SETUP, 1) + body + token)
 
 
 def _smb2(message: bytes, command: int) -> tuple[int, bytes] | None:
@@ -95,7 +99,8 @@ def read_challenge(message: bytes) -> bytes | None:
     return find_challenge(message[offset:offset + length])
 
 
-async def _message(reader: asyncio.StreamReader) -> bytes | None:
+async def read_message(reader: asyncio.StreamReader) -> bytes | None:
+    """One message of the direct TCP transport, at most MAX_MESSAGE bytes."""
     head = await read(reader, 4)
     size = struct.unpack(">I", head)[0]
     if head[0] != 0 or size > MAX_MESSAGE:
@@ -107,11 +112,11 @@ async def _talk(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, ip: 
                 port: int) -> NtlmObs | None:  # fmt: skip
     """NEGOTIATE, then SESSION_SETUP; None when the server does not speak SMB2 (to us)."""
     writer.write(negotiate_request())
-    negotiated = read_negotiate(await _message(reader) or b"")
+    negotiated = read_negotiate(await read_message(reader) or b"")
     if negotiated is None:
         return None
     writer.write(session_setup_request())
-    challenge = read_challenge(await _message(reader) or b"")
+    challenge = read_challenge(await read_message(reader) or b"")
     return NtlmObs(target=ip, ip=ip, service="smb", port=port, dialect=negotiated[0],
                    signing_required=negotiated[1],
                    challenge=challenge.hex() if challenge else None)

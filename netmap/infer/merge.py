@@ -86,7 +86,7 @@ from netmap.oui import brand, vendor_of
 # below every other source (and a MAC maker names the vendor before it).
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
-             "dns": 4, "smb": 5, "rdp": 5, "netbios": 6},
+             "dns": 4, "smb": 5, "smb1": 5, "rdp": 5, "netbios": 6},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
                "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "arp": 2,
                "nmap": 2, "oui": 3, "nmap:os": 3},
@@ -95,14 +95,14 @@ SOURCE_RANK: dict[str, dict[str, int]] = {
               "nmap:service": 3, "nmap:os": 4},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
                "snmp:printer": 2, "snmp:ups": 2, "upnp": 2},
-    "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "smb": 2, "rdp": 2,
+    "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "smb": 2, "smb1": 2, "rdp": 2,
            "nmap:os": 3,
            "nmap:banner": 4, "nmap:service": 5},
-    "os_family": {"host": 0, "snmp": 1, "smb": 2, "rdp": 2},
-    "os_version": {"smb": 0, "rdp": 0},  # a computer's own account fills it first (_host_fields)
+    "os_family": {"host": 0, "snmp": 1, "smb": 2, "smb1": 2, "rdp": 2},
+    "os_version": {"smb": 0, "smb1": 0, "rdp": 0},  # a computer's own account fills it first (_host_fields)
     "location": {"snmp": 0, "snmp:controller": 1},
-    "windows_domain": {"smb": 0, "rdp": 0, "netbios": 1},
-    "windows_dns_domain": {"smb": 0, "rdp": 0},
+    "windows_domain": {"smb": 0, "smb1": 0, "rdp": 0, "netbios": 1},
+    "windows_dns_domain": {"smb": 0, "smb1": 0, "rdp": 0},
 }
 # MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
 BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
@@ -117,7 +117,7 @@ CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # The DNS name a server's NTLM offer gives is its own idea of its name, which the city's DNS may
 # have long forgotten: it names a host DNS does not, and disagrees with none.
 HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "nmap:os", "netbios",
-                     "smb", "rdp"})
+                     "smb", "smb1", "rdp"})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -368,8 +368,8 @@ def _ntlm_claim(ob: NtlmObs) -> list[Claim]:
     """What a server's NTLM offer (SMB2 or Remote Desktop) names: the computer's DNS (else
     NetBIOS) name, the domain it is a member of, and the Windows release its version names."""
     found = describe_ntlm(ob)
-    if found is None:
-        return []
+    if found is None:  # an SMB1 server that gave no offer still accepted SMB1
+        return _announced_claim(ob.service, ob, {}) if ob.service == "smb1" else []
     windows = found.release is not None
     return _announced_claim(ob.service, ob, {
         "name": found.dns_name or found.computer, "windows_domain": found.domain,
@@ -921,6 +921,7 @@ _SOURCE_WORDS = {
     "mdns": "its mDNS (DNS-SD) announcement",
     "smb": "the version in its SMB server's NTLM sign-in offer",
     "rdp": "the version in its Remote Desktop server's NTLM sign-in offer (CredSSP)",
+    "smb1": "the version in its SMB version 1 server's NTLM sign-in offer",
 }
 
 
@@ -997,6 +998,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         location=picked["location"],
         windows_domain=picked["windows_domain"],
         windows_dns_domain=picked["windows_dns_domain"],
+        smb1=any(c.source == "smb1" for c in claims),
         services=_services(claims),
         # The computer's own package list is the whole list; SNMP's hrSWInstalled is a
         # shorter reading of the same one.
@@ -1019,7 +1021,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
 def _dns_name(names: list[tuple[str, str]]) -> str | None:
     """The name DNS gives the address, else the DNS name the computer gives itself (NTLM)."""
     told = [v.rstrip(".") for v, src in names if src == "dns"]
-    told = told or [v for v, src in names if src in ("smb", "rdp") and "." in v]
+    told = told or [v for v, src in names if src in ("smb", "smb1", "rdp") and "." in v]
     return min(told, default=None)
 
 

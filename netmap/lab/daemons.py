@@ -507,7 +507,8 @@ def _samba_conf(layout: Layout, d: DeviceSpec) -> Path:
         f"cache directory = {ddir / 'cache'}\nprivate dir = {ddir / 'private'}\n"
         f"pid directory = {ddir / 'run'}\nncalrpc dir = {ddir / 'run'}\n"
         f"log file = {ddir / 'samba.log'}\nmax log size = 100\n"
-        "smb ports = 445\nload printers = no\nprintcap name = /dev/null\ndisable spoolss = yes\n")
+        "smb ports = 445\nload printers = no\nprintcap name = /dev/null\ndisable spoolss = yes\n"
+        + ("server min protocol = NT1\n" if any(s.smb1 for s in d.services) else ""))
     return ddir / "smb.conf"
 
 

@@ -135,6 +135,8 @@ class ServiceSpec(_Strict):
     title: str | None = None
     # speaks TLS first (HTTPS), with a self-signed certificate the lab makes for the device
     tls: bool = False
+    # smbd: also accept SMB version 1 (NT LM 0.12), as a file server kept for old copiers does
+    smb1: bool = False
     # rdp: the Windows version and build its NTLM offer gives ("10.0.22621")
     windows_version: str | None = Field(default=None, pattern=r"^\d{1,2}\.\d{1,2}\.\d{1,5}$")
 
@@ -423,6 +425,8 @@ def _check_device(d: DeviceSpec) -> None:
             raise ValueError(f"{d.name}: only the sip emulator speaks UDP")
         if s.impl == "smbd" and d.netbios is None:
             raise ValueError(f"{d.name}: smbd needs a [devices.netbios] workgroup")
+        if s.smb1 and s.impl != "smbd":
+            raise ValueError(f"{d.name}: smb1 goes with impl 'smbd'")
         if (s.impl == "rdp") != (s.windows_version is not None):
             raise ValueError(f"{d.name}: windows_version goes with impl 'rdp', and it needs one")
     if (d.services or d.lldp) and not d.ips():
@@ -529,6 +533,7 @@ class TruthService(BaseModel):
     proto: Proto
     name: str
     windows_version: str | None = None  # the Windows version its NTLM offer gives
+    smb1: bool = False  # its smbd accepts SMB version 1
 
 
 class TruthHost(BaseModel):
@@ -632,7 +637,8 @@ def build_ground_truth(spec: LabSpec, prefix: str, created: datetime) -> GroundT
 
 def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
     services = [TruthService(port=s.port, proto=s.proto, name=s.name,
-                             windows_version=s.windows_version) for s in d.services]
+                             windows_version=s.windows_version, smb1=s.smb1)
+                for s in d.services]
     if d.snmp is not None:
         services.append(TruthService(port=161, proto="udp", name="snmp"))
     ifaces = [TruthInterface(name=i.name, mac=i.mac, ips=[str(ip) for ip in i.ips],

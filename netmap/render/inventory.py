@@ -687,10 +687,12 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
         found, basis = community
         yield ("SNMP default community", found, basis,
                "Replace the default community or move to SNMPv3.")
-    for s in d.services:
-        yield from _service_findings(
-            s.port, s.proto, s.name, " ".join(x for x in (s.product, s.version, s.extrainfo) if x)
-        )
+    banners = [" ".join(x for x in (s.product, s.version, s.extrainfo) if x) for s in d.services]
+    for s, text in zip(d.services, banners, strict=True):
+        yield from _service_findings(s.port, s.proto, s.name, text)
+    if d.smb1 and not any(_SMB1.search(text) for text in banners):
+        yield ("SMBv1", "It accepted an SMB version 1 negotiation (NT LM 0.12) on TCP 445.",
+               EVIDENCE, "Disable SMBv1.")
     for shared in d.shared_identity:
         yield (
             "Shared identity",

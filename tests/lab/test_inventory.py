@@ -432,7 +432,8 @@ def test_smbd_offers_its_names_and_no_windows(lab: Any, lab_scan: LabScan,
     spec = lab.device("srv-file")
     ip = spec.interfaces[0].ips[0].split("/")[0]
     offers = {h["ip"]: h["ntlm"] for h in lab_scan.data["hosts"] if h["ntlm"]}
-    [offer] = offers[ip]
+    by_service = {o["service"]: o for o in offers[ip]}
+    offer = by_service["smb"]
     ntlm = offer["ntlm"]
     assert offer["service"] == "smb" and offer["dialect"] == "3.0.2", offer
     assert ntlm["netbios_computer"] == spec.name.upper(), offer
@@ -443,6 +444,27 @@ def test_smbd_offers_its_names_and_no_windows(lab: Any, lab_scan: LabScan,
     dev = next(d for d in inventory.devices if ip in d.addresses)
     assert dev.os_family == "Linux" and dev.os_version is None and "smb" in dev.sources
     assert dev.windows_domain == spec.netbios.workgroup
+
+
+def test_smb1_is_found_where_smbd_accepts_it(lab: Any, lab_scan: LabScan,
+                                             inventory: Inventory) -> None:  # fmt: skip
+    """srv-file's smbd still accepts SMB version 1 (the spec's smb1): the SMB1 probe finds it,
+    Samba's NativeOS ("Windows 6.1") names no OS, and Needs attention says to disable it; no
+    other lab device accepts SMB1."""
+    from netmap.render.inventory import attention_table
+
+    want = {d.name for d in lab.devices if any(s.smb1 for s in d.services)}
+    assert want == {"srv-file"}
+    got = {d.name for d in inventory.devices if d.smb1}
+    assert got == want
+    ip = lab.device("srv-file").interfaces[0].ips[0].split("/")[0]
+    [host] = [h for h in lab_scan.data["hosts"] if h["ip"] == ip]
+    [old] = [o for o in host["ntlm"] if o["service"] == "smb1"]
+    assert old["native_lanman"].startswith("Samba") and old["ntlm"]["netbios_computer"] == "SRV-FILE"
+    dev = next(d for d in inventory.devices if d.name == "srv-file")
+    assert dev.os_family == "Linux" and "Windows" not in (dev.os or "")
+    rows = [r for r in attention_table(inventory).rows if r[0] == "SMBv1"]
+    assert [r[1] for r in rows] == ["srv-file"], rows
 
 
 def test_remote_desktop_offers_the_windows_release(lab: Any, lab_scan: LabScan,

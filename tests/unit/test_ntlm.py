@@ -8,11 +8,12 @@ import asyncio
 import socket
 import struct
 from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
-from netmap.discover import ntlm, rdp, smb
+from netmap.discover import ntlm, rdp, smb, smb1
 from netmap.infer.identify.ntlm import describe, read_challenge, type_votes
 from netmap.infer.pipeline import build_inventory
 from netmap.lab.daemons import self_signed
@@ -181,19 +182,26 @@ async def _read_request(reader: asyncio.StreamReader) -> bytes:
     return await reader.readexactly(size)
 
 
-@pytest.fixture
-def samba() -> Iterator[int]:
-    """Answers on 127.0.0.1 with srv-file's own two answers, after reading each request."""
+@contextmanager
+def _replaying(*replies: bytes) -> Iterator[int]:
+    """A server on 127.0.0.1 that answers each request with the next of `replies`."""
     port = free_port(socket.SOCK_STREAM)
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        for reply in (SAMBA_NEGOTIATE, SAMBA_SESSION):
+        for reply in replies:
             await _read_request(reader)
             writer.write(struct.pack(">I", len(reply)) + reply)
             await writer.drain()
         writer.close()
 
     with serving(_server(answer, port)):
+        yield port
+
+
+@pytest.fixture
+def samba() -> Iterator[int]:
+    """Answers with srv-file's own two SMB2 answers, after reading each request."""
+    with _replaying(SAMBA_NEGOTIATE, SAMBA_SESSION) as port:
         yield port
 
 
@@ -388,3 +396,90 @@ def test_a_member_by_its_ntlm_offer_is_told_the_group_policy() -> None:
     rows = {r[1]: r[5] for r in attention_table(inv).rows if r[0] == "No host inventory"}
     assert "Group Policy" in rows["CLERK-PC01"] and "members of CITYHALL" in rows["CLERK-PC01"]
     assert "Group Policy" not in rows["FrontDesk"]
+
+
+# Samba 4.17 with SMB1 on (server min protocol = NT1), on 127.0.0.1, answering netmap's two SMB1
+# requests: NT LM 0.12 accepted with extended security, then a SESSION_SETUP_ANDX answer whose
+# blob holds the CHALLENGE (OLDNAS, workgroup, 6.1 build 0) and whose NativeOS claims
+# "Windows 6.1" beside NativeLanMan "Samba 4.17.12-Debian".
+SAMBA1_NEGOTIATE = bytes.fromhex(
+    "ff534d4272000000008841c80000000000000000000000000000fffe000001001100000332000100044100000000"
+    "0100ab1c0000fdf38080e9de150ef785dd010000005a006f6c646e617300000000000000000000604806062b0601"
+    "050502a03e303ca00e300c060a2b06010401823702020aa32a3028a0261b246e6f745f646566696e65645f696e5f"
+    "5246433431373840706c656173655f69676e6f7265")
+SAMBA1_SESSION = bytes.fromhex(
+    "ff534d4273160000c08803c80000000000000000000000000000fffe580a020004ff00000000009f00f500a1819c"
+    "308199a0030a0101a10c060a2b06010401823702020aa281830481804e544c4d53535000020000000c000c003800"
+    "000005828ae2945bdc6f924b043200000000000000003c003c0044000000060100000000000f4f004c0044004e00"
+    "4100530002000c004f004c0044004e004100530001000c004f004c0044004e004100530004000000030004007600"
+    "6d00070008008419160ef785dd0100000000570069006e0064006f0077007300200036002e003100000053006100"
+    "6d0062006100200034002e00310037002e00310032002d00440065006200690061006e00000057004f0052004b00"
+    "470052004f00550050000000")
+
+
+def test_the_smb1_requests_offer_only_nt_lm_0_12_and_name_no_one() -> None:
+    neg = smb1.negotiate_request()
+    assert neg[4:8] == b"\xffSMB" and neg.endswith(b"\x02NT LM 0.12\x00")
+    setup = smb1.session_setup_request()
+    message = setup[setup.index(ntlm.NTLMSSP):]
+    assert struct.unpack_from("<I", message, 8)[0] == 1 and message[16:32] == bytes(16)
+
+
+def test_samba_with_smb1_read_from_its_own_answers() -> None:
+    assert smb1.read_negotiate(SAMBA1_NEGOTIATE) == (True, False)
+    found = smb1.read_session(SAMBA1_SESSION)
+    assert found is not None
+    challenge, native_os, lanman = found
+    assert challenge is not None and challenge.startswith(ntlm.NTLMSSP)
+    assert (native_os, lanman) == ("Windows 6.1", "Samba 4.17.12-Debian")
+    ob = NtlmObs(target="10.0.0.5", ip="10.0.0.5", service="smb1", challenge=challenge.hex(),
+                 native_os=native_os, native_lanman=lanman)
+    host = describe(ob)
+    assert host is not None and host.computer == "OLDNAS" and host.release is None
+    # Samba's NativeOS says Windows: no OS is read from it, and SMB1 is a finding
+    from netmap.render.inventory import attention_table
+
+    inv = build_inventory(make_scan([arp("10.0.0.5", mac(5)), ob]))
+    (dev,) = inv.devices
+    assert dev.os is None and dev.os_family is None and dev.smb1
+    rows = [r for r in attention_table(inv).rows if r[0] == "SMBv1"]
+    assert len(rows) == 1 and "NT LM 0.12" in str(rows[0][3])
+
+
+@pytest.mark.parametrize("message", [
+    b"", SAMBA1_NEGOTIATE[:34], SAMBA_NEGOTIATE,  # SMB2 answered: no SMB1 here
+    SAMBA1_NEGOTIATE[:33] + b"\xff\xff" + SAMBA1_NEGOTIATE[35:],  # dialect index: none taken
+    SAMBA1_NEGOTIATE[:9] + b"\x18" + SAMBA1_NEGOTIATE[10:],  # not flagged a reply
+    SAMBA1_NEGOTIATE[:5] + b"\x22\x00\x00\xc0" + SAMBA1_NEGOTIATE[9:],  # access denied
+], ids=["empty", "cut", "smb2", "no-dialect", "request", "denied"])
+def test_an_smb1_refusal_or_anything_else_is_none(message: bytes) -> None:
+    assert smb1.read_negotiate(message) is None
+
+
+@pytest.mark.parametrize("cut", [0, 20, 36, 40, 60, 120, 200, 260])
+def test_a_cut_smb1_session_answer_never_raises(cut: int) -> None:
+    found = smb1.read_session(SAMBA1_SESSION[:cut])
+    assert found is None or all(x is None or x.isprintable() for x in found[1:])
+
+
+@pytest.fixture
+def samba1() -> Iterator[int]:
+    """Answers with the SMB1 Samba's own two answers."""
+    with _replaying(SAMBA1_NEGOTIATE, SAMBA1_SESSION) as port:
+        yield port
+
+
+def test_smb1_probe_asks_in_scope_hosts_only(samba1: int, samba: int,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    [ob] = smb1.probe(["127.0.0.1"], lambda ip: ip == "127.0.0.1", port=samba1)
+    assert ob.service == "smb1" and ob.native_lanman == "Samba 4.17.12-Debian"
+    assert smb1.probe(["127.0.0.1"], lambda _ip: False, port=samba1) == []
+    monkeypatch.setattr(ntlm, "READ_S", 0.5)
+    assert smb1.probe(["127.0.0.1"], lambda _ip: True, port=samba) == []  # SMB2 only
+
+
+def test_windows_xp_is_named_and_its_shared_x64_build_waits_for_the_type() -> None:
+    xp = describe(obs(challenge(MEMBER, (5, 1, 2600)), service="smb"))
+    assert xp is not None and xp.release == "Windows XP"
+    shared = describe(obs(challenge(MEMBER, (5, 2, 3790))))
+    assert shared is not None and shared.release == "Windows XP x64 or Windows Server 2003"
