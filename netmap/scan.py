@@ -299,12 +299,13 @@ class _Runner:
             return
         p("announce", 0, len(ips), "UPnP, mDNS, NetBIOS, SMB and RDP, unicast")
         in_scope = self.job.scope.__contains__
+        file_servers = self._open_tcp(smb.SMB_PORT)
         with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
             described = pool.submit(upnp.probe, ips, in_scope)
             announced = pool.submit(mdns.probe, ips, in_scope)
             named = pool.submit(netbios.probe, ips, in_scope)
-            shares = pool.submit(smb.probe, self._open_tcp(smb.SMB_PORT), in_scope)
-            old_shares = pool.submit(smb1.probe, self._open_tcp(smb.SMB_PORT), in_scope)
+            shares = pool.submit(smb.probe, file_servers, in_scope)
+            old_shares = pool.submit(smb1.probe, file_servers, in_scope)
             desktops = pool.submit(rdp.probe, self._open_tcp(rdp.RDP_PORT), in_scope)
             found_upnp = self._kept("UPnP", described)
             found_mdns = self._kept("mDNS", announced)

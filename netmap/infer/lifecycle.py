@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from netmap.discover.snmp.datafiles import data_text, each_row
+from netmap.discover.snmp.datafiles import data_text, each_row, table_lines
 from netmap.infer.identify.keywords import IDENTIFY
-from netmap.infer.identify.ntlm import CONFIDENT, windows_releases
-from netmap.model import Device, DeviceType
+from netmap.infer.identify.ntlm import for_type, windows_releases
+from netmap.model import Device
 
 SOON = timedelta(days=365)  # a bid covers years: an end within one is worth a line
 
@@ -52,9 +52,7 @@ def lifecycles(rows: str | None = None) -> dict[str, Lifecycle]:
     """Release -> its support's end, from data/windows-lifecycle.tsv (or `rows`); a row that
     does not read is skipped with a warning naming its line."""
     text = data_text("windows-lifecycle.tsv", IDENTIFY) if rows is None else rows
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
-             if line.strip() and not line.startswith("#")]  # fmt: skip
-    return dict(each_row(lines, _row, "windows-lifecycle.tsv line"))
+    return dict(each_row(table_lines(text), _row, "windows-lifecycle.tsv line"))
 
 
 def release_of(dev: Device) -> str | None:
@@ -70,10 +68,8 @@ def release_of(dev: Device) -> str | None:
     except ValueError:
         return None
     release = windows_releases().get((major, minor, build))
-    client, _, server = (release or "").partition(" or ")
-    if server and dev.confidence >= CONFIDENT:  # a build both share: its type says which
-        release = {DeviceType.WORKSTATION: client, DeviceType.SERVER: server}.get(dev.type)
-    return release if release in table else None
+    picked = for_type(release, dev) if release else None  # a shared build: its type says
+    return picked if picked in table else None
 
 
 def support(dev: Device, on: date) -> Support | None:

@@ -116,8 +116,9 @@ CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # DNS name cut to 15 characters ("ACCOUNTING-WORK" for "accounting-workstation-01"): no rival.
 # The DNS name a server's NTLM offer gives is its own idea of its name, which the city's DNS may
 # have long forgotten: it names a host DNS does not, and disagrees with none.
+NTLM_SOURCES = ("smb", "smb1", "rdp")  # the services a server's NTLM offer is asked over
 HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "nmap:os", "netbios",
-                     "smb", "smb1", "rdp"})
+                     *NTLM_SOURCES})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -1021,7 +1022,7 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
 def _dns_name(names: list[tuple[str, str]]) -> str | None:
     """The name DNS gives the address, else the DNS name the computer gives itself (NTLM)."""
     told = [v.rstrip(".") for v, src in names if src == "dns"]
-    told = told or [v for v, src in names if src in ("smb", "smb1", "rdp") and "." in v]
+    told = told or [v for v, src in names if src in NTLM_SOURCES and "." in v]
     return min(told, default=None)
 
 

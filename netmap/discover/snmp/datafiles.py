@@ -28,6 +28,13 @@ def data_text(name: str, package: str = "netmap.discover.snmp") -> str:
     return resources.files(package).joinpath(f"data/{name}").read_text("utf-8")
 
 
+def table_lines(text: str) -> list[tuple[int, str]]:
+    """The (line number, line) of a hand-kept table's rows: blank lines and # comments left
+    out, the numbers kept so a row that does not build is named by its line."""
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.startswith("#")]  # fmt: skip
+
+
 def each_row(rows: Iterable[tuple[int, _In]], build: Callable[[_In], _Out],
              where: str) -> list[_Out]:  # fmt: skip
     """`build` of each numbered row of a hand-kept table, in order. A row that does not build

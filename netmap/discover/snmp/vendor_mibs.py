@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import cast, get_args
 
 from netmap.discover.snmp.candidates import Field_
-from netmap.discover.snmp.datafiles import data_text, each_row
+from netmap.discover.snmp.datafiles import data_text, each_row, table_lines
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,7 @@ def load_vendor_probes(rows: str | None = None) -> dict[int, tuple[Probe, ...]]:
     under the generic agents' numbers. `rows`: the table's text (default: the shipped one)."""
     table: dict[int, tuple[Probe, ...]] = {}
     text = data_text("vendor-mibs.tsv") if rows is None else rows
-    lines = [(n, line.split("\t")) for n, line in enumerate(text.splitlines(), 1)
-             if line.strip() and not line.startswith("#")]  # fmt: skip
+    lines = [(n, line.split("\t")) for n, line in table_lines(text)]
     for number, probe in each_row(lines, _row, "vendor-mibs.tsv line"):
         table[number] = (*table.get(number, ()), probe)
     extra = tomllib.loads(data_text("vendor-mibs.toml"))

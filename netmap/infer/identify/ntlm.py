@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from netmap.discover.ntlm import NTLMSSP
-from netmap.discover.snmp.datafiles import data_text, each_row
+from netmap.discover.snmp.datafiles import data_text, each_row, table_lines
 from netmap.infer.identify.keywords import IDENTIFY
 from netmap.model import Device, DeviceType, NtlmObs, TypeVote
 
@@ -99,9 +99,7 @@ def windows_releases(rows: str | None = None) -> dict[tuple[int, int, int], str]
     """(major, minor, build) -> the release it names, from data/windows-builds.tsv (or `rows`,
     a table's text); a row that does not read is skipped with a warning naming its line."""
     text = data_text("windows-builds.tsv", IDENTIFY) if rows is None else rows
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
-             if line.strip() and not line.startswith("#")]  # fmt: skip
-    return dict(each_row(lines, _release_row, "windows-builds.tsv line"))
+    return dict(each_row(table_lines(text), _release_row, "windows-builds.tsv line"))
 
 
 def describe(ob: NtlmObs) -> NtlmHost | None:
@@ -139,20 +137,26 @@ def type_votes(host: NtlmHost, service: str) -> list[TypeVote]:
                             f"{'server' if server else 'client'} release of Windows")]
 
 
+def for_type(release: str, dev: Device) -> str | None:
+    """The release itself; for a build that a client and a server release share ("Windows 10
+    1809 or Windows Server 2019"), the one the computer's type names once the type is sure
+    (classified with CONFIDENT or more, or set by hand), and None until then."""
+    halves = _shared_builds().get(release)
+    if halves is None:
+        return release
+    if dev.confidence < CONFIDENT:
+        return None
+    return {DeviceType.WORKSTATION: halves[0], DeviceType.SERVER: halves[1]}.get(dev.type)
+
+
 def one_release(dev: Device) -> Device:
-    """A computer whose OS is a build that a client and a server release share ("Microsoft
-    Windows 10 1809 or Windows Server 2019") gets the one its type names, once the type is
-    sure (classified with CONFIDENT or more, or set by hand); otherwise it keeps both."""
-    alternatives = _shared_builds().get(dev.os or "")
-    if alternatives is None or dev.confidence < CONFIDENT:
+    """A computer whose OS is a shared build ("Microsoft Windows 10 1809 or Windows Server
+    2019") gets the release its type names (for_type); otherwise it keeps both."""
+    release = (dev.os or "").removeprefix("Microsoft ")
+    pick = for_type(release, dev) if release in _shared_builds() else None
+    if pick is None:
         return dev
-    client, server = alternatives
-    if dev.type is DeviceType.WORKSTATION:
-        pick, kind = client, "a workstation"
-    elif dev.type is DeviceType.SERVER:
-        pick, kind = server, "a server"
-    else:
-        return dev
+    kind = "a server" if dev.type is DeviceType.SERVER else "a workstation"
     said = [f"{line}; of the releases sharing its build, the one for {kind}"
             if line.startswith("os: ") else line for line in dev.identity_evidence]
     return dev.model_copy(update={"os": f"Microsoft {pick}", "identity_evidence": said})
@@ -161,15 +165,16 @@ def one_release(dev: Device) -> Device:
 def os_words(os: str | None) -> str | None:
     """The OS as classification may read it: a build that a client and a server release
     share is "Microsoft Windows", since "or Windows Server" does not make it a server."""
-    return "Microsoft Windows" if os in _shared_builds() else os
+    shared = os is not None and os.startswith("Microsoft ") and os[10:] in _shared_builds()
+    return "Microsoft Windows" if shared else os
 
 
 @cache
 def _shared_builds() -> dict[str, tuple[str, str]]:
-    """"Microsoft <client> or <server>" -> (client, server), for the builds both share."""
+    """"<client> or <server>" -> (client, server), for the builds both share."""
     out: dict[str, tuple[str, str]] = {}
     for release in windows_releases().values():
         client, _, server = release.partition(" or ")
         if server and "Server" in server and "Server" not in client:
-            out[f"Microsoft {release}"] = (client, server)
+            out[release] = (client, server)
     return out
