@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 APT_PKGS := iproute2 nmap graphviz snmp snmpd lldpd arp-scan openssh-server nginx-light \
             tcpdump rsync iputils-ping procps util-linux python3-venv time samba
+# ipptool, CUPS's IPP client: the lab tests check that the lab's printers speak IPP as CUPS reads it
+APT_PKGS += cups-ipp-utils
 # The programs the deliverables are opened with in the tests: LibreOffice Draw and Calc,
 # poppler (PDF text and page sizes) and Chromium with its WebDriver.
 APT_PKGS += libreoffice-draw-nogui libreoffice-calc-nogui poppler-utils chromium chromium-driver

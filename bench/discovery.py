@@ -1,5 +1,7 @@
 """Discovery speed in the lab, side by side: netmap's hosts phase vs `nmap -sn` vs `arp-scan`,
-and netmap's port/service phase vs one `nmap -sS -sU -sV` of the same ports on the same hosts.
+netmap's port/service phase vs one `nmap -sS -sU -sV` of the same ports on the same hosts, its
+announce phase vs nmap's UPnP, DNS-SD, NetBIOS, SMB and RDP scripts, and its IPP printer probe
+vs CUPS's `ipptool`.
 
 Runs entirely inside the lab's scanner namespace (ip netns exec), on the lab's own subnets.
 Prints wall times, hosts/services found and the ratios; goal: netmap no slower than nmap.
@@ -166,6 +168,9 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
                                                       ("NetBIOS", "netbios"), ("NTLM", "ntlm")))
         said["netmap"] += ", of which SMB1 " + str(sum(
             1 for h in data["hosts"] for o in h.get("ntlm", []) if o["service"] == "smb1"))
+        said["netmap"] += ", IPP " + str(sum(1 for h in data["hosts"] if h.get("ipp")))
+        printers = [h["ip"] for h in data["hosts"]
+                    if any((s["port"], s["proto"]) == (631, "tcp") for s in h["services"])]
         t, xml = timed([*ns, "nmap", "-sS", "-sU", "-sV", "--version-intensity", "0", "-Pn", "-n",
                         "-T4", "--max-retries", "2", "--min-hostgroup", "64",
                         "-p", f"T:{TCP_PORTS},U:{UDP_PORTS}", "-oX", "-", *hosts])
@@ -193,13 +198,47 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         f"{'nmap -sS -sU -sV (same ports)':<30} {base:>9.2f} {1.0:>18.2f}",
         "open services found: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
         "",
-        f"what the same hosts announce (UPnP, mDNS, NetBIOS, NTLM over SMB and RDP; unicast), "
+        f"what the same hosts announce (UPnP, mDNS, NetBIOS, NTLM over SMB and RDP, IPP; "
+        f"unicast), "
         f"median of {runs} runs",
         f"{'tool':<30} {'median s':>9} {'ratio vs nmap':>18}",
         f"{'netmap announce phase':<30} {statistics.median(announce):>9.2f} "
         f"{statistics.median(announce) / other:>18.2f}",
         f"{'nmap upnp,dns-sd,nbstat,smb,rdp':<30} {other:>9.2f} {1.0:>18.2f}",
         "hosts that answered: " + "; ".join(f"{k}: {v}" for k, v in said.items()),
+        "",
+        *_printers(ns, printers, runs),
+    ]
+
+
+def _printers(ns: list[str], printers: list[str], runs: int) -> list[str]:
+    """netmap's IPP probe (Get-Printer-Attributes to every host with TCP 631 open, side by side)
+    against CUPS's ipptool asking each the same, all at once, its own test file."""
+    probe = ("import sys, time; from netmap.discover import ipp; t = time.monotonic(); "
+             "found = ipp.probe(sys.argv[1:], lambda ip: True); "
+             "print(f'{time.monotonic() - t:.3f} {len(found)}')")
+    script = ("for ip in \"$@\"; do (ipptool -q -T 5 ipp://$ip:631/ipp/print "
+              "get-printer-attributes.test && echo PASS) & done; wait")
+    mine: list[float] = []
+    theirs: list[float] = []
+    said: dict[str, int] = {}
+    for _ in range(runs):
+        _t, out = timed([*ns, sys.executable, "-c", probe, *printers])
+        seconds, answered = out.split()
+        mine.append(float(seconds))
+        said["netmap"] = int(answered)
+        t, out = timed([*ns, "sh", "-c", script, "sh", *printers])
+        theirs.append(t)
+        said["ipptool"] = out.count("PASS")
+    base = statistics.median(theirs)
+    return [
+        f"printer descriptions (IPP Get-Printer-Attributes) of the {len(printers)} hosts with "
+        f"TCP 631 open, median of {runs} runs",
+        f"{'tool':<30} {'median s':>9} {'ratio vs ipptool':>18}",
+        f"{'netmap IPP probe':<30} {statistics.median(mine):>9.2f} "
+        f"{statistics.median(mine) / base:>18.2f}",
+        f"{'ipptool, all hosts at once':<30} {base:>9.2f} {1.0:>18.2f}",
+        "printers that answered: " + ", ".join(f"{k}={v}" for k, v in said.items()),
     ]
 
 

@@ -236,6 +236,20 @@ class NtlmObs(ObsBase):
     native_lanman: str | None = None  # SMB1: "Windows 2000 LAN Manager", "Samba 4.17.12-Debian"
 
 
+class IppObs(ObsBase):
+    """A printer's answer to an IPP Get-Printer-Attributes request (RFC 8011) on TCP 631: the
+    IPP response as received (hex, size-capped), which names its make and model, its IEEE 1284
+    device ID, its firmware and its location; with the path that answered and the web server's
+    name."""
+
+    source: Literal["ipp"] = "ipp"
+    ip: str
+    port: int = 631
+    path: str = "/ipp/print"
+    server: str | None = None  # the HTTP Server header, as sent (size-capped)
+    response: str | None = None  # the IPP response message, hex
+
+
 class ErrorObs(ObsBase):
     """A probe that failed in a way worth reporting (timeout, refused, malformed answer)."""
 
@@ -246,7 +260,7 @@ class ErrorObs(ObsBase):
 
 Observation = Annotated[
     ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | UpnpObs | MdnsObs
-    | NetbiosObs | NtlmObs | ErrorObs,
+    | NetbiosObs | NtlmObs | IppObs | ErrorObs,
     Field(discriminator="source"),
 ]
 

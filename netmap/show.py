@@ -17,6 +17,7 @@ from netmap.model import (
     ErrorObs,
     HostInvObs,
     HostObs,
+    IppObs,
     MdnsObs,
     NetbiosObs,
     NtlmObs,
@@ -47,6 +48,7 @@ def _host(ip: str) -> dict[str, Any]:
         "mdns": None,
         "netbios": None,
         "ntlm": [],
+        "ipp": None,
     }
 
 
@@ -81,6 +83,8 @@ def _add(h: dict[str, Any], o: Observation) -> None:
                                   for n in o.names], "mac": o.mac}
     elif isinstance(o, NtlmObs):
         h["ntlm"].append(_ntlm(o))
+    elif isinstance(o, IppObs):
+        h["ipp"] = _ipp(o)
     elif isinstance(o, UpnpObs):
         h["upnp"] = {"server": o.server, "locations": o.locations, "errors": o.errors}
     elif isinstance(o, HostInvObs):
@@ -109,6 +113,18 @@ def _ntlm(o: NtlmObs) -> dict[str, Any]:
             "ntlm": None if found is None else {
                 **{labels[k]: v for k, v in sorted(found.names.items())},
                 "version": ".".join(map(str, found.version)) if found.version else None}}
+
+
+def _ipp(o: IppObs) -> dict[str, Any]:
+    """The printer's IPP answer: where it answered, and its string attributes as ipptool
+    lists them."""
+    from netmap.infer.identify.ipp import attributes
+
+    try:
+        attrs = attributes(bytes.fromhex(o.response or ""))
+    except ValueError:
+        attrs = {}
+    return {"port": o.port, "path": o.path, "server": o.server, "attributes": attrs}
 
 
 def hosts_from_observations(observations: list[Observation]) -> list[dict[str, Any]]:

@@ -19,14 +19,8 @@ import struct
 import warnings
 from collections.abc import Callable
 
-from netmap.discover.ntlm import (
-    READ_S,
-    der,
-    find_challenge,
-    negotiate_message,
-    probe_each,
-    read,
-)
+from netmap.discover.ntlm import der, find_challenge, negotiate_message
+from netmap.discover.tcpask import READ_S, probe_each, read
 from netmap.model import NtlmObs
 
 RDP_PORT = 3389

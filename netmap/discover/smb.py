@@ -23,7 +23,8 @@ import struct
 import uuid
 from collections.abc import Callable
 
-from netmap.discover.ntlm import der, find_challenge, negotiate_message, probe_each, read
+from netmap.discover.ntlm import der, find_challenge, negotiate_message
+from netmap.discover.tcpask import probe_each, read
 from netmap.model import NtlmObs
 
 SMB_PORT = 445

@@ -16,8 +16,9 @@ import asyncio
 import struct
 from collections.abc import Callable
 
-from netmap.discover.ntlm import find_challenge, probe_each
+from netmap.discover.ntlm import find_challenge
 from netmap.discover.smb import SMB_PORT, frame, read_message, spnego_negotiate
+from netmap.discover.tcpask import probe_each
 from netmap.model import NtlmObs
 
 DIALECT = b"\x02NT LM 0.12\x00"

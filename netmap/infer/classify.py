@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
 from netmap.infer.context import Context, build_context, find_exits
+from netmap.infer.identify.ipp import describe as describe_ipp, type_votes as ipp_type_votes
 from netmap.infer.identify.keywords import TYPE_DATA, keyword_votes, load_mac_makers
 from netmap.infer.identify.mdns import describe as describe_mdns, type_votes as mdns_type_votes
 from netmap.infer.identify.netbios import describe_netbios, type_votes as netbios_type_votes
@@ -40,6 +41,7 @@ from netmap.model import (
     DeviceType,
     Evidence,
     HostObs,
+    IppObs,
     Link,
     MdnsObs,
     NetbiosObs,
@@ -150,6 +152,9 @@ class ObsIndex:
             elif (isinstance(ob, NtlmObs) and (ip := identity_ip(ob.ip))
                   and (offer := describe_ntlm(ob))):
                 idx.announced[ip] += ntlm_type_votes(offer, ob.service)
+            elif (isinstance(ob, IppObs) and (ip := identity_ip(ob.ip))
+                  and (printer := describe_ipp(ob))):
+                idx.announced[ip] += ipp_type_votes(printer)
         return idx
 
 

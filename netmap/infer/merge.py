@@ -37,6 +37,7 @@ from typing import Any
 
 from netmap.infer.addr import identity_ip, identity_mac, norm_name, same_name, sort_ips
 from netmap.infer.identify.cpe import os_hardware, service_hardware
+from netmap.infer.identify.ipp import describe as describe_ipp
 from netmap.infer.identify.mdns import describe as describe_mdns
 from netmap.infer.identify.netbios import describe_netbios
 from netmap.infer.identify.ntlm import describe as describe_ntlm
@@ -55,6 +56,7 @@ from netmap.model import (
     HostObs,
     Interface,
     InventoryItem,
+    IppObs,
     LldpNeighbor,
     ManagedAp,
     MdnsObs,
@@ -88,19 +90,19 @@ SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
              "dns": 4, "smb": 5, "smb1": 5, "rdp": 5, "netbios": 6},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
-               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "arp": 2,
+               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "ipp": 1,
+               "arp": 2,
                "nmap": 2, "oui": 3, "nmap:os": 3},
     "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
-              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "mdns": 2,
+              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "mdns": 2, "ipp": 2,
               "nmap:service": 3, "nmap:os": 4},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
-               "snmp:printer": 2, "snmp:ups": 2, "upnp": 2},
+               "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "ipp": 3},
     "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "smb": 2, "smb1": 2, "rdp": 2,
-           "nmap:os": 3,
-           "nmap:banner": 4, "nmap:service": 5},
+           "ipp": 2, "snmp:sysdescr": 3, "nmap:os": 4, "nmap:banner": 5, "nmap:service": 6},
     "os_family": {"host": 0, "snmp": 1, "smb": 2, "smb1": 2, "rdp": 2},
     "os_version": {"smb": 0, "smb1": 0, "rdp": 0},  # a computer's own account fills it first (_host_fields)
-    "location": {"snmp": 0, "snmp:controller": 1},
+    "location": {"snmp": 0, "snmp:controller": 1, "ipp": 2},
     "windows_domain": {"smb": 0, "smb1": 0, "rdp": 0, "netbios": 1},
     "windows_dns_domain": {"smb": 0, "smb1": 0, "rdp": 0},
 }
@@ -117,8 +119,8 @@ CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # The DNS name a server's NTLM offer gives is its own idea of its name, which the city's DNS may
 # have long forgotten: it names a host DNS does not, and disagrees with none.
 NTLM_SOURCES = ("smb", "smb1", "rdp")  # the services a server's NTLM offer is asked over
-HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "nmap:os", "netbios",
-                     *NTLM_SOURCES})
+HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "ipp", "nmap:os",
+                     "netbios", *NTLM_SOURCES})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -379,7 +381,18 @@ def _ntlm_claim(ob: NtlmObs) -> list[Claim]:
         "os_family": "Windows" if windows else None, "os_version": found.version})
 
 
-def _announced_claim(source: str, ob: UpnpObs | MdnsObs | NetbiosObs | NtlmObs,
+def _ipp_claim(ob: IppObs) -> list[Claim]:
+    """The maker, model, serial number, firmware and location a printer's IPP description
+    names."""
+    found = describe_ipp(ob)
+    if found is None:
+        return []
+    return _announced_claim("ipp", ob, {
+        "vendor": found.vendor, "model": found.model, "serial": found.serial,
+        "os": found.firmware, "location": found.location})
+
+
+def _announced_claim(source: str, ob: UpnpObs | MdnsObs | NetbiosObs | NtlmObs | IppObs,
                      said: dict[str, str | None]) -> list[Claim]:  # fmt: skip
     """What a device announced of itself, as a claim on its address."""
     ip = identity_ip(ob.ip)
@@ -460,7 +473,9 @@ def _agent_claim(rec: SnmpRecord, times: list[datetime], shared: dict[str, set[s
         c.add_value("vendor", f.vendor, "snmp")
         c.add_value("model", f.model, "snmp")
         c.add_value("serial", f.serial_number, "snmp")
-        c.add_value("os", f.os_version or _first_line(f.sys_descr), "snmp")
+        c.add_value("os", f.os_version, "snmp")
+        if not f.os_version:  # no version found: the banner itself, below a printer's firmware
+            c.add_value("os", _first_line(f.sys_descr), "snmp:sysdescr")
         c.add_value("os_family", f.os_family.text if f.os_family else None, "snmp")
         c.add_value("location", f.location, "snmp")
         name = norm_name(f.hostname)
@@ -673,6 +688,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             claims += _netbios_claim(ob)
         elif isinstance(ob, NtlmObs):
             claims += _ntlm_claim(ob)
+        elif isinstance(ob, IppObs):
+            claims += _ipp_claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
     shared = _shared_keys(records)
@@ -923,6 +940,7 @@ _SOURCE_WORDS = {
     "smb": "the version in its SMB server's NTLM sign-in offer",
     "rdp": "the version in its Remote Desktop server's NTLM sign-in offer (CredSSP)",
     "smb1": "the version in its SMB version 1 server's NTLM sign-in offer",
+    "ipp": "its IPP printer description (Get-Printer-Attributes)",
 }
 
 
@@ -947,7 +965,7 @@ def _identity_evidence(
         snmp_line = next((x for x in lines if x.startswith(ident_name + ": ")), None)
         if source == "snmp" and snmp_line:
             out.append(fld + snmp_line[len(ident_name):])
-        elif source == "snmp" and fld == "os":  # no version found: the banner itself is kept
+        elif source == "snmp:sysdescr":  # no version found: the banner itself is kept
             out.append("os: SNMPv2-MIB sysDescr (first line)")
         else:
             out.append(f"{fld}: {_SOURCE_WORDS.get(source, source)}")

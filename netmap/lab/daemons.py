@@ -555,6 +555,9 @@ def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
     for svc in emulated:
         if svc["impl"] == "rdp":
             svc["ntlm"] = _ntlm_identity(spec, d)
+        elif svc["impl"] == "ipp" and d.ipp is not None:
+            svc["printer"] = {**d.ipp.model_dump(), "name": d.name, "firmware": d.firmware,
+                              "uuid": str(uuid.uuid5(uuid.NAMESPACE_DNS, f"{d.name}.ipp"))}
     if any(s.tls or s.impl == "rdp" for s in d.services):
         cfg["certificate"] = str(self_signed(ddir / "tls.pem", f"{d.name}.{spec.domain}"))
     (ddir / "services.json").write_text(json.dumps(cfg, indent=1))

@@ -454,11 +454,153 @@ def smtp_factory(svc: Svc, hostname: str) -> Callable[[], asyncio.Protocol]:
                         data_size_limit=10_240_000)
 
 
+# ------------------------------------------------------------------ IPP printer
+
+
+def ipp_printer_attributes(printer: dict[str, Any], host: str, port: int) -> list[bytes]:
+    """A printer's description attributes, each encoded (RFC 8010): what an IPP Everywhere
+    printer's firmware gives, from the lab spec."""
+    from netmap.discover.ipp import attribute
+
+    uri = f"ipp://{host}:{port}{printer['path']}"
+    texts = {  # (value tag, value): textWithoutLanguage 0x41, nameWithoutLanguage 0x42, uri 0x45
+        "printer-uri-supported": (0x45, uri),
+        "printer-name": (0x42, printer["make_and_model"]),
+        "printer-location": (0x41, printer["location"]),
+        "printer-info": (0x41, printer["make_and_model"]),
+        "printer-make-and-model": (0x41, printer["make_and_model"]),
+        "printer-device-id": (0x41, printer["device_id"]),
+        "printer-uuid": (0x45, f"urn:uuid:{printer['uuid']}"),
+        "printer-firmware-name": (0x42, "Main"),
+        "printer-firmware-string-version": (0x41, printer["firmware"]),
+        "printer-more-info": (0x45, f"http://{host}/"),
+    }
+    # the rest of RFC 8011's required printer description, as ipptool checks it: charset,
+    # naturalLanguage, keyword and mimeMediaType values (0x47, 0x48, 0x44, 0x49), enums (0x23),
+    # integers (0x21), a boolean (0x22) and one collection (media-col-default: A4 plain paper,
+    # 0x34..0x37)
+    many: dict[str, tuple[int, list[str]]] = {
+        "charset-configured": (0x47, ["utf-8"]), "charset-supported": (0x47, ["utf-8"]),
+        "natural-language-configured": (0x48, ["en"]),
+        "generated-natural-language-supported": (0x48, ["en"]),
+        "compression-supported": (0x44, ["none"]), "printer-state-reasons": (0x44, ["none"]),
+        "uri-authentication-supported": (0x44, ["none"]),
+        "uri-security-supported": (0x44, ["none"]),
+        "ipp-versions-supported": (0x44, ["1.0", "1.1", "2.0"]),
+        "document-format-default": (0x49, ["application/octet-stream"]),
+        "document-format-supported": (0x49, ["application/octet-stream", "image/urf",
+                                             "image/pwg-raster"]),
+    }
+    out = [attribute(tag, name, value) for name, (tag, value) in texts.items()]
+    out += [b"".join(attribute(tag, name if i == 0 else "", value)
+                     for i, value in enumerate(values)) for name, (tag, values) in many.items()]
+    out += [_number(0x23, "printer-state", [3]),
+            _number(0x23, "operations-supported", [0x02, 0x04, 0x05, 0x06, 0x08, 0x09, 0x0A,
+                                                   0x0B]),
+            _number(0x21, "printer-up-time", [86400]),
+            attribute(0x22, "printer-is-accepting-jobs", "\x01"),
+            attribute(0x34, "media-col-default", "") + attribute(0x4A, "", "media-size")
+            + attribute(0x34, "", "") + attribute(0x4A, "", "x-dimension")
+            + _number(0x21, "", [21000]) + attribute(0x4A, "", "y-dimension")
+            + _number(0x21, "", [29700]) + attribute(0x37, "", "")
+            + attribute(0x4A, "", "media-type") + attribute(0x44, "", "stationery")
+            + attribute(0x37, "", "")]
+    return out
+
+
+def _number(tag: int, name: str, values: list[int]) -> bytes:
+    """An integer or enum attribute (RFC 8010: four octets, big-endian), values after the first
+    nameless."""
+    out = b""
+    for i, value in enumerate(values):
+        label = name.encode() if i == 0 else b""
+        out += struct.pack(">BH", tag, len(label)) + label + struct.pack(">HI", 4, value)
+    return out
+
+
+def ipp_response(request: bytes, path: str, printer: dict[str, Any], host: str,
+                 port: int) -> bytes:  # fmt: skip
+    """The IPP response to a request: Get-Printer-Attributes at the printer's path gets its
+    description (the attributes asked for, or all); any other path "not found", any other
+    operation "operation not supported"."""
+    from netmap.discover.ipp import attribute
+
+    if len(request) < 9 or request[0] not in (1, 2):
+        return b""
+    operation, request_id = struct.unpack_from(">HI", request, 2)
+    status, printer_group = 0x0000, b""
+    if path != printer["path"]:
+        status = 0x0406  # client-error-not-found
+    elif operation != 0x000B:
+        status = 0x0501  # server-error-operation-not-supported
+    else:
+        wanted = _requested(request)
+        chosen = [a for a in ipp_printer_attributes(printer, host, port)
+                  if not wanted or wanted & {"all", "printer-description"}
+                  or a[3:3 + struct.unpack_from(">H", a, 1)[0]].decode() in wanted]
+        printer_group = b"\x04" + b"".join(chosen)
+    head = struct.pack(">BBHI", request[0], request[1], status, request_id) + b"\x01"
+    head += attribute(0x47, "attributes-charset", "utf-8")
+    head += attribute(0x48, "attributes-natural-language", "en")
+    return head + printer_group + b"\x03"
+
+
+def _requested(request: bytes) -> set[str]:
+    """The requested-attributes values of a request's operation group (bounded walk)."""
+    wanted: set[str] = set()
+    at, name = 9, ""
+    for _ in range(256):
+        if at + 5 > len(request) or request[at] <= 0x0F:
+            break
+        size = struct.unpack_from(">H", request, at + 1)[0]
+        name = request[at + 3:at + 3 + size].decode("utf-8", "replace") or name
+        at += 3 + size
+        size = struct.unpack_from(">H", request, at)[0]
+        if name == "requested-attributes":
+            wanted.add(request[at + 2:at + 2 + size].decode("utf-8", "replace"))
+        at += 2 + size
+    return wanted
+
+
+def ipp_handler(svc: Svc, hostname: str) -> Handler:
+    printer: dict[str, Any] = svc["printer"]
+    headers: dict[str, str] = dict(svc.get("headers") or {})
+    port = int(svc["port"])
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        request = (await _readline(reader)).decode("latin-1").split()
+        fields: dict[str, str] = {}
+        for _ in range(100):  # request headers, bounded
+            line = (await _readline(reader)).decode("latin-1").strip()
+            if not line:
+                break
+            key, _, value = line.partition(":")
+            fields[key.strip().lower()] = value.strip()
+        if "100-continue" in fields.get("expect", "").lower():
+            writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        raw_length = fields.get("content-length", "")
+        length = int(raw_length) if raw_length.isdigit() else 0
+        body = b""
+        with contextlib.suppress(TimeoutError, asyncio.IncompleteReadError, ConnectionError):
+            body = await asyncio.wait_for(reader.readexactly(min(length, 65536)), IDLE_TIMEOUT)
+        host = writer.get_extra_info("sockname")[0]
+        answer = (ipp_response(body, request[1], printer, host, port)
+                  if len(request) == 3 and request[0] == "POST" else b"")
+        status = "200 OK" if answer else "400 Bad Request"
+        head = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers.items()),
+                "Content-Type: application/ipp", f"Content-Length: {len(answer)}",
+                "Connection: close"]
+        writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + answer)
+        await _close(writer)
+
+    return handle
+
+
 # ------------------------------------------------------------------ main
 
 _TCP: dict[str, Callable[[Svc, str], Handler]] = {
     "imap": imap_handler, "http": http_handler, "jetdirect": jetdirect_handler,
-    "tcp": tcp_handler, "sip": sip_tcp_handler, "msrpc": msrpc_handler,
+    "tcp": tcp_handler, "sip": sip_tcp_handler, "msrpc": msrpc_handler, "ipp": ipp_handler,
 }
 
 

@@ -28,7 +28,7 @@ Role = Literal[
 ]
 LinkKind = Literal["trunk", "access", "uplink", "wan"]
 ServiceImpl = Literal["sshd", "nginx", "rsyncd", "smbd", "smtp", "imap", "sip", "http", "jetdirect",
-                      "tcp", "msrpc", "rdp"]
+                      "tcp", "msrpc", "rdp", "ipp"]
 # Services a real daemon serves (every other impl is emulated by netmap.lab.services)
 REAL_DAEMONS = frozenset({"sshd", "nginx", "rsyncd", "smbd"})
 Proto = Literal["tcp", "udp"]
@@ -164,6 +164,17 @@ class MdnsSpec(_Strict):
     txt: dict[str, str] = Field(default_factory=dict)
 
 
+class IppSpec(_Strict):
+    """An IPP printer (TCP 631) answering Get-Printer-Attributes at `path` as the device's own
+    firmware does: its make and model, IEEE 1284 device ID and location, with the device's
+    `firmware` as printer-firmware-string-version. Any other path is "not found"."""
+
+    path: str = Field(default="/ipp/print", pattern=r"^/[\w/.-]{0,63}$")
+    make_and_model: str
+    device_id: str
+    location: str = ""
+
+
 class NetbiosSpec(_Strict):
     """Samba's nmbd answers NetBIOS name service (UDP 137) for it: its device name in upper
     case, the `workgroup` (or NT domain) it joined, and, as the domain's controller, the
@@ -251,6 +262,7 @@ class DeviceSpec(_Strict):
     upnp: UpnpSpec | None = None
     mdns: MdnsSpec | None = None
     netbios: NetbiosSpec | None = None
+    ipp: IppSpec | None = None
 
     @field_validator("name")
     @classmethod
@@ -429,6 +441,8 @@ def _check_device(d: DeviceSpec) -> None:
             raise ValueError(f"{d.name}: smb1 goes with impl 'smbd'")
         if (s.impl == "rdp") != (s.windows_version is not None):
             raise ValueError(f"{d.name}: windows_version goes with impl 'rdp', and it needs one")
+        if s.impl == "ipp" and (d.ipp is None or d.firmware is None):
+            raise ValueError(f"{d.name}: impl 'ipp' needs [devices.ipp] and the firmware")
     if (d.services or d.lldp) and not d.ips():
         raise ValueError(f"{d.name}: services/LLDP need an IP address")
 
@@ -552,10 +566,11 @@ class TruthDevice(BaseModel):
     vendor: str
     model: str | None
     serial: str | None
-    firmware: str | None = None  # the software revision it announces (LLDP-MED inventory)
+    firmware: str | None = None  # the software revision it announces (LLDP-MED inventory, IPP)
     upnp: bool = False  # it describes itself over UPnP (SSDP on UDP 1900)
     mdns: bool = False  # it answers DNS-SD questions over mDNS (UDP 5353)
     netbios: NetbiosSpec | None = None  # its NetBIOS names (nmbd on UDP 137)
+    ipp: IppSpec | None = None  # its IPP printer description (TCP 631)
     namespace: str
     os_family: str | None = None
     managed: bool
@@ -650,7 +665,7 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
     return TruthDevice(
         name=d.name, type=d.type, vendor=d.vendor, model=d.model, serial=d.serial,
         firmware=d.firmware, upnp=d.upnp is not None, mdns=d.mdns is not None,
-        netbios=d.netbios,
+        netbios=d.netbios, ipp=d.ipp,
         os_family=d.os_family,
         namespace=namespace_name(prefix, d.name),
         managed=d.is_managed,

@@ -155,19 +155,55 @@ def test_a_phone_without_snmp_is_inventoried_from_lldp_med_and_its_banner(
     assert named and {(h.vendor, h.model) for h in named} == {("Yealink", "SIP-T46U")}, sip
 
 
-def test_a_copier_without_snmp_or_lldp_is_named_by_its_banner_alone(
+def test_a_copier_without_snmp_or_lldp_is_named_by_its_banner_and_its_ipp(
     lab: Any, inventory: Inventory
 ) -> None:
     """copier1 answers no SNMP and sends no LLDP. Its FTP greeting is one nmap's database
-    files under d/printer/ ("SHARP MX-3070N printer ftpd", no hardware CPE): a Sharp printer
-    (its MAC's maker), model MX-3070N from the product text, with that line as the evidence."""
+    files under d/printer/ ("SHARP MX-3070N printer ftpd", no hardware CPE), and its IPP
+    printer describes itself: a Sharp printer, model MX-3070N (the IPP device ID's, which
+    outranks the banner's product text), with the banner's line among the evidence."""
     truth = next(d for d in lab.devices if d.name == "copier1")
     assert not truth.snmp and not truth.lldp
     ip = truth.interfaces[0].ips[0].split("/")[0]
     copier = next(d for d in inventory.devices if ip in d.addresses)
     assert (copier.type.value, copier.vendor, copier.model) == ("printer", "Sharp", truth.model)
-    assert "model: nmap service version banner" in copier.identity_evidence, copier
+    assert "model: its IPP printer description (Get-Printer-Attributes)" in copier.identity_evidence
+    assert any(e.source.startswith("nmap:service 21") and truth.model in e.detail
+               for e in copier.evidence), copier.evidence
     assert copier.serial is None and not copier.conflicts
+
+
+def test_printers_describe_themselves_over_ipp(
+    lab: Any, lab_scan: LabScan, inventory: Inventory, scanner_run: Callable[..., Any]
+) -> None:
+    """Every lab printer with an IPP printer (printer1 with SNMP on, printer2 and copier1
+    without) is asked Get-Printer-Attributes: its firmware and location, and its model where
+    SNMP names none, are the spec's, with IPP as the evidence; printer1's firmware replaces its
+    JetDirect banner. Only those hosts answered. CUPS's ipptool, asked the same from the
+    scanner namespace, passes its own Get-Printer-Attributes test on each and reads the same
+    firmware."""
+    from netmap.model import IppObs
+
+    printers = [t for t in lab.devices if t.ipp is not None]
+    assert {t.name for t in printers} == {"printer1", "printer2", "copier1"}
+    scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
+    answered = {o.ip for o in scan.observations if isinstance(o, IppObs)}
+    assert answered == {t.interfaces[0].ips[0].split("/")[0] for t in printers}
+    for truth in printers:
+        ip = truth.interfaces[0].ips[0].split("/")[0]
+        dev = next(d for d in inventory.devices if ip in d.addresses)
+        assert (dev.type.value, dev.os, dev.location) == (
+            "printer", truth.firmware, truth.ipp.location), dev
+        assert dev.model is not None and truth.model in dev.model
+        assert "os: its IPP printer description (Get-Printer-Attributes)" in dev.identity_evidence
+        assert any(e.source == "ipp" and e.detail.startswith("printer:") for e in dev.evidence)
+        assert not dev.conflicts, dev.conflicts
+        uri = f"ipp://{ip}:631{truth.ipp.path}"
+        proc = scanner_run(["ipptool", "-T", "5", "-tv", uri, "get-printer-attributes.test"],
+                           timeout=30)
+        assert proc.returncode == 0 and "[PASS]" in proc.stdout, proc.stdout[-2000:]
+        assert (f"printer-firmware-string-version (textWithoutLanguage) = {truth.firmware}"
+                in proc.stdout)
 
 
 def test_cameras_are_named_with_confidence(lab: Any, inventory: Inventory) -> None:
@@ -228,7 +264,11 @@ def test_a_printer_without_snmp_is_named_by_its_mdns_announcement(
     assert (printer.type.value, printer.vendor, printer.model) == (
         "printer", truth.vendor, truth.model)
     assert printer.confidence >= 0.6, printer.evidence
-    assert "model: its mDNS (DNS-SD) announcement" in printer.identity_evidence
+    # the model its IPP printer gives is the same, and either may be the one kept
+    assert ({"model: its mDNS (DNS-SD) announcement",
+             "model: its IPP printer description (Get-Printer-Attributes)"}
+            & set(printer.identity_evidence)), printer.identity_evidence
+    assert any(e.source == "mdns" for e in printer.evidence), printer.evidence
     scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
     answered = {o.ip for o in scan.observations if isinstance(o, MdnsObs)}
     assert answered == {i.split("/")[0] for d in lab.devices if d.mdns

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from netmap.discover import ntlm, rdp, smb, smb1
+from netmap.discover import ntlm, rdp, smb, smb1, tcpask
 from netmap.infer.identify.ntlm import describe, read_challenge, type_votes
 from netmap.infer.pipeline import build_inventory
 from netmap.lab.daemons import self_signed
@@ -231,7 +231,7 @@ def hostile() -> Iterator[int]:
 
 def test_an_oversized_or_silent_answer_is_dropped_in_bounded_time(
         hostile: int, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    monkeypatch.setattr(ntlm, "READ_S", 0.5)
+    monkeypatch.setattr(tcpask, "READ_S", 0.5)
     assert smb.probe(["127.0.0.1"], lambda _ip: True, port=hostile) == []
     closed = free_port(socket.SOCK_STREAM)  # nothing listens there: refused at once
     assert smb.probe(["127.0.0.1"], lambda _ip: True, port=closed) == []
@@ -311,7 +311,7 @@ def test_rdp_probe_reads_the_offer_over_tls(desktop: int) -> None:
 def test_rdp_without_nla_or_tls_gives_nothing(samba: int, hostile: int,
                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """An SMB server on the RDP port, and a listener that claims a huge PDU, give nothing."""
-    monkeypatch.setattr(ntlm, "READ_S", 0.5)
+    monkeypatch.setattr(tcpask, "READ_S", 0.5)
     assert rdp.probe(["127.0.0.1"], lambda _ip: True, port=samba) == []
     assert rdp.probe(["127.0.0.1"], lambda _ip: True, port=hostile) == []
 
@@ -474,7 +474,7 @@ def test_smb1_probe_asks_in_scope_hosts_only(samba1: int, samba: int,
     [ob] = smb1.probe(["127.0.0.1"], lambda ip: ip == "127.0.0.1", port=samba1)
     assert ob.service == "smb1" and ob.native_lanman == "Samba 4.17.12-Debian"
     assert smb1.probe(["127.0.0.1"], lambda _ip: False, port=samba1) == []
-    monkeypatch.setattr(ntlm, "READ_S", 0.5)
+    monkeypatch.setattr(tcpask, "READ_S", 0.5)
     assert smb1.probe(["127.0.0.1"], lambda _ip: True, port=samba) == []  # SMB2 only
 
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from netmap.discover.snmp.candidates import revision_only, text, useful
-from netmap.infer.identify.keywords import keyword_votes
-from netmap.model import DeviceType, MdnsObs, MdnsRecord, TypeVote
+from netmap.infer.identify.printer_names import clean, model_of, printer_votes
+from netmap.model import MdnsObs, MdnsRecord, TypeVote
 
 SOURCE = "mdns"
 MAX_VALUE = 128
@@ -28,7 +27,6 @@ PRINT_SERVICES = frozenset({"_ipp._tcp", "_ipps._tcp", "_printer._tcp", "_pdl-da
 COMPUTER_SERVICES = frozenset({"_device-info._tcp", "_workstation._tcp", "_smb._tcp",
                                "_ssh._tcp", "_sftp-ssh._tcp", "_rfb._tcp", "_afpovertcp._tcp"})
 PRINTER_WEIGHT = 0.6
-_SERIES = re.compile(r"\s+series$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,12 +54,9 @@ def describe(ob: MdnsObs) -> MdnsDevice | None:
 def type_votes(dev: MdnsDevice) -> list[TypeVote]:
     if not dev.printer:
         return []
-    votes = [TypeVote(type=DeviceType.PRINTER, weight=PRINTER_WEIGHT, source=SOURCE,
-                      detail=f"announces printing over mDNS ({', '.join(dev.services[:4])})")]
-    if dev.model:
-        votes += keyword_votes(dev.model, f"mDNS model {dev.model[:80]!r}", snmp=False,
-                               source=SOURCE)
-    return votes
+    return printer_votes(SOURCE, PRINTER_WEIGHT,
+                         f"announces printing over mDNS ({', '.join(dev.services[:4])})",
+                         dev.model, "mDNS")
 
 
 def _services(records: list[MdnsRecord]) -> set[str]:
@@ -93,17 +88,9 @@ def _printer_txt(records: list[MdnsRecord], printing: list[str]) -> dict[str, st
 
 
 def _model(txt: dict[str, str]) -> str | None:
-    """usb_MDL, else ty, else product; without a trailing " series" or the product's
-    parentheses; a value with no digit ("Generic PCL") or a bare revision names none."""
-    for key in ("usb_mdl", "ty", "product"):
-        value = _value(txt.get(key))
-        if value:
-            value = _SERIES.sub("", value.strip("()").strip())
-            if any(c.isdigit() for c in value) and not revision_only(value):
-                return value
-    return None
+    """usb_MDL, else ty, else product."""
+    return model_of(_value(txt.get(key)) for key in ("usb_mdl", "ty", "product"))
 
 
 def _value(raw: str | None) -> str | None:
-    cleaned = useful(text(raw))
-    return cleaned[:MAX_VALUE] if cleaned else None
+    return clean(raw, MAX_VALUE)
