@@ -1,7 +1,7 @@
 """Discovery speed in the lab, side by side: netmap's hosts phase vs `nmap -sn` vs `arp-scan`,
 netmap's port/service phase vs one `nmap -sS -sU -sV` of the same ports on the same hosts, its
-announce phase vs nmap's UPnP, DNS-SD, NetBIOS, SMB and RDP scripts, and its IPP printer probe
-vs CUPS's `ipptool`.
+announce phase vs nmap's UPnP, DNS-SD, NetBIOS, Ubiquiti, SMB and RDP scripts, and its IPP
+printer probe vs CUPS's `ipptool`.
 
 Runs entirely inside the lab's scanner namespace (ip netns exec), on the lab's own subnets.
 Prints wall times, hosts/services found and the ratios; goal: netmap no slower than nmap.
@@ -141,7 +141,7 @@ def _local(ns: list[str], local: list[str], tmp: str, runs: int) -> list[str]:
 
 
 _NMAP_SCRIPTS = ("upnp-info", "dns-service-discovery", "nbstat", "smb2-security-mode",
-                 "rdp-ntlm-info", "smb-os-discovery", "smb-protocols")
+                 "rdp-ntlm-info", "smb-os-discovery", "smb-protocols", "ubiquiti-discovery")
 
 
 def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]:
@@ -165,7 +165,8 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         counts["netmap"] = sum(1 for h in data["hosts"] for s in h["services"] if s["port"])
         said["netmap"] = ", ".join(f"{label} {sum(1 for h in data['hosts'] if h.get(key))}"
                                    for label, key in (("UPnP", "upnp"), ("mDNS", "mdns"),
-                                                      ("NetBIOS", "netbios"), ("NTLM", "ntlm")))
+                                                      ("NetBIOS", "netbios"), ("Ubiquiti", "ubnt"),
+                                                      ("NTLM", "ntlm")))
         said["netmap"] += ", of which SMB1 " + str(sum(
             1 for h in data["hosts"] for o in h.get("ntlm", []) if o["service"] == "smb1"))
         said["netmap"] += ", IPP " + str(sum(1 for h in data["hosts"] if h.get("ipp")))
@@ -178,15 +179,17 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         counts["nmap"] = xml.count('<state state="open"')
         # the same questions from nmap: its UPnP, DNS-SD and NetBIOS scripts, unicast to each
         # host, its SMB scripts on TCP 445 (smb-os-discovery reads the NTLM offer over SMB1
-        # only; smb2-security-mode is its SMB2 negotiation) and rdp-ntlm-info on TCP 3389
+        # only; smb2-security-mode is its SMB2 negotiation), rdp-ntlm-info on TCP 3389 and
+        # ubiquiti-discovery on UDP 10001
         t, xml = timed([*ns, "nmap", "-sS", "-sU", "-Pn", "-n", "-T4", "--max-retries", "1",
-                        "-p", "T:445,3389,U:137,1900,5353", "--script", ",".join(_NMAP_SCRIPTS),
+                        "-p", "T:445,3389,U:137,1900,5353,10001", "--script",
+                        ",".join(_NMAP_SCRIPTS),
                         "-oX", "-", *hosts])
         scripts.append(t)
-        upnp_n, mdns_n, nb_n, smb2_n, rdp_n, smb1_n, dialects_n = (
+        upnp_n, mdns_n, nb_n, smb2_n, rdp_n, smb1_n, dialects_n, ubnt_n = (
             xml.count(f'id="{s}"') for s in _NMAP_SCRIPTS)
-        said["nmap"] = (f"UPnP {upnp_n}, mDNS {mdns_n}, NetBIOS {nb_n}, SMB2 {smb2_n}, "
-                        f"RDP NTLM {rdp_n}, SMB1 OS discovery {smb1_n}, "
+        said["nmap"] = (f"UPnP {upnp_n}, mDNS {mdns_n}, NetBIOS {nb_n}, Ubiquiti {ubnt_n}, "
+                        f"SMB2 {smb2_n}, RDP NTLM {rdp_n}, SMB1 OS discovery {smb1_n}, "
                         f"SMB dialect lists {dialects_n}")
     base = statistics.median(theirs)
     other = statistics.median(scripts)
@@ -198,13 +201,13 @@ def _services(ns: list[str], cidrs: list[str], tmp: str, runs: int) -> list[str]
         f"{'nmap -sS -sU -sV (same ports)':<30} {base:>9.2f} {1.0:>18.2f}",
         "open services found: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
         "",
-        f"what the same hosts announce (UPnP, mDNS, NetBIOS, NTLM over SMB and RDP, IPP; "
-        f"unicast), "
+        f"what the same hosts announce (UPnP, mDNS, NetBIOS, Ubiquiti discovery, NTLM over SMB "
+        f"and RDP, IPP; unicast), "
         f"median of {runs} runs",
         f"{'tool':<30} {'median s':>9} {'ratio vs nmap':>18}",
         f"{'netmap announce phase':<30} {statistics.median(announce):>9.2f} "
         f"{statistics.median(announce) / other:>18.2f}",
-        f"{'nmap upnp,dns-sd,nbstat,smb,rdp':<30} {other:>9.2f} {1.0:>18.2f}",
+        f"{'nmap upnp,dns-sd,nbstat,ubnt,smb,rdp':<30} {other:>9.2f} {1.0:>18.2f}",
         "hosts that answered: " + "; ".join(f"{k}: {v}" for k, v in said.items()),
         "",
         *_printers(ns, printers, runs),

@@ -250,6 +250,16 @@ class IppObs(ObsBase):
     response: str | None = None  # the IPP response message, hex
 
 
+class UbntObs(ObsBase):
+    """A device's answer to Ubiquiti's discovery request (UDP 10001), as received (hex,
+    size-capped): its model, firmware, host name and addresses."""
+
+    source: Literal["ubnt"] = "ubnt"
+    ip: str
+    port: int = 10001
+    response: str | None = None
+
+
 class ErrorObs(ObsBase):
     """A probe that failed in a way worth reporting (timeout, refused, malformed answer)."""
 
@@ -260,7 +270,7 @@ class ErrorObs(ObsBase):
 
 Observation = Annotated[
     ArpObs | HostObs | ServiceObs | OsObs | DnsObs | SnmpObs | HostInvObs | UpnpObs | MdnsObs
-    | NetbiosObs | NtlmObs | IppObs | ErrorObs,
+    | NetbiosObs | NtlmObs | IppObs | UbntObs | ErrorObs,
     Field(discriminator="source"),
 ]
 

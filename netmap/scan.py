@@ -287,25 +287,26 @@ class _Runner:
     def phase_announce(self) -> None:
         """Ask each live host what it announces of itself (standard depth and deeper): its UPnP
         description (unicast SSDP), its DNS-SD services (unicast mDNS), its NetBIOS names
-        (unicast node status), where TCP 445 or 3389 is open the NTLM sign-in offer of its
-        SMB (2 and 1) or Remote Desktop server, and where TCP 631 is open its IPP printer
-        description, side by side, as all mostly wait. The maker, model and serial of devices
-        that answer no SNMP; a Windows computer's name, domain and release; a printer's
-        firmware."""
-        from netmap.discover import ipp, mdns, netbios, rdp, smb, smb1, upnp
+        (unicast node status) and its answer to Ubiquiti's discovery request; where TCP 445 or
+        3389 is open, the NTLM sign-in offer of its SMB (2 and 1) or Remote Desktop server; where
+        TCP 631 is open, its IPP printer description. Side by side, as all mostly wait. The
+        maker, model and serial of devices that answer no SNMP; a Windows computer's name,
+        domain and release; a printer's firmware."""
+        from netmap.discover import ipp, mdns, netbios, rdp, smb, smb1, ubnt, upnp
 
         ips = [ip for ip in live_hosts(self.obs) if ip in self.job.scope]  # defence in depth
         p = self.job.progress
         if self.job.request.depth is Depth.QUICK or not ips:
             p("announce", 0, 0, "skipped (quick)")
             return
-        p("announce", 0, len(ips), "UPnP, mDNS, NetBIOS, SMB, RDP and IPP, unicast")
+        p("announce", 0, len(ips), "UPnP, mDNS, NetBIOS, Ubiquiti, SMB, RDP and IPP, unicast")
         in_scope = self.job.scope.__contains__
         file_servers = self._open_tcp(smb.SMB_PORT)
-        with concurrent.futures.ThreadPoolExecutor(max_workers=7) as pool:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
             described = pool.submit(upnp.probe, ips, in_scope)
             announced = pool.submit(mdns.probe, ips, in_scope)
             named = pool.submit(netbios.probe, ips, in_scope)
+            ubiquiti = pool.submit(ubnt.probe, ips, in_scope)
             shares = pool.submit(smb.probe, file_servers, in_scope)
             old_shares = pool.submit(smb1.probe, file_servers, in_scope)
             desktops = pool.submit(rdp.probe, self._open_tcp(rdp.RDP_PORT), in_scope)
@@ -313,13 +314,16 @@ class _Runner:
             found_upnp = self._kept("UPnP", described)
             found_mdns = self._kept("mDNS", announced)
             found_netbios = self._kept("NetBIOS", named)
+            found_ubnt = self._kept("Ubiquiti discovery", ubiquiti)
             found_ntlm = [*self._kept("SMB", shares), *self._kept("SMB1", old_shares),
                           *self._kept("RDP", desktops)]
             found_ipp = self._kept("IPP", printers)
-        self.obs.extend([*found_upnp, *found_mdns, *found_netbios, *found_ntlm, *found_ipp])
+        self.obs.extend([*found_upnp, *found_mdns, *found_netbios, *found_ubnt, *found_ntlm,
+                         *found_ipp])
         p("announce", len(ips), len(ips),
           f"{len(found_upnp)} UPnP descriptions, {len(found_mdns)} mDNS responders, "
-          f"{len(found_netbios)} NetBIOS name tables, {len(found_ntlm)} NTLM offers, "
+          f"{len(found_netbios)} NetBIOS name tables, {len(found_ubnt)} Ubiquiti answers, "
+          f"{len(found_ntlm)} NTLM offers, "
           f"{len(found_ipp)} IPP printer descriptions")
 
     def _open_tcp(self, port: int) -> list[str]:

@@ -25,6 +25,7 @@ from netmap.model import (
     OsObs,
     ServiceObs,
     SnmpObs,
+    UbntObs,
     UpnpObs,
     model_dict,
 )
@@ -49,6 +50,7 @@ def _host(ip: str) -> dict[str, Any]:
         "netbios": None,
         "ntlm": [],
         "ipp": None,
+        "ubnt": None,
     }
 
 
@@ -85,6 +87,8 @@ def _add(h: dict[str, Any], o: Observation) -> None:
         h["ntlm"].append(_ntlm(o))
     elif isinstance(o, IppObs):
         h["ipp"] = _ipp(o)
+    elif isinstance(o, UbntObs):
+        h["ubnt"] = _ubnt(o)
     elif isinstance(o, UpnpObs):
         h["upnp"] = {"server": o.server, "locations": o.locations, "errors": o.errors}
     elif isinstance(o, HostInvObs):
@@ -125,6 +129,23 @@ def _ipp(o: IppObs) -> dict[str, Any]:
     except ValueError:
         attrs = {}
     return {"port": o.port, "path": o.path, "server": o.server, "attributes": attrs}
+
+
+def _ubnt(o: UbntObs) -> dict[str, Any]:
+    """A Ubiquiti discovery answer: its fields by type (hex values, as received), and what they
+    name."""
+    from netmap.infer.identify.ubnt import describe, fields
+
+    try:
+        items = fields(bytes.fromhex(o.response or ""))
+    except ValueError:
+        items = []
+    found = describe(o)
+    return {"port": o.port, "fields": [{"type": k, "value": v.hex()} for k, v in items],
+            "model": found.model if found else None,
+            "firmware": found.firmware if found else None,
+            "hostname": found.hostname if found else None,
+            "macs": list(found.macs) if found else []}
 
 
 def hosts_from_observations(observations: list[Observation]) -> list[dict[str, Any]]:

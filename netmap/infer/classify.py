@@ -33,6 +33,7 @@ from netmap.infer.identify.ntlm import (
     os_words,
     type_votes as ntlm_type_votes,
 )
+from netmap.infer.identify.ubnt import describe as describe_ubnt, type_votes as ubnt_type_votes
 from netmap.infer.identify.upnp import describe, type_votes as upnp_type_votes
 from netmap.model import (
     CABLE_SOURCES,
@@ -52,6 +53,7 @@ from netmap.model import (
     ServiceObs,
     SiteZone,
     TypeVote,
+    UbntObs,
     UpnpObs,
 )
 from netmap.oui import vendor_of
@@ -155,6 +157,9 @@ class ObsIndex:
             elif (isinstance(ob, IppObs) and (ip := identity_ip(ob.ip))
                   and (printer := describe_ipp(ob))):
                 idx.announced[ip] += ipp_type_votes(printer)
+            elif (isinstance(ob, UbntObs) and (ip := identity_ip(ob.ip))
+                  and (ubiquiti := describe_ubnt(ob))):
+                idx.announced[ip] += ubnt_type_votes(ubiquiti)
         return idx
 
 

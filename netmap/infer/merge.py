@@ -42,6 +42,7 @@ from netmap.infer.identify.mdns import describe as describe_mdns
 from netmap.infer.identify.netbios import describe_netbios
 from netmap.infer.identify.ntlm import describe as describe_ntlm
 from netmap.infer.identify.osname import service_os
+from netmap.infer.identify.ubnt import VENDOR as UBNT_VENDOR, describe as describe_ubnt
 from netmap.infer.identify.upnp import describe
 from netmap.infer.snmp_records import records_from_scan
 from netmap.model import (
@@ -70,6 +71,7 @@ from netmap.model import (
     SnmpObs,
     SnmpRecord,
     SoftwareItem,
+    UbntObs,
     UpnpObs,
 )
 from netmap.oui import brand, vendor_of
@@ -83,23 +85,25 @@ from netmap.oui import brand, vendor_of
 # "nmap:service" names a maker and model where nmap's database knows the banner as a device's
 # own (its hardware CPE): the device's word, below anything SNMP says. "upnp" is the device's
 # UPnP description, read by netmap itself: its maker, model and serial, below SNMP's; "mdns" a
-# printer's DNS-SD announcement (its make and model), likewise. "nmap:os" is the hardware of a
+# printer's DNS-SD announcement (its make and model), likewise, and so are "ipp" (a printer's IPP
+# description) and "ubnt" (a Ubiquiti device's discovery answer), whose firmware fills "os" above
+# "snmp:sysdescr", the banner kept where SNMP read no version. "nmap:os" is the hardware of a
 # perfect OS fingerprint match: a whole stack's behaviour, not the device's word, so it ranks
 # below every other source (and a MAC maker names the vendor before it).
 SOURCE_RANK: dict[str, dict[str, int]] = {
     "name": {"snmp": 0, "host": 1, "lldp": 1, "cdp": 2, "snmp:controller": 2, "nmap": 3,
-             "dns": 4, "smb": 5, "smb1": 5, "rdp": 5, "netbios": 6},
+             "dns": 4, "smb": 5, "smb1": 5, "rdp": 5, "ubnt": 5, "netbios": 6},
     "vendor": {"host": 0, "snmp": 0, "snmp:ups": 1, "snmp:printer": 1, "snmp:controller": 1,
-               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "ipp": 1,
+               "lldp-med": 1, "cdp": 1, "nmap:service": 1, "upnp": 1, "mdns": 1, "ipp": 1, "ubnt": 1,
                "arp": 2,
                "nmap": 2, "oui": 3, "nmap:os": 3},
     "model": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
-              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "mdns": 2, "ipp": 2,
+              "cdp": 2, "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "mdns": 2, "ipp": 2, "ubnt": 2,
               "nmap:service": 3, "nmap:os": 4},
     "serial": {"host": 0, "snmp": 0, "snmp:inventory": 1, "snmp:controller": 1, "lldp-med": 1,
                "snmp:printer": 2, "snmp:ups": 2, "upnp": 2, "ipp": 3},
     "os": {"host": 0, "snmp": 1, "snmp:controller": 1, "lldp-med": 2, "smb": 2, "smb1": 2, "rdp": 2,
-           "ipp": 2, "snmp:sysdescr": 3, "nmap:os": 4, "nmap:banner": 5, "nmap:service": 6},
+           "ipp": 2, "ubnt": 2, "snmp:sysdescr": 3, "nmap:os": 4, "nmap:banner": 5, "nmap:service": 6},
     "os_family": {"host": 0, "snmp": 1, "smb": 2, "smb1": 2, "rdp": 2},
     "os_version": {"smb": 0, "smb1": 0, "rdp": 0},  # a computer's own account fills it first (_host_fields)
     "location": {"snmp": 0, "snmp:controller": 1, "ipp": 2},
@@ -119,8 +123,8 @@ CONFLICT_FIELDS = ("name", "model", "serial", "vendor")
 # The DNS name a server's NTLM offer gives is its own idea of its name, which the city's DNS may
 # have long forgotten: it names a host DNS does not, and disagrees with none.
 NTLM_SOURCES = ("smb", "smb1", "rdp")  # the services a server's NTLM offer is asked over
-HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "ipp", "nmap:os",
-                     "netbios", *NTLM_SOURCES})
+HEARSAY = frozenset({"cdp", "nmap:service", "nmap:banner", "upnp", "mdns", "ipp", "ubnt",
+                     "nmap:os", "netbios", *NTLM_SOURCES})
 _SKIP_FDB_STATUS = frozenset({"self", "mgmt", "invalid"})
 _SHAREABLE = {"mac": "MAC address", "engine": "SNMP engine ID"}  # may be copied between boxes
 
@@ -392,7 +396,16 @@ def _ipp_claim(ob: IppObs) -> list[Claim]:
         "os": found.firmware, "location": found.location})
 
 
-def _announced_claim(source: str, ob: UpnpObs | MdnsObs | NetbiosObs | NtlmObs | IppObs,
+def _ubnt_claim(ob: UbntObs) -> list[Claim]:
+    """The model, firmware and host name a Ubiquiti device's discovery answer names."""
+    found = describe_ubnt(ob)
+    if found is None:
+        return []
+    return _announced_claim("ubnt", ob, {"vendor": UBNT_VENDOR, "model": found.model,
+                                         "os": found.firmware, "name": found.hostname})
+
+
+def _announced_claim(source: str, ob: UpnpObs | MdnsObs | NetbiosObs | NtlmObs | IppObs | UbntObs,
                      said: dict[str, str | None]) -> list[Claim]:  # fmt: skip
     """What a device announced of itself, as a claim on its address."""
     ip = identity_ip(ob.ip)
@@ -690,6 +703,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             claims += _ntlm_claim(ob)
         elif isinstance(ob, IppObs):
             claims += _ipp_claim(ob)
+        elif isinstance(ob, UbntObs):
+            claims += _ubnt_claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
     shared = _shared_keys(records)
@@ -941,6 +956,7 @@ _SOURCE_WORDS = {
     "rdp": "the version in its Remote Desktop server's NTLM sign-in offer (CredSSP)",
     "smb1": "the version in its SMB version 1 server's NTLM sign-in offer",
     "ipp": "its IPP printer description (Get-Printer-Attributes)",
+    "ubnt": "its answer to Ubiquiti's discovery request",
 }
 
 

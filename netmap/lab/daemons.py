@@ -188,7 +188,7 @@ def prepare(spec: LabSpec, layout: Layout) -> list[Daemon]:
             daemons.append(_nmbd(layout, d))
         if "smbd" in impls:
             daemons.append(_smbd(layout, d))
-        if impls - REAL_DAEMONS or d.upnp is not None or d.mdns is not None:
+        if impls - REAL_DAEMONS or d.upnp is not None or d.mdns is not None or d.ubnt is not None:
             daemons.append(_services(spec, layout, d))
     return daemons
 
@@ -551,6 +551,10 @@ def _services(spec: LabSpec, layout: Layout, d: DeviceSpec) -> Daemon:
         }
     if d.mdns is not None:
         cfg["mdns"] = {**d.mdns.model_dump(), "hostname": d.name,
+                       "ip": str(d.interfaces[0].ips[0].ip)}
+    if d.ubnt is not None:
+        cfg["ubnt"] = {**d.ubnt.model_dump(), "hostname": d.name, "model": d.model,
+                       "version": d.firmware, "mac": d.interfaces[0].mac,
                        "ip": str(d.interfaces[0].ips[0].ip)}
     for svc in emulated:
         if svc["impl"] == "rdp":

@@ -596,6 +596,25 @@ def ipp_handler(svc: Svc, hostname: str) -> Handler:
     return handle
 
 
+# ------------------------------------------------------------------ Ubiquiti discovery
+
+
+def ubnt_response(request: bytes, u: dict[str, Any]) -> bytes | None:
+    """The version 1 discovery reply to the version 1 request: type-length-value fields with
+    the numbers nmap's `ubiquiti-discovery` script and Wireshark's UBDP dissector read (MAC and
+    address, MAC, uptime, host name, product, firmware name, model, version)."""
+    if request != b"\x01\x00\x00\x00":
+        return None
+    mac = bytes.fromhex(u["mac"].replace(":", ""))
+    address = bytes(int(octet) for octet in u["ip"].split("."))
+    items = [(0x02, mac + address), (0x01, mac), (0x0A, struct.pack(">I", 86400)),
+             (0x0B, u["hostname"].encode()), (0x0C, u["product"].encode()),
+             (0x03, u["firmware_name"].encode()), (0x15, u["model"].encode()),
+             (0x16, u["version"].encode())]
+    body = b"".join(struct.pack(">BH", kind, len(value)) + value for kind, value in items)
+    return struct.pack(">BBH", 1, 0, len(body)) + body
+
+
 # ------------------------------------------------------------------ main
 
 _TCP: dict[str, Callable[[Svc, str], Handler]] = {
@@ -642,6 +661,10 @@ async def start(config: dict[str, Any]) -> list[Any]:
     if mdns := config.get("mdns"):
         transport, _ = await loop.create_datagram_endpoint(
             replier(functools.partial(mdns_response, m=mdns)), local_addr=("0.0.0.0", 5353))
+        servers.append(transport)
+    if ubnt := config.get("ubnt"):
+        transport, _ = await loop.create_datagram_endpoint(
+            replier(functools.partial(ubnt_response, u=ubnt)), local_addr=("0.0.0.0", 10001))
         servers.append(transport)
     if upnp := config.get("upnp"):
         transport, _ = await loop.create_datagram_endpoint(

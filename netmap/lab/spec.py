@@ -175,6 +175,15 @@ class IppSpec(_Strict):
     location: str = ""
 
 
+class UbntSpec(_Strict):
+    """A Ubiquiti discovery responder (UDP 10001) answering the version 1 request as the
+    device's firmware does: its `product` (the platform's short name), `firmware_name`, the
+    device's model and `firmware` (its version), host name, MAC and address."""
+
+    product: str
+    firmware_name: str
+
+
 class NetbiosSpec(_Strict):
     """Samba's nmbd answers NetBIOS name service (UDP 137) for it: its device name in upper
     case, the `workgroup` (or NT domain) it joined, and, as the domain's controller, the
@@ -263,6 +272,7 @@ class DeviceSpec(_Strict):
     mdns: MdnsSpec | None = None
     netbios: NetbiosSpec | None = None
     ipp: IppSpec | None = None
+    ubnt: UbntSpec | None = None
 
     @field_validator("name")
     @classmethod
@@ -443,6 +453,8 @@ def _check_device(d: DeviceSpec) -> None:
             raise ValueError(f"{d.name}: windows_version goes with impl 'rdp', and it needs one")
         if s.impl == "ipp" and (d.ipp is None or d.firmware is None):
             raise ValueError(f"{d.name}: impl 'ipp' needs [devices.ipp] and the firmware")
+    if d.ubnt is not None and (d.firmware is None or d.model is None or not d.ips()):
+        raise ValueError(f"{d.name}: [devices.ubnt] needs the model, the firmware and an address")
     if (d.services or d.lldp) and not d.ips():
         raise ValueError(f"{d.name}: services/LLDP need an IP address")
 
@@ -571,6 +583,7 @@ class TruthDevice(BaseModel):
     mdns: bool = False  # it answers DNS-SD questions over mDNS (UDP 5353)
     netbios: NetbiosSpec | None = None  # its NetBIOS names (nmbd on UDP 137)
     ipp: IppSpec | None = None  # its IPP printer description (TCP 631)
+    ubnt: UbntSpec | None = None  # its answer to Ubiquiti's discovery request (UDP 10001)
     namespace: str
     os_family: str | None = None
     managed: bool
@@ -665,7 +678,7 @@ def _truth_device(spec: LabSpec, d: DeviceSpec, prefix: str) -> TruthDevice:
     return TruthDevice(
         name=d.name, type=d.type, vendor=d.vendor, model=d.model, serial=d.serial,
         firmware=d.firmware, upnp=d.upnp is not None, mdns=d.mdns is not None,
-        netbios=d.netbios, ipp=d.ipp,
+        netbios=d.netbios, ipp=d.ipp, ubnt=d.ubnt,
         os_family=d.os_family,
         namespace=namespace_name(prefix, d.name),
         managed=d.is_managed,

@@ -275,6 +275,38 @@ def test_a_printer_without_snmp_is_named_by_its_mdns_announcement(
                         for i in d.interfaces[0].ips}
 
 
+def test_ubiquiti_devices_answer_their_discovery_request(
+    lab: Any, lab_scan: LabScan, inventory: Inventory, scanner_run: Callable[..., Any]
+) -> None:
+    """Every lab device with a Ubiquiti discovery responder (ap1) answers netmap's unicast
+    request on UDP 10001, and only those: its model, firmware and name are the spec's, and
+    agree with what its SNMP agent says (no disagreement). nmap's `ubiquiti-discovery` script,
+    asked the same from the scanner namespace, decodes the same model and version."""
+    from netmap.infer.identify.ubnt import describe
+    from netmap.model import UbntObs
+
+    devices = [t for t in lab.devices if t.ubnt is not None]
+    assert [t.name for t in devices] == ["ap1"]
+    scan = Store(lab_scan.scans_dir).read(lab_scan.scan_id)
+    answers = {o.ip: o for o in scan.observations if isinstance(o, UbntObs)}
+    assert set(answers) == {t.interfaces[0].ips[0].split("/")[0] for t in devices}
+    for truth in devices:
+        ip = truth.interfaces[0].ips[0].split("/")[0]
+        found = describe(answers[ip])
+        assert found is not None
+        assert (found.model, found.firmware, found.hostname) == (
+            truth.model, truth.firmware, truth.name)
+        assert found.macs == (truth.interfaces[0].mac,)
+        dev = next(d for d in inventory.devices if ip in d.addresses)
+        assert (dev.vendor, dev.model, dev.os) == (truth.vendor, truth.model, truth.firmware)
+        assert not dev.conflicts, dev.conflicts
+        proc = scanner_run(["nmap", "-sU", "-p", "10001", "-n", "-Pn", "--script",
+                            "ubiquiti-discovery", ip], timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert f"model: {truth.model}" in proc.stdout and f"version: {truth.firmware}" in (
+            proc.stdout), proc.stdout
+
+
 def test_access_point_is_named_from_its_lldp_and_its_definition(inventory: Inventory) -> None:
     """ap1 announces "bridge" and "WLAN access point" over real LLDP, and its agent answers
     UniFi's sysDescr: an access point (never a switch for its bridge bit), with model and

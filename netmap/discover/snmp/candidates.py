@@ -54,6 +54,13 @@ def useful(value: str | None) -> str | None:
     return value
 
 
+def announced(raw: str | None, limit: int) -> str | None:
+    """A string a device announced of itself (mDNS, IPP, Ubiquiti discovery): one clean line,
+    not a placeholder, at most `limit` characters."""
+    cleaned = useful(text(raw))
+    return cleaned[:limit] if cleaned else None
+
+
 # A hardware revision read where a model was expected ("C1", "1.22", "v2.0"): no product is
 # named by two characters or by a bare dotted number, so the next source names the model.
 _REVISION = re.compile(r"(rev(ision)?[.:]?\s*)?v?(\d+(\.\d+)+[a-z]?|\w{1,2})", re.IGNORECASE)

@@ -24,7 +24,8 @@ import re
 import struct
 from dataclasses import dataclass
 
-from netmap.infer.identify.printer_names import clean, model_of, printer_votes
+from netmap.discover.snmp.candidates import announced
+from netmap.infer.identify.printer_names import model_of, printer_votes
 from netmap.model import IppObs, TypeVote
 
 SOURCE = "ipp"
@@ -147,4 +148,4 @@ def type_votes(found: IppPrinter) -> list[TypeVote]:
 
 
 def _value(raw: str | None) -> str | None:
-    return clean(raw, MAX_VALUE)
+    return announced(raw, MAX_VALUE)

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from netmap.infer.identify.printer_names import clean, model_of, printer_votes
+from netmap.discover.snmp.candidates import announced
+from netmap.infer.identify.printer_names import model_of, printer_votes
 from netmap.model import MdnsObs, MdnsRecord, TypeVote
 
 SOURCE = "mdns"
@@ -93,4 +94,4 @@ def _model(txt: dict[str, str]) -> str | None:
 
 
 def _value(raw: str | None) -> str | None:
-    return clean(raw, MAX_VALUE)
+    return announced(raw, MAX_VALUE)

@@ -9,17 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from netmap.discover.snmp.candidates import revision_only, text, useful
+from netmap.discover.snmp.candidates import revision_only
 from netmap.infer.identify.keywords import keyword_votes
 from netmap.model import DeviceType, TypeVote
 
 _SERIES = re.compile(r"\s+series$", re.IGNORECASE)
-
-
-def clean(raw: str | None, limit: int) -> str | None:
-    """A device string with control characters and placeholders dropped, size-capped."""
-    cleaned = useful(text(raw))
-    return cleaned[:limit] if cleaned else None
 
 
 def model_of(candidates: Iterable[str | None]) -> str | None:
