@@ -818,6 +818,9 @@ class Device(Model):
     # its Windows domain's DNS name ("cityhall.lan"), where its NTLM offer proved it a member
     windows_dns_domain: str | None = None
     smb1: bool = False  # its file server accepted an SMB version 1 negotiation (NT LM 0.12)
+    # whether its SMB server requires message signing (its negotiation's security mode); None:
+    # no SMB server answered
+    smb_signing_required: bool | None = None
     addresses: list[str] = Field(default_factory=list)
     macs: list[str] = Field(default_factory=list)
     vendor: str | None = None

@@ -109,6 +109,9 @@ SOURCE_RANK: dict[str, dict[str, int]] = {
     "location": {"snmp": 0, "snmp:controller": 1, "ipp": 2},
     "windows_domain": {"smb": 0, "smb1": 0, "rdp": 0, "netbios": 1},
     "windows_dns_domain": {"smb": 0, "smb1": 0, "rdp": 0},
+    # whether its SMB server requires message signing: SMB2's negotiation says it for the
+    # dialects a current client uses, SMB1's only for that old protocol
+    "smb_signing": {"smb": 0, "smb1": 1},
 }
 # MAC for an address: a direct ARP reply beats nmap, which beats a router's ARP cache.
 BINDING_RANK = {"arp": 0, "nmap": 1, "snmp:arp": 2}
@@ -374,11 +377,15 @@ def _netbios_claim(ob: NetbiosObs) -> list[Claim]:
 def _ntlm_claim(ob: NtlmObs) -> list[Claim]:
     """What a server's NTLM offer (SMB2 or Remote Desktop) names: the computer's DNS (else
     NetBIOS) name, the domain it is a member of, and the Windows release its version names."""
+    signing = None if ob.signing_required is None or ob.service == "rdp" else (
+        "required" if ob.signing_required else "not required")
     found = describe_ntlm(ob)
-    if found is None:  # an SMB1 server that gave no offer still accepted SMB1
-        return _announced_claim(ob.service, ob, {}) if ob.service == "smb1" else []
+    if found is None:  # an SMB server that gave no offer still negotiated (and SMB1 was accepted)
+        said: dict[str, str | None] = {"smb_signing": signing}
+        return _announced_claim(ob.service, ob, said) if ob.service != "rdp" else []
     windows = found.release is not None
     return _announced_claim(ob.service, ob, {
+        "smb_signing": signing,
         "name": found.dns_name or found.computer, "windows_domain": found.domain,
         "windows_dns_domain": found.dns_domain,
         "os": f"Microsoft {found.release}" if windows else None,
@@ -1034,6 +1041,8 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
         windows_domain=picked["windows_domain"],
         windows_dns_domain=picked["windows_dns_domain"],
         smb1=any(c.source == "smb1" for c in claims),
+        smb_signing_required=(None if picked["smb_signing"] is None
+                              else picked["smb_signing"] == "required"),
         services=_services(claims),
         # The computer's own package list is the whole list; SNMP's hrSWInstalled is a
         # shorter reading of the same one.

@@ -66,6 +66,11 @@ TYPE_VALUES = frozenset(t.value for t in DeviceType)
 EVIDENCE = "Evidence (observed)"
 GUESS = "Guess (inferred)"
 _SMB1 = re.compile(r"\bsmb\s*v?1\b|smbv1|nt lm 0\.12", re.IGNORECASE)
+# Where an SMB server that lets clients skip signing is a finding: file servers, NAS and backup
+# stores, domain controllers. A Windows client leaves it optional by default (until Windows 11
+# 24H2); listing every PC would bury the servers.
+SMB_SERVERS = frozenset({DeviceType.SERVER, DeviceType.NAS, DeviceType.BACKUP})
+SMB_ROLES = frozenset({Role.DIRECTORY, Role.FILE, Role.BACKUP})
 
 
 @dataclass
@@ -693,6 +698,13 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
     if d.smb1 and not any(_SMB1.search(text) for text in banners):
         yield ("SMBv1", "It accepted an SMB version 1 negotiation (NT LM 0.12) on TCP 445.",
                EVIDENCE, "Disable SMBv1.")
+    if d.smb_signing_required is False and (d.type in SMB_SERVERS or SMB_ROLES & set(d.roles)):
+        yield ("SMB signing not required",
+               "Its SMB server lets clients skip message signing (its negotiation on TCP 445): "
+               "a machine on the LAN can relay a user's sign-in to it.",
+               EVIDENCE, "Require SMB signing on the server (Group Policy: \"Microsoft network "
+               "server: Digitally sign communications (always)\"; on a NAS or Samba, its "
+               "server signing setting).")
     for shared in d.shared_identity:
         yield (
             "Shared identity",

@@ -516,6 +516,13 @@ def test_smbd_offers_its_names_and_no_windows(lab: Any, lab_scan: LabScan,
     dev = next(d for d in inventory.devices if ip in d.addresses)
     assert dev.os_family == "Linux" and dev.os_version is None and "smb" in dev.sources
     assert dev.windows_domain == spec.netbios.workgroup
+    # smbd leaves signing to the client (Samba's default, as the lab's smb.conf keeps it): the
+    # domain's controller is listed for it in Needs attention, and only it
+    from netmap.render.inventory import attention_table
+
+    assert offer["signing_required"] is False and dev.smb_signing_required is False
+    rows = [r for r in attention_table(inventory).rows if r[0] == "SMB signing not required"]
+    assert [r[1] for r in rows] == [spec.name], rows
 
 
 def test_smb1_is_found_where_smbd_accepts_it(lab: Any, lab_scan: LabScan,

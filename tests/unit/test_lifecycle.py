@@ -41,6 +41,16 @@ def test_every_lifecycle_row_loads_and_a_bad_row_is_skipped(
         "windows-lifecycle.tsv line 4"]
 
 
+def test_support_ends_on_a_patch_tuesday() -> None:
+    """Microsoft ends servicing on a month's second Tuesday: a date on another day is a typo,
+    except Windows Server 23H2's, which Microsoft set to the Friday 2025-10-24."""
+    for release, cycle in lifecycles().items():
+        for day in (cycle.ended, cycle.long_term_ended):
+            if day is not None and release != "Windows Server 23H2":
+                assert day.weekday() == 1 and 8 <= day.day <= 14, (release, day)
+    assert lifecycles()["Windows Server 2025"].ended == date(2034, 11, 14)
+
+
 def test_windows_10_ended_unless_it_is_the_long_term_edition() -> None:
     s = support(pc("Microsoft Windows 10 2004-22H2", "10.0.19041"), DAY)
     assert s is not None and s.past and s.ended == date(2025, 10, 14)

@@ -19,7 +19,7 @@ from netmap.infer.pipeline import build_inventory
 from netmap.lab.daemons import self_signed
 from netmap.lab.services import ntlm_challenge, rdp_handler
 from netmap.model import DeviceType, NtlmObs
-from tests.infer.factory import arp, dns, mac, make_scan
+from tests.infer.factory import arp, dns, mac, make_scan, svc
 from tests.unit.loopback import free_port, serving
 
 # The lab's srv-file (smbd 4.17, CITYHALL's NT4-style controller), as received by netmap's two
@@ -483,3 +483,34 @@ def test_windows_xp_is_named_and_its_shared_x64_build_waits_for_the_type() -> No
     assert xp is not None and xp.release == "Windows XP"
     shared = describe(obs(challenge(MEMBER, (5, 2, 3790))))
     assert shared is not None and shared.release == "Windows XP x64 or Windows Server 2003"
+
+
+@pytest.mark.parametrize(("build", "required", "listed"), [
+    ((10, 0, 20348), False, True),  # Windows Server 2022 letting clients skip signing
+    ((10, 0, 20348), True, False),  # one that requires it
+    ((10, 0, 22621), False, False),  # a Windows 11 PC: optional signing is the client default
+])
+def test_smb_signing_not_required_is_listed_for_servers(
+        build: tuple[int, int, int], required: bool, listed: bool) -> None:  # fmt: skip
+    from netmap.render.inventory import attention_table
+
+    names = {2: "CITYHALL", 1: "FILES01", 4: "cityhall.lan", 3: "FILES01.cityhall.lan"}
+    ob = NtlmObs(target="10.0.0.8", ip="10.0.0.8", service="smb", dialect=0x0311,
+                 signing_required=required, challenge=challenge(names, build).hex())
+    inv = build_inventory(make_scan([arp("10.0.0.8", mac(8)), svc("10.0.0.8", 445), ob]))
+    (dev,) = inv.devices
+    assert dev.smb_signing_required is required
+    rows = [r for r in attention_table(inv).rows if r[0] == "SMB signing not required"]
+    assert len(rows) == int(listed), (dev.type, rows)
+    if listed:
+        assert dev.type is DeviceType.SERVER and "relay" in str(rows[0][3])
+
+
+def test_an_offer_without_a_challenge_still_says_how_signing_stands() -> None:
+    ob = NtlmObs(target="10.0.0.8", ip="10.0.0.8", service="smb", dialect=0x0302,
+                 signing_required=False)
+    inv = build_inventory(make_scan([arp("10.0.0.8", mac(8)), ob]))
+    assert inv.devices[0].smb_signing_required is False
+    rdp_only = NtlmObs(target="10.0.0.9", ip="10.0.0.9", service="rdp", port=3389)
+    inv = build_inventory(make_scan([arp("10.0.0.9", mac(9)), rdp_only]))
+    assert inv.devices[0].smb_signing_required is None
