@@ -955,6 +955,9 @@ class Inventory(Model):
     scan_id: str
     scanned_at: datetime
     request: ScanRequest
+    # the netmap (its inference_fingerprint) that built it from the stored scan; None: built
+    # before inventories were marked
+    built_by: str | None = None
     devices: list[Device] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
     subnets: list[Subnet] = Field(default_factory=list)

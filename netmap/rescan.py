@@ -20,7 +20,7 @@ from netmap.changes import diff_history, summarize
 from netmap.config import Profile, resolve_credentials, resolve_host_credentials
 from netmap.errors import EXIT_CHANGES, EXIT_FAILED, EXIT_OK
 from netmap.model import Change, Inventory, ScanRequest, ScanState
-from netmap.pipeline import build_and_store, render_scan
+from netmap.pipeline import build_and_store, inference_fingerprint, render_scan
 from netmap.scope import build_scope
 from netmap.store import Store, StoreError
 
@@ -47,11 +47,16 @@ def setup_log(path: str) -> logging.Handler:
 
 
 def history(store: Store, before: str, k: int, profile: Profile) -> list[Inventory]:
-    """The last `k` complete scans before `before`, as inventories, oldest first."""
+    """The last `k` complete scans before `before`, as inventories, oldest first: each built by
+    this netmap from its stored observations (a cached one from another netmap is rebuilt), so
+    what differs is what the network did, not how netmap reads it."""
     out: list[Inventory] = []
     for sid in store.complete_before(before):  # corrupt scans are passed over, with a warning
         try:
-            out.append(store.read_inventory(sid) or build_and_store(store, sid, profile))
+            cached = store.read_inventory(sid)
+            if cached is None or cached.built_by != inference_fingerprint():
+                cached = build_and_store(store, sid, profile)
+            out.append(cached)
         except StoreError as exc:  # its observations fail full validation: skip it too
             log.warning("skipping scan %s: %s", sid, exc)
             continue

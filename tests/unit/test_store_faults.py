@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from netmap.cli import app
-from netmap.model import ScanState
+from netmap.model import Device, Inventory, ScanState
 from netmap.store import Store
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="unshare --net needs root")
@@ -188,3 +188,40 @@ def test_rescan_with_a_corrupt_latest_scan_warns_and_goes_on(
     assert "Traceback" not in done.stderr + done.stdout
     warnings = [line for line in log.read_text().splitlines() if "corrupt" in line]
     assert len(warnings) == 1 and newer in warnings[0]
+
+
+def test_rescan_history_rebuilds_what_another_netmap_cached(base: tuple[Path, str, str],
+                                                            tmp_path: Path) -> None:  # fmt: skip
+    """An inventory cached by another netmap (an older reading of the same observations) is
+    rebuilt before a rescan diffs against it; one this netmap built is used as it is."""
+    from netmap.config import Profile
+    from netmap.infer.topology import graph_to_json, inventory_graph
+    from netmap.pipeline import inference_fingerprint
+    from netmap.rescan import history
+
+    store = _copy(base, tmp_path)
+    newer = base[2]
+    s = Store(store)
+
+    def cache(built_by: str | None) -> None:
+        """The newer scan's inventory, as a netmap that read one more device from it cached it."""
+        inv = s.read_inventory(newer)
+        assert inv is not None
+        extra = Device(id="mac:02:00:00:00:00:09", name="as an older netmap read it")
+        inv = inv.model_copy(update={"built_by": built_by, "devices": [*inv.devices, extra]})
+        s.write_inventory(newer, inv, graph_to_json(inventory_graph(inv)))
+
+    def names(inv: Inventory | None) -> list[str | None]:
+        assert inv is not None
+        return [d.name for d in inv.devices]
+
+    for other in ("0123456789abcdef", None):
+        cache(other)
+        [_, rebuilt] = history(s, "99999999-999999", 3, Profile())
+        assert "as an older netmap read it" not in names(rebuilt)
+        assert rebuilt.built_by == inference_fingerprint()
+        stored = s.read_inventory(newer)
+        assert stored is not None and stored.built_by == inference_fingerprint()
+    cache(inference_fingerprint())
+    [_, kept] = history(s, "99999999-999999", 3, Profile())
+    assert "as an older netmap read it" in names(kept)
