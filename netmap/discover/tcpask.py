@@ -23,7 +23,8 @@ async def read(reader: asyncio.StreamReader, size: int) -> bytes:
     return await asyncio.wait_for(reader.readexactly(size), READ_S)
 
 
-async def _ask(talk: Conversation[T], ip: str, port: int) -> T | None:
+async def ask(talk: Conversation[T], ip: str, port: int) -> T | None:
+    """One bounded conversation on a new connection; None when it got no answer."""
     try:
         reader, writer = await asyncio.wait_for(asyncio.open_connection(ip, port), CONNECT_S)
     except (OSError, TimeoutError):
@@ -37,11 +38,6 @@ async def _ask(talk: Conversation[T], ip: str, port: int) -> T | None:
         writer.close()
         with contextlib.suppress(OSError, TimeoutError):
             await asyncio.wait_for(writer.wait_closed(), READ_S)
-
-
-async def ask(talk: Conversation[T], ip: str, port: int) -> T | None:
-    """One bounded conversation on a new connection."""
-    return await _ask(talk, ip, port)
 
 
 def run_each(targets: list[str], one: Callable[[str], Awaitable[T | None]]) -> list[T]:
@@ -65,4 +61,4 @@ def probe_each(ips: list[str], in_scope: Callable[[str], bool], port: int,
                talk: Conversation[T]) -> list[T]:  # fmt: skip
     """One result per in-scope target whose conversation got an answer."""
     targets = sorted({ip for ip in ips if in_scope(ip)})
-    return run_each(targets, lambda ip: _ask(talk, ip, port))
+    return run_each(targets, lambda ip: ask(talk, ip, port))

@@ -19,7 +19,9 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from netmap.infer.addr import identity_ip, identity_mac, parse_network
 from netmap.infer.classify_snmp import BRIDGING_ENDPOINTS, calibrate, snmp_type_votes
@@ -124,7 +126,7 @@ class ObsIndex:
     os: dict[str, list[tuple[str, str | None, int]]] = field(
         default_factory=lambda: defaultdict(list))
     vendors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # ip / mac
-    # what each address announced of itself (UPnP, mDNS, NetBIOS), as type votes
+    # what each address announced of itself (UPnP, mDNS, NetBIOS, NTLM, IPP, Ubiquiti), as votes
     announced: dict[str, list[TypeVote]] = field(default_factory=lambda: defaultdict(list))
     controllers: set[str] = field(default_factory=set)  # a Windows domain's controllers (NetBIOS)
 
@@ -142,25 +144,34 @@ class ObsIndex:
                 for key in (identity_mac(ob.mac), identity_ip(ob.ip)):
                     if key is not None:
                         idx.vendors[key].add(ob.vendor)
-            elif isinstance(ob, UpnpObs) and (ip := identity_ip(ob.ip)) and (found := describe(ob)):
-                idx.announced[ip] += upnp_type_votes(found)
-            elif (isinstance(ob, MdnsObs) and (ip := identity_ip(ob.ip))
-                  and (said := describe_mdns(ob))):
-                idx.announced[ip] += mdns_type_votes(said)
             elif (isinstance(ob, NetbiosObs) and (ip := identity_ip(ob.ip))
                   and (names := describe_netbios(ob)) and names.domain_controller):
                 idx.controllers.add(ip)
                 idx.announced[ip] += netbios_type_votes(names)
-            elif (isinstance(ob, NtlmObs) and (ip := identity_ip(ob.ip))
-                  and (offer := describe_ntlm(ob))):
-                idx.announced[ip] += ntlm_type_votes(offer, ob.service)
-            elif (isinstance(ob, IppObs) and (ip := identity_ip(ob.ip))
-                  and (printer := describe_ipp(ob))):
-                idx.announced[ip] += ipp_type_votes(printer)
-            elif (isinstance(ob, UbntObs) and (ip := identity_ip(ob.ip))
-                  and (ubiquiti := describe_ubnt(ob))):
-                idx.announced[ip] += ubnt_type_votes(ubiquiti)
+            elif ((read := _ANNOUNCED.get(type(ob))) is not None
+                  and (ip := identity_ip(getattr(ob, "ip", None)))):
+                idx.announced[ip] += read(ob)
         return idx
+
+
+def _votes_of(read: Callable[[Any], Any | None],
+              votes: Callable[[Any], list[TypeVote]]) -> Callable[[Any], list[TypeVote]]:  # fmt: skip
+    """The type votes of what an observation says of its device, where it says anything."""
+    def of(ob: Any) -> list[TypeVote]:
+        found = read(ob)
+        return votes(found) if found is not None else []
+    return of
+
+
+# What a device announced of itself, per kind of observation, as type votes (NetBIOS also
+# finds the domain's controllers: ObsIndex.of reads it itself).
+_ANNOUNCED: dict[type, Callable[[Any], list[TypeVote]]] = {
+    UpnpObs: _votes_of(describe, upnp_type_votes),
+    MdnsObs: _votes_of(describe_mdns, mdns_type_votes),
+    NtlmObs: lambda ob: ntlm_type_votes(offer, ob.service) if (offer := describe_ntlm(ob)) else [],
+    IppObs: _votes_of(describe_ipp, ipp_type_votes),
+    UbntObs: _votes_of(describe_ubnt, ubnt_type_votes),
+}
 
 
 def _services(dev: Device, idx: ObsIndex) -> list[SvcFact]:

@@ -30,7 +30,7 @@ of duplicated observations.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -680,6 +680,15 @@ def _agent_times(scan: ScanRecord) -> dict[str, list[datetime]]:
     return times
 
 
+# What each kind of observation claims of its device (ARP and host-discovery replies also bind
+# an address to a MAC: collect_claims reads those itself).
+_CLAIMS: dict[type, Callable[[Any], list[Claim]]] = {
+    ServiceObs: _service_claim, OsObs: _os_claim, DnsObs: _dns_claim, HostInvObs: _hostinv_claim,
+    UpnpObs: _upnp_claim, MdnsObs: _mdns_claim, NetbiosObs: _netbios_claim, NtlmObs: _ntlm_claim,
+    IppObs: _ipp_claim, UbntObs: _ubnt_claim,
+}
+
+
 def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
     claims: list[Claim] = []
     bindings: list[Binding] = []
@@ -692,26 +701,8 @@ def collect_claims(scan: ScanRecord) -> tuple[list[Claim], list[Binding]]:
             cs, bs = _host_claims(ob)
             claims += cs
             bindings += bs
-        elif isinstance(ob, ServiceObs):
-            claims += _service_claim(ob)
-        elif isinstance(ob, OsObs):
-            claims += _os_claim(ob)
-        elif isinstance(ob, DnsObs):
-            claims += _dns_claim(ob)
-        elif isinstance(ob, HostInvObs):
-            claims += _hostinv_claim(ob)
-        elif isinstance(ob, UpnpObs):
-            claims += _upnp_claim(ob)
-        elif isinstance(ob, MdnsObs):
-            claims += _mdns_claim(ob)
-        elif isinstance(ob, NetbiosObs):
-            claims += _netbios_claim(ob)
-        elif isinstance(ob, NtlmObs):
-            claims += _ntlm_claim(ob)
-        elif isinstance(ob, IppObs):
-            claims += _ipp_claim(ob)
-        elif isinstance(ob, UbntObs):
-            claims += _ubnt_claim(ob)
+        elif (claim := _CLAIMS.get(type(ob))) is not None:
+            claims += claim(ob)
     times = _agent_times(scan)
     records = records_from_scan(scan)
     shared = _shared_keys(records)

@@ -524,6 +524,7 @@ def ipp_response(request: bytes, path: str, printer: dict[str, Any], host: str,
     description (the attributes asked for, or all); any other path "not found", any other
     operation "operation not supported"."""
     from netmap.discover.ipp import attribute
+    from netmap.infer.identify.ipp import OPERATION_GROUP, attributes
 
     if len(request) < 9 or request[0] not in (1, 2):
         return b""
@@ -534,7 +535,7 @@ def ipp_response(request: bytes, path: str, printer: dict[str, Any], host: str,
     elif operation != 0x000B:
         status = 0x0501  # server-error-operation-not-supported
     else:
-        wanted = _requested(request)
+        wanted = set(attributes(request, OPERATION_GROUP).get("requested-attributes", []))
         chosen = [a for a in ipp_printer_attributes(printer, host, port)
                   if not wanted or wanted & {"all", "printer-description"}
                   or a[3:3 + struct.unpack_from(">H", a, 1)[0]].decode() in wanted]
@@ -543,23 +544,6 @@ def ipp_response(request: bytes, path: str, printer: dict[str, Any], host: str,
     head += attribute(0x47, "attributes-charset", "utf-8")
     head += attribute(0x48, "attributes-natural-language", "en")
     return head + printer_group + b"\x03"
-
-
-def _requested(request: bytes) -> set[str]:
-    """The requested-attributes values of a request's operation group (bounded walk)."""
-    wanted: set[str] = set()
-    at, name = 9, ""
-    for _ in range(256):
-        if at + 5 > len(request) or request[at] <= 0x0F:
-            break
-        size = struct.unpack_from(">H", request, at + 1)[0]
-        name = request[at + 3:at + 3 + size].decode("utf-8", "replace") or name
-        at += 3 + size
-        size = struct.unpack_from(">H", request, at)[0]
-        if name == "requested-attributes":
-            wanted.add(request[at + 2:at + 2 + size].decode("utf-8", "replace"))
-        at += 2 + size
-    return wanted
 
 
 def ipp_handler(svc: Svc, hostname: str) -> Handler:

@@ -32,7 +32,7 @@ SOURCE = "ipp"
 PRINTER_WEIGHT = 0.85  # only a printer (or a printer application) answers IPP as one
 MAX_VALUE = 255  # RFC 8011's text(255) and name(255) limits for what is shown
 MAX_ATTRIBUTES = 512
-_PRINTER_GROUP = 0x04
+OPERATION_GROUP, PRINTER_GROUP = 0x01, 0x04  # attribute group tags (RFC 8010 3.5.1)
 _BEGIN_COLLECTION, _END_COLLECTION = 0x34, 0x37
 _TEXT_WITH_LANGUAGE, _NAME_WITH_LANGUAGE = 0x35, 0x36
 _TEXTS = frozenset({0x41, 0x42, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49})  # string syntaxes
@@ -49,9 +49,10 @@ class IppPrinter:
     location: str | None
 
 
-def attributes(message: bytes) -> dict[str, list[str]]:
-    """The printer group's string attributes (name -> values) of an IPP response; {} for
-    anything that is not one. Integers, enums and octet strings are left out."""
+def attributes(message: bytes, group_tag: int = PRINTER_GROUP) -> dict[str, list[str]]:
+    """One attribute group's string attributes (name -> values) of an IPP message, the printer
+    group's by default; {} for anything that is not one. Integers, enums and octet strings are
+    left out."""
     if len(message) < 9 or message[0] not in (1, 2):
         return {}
     found: dict[str, list[str]] = {}
@@ -79,7 +80,7 @@ def attributes(message: bytes) -> dict[str, list[str]]:
         if named:
             name = named
         depth += (tag == _BEGIN_COLLECTION) - (tag == _END_COLLECTION and depth > 0)
-        if group == _PRINTER_GROUP and depth == 0 and tag != _END_COLLECTION:
+        if group == group_tag and depth == 0 and tag != _END_COLLECTION:
             decoded = _string(tag, value)
             if decoded is not None:
                 found.setdefault(name, []).append(decoded)

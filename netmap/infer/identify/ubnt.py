@@ -23,6 +23,7 @@ import struct
 from dataclasses import dataclass
 
 from netmap.discover.snmp.candidates import announced
+from netmap.infer.addr import norm_mac
 from netmap.infer.identify.keywords import keyword_votes
 from netmap.model import TypeVote, UbntObs
 
@@ -74,8 +75,8 @@ def describe(ob: UbntObs) -> UbntDevice | None:
     macs: list[str] = []
     for kind, value in items:
         if kind in (_MAC, _MAC_IP) and len(value) >= 6:
-            mac = ":".join(f"{b:02x}" for b in value[:6])
-            if mac not in macs:
+            mac = norm_mac(value[:6].hex())
+            if mac is not None and mac not in macs:
                 macs.append(mac)
         elif (text := announced(value.decode("utf-8", "replace"), MAX_VALUE)) is not None:
             by_kind.setdefault(kind, text)
