@@ -269,6 +269,43 @@ def test_a_makers_serial_object_serves_its_other_product_lines() -> None:
     assert librenms.kin_serials("linux", "1.3.6.1.4.1.8072.3.2.10") == ()
 
 
+def test_a_php_only_product_line_is_read_from_its_vendor_mib_rows() -> None:
+    """Edgecore's definition names no model or serial: LibreNMS's class reads the product line's
+    own MIB, and vendor-mibs.tsv carries those objects (here ECS4510-MIB)."""
+    descr, object_id = "ECS4510-28T", "1.3.6.1.4.1.259.10.1.24.101"
+    agent = walker(f"1.3.6.1.2.1.1.1.0|4|{descr}", f"1.3.6.1.2.1.1.2.0|6|{object_id}",
+                   "1.3.6.1.4.1.259.10.1.24.1.1.3.1.10.1|4|EC1234000567",
+                   "1.3.6.1.4.1.259.10.1.24.1.1.5.1.0|4|ECS4510-28T")
+    found = asyncio.run(read_identity(agent))
+    assert found.os_family is not None and found.os_family.os == "edgecos"
+    ident = found.identity
+    assert (ident.model, ident.serial_number) == ("ECS4510-28T", "EC1234000567")
+    assert "serial_number: ECS4510-MIB swSerialNumber" in ident.evidence
+
+
+def test_a_unix_agent_on_server_hardware_names_the_server() -> None:
+    """A Net-SNMP agent is asked the server makers' objects too (LibreNMS's Unix class: Dell,
+    then HP, then Supermicro); the maker's object outranks an extend named "serial"."""
+    base = ("1.3.6.1.2.1.1.1.0|4|Linux web1 5.10.0-28-amd64 #1 SMP x86_64",
+            "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10")
+    extend = "1.3.6.1.4.1.8072.1.3.2.3.1.1.6.115.101.114.105.97.108|4|EXT-SERIAL-1"
+    hp = walker(*base, "1.3.6.1.4.1.232.2.2.4.2.0|4|ProLiant DL380 Gen10",
+                "1.3.6.1.4.1.232.2.2.2.1.0|4|CZ2D1234AB", extend)
+    ident = asyncio.run(read_identity(hp)).identity
+    assert (ident.model, ident.serial_number) == ("ProLiant DL380 Gen10", "CZ2D1234AB")
+    supermicro = walker(*base, "1.3.6.1.4.1.10876.100.1.6.1.16.1|4|WM19AS001234")
+    assert asyncio.run(read_identity(supermicro)).identity.serial_number == "WM19AS001234"
+    # a Windows server's agent beside Dell OpenManage: the chassis names the server
+    windows = walker(
+        "1.3.6.1.2.1.1.1.0|4|Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - "
+        "Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.311.1.1.3.1.2",
+        "1.3.6.1.4.1.674.10892.1.300.10.1.9.1|4|PowerEdge R740",
+        "1.3.6.1.4.1.674.10892.1.300.10.1.11.1|4|7XK4M33")
+    ident = asyncio.run(read_identity(windows)).identity
+    assert (ident.model, ident.serial_number) == ("PowerEdge R740", "7XK4M33")
+
+
 def test_every_definition_names_itself_from_its_own_rule() -> None:
     """bench/knowledge_coverage.py's agents, one per LibreNMS definition, seen or not: each is
     named by its own definition (or an earlier one LibreNMS would pick too), no type is wrong at a

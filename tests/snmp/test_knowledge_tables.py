@@ -19,9 +19,14 @@ def test_every_vendor_mib_row_loads(caplog: pytest.LogCaptureFixture) -> None:
     rows = [line for line in data_text("vendor-mibs.tsv").splitlines()
             if line.strip() and not line.startswith("#")]  # fmt: skip
     generic = set(table[8072])
-    assert sum(len(v) for k, v in table.items() if k not in (8072, 2021)) == len(rows)
+    servers = [p for n in (674, 232, 10876) for p in table[n] if not p.column]
+    own_311 = len([row for row in rows if row.startswith("311\t")])
+    assert (sum(len(v) for k, v in table.items() if k not in (8072, 2021))
+            - len(servers) == len(rows))  # fmt: skip
     # the Net-SNMP appliances' scalars (never a column walk) are asked under Net-SNMP's number
     assert generic and all(not p.column for p in generic)
+    # a Windows agent is asked the server makers' scalars, after its own rows
+    assert list(table[311][own_311:]) == servers and table[311][-1].label.startswith("SUPERMICRO")
     junos = {p.label for p in table[2636]}
     assert "JUNIPER-MIB jnxBoxSerialNo" in junos
 

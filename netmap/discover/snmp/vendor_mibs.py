@@ -64,18 +64,27 @@ def _row(cols: list[str]) -> tuple[int, Probe]:
 
 def load_vendor_probes(rows: str | None = None) -> dict[int, tuple[Probe, ...]]:
     """Enterprise number -> its probes, in table order, plus the Net-SNMP appliances' scalars
-    under the generic agents' numbers. `rows`: the table's text (default: the shipped one)."""
+    under the generic agents' numbers, and the server makers' scalars after a server OS agent's
+    own. `rows`: the table's text (default: the shipped one)."""
     table: dict[int, tuple[Probe, ...]] = {}
     text = data_text("vendor-mibs.tsv") if rows is None else rows
     lines = [(n, line.split("\t")) for n, line in table_lines(text)]
     for number, probe in each_row(lines, _row, "vendor-mibs.tsv line"):
         table[number] = (*table.get(number, ()), probe)
     extra = tomllib.loads(data_text("vendor-mibs.toml"))
-    appliances = tuple(probe for number in extra.get("net_snmp_appliances", [])
-                       for probe in table.get(number, ()) if not probe.column)  # fmt: skip
+    appliances = _scalars(table, extra.get("net_snmp_appliances", []))
     for generic in _GENERIC_AGENTS:
         table[generic] = appliances
+    servers = _scalars(table, extra.get("server_hardware", []))
+    for number in extra.get("server_os_agents", []):
+        table[number] = table.get(number, ()) + servers
     return table
+
+
+def _scalars(table: dict[int, tuple[Probe, ...]], numbers: list[int]) -> tuple[Probe, ...]:
+    """The non-column probes of the makers `numbers`, in that order (asked in one GET)."""
+    return tuple(probe for number in numbers for probe in table.get(number, ())
+                 if not probe.column)  # fmt: skip
 
 
 def load_relative_probes() -> dict[str, tuple[tuple[Field_, str, str], ...]]:
