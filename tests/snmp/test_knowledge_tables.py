@@ -4,11 +4,13 @@ every row loads, and a bad row costs only itself, with a warning that says where
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
 from netmap.discover.snmp import enterprises, sysdescr, vendor_mibs
 from netmap.discover.snmp.datafiles import data_text
+from netmap.discover.snmp.enterprises import enterprise_of
 from netmap.infer.identify.keywords import load_keywords
 
 
@@ -29,6 +31,35 @@ def test_every_vendor_mib_row_loads(caplog: pytest.LogCaptureFixture) -> None:
     assert list(table[311][own_311:]) == servers and table[311][-1].label.startswith("SUPERMICRO")
     junos = {p.label for p in table[2636]}
     assert "JUNIPER-MIB jnxBoxSerialNo" in junos
+
+
+SYMBOLS = (Path(__file__).resolve().parents[3] / "shared" / "knowledge" / "librenms"
+           / "symbols.tsv")  # fmt: skip
+
+
+@pytest.mark.skipif(not SYMBOLS.exists(), reason="../shared/knowledge is not beside the project")
+def test_vendor_mib_rows_agree_with_the_objects_librenms_resolves() -> None:
+    """A hand-kept row names its MIB object; where net-snmp resolved that object from LibreNMS's
+    MIBs, the row's OID must be the object's (a mistyped arc fails here). A module name that two
+    makers' MIBs share (NMS-CHASSIS under BDCOM's and PBN's numbers) resolves once: a symbol
+    under another enterprise than the row's is not its object."""
+    resolved = dict(line.split("\t", 1) for line in SYMBOLS.read_text().splitlines() if "\t" in line)
+    checked, wrong = 0, []
+    for line in data_text("vendor-mibs.tsv").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5 or len(words := cols[4].split()) < 2:
+            continue
+        how, oid = cols[2], cols[3]
+        instance = oid + ".0" if how == "scalar" else oid
+        for key in (f"{words[0]}::{words[1]}", f"{words[0]}::{words[1]}.0"):
+            want = resolved.get(key, "").strip().strip(".")
+            if not want or enterprise_of(want) != enterprise_of(oid):
+                continue
+            checked += 1
+            if want not in (oid, instance) and not (how == "exact" and oid.startswith(want + ".")):
+                wrong.append((cols[4], oid, key, want))
+            break
+    assert checked >= 30 and not wrong, wrong
 
 
 def test_a_bad_vendor_mib_row_is_skipped_with_its_line(caplog: pytest.LogCaptureFixture) -> None:
