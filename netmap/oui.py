@@ -63,4 +63,13 @@ def brand(name: str | None) -> str | None:
     short = _SUFFIXES.sub("", name.strip()).strip(" ,.")
     if short.casefold() in _COMMON_WORDS:  # keep the word that made it a name
         short = _LEGAL_FORM.sub("", name.strip()).strip(" ,.")
-    return short or name.strip()
+    return _acronym(short) or name.strip()
+
+
+# Wireshark's MAC registry title-cases the names IEEE lists in capitals ("TVT CO., LTD" ->
+# "Tvt Co.,Ltd"). A short name with no vowel cannot be a word: it is letters, as "TVT", "LG".
+_TITLED_ACRONYM = re.compile(r"[A-Z][b-df-hj-np-tv-xz]{1,3}")
+
+
+def _acronym(short: str) -> str:
+    return short.upper() if _TITLED_ACRONYM.fullmatch(short) else short

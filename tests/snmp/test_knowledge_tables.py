@@ -87,6 +87,9 @@ def test_brands_table() -> None:
     # a maker's registered name, as the MAC registry spells it, is the brand people write
     from netmap.oui import brand
     assert brand("Super Micro Computer, Inc.") == "Supermicro"
+    # the MAC registry's title-cased capitals are letters again; words and mixed case stay
+    assert [brand(n) for n in ("Tvt Co.,Ltd", "Lg Innotek", "Lytx", "Zte Corporation", "NXP")] \
+        == ["TVT", "Lg Innotek", "Lytx", "ZTE", "NXP"]
     assert all(k == k.lower() for k in enterprises.BRAND_KEYWORDS)
 
 
