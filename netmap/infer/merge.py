@@ -986,16 +986,13 @@ def _identity_evidence(
     return out
 
 
-def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> Device:
+def _claimed_values(claims: list[Claim], macs: dict[str, int]) -> dict[str, list[tuple[str, str]]]:
+    """Each field's (value, source) pairs from every claim, a maker spelled one way whichever
+    source named it; the MAC registry names the maker only where no source did."""
     values: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for c in claims:
         for fld, value, src in c.values:
-            # one spelling per maker, whichever source named it
             values[fld].append((brand(value) or value if fld == "vendor" else value, src))
-    macs: dict[str, int] = {}
-    for c in claims:
-        for mac, tier in c.macs.items():
-            macs[mac] = min(tier, macs.get(mac, tier))
     if not values["vendor"] and macs:
         best_tier = min(macs.values())
         for mac in sorted(m for m, t in macs.items() if t == best_tier):
@@ -1003,6 +1000,21 @@ def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> De
             if vendor:
                 values["vendor"].append((vendor, "oui"))
                 break
+    return values
+
+
+def _claimed_macs(claims: list[Claim]) -> dict[str, int]:
+    """MAC -> the best (lowest) tier any claim gave it."""
+    macs: dict[str, int] = {}
+    for c in claims:
+        for mac, tier in c.macs.items():
+            macs[mac] = min(tier, macs.get(mac, tier))
+    return macs
+
+
+def _build_device(dev_id: str, claims: list[Claim], extra: list[Conflict]) -> Device:
+    macs = _claimed_macs(claims)
+    values = _claimed_values(claims, macs)
     picked: dict[str, str | None] = {}
     picked_from: dict[str, str | None] = {}
     conflicts = list(extra)

@@ -36,6 +36,7 @@ from netmap.model import (
     Device,
     DeviceType,
     Evidence,
+    Interface,
     Inventory,
     Link,
     LinkConfidence,
@@ -333,84 +334,74 @@ def services_table(inv: Inventory) -> Table:
     return Table("Services", headers, rows)
 
 
+_INTERFACE_HEADERS = [
+    "Device",
+    "IP address",
+    "ifIndex",
+    "Port",
+    "Port addresses",
+    "Description",
+    "Alias",
+    "Speed (Mbit/s)",
+    "Admin status",
+    "Oper status",
+    "MAC",
+    "Access VLAN",
+    "Trunk",
+    "Allowed VLANs",
+    "Connected to",
+    "Link evidence",
+]
+
+
 def interfaces_table(inv: Inventory) -> Table:
     """Ports as the devices report them, plus what the links say is plugged in."""
     names = _Names(inv)
+    attached = _attached_ports(inv)
+    rows: list[list[Value]] = []
+    for d in sorted(inv.devices, key=_device_order):
+        ip = d.addresses[0] if d.addresses else ""
+        vlans = port_vlans(d)
+        seen: set[str] = set()
+        for itf in sorted(d.interfaces, key=lambda i: i.if_index):
+            port = itf.name or itf.description or str(itf.if_index)
+            seen.add(port)
+            peers = _peers(attached.get((d.id, port), []), names)
+            rows.append([device_title(d), ip, *_interface_cells(itf, port, vlans.get(port)),
+                         *peers])  # fmt: skip
+        # a port only a link names (LLDP's or a forwarding table's, not in the agent's table)
+        for (dev_id, port), items in sorted(attached.items()):
+            if dev_id == d.id and port not in seen:
+                blank: list[Value] = [None] * (len(_INTERFACE_HEADERS) - 6)
+                rows.append([device_title(d), ip, None, port, *blank, *_peers(items, names)])
+    return Table("Interfaces", list(_INTERFACE_HEADERS), rows)
+
+
+def _attached_ports(inv: Inventory) -> dict[tuple[str, str], list[tuple[str, Link]]]:
+    """(device id, port) -> the devices its links reach, with the link."""
     attached: dict[tuple[str, str], list[tuple[str, Link]]] = {}
     for link in inv.links:
         for here, port, there in ((link.a, link.a_port, link.b), (link.b, link.b_port, link.a)):
             if port:
                 attached.setdefault((here, port), []).append((there, link))
-    headers = [
-        "Device",
-        "IP address",
-        "ifIndex",
-        "Port",
-        "Port addresses",
-        "Description",
-        "Alias",
-        "Speed (Mbit/s)",
-        "Admin status",
-        "Oper status",
-        "MAC",
-        "Access VLAN",
-        "Trunk",
-        "Allowed VLANs",
-        "Connected to",
-        "Link evidence",
+    return attached
+
+
+def _interface_cells(itf: Interface, port: str, vlans: PortVlans | None) -> list[Value]:
+    """The row's cells from ifIndex to the VLANs, as the agent reports the port."""
+    speed = round(itf.speed / 1_000_000) if itf.speed else None
+    return [
+        itf.if_index,
+        port,
+        ", ".join(itf.addresses) or None,  # a router's own on each subnet
+        itf.description,
+        itf.alias,
+        speed,
+        _updown(itf.is_enabled),
+        _updown(itf.is_up),
+        itf.mac_address,
+        *_vlan_cells(vlans),
     ]
-    rows: list[list[Value]] = []
-    seen: set[tuple[str, str]] = set()
-    for d in sorted(inv.devices, key=_device_order):
-        ip = d.addresses[0] if d.addresses else ""
-        vlans = port_vlans(d)
-        for itf in sorted(d.interfaces, key=lambda i: i.if_index):
-            port = itf.name or itf.description or str(itf.if_index)
-            seen.add((d.id, port))
-            peers, evidence = _peers(attached.get((d.id, port), []), names)
-            speed = round(itf.speed / 1_000_000) if itf.speed else None
-            rows.append(
-                [
-                    device_title(d),
-                    ip,
-                    itf.if_index,
-                    port,
-                    ", ".join(itf.addresses) or None,  # a router's own on each subnet
-                    itf.description,
-                    itf.alias,
-                    speed,
-                    _updown(itf.is_enabled),
-                    _updown(itf.is_up),
-                    itf.mac_address,
-                    *_vlan_cells(vlans.get(port)),
-                    peers,
-                    evidence,
-                ]
-            )
-        for (dev_id, port), items in sorted(attached.items()):
-            if dev_id == d.id and (dev_id, port) not in seen:
-                peers, evidence = _peers(items, names)
-                rows.append(
-                    [
-                        device_title(d),
-                        ip,
-                        None,
-                        port,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        peers,
-                        evidence,
-                    ]
-                )
-    return Table("Interfaces", headers, rows)
 
 
 def _vlan_cells(ps: PortVlans | None) -> list[Value]:
@@ -651,6 +642,14 @@ def _placed_devices(inv: Inventory) -> set[str]:
 
 
 def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, str]]:
+    yield from _identity_findings(d)
+    yield from _placement_findings(d, placed)
+    yield from _security_findings(d)
+    yield from _consistency_findings(d)
+
+
+def _identity_findings(d: Device) -> Iterable[tuple[str, str, str, str]]:
+    """What the device is, where that is in doubt."""
     if Role.SCANNER in d.roles:  # what netmap ran on: its type and inventory are no question
         yield (
             "Scanning computer",
@@ -673,6 +672,10 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             GUESS,
             "Confirm the device type.",
         )
+
+
+def _placement_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, str]]:
+    """Where it is, or whether it serves, where that is in doubt."""
     if not placed and d.type not in (DeviceType.ROUTER, DeviceType.FIREWALL):
         yield (
             "Not placed",
@@ -687,6 +690,10 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
             EVIDENCE,
             "Check its power, cabling and join to the controller; price a replacement if failed.",
         )
+
+
+def _security_findings(d: Device) -> Iterable[tuple[str, str, str, str]]:
+    """Defaults, old protocols and weak settings seen on the wire."""
     community = _default_community(d)
     if community is not None:
         found, basis = community
@@ -705,6 +712,10 @@ def _device_findings(d: Device, placed: bool) -> Iterable[tuple[str, str, str, s
                EVIDENCE, "Require SMB signing on the server (Group Policy: \"Microsoft network "
                "server: Digitally sign communications (always)\"; on a NAS or Samba, its "
                "server signing setting).")
+
+
+def _consistency_findings(d: Device) -> Iterable[tuple[str, str, str, str]]:
+    """Sources that share an identity or disagree about a value."""
     for shared in d.shared_identity:
         yield (
             "Shared identity",
