@@ -296,14 +296,19 @@ def test_a_unix_agent_on_server_hardware_names_the_server() -> None:
     supermicro = walker(*base, "1.3.6.1.4.1.10876.100.1.6.1.16.1|4|WM19AS001234")
     assert asyncio.run(read_identity(supermicro)).identity.serial_number == "WM19AS001234"
     # a Windows server's agent beside Dell OpenManage: the chassis names the server
-    windows = walker(
+    windows_lines = (
         "1.3.6.1.2.1.1.1.0|4|Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - "
         "Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)",
         "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.311.1.1.3.1.2",
         "1.3.6.1.4.1.674.10892.1.300.10.1.9.1|4|PowerEdge R740",
         "1.3.6.1.4.1.674.10892.1.300.10.1.11.1|4|7XK4M33")
+    windows = walker(*windows_lines)
     ident = asyncio.run(read_identity(windows)).identity
-    assert (ident.model, ident.serial_number) == ("PowerEdge R740", "7XK4M33")
+    assert (ident.vendor, ident.model, ident.serial_number) == ("Dell", "PowerEdge R740", "7XK4M33")
+    assert "vendor: answers MIB-Dell-10892" in ident.evidence
+    # a Windows agent with no server maker's agent beside it stays Microsoft's
+    bare = walker(*[line for line in windows_lines if "674" not in line])
+    assert asyncio.run(read_identity(bare)).identity.vendor == "Microsoft"
 
 
 def test_every_definition_names_itself_from_its_own_rule() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast, get_args
 
 from netmap.discover.snmp.candidates import Field_
@@ -31,6 +31,9 @@ class Probe:
     exact: bool = False
     pattern: str | None = None
     template: str = "{}"
+    # a server maker's agent beside the OS's own: its answer names the machine's maker, above
+    # the brand of the OS agent's number (a Windows server on a Dell is Dell's, not Microsoft's)
+    hardware: bool = False
 
     @property
     def instance(self) -> str:
@@ -75,7 +78,8 @@ def load_vendor_probes(rows: str | None = None) -> dict[int, tuple[Probe, ...]]:
     appliances = _scalars(table, extra.get("net_snmp_appliances", []))
     for generic in _GENERIC_AGENTS:
         table[generic] = appliances
-    servers = _scalars(table, extra.get("server_hardware", []))
+    servers = tuple(replace(p, hardware=True)
+                    for p in _scalars(table, extra.get("server_hardware", [])))  # fmt: skip
     for number in extra.get("server_os_agents", []):
         table[number] = table.get(number, ()) + servers
     return table

@@ -352,10 +352,12 @@ async def _chassis_type_name(walker: Walker, enterprise: int | None, found: Cand
 
 
 def _vendor_of_mib(found: Candidates, probe: Probe, value: str | None) -> None:
-    """An agent that answers a vendor's private MIB was made by (or for) that vendor."""
+    """An agent that answers a vendor's private MIB was made by (or for) that vendor; a server
+    maker's agent beside the OS's names the machine's maker, above the OS agent's brand."""
     if useful(value):
         vendor = vendor_of_enterprise(enterprise_of(probe.oid))
-        found.add("vendor", R_VENDOR_MIB + 1, vendor, f"answers {probe.label.split()[0]}")
+        rank = R_VENDOR_MIB - 6 if probe.hardware else R_VENDOR_MIB + 1
+        found.add("vendor", rank, vendor, f"answers {probe.label.split()[0]}")
 
 
 async def _standard_scalars(
