@@ -311,6 +311,27 @@ def test_a_unix_agent_on_server_hardware_names_the_server() -> None:
     assert asyncio.run(read_identity(bare)).identity.vendor == "Microsoft"
 
 
+def test_an_esxi_host_is_its_machines_makers() -> None:
+    """ESXi's agent answers under VMware's number; its ENTITY-MIB chassis names the machine. The
+    inventory's vendor is the machine's maker (the bid prices a Dell), the OS stays ESXi's."""
+    lines = ("1.3.6.1.2.1.1.1.0|4|VMware ESXi 7.0.3 build-19193900 VMware, Inc. x86_64",
+             "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.6876.4.1",
+             "1.3.6.1.2.1.47.1.1.1.1.2.1|4|PowerEdge R640",
+             "1.3.6.1.2.1.47.1.1.1.1.5.1|2|3",
+             "1.3.6.1.2.1.47.1.1.1.1.11.1|4|5ABC123",
+             "1.3.6.1.2.1.47.1.1.1.1.12.1|4|Dell Inc.",
+             "1.3.6.1.4.1.6876.1.2.0|4|7.0.3")
+    found = asyncio.run(read_identity(walker(*lines)))
+    assert found.os_family is not None and found.os_family.os == "vmware-esxi"
+    ident = found.identity
+    assert (ident.vendor, ident.model, ident.serial_number, ident.os_version) == (
+        "Dell", "PowerEdge R640", "5ABC123", "7.0.3")
+    assert "vendor: ENTITY-MIB chassis 1 entPhysicalMfgName (the machine's maker)" in ident.evidence
+    # a chassis that names no maker leaves the host VMware's
+    bare = walker(*[line for line in lines if ".47.1.1.1.1.12." not in line])
+    assert asyncio.run(read_identity(bare)).identity.vendor == "VMware"
+
+
 def test_every_definition_names_itself_from_its_own_rule() -> None:
     """bench/knowledge_coverage.py's agents, one per LibreNMS definition, seen or not: each is
     named by its own definition (or an earlier one LibreNMS would pick too), no type is wrong at a

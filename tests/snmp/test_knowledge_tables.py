@@ -23,8 +23,10 @@ def test_every_vendor_mib_row_loads(caplog: pytest.LogCaptureFixture) -> None:
     generic = set(table[8072])
     servers = [p for n in (674, 232, 10876) for p in table[n] if not p.column]
     own_311 = len([row for row in rows if row.startswith("311\t")])
+    os_agents = vendor_mibs.SERVER_OS_AGENTS
+    assert os_agents == {311, 6876}  # Windows, ESXi
     assert (sum(len(v) for k, v in table.items() if k not in (8072, 2021))
-            - len(servers) == len(rows))  # fmt: skip
+            - len(servers) * len(os_agents) == len(rows))  # fmt: skip
     # the Net-SNMP appliances' scalars (never a column walk) are asked under Net-SNMP's number
     assert generic and all(not p.column for p in generic)
     # a Windows agent is asked the server makers' scalars, after its own rows

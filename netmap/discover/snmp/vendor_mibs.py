@@ -100,6 +100,10 @@ def load_relative_probes() -> dict[str, tuple[tuple[Field_, str, str], ...]]:
 
 # Vendor probes by sysObjectID enterprise number (a few hundred rows: read once, at import).
 VENDOR_PROBES: dict[int, tuple[Probe, ...]] = load_vendor_probes()
+# Enterprise numbers of operating systems' own agents (Windows, ESXi): they name the OS's maker,
+# and the machine's maker, where a server agent or the chassis names it, is the device's.
+SERVER_OS_AGENTS: frozenset[int] = frozenset(
+    tomllib.loads(data_text("vendor-mibs.toml")).get("server_os_agents", []))
 # Product families whose MIB is rooted at the product's own sysObjectID.
 RELATIVE_PROBES: dict[str, tuple[tuple[Field_, str, str], ...]] = load_relative_probes()
 

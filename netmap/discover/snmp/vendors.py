@@ -44,9 +44,15 @@ from netmap.discover.snmp.enterprises import (
 from netmap.discover.snmp.products import product_of
 from netmap.discover.snmp.sysdescr import parse_sys_descr
 from netmap.discover.snmp.values import MAX_TEXT
-from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES, Probe, relative_probes
+from netmap.discover.snmp.vendor_mibs import (
+    SERVER_OS_AGENTS,
+    VENDOR_PROBES,
+    Probe,
+    relative_probes,
+)
 from netmap.discover.snmp.walker import SnmpError, SnmpValue, Walker
 from netmap.model import Identity
+from netmap.oui import brand
 
 
 def _extend_oid(name: str, column: str = oids.NS_EXTEND_OUTPUT_1LINE) -> str:
@@ -170,8 +176,10 @@ async def _walk(walker: Walker, oid: str, max_rows: int) -> list[tuple[str, Snmp
 _CHASSIS, _STACK = 3, 11
 
 
-async def _entity(walker: Walker, found: Candidates) -> None:
-    """ENTITY-MIB: the first chassis (class 3), or a stack's first member, names the device."""
+async def _entity(walker: Walker, found: Candidates, machine_maker: bool = False) -> None:
+    """ENTITY-MIB: the first chassis (class 3), or a stack's first member, names the device.
+    Under an operating system's own agent (`machine_maker`: ESXi's) the chassis maker is the
+    machine's, above the OS agent's brand."""
     classes = await _walk(walker, oids.ENT_PHYSICAL_CLASS, max_rows=5000)
     chassis = [oid.rsplit(".", 1)[1] for oid, value in classes if value == _CHASSIS]
     if not chassis:
@@ -209,6 +217,9 @@ async def _entity(walker: Walker, found: Candidates) -> None:
     found.add("os_version", R_DESCR + 2, value["software"], f"{where} entPhysicalSoftwareRev")
     found.add("os_version", R_WEAK + 2, value["firmware"], f"{where} entPhysicalFirmwareRev")
     found.add("vendor", R_WEAK - 5, brand_in_text(value["mfg"]), f"{where} entPhysicalMfgName")
+    if machine_maker and useful(value["mfg"]):
+        found.add("vendor", R_VENDOR_MIB - 6, brand(value["mfg"]),
+                  f"{where} entPhysicalMfgName (the machine's maker)")  # fmt: skip
     found.add("vendor", R_WEAK + 5, value["mfg"], f"{where} entPhysicalMfgName")
     if descr:
         # without a digit it names a product line ("Avaya IP Office"): below a banner's model
@@ -408,7 +419,7 @@ async def identify(
         found.add(name, rank, value, source)
     _enterprise_vendor(found, enterprise)
     await _standard_scalars(walker, vendor_of_enterprise(enterprise) is None, found)
-    await _entity(walker, found)
+    await _entity(walker, found, machine_maker=enterprise in SERVER_OS_AGENTS)
     await _vendor_probes(walker, enterprise, object_id, found)
     await _host_resources_model(walker, found)
     parse_sys_descr(descr_text, object_id, found)
