@@ -99,6 +99,9 @@ class Candidates:
 
 
 # Ranks: lower wins.
+# Under an operating system's own agent (Windows, ESXi), the machine's maker that a server
+# agent or the chassis names: above the OS agent's brand (R_VENDOR_MIB - 5).
+R_MACHINE_MAKER = 4
 R_VENDOR_MIB = 10
 R_ENTITY = 20
 R_STANDARD = 30

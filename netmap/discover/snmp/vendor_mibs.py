@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from typing import cast, get_args
+from functools import cache
+from typing import Any, cast, get_args
 
 from netmap.discover.snmp.candidates import Field_
 from netmap.discover.snmp.datafiles import data_text, each_row, table_lines
@@ -65,6 +66,12 @@ def _row(cols: list[str]) -> tuple[int, Probe]:
                               template=template, **_HOW[how])  # fmt: skip
 
 
+@cache
+def _companion() -> dict[str, Any]:
+    """vendor-mibs.toml, read once."""
+    return tomllib.loads(data_text("vendor-mibs.toml"))
+
+
 def load_vendor_probes(rows: str | None = None) -> dict[int, tuple[Probe, ...]]:
     """Enterprise number -> its probes, in table order, plus the Net-SNMP appliances' scalars
     under the generic agents' numbers, and the server makers' scalars after a server OS agent's
@@ -74,7 +81,7 @@ def load_vendor_probes(rows: str | None = None) -> dict[int, tuple[Probe, ...]]:
     lines = [(n, line.split("\t")) for n, line in table_lines(text)]
     for number, probe in each_row(lines, _row, "vendor-mibs.tsv line"):
         table[number] = (*table.get(number, ()), probe)
-    extra = tomllib.loads(data_text("vendor-mibs.toml"))
+    extra = _companion()
     appliances = _scalars(table, extra.get("net_snmp_appliances", []))
     for generic in _GENERIC_AGENTS:
         table[generic] = appliances
@@ -92,7 +99,7 @@ def _scalars(table: dict[int, tuple[Probe, ...]], numbers: list[int]) -> tuple[P
 
 
 def load_relative_probes() -> dict[str, tuple[tuple[Field_, str, str], ...]]:
-    extra = tomllib.loads(data_text("vendor-mibs.toml"))
+    extra = _companion()
     return {entry["family"]: tuple((cast(Field_, f), suffix, label)
                                    for f, suffix, label in entry["probes"])
             for entry in extra.get("relative", [])}  # fmt: skip
@@ -102,8 +109,7 @@ def load_relative_probes() -> dict[str, tuple[tuple[Field_, str, str], ...]]:
 VENDOR_PROBES: dict[int, tuple[Probe, ...]] = load_vendor_probes()
 # Enterprise numbers of operating systems' own agents (Windows, ESXi): they name the OS's maker,
 # and the machine's maker, where a server agent or the chassis names it, is the device's.
-SERVER_OS_AGENTS: frozenset[int] = frozenset(
-    tomllib.loads(data_text("vendor-mibs.toml")).get("server_os_agents", []))
+SERVER_OS_AGENTS: frozenset[int] = frozenset(_companion().get("server_os_agents", []))
 # Product families whose MIB is rooted at the product's own sysObjectID.
 RELATIVE_PROBES: dict[str, tuple[tuple[Field_, str, str], ...]] = load_relative_probes()
 

@@ -27,6 +27,7 @@ from netmap.discover.snmp.candidates import (
     R_DESCR,
     R_ENTITY,
     R_FALLBACK,
+    R_MACHINE_MAKER,
     R_STANDARD,
     R_VENDOR_MIB,
     R_WEAK,
@@ -218,7 +219,7 @@ async def _entity(walker: Walker, found: Candidates, machine_maker: bool = False
     found.add("os_version", R_WEAK + 2, value["firmware"], f"{where} entPhysicalFirmwareRev")
     found.add("vendor", R_WEAK - 5, brand_in_text(value["mfg"]), f"{where} entPhysicalMfgName")
     if machine_maker and useful(value["mfg"]):
-        found.add("vendor", R_VENDOR_MIB - 6, brand(value["mfg"]),
+        found.add("vendor", R_MACHINE_MAKER, brand(value["mfg"]),
                   f"{where} entPhysicalMfgName (the machine's maker)")  # fmt: skip
     found.add("vendor", R_WEAK + 5, value["mfg"], f"{where} entPhysicalMfgName")
     if descr:
@@ -367,7 +368,7 @@ def _vendor_of_mib(found: Candidates, probe: Probe, value: str | None) -> None:
     maker's agent beside the OS's names the machine's maker, above the OS agent's brand."""
     if useful(value):
         vendor = vendor_of_enterprise(enterprise_of(probe.oid))
-        rank = R_VENDOR_MIB - 6 if probe.hardware else R_VENDOR_MIB + 1
+        rank = R_MACHINE_MAKER if probe.hardware else R_VENDOR_MIB + 1
         found.add("vendor", rank, vendor, f"answers {probe.label.split()[0]}")
 
 
