@@ -283,6 +283,42 @@ def test_a_php_only_product_line_is_read_from_its_vendor_mib_rows() -> None:
     assert "serial_number: ECS4510-MIB swSerialNumber" in ident.evidence
 
 
+def test_a_qnap_qts_agent_gives_its_serial_number_not_its_host_name() -> None:
+    """QTS-MIB lists hostname (.4) before serialNumber (.5): the serial is the enclosure's."""
+    descr, object_id = "Linux TS-453D 5.10.60-qnap", "1.3.6.1.4.1.24681"
+    agent = walker(f"1.3.6.1.2.1.1.1.0|4|{descr}", f"1.3.6.1.2.1.1.2.0|6|{object_id}",
+                   "1.3.6.1.4.1.55062.1.12.3.0|4|TS-453D",
+                   "1.3.6.1.4.1.55062.1.12.4.0|4|nas-cityhall",
+                   "1.3.6.1.4.1.55062.1.12.5.0|4|Q21AI12345",
+                   "1.3.6.1.4.1.55062.1.12.6.0|4|5.1.4.2596")
+    ident = asyncio.run(read_identity(agent)).identity
+    assert (ident.model, ident.serial_number, ident.os_version) == (
+        "TS-453D", "Q21AI12345", "5.1.4.2596")
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # ENLOGIC-PDU-MIB: .10 model, .11 serial, .12 date of manufacture, .13 firmware
+        ({"10": "EN2015", "11": "E1234567", "12": "03/14/2016", "13": "1.0.4.3"},
+         ("EN2015", "E1234567", "1.0.4.3")),
+        # the same without a model number: its serial is no model
+        ({"11": "E1234567", "12": "03/14/2016", "13": "1.0.4.3"}, (None, "E1234567", "1.0.4.3")),
+        # ENLOGIC-PDU2-MIB: .11 part number, .12 serial, .13 date of manufacture, .14 firmware
+        ({"11": "EN1814", "12": "E7654321", "13": "2019-05-02", "14": "2.0.4.3"},
+         ("EN1814", "E7654321", "2.0.4.3")),
+    ],
+)
+def test_enlogic_pdus_of_either_mib_read_their_own_columns(
+        rows: dict[str, str], expected: tuple[str | None, str | None, str | None]) -> None:
+    agent = walker("1.3.6.1.2.1.1.1.0|4|Enlogic PDU", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.38446.1",
+                   *(f"1.3.6.1.4.1.38446.1.1.2.1.{column}.1|4|{value}"
+                     for column, value in rows.items()))
+    ident = asyncio.run(read_identity(agent)).identity
+    assert (ident.model if ident.model != "Enlogic PDU" else None, ident.serial_number,
+            ident.os_version) == expected
+
+
 def test_a_unix_agent_on_server_hardware_names_the_server() -> None:
     """A Net-SNMP agent is asked the server makers' objects too (LibreNMS's Unix class: Dell,
     then HP, then Supermicro); the maker's object outranks an extend named "serial"."""

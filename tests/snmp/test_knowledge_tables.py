@@ -67,7 +67,7 @@ def test_vendor_mib_rows_agree_with_the_objects_librenms_resolves() -> None:
             if want not in (oid, instance) and not (how == "exact" and oid.startswith(want + ".")):
                 wrong.append((cols[4], oid, key, want))
             break
-    assert checked >= 60 and not wrong, wrong
+    assert checked >= 66 and not wrong, wrong
 
 
 def test_a_bad_vendor_mib_row_is_skipped_with_its_line(caplog: pytest.LogCaptureFixture) -> None:
