@@ -25,10 +25,6 @@ ARP_TIMEOUT = 1.5  # seconds to wait for late replies after the last request
 MAX_TARGETS = 1 << 16
 
 
-def normalize_mac(mac: str) -> str:
-    return mac.strip().lower().replace("-", ":")
-
-
 def can_arp() -> bool:
     return os.geteuid() == 0
 

@@ -71,11 +71,6 @@ def owned_by(prefix: str, ns: str) -> bool:
     return ns.split("-", 1)[0] == prefix and "-" in ns
 
 
-def netns_pids(ns: str) -> list[int]:
-    res = run(["ip", "netns", "pids", ns], check=False, timeout=5)
-    return [int(p) for p in res.stdout.split() if p.isdigit()]
-
-
 def void_namespace(prefix: str) -> str:
     return f"{prefix}--void"
 

@@ -109,9 +109,6 @@ class CachingWalker:
         inner = getattr(self.inner, "next_oids", None)
         return {} if inner is None else dict(await inner(oid_list))
 
-    def known_empty(self, oid: str) -> bool:
-        return oid in self._empty
-
     async def prime(self, subtrees: Sequence[str], scalars: Sequence[str] = ()) -> None:
         """Mark the subtrees the agent does not have (one batched GETNEXT, when supported), and
         fetch the scalars getters will ask for in one GET."""

@@ -76,7 +76,6 @@ DOT1D_BASE_NUM_PORTS = "1.3.6.1.2.1.17.1.2"  # BRIDGE-MIB::dot1dBaseNumPorts
 LLDP_LOC_SYS_CAP_ENABLED = "1.0.8802.1.1.2.1.3.6"  # LLDP-MIB::lldpLocSysCapEnabled
 
 # --- SNMPv2-MIB / SNMPv2-SMI (subtrees) ------------------------------------------------------
-SYSTEM = "1.3.6.1.2.1.1"  # SNMPv2-MIB::system
 ENTERPRISES = "1.3.6.1.4.1"  # SNMPv2-SMI::enterprises
 NS_EXTEND_OUTPUT_1LINE = "1.3.6.1.4.1.8072.1.3.2.3.1.1"  # NET-SNMP-EXTEND-MIB::nsExtendOutput1Line
 NS_EXTEND_OUTPUT_FULL = "1.3.6.1.4.1.8072.1.3.2.3.1.2"  # NET-SNMP-EXTEND-MIB::nsExtendOutputFull

@@ -64,7 +64,6 @@ STRUCTURE: tuple[tuple[str, str], ...] = (
     ("sensors", oids.ENT_PHY_SENSOR_TABLE),
     ("docsis", oids.DOCS_IF_MIB),
 )
-STRUCTURE_SUBTREES = tuple(subtree for _key, subtree in STRUCTURE)
 
 
 @dataclass
