@@ -14,10 +14,12 @@ Scoring (printed with the results):
   see TYPE_MAP; the top SNMP type vote must be one of the accepted types. A definition whose
   title names a camera or a video recorder also accepts camera (LibreNMS types some "network").
 * vendor: LibreNMS has no vendor field. Accepted names are (a) the IANA registrant of the
-  sysObjectID enterprise (netmap's enterprise table; not for agent-toolkit numbers such as
-  Net-SNMP 8072), (b) the first word of the OS display name `os_text` ("Cisco IOS" -> Cisco)
-  unless that word is an OS name (Linux, FreeBSD, ...), (c) the OS `group` when it names a vendor.
-  Corporate renames (Compaq=HPE, Foundry=Brocade=Ruckus, Sun=Oracle, ...) are equivalent.
+  sysObjectID enterprise as the IANA registry spells it (not netmap's curated brand table, which
+  is part of what is measured; not for agent-toolkit numbers such as Net-SNMP 8072), (b) the
+  first word of the OS display name `os_text` ("Cisco IOS" -> Cisco) unless that word is an OS
+  name (Linux, FreeBSD, ...), (c) the OS `group` when it names a vendor. Documented renames,
+  acquisitions and trade names (Compaq=HPE, Foundry=Brocade=Ruckus, Sun=Oracle, ...; RENAMES)
+  are equivalent.
 * hardware/model, version, serial: normalized (casefold, quotes and extra spaces stripped),
   a match if either string contains the other, also once punctuation and spaces are dropped
   ("S4128F-ON" = "s4128Fon", "00-1B-BC-AA-AA-AA" = "001BBCAAAAAA"), and a family written with
@@ -52,7 +54,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from netmap.discover.snmp.enterprises import ENTERPRISES, GENERIC_ENTERPRISES  # noqa: E402
+from netmap.discover.snmp.enterprises import GENERIC_ENTERPRISES, iana_name  # noqa: E402
 from netmap.discover.snmp.snmprec import SnmprecWalker  # noqa: E402
 from netmap.discover.snmp.walker import Walker  # noqa: E402
 from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
@@ -157,7 +159,7 @@ NOT_VENDORS = {
 NOT_VENDOR_GROUPS = {"unix", "linux", "printer", "ups", "red", "fs"}
 # Equivalent vendor names (product lines that changed owners, OEM brands).
 RENAMES = [
-    {"hp", "hewlettpackard", "hpe", "compaq", "aruba", "3com", "h3c"},
+    {"hp", "hewlettpackard", "hpe", "compaq", "aruba", "3com", "h3c", "nimblestorage"},
     {"foundry", "brocade", "ruckus", "commscope"},
     {"sun", "oracle"},
     {"dell", "force10", "emc", "dellemc", "equallogic", "compellent"},
@@ -169,7 +171,7 @@ RENAMES = [
     {"ericsson", "redback"},
     {"sophos", "cyberoam"},
     {"mcafee", "trellix", "fireeye", "skyhigh", "skyhighsecurity"},
-    {"adva", "adtran"},
+    {"adva", "adtran", "mrv", "nbaseswitchcommunication"},  # ADVA bought MRV (ex-NBase) in 2017
     {"vertiv", "liebert", "avocent", "geist", "emerson"},
     {"juniper", "netscreen", "trapeze"},
     {"fs", "fiberstore", "fscom"},
@@ -194,6 +196,12 @@ RENAMES = [
     {"radvision", "avaya"},
     {"teleste", "luminato"},
     {"vmware", "velocloud"},
+    {"thomson", "technicolor"},  # Thomson renamed itself Technicolor in 2010
+    {"gemds", "microwavedata"},  # GE bought Microwave Data Systems, renamed GE MDS
+    # trade names and abbreviations of the company the IANA registry names
+    {"datacom", "teracomtelematicaltda"},  # DATACOM is Teracom Telematica's trade name
+    {"dcn", "digitalchinashanghai"},  # Digital China Networks
+    {"hw", "hwg", "hwsro"},  # HW group s.r.o. ("group" is stripped as a suffix)
     # product brands named by LibreNMS's os_text, and the company the IANA registry names
     {"ddn", "datadirectnetworks", "datadirect"},
     {"quantastor", "osnexus"},
@@ -283,12 +291,11 @@ def vendor_aliases(name: str) -> set[str]:
 def expected_vendors(device: dict[str, Any]) -> set[str]:
     names: set[str] = set()
     enterprise = device.get("vendor_enterprise")
-    if (
-        enterprise is not None
-        and enterprise not in GENERIC_ENTERPRISES
-        and enterprise in ENTERPRISES
-    ):
-        names.add(ENTERPRISES[enterprise])
+    # the registry's own name, not netmap's curated brand table: the answer is not scored
+    # against a table it comes from
+    registrant = iana_name(enterprise) if enterprise not in GENERIC_ENTERPRISES else None
+    if registrant:
+        names.add(registrant)
     first = (device.get("os_text") or "").split()
     if first and first[0].casefold() not in NOT_VENDORS:
         names.add(first[0])
@@ -740,8 +747,9 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
         + "; any other type (appliance, environment, loadbalancer, ...) -> other|unknown"
         + "; a definition titled camera, NVR or DVR also accepts camera, one titled WLC or"
         " wireless controller a wireless controller",
-        "Vendor: IANA registrant of a specific sysObjectID enterprise, or the first word of "
-        "os_text, or the OS group; renames equivalent. Model/version/serial: casefold "
+        "Vendor: the IANA registrant of the sysObjectID's enterprise as the registry spells it "
+        "(not netmap's brand table), or the first word of os_text, or the OS group; documented "
+        "renames equivalent. Model/version/serial: casefold "
         "containment either way, only where LibreNMS expects a value.",
         f"Serial: {score.tallies.get('serial.placeholder', Tally()).total} expected serials are "
         "sanitizing placeholders (000000000000, 0123456789, magicserialnumber) and "

@@ -91,6 +91,12 @@ def _registry() -> dict[int, str]:
     }
 
 
+def iana_name(number: int | None) -> str | None:
+    """The registrant of an enterprise number as IANA spells it, with no curated brand: what an
+    independent scorer may compare a vendor with."""
+    return None if number is None else _registry().get(number)
+
+
 def registrant_of(number: int | None) -> str | None:
     """The IANA registrant of any enterprise number, as a brand; None for generic agent numbers.
 
