@@ -168,3 +168,71 @@ def test_windows_builds_load_and_a_bad_row_is_skipped(caplog: pytest.LogCaptureF
     assert table == {(10, 0, 22000): "Windows 11 21H2"}
     assert [r.getMessage().split(" skipped")[0] for r in caplog.records] == [
         "windows-builds.tsv line 3", "windows-builds.tsv line 4", "windows-builds.tsv line 5"]
+
+
+# Curated names of numbers whose LibreNMS definitions name the maker before it changed hands:
+# each an acquisition or rename on record, which a definition's title cannot show.
+_ACQUIRED = {
+    388: "Zebra bought Symbol (via Motorola) in 2014",
+    1981: "Dell bought EMC in 2016", 12124: "Dell EMC (Isilon)", 19746: "Dell EMC (Data Domain)",
+    5624: "Extreme bought Enterasys in 2013", 26928: "Extreme bought Aerohive in 2019",
+    29671: "Cisco bought Meraki in 2012", 32620: "Keysight bought Ixia (Anue) in 2017",
+    47196: "HPE is Hewlett Packard Enterprise",
+}
+
+
+def test_a_curated_brand_is_the_maker_the_numbers_definitions_name() -> None:
+    """brands.toml renames an IANA registrant to the brand an inventory writes. Where LibreNMS
+    detects devices by that number, its definitions must bear the brand out (their name, title,
+    group or logo): a curated name for a number that belongs to someone else (3854 is AKCP's,
+    not Polycom's; 9303 Waystream's, not Printronix's) fails here."""
+    from netmap.discover.snmp.enterprises import ENTERPRISES, iana_name
+    from netmap.infer.identify import librenms
+
+    def squash(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    detected: dict[int, list[str]] = {}
+    for defn in librenms.definitions():
+        words = [defn["os"], defn["text"], defn.get("group") or "", *defn.get("marks", ())]
+        for item in defn["detect"]:
+            for key, negated, values in item:
+                if key != "sysObjectID" or negated:
+                    continue
+                for value in values:
+                    if (number := enterprise_of(value)) is not None:
+                        detected.setdefault(number, []).extend(squash(w) for w in words)
+    checked, wrong = 0, []
+    for number, brand in ENTERPRISES.items():
+        mine, theirs = squash(brand), squash(iana_name(number) or "")
+        if mine[:4] in theirs or theirs[:4] in mine or number not in detected:
+            continue  # the registrant's own name, or no definition to compare with
+        checked += 1
+        first = squash(brand.split()[0])
+        if number not in _ACQUIRED and not any(first in word for word in detected[number]):
+            wrong.append((number, brand, iana_name(number)))
+    assert checked >= 80 and not wrong, wrong
+
+
+def test_a_maker_prior_names_the_maker_of_its_number() -> None:
+    """Each enterprise row of maker-types.tsv says whose number it is ("Waystream - network
+    gear"): that must be the number's curated brand or its IANA registrant, so a prior written
+    for one maker under another's number (a printer prior on Waystream's routers) fails here."""
+    from netmap.discover.snmp.enterprises import ENTERPRISES, iana_name
+    from netmap.infer.identify.keywords import IDENTIFY
+
+    def squash(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    wrong, rows = [], 0
+    for line in data_text("maker-types.tsv", IDENTIFY).splitlines():
+        if not line.startswith("enterprise:"):
+            continue
+        rows += 1
+        key, _type, _weight, why = line.split("\t")
+        number = int(key.split(":")[1])
+        maker = squash(why.split(" - ")[0])
+        names = [squash(n) for n in (ENTERPRISES.get(number), iana_name(number)) if n]
+        if not any(maker[:4] in name or name[:4] in maker for name in names):
+            wrong.append((number, why))
+    assert rows >= 200 and not wrong, wrong
