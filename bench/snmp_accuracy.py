@@ -54,7 +54,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from netmap.discover.snmp.enterprises import GENERIC_ENTERPRISES, iana_name  # noqa: E402
+from netmap.discover.snmp.enterprises import iana_name  # noqa: E402
 from netmap.discover.snmp.snmprec import SnmprecWalker  # noqa: E402
 from netmap.discover.snmp.walker import Walker  # noqa: E402
 from netmap.infer.classify_snmp import snmp_type_hint  # noqa: E402
@@ -156,6 +156,10 @@ NOT_VENDORS = {
     "apex",
     "nimble",
 }
+# SNMP agent software whose enterprise number names the agent, never the device's maker (the
+# scorer's own list, not netmap's table): CMU, SNMP Research, UCD-SNMP, FreeBSD's own agent,
+# Broadcom's FASTPATH reference agent, Net-SNMP, FreeBSD's bsnmpd
+AGENT_TOOLKITS = {0, 3, 99, 2021, 2238, 4413, 8072, 12325}
 NOT_VENDOR_GROUPS = {"unix", "linux", "printer", "ups", "red", "fs"}
 # Equivalent vendor names (product lines that changed owners, OEM brands).
 RENAMES = [
@@ -197,6 +201,7 @@ RENAMES = [
     {"teleste", "luminato"},
     {"vmware", "velocloud"},
     {"thomson", "technicolor"},  # Thomson renamed itself Technicolor in 2010
+    {"symbol", "zebra"},  # Zebra bought Symbol (through Motorola) in 2014
     {"gemds", "microwavedata"},  # GE bought Microwave Data Systems, renamed GE MDS
     # trade names and abbreviations of the company the IANA registry names
     {"datacom", "teracomtelematicaltda"},  # DATACOM is Teracom Telematica's trade name
@@ -293,7 +298,7 @@ def expected_vendors(device: dict[str, Any]) -> set[str]:
     enterprise = device.get("vendor_enterprise")
     # the registry's own name, not netmap's curated brand table: the answer is not scored
     # against a table it comes from
-    registrant = iana_name(enterprise) if enterprise not in GENERIC_ENTERPRISES else None
+    registrant = iana_name(enterprise) if enterprise not in AGENT_TOOLKITS else None
     if registrant:
         names.add(registrant)
     first = (device.get("os_text") or "").split()
