@@ -782,15 +782,21 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
 @contextlib.contextmanager
 def without_vendor(enterprise: int | None) -> Any:
     """The rule tables written per vendor, minus the entries of `enterprise`, for one device:
-    vendor MIB probes, product-family probes and type priors, and the curated brand name. What
+    vendor MIB probes, product-family probes and type priors, the curated brand name, and the
+    sysDescr banner rules and families written for the maker's banners. What
     stays is what any maker gets: the LibreNMS definitions, the IANA registry, the product
     MIB table, ENTITY-MIB and the standard MIBs, sysDescr banners and structure."""
-    from netmap.discover.snmp import enterprises, vendor_mibs
+    from netmap.discover.snmp import enterprises, sysdescr, vendor_mibs
     from netmap.infer import classify_snmp
 
     if enterprise is None:
         yield
         return
+    # the sysDescr banner rules and product families written for this maker's banners
+    banner_lists: list[list[Any]] = [sysdescr._DESCR_RULES, sysdescr._FAMILY_BRANDS]
+    kept_banners = [list(rows) for rows in banner_lists]
+    for rows in banner_lists:
+        rows[:] = [row for row in rows if enterprise not in row[-1]]
     root = f"1.3.6.1.4.1.{enterprise}"
     tables: list[dict[Any, Any]] = [
         vendor_mibs.VENDOR_PROBES, vendor_mibs.RELATIVE_PROBES,
@@ -807,6 +813,8 @@ def without_vendor(enterprise: int | None) -> Any:
     finally:
         for table, key, value in saved:
             table[key] = value
+        for rows, kept in zip(banner_lists, kept_banners, strict=True):
+            rows[:] = kept
 
 
 async def run(args: argparse.Namespace, recordings: Path) -> Score:

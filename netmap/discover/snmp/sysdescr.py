@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from typing import cast, get_args
+from typing import Any, cast, get_args
 
 from netmap.discover.snmp.candidates import (
     R_DESCR,
@@ -35,8 +35,14 @@ def _rank(name: str) -> int:
     return _RANKS[base] + int(step or 0)
 
 
-def load_rules(text: str | None = None) -> tuple[list[tuple[re.Pattern[str], Field_, int]],
-                                                 list[tuple[re.Pattern[str], str]]]:  # fmt: skip
+# A rule: (regex, field, rank, the enterprise numbers of the makers it was written for); a
+# family: (regex, maker, those numbers). The numbers let leave-one-vendor-out measurement drop
+# what was written for a device's own maker.
+DescrRule = tuple[re.Pattern[str], Field_, int, frozenset[int]]
+FamilyRule = tuple[re.Pattern[str], str, frozenset[int]]
+
+
+def load_rules(text: str | None = None) -> tuple[list[DescrRule], list[FamilyRule]]:
     """The banner rules and product-family makers of data/sysdescr-rules.toml (or `text`); a
     rule that does not load is skipped with a warning naming it."""
     data = tomllib.loads(data_text("sysdescr-rules.toml") if text is None else text)
@@ -46,17 +52,21 @@ def load_rules(text: str | None = None) -> tuple[list[tuple[re.Pattern[str], Fie
     return rules, families
 
 
-def _descr_rule(rule: dict[str, str]) -> tuple[re.Pattern[str], Field_, int]:
+def _makers(row: dict[str, Any]) -> frozenset[int]:
+    return frozenset(int(number) for number in row.get("enterprises", []))
+
+
+def _descr_rule(rule: dict[str, Any]) -> DescrRule:
     if rule["field"] not in get_args(Field_):
         raise ValueError(f"field {rule['field']!r}")
     pattern = rule["pattern"].replace("<VERSION>", _VERSION_TOKEN)
     return (re.compile(pattern, re.IGNORECASE | re.DOTALL), cast(Field_, rule["field"]),
-            _rank(rule["rank"]))  # fmt: skip
+            _rank(rule["rank"]), _makers(rule))  # fmt: skip
 
 
-def _family(family: dict[str, str]) -> tuple[re.Pattern[str], str]:
+def _family(family: dict[str, Any]) -> FamilyRule:
     flags = re.IGNORECASE if family.get("ignore_case") else 0
-    return re.compile(family["pattern"], flags), str(family["vendor"])
+    return re.compile(family["pattern"], flags), str(family["vendor"]), _makers(family)
 
 
 # (compiled regex, field, rank): the first match of each rule proposes group 1; and the product
@@ -316,7 +326,7 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
         return
     # "..., SNMP V1.0", "SNMPv2c agent": the version of the agent's protocol, not of the device
     without_snmp = re.sub(r"\bSNMP\s*v?\d+(?:\.\d+)*\w*", "SNMP", one_line, flags=re.IGNORECASE)
-    for pattern, name, rank in _DESCR_RULES:
+    for pattern, name, rank, _makers_of in _DESCR_RULES:
         match = pattern.search(without_snmp if name == "os_version" else one_line)
         if match:
             found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr {_readable(pattern)}")
@@ -369,5 +379,6 @@ def _banner_vendors(one_line: str, found: Candidates) -> None:
     if linux:
         found.add("vendor", R_WEAK + 2, _kernel_brand(linux.group(1)), "sysDescr: kernel build tag")
     found.add("vendor", R_WEAK, brand_in_text(one_line), "sysDescr: brand name")
-    family = next((vendor for pattern, vendor in _FAMILY_BRANDS if pattern.search(one_line)), None)
+    family = next((vendor for pattern, vendor, _numbers in _FAMILY_BRANDS
+                   if pattern.search(one_line)), None)
     found.add("vendor", R_WEAK + 1, family, f"sysDescr: {family} product family")
