@@ -782,8 +782,8 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
 @contextlib.contextmanager
 def without_vendor(enterprise: int | None) -> Any:
     """The rule tables written per vendor, minus the entries of `enterprise`, for one device:
-    vendor MIB probes, product-family probes and type priors, the curated brand name, and the
-    sysDescr banner rules and families written for the maker's banners. What
+    vendor MIB probes, product-family probes and type priors, the curated brand name, the
+    sysDescr banner rules and families written for the maker's banners, and its brand words. What
     stays is what any maker gets: the LibreNMS definitions, the IANA registry, the product
     MIB table, ENTITY-MIB and the standard MIBs, sysDescr banners and structure."""
     from netmap.discover.snmp import enterprises, sysdescr, vendor_mibs
@@ -797,6 +797,14 @@ def without_vendor(enterprise: int | None) -> Any:
     kept_banners = [list(rows) for rows in banner_lists]
     for rows in banner_lists:
         rows[:] = [row for row in rows if enterprise not in row[-1]]
+    # the brand words of sysDescr that name this maker ("junos", "routeros" for Juniper, MikroTik)
+    maker = enterprises.registrant_of(enterprise)
+    words = enterprises.BRAND_KEYWORDS
+    own_words = {w: b for w, b in words.items() if maker and b == maker}
+    kept_pattern = enterprises._BRAND_RE
+    for word in own_words:
+        del words[word]
+    enterprises._BRAND_RE = enterprises.brand_pattern(words)
     root = f"1.3.6.1.4.1.{enterprise}"
     tables: list[dict[Any, Any]] = [
         vendor_mibs.VENDOR_PROBES, vendor_mibs.RELATIVE_PROBES,
@@ -815,6 +823,8 @@ def without_vendor(enterprise: int | None) -> Any:
             table[key] = value
         for rows, kept in zip(banner_lists, kept_banners, strict=True):
             rows[:] = kept
+        words.update(own_words)
+        enterprises._BRAND_RE = kept_pattern
 
 
 async def run(args: argparse.Namespace, recordings: Path) -> Score:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -29,12 +29,14 @@ GENERIC_ENTERPRISES: frozenset[int] = frozenset(int(n) for n in _BRANDS["generic
 # Brand words that name a vendor in sysDescr / entPhysicalMfgName (lower-case -> vendor).
 BRAND_KEYWORDS: dict[str, str] = {str(k): str(v) for k, v in _BRANDS["keywords"].items()}
 
-_BRAND_RE = re.compile(
-    r"(?<![\w-])("
-    + "|".join(re.escape(k) for k in sorted(BRAND_KEYWORDS, key=len, reverse=True))
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
+
+def brand_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word matches of the brand words, the longest first ("palo alto" before "alto")."""
+    alternatives = "|".join(re.escape(k) for k in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
+_BRAND_RE = brand_pattern(BRAND_KEYWORDS)
 
 
 def enterprise_of(sys_object_id: str | None) -> int | None:
