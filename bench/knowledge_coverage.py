@@ -297,7 +297,6 @@ def vendor_row_coverage(seen: set[str]) -> list[str]:
     (neither an OID nor a sysDescr pattern): how many of those fields a hand-kept vendor-MIB row
     under the family's own sysObjectID enterprise could fill (vendor-mibs.tsv; the rows
     LibreNMS's PHP classes read). Knowledge present, not accuracy: no agent is asked."""
-    from netmap.discover.snmp.enterprises import GENERIC_ENTERPRISES
     from netmap.discover.snmp.vendor_mibs import VENDOR_PROBES
 
     missing: Counter[str] = Counter()
@@ -309,9 +308,8 @@ def vendor_row_coverage(seen: set[str]) -> list[str]:
         named = set(spec.get("fields") or {}) | {
             group for pattern, _flags in spec.get("sysDescr_regex") or []
             for group in re.compile(pattern).groupindex}  # fmt: skip
-        enterprises = [n for n in librenms.agent_enterprises(defn)
-                       if n not in GENERIC_ENTERPRISES]  # fmt: skip
-        rows = {p.field for n in enterprises for p in VENDOR_PROBES.get(n, ())}
+        # the enterprises its detection finds, agent toolkits' numbers left out
+        rows = {p.field for n in librenms.agent_enterprises(defn) for p in VENDOR_PROBES.get(n, ())}
         for theirs, ours in FIELDS:
             if theirs not in named:
                 missing[theirs] += 1

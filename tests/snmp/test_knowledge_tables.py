@@ -173,6 +173,10 @@ def test_windows_builds_load_and_a_bad_row_is_skipped(caplog: pytest.LogCaptureF
         "windows-builds.tsv line 3", "windows-builds.tsv line 4", "windows-builds.tsv line 5"]
 
 
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 # Curated names of numbers whose LibreNMS definitions name the maker before it changed hands:
 # each an acquisition or rename on record, which a definition's title cannot show.
 _ACQUIRED = {
@@ -192,26 +196,18 @@ def test_a_curated_brand_is_the_maker_the_numbers_definitions_name() -> None:
     from netmap.discover.snmp.enterprises import ENTERPRISES, iana_name
     from netmap.infer.identify import librenms
 
-    def squash(text: str) -> str:
-        return "".join(ch for ch in text.casefold() if ch.isalnum())
-
     detected: dict[int, list[str]] = {}
     for defn in librenms.definitions():
         words = [defn["os"], defn["text"], defn.get("group") or "", *defn.get("marks", ())]
-        for item in defn["detect"]:
-            for key, negated, values in item:
-                if key != "sysObjectID" or negated:
-                    continue
-                for value in values:
-                    if (number := enterprise_of(value)) is not None:
-                        detected.setdefault(number, []).extend(squash(w) for w in words)
+        for number in librenms.agent_enterprises(defn):
+            detected.setdefault(number, []).extend(_squash(w) for w in words)
     checked, wrong = 0, []
     for number, brand in ENTERPRISES.items():
-        mine, theirs = squash(brand), squash(iana_name(number) or "")
+        mine, theirs = _squash(brand), _squash(iana_name(number) or "")
         if mine[:4] in theirs or theirs[:4] in mine or number not in detected:
             continue  # the registrant's own name, or no definition to compare with
         checked += 1
-        first = squash(brand.split()[0])
+        first = _squash(brand.split()[0])
         if number not in _ACQUIRED and not any(first in word for word in detected[number]):
             wrong.append((number, brand, iana_name(number)))
     assert checked >= 80 and not wrong, wrong
@@ -224,9 +220,6 @@ def test_a_maker_prior_names_the_maker_of_its_number() -> None:
     from netmap.discover.snmp.enterprises import ENTERPRISES, iana_name
     from netmap.infer.identify.keywords import IDENTIFY
 
-    def squash(text: str) -> str:
-        return "".join(ch for ch in text.casefold() if ch.isalnum())
-
     wrong, rows = [], 0
     for line in data_text("maker-types.tsv", IDENTIFY).splitlines():
         if not line.startswith("enterprise:"):
@@ -234,8 +227,8 @@ def test_a_maker_prior_names_the_maker_of_its_number() -> None:
         rows += 1
         key, _type, _weight, why = line.split("\t")
         number = int(key.split(":")[1])
-        maker = squash(why.split(" - ")[0])
-        names = [squash(n) for n in (ENTERPRISES.get(number), iana_name(number)) if n]
+        maker = _squash(why.split(" - ")[0])
+        names = [_squash(n) for n in (ENTERPRISES.get(number), iana_name(number)) if n]
         if not any(maker[:4] in name or name[:4] in maker for name in names):
             wrong.append((number, why))
     assert rows >= 200 and not wrong, wrong

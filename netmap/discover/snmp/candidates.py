@@ -100,7 +100,7 @@ class Candidates:
 
 # Ranks: lower wins.
 # Under an operating system's own agent (Windows, ESXi), the machine's maker that a server
-# agent or the chassis names: above the OS agent's brand (R_VENDOR_MIB - 5).
+# agent or the chassis names: above the OS agent's brand and every vendor-MIB rank.
 R_MACHINE_MAKER = 4
 R_VENDOR_MIB = 10
 R_ENTITY = 20

@@ -69,8 +69,8 @@ def _family(family: dict[str, Any]) -> FamilyRule:
     return re.compile(family["pattern"], flags), str(family["vendor"]), _makers(family)
 
 
-# (compiled regex, field, rank): the first match of each rule proposes group 1; and the product
-# families whose banner names no brand, the family name being the maker's own.
+# The rules (the first match of each proposes its group 1) and the product families whose banner
+# names no brand, the family name being the maker's own.
 _DESCR_RULES, _FAMILY_BRANDS = load_rules()
 
 _ARCH_NAMES = {
