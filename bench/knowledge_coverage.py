@@ -306,7 +306,7 @@ def vendor_row_coverage(seen: set[str]) -> list[str]:
             continue
         spec = librenms.discovery_spec(defn)
         named = set(spec.get("fields") or {}) | {
-            group for pattern, _flags in spec.get("sysDescr_regex") or []
+            group for pattern, *_rest in spec.get("sysDescr_regex") or []
             for group in re.compile(pattern).groupindex}  # fmt: skip
         # the enterprises its detection finds, agent toolkits' numbers left out
         rows = {p.field for n in librenms.agent_enterprises(defn) for p in VENDOR_PROBES.get(n, ())}

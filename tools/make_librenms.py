@@ -48,6 +48,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT.parent / "shared" / "knowledge" / "librenms"
 DEFAULT_OUT = ROOT / "netmap" / "infer" / "identify" / "data" / "librenms.json.gz"
+# Hand-kept supplements, each row traced to its source (see the files' headers): MIB objects
+# symbols.tsv could not resolve, and what LibreNMS's PHP OS classes read beyond the YAML.
+EXTRA_SYMBOLS = ROOT / "tools" / "data" / "librenms-symbols.tsv"
+CLASSES = ROOT / "tools" / "data" / "librenms-classes.yaml"
 GENERIC = ("airos", "freebsd", "linux")  # Core::detectOS tries these after every other OS
 FIELDS = ("version", "hardware", "features", "serial")  # YamlOSDiscovery::$osFields, in order
 OPS = {
@@ -214,13 +218,20 @@ class Symbols:
     report: Report | None = None
 
     @classmethod
-    def load(cls, path: Path, report: Report | None = None) -> Symbols:
+    def load(cls, path: Path, report: Report | None = None,
+             extra: Path | None = None) -> Symbols:
+        """symbols.tsv, then the names it lacks from `extra` (a hand-resolved supplement)."""
         exact: dict[str, str] = {}
         by_name: dict[str, set[str]] = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            name, _, oid = line.partition("\t")
-            if name and _NUMERIC.match(oid.strip()):
-                exact[name] = oid.strip().lstrip(".")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if extra is not None and extra.exists():
+            lines += [line for line in extra.read_text(encoding="utf-8").splitlines()
+                      if not line.startswith("#")]
+        for line in lines:
+            name, _, rest = line.partition("\t")
+            oid = rest.partition("\t")[0].strip()
+            if name and name not in exact and _NUMERIC.match(oid):
+                exact[name] = oid.lstrip(".")
                 by_name.setdefault(name.split("::", 1)[-1], set()).add(exact[name])
         return cls(exact, by_name, own_oids(), report)
 
@@ -354,11 +365,12 @@ def _one(where: str, report: Report, build: Callable[[], Any]) -> Any:
         return None
 
 
-def discovery(name: str, data: dict[str, Any], symbols: Symbols, report: Report) -> dict[str, Any]:
+def discovery(name: str, data: dict[str, Any], symbols: Symbols, report: Report,
+              where: str | None = None) -> dict[str, Any]:
     os_yaml = ((data.get("modules") or {}).get("os")) or {}
     if not isinstance(os_yaml, dict):
         return {}
-    where = f"os_discovery/{name}.yaml"
+    where = where or f"os_discovery/{name}.yaml"
     out: dict[str, Any] = {}
     if "sysDescr_regex" in os_yaml:
         regexes = [
@@ -441,8 +453,10 @@ def load_discovery(path: Path, report: Report) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 
 
-def build(source: Path, report: Report) -> dict[str, Any]:
-    symbols = Symbols.load(source / "symbols.tsv", report)
+def build(source: Path, report: Report, extra_symbols: Path | None = None,
+          classes: Path | None = None) -> dict[str, Any]:
+    symbols = Symbols.load(source / "symbols.tsv", report, extra_symbols)
+    php = load_classes(classes, report)
     normal: list[dict[str, Any]] = []
     slow: list[dict[str, Any]] = []
     generic: dict[str, dict[str, Any]] = {}
@@ -477,11 +491,15 @@ def build(source: Path, report: Report) -> dict[str, Any]:
                                               symbols, report)  # fmt: skip
             except Skip as why:
                 report.add(f"os_discovery/{name}.yaml", f"discovery left out: {why}")
+        if name in php:
+            entry["discover"] = with_class(entry["discover"], name, php.pop(name), symbols, report)
         if name in GENERIC:
             generic[name] = entry
         else:
             (slow if is_slow(data) else normal).append(entry)
     ordered = normal + slow + [generic[name] for name in GENERIC if name in generic]
+    for name in php:
+        report.add(f"{classes.name if classes else 'classes'}", f"{name}: no such OS, left out")
     return {
         "source": {
             "project": "LibreNMS (librenms/librenms), GPL-3.0-or-later",
@@ -490,6 +508,51 @@ def build(source: Path, report: Report) -> dict[str, Any]:
         },
         "os": ordered,
     }
+
+
+def load_classes(path: Path | None, report: Report) -> dict[str, dict[str, Any]]:
+    """The PHP-class supplement: OS name -> its `os` block, in the YAML's own vocabulary."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        data = load_yaml(path)
+    except Skip as why:
+        report.add(path.name, f"left out: {why}")
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for name, entry in data.items():
+        block = entry.get("os") if isinstance(entry, dict) else None
+        if isinstance(block, dict) and entry.get("class"):
+            out[str(name)] = {"class": str(entry["class"]), "os": block}
+        else:
+            report.add(path.name, f"{name}: no `class` and `os` block, left out")
+    return out
+
+
+def with_class(spec: dict[str, Any] | None, name: str, entry: dict[str, Any],
+               symbols: Symbols, report: Report) -> dict[str, Any]:
+    """A definition's discovery with what its PHP class sets. The class runs after the YAML
+    (`parent::discoverOS` first), so its sysDescr patterns come after the definition's and may
+    overwrite them; a field it reads is asked first, the definition's own objects for that field
+    after it (where the definition's field has no regex or template of its own to keep)."""
+    extra = discovery(name, {"modules": {"os": entry["os"]}}, symbols, report,
+                      f"{CLASSES.name} {name}")
+    for field_spec in extra.get("fields", {}).values():  # the evidence names the class
+        field_spec["oids"] = [[oid, f"{entry['class']} {label}"] for oid, label in field_spec["oids"]]
+    merged = dict(spec or {"fields": {}, "replace": {}})
+    if extra.get("sysDescr_regex"):  # each with its class: the runtime labels what it reads
+        merged["sysDescr_regex"] = [*merged.get("sysDescr_regex", []),
+                                    *([*r, entry["class"]] for r in extra["sysDescr_regex"])]
+    fields = dict(merged.get("fields") or {})
+    for key, field_spec in extra.get("fields", {}).items():
+        own = fields.get(key)
+        if own and not {"regex", "template"} & set(own) and not {"regex", "template"} & set(
+                field_spec):
+            field_spec = {**field_spec, "oids": [*field_spec["oids"], *own["oids"]]}
+        fields[key] = field_spec
+    merged["fields"] = fields
+    merged["replace"] = {**(merged.get("replace") or {}), **extra.get("replace", {})}
+    return merged
 
 
 def write(table: dict[str, Any], out: Path) -> None:
@@ -505,7 +568,7 @@ def main(argv: list[str]) -> int:
         print(f"{source}: needs os_detection/, os_discovery/ and symbols.tsv", file=sys.stderr)
         return 2
     report = Report()
-    table = build(source, report)
+    table = build(source, report, EXTRA_SYMBOLS, CLASSES)
     write(table, out)
     for line in report.lines:
         print(line)

@@ -112,6 +112,44 @@ def test_generator_follows_librenms_order_and_reports_what_it_cannot_carry(tmp_p
     assert "os_discovery/pcre.yaml: discovery left out: malformed YAML" in text  # os block too
 
 
+def test_supplements_resolve_what_symbols_lack_and_add_what_classes_read(tmp_path: Path) -> None:
+    """Hand-resolved names fill only what symbols.tsv lacks; a PHP class's patterns come after
+    the definition's and its objects before the definition's own for the same field."""
+    extra = tmp_path / "symbols-extra.tsv"
+    extra.write_text("# name\toid\tchain\n"
+                     "NOPE-MIB::missing.0\t.1.3.6.1.4.1.99999.9.0\tmissing ::= { acme 9 }\n"
+                     "ACME-MIB::acmeSerial.0\t.1.3.6.1.4.1.99999.8.0\tnever used: symbols.tsv has it\n")
+    classes = tmp_path / "classes.yaml"
+    classes.write_text(
+        "acme:\n  class: LibreNMS/OS/Acme.php\n  os:\n"
+        "    sysDescr_regex: '/model (?<hardware>\\S+)/'\n"
+        "    hardware: .1.3.6.1.4.1.99999.7.0\n"
+        "gone:\n  class: LibreNMS/OS/Gone.php\n  os:\n    serial: .1.3.6.1.4.1.99999.6.0\n")
+    (tmp_path / "k").mkdir()
+    report = make_librenms.Report()
+    table = make_librenms.build(_knowledge(tmp_path / "k"), report, extra, classes)
+    acme = table["os"][0]["discover"]
+    assert [oid for oid, _label in acme["fields"]["hardware"]["oids"]] == [
+        "1.3.6.1.4.1.99999.7.0", "1.3.6.1.4.1.99999.1.1.0", "1.3.6.1.4.1.99999.9.0"]
+    assert acme["fields"]["hardware"]["oids"][0][1].startswith("LibreNMS/OS/Acme.php")
+    assert acme["fields"]["serial"]["oids"][0][0] == "1.3.6.1.4.1.99999.1.2.0"
+    assert acme["sysDescr_regex"] == [["version (?P<version>\\S+)", 0],
+                                      ["model (?P<hardware>\\S+)", 0, "LibreNMS/OS/Acme.php"]]
+    text = "\n".join(report.lines)
+    assert "NOPE-MIB::missing.0" not in text and "gone: no such OS" in text
+
+
+def test_the_shipped_table_is_what_the_generator_makes_of_the_knowledge(tmp_path: Path) -> None:
+    """Regenerating from the shared knowledge gives the shipped bytes: a table edited by hand,
+    or a generator input changed without regenerating (netmap's own OID table is one), fails."""
+    source = ROOT.parent / "shared" / "knowledge" / "librenms"
+    if not (source / "symbols.tsv").exists():
+        pytest.skip("the shared knowledge folder is not beside the project")
+    out = tmp_path / "librenms.json.gz"
+    assert make_librenms.main(["x", str(source), str(out)]) == 0
+    assert out.read_bytes() == make_librenms.DEFAULT_OUT.read_bytes()
+
+
 @pytest.mark.parametrize(("title", "marks", "maker"), [
     ("Ceragon CeraOS", ["ceragon"], "Ceragon"),  # renamed since IANA registered it (Giganet)
     ("BDCOM(tm) Software", ["bdcom"], "BDCOM"),
@@ -281,6 +319,42 @@ def test_a_php_only_product_line_is_read_from_its_vendor_mib_rows() -> None:
     ident = found.identity
     assert (ident.model, ident.serial_number) == ("ECS4510-28T", "EC1234000567")
     assert "serial_number: ECS4510-MIB swSerialNumber" in ident.evidence
+
+
+def test_objects_symbols_tsv_left_unresolved_are_read_by_hand_resolution() -> None:
+    """jetdirect's definition names HP-LASERJET-COMMON-MIB's model-name, whose hyphenated name
+    net-snmp could not resolve; the hand-resolved OID brings its model back."""
+    agent = walker("1.3.6.1.2.1.1.1.0|4|HP ETHERNET MULTI-ENVIRONMENT,JETDIRECT,JD153,EEPROM JSI24090",
+                   "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.11.2.3.9.1",
+                   "1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.2.0|4|HP LaserJet 400 M401dne",
+                   "1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.3.0|4|CNCF123456")
+    found = asyncio.run(read_identity(agent))
+    assert found.os_family is not None and found.os_family.os == "jetdirect"
+    assert (found.identity.model, found.identity.serial_number) == (
+        "HP LaserJet 400 M401dne", "CNCF123456")
+    assert ("model: LibreNMS jetdirect: HP-LASERJET-COMMON-MIB::model-name.0"
+            in found.identity.evidence)
+
+
+@pytest.mark.parametrize(("lines", "os_name", "field", "value"), [
+    # ThreeCom.php: the text before "Software" less "3Com "
+    (["1.3.6.1.2.1.1.1.0|4|3Com Baseline Switch 2928-SFP Plus Software Version 5.20 Release 1101P02",
+      "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.43.1.16.4.3.58"], "3com", "model",
+     "Baseline Switch 2928-SFP Plus"),
+    # ArrisC4.php: the release after CMTS_V or CER_V
+    (["1.3.6.1.2.1.1.1.0|4|ARRIS CMTS C4 <<HW_REV: 1; VENDOR: ARRIS; BOOTR: 8.2.0; "
+      "SW_REV: CMTS_V08.02.00.71, 2017-03-21>>", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.4998.2.1"],
+     "arris-c4", "os_version", "08.02.00.71"),
+    # Zebra.php: Zebra's own objects (numeric in the class), before the print server's
+    (["1.3.6.1.2.1.1.1.0|4|ZTC ZD421-300dpi ZPL", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.10642.1.1",
+      "1.3.6.1.4.1.10642.1.1.0|4|ZD421-300dpi", "1.3.6.1.4.1.10642.1.2.0|4|V93.21.26Z"],
+     "zebra", "model", "ZD421-300dpi"),
+])
+def test_what_librenms_classes_read_is_read(lines: list[str], os_name: str, field: str,
+                                            value: str) -> None:
+    found = asyncio.run(read_identity(walker(*lines)))
+    assert found.os_family is not None and found.os_family.os == os_name
+    assert getattr(found.identity, field) == value
 
 
 def test_a_qnap_qts_agent_gives_its_serial_number_not_its_host_name() -> None:

@@ -4,6 +4,10 @@ Rules: numeric, no leading dot. Table columns and scalars are given WITHOUT inst
 (`SYS_DESCR` is the column; GET it as `SYS_DESCR + ".0"`). Add entries, never renumber them:
 several modules (getters, vendor identification, classification) share this file.
 
+tools/make_librenms.py reads the IETF entries as text: they win where LibreNMS's symbols.tsv
+resolved a standard module's name to a vendor's copy, so an entry that only a LibreNMS
+definition reads stays even when no netmap module imports it.
+
 """
 
 from __future__ import annotations
@@ -64,6 +68,9 @@ UPS_IDENT_MANUFACTURER = "1.3.6.1.2.1.33.1.1.1"  # UPS-MIB::upsIdentManufacturer
 UPS_IDENT_MODEL = "1.3.6.1.2.1.33.1.1.2"  # UPS-MIB::upsIdentModel
 UPS_IDENT_UPS_SOFTWARE_VERSION = "1.3.6.1.2.1.33.1.1.3"  # UPS-MIB::upsIdentUPSSoftwareVersion
 UPS_IDENT_AGENT_SOFTWARE_VERSION = "1.3.6.1.2.1.33.1.1.4"  # UPS-MIB::upsIdentAgentSoftwareVersion
+# read by LibreNMS definitions only (tools/make_librenms.py takes the standard MIBs' objects from
+# this table, over a vendor's private module of the same name in symbols.tsv)
+UPS_IDENT_NAME = "1.3.6.1.2.1.33.1.1.5"  # UPS-MIB::upsIdentName
 
 # --- ENERGY-OBJECT-MIB (RFC 7460) ----------------------------------------------------------------
 EO_POWER = "1.3.6.1.2.1.229.1.2.1.1"  # ENERGY-OBJECT-MIB::eoPower (one row per metered object)

@@ -89,7 +89,8 @@ def _seeds(match: librenms.OsMatch | None) -> list[tuple[Field_, float, str, str
         if theirs in match.fields:
             value, where = match.fields[theirs]
             # LibreNMS gives its sysDescr patterns the lowest precedence: below the MIBs and the
-            # banner rules here (its PHP classes, not shipped, often rewrite those values)
+            # banner rules here (its PHP classes often rewrite those values; a pattern taken
+            # from the class itself is not a DESCR_SOURCE and ranks as the definition's objects)
             rank = R_FALLBACK + 0.5 if where.endswith(librenms.DESCR_SOURCE) else R_OS_DEFINITION
             if where.endswith(librenms.KIN_SOURCE):  # another product line's object: below
                 rank = R_STANDARD + 1  # ENTITY-MIB's chassis and the standard MIBs

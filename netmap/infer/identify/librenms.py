@@ -31,6 +31,7 @@ from netmap.discover.snmp.walker import Oid, SnmpError, SnmpValue, Walker
 
 FIELDS = ("version", "hardware", "features", "serial")
 DESCR_SOURCE = "sysDescr pattern"
+CLASS_SOURCE = "sysDescr pattern of the OS's class"  # not a DESCR_SOURCE: ranked as an object
 _WALK_ROWS = 5000  # an snmpwalk condition reads a whole column (installed software, radios)
 
 
@@ -374,7 +375,9 @@ async def discover(walker: Walker, match: OsMatch, descr: str | None,
 
 def _parse_regex(specs: list[Any], subject: str, device: dict[str, str], source: dict[str, str],
                  label: str) -> None:
-    """YamlOSDiscovery::parseRegex: every pattern that matches sets the fields it names."""
+    """YamlOSDiscovery::parseRegex: every pattern that matches sets the fields it names. A
+    pattern transcribed from the OS's PHP class carries the class as a third item: it is what
+    LibreNMS finally stores, so its label names the class (see CLASS_SOURCE)."""
     for spec in specs:
         match = _search(spec, subject)
         if not match:
@@ -382,7 +385,8 @@ def _parse_regex(specs: list[Any], subject: str, device: dict[str, str], source:
         for name in FIELDS:
             value = match.groupdict().get(name)
             if value is not None:
-                device[name], source[name] = value, label
+                where = f"{spec[2]} {CLASS_SOURCE}" if len(spec) > 2 else label
+                device[name], source[name] = value, where
 
 
 def _non_empty(value: str | None) -> bool:
