@@ -69,7 +69,9 @@ class Report:
     lines: list[str] = field(default_factory=list)
 
     def add(self, where: str, why: str) -> None:
-        self.lines.append(f"{where}: {why}")
+        line = f"{where}: {why}"
+        if line not in self.lines:  # a symbol several definitions read is reported once
+            self.lines.append(line)
 
 
 # ---------------------------------------------------------------------------------------------

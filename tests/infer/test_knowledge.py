@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from netmap.discover.snmp.candidates import R_DESCR, R_STANDARD, revision_only
+from netmap.discover.snmp.candidates import (
+    R_DESCR,
+    R_DESCR_STRONG,
+    R_STANDARD,
+    R_VENDOR_MIB,
+    R_WEAK,
+    revision_only,
+)
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker, decode, encode
 from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
 from netmap.discover.snmp.walker import Oid
@@ -305,6 +312,27 @@ def test_a_makers_serial_object_serves_its_other_product_lines() -> None:
     # an OS that names its own serial, and agent toolkits' numbers, ask nothing more
     assert librenms.kin_serials("srlinux", "1.3.6.1.4.1.6527.1.20.1") == ()
     assert librenms.kin_serials("linux", "1.3.6.1.4.1.8072.3.2.10") == ()
+
+
+def test_a_definitions_banner_pattern_outranks_the_generic_banner_reading() -> None:
+    """A pattern written for the family's banner beats the heuristics written for every banner
+    ("WebPower(<part number>) 4.20": the release, not the part number), and still yields to the
+    banner rules written for one family and to any object; a class's pattern ranks as an object."""
+    match = librenms.OsMatch("eltek-webpower", "Eltek WebPower", "power", None, "sysObjectID", {
+        "version": ("4.20", f"LibreNMS eltek-webpower: {librenms.DESCR_SOURCE}"),
+        "hardware": ("C4", f"LibreNMS arris-c4: LibreNMS/OS/ArrisC4.php {librenms.CLASS_SOURCE}")})
+    seeds = {name: rank for name, rank, _value, _where in _seeds(match)}
+    assert R_DESCR_STRONG < R_DESCR < seeds["os_version"] < R_WEAK
+    assert seeds["model"] < R_VENDOR_MIB
+
+
+def test_a_version_that_is_the_host_name_is_no_version() -> None:
+    """OneFS puts the host name where its definition's pattern expects the release: the agent's
+    sysName (short or qualified, any case) is never a version."""
+    agent = walker("1.3.6.1.2.1.1.1.0|4|Isilon OneFS nas-02 v8.2.2.0 Isilon OneFS v8.2.2.0 "
+                   "B_8_2_2_0_006(RELEASE) amd64", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.12124.1")
+    named = asyncio.run(read_identity(agent, {"hostname": "NAS-02.city.example"}))
+    assert named.identity.os_version == "8.2.2.0"
 
 
 def test_a_php_only_product_line_is_read_from_its_vendor_mib_rows() -> None:

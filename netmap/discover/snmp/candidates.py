@@ -91,7 +91,8 @@ class Candidates:
     def best(self, name: Field_, unlike: str | None = None) -> tuple[str, str] | None:
         """The winning (value, source); `unlike` skips proposals equal to another field's value
         (an entPhysicalModelName that repeats the serial number names no model)."""
-        options = [o for o in self.items.get(name, []) if unlike is None or o[1] != unlike]
+        options = [o for o in self.items.get(name, [])
+                   if unlike is None or o[1].casefold() != unlike.casefold()]
         if not options:
             return None
         _rank, value, source = min(options, key=lambda item: item[0])

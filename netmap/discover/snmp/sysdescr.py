@@ -321,7 +321,9 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
     win = windows_version(one_line, sys_object_id)
     if win:
         found.add("os_version", R_DESCR_STRONG, win, "sysDescr: Windows build")
-        found.add("model", R_FALLBACK, _windows_hardware(one_line), "sysDescr: Windows hardware")
+        # the architecture as LibreNMS's Windows class names it: above the raw CPU text its
+        # definition's sysDescr pattern captures, below any object that names the machine
+        found.add("model", R_DESCR, _windows_hardware(one_line), "sysDescr: Windows hardware")
         found.add("vendor", R_DESCR, "Microsoft", "sysDescr: Windows")
         return
     # "..., SNMP V1.0", "SNMPv2c agent": the version of the agent's protocol, not of the device

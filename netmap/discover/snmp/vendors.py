@@ -428,7 +428,7 @@ async def identify(
     if product:  # the last resort: "cat29xxStack" names a family where ENTITY-MIB names a model
         found.add("model", R_FALLBACK + 10, product[0], f"sysObjectID = {product[1]}::{product[0]}")
     await _last_resorts(walker, found)
-    return _choose(found)
+    return _choose(found, _fact(facts_system, "hostname", "sysName"))
 
 
 async def read_system(
@@ -513,12 +513,17 @@ def _best_value(found: Candidates, name: Field_) -> str | None:
     return best[0] if best else None
 
 
-def _choose(found: Candidates) -> Identity:
+def _choose(found: Candidates, host: str | None = None) -> Identity:
+    """The best value of each field. A model that repeats the serial number names no model, and
+    a version that is the agent's host name ("Isilon OneFS <host> v7.1.1.8" read by a pattern
+    that expects the release first) is no version."""
     chosen: dict[str, str | None] = {}
     evidence: list[str] = []
     serial = found.best("serial_number")
+    unlike = {"model": serial[0] if serial else None,
+              "os_version": host.split(".")[0] if host else None}
     for name in FIELDS:
-        best = found.best(name, unlike=serial[0] if serial and name == "model" else None)
+        best = found.best(name, unlike=unlike.get(name))
         chosen[name] = best[0] if best else None
         if best:
             evidence.append(f"{name}: {best[1]}")

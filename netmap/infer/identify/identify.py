@@ -26,9 +26,9 @@ from typing import Any
 
 from netmap.discover.snmp import oids
 from netmap.discover.snmp.candidates import (
+    R_DESCR,
     R_DESCR_STRONG,
     R_ENTITY,
-    R_FALLBACK,
     R_STANDARD,
     R_VENDOR_MIB,
     Field_,
@@ -91,7 +91,7 @@ def _seeds(match: librenms.OsMatch | None) -> list[tuple[Field_, float, str, str
             # LibreNMS gives its sysDescr patterns the lowest precedence: below the MIBs and the
             # banner rules here (its PHP classes often rewrite those values; a pattern taken
             # from the class itself is not a DESCR_SOURCE and ranks as the definition's objects)
-            rank = R_FALLBACK + 0.5 if where.endswith(librenms.DESCR_SOURCE) else R_OS_DEFINITION
+            rank = R_DESCR + 1 if where.endswith(librenms.DESCR_SOURCE) else R_OS_DEFINITION
             if where.endswith(librenms.KIN_SOURCE):  # another product line's object: below
                 rank = R_STANDARD + 1  # ENTITY-MIB's chassis and the standard MIBs
             seeds.append((ours, rank, value, where))
@@ -177,7 +177,8 @@ def identify_facts(facts: Facts) -> Facts:
     they were stored with."""
     if not facts.raw:
         return facts
-    reading = read_identity(StoredWalker(facts.raw))  # sysDescr from the raw values: lines kept
+    # sysDescr from the raw values (its lines kept); the host name, which no value can be
+    reading = read_identity(StoredWalker(facts.raw), {"hostname": facts.hostname})
     if not _in_loop():
         return apply(facts, asyncio.run(reading))
     # called from inside an event loop (probe, the benchmark): the stored walker never waits on
