@@ -58,6 +58,10 @@ REGISTERED = [
     ("1.3.6.1.4.1.207.1.14.68", "x90048FS", "AT-PRODUCT-MIB"),
     ("1.3.6.1.4.1.1588.3.3.1.131", "vdx6740", "BROCADE-PRODUCTS-MIB"),
     ("1.3.6.1.4.1.19046.1.7.32", "ne1032", "LENOVO-PRODUCTS-MIB"),
+    # MIBs LibreNMS definitions name as their `hardware_mib` (read from LibreNMS's mibs/)
+    ("1.3.6.1.4.1.21150.3.21", "dqt400-4", "XKL-MIB"),
+    ("1.3.6.1.4.1.9926.1.1.21.6110", "geAtm6110", "GENIE-GE-ROOT-MIB"),
+    ("1.3.6.1.4.1.5528.100.20.10.2003", "netBotz420Rack", "NETBOTZ410-MIB"),
     ("1.3.6.1.4.1.534.2.5", "connectUPSAdapterEthernet", "EATON-OIDS"),
     # IPO-PROD-MIB hangs below AVAYAGEN-MIB's `products`, a name AT-PRODUCT-MIB and EATON-OIDS reuse
     ("1.3.6.1.4.1.6889.1.2.1.10.1", "ipoProd500v2IPOffice", "IPO-PROD-MIB"),

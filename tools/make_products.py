@@ -19,10 +19,11 @@ that some MIB in MIB_DIR defines is decided by this run alone (kept, renamed or 
 rules below); a row of the previous table whose OID no MIB in MIB_DIR defines is kept as it was.
 An earlier run had texts the directory lacks (HP-ICF-OID, FOUNDRY-SN-ROOT-MIB,
 FORTINET-FORTIGATE-MIB, JUNIPER-CHASSIS-DEFINES-MIB, ARUBA-MIB, PowerNet-MIB and others from
-LibreNMS's full `mibs/`, and Observium's larger HH3C-PRODUCT-ID-MIB), and a missing file must not
-delete products. Both counts are printed (10,271 rows in all from the LibreNMS commit above:
-7,124 regenerated, 3,147 carried over). One directory plus the previous table, rather than several
-directories, keeps a run reproducible from the texts at hand.
+LibreNMS's full `mibs/`; XKL-MIB, GENIE-GE-ROOT-MIB and NETBOTZ410-MIB, which LibreNMS
+definitions name as their `hardware_mib`; and Observium's larger HH3C-PRODUCT-ID-MIB), and a
+missing file must not delete products. Both counts are printed (10,393 rows in all from the
+LibreNMS commit above: 7,124 regenerated, 3,269 carried over). One directory plus the previous
+table, rather than several directories, keeps a run reproducible from the texts at hand.
 
 What is parsed: every `name OBJECT IDENTIFIER ::= { parent n ... }` and
 `name OBJECT-IDENTITY ... ::= { parent n ... }` assignment (multi-component values such as

@@ -385,6 +385,24 @@ def test_what_librenms_classes_read_is_read(lines: list[str], os_name: str, fiel
     assert getattr(found.identity, field) == value
 
 
+def test_every_product_mib_a_definition_names_for_its_hardware_is_shipped() -> None:
+    """`hardware_mib`: LibreNMS names the model by translating the sysObjectID in that MIB
+    (XKL's DQT400-4 is `XKL-MIB::dqt400-4`); every such MIB is in the products table, but
+    Loop Telecom's, whose one sysObjectID is the root of its whole MIB (`loop-AM3440-CCPB-A ::=
+    { loopTelecom 34441 }`, every object below it): a subtree, never a product row."""
+    from netmap.discover.snmp.products import _table
+
+    shipped = {mib for _name, mib in _table().values()}
+    named = {spec["hardware_mib"] for defn in librenms.definitions()
+             if (spec := librenms.discovery_spec(defn)).get("hardware_mib")}
+    assert named and named - shipped == {"L-AM3440-A-Private"}, named - shipped
+    descr, object_id = "DXM OS", "1.3.6.1.4.1.21150.3.21"
+    agent = walker(f"1.3.6.1.2.1.1.1.0|4|{descr}", f"1.3.6.1.2.1.1.2.0|6|{object_id}")
+    found = asyncio.run(read_identity(agent))
+    assert found.os_family is not None and found.os_family.os == "dxmos"
+    assert found.identity.model == "dqt400-4"
+
+
 def test_a_qnap_qts_agent_gives_its_serial_number_not_its_host_name() -> None:
     """QTS-MIB lists hostname (.4) before serialNumber (.5): the serial is the enclosure's."""
     descr, object_id = "Linux TS-453D 5.10.60-qnap", "1.3.6.1.4.1.24681"
