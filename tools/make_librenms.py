@@ -225,16 +225,19 @@ class Symbols:
         """symbols.tsv, then the names it lacks from `extra` (a hand-resolved supplement)."""
         exact: dict[str, str] = {}
         by_name: dict[str, set[str]] = {}
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = [(path.name, line) for line in path.read_text(encoding="utf-8").splitlines()]
         if extra is not None and extra.exists():
-            lines += [line for line in extra.read_text(encoding="utf-8").splitlines()
-                      if not line.startswith("#")]
-        for line in lines:
+            lines += [(extra.name, line) for line in extra.read_text(encoding="utf-8").splitlines()
+                      if line.strip() and not line.startswith("#")]
+        for source, line in lines:
             name, _, rest = line.partition("\t")
             oid = rest.partition("\t")[0].strip()
-            if name and name not in exact and _NUMERIC.match(oid):
-                exact[name] = oid.lstrip(".")
-                by_name.setdefault(name.split("::", 1)[-1], set()).add(exact[name])
+            if name and _NUMERIC.match(oid):
+                if name not in exact:
+                    exact[name] = oid.lstrip(".")
+                    by_name.setdefault(name.split("::", 1)[-1], set()).add(exact[name])
+            elif source != path.name and report is not None:  # a hand-kept row is checked
+                report.add(source, f"row left out, no name and numeric OID: {line[:80]!r}")
         return cls(exact, by_name, own_oids(), report)
 
     def _column(self, base: str) -> str | None:

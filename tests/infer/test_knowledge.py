@@ -125,7 +125,8 @@ def test_supplements_resolve_what_symbols_lack_and_add_what_classes_read(tmp_pat
     extra = tmp_path / "symbols-extra.tsv"
     extra.write_text("# name\toid\tchain\n"
                      "NOPE-MIB::missing.0\t.1.3.6.1.4.1.99999.9.0\tmissing ::= { acme 9 }\n"
-                     "ACME-MIB::acmeSerial.0\t.1.3.6.1.4.1.99999.8.0\tnever used: symbols.tsv has it\n")
+                     "ACME-MIB::acmeSerial.0\t.1.3.6.1.4.1.99999.8.0\tnever used: symbols.tsv has it\n"
+                     "ACME-MIB::typo\t1.3.six\tbroken\n")
     classes = tmp_path / "classes.yaml"
     classes.write_text(
         "acme:\n  class: LibreNMS/OS/Acme.php\n  os:\n"
@@ -144,6 +145,12 @@ def test_supplements_resolve_what_symbols_lack_and_add_what_classes_read(tmp_pat
                                       ["model (?P<hardware>\\S+)", 0, "LibreNMS/OS/Acme.php"]]
     text = "\n".join(report.lines)
     assert "NOPE-MIB::missing.0" not in text and "gone: no such OS" in text
+    assert "symbols-extra.tsv: row left out, no name and numeric OID: 'ACME-MIB::typo" in text
+    # a class file that does not parse is a report line too, never an error
+    classes.write_text("acme:\n  class: [unclosed\n")
+    report = make_librenms.Report()
+    make_librenms.build(tmp_path / "k", report, extra, classes)
+    assert any(line.startswith("classes.yaml: left out: malformed YAML") for line in report.lines)
 
 
 def test_the_shipped_table_is_what_the_generator_makes_of_the_knowledge(tmp_path: Path) -> None:
