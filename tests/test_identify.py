@@ -880,6 +880,16 @@ def test_librenms_recordings(name: str, vendor: str, types: set[DeviceType]) -> 
             )
 
 
+@pytest.mark.skipif(not (RECORDINGS / "manifest.json").exists(), reason="no shared recordings")
+@pytest.mark.parametrize("name", ["quantastor", "primekey-sw"])
+def test_families_detected_by_hand_resolved_objects(name: str) -> None:
+    """Their definitions' snmpget conditions name objects symbols.tsv leaves unresolved
+    (`storageSystem-ProductId.0`, `pk-SAV2-systemVersion.0`): resolved by hand, they detect."""
+    record = record_of(RECORDINGS / "snmprec" / f"{name}.snmprec")
+    assert record.facts is not None and record.facts.os_family is not None
+    assert record.facts.os_family.os == name
+
+
 def test_product_line_identity_rules() -> None:
     def ident(*lines: str) -> Identity:
         return identify_lines(lines)
