@@ -340,6 +340,10 @@ def test_a_version_that_is_the_host_name_is_no_version() -> None:
                    "B_8_2_2_0_006(RELEASE) amd64", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.12124.1")
     named = asyncio.run(read_identity(agent, {"hostname": "NAS-02.city.example"}))
     assert named.identity.os_version == "8.2.2.0"
+    # a first label with no letter (an address, "10.0.0.5") refuses nothing: "4" is no host name
+    eos = walker("1.3.6.1.2.1.1.1.0|4|Arista Networks EOS version 4.28.3M running on an "
+                 "Arista Networks DCS-7050SX-64", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.30065.1.3011")
+    assert asyncio.run(read_identity(eos, {"hostname": "4.28.3M"})).identity.os_version == "4.28.3M"
 
 
 def test_a_php_only_product_line_is_read_from_its_vendor_mib_rows() -> None:

@@ -520,8 +520,9 @@ def _choose(found: Candidates, host: str | None = None) -> Identity:
     chosen: dict[str, str | None] = {}
     evidence: list[str] = []
     serial = found.best("serial_number")
+    short = (host or "").split(".")[0]  # a name's first label; an address ("10.0.0.5") is none
     unlike = {"model": serial[0] if serial else None,
-              "os_version": host.split(".")[0] if host else None}
+              "os_version": short if any(c.isalpha() for c in short) else None}
     for name in FIELDS:
         best = found.best(name, unlike=unlike.get(name))
         chosen[name] = best[0] if best else None
