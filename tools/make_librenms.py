@@ -159,9 +159,40 @@ def _pcre_body(body: str, source: str) -> str:
     body = re.sub(r"\(\?'([A-Za-z_]\w*)'", r"(?P<\1>", body)
     body = body.replace(r"\h", r"[ \t]").replace(r"\H", r"[^ \t]")
     body = body.replace(r"\z", r"\Z").replace(r"\e", r"\x1b")
+    body = _LOOK_BEHIND.sub(_split_look_behind, body)
     return re.sub(
         r"\[:(\^?)(\w+):\]", lambda m: _posix_class(m.group(1), m.group(2), source), body
     )
+
+
+# a look-behind with no group inside: PCRE lets each top-level branch have its own fixed width
+# ("(?<=^|\.)"), Python wants one width for the whole
+_LOOK_BEHIND = re.compile(r"\(\?<([=!])((?:\\.|\[(?:\\.|[^\]])*\]|[^()\\\[])*)\)")
+
+
+def _split_look_behind(match: re.Match[str]) -> str:
+    """`(?<=a|bc)` as `(?:(?<=a)|(?<=bc))`, `(?<!a|bc)` as `(?<!a)(?<!bc)`: PCRE's meaning."""
+    kind, branches = match.group(1), _top_level_branches(match.group(2))
+    if len(branches) < 2:
+        return match.group(0)
+    if kind == "=":
+        return "(?:" + "|".join(f"(?<={b})" for b in branches) + ")"
+    return "".join(f"(?<!{b})" for b in branches)
+
+
+def _top_level_branches(text: str) -> list[str]:
+    """`text` split at each `|` that is neither escaped nor inside a character class."""
+    branches, current, in_class, escaped = [], "", False, False
+    for char in text:
+        if char == "|" and not (in_class or escaped):
+            branches.append(current)
+            current = ""
+            continue
+        current += char
+        in_class = (in_class or (char == "[" and not escaped)) and not (
+            char == "]" and in_class and not escaped)
+        escaped = char == "\\" and not escaped
+    return [*branches, current]
 
 
 def _posix_class(negated: str, name: str, source: str) -> str:

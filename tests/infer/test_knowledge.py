@@ -222,7 +222,18 @@ def test_php_patterns_become_python(php: str, subject: str, group: str) -> None:
     assert match is not None and match.group("hardware") == group
 
 
-@pytest.mark.parametrize("php", ["/a\\Kb/", "/(?<=^|\\.)0+/", "/x/U", "/\\p{L}/", "/(a)(?1)/", "noslash"])
+@pytest.mark.parametrize(("php", "subject", "replaced"), [
+    # AIX's version_replace: PCRE lets each branch of a look-behind have its own width
+    ("/(?<=^|\\.)0+(?=[^.])/", "07.01.0003.0050", "7.1.3.50"),
+    ("/(?<!a|bc)x/", "ax bcx dx", "ax bcx d"),
+    ("/(?<=[|]|c)x/", "|x cx dx", "| c dx"),  # a "|" inside a class splits nothing
+])
+def test_look_behind_branches_of_several_widths(php: str, subject: str, replaced: str) -> None:
+    pattern, flags = make_librenms.php_regex(php)
+    assert re.sub(pattern, "", subject, flags=flags) == replaced
+
+
+@pytest.mark.parametrize("php", ["/a\\Kb/", "/(?<=a(b|cd))x/", "/x/U", "/\\p{L}/", "/(a)(?1)/", "noslash"])
 def test_unfaithful_patterns_are_refused(php: str) -> None:
     with pytest.raises(make_librenms.Skip):
         make_librenms.php_regex(php)
