@@ -256,19 +256,19 @@ class Symbols:
         """symbols.tsv, then the names it lacks from `extra` (a hand-resolved supplement)."""
         exact: dict[str, str] = {}
         by_name: dict[str, set[str]] = {}
-        lines = [(path.name, line) for line in path.read_text(encoding="utf-8").splitlines()]
+        lines = [(False, line) for line in path.read_text(encoding="utf-8").splitlines()]
         if extra is not None and extra.exists():
-            lines += [(extra.name, line) for line in extra.read_text(encoding="utf-8").splitlines()
+            lines += [(True, line) for line in extra.read_text(encoding="utf-8").splitlines()
                       if line.strip() and not line.startswith("#")]
-        for source, line in lines:
+        for hand_kept, line in lines:
             name, _, rest = line.partition("\t")
             oid = rest.partition("\t")[0].strip()
             if name and _NUMERIC.match(oid):
                 if name not in exact:
                     exact[name] = oid.lstrip(".")
                     by_name.setdefault(name.split("::", 1)[-1], set()).add(exact[name])
-            elif source != path.name and report is not None:  # a hand-kept row is checked
-                report.add(source, f"row left out, no name and numeric OID: {line[:80]!r}")
+            elif hand_kept and extra is not None and report is not None:  # only ours is checked
+                report.add(extra.name, f"row left out, no name and numeric OID: {line[:80]!r}")
         return cls(exact, by_name, own_oids(), report)
 
     def _column(self, base: str) -> str | None:
@@ -401,12 +401,12 @@ def _one(where: str, report: Report, build: Callable[[], Any]) -> Any:
         return None
 
 
-def discovery(name: str, data: dict[str, Any], symbols: Symbols, report: Report,
-              where: str | None = None) -> dict[str, Any]:
+def discovery(where: str, data: dict[str, Any], symbols: Symbols, report: Report) -> dict[str, Any]:
+    """The `modules.os` block of `data` as the table's discovery spec; `where` labels the
+    report lines of what is left out."""
     os_yaml = ((data.get("modules") or {}).get("os")) or {}
     if not isinstance(os_yaml, dict):
         return {}
-    where = where or f"os_discovery/{name}.yaml"
     out: dict[str, Any] = {}
     if "sysDescr_regex" in os_yaml:
         regexes = [
@@ -493,6 +493,7 @@ def build(source: Path, report: Report, extra_symbols: Path | None = None,
           classes: Path | None = None) -> dict[str, Any]:
     symbols = Symbols.load(source / "symbols.tsv", report, extra_symbols)
     php = load_classes(classes, report)
+    php_file = classes.name if classes else ""
     normal: list[dict[str, Any]] = []
     slow: list[dict[str, Any]] = []
     generic: dict[str, dict[str, Any]] = {}
@@ -523,19 +524,21 @@ def build(source: Path, report: Report, extra_symbols: Path | None = None,
         discover_path = source / "os_discovery" / f"{name}.yaml"
         if discover_path.exists():
             try:
-                entry["discover"] = discovery(name, load_discovery(discover_path, report),
+                entry["discover"] = discovery(f"os_discovery/{name}.yaml",
+                                              load_discovery(discover_path, report),
                                               symbols, report)  # fmt: skip
             except Skip as why:
                 report.add(f"os_discovery/{name}.yaml", f"discovery left out: {why}")
         if name in php:
-            entry["discover"] = with_class(entry["discover"], name, php.pop(name), symbols, report)
+            entry["discover"] = with_class(entry["discover"], php.pop(name), symbols, report,
+                                           f"{php_file} {name}")
         if name in GENERIC:
             generic[name] = entry
         else:
             (slow if is_slow(data) else normal).append(entry)
     ordered = normal + slow + [generic[name] for name in GENERIC if name in generic]
     for name in php:
-        report.add(f"{classes.name if classes else 'classes'}", f"{name}: no such OS, left out")
+        report.add(php_file, f"{name}: no such OS, left out")
     return {
         "source": {
             "project": "LibreNMS (librenms/librenms), GPL-3.0-or-later",
@@ -565,14 +568,13 @@ def load_classes(path: Path | None, report: Report) -> dict[str, dict[str, Any]]
     return out
 
 
-def with_class(spec: dict[str, Any] | None, name: str, entry: dict[str, Any],
-               symbols: Symbols, report: Report) -> dict[str, Any]:
+def with_class(spec: dict[str, Any] | None, entry: dict[str, Any], symbols: Symbols,
+               report: Report, where: str) -> dict[str, Any]:
     """A definition's discovery with what its PHP class sets. The class runs after the YAML
     (`parent::discoverOS` first), so its sysDescr patterns come after the definition's and may
     overwrite them; a field it reads is asked first, the definition's own objects for that field
     after it (where the definition's field has no regex or template of its own to keep)."""
-    extra = discovery(name, {"modules": {"os": entry["os"]}}, symbols, report,
-                      f"{CLASSES.name} {name}")
+    extra = discovery(where, {"modules": {"os": entry["os"]}}, symbols, report)
     for field_spec in extra.get("fields", {}).values():  # the evidence names the class
         field_spec["oids"] = [[oid, f"{entry['class']} {label}"] for oid, label in field_spec["oids"]]
     merged = dict(spec or {"fields": {}, "replace": {}})
@@ -582,13 +584,17 @@ def with_class(spec: dict[str, Any] | None, name: str, entry: dict[str, Any],
     fields = dict(merged.get("fields") or {})
     for key, field_spec in extra.get("fields", {}).items():
         own = fields.get(key)
-        if own and not {"regex", "template"} & set(own) and not {"regex", "template"} & set(
-                field_spec):
+        if own and _plain_field(own) and _plain_field(field_spec):
             field_spec = {**field_spec, "oids": [*field_spec["oids"], *own["oids"]]}
         fields[key] = field_spec
     merged["fields"] = fields
     merged["replace"] = {**(merged.get("replace") or {}), **extra.get("replace", {})}
     return merged
+
+
+def _plain_field(field_spec: dict[str, Any]) -> bool:
+    """A field read as the first non-empty object, with no regex or template applied to it."""
+    return not {"regex", "template"} & set(field_spec)
 
 
 def write(table: dict[str, Any], out: Path) -> None:

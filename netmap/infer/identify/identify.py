@@ -88,9 +88,10 @@ def _seeds(match: librenms.OsMatch | None) -> list[tuple[Field_, float, str, str
     for theirs, ours in _FIELD_MAP:
         if theirs in match.fields:
             value, where = match.fields[theirs]
-            # LibreNMS gives its sysDescr patterns the lowest precedence: below the MIBs and the
-            # banner rules here (its PHP classes often rewrite those values; a pattern taken
-            # from the class itself is not a DESCR_SOURCE and ranks as the definition's objects)
+            # a definition's sysDescr pattern: above the readings written for every banner,
+            # below the one-family banner rules and every object (its PHP class often rewrites
+            # the value; a pattern taken from the class is not a DESCR_SOURCE and ranks as the
+            # definition's objects)
             rank = R_DESCR + 1 if where.endswith(librenms.DESCR_SOURCE) else R_OS_DEFINITION
             if where.endswith(librenms.KIN_SOURCE):  # another product line's object: below
                 rank = R_STANDARD + 1  # ENTITY-MIB's chassis and the standard MIBs
