@@ -59,6 +59,23 @@ def _write_big_table(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
+# Agents whose ifNumber disagrees with their ifTable: (ifNumber, rows)
+WRONG_IFNUMBER = {"netmap-ifnumber-low": (2, 30), "netmap-ifnumber-high": (60, 3)}
+
+
+def _write_ifnumber_agent(path: Path, if_number: int, rows: int) -> None:
+    """A recording whose ifNumber says `if_number` interfaces while ifTable holds `rows`."""
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|ifNumber agent",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+        f"1.3.6.1.2.1.2.1.0|2|{if_number}",
+    ]
+    for column, tag, value in ((2, 4, "port{}"), (3, 2, "6"), (8, 2, "1")):
+        lines += [f"1.3.6.1.2.1.2.2.1.{column}.{i}|{tag}|{value.format(i)}" for i in range(1, rows + 1)]
+    lines += [f"1.3.6.1.2.1.31.1.1.1.1.{i}|4|p{i}" for i in range(1, rows + 1)]
+    path.write_text("\n".join(lines) + "\n")
+
+
 @pytest.fixture(scope="session")
 def snmpsim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulator]:
     if responder_path() is None:
@@ -69,6 +86,8 @@ def snmpsim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulator]:
     for recording in DATA.glob("*.snmprec"):
         shutil.copy(recording, data / recording.name)
     _write_big_table(data / "netmap-bigtable.snmprec")
+    for name, (if_number, rows) in WRONG_IFNUMBER.items():
+        _write_ifnumber_agent(data / f"{name}.snmprec", if_number, rows)
     # an agent left on the factory community
     shutil.copy(DATA / "netmap-ups.snmprec", data / "public.snmprec")
     # a Cisco switch whose VLAN instances do not answer (no cisco-novlans@<vlan> community)

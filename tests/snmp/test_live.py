@@ -13,13 +13,14 @@ import time
 import pytest
 from pydantic import SecretStr
 
+from netmap.discover.snmp import oids
 from netmap.discover.snmp.collect import (
     collect,
     collect_many,
     record_from_observations,
     record_to_observations,
 )
-from netmap.discover.snmp.getters import GETTER_FUNCS, CachingWalker
+from netmap.discover.snmp.getters import GETTER_FUNCS, PROBES, SCALARS, CachingWalker
 from netmap.discover.snmp.session import SessionOptions, open_session
 from netmap.discover.snmp.snmprec import SnmprecWalker
 from netmap.discover.snmp.walker import SnmpValue
@@ -27,7 +28,7 @@ from netmap.infer.identify.identify import identify_record
 from netmap.lab.snmpsim import free_udp_port
 from netmap.model import ResolvedCredential, SnmpRecord
 from tests.snmp.agents import LoopingAgent, SilentAgent, serve
-from tests.snmp.conftest import BIG_ROWS, DATA, Simulator, community, run, v3
+from tests.snmp.conftest import BIG_ROWS, DATA, WRONG_IFNUMBER, Simulator, community, run, v3
 
 pytestmark = pytest.mark.snmpsim
 Rows = list[tuple[str, SnmpValue]]
@@ -137,6 +138,54 @@ def test_getters_only_walk_what_they_need(snmpsim: Simulator) -> None:
     requests, rows = run(go())
     assert rows == 10 * 4  # ten columns of four interfaces, no counters
     assert requests <= 12  # row-count hints make most columns one request
+
+
+def test_interface_walk_asks_for_the_rows_ifnumber_counts(snmpsim: Simulator) -> None:
+    """ifNumber (read with the system group) sizes the walk of ifTable and ifXTable together:
+    one GETBULK, each column's four rows and one varbind past its end."""
+    async def go() -> tuple[int, int, int]:
+        session = await open_session("127.0.0.1", community("netmap-switch"), snmpsim.port,
+                                     probe=SCALARS["facts"])
+        with session:
+            asked, answered = session.stats.requests, session.stats.varbinds
+            await GETTER_FUNCS["interfaces"](CachingWalker(session))
+            stats = session.stats
+            return stats.requests - asked, stats.varbinds - answered, stats.rows
+
+    requests, varbinds, rows = run(go())
+    assert rows == 10 * 4
+    assert requests == 1 and varbinds == rows + 10
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_IFNUMBER))
+def test_a_wrong_ifnumber_loses_no_interface(snmpsim: Simulator, name: str) -> None:
+    """ifNumber is only a hint: an agent that under- or over-counts still gives every row, in a
+    bounded number of requests."""
+    async def go() -> tuple[object, object, int]:
+        session = await open_session("127.0.0.1", community(name), snmpsim.port,
+                                     probe=SCALARS["facts"])
+        with session:
+            live = await GETTER_FUNCS["interfaces"](CachingWalker(session))
+            requests = session.stats.requests
+        offline = await GETTER_FUNCS["interfaces"](
+            SnmprecWalker.from_file(snmpsim.data_dir / f"{name}.snmprec"))
+        return live, offline, requests
+
+    live, offline, requests = run(go())
+    assert live == offline and len(live) == WRONG_IFNUMBER[name][1]  # type: ignore[arg-type]
+    assert requests <= 10
+
+
+def test_priming_by_table_marks_every_column_of_an_absent_table() -> None:
+    """One GETNEXT of a table's entry stands for all its probed columns."""
+    async def go() -> CachingWalker:
+        walker = CachingWalker(SnmprecWalker.from_file(DATA / "netmap-switch.snmprec"))
+        await walker.prime([oid for probes in PROBES.values() for oid in probes])
+        return walker
+
+    walker = run(go())
+    assert walker._absent(oids.PRT_MARKER_SUPPLIES_LEVEL) and walker._absent(oids.LLDP_X_MED_REM_MFG_NAME)
+    assert not walker._absent(oids.IF_DESCR) and not walker._absent(oids.LLDP_REM_SYS_NAME)
 
 
 # --- other device kinds ---------------------------------------------------------------------

@@ -69,7 +69,8 @@ async def collect(
         session.close()
         if stats is not None:
             stats.update(
-                requests=session.stats.requests, rows=session.stats.rows,
+                requests=session.stats.requests, varbinds=session.stats.varbinds,
+                rows=session.stats.rows,
                 timeouts=session.stats.timeouts, resends=session.resends,
             )
     return record

@@ -118,7 +118,7 @@ class CachingWalker:
         if scalars:
             await self.get(scalars)
         try:
-            found: dict[str, str | None] = await next_oids(list(subtrees))
+            found: dict[str, str | None] = await next_oids(_by_table(subtrees))
         except SnmpError:
             return  # no shortcut; the walks will find out
         self._empty.update(t for t, nxt in found.items() if nxt is None or not nxt.startswith(t + "."))
@@ -163,6 +163,17 @@ class CachingWalker:
             for col in need:
                 self._walks[col] = (max_rows, _cached_future(_pick(together, col)))
         return {c: await self.walk(c, max_rows) for c in cols}
+
+
+def _by_table(subtrees: Sequence[str]) -> list[str]:
+    """The subtrees to probe: several columns of one table become its entry OID. Most agents
+    lack most of these tables, and one varbind then says so for all its columns (each varbind
+    is a lookup the agent must do); a column missing from a table that exists costs one share
+    of the table's first GETBULK instead. Entries have eight arcs or more, so two MIB roots
+    under mib-2 are never merged into mib-2 itself."""
+    parents = [s.rsplit(".", 1)[0] for s in subtrees]
+    shared = {p for p in parents if parents.count(p) > 1 and p.count(".") >= 7}
+    return list(dict.fromkeys(p if p in shared else s for s, p in zip(subtrees, parents, strict=True)))
 
 
 async def _pick(together: asyncio.Future[dict[str, Rows]], col: str) -> Rows:
@@ -354,8 +365,10 @@ def _status(value: SnmpValue | None) -> bool | None:
 
 
 async def interfaces(w: Walker) -> list[Interface]:
-    descr, itype, mtu, speed, phys, admin, oper = await table(w, _IF_COLUMNS)
-    name, high, alias = await table(w, _IFX_COLUMNS)
+    # ifXEntry AUGMENTS ifEntry: the same rows, so one side-by-side walk ends both at once
+    descr, itype, mtu, speed, phys, admin, oper, name, high, alias = await table(
+        w, _IF_COLUMNS + _IFX_COLUMNS
+    )
     out: list[Interface] = []
     # Every column's row suffix is an ifIndex: some agents leave out ifDescr/ifType rows, or
     # list an interface only in ifXTable.
@@ -1395,8 +1408,10 @@ async def _voice_vlans(w: Walker, out: VlanTable, names: Mapping[int, str]) -> N
 
 # The scalars each getter GETs, fetched together before the getters run.
 SCALARS: dict[str, tuple[str, ...]] = {
-    # the system group, plus the bridge's port count identification asks for (same request)
-    "facts": tuple(oids.scalar(o) for o in (*_SYSTEM.values(), oids.DOT1D_BASE_NUM_PORTS)),
+    # the system group, plus the bridge's port count identification asks for and ifNumber, the
+    # interface walk's row count (same request)
+    "facts": tuple(oids.scalar(o) for o in (*_SYSTEM.values(), oids.DOT1D_BASE_NUM_PORTS,
+                                            oids.IF_NUMBER)),
     "software": tuple(oids.scalar(o) for o in _HR_SCALARS),
     "ups": tuple(oids.scalar(o) for o in _UPS_OIDS),
 }
@@ -1413,7 +1428,7 @@ PROBES: dict[str, tuple[str, ...]] = {
     "arp_table": _NET_TO_PHYSICAL_COLUMNS + _NET_TO_MEDIA_COLUMNS + (oids.IF_NAME, oids.IF_DESCR),
     "mac_address_table": _DOT1Q_FDB_COLUMNS + _DOT1D_FDB_COLUMNS
     + (oids.DOT1Q_VLAN_FDB_ID, oids.DOT1D_BASE_PORT_IF_INDEX, oids.VTP_VLAN_ENTRY),
-    "lldp_neighbors_detail": _LLDP_REM_COLUMNS + _LLDP_LOCAL
+    "lldp_neighbors_detail": _LLDP_REM_COLUMNS + _LLDP_LOCAL + _LLDP_MED_INVENTORY
     + (oids.TMNX_LLDP_REM_ENTRY, oids.TPLINK_LLDP_NEIGHBOR_ENTRY),
     "cdp_neighbors": _CDP_COLUMNS,
     "routes": _INET_CIDR_COLUMNS + _IP_CIDR_COLUMNS + _IP_ROUTE_COLUMNS,

@@ -93,6 +93,9 @@ NS_EXTEND_ARGS = "1.3.6.1.4.1.8072.1.3.2.2.1.3"  # NET-SNMP-EXTEND-MIB::nsExtend
 UCD_EXTEND_RELOCATED = "1.3.6.1.4.1.2021.7890"  # UCD-SNMP-MIB::ucdavis.7890 (extend bases)
 
 # --- IF-MIB (RFC 2863) -----------------------------------------------------------------------
+IF_NUMBER = "1.3.6.1.2.1.2.1"  # IF-MIB::ifNumber (rows of ifTable)
+IF_ENTRY = "1.3.6.1.2.1.2.2.1"  # IF-MIB::ifEntry
+IFX_ENTRY = "1.3.6.1.2.1.31.1.1.1"  # IF-MIB::ifXEntry (AUGMENTS ifEntry: the same rows)
 IF_DESCR = "1.3.6.1.2.1.2.2.1.2"  # IF-MIB::ifDescr
 IF_TYPE = "1.3.6.1.2.1.2.2.1.3"  # IF-MIB::ifType (IANAifType)
 IF_MTU = "1.3.6.1.2.1.2.2.1.4"  # IF-MIB::ifMtu

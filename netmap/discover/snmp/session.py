@@ -20,7 +20,7 @@ import contextlib
 import contextvars
 import itertools
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from ipaddress import IPv4Address
 from typing import Any, Protocol
@@ -305,6 +305,7 @@ def _key(oid: str) -> tuple[int, ...]:
 @dataclass
 class _Stats:
     requests: int = 0
+    varbinds: int = 0  # in the answers, overshoot included: what the agent had to look up
     rows: int = 0
     timeouts: int = 0
     warnings: dict[str, list[str]] = field(default_factory=dict)  # getter -> messages
@@ -388,6 +389,7 @@ class SnmpSession:
                     self._dead = f"agent stopped answering: {exc}"
                 raise
         self._consecutive_timeouts = 0
+        self.stats.varbinds += len(result[2])
         return result
 
     # --- GET ---------------------------------------------------------------------------------
@@ -397,7 +399,16 @@ class SnmpSession:
         batches = [list(oids_[i : i + _GET_BATCH]) for i in range(0, len(oids_), _GET_BATCH)]
         for batch in batches:
             found.update(await self._get_batch(batch, depth=0))
+        self.learn_rows(found)
         return found
+
+    def learn_rows(self, answer: Mapping[str, SnmpValue]) -> None:
+        """ifNumber is the row count of ifTable (and of ifXTable, which augments it): the
+        interface walk then asks for just those rows, plus one to see the end."""
+        count = answer.get(oids.scalar(oids.IF_NUMBER))
+        if isinstance(count, int) and 0 <= count <= self.opts.max_rows:
+            for entry in (oids.IF_ENTRY, oids.IFX_ENTRY):
+                self._row_hints.setdefault(entry, count)
 
     async def _get_batch(self, batch: list[str], depth: int) -> dict[str, SnmpValue]:
         found: dict[str, SnmpValue] = {}
@@ -443,6 +454,7 @@ class SnmpSession:
         walks = [_Walk(c.strip(".")) for c in dict.fromkeys(columns)]
         cap = max(0, min(max_rows, self.opts.max_rows))
         reps = self._first_reps(walks[0].oid)
+        hint = self._row_hints.get(walks[0].oid.rsplit(".", 1)[0])
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.opts.walk_timeout
         while True:
@@ -455,6 +467,13 @@ class SnmpSession:
                     self.warn(f"walk {w.oid}: stopped after {took}, {len(w.rows)} rows")
                 break
             per_column = max(1, min(reps, self.opts.bulk_varbinds // len(active)))
+            longest = max(len(w.rows) for w in active)
+            if hint is not None and longest <= hint:
+                # the rows left by a sibling column's (or ifNumber's) count, and one more to see
+                # the end: no request overshoots a known table by a whole repetition
+                per_column = min(per_column, hint - longest + 1)
+            else:
+                hint = None  # the table holds more than the count said: back to doubling
             per_column = min(per_column, cap - max(len(w.rows) for w in active) + 1)
             try:
                 status, index, varbinds = await self._request(
@@ -572,6 +591,7 @@ async def _try(
         session.probe_answer = {
             o: v for o, v in varbinds if v is not None and not isinstance(v, ber.ExceptionValue)
         }
+        session.learn_rows(session.probe_answer)
     return session
 
 
