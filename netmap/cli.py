@@ -492,11 +492,14 @@ def probe(
     address = str(scope.networks[0].network_address)
     from netmap.infer.identify.identify import identify_record
 
-    rec = identify_record(asyncio.run(snmp_probe.probe(address, creds, port, timeout, retries)))
+    cost: dict[str, float] = {}
+    rec = identify_record(
+        asyncio.run(snmp_probe.probe(address, creds, port, timeout, retries, cost=cost))
+    )
     if as_json:
-        emit_json(snmp_probe.report(rec))
+        emit_json(snmp_probe.report(rec, cost))
     else:
-        for line in snmp_probe.summary_lines(rec):
+        for line in snmp_probe.summary_lines(rec, cost):
             out.print(line, markup=False, highlight=False, soft_wrap=True)
     if rec.facts is None:
         raise typer.Exit(EXIT_FAILED)

@@ -188,6 +188,24 @@ def test_priming_by_table_marks_every_column_of_an_absent_table() -> None:
     assert not walker._absent(oids.IF_DESCR) and not walker._absent(oids.LLDP_REM_SYS_NAME)
 
 
+@pytest.mark.parametrize(("name", "asks"), [("netmap-switch", False), ("netmap-server", True)])
+def test_priming_gets_only_the_scalars_of_mibs_the_agent_has(name: str, asks: bool) -> None:
+    """The presence GETNEXT also probes the MIB of each scalar: a switch with no
+    HOST-RESOURCES-MIB or UPS-MIB is sent no GET for them; a server's are fetched."""
+    memory = oids.scalar(oids.HR_MEMORY_SIZE)
+
+    async def go() -> tuple[int, dict[str, SnmpValue]]:
+        inner = SnmprecWalker.from_file(DATA / f"{name}.snmprec")
+        walker = CachingWalker(inner)
+        await walker.prime(PROBES["software"], SCALARS["software"] + SCALARS["ups"])
+        answer = await walker.get([memory])  # a getter asking again: answered from the cache
+        return inner.requests, answer
+
+    requests, answer = run(go())
+    assert requests == (2 if asks else 1)  # the GETNEXT, and the GET only where it can answer
+    assert (answer == {memory: 8388608}) if asks else answer == {}
+
+
 # --- other device kinds ---------------------------------------------------------------------
 
 

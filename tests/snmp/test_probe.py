@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,10 @@ def test_probe_json_v2c_literal_community(snmpsim: Simulator) -> None:
     assert ("serial_number: LibreNMS jetdirect: Printer-MIB::prtGeneralSerialNumber.1"
             in doc["identity"]["evidence"])
     assert doc["type_hint"] is None or doc["type_hint"]["type"] == "printer"
+    # what asking took: every request answered; the table rows are among the varbinds
+    cost = doc["cost"]
+    assert 0 < cost["requests"] < 40 and cost["timeouts"] == 0 and cost["seconds"] > 0
+    assert 0 < cost["rows"] < cost["varbinds"]
     assert "netmap-printer" not in done.stdout + done.stderr  # the community is never printed
 
 
@@ -45,6 +50,9 @@ def test_probe_v3_keys_from_env_and_text_output(snmpsim: Simulator) -> None:
     assert done.returncode == 0, done.stderr
     assert "sw-core" in done.stdout and "(v3)" in done.stdout
     assert "  why       vendor: " in done.stdout  # each identity field says where it came from
+    assert re.search(r"  asked     \d+ requests, \d+ varbinds answered \(\d+ table rows kept\), "
+                     r"0 timeouts",
+                     done.stdout)
     assert "well-known default" not in done.stdout  # v3 has no community
     assert V3_AUTH not in done.stdout + done.stderr and V3_PRIV not in done.stdout + done.stderr
 

@@ -111,17 +111,22 @@ class CachingWalker:
 
     async def prime(self, subtrees: Sequence[str], scalars: Sequence[str] = ()) -> None:
         """Mark the subtrees the agent does not have (one batched GETNEXT, when supported), and
-        fetch the scalars getters will ask for in one GET."""
+        fetch the scalars getters will ask for in one GET: only those of the MIBs the same
+        GETNEXT found (a switch has no HOST-RESOURCES or UPS-MIB scalars to look up)."""
         next_oids = getattr(self.inner, "next_oids", None)
         if next_oids is None:
             return
-        if scalars:
-            await self.get(scalars)
+        roots = {scalar: _mib_root(scalar) for scalar in scalars}
         try:
-            found: dict[str, str | None] = await next_oids(_by_table(subtrees))
+            found: dict[str, str | None] = await next_oids(
+                _by_table(subtrees) + list(dict.fromkeys(roots.values())))
         except SnmpError:
-            return  # no shortcut; the walks will find out
+            found = {}  # no shortcut; the walks will find out
         self._empty.update(t for t, nxt in found.items() if nxt is None or not nxt.startswith(t + "."))
+        wanted = [scalar for scalar, root in roots.items() if root not in self._empty]
+        self._asked.update(scalar for scalar in scalars if scalar not in wanted)
+        if wanted:
+            await self.get(wanted)
 
     def _cached(self, oid: str, max_rows: int) -> asyncio.Future[Rows] | None:
         entry = self._walks.get(oid)
@@ -163,6 +168,12 @@ class CachingWalker:
             for col in need:
                 self._walks[col] = (max_rows, _cached_future(_pick(together, col)))
         return {c: await self.walk(c, max_rows) for c in cols}
+
+
+def _mib_root(oid: str) -> str:
+    """The module a scalar belongs to, as far as one probe can tell: seven arcs, a MIB under
+    mib-2 (1.3.6.1.2.1.25, HOST-RESOURCES-MIB) or a maker's number (1.3.6.1.4.1.318, APC)."""
+    return ".".join(oid.split(".")[:7])
 
 
 def _by_table(subtrees: Sequence[str]) -> list[str]:

@@ -7,7 +7,8 @@ identified vendor / model / serial / OS version and an SNMP-only device-type hin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -103,8 +104,17 @@ async def probe(
     timeout: float = 2.0,
     retries: int = 1,
     getters: Sequence[str] = GETTERS,
+    cost: dict[str, float] | None = None,
 ) -> SnmpRecord:
-    return await collect(host, creds, port, getters, timeout=timeout, retries=retries)
+    """The agent's record; `cost`, when given, receives what asking it took (requests,
+    varbinds answered, rows kept, timeouts, seconds): the load the scan puts on the agent."""
+    stats: dict[str, int] = {}
+    started = time.monotonic()
+    rec = await collect(host, creds, port, getters, timeout=timeout, retries=retries, stats=stats)
+    if cost is not None:
+        cost.update(stats)
+        cost["seconds"] = round(time.monotonic() - started, 3)
+    return rec
 
 
 def type_hint(rec: SnmpRecord) -> dict[str, Any] | None:
@@ -119,7 +129,7 @@ def type_hint(rec: SnmpRecord) -> dict[str, Any] | None:
     return {"type": str(dtype), "confidence": round(confidence, 3), "evidence": list(reasons)}
 
 
-def report(rec: SnmpRecord) -> dict[str, Any]:
+def report(rec: SnmpRecord, cost: Mapping[str, float] | None = None) -> dict[str, Any]:
     """The `probe --json` document."""
     doc = rec.model_dump(mode="json")
     facts = rec.facts
@@ -132,10 +142,12 @@ def report(rec: SnmpRecord) -> dict[str, Any]:
         "os_family": facts.os_family.model_dump(mode="json") if facts and facts.os_family else None,
     }
     doc["type_hint"] = type_hint(rec)
+    if cost is not None:
+        doc["cost"] = dict(cost)
     return doc
 
 
-def summary_lines(rec: SnmpRecord) -> list[str]:
+def summary_lines(rec: SnmpRecord, cost: Mapping[str, float] | None = None) -> list[str]:
     """A few human lines (the text form of `netmap probe`)."""
     if rec.facts is None:
         return [f"{rec.ip}:{rec.port}: {rec.errors.get('facts', 'no SNMP answer')}"]
@@ -161,6 +173,12 @@ def summary_lines(rec: SnmpRecord) -> list[str]:
             + (f", ... ({len(rec.vlans.vlans)})" if len(rec.vlans.vlans) > 12 else "")
             + f"  ({rec.vlans.vlans[0].source})")  # fmt: skip
     lines += [f"  why       {line}" for line in f.identity_evidence]
+    if cost:
+        lines.append(
+            f"  asked     {cost.get('requests', 0):.0f} requests, "
+            f"{cost.get('varbinds', 0):.0f} varbinds answered ({cost.get('rows', 0):.0f} table "
+            f"rows kept), {cost.get('timeouts', 0):.0f} timeouts, {cost.get('seconds', 0):.2f} s"
+        )
     if rec.default_community:
         lines.append("  ! the community that answered is a well-known default")
     for name, message in rec.errors.items():

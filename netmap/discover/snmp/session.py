@@ -57,7 +57,10 @@ class SessionOptions:
     retries: int = 1  # extra attempts after a timeout
     max_repetitions: int = 25  # GETBULK ceiling per column (net-snmp's snmpbulkwalk default: 10)
     bulk_varbinds: int = 50  # varbinds asked per GETBULK when several columns walk together
-    first_repetitions: int = 10  # GETBULK size of a walk with no row-count hint yet
+    first_repetitions: int = 5  # GETBULK size of a walk with no row-count hint yet: most tables
+    # of an edge agent are short (its addresses, neighbours, routes), and doubling reaches 25 rows
+    # per request by the fourth request of a long one (over 150 recorded agents a start of 10
+    # asked 4 % more varbinds; a start of 3 took 12 % more GETBULKs)
     walk_timeout: float = 30.0  # a single table walk never takes longer than this
     max_rows: int = DEFAULT_MAX_ROWS  # hard cap per walk, whatever the caller asks
     dead_after: int = 2  # consecutive timed-out requests before the session fails fast
