@@ -124,7 +124,7 @@ class CachingWalker:
             found = {}  # no shortcut; the walks will find out
         self._empty.update(t for t, nxt in found.items() if nxt is None or not nxt.startswith(t + "."))
         wanted = [scalar for scalar, root in roots.items() if root not in self._empty]
-        self._asked.update(scalar for scalar in scalars if scalar not in wanted)
+        self._asked.update(roots.keys() - set(wanted))  # absent: a getter asking costs nothing
         if wanted:
             await self.get(wanted)
 

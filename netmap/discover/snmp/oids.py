@@ -96,6 +96,8 @@ UCD_EXTEND_RELOCATED = "1.3.6.1.4.1.2021.7890"  # UCD-SNMP-MIB::ucdavis.7890 (ex
 IF_NUMBER = "1.3.6.1.2.1.2.1"  # IF-MIB::ifNumber (rows of ifTable)
 IF_ENTRY = "1.3.6.1.2.1.2.2.1"  # IF-MIB::ifEntry
 IFX_ENTRY = "1.3.6.1.2.1.31.1.1.1"  # IF-MIB::ifXEntry (AUGMENTS ifEntry: the same rows)
+# A scalar that counts a table's rows -> the entries it counts: a walk of them asks for that many
+ROW_COUNTS = {IF_NUMBER: (IF_ENTRY, IFX_ENTRY)}
 IF_DESCR = "1.3.6.1.2.1.2.2.1.2"  # IF-MIB::ifDescr
 IF_TYPE = "1.3.6.1.2.1.2.2.1.3"  # IF-MIB::ifType (IANAifType)
 IF_MTU = "1.3.6.1.2.1.2.2.1.4"  # IF-MIB::ifMtu

@@ -406,12 +406,14 @@ class SnmpSession:
         return found
 
     def learn_rows(self, answer: Mapping[str, SnmpValue]) -> None:
-        """ifNumber is the row count of ifTable (and of ifXTable, which augments it): the
-        interface walk then asks for just those rows, plus one to see the end."""
-        count = answer.get(oids.scalar(oids.IF_NUMBER))
-        if isinstance(count, int) and 0 <= count <= self.opts.max_rows:
-            for entry in (oids.IF_ENTRY, oids.IFX_ENTRY):
-                self._row_hints.setdefault(entry, count)
+        """A scalar that counts a table's rows (oids.ROW_COUNTS: ifNumber for ifTable and
+        ifXTable) becomes the row hint of that table: its walk asks for just those rows, plus
+        one to see the end."""
+        for counter, entries in oids.ROW_COUNTS.items():
+            count = answer.get(oids.scalar(counter))
+            if isinstance(count, int) and 0 <= count <= self.opts.max_rows:
+                for entry in entries:
+                    self._row_hints.setdefault(entry, count)
 
     async def _get_batch(self, batch: list[str], depth: int) -> dict[str, SnmpValue]:
         found: dict[str, SnmpValue] = {}
@@ -437,10 +439,9 @@ class SnmpSession:
 
     # --- WALK --------------------------------------------------------------------------------
 
-    def _first_reps(self, oid: str) -> int:
-        """GETBULK size for the first request: a sibling column's row count + 1 if we know it,
-        so a column of a known table usually takes one request and overshoots by one row."""
-        hint = self._row_hints.get(oid.rsplit(".", 1)[0])
+    def _first_reps(self, hint: int | None) -> int:
+        """GETBULK size for the first request: the table's known row count + 1, so a column of
+        a known table usually takes one request and overshoots by one row."""
         if hint is None:
             return self.opts.first_repetitions
         return max(1, min(hint + 1, self.opts.max_repetitions))
@@ -456,8 +457,8 @@ class SnmpSession:
         as :meth:`walk`, applied per column."""
         walks = [_Walk(c.strip(".")) for c in dict.fromkeys(columns)]
         cap = max(0, min(max_rows, self.opts.max_rows))
-        reps = self._first_reps(walks[0].oid)
-        hint = self._row_hints.get(walks[0].oid.rsplit(".", 1)[0])
+        hint = self._row_hints.get(walks[0].oid.rsplit(".", 1)[0])  # a sibling's or ifNumber's
+        reps = self._first_reps(hint)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.opts.walk_timeout
         while True:
@@ -477,7 +478,7 @@ class SnmpSession:
                 per_column = min(per_column, hint - longest + 1)
             else:
                 hint = None  # the table holds more than the count said: back to doubling
-            per_column = min(per_column, cap - max(len(w.rows) for w in active) + 1)
+            per_column = min(per_column, cap - longest + 1)
             try:
                 status, index, varbinds = await self._request(
                     ber.GETBULK if self.version != "1" else ber.GETNEXT,
