@@ -39,11 +39,6 @@ def test_a10_acos_mib_and_banner() -> None:
     )
 
 
-def test_bdcom_identity() -> None:
-    bdcom = ident(oid_line(f"{ENT}.3320.1.999.0"), f"{ENT}.3320.3.6.10.1.4.0|4|00999000111")
-    assert bdcom.serial_number == "00999000111"
-
-
 def test_ups_and_power_controllers() -> None:
     # RPS-SC200-MIB sits under each controller's own sysObjectID (SC200 .13, SC300 .14, ...)
     rectifier = ident(

@@ -33,6 +33,7 @@ discovery field with one is dropped (the other fields stay).
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import re
@@ -51,6 +52,9 @@ DEFAULT_OUT = ROOT / "netmap" / "infer" / "identify" / "data" / "librenms.json.g
 # Hand-kept supplements, each row traced to its source (see the files' headers): MIB objects
 # symbols.tsv could not resolve, and what LibreNMS's PHP OS classes read beyond the YAML.
 EXTRA_SYMBOLS = ROOT / "tools" / "data" / "librenms-symbols.tsv"
+# LibreNMS's MIB texts, one folder per vendor as in its mibs/ (the shared knowledge holds the
+# product and SMI modules); only read to see which copy of a shared module name an OS loads
+MIB_FOLDERS = "product-mibs"
 CLASSES = ROOT / "tools" / "data" / "librenms-classes.yaml"
 GENERIC = ("airos", "freebsd", "linux")  # Core::detectOS tries these after every other OS
 FIELDS = ("version", "hardware", "features", "serial")  # YamlOSDiscovery::$osFields, in order
@@ -249,6 +253,9 @@ class Symbols:
     by_name: dict[str, set[str]]
     own: dict[str, str] = field(default_factory=dict)
     report: Report | None = None
+    # (foreign prefix, own prefix, why) for one OS: see MibFolders
+    reroot: tuple[tuple[str, str, str], ...] = ()
+    where: str = ""
 
     @classmethod
     def load(cls, path: Path, report: Report | None = None,
@@ -300,6 +307,9 @@ class Symbols:
                 self.report.add("symbols.tsv", f"{text} resolves to .{self.exact[text]}; the "
                                 f"standard MIB (netmap's OID table) says .{standard}: using that")
             return standard
+        return self._rerooted(text, self._resolved(text, base, index))
+
+    def _resolved(self, text: str, base: str, index: str) -> str:
         if text in self.exact:
             return self.exact[text]
         column = self._column(base) if _NUMERIC_INDEX.fullmatch(index) else None
@@ -309,6 +319,102 @@ class Symbols:
         if "::" not in text and len(bare) == 1:  # a name without its MIB, unique among all
             return next(iter(bare))
         raise Skip(f"OID {text!r} does not resolve")
+
+    def _rerooted(self, text: str, oid: str) -> str:
+        """`oid` moved from another vendor's copy of a module to the OS's own copy, where the
+        OS's MIB folder has one (the longest matching prefix wins)."""
+        for foreign, own, why in self.reroot:
+            if oid == foreign or oid.startswith(foreign + "."):
+                moved = own + oid[len(foreign):]
+                if self.report is not None:
+                    self.report.add(self.where, f"{text} resolves to .{oid} under {why}: .{moved}")
+                return moved
+        return oid
+
+    def for_os(self, where: str, reroot: list[tuple[str, str, str]]) -> Symbols:
+        """These symbols as one OS's MIB search path resolves them."""
+        return dataclasses.replace(self, reroot=tuple(reroot), where=where) if reroot else self
+
+
+# ---------------------------------------------------------------------------------------------
+# MIB folders: the copy of a shared module name each OS loads
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class MibFolders:
+    """Where vendors ship different MIB modules under one name, the copy each OS loads.
+
+    LibreNMS runs net-snmp with `-M mibs:mibs/<group>:mibs/<mib_dir, else the OS's name>`
+    (Mib::mibDirectories), and net-snmp loads a module name from the LAST folder of that path
+    that holds it (snmptranslate with two copies of one module in two folders takes the later
+    one, either order). symbols.tsv was made once for every OS, so a name that vendors share
+    resolved through one vendor's copy: NMS-SMI's root `nms` is enterprises 3320 in BDCOM's
+    folder, 52642 in FS's fs/bdcom and 11606.10 in PBN's, and symbols.tsv files BDCOM's chassis
+    objects under PBN's. An object under another copy's node moves to the same node of the copy
+    in the OS's own folder (its mib_dir, else the folder named after it), which is last in its
+    path; where the OS's own folder has no copy, nothing moves (a copy in the group's folder
+    could be overridden by one in the OS's folder that the MIB set at hand does not show)."""
+
+    copies: dict[str, dict[str, dict[str, str]]]  # module -> folder -> node -> numeric OID
+
+    @classmethod
+    def load(cls, mibs: Path | None, report: Report) -> MibFolders:
+        """The copies of every module name found in two or more folders below `mibs`."""
+        from make_products import Assignment, parse_module, resolve  # the same MIB reader
+
+        found: dict[tuple[str, str], list[Assignment]] = {}
+        if mibs is None or not mibs.is_dir():
+            return cls({})
+        for path in sorted(p for p in mibs.rglob("*") if p.is_file()):
+            folder = path.parent.relative_to(mibs).as_posix().strip(".")
+            try:
+                assignments = parse_module(path.read_text(encoding="utf-8", errors="replace"),
+                                           path.name)
+            except Exception as error:  # a file the reader trips on is a report line
+                report.add(f"MIB {folder}/{path.name}", f"left out: {error}")
+                continue
+            for a in assignments:
+                found.setdefault((folder, a.module), []).append(a)
+        folders_of: dict[str, set[str]] = {}
+        for folder, module in found:
+            folders_of.setdefault(module, set()).add(folder)
+        copies: dict[str, dict[str, dict[str, str]]] = {}
+        for (folder, module), assignments in sorted(found.items()):
+            if len(folders_of[module]) > 1:  # this copy alone: its parents from the SMI roots
+                nodes = {name: oid for (mod, name), oid in resolve(assignments).items()
+                         if mod == module}
+                if nodes:
+                    copies.setdefault(module, {})[folder] = nodes
+        return cls(copies)
+
+    def reroot(self, own_folder: str) -> list[tuple[str, str, str]]:
+        """(other copy's node OID, the own copy's OID of that node, why) for an OS whose own
+        MIB folder is `own_folder`, longest prefix first."""
+        moves: dict[str, tuple[str, str]] = {}
+        for module, copies in self.copies.items():
+            own = copies.get(own_folder)
+            if not own:
+                continue
+            mine = set(own.values())
+            for folder, nodes in copies.items():
+                for name, oid in nodes.items():
+                    target = own.get(name)
+                    if folder != own_folder and target and target != oid and not _within(oid, mine):
+                        moves.setdefault(oid, (target, f"{folder}/{module}; the OS loads "
+                                                          f"{own_folder}/{module}"))
+        ordered = sorted(moves.items(), key=lambda item: (-item[0].count("."), item[0]))
+        return [(oid, target, why) for oid, (target, why) in ordered]
+
+
+def _within(oid: str, prefixes: set[str]) -> bool:
+    return any(oid == p or oid.startswith(p + ".") for p in prefixes)
+
+
+def own_mib_folder(data: dict[str, Any], name: str) -> str:
+    """The OS's own MIB folder, last in its search path: `mib_dir`, else its name."""
+    mib_dir = data.get("mib_dir")
+    return str(mib_dir).strip("/") if isinstance(mib_dir, str) and mib_dir else name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -491,7 +597,8 @@ def load_discovery(path: Path, report: Report) -> dict[str, Any]:
 
 def build(source: Path, report: Report, extra_symbols: Path | None = None,
           classes: Path | None = None) -> dict[str, Any]:
-    symbols = Symbols.load(source / "symbols.tsv", report, extra_symbols)
+    all_symbols = Symbols.load(source / "symbols.tsv", report, extra_symbols)
+    folders = MibFolders.load(source / MIB_FOLDERS, report)
     php = load_classes(classes, report)
     php_file = classes.name if classes else ""
     normal: list[dict[str, Any]] = []
@@ -510,6 +617,8 @@ def build(source: Path, report: Report, extra_symbols: Path | None = None,
                        f"OS name {name!r}")
             continue
         seen.add(name)
+        symbols = all_symbols.for_os(f"os_detection/{name}.yaml",
+                                     folders.reroot(own_mib_folder(data, name)))
         entry: dict[str, Any] = {
             "os": name,
             "text": str(data.get("text") or name),

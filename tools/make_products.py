@@ -195,6 +195,9 @@ ROOTS: dict[str, str] = {
     "Dell-Vendor-MIB::dellLan": f"{ENTERPRISES}.674.10895",
     "Dell-Vendor-MIB::dellLanStandard": f"{ENTERPRISES}.674.10895.5000",
     "Dell-Vendor-MIB::dellLanExtension": f"{ENTERPRISES}.674.10895.5000.2",
+    # PBN-ROOT (pbn/NMS-SMI's parent: pbn = enterprises 11606, Pacific Broadband Networks in the
+    # IANA registry); qualified, as `pbn` is a short name
+    "PBN-ROOT::pbn": f"{ENTERPRISES}.11606",
 }
 
 # Product-registration subtrees named otherwise than *Products/*Registrations (vendor roots whose

@@ -153,6 +153,70 @@ def test_supplements_resolve_what_symbols_lack_and_add_what_classes_read(tmp_pat
     assert any(line.startswith("classes.yaml: left out: malformed YAML") for line in report.lines)
 
 
+_SMI = ("{module} DEFINITIONS ::= BEGIN\nIMPORTS MODULE-IDENTITY, enterprises FROM SNMPv2-SMI{more};"
+        "\nnms MODULE-IDENTITY LAST-UPDATED \"200006281441Z\" ORGANIZATION \"\" CONTACT-INFO "
+        "\"\" DESCRIPTION \"root\" ::= {{ {parent} }}\nnmsMgmt OBJECT IDENTIFIER ::= {{ nms 9 }}"
+        "\nEND\n")
+
+
+def test_a_module_name_two_vendors_share_resolves_through_the_oss_own_folder(
+        tmp_path: Path) -> None:
+    """NMS-SMI is BDCOM's root (enterprises 3320) in mibs/bdcom and PBN's (11606.10) in mibs/pbn;
+    symbols.tsv, made once for all OSes, filed NMS-CHASSIS under PBN's. net-snmp loads a module
+    from the last folder of LibreNMS's path, the OS's own (mib_dir, else its name): BDCOM's
+    objects move to 3320, PBN's stay, and an OS whose own folder has no copy is left alone."""
+    k = tmp_path / "k"
+    (k / "os_detection").mkdir(parents=True)
+    (k / "os_discovery").mkdir()
+    (k / "symbols.tsv").write_text(
+        "NMS-CHASSIS::nmscardSerial.0\t.1.3.6.1.4.1.11606.10.3.6.10.1.4.0\n"
+        "NMS-CHASSIS::nmscardSerialX.0\t.1.3.6.1.4.1.11606.10.9.1.0\n")
+    for folder, parent, more in (("bdcom", "enterprises 3320", ""), ("pbn", "pbn 10", ", pbn FROM PBN-ROOT"),
+                                 ("fs/bdcom", "enterprises 52642", "")):
+        (k / "product-mibs" / folder).mkdir(parents=True)
+        (k / "product-mibs" / folder / "NMS-SMI").write_text(
+            _SMI.format(module="NMS-SMI", parent=parent, more=more))
+    (k / "product-mibs" / "junk").mkdir()
+    (k / "product-mibs" / "junk" / "BAD").write_bytes(b"\xff\xfe not a MIB {{{ ::= ")
+    os_block = ("modules:\n  os:\n    serial: NMS-CHASSIS::nmscardSerial.0\n"
+                "    hardware: NMS-CHASSIS::nmscardSerialX.0\n")
+    for name, extra in (("bdcom", ""), ("pbn", ""), ("fs-bdcom", "mib_dir: fs/bdcom\n"),
+                        ("smartbyte", "group: smartbyte\n")):
+        (k / "os_detection" / f"{name}.yaml").write_text(
+            f"os: {name}\ntext: {name}\ntype: network\n{extra}discovery:\n"
+            f"  - sysObjectID: .1.3.6.1.4.1.{len(name)}.\n")
+        (k / "os_discovery" / f"{name}.yaml").write_text(os_block)
+    report = make_librenms.Report()
+    table = make_librenms.build(k, report)
+    oids = {d["os"]: (d["discover"]["fields"]["serial"]["oids"][0][0],
+                      d["discover"]["fields"]["hardware"]["oids"][0][0]) for d in table["os"]}
+    assert oids["bdcom"] == ("1.3.6.1.4.1.3320.3.6.10.1.4.0", "1.3.6.1.4.1.3320.9.1.0")
+    assert oids["fs-bdcom"] == ("1.3.6.1.4.1.52642.3.6.10.1.4.0", "1.3.6.1.4.1.52642.9.1.0")
+    assert oids["pbn"] == oids["smartbyte"] == ("1.3.6.1.4.1.11606.10.3.6.10.1.4.0",
+                                                "1.3.6.1.4.1.11606.10.9.1.0")
+    text = "\n".join(report.lines)
+    assert ("os_detection/bdcom.yaml: NMS-CHASSIS::nmscardSerial.0 resolves to "
+            ".1.3.6.1.4.1.11606.10.3.6.10.1.4.0 under pbn/NMS-SMI; the OS loads bdcom/NMS-SMI: "
+            ".1.3.6.1.4.1.3320.3.6.10.1.4.0") in text
+    assert "pbn.yaml" not in text and "smartbyte.yaml" not in text
+
+
+def test_a_bdcom_agent_names_its_mother_card_from_its_own_enterprise() -> None:
+    """BDCOM's definition reads NMS-CHASSIS's first card under BDCOM's number (3320), as its own
+    MIB folder resolves it; no vendor rule is written for BDCOM."""
+    descr, object_id = "BDCOM(tm) S2900 Software, Version 2.1.1A", "1.3.6.1.4.1.3320.1.999.0"
+    agent = walker(f"1.3.6.1.2.1.1.1.0|4|{descr}", f"1.3.6.1.2.1.1.2.0|6|{object_id}",
+                   "1.3.6.1.4.1.3320.3.6.10.1.3.0|4|S2900-24T4X mother card",
+                   "1.3.6.1.4.1.3320.3.6.10.1.4.0|4|00999000111",
+                   "1.3.6.1.4.1.3320.3.6.10.1.6.0|4|10.3.0D Build 99999")
+    found = asyncio.run(read_identity(agent))
+    assert found.os_family is not None and found.os_family.os == "bdcom"
+    ident = found.identity
+    assert (ident.model, ident.serial_number, ident.os_version) == (
+        "S2900-24T4X mother card", "00999000111", "10.3.0D Build 99999")
+    assert "serial_number: LibreNMS bdcom: NMS-CHASSIS::nmscardSerial.0" in ident.evidence
+
+
 def test_the_shipped_table_is_what_the_generator_makes_of_the_knowledge(tmp_path: Path) -> None:
     """Regenerating from the shared knowledge gives the shipped bytes: a table edited by hand,
     or a generator input changed without regenerating (netmap's own OID table is one), fails."""
