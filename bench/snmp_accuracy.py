@@ -168,7 +168,7 @@ RENAMES = [
     {"sun", "oracle"},
     {"dell", "force10", "emc", "dellemc", "equallogic", "compellent"},
     {"apc", "schneider", "schneiderelectric", "netbotz", "mge", "mgeupssystems"},
-    {"eaton", "powerware", "mgeupssystems", "megatec"},
+    {"eaton", "powerware", "mgeupssystems"},  # Eaton bought Powerware and MGE's small UPSs
     {"extreme", "extremenetworks", "enterasys", "avaya", "nortel", "aerohive", "boss"},
     {"alcatel", "alcatellucent", "nokia", "timetra"},
     {"cisco", "meraki", "linksys", "tandberg", "airespace", "viptela", "ironport", "broadsoft"},
@@ -192,7 +192,6 @@ RENAMES = [
     {"ricoh", "gestetner", "nrg"},
     {"kyocera", "utax"},
     {"xerox", "fujixerox"},
-    {"megatec", "powerwalker", "ppc"},
     {"raritan", "legrand"},
     {"wiesemannundtheis", "wut", "wiesemanntheis"},
     {"silverpeak", "arubanetworks"},

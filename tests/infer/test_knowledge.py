@@ -201,6 +201,21 @@ def test_a_module_name_two_vendors_share_resolves_through_the_oss_own_folder(
     assert "pbn.yaml" not in text and "smartbyte.yaml" not in text
 
 
+@pytest.mark.parametrize(("object_id", "descr", "maker"), [
+    ("1.3.6.1.4.1.935.10.2", "Network Management Card for UPS", "Eaton"),  # LibreNMS eaton-matrix
+    ("1.3.6.1.4.1.935.10.1", "Network Management Card for UPS", "PowerWalker"),  # powerwalker
+    ("1.3.6.1.4.1.935.99", "Network Management Card for UPS", "MegaTec"),  # netagent2: the card
+])
+def test_an_oem_ups_card_number_names_the_ups_maker_its_definition_names(
+        object_id: str, descr: str, maker: str) -> None:
+    """Enterprise 935 is Phoenixtec's PPC-MIB, answered by Megatec's NetAgent cards in many
+    brands' UPSs: the number names the card's MIB, not the UPS ("Megatec" on an Eaton UPS). The
+    product branch LibreNMS files under the UPS maker's title names it; any other branch is what
+    LibreNMS calls it, MegaTec's NetAgent II card."""
+    agent = walker(f"1.3.6.1.2.1.1.1.0|4|{descr}", f"1.3.6.1.2.1.1.2.0|6|{object_id}")
+    assert asyncio.run(read_identity(agent)).identity.vendor == maker
+
+
 def test_a_bdcom_agent_names_its_mother_card_from_its_own_enterprise() -> None:
     """BDCOM's definition reads NMS-CHASSIS's first card under BDCOM's number (3320), as its own
     MIB folder resolves it; no vendor rule is written for BDCOM."""
