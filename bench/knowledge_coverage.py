@@ -12,8 +12,8 @@ it builds the smallest agent that its own detection rule describes:
 * an snmpget / snmpwalk condition: a value that satisfies it.
 
 Each discovery field (hardware, version, serial) read from a plain OID gets a unique token at
-that OID. The agent is identified by netmap's real getters and identification over an in-memory
-walker (no UDP), and scored:
+that OID (in a row of it, for a column a class reads at its first row). The agent is identified
+by netmap's real getters and identification over an in-memory walker (no UDP), and scored:
 
 * os family: netmap names this definition, or an earlier one whose rule the same evidence also
   satisfies (LibreNMS would pick that one too: "shadowed", not scored further);
@@ -183,7 +183,7 @@ def with_tokens(defn: dict[str, Any], values: dict[str, SnmpValue]) -> dict[str,
             continue
         if theirs in (discovery.get("replace") or {}):
             continue
-        oid = spec["oids"][0][0]
+        oid = spec["oids"][0][0] + (".7" if spec.get("next") else "")  # a column: one row
         if oid in values:
             continue
         key = f"{defn['os']}/{theirs}".encode()

@@ -686,6 +686,11 @@ def with_class(spec: dict[str, Any] | None, entry: dict[str, Any], symbols: Symb
     extra = discovery(where, {"modules": {"os": entry["os"]}}, symbols, report)
     for field_spec in extra.get("fields", {}).values():  # the evidence names the class
         field_spec["oids"] = [[oid, f"{entry['class']} {label}"] for oid, label in field_spec["oids"]]
+    for key in _values(entry["os"].get("next") or []):  # snmp_getnext: a column's first row
+        if key in extra.get("fields", {}):
+            extra["fields"][key]["next"] = True
+        else:
+            report.add(where, f"next: {key!r} is no field the class reads, left out")
     merged = dict(spec or {"fields": {}, "replace": {}})
     if extra.get("sysDescr_regex"):  # each with its class: the runtime labels what it reads
         merged["sysDescr_regex"] = [*merged.get("sysDescr_regex", []),
@@ -693,7 +698,7 @@ def with_class(spec: dict[str, Any] | None, entry: dict[str, Any], symbols: Symb
     fields = dict(merged.get("fields") or {})
     for key, field_spec in extra.get("fields", {}).items():
         own = fields.get(key)
-        if own and _plain_field(own) and _plain_field(field_spec):
+        if own and _plain_field(own) and _plain_field(field_spec) and not field_spec.get("next"):
             field_spec = {**field_spec, "oids": [*field_spec["oids"], *own["oids"]]}
         fields[key] = field_spec
     merged["fields"] = fields

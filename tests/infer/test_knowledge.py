@@ -132,6 +132,8 @@ def test_supplements_resolve_what_symbols_lack_and_add_what_classes_read(tmp_pat
         "acme:\n  class: LibreNMS/OS/Acme.php\n  os:\n"
         "    sysDescr_regex: '/model (?<hardware>\\S+)/'\n"
         "    hardware: .1.3.6.1.4.1.99999.7.0\n"
+        "zed:\n  class: LibreNMS/OS/Zed.php\n  os:\n"
+        "    version: .1.3.6.1.4.1.99999.5\n    next: [version, serial]\n"
         "gone:\n  class: LibreNMS/OS/Gone.php\n  os:\n    serial: .1.3.6.1.4.1.99999.6.0\n")
     (tmp_path / "k").mkdir()
     report = make_librenms.Report()
@@ -143,7 +145,12 @@ def test_supplements_resolve_what_symbols_lack_and_add_what_classes_read(tmp_pat
     assert acme["fields"]["serial"]["oids"][0][0] == "1.3.6.1.4.1.99999.1.2.0"
     assert acme["sysDescr_regex"] == [["version (?P<version>\\S+)", 0],
                                       ["model (?P<hardware>\\S+)", 0, "LibreNMS/OS/Acme.php"]]
+    # snmp_getnext in a class: the field is read at the column's first row, not merged
+    zed = next(d for d in table["os"] if d["os"] == "zed")["discover"]["fields"]
+    assert zed["version"] == {"oids": [["1.3.6.1.4.1.99999.5", "LibreNMS/OS/Zed.php .1.3.6.1.4.1.99999.5"]],
+                              "next": True}
     text = "\n".join(report.lines)
+    assert "next: 'serial' is no field the class reads, left out" in text
     assert "NOPE-MIB::missing.0" not in text and "gone: no such OS" in text
     assert "symbols-extra.tsv: row left out, no name and numeric OID: 'ACME-MIB::typo" in text
     # a class file that does not parse is a report line too, never an error
@@ -639,6 +646,35 @@ def test_inference_reads_the_stored_values_and_old_scans_keep_their_identity() -
     assert identify_facts(old) is old
     record = SnmpRecord(ip="10.0.0.1", facts=Facts(raw={"1.3.6.1.2.1.1.1.0": "not|valid|x"}))
     assert identify_record(record).facts is not None  # a tampered value is skipped, no traceback
+
+
+def test_a_class_that_reads_a_columns_first_row_is_read_whatever_the_index() -> None:
+    """Airos.php reads IEEE802dot11-MIB's product name and version with snmp_getnext: the first
+    row, whatever the radio's ifIndex. The definition names no model, so before the class was
+    carried the uname architecture ("Generic MIPS") stood as the model. The values are read again
+    from the stored ones."""
+    agent = walker(
+        "1.3.6.1.2.1.1.1.0|4|Linux 2.6.32.68 #1 Tue Jan 9 13:52:48 EET 2024 mips",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.10002.1",
+        "1.2.840.10036.3.1.2.1.2.7|4|Ubiquiti Networks, Inc.",
+        "1.2.840.10036.3.1.2.1.3.7|4|Rocket M5",
+        "1.2.840.10036.3.1.2.1.4.7|4|XM.ar7240.v6.3.11.33396.230425.1742",
+        "1.2.840.10036.3.1.2.1.4.8|4|XM.ar7240.v0.0.second-radio",
+    )
+    recorder = RecordingWalker(agent)
+    found = asyncio.run(read_identity(recorder))
+    assert found.os_family is not None and found.os_family.os == "airos"
+    assert (found.identity.model, found.identity.os_version) == ("Rocket M5", "6.3.11.33396.230425.1742")
+    assert ("model: LibreNMS airos: LibreNMS/OS/Airos.php IEEE802dot11-MIB::"
+            "dot11manufacturerProductName") in found.identity.evidence
+    assert asyncio.run(read_identity(StoredWalker(recorder.raw))).identity == found.identity
+    # a version without ".v" gives none, as the class's preg_match does
+    bare = walker("1.3.6.1.2.1.1.1.0|4|Linux 4.14 mips", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.10002.1",
+                  "1.2.840.10036.3.1.2.1.4.5|4|8.7.11")
+    assert asyncio.run(read_identity(bare)).identity.os_version != "8.7.11"
+    assert librenms.discovery_columns("airos") == ["1.2.840.10036.3.1.2.1.3",
+                                                   "1.2.840.10036.3.1.2.1.4"]
+    assert not set(librenms.discovery_columns("airos")) & set(librenms.discovery_oids("airos"))
 
 
 def test_a_hardware_revision_never_names_a_model() -> None:

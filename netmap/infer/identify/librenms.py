@@ -305,13 +305,35 @@ def discovery_spec(defn: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def discovery_oids(os_name: str) -> list[str]:
-    """The OIDs the OS's discovery reads (fields and the templates that name others)."""
+    """The OIDs the OS's discovery GETs (fields and the templates that name others)."""
     spec = discovery_spec(definition(os_name))
     wanted: list[str] = []
     for field_spec in spec.get("fields", {}).values():
-        wanted += [oid for oid, _name in field_spec["oids"]]
+        if not field_spec.get("next"):
+            wanted += [oid for oid, _name in field_spec["oids"]]
         wanted += [part[1] for part in field_spec.get("template", []) if part[0] == "oid"]
     return list(dict.fromkeys(wanted))
+
+
+def discovery_columns(os_name: str) -> list[str]:
+    """The columns whose first row the OS's discovery reads, as its class's snmp_getnext does
+    (the row's index, a radio's ifIndex, differs from agent to agent)."""
+    fields = discovery_spec(definition(os_name)).get("fields", {})
+    return list(dict.fromkeys(oid for field_spec in fields.values() if field_spec.get("next")
+                              for oid, _name in field_spec["oids"]))
+
+
+async def _first_rows(walker: Walker, columns: list[str]) -> dict[str, SnmpValue]:
+    """Each column's first row, keyed by the column (one bounded request per column)."""
+    found: dict[str, SnmpValue] = {}
+    for column in columns:
+        try:
+            rows = await walker.walk(column, max_rows=1)
+        except SnmpError:
+            continue
+        if rows:
+            found[column] = rows[0][1]
+    return found
 
 
 # A maker keeps one serial-number object across product lines (Nokia's TIMETRA-CHASSIS-MIB on
@@ -355,6 +377,7 @@ async def discover(walker: Walker, match: OsMatch, descr: str | None,
             answer = await walker.get(wanted)
         except SnmpError:
             answer = {}
+    answer.update(await _first_rows(walker, discovery_columns(match.os)))
     data = {oid: as_text(value) for oid, value in answer.items()}
     spec = discovery_spec(definition(match.os))
     # an INTEGER read as hardware is an enumeration LibreNMS prints by its MIB label ("NVR");
