@@ -8,11 +8,12 @@ its `hardware`, `version`, `serial` and `features` live (OIDs, with `_regex`, `_
 `_replace` rules, `sysDescr_regex` named groups, `hardware_mib`). Symbolic OIDs resolve through
 `symbols.tsv` (MODULE::symbol[.index] -> numeric, made with net-snmp against LibreNMS's MIBs).
 
-    python tools/make_librenms.py [LIBRENMS_DIR] [OUTPUT]
+    python tools/make_librenms.py [LIBRENMS_DIR] [OUTPUT] [MIBS]
 
 LIBRENMS_DIR holds `os_detection/`, `os_discovery/` and `symbols.tsv` (default: the project's
 `../shared/knowledge/librenms`; a LibreNMS checkout works too when given its
-`resources/definitions` directory plus a symbols.tsv). The output is one JSON document, gzip with
+`resources/definitions` directory plus a symbols.tsv, and its `mibs/` as MIBS, which otherwise
+defaults to LIBRENMS_DIR/product-mibs: see MibFolders). The output is one JSON document, gzip with
 mtime=0 so the same input gives byte-identical output:
 
     {"source": {...}, "os": [{"os", "text", "type", "group", "marks", "detect": [[cond, ...], ...],
@@ -596,9 +597,9 @@ def load_discovery(path: Path, report: Report) -> dict[str, Any]:
 
 
 def build(source: Path, report: Report, extra_symbols: Path | None = None,
-          classes: Path | None = None) -> dict[str, Any]:
+          classes: Path | None = None, mibs: Path | None = None) -> dict[str, Any]:
     all_symbols = Symbols.load(source / "symbols.tsv", report, extra_symbols)
-    folders = MibFolders.load(source / MIB_FOLDERS, report)
+    folders = MibFolders.load(mibs or source / MIB_FOLDERS, report)
     php = load_classes(classes, report)
     php_file = classes.name if classes else ""
     normal: list[dict[str, Any]] = []
@@ -720,11 +721,12 @@ def write(table: dict[str, Any], out: Path) -> None:
 def main(argv: list[str]) -> int:
     source = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
     out = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUT
+    mibs = Path(argv[3]) if len(argv) > 3 else None  # a checkout's mibs/ (default: DIR/product-mibs)
     if not (source / "os_detection").is_dir() or not (source / "symbols.tsv").is_file():
         print(f"{source}: needs os_detection/, os_discovery/ and symbols.tsv", file=sys.stderr)
         return 2
     report = Report()
-    table = build(source, report, EXTRA_SYMBOLS, CLASSES)
+    table = build(source, report, EXTRA_SYMBOLS, CLASSES, mibs)
     write(table, out)
     for line in report.lines:
         print(line)

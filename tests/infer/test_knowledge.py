@@ -206,6 +206,10 @@ def test_a_module_name_two_vendors_share_resolves_through_the_oss_own_folder(
             ".1.3.6.1.4.1.11606.10.3.6.10.1.4.0 under pbn/NMS-SMI; the OS loads bdcom/NMS-SMI: "
             ".1.3.6.1.4.1.3320.3.6.10.1.4.0") in text
     assert "pbn.yaml" not in text and "smartbyte.yaml" not in text
+    # another MIB tree (a checkout's mibs/) is read instead when given; without copies, no move
+    elsewhere = make_librenms.build(k, make_librenms.Report(), mibs=tmp_path / "no-such-tree")
+    assert next(d for d in elsewhere["os"] if d["os"] == "bdcom")["discover"]["fields"][
+        "serial"]["oids"][0][0] == "1.3.6.1.4.1.11606.10.3.6.10.1.4.0"
 
 
 @pytest.mark.parametrize(("object_id", "descr", "maker"), [
