@@ -681,6 +681,23 @@ def test_a_class_that_reads_a_columns_first_row_is_read_whatever_the_index() -> 
     assert not set(librenms.discovery_columns("airos")) & set(librenms.discovery_oids("airos"))
 
 
+def test_a_column_read_at_its_first_row_is_no_serial_object_of_the_maker(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The maker's serial objects other product lines GET are exact objects: a class's column
+    read at its first row (`next`) is not one of them."""
+    defs = [{"os": "a", "discover": {"fields": {"serial": {
+                "oids": [["1.3.6.1.4.1.99998.1.2", "A-MIB::col"]], "next": True}}}},
+            {"os": "b", "discover": {"fields": {"serial": {
+                "oids": [["1.3.6.1.4.1.99998.1.3.0", "B-MIB::serial.0"]]}}}}]
+    monkeypatch.setattr(librenms, "definitions", lambda: defs)
+    librenms._serial_objects.cache_clear()
+    try:
+        assert librenms._serial_objects()[99998] == (
+            ("1.3.6.1.4.1.99998.1.3.0", "B-MIB::serial.0", "b"),)
+    finally:
+        librenms._serial_objects.cache_clear()
+
+
 def test_a_hardware_revision_never_names_a_model() -> None:
     """RMON2-MIB probeHardwareRev holds TP-Link's "TL-SG2008 1.0" but D-Link's bare "C1"; Ruijie's
     definition reads a hardware version ("1.22") as its hardware. Neither revision is a model:

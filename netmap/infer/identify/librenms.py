@@ -350,6 +350,8 @@ def _serial_objects() -> dict[int, tuple[tuple[str, str, str], ...]]:
     found: dict[int, dict[str, tuple[str, str, str]]] = {}
     for defn in definitions():
         spec = (discovery_spec(defn).get("fields") or {}).get("serial") or {}
+        if spec.get("next"):  # a column read at its first row, not an object to GET
+            continue
         for oid, label in spec.get("oids", []):
             number = enterprise_of(oid)
             if number is not None and number not in GENERIC_ENTERPRISES:
