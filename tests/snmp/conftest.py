@@ -76,6 +76,24 @@ def _write_ifnumber_agent(path: Path, if_number: int, rows: int) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
+# Bridges whose dot1dBaseNumPorts is right or too low: (dot1dBaseNumPorts, bridge ports)
+BRIDGE_COUNTS = {"netmap-bridge-ports": (20, 20), "netmap-bridge-ports-low": (2, 20)}
+
+
+def _write_bridge_agent(path: Path, num_ports: int, rows: int) -> None:
+    """A recording whose dot1dBaseNumPorts says `num_ports` while the port table, and Q-BRIDGE's
+    table that AUGMENTS it, hold `rows` ports."""
+    lines = [
+        "1.3.6.1.2.1.1.1.0|4|bridge agent",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+        f"1.3.6.1.2.1.17.1.2.0|2|{num_ports}",
+    ]
+    lines += [f"1.3.6.1.2.1.17.1.4.1.2.{i}|2|{i}" for i in range(1, rows + 1)]
+    lines += [f"1.3.6.1.2.1.17.7.1.4.5.1.1.{i}|66|{10 if i % 2 else 20}" for i in range(1, rows + 1)]
+    lines += ["1.3.6.1.2.1.17.7.1.4.5.1.2.1|2|1"]  # the next column: where the walk ends
+    path.write_text("\n".join(lines) + "\n")
+
+
 @pytest.fixture(scope="session")
 def snmpsim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulator]:
     if responder_path() is None:
@@ -88,6 +106,8 @@ def snmpsim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulator]:
     _write_big_table(data / "netmap-bigtable.snmprec")
     for name, (if_number, rows) in WRONG_IFNUMBER.items():
         _write_ifnumber_agent(data / f"{name}.snmprec", if_number, rows)
+    for name, (num_ports, rows) in BRIDGE_COUNTS.items():
+        _write_bridge_agent(data / f"{name}.snmprec", num_ports, rows)
     # an agent left on the factory community
     shutil.copy(DATA / "netmap-ups.snmprec", data / "public.snmprec")
     # a Cisco switch whose VLAN instances do not answer (no cisco-novlans@<vlan> community)

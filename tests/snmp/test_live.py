@@ -28,7 +28,16 @@ from netmap.infer.identify.identify import identify_record
 from netmap.lab.snmpsim import free_udp_port
 from netmap.model import ResolvedCredential, SnmpRecord
 from tests.snmp.agents import LoopingAgent, SilentAgent, serve
-from tests.snmp.conftest import BIG_ROWS, DATA, WRONG_IFNUMBER, Simulator, community, run, v3
+from tests.snmp.conftest import (
+    BIG_ROWS,
+    BRIDGE_COUNTS,
+    DATA,
+    WRONG_IFNUMBER,
+    Simulator,
+    community,
+    run,
+    v3,
+)
 
 pytestmark = pytest.mark.snmpsim
 Rows = list[tuple[str, SnmpValue]]
@@ -155,6 +164,34 @@ def test_interface_walk_asks_for_the_rows_ifnumber_counts(snmpsim: Simulator) ->
     requests, varbinds, rows = run(go())
     assert rows == 10 * 4
     assert requests == 1 and varbinds == rows + 10
+
+
+@pytest.mark.parametrize("name", sorted(BRIDGE_COUNTS))
+def test_bridge_port_walks_ask_for_the_ports_dot1dbasenumports_counts(
+        snmpsim: Simulator, name: str) -> None:
+    """dot1dBaseNumPorts (read with the system group) sizes the walks of the bridge port table
+    and of Q-BRIDGE's port table that AUGMENTS it: one GETBULK each, every port and one varbind
+    past the end. A count that is too low is only a hint: every port still comes back."""
+    async def go() -> list[tuple[int, int, int]]:
+        session = await open_session("127.0.0.1", community(name), snmpsim.port,
+                                     probe=SCALARS["facts"])
+        out = []
+        with session:
+            walker = CachingWalker(session)
+            for col in (oids.DOT1D_BASE_PORT_IF_INDEX, oids.DOT1Q_PVID):
+                asked, answered = session.stats.requests, session.stats.varbinds
+                rows = await walker.walk(col)
+                out.append((len(rows), session.stats.requests - asked,
+                            session.stats.varbinds - answered))
+        return out
+
+    num_ports, ports = BRIDGE_COUNTS[name]
+    for rows, requests, varbinds in run(go()):
+        assert rows == ports
+        if num_ports == ports:
+            assert (requests, varbinds) == (1, ports + 1)
+        else:
+            assert requests <= 4
 
 
 @pytest.mark.parametrize("name", sorted(WRONG_IFNUMBER))

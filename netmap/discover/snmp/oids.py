@@ -96,8 +96,6 @@ UCD_EXTEND_RELOCATED = "1.3.6.1.4.1.2021.7890"  # UCD-SNMP-MIB::ucdavis.7890 (ex
 IF_NUMBER = "1.3.6.1.2.1.2.1"  # IF-MIB::ifNumber (rows of ifTable)
 IF_ENTRY = "1.3.6.1.2.1.2.2.1"  # IF-MIB::ifEntry
 IFX_ENTRY = "1.3.6.1.2.1.31.1.1.1"  # IF-MIB::ifXEntry (AUGMENTS ifEntry: the same rows)
-# A scalar that counts a table's rows -> the entries it counts: a walk of them asks for that many
-ROW_COUNTS = {IF_NUMBER: (IF_ENTRY, IFX_ENTRY)}
 IF_DESCR = "1.3.6.1.2.1.2.2.1.2"  # IF-MIB::ifDescr
 IF_TYPE = "1.3.6.1.2.1.2.2.1.3"  # IF-MIB::ifType (IANAifType)
 IF_MTU = "1.3.6.1.2.1.2.2.1.4"  # IF-MIB::ifMtu
@@ -136,6 +134,7 @@ IP_ROUTE_PROTO = "1.3.6.1.2.1.4.21.1.9"  # RFC1213-MIB::ipRouteProto
 IP_ROUTE_MASK = "1.3.6.1.2.1.4.21.1.11"  # RFC1213-MIB::ipRouteMask
 
 # --- BRIDGE-MIB (RFC 4188) and Q-BRIDGE-MIB (RFC 4363) -----------------------------------------
+DOT1D_BASE_PORT_ENTRY = "1.3.6.1.2.1.17.1.4.1"  # BRIDGE-MIB::dot1dBasePortEntry (a bridge port)
 DOT1D_BASE_PORT_IF_INDEX = "1.3.6.1.2.1.17.1.4.1.2"  # BRIDGE-MIB::dot1dBasePortIfIndex
 DOT1D_TP_FDB_PORT = "1.3.6.1.2.1.17.4.3.1.2"  # BRIDGE-MIB::dot1dTpFdbPort (index: MAC)
 DOT1D_TP_FDB_STATUS = "1.3.6.1.2.1.17.4.3.1.3"  # BRIDGE-MIB::dot1dTpFdbStatus
@@ -147,7 +146,16 @@ DOT1Q_VLAN_CURRENT_UNTAGGED = "1.3.6.1.2.1.17.7.1.4.2.1.5"  # dot1qVlanCurrentUn
 DOT1Q_VLAN_STATIC_NAME = "1.3.6.1.2.1.17.7.1.4.3.1.1"  # Q-BRIDGE-MIB::dot1qVlanStaticName (vlan)
 DOT1Q_VLAN_STATIC_EGRESS = "1.3.6.1.2.1.17.7.1.4.3.1.2"  # dot1qVlanStaticEgressPorts (PortList)
 DOT1Q_VLAN_STATIC_UNTAGGED = "1.3.6.1.2.1.17.7.1.4.3.1.4"  # dot1qVlanStaticUntaggedPorts
+DOT1Q_PORT_VLAN_ENTRY = "1.3.6.1.2.1.17.7.1.4.5.1"  # Q-BRIDGE-MIB::dot1qPortVlanEntry (AUGMENTS it)
 DOT1Q_PVID = "1.3.6.1.2.1.17.7.1.4.5.1.1"  # Q-BRIDGE-MIB::dot1qPvid (index: dot1dBasePort)
+
+# A scalar that counts a table's rows -> the entries it counts: a walk of them asks for that many
+# (ifNumber counts ifTable's rows; dot1dBaseNumPorts the bridge ports, one row each in the port
+# table and in Q-BRIDGE's table that AUGMENTS it). Only a hint: a short count falls back to doubling
+ROW_COUNTS = {
+    IF_NUMBER: (IF_ENTRY, IFX_ENTRY),
+    DOT1D_BASE_NUM_PORTS: (DOT1D_BASE_PORT_ENTRY, DOT1Q_PORT_VLAN_ENTRY),
+}
 
 # --- CISCO-VTP-MIB and CISCO-VLAN-MEMBERSHIP-MIB (Cisco switches without Q-BRIDGE tables) ----
 VTP_VLAN_ENTRY = "1.3.6.1.4.1.9.9.46.1.3.1.1"  # CISCO-VTP-MIB::vtpVlanEntry (presence probe)
