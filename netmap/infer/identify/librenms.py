@@ -304,23 +304,25 @@ def discovery_spec(defn: dict[str, Any] | None) -> dict[str, Any]:
     return dict((defn or {}).get("discover") or {})
 
 
-def discovery_oids(os_name: str) -> list[str]:
-    """The OIDs the OS's discovery GETs (fields and the templates that name others)."""
-    spec = discovery_spec(definition(os_name))
+def _discovery_reads(os_name: str, first_row: bool) -> list[str]:
+    """The OIDs the OS's discovery reads: GET (fields and the templates that name others), or,
+    with `first_row`, the columns read at their first row as its class's snmp_getnext does (the
+    row's index, a radio's ifIndex, differs from agent to agent)."""
     wanted: list[str] = []
-    for field_spec in spec.get("fields", {}).values():
-        if not field_spec.get("next"):
+    for field_spec in discovery_spec(definition(os_name)).get("fields", {}).values():
+        if bool(field_spec.get("next")) == first_row:
             wanted += [oid for oid, _name in field_spec["oids"]]
-        wanted += [part[1] for part in field_spec.get("template", []) if part[0] == "oid"]
+        if not first_row:
+            wanted += [part[1] for part in field_spec.get("template", []) if part[0] == "oid"]
     return list(dict.fromkeys(wanted))
 
 
+def discovery_oids(os_name: str) -> list[str]:
+    return _discovery_reads(os_name, first_row=False)
+
+
 def discovery_columns(os_name: str) -> list[str]:
-    """The columns whose first row the OS's discovery reads, as its class's snmp_getnext does
-    (the row's index, a radio's ifIndex, differs from agent to agent)."""
-    fields = discovery_spec(definition(os_name)).get("fields", {})
-    return list(dict.fromkeys(oid for field_spec in fields.values() if field_spec.get("next")
-                              for oid, _name in field_spec["oids"]))
+    return _discovery_reads(os_name, first_row=True)
 
 
 async def _first_rows(walker: Walker, columns: list[str]) -> dict[str, SnmpValue]:
