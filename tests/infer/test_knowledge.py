@@ -681,6 +681,23 @@ def test_a_class_that_reads_a_columns_first_row_is_read_whatever_the_index() -> 
     assert not set(librenms.discovery_columns("airos")) & set(librenms.discovery_oids("airos"))
 
 
+def test_airos_names_ubiquiti_even_under_frogfoots_number() -> None:
+    """Older airOS firmware answers with the sysObjectID of Frogfoot's agent (10002), a number that
+    names no maker. LibreNMS tries airOS after Linux only because Ubiquiti's other families share
+    its numbers, so its match is a Ubiquiti radio: the title names the maker, and the kernel's
+    architecture is no model (it was "Generic MIPS" and no vendor when airOS counted as generic)."""
+    radio = walker("1.3.6.1.2.1.1.1.0|4|Linux 2.6.32.54 #1 Fri Nov 8 16:11:26 EET 2013 mips",
+                   "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.10002.1")
+    found = asyncio.run(read_identity(radio))
+    assert found.os_family is not None and found.os_family.os == "airos"
+    assert (found.identity.vendor, found.identity.model) == ("Ubiquiti", None)
+    assert "vendor: LibreNMS OS 'airos' (Ubiquiti AirOS)" in found.identity.evidence
+    # a Linux box under the same number is no airOS match: it names no maker
+    linux = walker("1.3.6.1.2.1.1.1.0|4|Linux 2.6.32.54 #1 Fri Nov 8 16:11:26 EET 2013 mips",
+                   "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10")
+    assert asyncio.run(read_identity(linux)).identity.vendor is None
+
+
 def test_a_column_read_at_its_first_row_is_no_serial_object_of_the_maker(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The maker's serial objects other product lines GET are exact objects: a class's column

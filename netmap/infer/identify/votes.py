@@ -15,7 +15,9 @@ from importlib import resources
 from netmap.model import DeviceType, Facts, SnmpRecord, TypeVote
 
 T = DeviceType
-GENERIC_FAMILIES = frozenset({"linux", "freebsd", "airos"})  # LibreNMS's fallbacks
+# LibreNMS's fallbacks that any Linux or BSD box matches. airOS is tried after them too, but only
+# because Ubiquiti's other families share its numbers: its match is a Ubiquiti radio.
+GENERIC_FAMILIES = frozenset({"linux", "freebsd"})
 FAMILY_SOURCE = "snmp:os-family"
 
 
