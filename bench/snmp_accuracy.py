@@ -235,6 +235,27 @@ def expected_value(value: Any) -> str | None:
     return None if not text_ or text_ == "<private>" else text_
 
 
+_HEX_DUMP = re.compile(r"(?<![\w.])(?:[0-9a-f]{2} ){3,}[0-9a-f]{2}(?![\w.])")
+_HEX_PAIRS = re.compile(r"(?<![\w.])(?:[0-9a-f]{2} )+[0-9a-f]{2}(?![\w.])")
+
+
+def unhexed(expected: str) -> str:
+    """LibreNMS prints an OCTET STRING that holds a NUL, or that its MIB types as no
+    DisplayString, as hex pairs ("38 30 20 30" for "80 0"); an agent's text is compared as the
+    bytes shown. Only a value that holds such a dump of four bytes or more is read so, and only
+    pairs that decode to printable ASCII or NUL (NULs dropped): "12 34 56 78" stays as it is."""
+    if not _HEX_DUMP.search(expected):
+        return expected
+
+    def decode(match: re.Match[str]) -> str:
+        raw = bytes.fromhex(match.group(0))
+        text_ = raw.replace(b"\0", b"").decode("ascii", "replace")
+        printable = text_.isprintable() and text_.strip() and all(b < 0x7F for b in raw)
+        return text_.casefold() if printable else match.group(0)
+
+    return norm(_HEX_PAIRS.sub(decode, expected))
+
+
 def placeholder_serial(value: str) -> bool:
     """Serials that LibreNMS contributors replaced when they sanitized a recording ("000000000000",
     "0123456789", "magicserialnumber"): the real device reported a real one, so no tool can be
@@ -551,7 +572,10 @@ def score_device(
             elif want is not None and label == "model" and REVISION.fullmatch(want):
                 score.add("model.revision", True)
             elif want is not None:
-                score.add(label, contains_match(ours, want), name, row.get(key), ours)
+                if unhexed(want) != want:
+                    score.add("hexdump", True)
+                right = contains_match(ours, want) or contains_match(ours, unhexed(want))
+                score.add(label, right, name, row.get(key), ours)
     if expected:
         score_ports(score, name, expected, record)
         score_links(score, name, expected, record)
@@ -760,7 +784,9 @@ def report(score: Score, mode: str, devices: int, elapsed: float, worst: int) ->
         f"{score.tallies.get('serial.spinlock', Tally()).total} are the agent's snmpSetSerialNo "
         "(a set-request lock, not a serial number); neither is scored. "
         f"Model: {score.tallies.get('model.revision', Tally()).total} expected values are a bare "
-        "revision number (1.0.1, 3.20), not a model; not scored.",
+        "revision number (1.0.1, 3.20), not a model; not scored. "
+        f"{score.tallies.get('hexdump', Tally()).total} expected values hold LibreNMS's hex dump of "
+        "a string (\"38 30 20 30\"): compared as the bytes shown.",
         "",
         f"{worst} worst devices (most misses):",
     ]
