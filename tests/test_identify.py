@@ -930,3 +930,54 @@ def test_an_appliances_processor_is_not_its_model() -> None:
     rut = identify_lines([descr, "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
                           "1.3.6.1.4.1.48690.1.6.0|4|RUT2_R_00.07.02"])  # fmt: skip
     assert rut.model is None and rut.vendor == "Teltonika", rut.evidence
+
+
+_MED = "1.0.8802.1.1.2.1.5.4795.1.2"  # LLDP-EXT-MED-MIB::lldpXMedLocalData
+
+
+def test_lldp_med_local_inventory_names_a_device_no_other_source_does() -> None:
+    """A phone or a smart switch with no ENTITY-MIB: the inventory its own LLDP-MED TLVs announce
+    (lldpXMedLoc*, ANSI/TIA-1057) names its model, serial number and software, whatever its maker.
+    Placeholders name nothing."""
+    lines = ["1.3.6.1.2.1.1.1.0|4|Linux 4.9.79", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+             f"{_MED}.2.0|4|1", f"{_MED}.3.0|4|1.0.0.1", f"{_MED}.4.0|4|108.86.0.45",
+             f"{_MED}.5.0|4|8011221031007123", f"{_MED}.6.0|4|Yealink",
+             f"{_MED}.7.0|4|SIP-T46U", f"{_MED}.8.0|4|"]
+    ident = identify_lines(lines)
+    assert (ident.model, ident.serial_number, ident.os_version) == (
+        "SIP-T46U", "8011221031007123", "108.86.0.45")
+    assert "model: LLDP-EXT-MED-MIB lldpXMedLocModelName" in ident.evidence
+    assert "serial_number: LLDP-EXT-MED-MIB lldpXMedLocSerialNum" in ident.evidence
+    filler = [line for line in lines if f"{_MED}.5.0|" not in line] + [f"{_MED}.5.0|4|N/A"]
+    assert identify_lines(filler).serial_number is None
+
+
+def test_entity_mib_chassis_outranks_lldp_med_inventory() -> None:
+    """ENTITY-MIB's chassis says more than LLDP-MED's 32-character strings (a Cisco switch fills
+    both: "WS-C3560-48TS" there, "WS-C3560G-48TS-E" in its chassis entry)."""
+    ent = "1.3.6.1.2.1.47.1.1.1.1"
+    ident = identify_lines([
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.9.1.563", f"{ent}.5.1001|2|3",
+        f"{ent}.11.1001|4|FOC1408Z61U", f"{ent}.13.1001|4|WS-C3560G-48TS-E",
+        f"{_MED}.5.0|4|FOC0000MED0", f"{_MED}.7.0|4|WS-C3560-48TS"])
+    assert (ident.model, ident.serial_number) == ("WS-C3560G-48TS-E", "FOC1408Z61U")
+
+
+def test_lldp_med_inventory_is_asked_only_of_agents_with_lldp() -> None:
+    """The presence GETNEXT probes LLDP-MED's local data itself: an agent without it, with or
+    without LLDP-MIB, is sent no GET for the four scalars."""
+    from netmap.discover.snmp.getters import SCALARS
+
+    med = SCALARS["lldp_neighbors_detail"]
+    assert f"{_MED}.7.0" in med and f"{_MED}.5.0" in med
+
+    async def requests(lines: list[str]) -> int:
+        inner = SnmprecWalker(parse_lines(lines))
+        await CachingWalker(inner).prime([], med)
+        return inner.requests
+
+    system = ["1.3.6.1.2.1.1.1.0|4|switch"]
+    assert asyncio.run(requests(system)) == 1  # the presence GETNEXT alone
+    lldp = [*system, "1.0.8802.1.1.2.1.1.1.0|2|30", "1.0.8802.1.1.2.1.5.4795.1.3.1.1.3.0.1.1|2|3"]
+    assert asyncio.run(requests(lldp)) == 1  # LLDP and LLDP-MED neighbours, no local inventory
+    assert asyncio.run(requests([*system, f"{_MED}.7.0|4|SW-8"])) == 2  # and the GET

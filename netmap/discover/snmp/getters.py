@@ -170,10 +170,17 @@ class CachingWalker:
         return {c: await self.walk(c, max_rows) for c in cols}
 
 
+# Scalar groups that sit deep inside a module another table already shows present: probed as
+# themselves (most agents with LLDP-MIB have no LLDP-MED inventory)
+_SCALAR_GROUPS = (oids.LLDP_X_MED_LOCAL_DATA,)
+
+
 def _mib_root(oid: str) -> str:
     """The module a scalar belongs to, as far as one probe can tell: seven arcs, a MIB under
-    mib-2 (1.3.6.1.2.1.25, HOST-RESOURCES-MIB) or a maker's number (1.3.6.1.4.1.318, APC)."""
-    return ".".join(oid.split(".")[:7])
+    mib-2 (1.3.6.1.2.1.25, HOST-RESOURCES-MIB) or a maker's number (1.3.6.1.4.1.318, APC), or
+    one of the scalar groups above."""
+    group = next((g for g in _SCALAR_GROUPS if oid.startswith(g + ".")), None)
+    return group or ".".join(oid.split(".")[:7])
 
 
 def _by_table(subtrees: Sequence[str]) -> list[str]:
@@ -1425,6 +1432,11 @@ SCALARS: dict[str, tuple[str, ...]] = {
                                             oids.IF_NUMBER)),
     "software": tuple(oids.scalar(o) for o in _HR_SCALARS),
     "ups": tuple(oids.scalar(o) for o in _UPS_OIDS),
+    # the agent's own LLDP-MED inventory, which identification reads: asked only of an agent the
+    # presence GETNEXT finds holding LLDP-MED's local data
+    "lldp_neighbors_detail": tuple(oids.scalar(o) for o in (
+        oids.LLDP_X_MED_LOC_MODEL_NAME, oids.LLDP_X_MED_LOC_SERIAL_NUM,
+        oids.LLDP_X_MED_LOC_SOFTWARE_REV, oids.LLDP_X_MED_LOC_MFG_NAME)),
 }
 
 # The subtrees each getter may walk, primed in one GETNEXT before the getters run: tables the

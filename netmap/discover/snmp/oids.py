@@ -182,6 +182,14 @@ LLDP_REM_SYS_DESC = "1.0.8802.1.1.2.1.4.1.1.10"  # LLDP-MIB::lldpRemSysDesc
 LLDP_REM_SYS_CAP_SUPPORTED = "1.0.8802.1.1.2.1.4.1.1.11"  # LLDP-MIB::lldpRemSysCapSupported
 LLDP_REM_SYS_CAP_ENABLED = "1.0.8802.1.1.2.1.4.1.1.12"  # LLDP-MIB::lldpRemSysCapEnabled
 LLDP_REM_MAN_ADDR_IF_SUBTYPE = "1.0.8802.1.1.2.1.4.2.1.3"  # LLDP-MIB::lldpRemManAddrIfSubtype
+# LLDP-EXT-MED-MIB::lldpXMedLocalData (ANSI/TIA-1057): the inventory the agent's own LLDP-MED TLVs
+# announce, as scalars. A standard, maker-neutral model and serial number: switches and phones
+# fill them from their own inventory, lldpd on a Linux host from its DMI tables.
+LLDP_X_MED_LOCAL_DATA = "1.0.8802.1.1.2.1.5.4795.1.2"  # lldpXMedLocalData
+LLDP_X_MED_LOC_SOFTWARE_REV = "1.0.8802.1.1.2.1.5.4795.1.2.4"  # lldpXMedLocSoftwareRev
+LLDP_X_MED_LOC_SERIAL_NUM = "1.0.8802.1.1.2.1.5.4795.1.2.5"  # lldpXMedLocSerialNum
+LLDP_X_MED_LOC_MFG_NAME = "1.0.8802.1.1.2.1.5.4795.1.2.6"  # lldpXMedLocMfgName
+LLDP_X_MED_LOC_MODEL_NAME = "1.0.8802.1.1.2.1.5.4795.1.2.7"  # lldpXMedLocModelName
 # LLDP-EXT-MED-MIB::lldpXMedRemDeviceClass
 LLDP_X_MED_REM_DEVICE_CLASS = "1.0.8802.1.1.2.1.5.4795.1.3.1.1.3"
 # LLDP-EXT-MED-MIB::lldpXMedRemInventoryTable (time.localPort.index, as lldpRemTable): what an

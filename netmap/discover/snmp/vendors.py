@@ -5,7 +5,8 @@
 * vendor MIBs of the sysObjectID's enterprise (JUNIPER-MIB jnxBoxSerialNo, MIKROTIK-MIB, ...);
 * ENTITY-MIB: the chassis entry (or the first chassis of a stack): model / serial / software rev;
 * standard MIBs: UPS-MIB upsIdent*, Printer-MIB prtGeneralSerialNumber + the HOST-RESOURCES printer
-  device description, NET-SNMP-EXTEND-MIB "hardware" / "manufacturer" / "serial" / "distro" extends;
+  device description, NET-SNMP-EXTEND-MIB "hardware" / "manufacturer" / "serial" / "distro" extends,
+  LLDP-EXT-MED-MIB's local inventory (what the agent's own LLDP-MED frames announce);
 * sysDescr parsing (IOS "Version x", JunOS, ArubaOS, RouterOS, Linux, BSD, Windows builds, APC
   management cards, "SN: ..." / "SW: ..." key-value banners, short "<model> <version>" banners);
 * the IANA enterprise of sysObjectID, then brand words in sysDescr, for the vendor.
@@ -150,6 +151,16 @@ _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
         "Printer-MIB prtGeneralSerialNumber",
         R_STANDARD,
     ),
+    # LLDP-MED's own inventory: below ENTITY-MIB's chassis, which says more (the strings stop at
+    # 32 characters), and its software revision ranks as entPhysicalSoftwareRev does
+    ("model", oids.LLDP_X_MED_LOC_MODEL_NAME + ".0", "LLDP-EXT-MED-MIB lldpXMedLocModelName",
+     R_STANDARD + 2),
+    ("serial_number", oids.LLDP_X_MED_LOC_SERIAL_NUM + ".0",
+     "LLDP-EXT-MED-MIB lldpXMedLocSerialNum", R_STANDARD + 2),
+    ("os_version", oids.LLDP_X_MED_LOC_SOFTWARE_REV + ".0",
+     "LLDP-EXT-MED-MIB lldpXMedLocSoftwareRev", R_DESCR + 2),
+    ("vendor", oids.LLDP_X_MED_LOC_MFG_NAME + ".0", "LLDP-EXT-MED-MIB lldpXMedLocMfgName",
+     R_WEAK + 5),
 )
 
 
