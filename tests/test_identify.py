@@ -320,6 +320,10 @@ def test_windows_versions(descr: str, object_id: str | None, expected: str | Non
         ("RouterOS CCR2004-16G-2S+", "model", "CCR2004-16G-2S+"),
         ("ArubaOS (MODEL: 515), Version 8.10.0.6", "model", "515"),
         ("Linux gw 4.14.0 #1 SMP Tue Jan 1 00:00:00 UTC 2019 mips", "model", "Generic MIPS"),
+        # a host named by its address: the release follows it
+        ("Linux 10.40.254.74 2.6.33-ts-powerpc #478 Mon Jun 27 16:48:56 PDT 2011 ppc",
+         "os_version", "2.6.33-ts-powerpc"),
+        ("Linux 2.6.32.68 #1 Tue Jan 9 13:52:48 EET 2024 mips", "os_version", "2.6.32.68"),
         ("US-8, 5.76.7.13442, Linux 3.6.5", "os_version", "5.76.7.13442"),
         ("USW-Flex-XG, 6.2.14.13855", "os_version", "6.2.14.13855"),
         ("SiteBoss 530 2.10.540 STD", "os_version", "2.10.540"),
@@ -930,6 +934,24 @@ def test_an_appliances_processor_is_not_its_model() -> None:
     rut = identify_lines([descr, "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
                           "1.3.6.1.4.1.48690.1.6.0|4|RUT2_R_00.07.02"])  # fmt: skip
     assert rut.model is None and rut.vendor == "Teltonika", rut.evidence
+
+
+def test_an_appliances_kernel_release_is_not_its_version() -> None:
+    """A product whose OS family is known runs Linux underneath: the kernel release of its uname
+    banner is not the product's firmware ("3.14.31-alta-1" on a Data Domain, whose DD OS is
+    another number), nor is a reading of part of it by a general banner rule. LibreNMS expects no
+    version for any of the 19 recorded appliances netmap read so; a plain Linux host keeps its
+    kernel release, and a definition's own reading stays."""
+    banner = "1.3.6.1.2.1.1.1.0|4|Linux hostname 2.6.32 #1 SMP Tue May 10 23:49:24 PDT 2016 x86_64"
+    riverbed = identify_lines([banner, "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.17163.1.1"])
+    assert (riverbed.vendor, riverbed.os_version) == ("Riverbed", None), riverbed.evidence
+    linux = identify_lines([banner, "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10"])
+    assert linux.os_version == "2.6.32"
+    assert "os_version: sysDescr: uname kernel release" in linux.evidence
+    rut = identify_lines([
+        "1.3.6.1.2.1.1.1.0|4|Linux Teltonika-RUT240 3.18.44 #1 Mon Oct 3 08:52:54 2022 mips",
+        "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10", "1.3.6.1.4.1.48690.1.6.0|4|RUT2_R_00.07.02"])
+    assert rut.os_version == "RUT2_R_00.07.02"
 
 
 _MED = "1.0.8802.1.1.2.1.5.4795.1.2"  # LLDP-EXT-MED-MIB::lldpXMedLocalData

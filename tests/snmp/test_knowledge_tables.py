@@ -109,12 +109,14 @@ def test_every_banner_rule_and_type_keyword_loads(caplog: pytest.LogCaptureFixtu
     assert not caplog.records, [r.getMessage() for r in caplog.records]
     assert len(rules) > 40 and families and len(keywords) > 20
     # <VERSION> became the version token: "Version 15.2(7)E4" is read whole
-    cisco = next(p for p, _field, _rank, _makers in rules if "Cisco" in p.pattern)
-    assert "<VERSION>" not in "".join(p.pattern for p, _f, _r, _m in rules)
+    cisco = next(p for p, _field, _rank, _label, _makers in rules if "Cisco" in p.pattern)
+    assert "<VERSION>" not in "".join(p.pattern for p, _f, _r, _l, _m in rules)
     assert cisco.search("Cisco IOS Software, C2960X, Version 15.2(7)E4, RELEASE")
     # the makers a banner rule was written for (leave-one-vendor-out drops it for their devices)
-    assert next(m for p, _f, _r, m in rules if p is cisco) == {9}
+    assert next(m for p, _f, _r, _l, m in rules if p is cisco) == {9}
     assert sum(1 for *_rule, makers in rules if makers) >= 29
+    # the one rule whose reading code recognises carries its label
+    assert [label for *_rule, label, _m in rules if label] == [sysdescr.UNAME_RELEASE]
 
 
 def test_a_bad_banner_rule_or_keyword_is_skipped(caplog: pytest.LogCaptureFixture) -> None:

@@ -7,6 +7,7 @@ source line; the lowest rank wins and its source becomes the evidence shown in t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -87,6 +88,15 @@ class Candidates:
             return
         if cleaned:
             self.items.setdefault(name, []).append((rank, cleaned, source))
+
+    def withdraw(self, unwanted: Callable[[str, str, str], bool]) -> None:
+        """Withdraw the proposals for which `unwanted(field, value, source)` holds."""
+        for name, proposals in self.items.items():
+            self.items[name] = [p for p in proposals if not unwanted(name, p[1], p[2])]
+
+    def value_from(self, name: Field_, source: str) -> str | None:
+        return next((value for _rank, value, src in self.items.get(name, []) if src == source),
+                    None)
 
     def best(self, name: Field_, unlike: str | None = None) -> tuple[str, str] | None:
         """The winning (value, source); `unlike` skips proposals equal to another field's value

@@ -38,7 +38,7 @@ def _rank(name: str) -> int:
 # A rule: (regex, field, rank, the enterprise numbers of the makers it was written for); a
 # family: (regex, maker, those numbers). The numbers let leave-one-vendor-out measurement drop
 # what was written for a device's own maker.
-DescrRule = tuple[re.Pattern[str], Field_, int, frozenset[int]]
+DescrRule = tuple[re.Pattern[str], Field_, int, str | None, frozenset[int]]
 FamilyRule = tuple[re.Pattern[str], str, frozenset[int]]
 
 
@@ -60,8 +60,9 @@ def _descr_rule(rule: dict[str, Any]) -> DescrRule:
     if rule["field"] not in get_args(Field_):
         raise ValueError(f"field {rule['field']!r}")
     pattern = rule["pattern"].replace("<VERSION>", _VERSION_TOKEN)
+    label = f"sysDescr: {rule['label']}" if rule.get("label") else None
     return (re.compile(pattern, re.IGNORECASE | re.DOTALL), cast(Field_, rule["field"]),
-            _rank(rule["rank"]), _makers(rule))  # fmt: skip
+            _rank(rule["rank"]), label, _makers(rule))  # fmt: skip
 
 
 def _family(family: dict[str, Any]) -> FamilyRule:
@@ -160,6 +161,8 @@ _UNIX_BANNER = re.compile(r"^(?:Linux|\w*BSD|DragonFly|OPNsense|pfSense)\b.*\s(\
 
 
 UNAME_MACHINE = "sysDescr: uname machine"
+# the kernel release of a `uname -a` banner (the rule labelled so in sysdescr-rules.toml)
+UNAME_RELEASE = "sysDescr: uname kernel release"
 
 
 def _unix_machine(descr: str) -> str | None:
@@ -269,6 +272,9 @@ def _model_token(descr: str) -> str | None:
 _UNAME_HOST = re.compile(rf"^({UNIX_OS})\s+\S+(?=\s+\d+\.\d)", re.IGNORECASE)
 
 
+_ADDRESS_HOST = re.compile(r"^(Linux)\s+\d{1,3}(?:\.\d{1,3}){3}(?=\s+\d+\.\d)", re.IGNORECASE)
+
+
 def without_host_name(descr: str | None) -> str | None:
     """A `uname -a` banner minus the host name someone chose ("Linux wap-study 3.10.108 ... mips"
     names neither a model nor an access point); any other banner unchanged."""
@@ -326,12 +332,15 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
         found.add("model", R_DESCR, _windows_hardware(one_line), "sysDescr: Windows hardware")
         found.add("vendor", R_DESCR, "Microsoft", "sysDescr: Windows")
         return
-    # "..., SNMP V1.0", "SNMPv2c agent": the version of the agent's protocol, not of the device
+    # "..., SNMP V1.0", "SNMPv2c agent": the version of the agent's protocol, not of the device;
     without_snmp = re.sub(r"\bSNMP\s*v?\d+(?:\.\d+)*\w*", "SNMP", one_line, flags=re.IGNORECASE)
-    for pattern, name, rank, _makers_of in _DESCR_RULES:
-        match = pattern.search(without_snmp if name == "os_version" else one_line)
+    # nor is a uname banner's host named by its address a release ("Linux 10.40.254.74 2.6.33")
+    release_text = _ADDRESS_HOST.sub(r"\1", without_snmp, count=1)
+    for pattern, name, rank, label, _makers_of in _DESCR_RULES:
+        match = pattern.search(release_text if name == "os_version" else one_line)
         if match:
-            found.add(name, rank, match.group(1).strip(" ,;"), f"sysDescr {_readable(pattern)}")
+            found.add(name, rank, match.group(1).strip(" ,;"),
+                      label or f"sysDescr {_readable(pattern)}")
     _banner_models(one_line, sys_object_id, found)
     aix = re.search(r"AIX version: (\d+)\.(\d+)\.(\d+)\.(\d+)", one_line)
     if aix:  # "06.01.0009.0300" is AIX 6.1.9.300

@@ -44,7 +44,7 @@ from netmap.discover.snmp.enterprises import (
     vendor_of_enterprise,
 )
 from netmap.discover.snmp.products import product_of
-from netmap.discover.snmp.sysdescr import parse_sys_descr
+from netmap.discover.snmp.sysdescr import UNAME_MACHINE, UNAME_RELEASE, parse_sys_descr
 from netmap.discover.snmp.values import MAX_TEXT
 from netmap.discover.snmp.vendor_mibs import (
     SERVER_OS_AGENTS,
@@ -416,6 +416,7 @@ async def identify(
     walker: Walker,
     facts_system: Mapping[str, Any],
     seeds: Sequence[tuple[Field_, float, str, str]] = (),
+    general_os: bool = True,
 ) -> Identity:
     """Vendor, model, serial number and OS version of the agent behind `walker`.
 
@@ -423,6 +424,10 @@ async def identify(
     ``sys_descr``, ``sys_object_id``; SNMP names ``sysDescr`` / ``sysObjectID`` also work).
     Missing ones are fetched here. `seeds` are (field, rank, value, source) candidates found
     elsewhere (the OS definition the agent matches), ranked among the ones found here.
+    `general_os` False: the agent is a product whose OS family is known (not "some Linux"), so
+    its `uname` banner's processor is no model and its kernel release no firmware version, as in
+    LibreNMS ("Generic MIPS" names a Teltonika router's CPU, "3.14.31-alta-1" a Data Domain's
+    kernel, not DD OS).
     """
     descr_text, object_id = await read_system(walker, facts_system)
     enterprise = enterprise_of(object_id)
@@ -439,7 +444,21 @@ async def identify(
     if product:  # the last resort: "cat29xxStack" names a family where ENTITY-MIB names a model
         found.add("model", R_FALLBACK + 10, product[0], f"sysObjectID = {product[1]}::{product[0]}")
     await _last_resorts(walker, found)
+    if not general_os:
+        _without_uname(found)
     return _choose(found, _fact(facts_system, "hostname", "sysName"))
+
+
+def _without_uname(found: Candidates) -> None:
+    """No model or version read from a `uname -a` banner: its processor, its kernel release, or
+    the part of the release another banner reading took for a version ("3.14.31-alta")."""
+    kernel = found.value_from("os_version", UNAME_RELEASE) or "\0"
+
+    def unwanted(name: str, value: str, source: str) -> bool:
+        return source in (UNAME_MACHINE, UNAME_RELEASE) or (
+            name == "os_version" and source.startswith("sysDescr") and value in kernel)
+
+    found.withdraw(unwanted)
 
 
 async def read_system(

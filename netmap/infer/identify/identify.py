@@ -35,7 +35,6 @@ from netmap.discover.snmp.candidates import (
 )
 from netmap.discover.snmp.enterprises import maker_in_title
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker
-from netmap.discover.snmp.sysdescr import UNAME_MACHINE
 from netmap.discover.snmp.vendors import identify as identify_vendor, read_system
 from netmap.discover.snmp.walker import SnmpError, Walker
 from netmap.infer.identify import librenms
@@ -71,9 +70,6 @@ class Identification:
     identity: Identity
     os_family: OsFamily | None = None
     structure: dict[str, int] = field(default_factory=dict)
-
-
-UNAME_MODEL = f"model: {UNAME_MACHINE}"
 
 
 def _generic(match: librenms.OsMatch) -> bool:
@@ -137,12 +133,10 @@ async def read_identity(walker: Walker, system: Mapping[str, Any] | None = None)
         match = await librenms.identify_os(walker, descr, object_id)
     except SnmpError:
         match = None
-    identity = await identify_vendor(walker, system or {}, seeds=_seeds(match))
-    if match is not None and not _generic(match) and UNAME_MODEL in identity.evidence:
-        # "Generic MIPS" is the processor of a Teltonika router's Linux, not its model: only a
-        # general-purpose OS family's hardware is its processor (LibreNMS's own "Generic x86")
-        identity.model = None
-        identity.evidence = [e for e in identity.evidence if e != UNAME_MODEL]
+    # only a general-purpose OS family's hardware is its processor, and its version the kernel's
+    # (LibreNMS's own "Generic x86"): a product's family names what its uname banner does not
+    identity = await identify_vendor(walker, system or {}, seeds=_seeds(match),
+                                     general_os=match is None or _generic(match))
     family = None
     if match is not None:
         identity.evidence.insert(0, f"os family: {match.evidence}")
