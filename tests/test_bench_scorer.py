@@ -33,3 +33,20 @@ def test_numbers_that_are_no_printable_dump_stay_as_they_are() -> None:
     assert accuracy.unhexed("12 34 56 78") == "12 34 56 78"  # control bytes: not a dump
     assert accuracy.unhexed("1.2.3.4 10 20") == "1.2.3.4 10 20"  # fewer than four pairs
     assert not _right("4V", "12 34 56 78")
+
+
+def test_a_disputed_folder_label_is_listed_beside_the_unchanged_headline() -> None:
+    """The class-walk benchmark scores every walk by its folder; a label the walk's own words
+    contradict is listed with those words, and counted apart only in the second line."""
+    import class_walks as cw
+
+    T = cw.DeviceType
+    walks = [cw.Walk("network/router", "cisco-unmarked-0", T.SWITCH, 0.76, "Cisco", None, ""),
+             cw.Walk("UPS", "juniper-ac", T.ROUTER, 0.35, "Juniper", None, ""),
+             cw.Walk("network/router", "plain", T.ROUTER, 0.8, None, None, "")]
+    text = cw.report(walks, 1.0, show_all=False)
+    assert "class: 1/3 (33.3%)" in text  # the headline: by folder, disputed or not
+    assert ("folder labels the walk's own words dispute: 2 (the headline keeps them); "
+            "without them 1/1 (100.0%), scored by their words 2/3 (66.7%)") in text
+    assert "netmap switch 0.76 (right by its words)" in text
+    assert "netmap router 0.35 (wrong by its words)" in text

@@ -35,9 +35,9 @@ def _rank(name: str) -> int:
     return _RANKS[base] + int(step or 0)
 
 
-# A rule: (regex, field, rank, the enterprise numbers of the makers it was written for); a
-# family: (regex, maker, those numbers). The numbers let leave-one-vendor-out measurement drop
-# what was written for a device's own maker.
+# A rule: (regex, field, rank, its evidence label if the file names one, the enterprise numbers
+# of the makers it was written for); a family: (regex, maker, those numbers). The numbers let
+# leave-one-vendor-out measurement drop what was written for a device's own maker.
 DescrRule = tuple[re.Pattern[str], Field_, int, str | None, frozenset[int]]
 FamilyRule = tuple[re.Pattern[str], str, frozenset[int]]
 
