@@ -972,6 +972,10 @@ def test_lldp_med_local_inventory_names_a_device_no_other_source_does() -> None:
     assert "serial_number: LLDP-EXT-MED-MIB lldpXMedLocSerialNum" in ident.evidence
     filler = [line for line in lines if f"{_MED}.5.0|" not in line] + [f"{_MED}.5.0|4|N/A"]
     assert identify_lines(filler).serial_number is None
+    # the maker as a brand, where nothing better names it (Net-SNMP's number names none)
+    company = [line for line in lines if f"{_MED}.6.0|" not in line] + [
+        f"{_MED}.6.0|4|Yealink Network Technology Co., Ltd."]
+    assert identify_lines(company).vendor == "Yealink"
 
 
 def test_entity_mib_chassis_outranks_lldp_med_inventory() -> None:

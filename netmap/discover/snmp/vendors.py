@@ -127,6 +127,7 @@ def _echo_extends(values: Mapping[str, SnmpValue], found: Candidates) -> None:
             found.add(field, R_STANDARD + 1.5, args, label)
 
 
+_LLDP_MED_MAKER = oids.scalar(oids.LLDP_X_MED_LOC_MFG_NAME)
 _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
     ("vendor", oids.UPS_IDENT_MANUFACTURER + ".0", "UPS-MIB upsIdentManufacturer", R_STANDARD),
     ("model", oids.UPS_IDENT_MODEL + ".0", "UPS-MIB upsIdentModel", R_STANDARD),
@@ -159,8 +160,7 @@ _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
      "LLDP-EXT-MED-MIB lldpXMedLocSerialNum", R_STANDARD + 2),
     ("os_version", oids.LLDP_X_MED_LOC_SOFTWARE_REV + ".0",
      "LLDP-EXT-MED-MIB lldpXMedLocSoftwareRev", R_DESCR + 2),
-    ("vendor", oids.LLDP_X_MED_LOC_MFG_NAME + ".0", "LLDP-EXT-MED-MIB lldpXMedLocMfgName",
-     R_WEAK + 5),
+    (None, _LLDP_MED_MAKER, "LLDP-EXT-MED-MIB lldpXMedLocMfgName", R_WEAK + 5),  # its brand: below
 )
 
 
@@ -393,6 +393,9 @@ async def _standard_scalars(
     for name, oid, label, rank in _STANDARD_SCALARS:
         if name:
             found.add(name, rank, text(values.get(oid)), label)
+    maker = useful(text(values.get(_LLDP_MED_MAKER)))  # "Cisco Systems, Inc.": Cisco
+    found.add("vendor", R_WEAK + 5, brand(maker) if maker else None,
+              "LLDP-EXT-MED-MIB lldpXMedLocMfgName")
     for field, oid, offset, label in _EXTEND_CELLS:
         found.add(field, R_STANDARD + 1 + offset, text(values.get(oid)), label)
     _echo_extends(values, found)
