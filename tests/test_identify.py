@@ -948,6 +948,12 @@ def test_an_appliances_kernel_release_is_not_its_version() -> None:
     linux = identify_lines([banner, "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10"])
     assert linux.os_version == "2.6.32"
     assert "os_version: sysDescr: uname kernel release" in linux.evidence
+    # lldpd on the same appliance announces the kernel release as its LLDP-MED software
+    announced = [banner, "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.17163.1.1",
+                 "1.0.8802.1.1.2.1.5.4795.1.2.4.0|4|2.6.32"]
+    assert identify_lines(announced).os_version is None
+    assert identify_lines([*announced[:1], "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+                           announced[2]]).os_version == "2.6.32"
     rut = identify_lines([
         "1.3.6.1.2.1.1.1.0|4|Linux Teltonika-RUT240 3.18.44 #1 Mon Oct 3 08:52:54 2022 mips",
         "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10", "1.3.6.1.4.1.48690.1.6.0|4|RUT2_R_00.07.02"])

@@ -128,6 +128,8 @@ def _echo_extends(values: Mapping[str, SnmpValue], found: Candidates) -> None:
 
 
 _LLDP_MED_MAKER = oids.scalar(oids.LLDP_X_MED_LOC_MFG_NAME)
+# lldpd on Linux fills it with the kernel release, as a uname banner states it
+_LLDP_MED_SOFTWARE = "LLDP-EXT-MED-MIB lldpXMedLocSoftwareRev"
 _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
     ("vendor", oids.UPS_IDENT_MANUFACTURER + ".0", "UPS-MIB upsIdentManufacturer", R_STANDARD),
     ("model", oids.UPS_IDENT_MODEL + ".0", "UPS-MIB upsIdentModel", R_STANDARD),
@@ -158,8 +160,7 @@ _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
      R_STANDARD + 2),
     ("serial_number", oids.LLDP_X_MED_LOC_SERIAL_NUM + ".0",
      "LLDP-EXT-MED-MIB lldpXMedLocSerialNum", R_STANDARD + 2),
-    ("os_version", oids.LLDP_X_MED_LOC_SOFTWARE_REV + ".0",
-     "LLDP-EXT-MED-MIB lldpXMedLocSoftwareRev", R_DESCR + 2),
+    ("os_version", oids.LLDP_X_MED_LOC_SOFTWARE_REV + ".0", _LLDP_MED_SOFTWARE, R_DESCR + 2),
     (None, _LLDP_MED_MAKER, "LLDP-EXT-MED-MIB lldpXMedLocMfgName", R_WEAK + 5),  # its brand: below
 )
 
@@ -454,12 +455,14 @@ async def identify(
 
 def _without_uname(found: Candidates) -> None:
     """No model or version read from a `uname -a` banner: its processor, its kernel release, or
-    the part of the release another banner reading took for a version ("3.14.31-alta")."""
+    the part of the release another banner reading took for a version ("3.14.31-alta"), nor
+    the same release that lldpd announces as the LLDP-MED software revision."""
     kernel = found.value_from("os_version", UNAME_RELEASE) or "\0"
 
     def unwanted(name: str, value: str, source: str) -> bool:
+        restated = source.startswith("sysDescr") or source == _LLDP_MED_SOFTWARE
         return source in (UNAME_MACHINE, UNAME_RELEASE) or (
-            name == "os_version" and source.startswith("sysDescr") and value in kernel)
+            name == "os_version" and restated and value in kernel)
 
     found.withdraw(unwanted)
 
