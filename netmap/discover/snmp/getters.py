@@ -1434,9 +1434,7 @@ SCALARS: dict[str, tuple[str, ...]] = {
     "ups": tuple(oids.scalar(o) for o in _UPS_OIDS),
     # the agent's own LLDP-MED inventory, which identification reads: asked only of an agent the
     # presence GETNEXT finds holding LLDP-MED's local data
-    "lldp_neighbors_detail": tuple(oids.scalar(o) for o in (
-        oids.LLDP_X_MED_LOC_MODEL_NAME, oids.LLDP_X_MED_LOC_SERIAL_NUM,
-        oids.LLDP_X_MED_LOC_SOFTWARE_REV, oids.LLDP_X_MED_LOC_MFG_NAME)),
+    "lldp_neighbors_detail": tuple(oids.scalar(o) for o in oids.LLDP_X_MED_LOC_INVENTORY),
 }
 
 # The subtrees each getter may walk, primed in one GETNEXT before the getters run: tables the

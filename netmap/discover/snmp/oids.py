@@ -190,6 +190,8 @@ LLDP_X_MED_LOC_SOFTWARE_REV = "1.0.8802.1.1.2.1.5.4795.1.2.4"  # lldpXMedLocSoft
 LLDP_X_MED_LOC_SERIAL_NUM = "1.0.8802.1.1.2.1.5.4795.1.2.5"  # lldpXMedLocSerialNum
 LLDP_X_MED_LOC_MFG_NAME = "1.0.8802.1.1.2.1.5.4795.1.2.6"  # lldpXMedLocMfgName
 LLDP_X_MED_LOC_MODEL_NAME = "1.0.8802.1.1.2.1.5.4795.1.2.7"  # lldpXMedLocModelName
+LLDP_X_MED_LOC_INVENTORY = (LLDP_X_MED_LOC_MODEL_NAME, LLDP_X_MED_LOC_SERIAL_NUM,
+                            LLDP_X_MED_LOC_SOFTWARE_REV, LLDP_X_MED_LOC_MFG_NAME)
 # LLDP-EXT-MED-MIB::lldpXMedRemDeviceClass
 LLDP_X_MED_REM_DEVICE_CLASS = "1.0.8802.1.1.2.1.5.4795.1.3.1.1.3"
 # LLDP-EXT-MED-MIB::lldpXMedRemInventoryTable (time.localPort.index, as lldpRemTable): what an

@@ -272,9 +272,6 @@ def _model_token(descr: str) -> str | None:
 _UNAME_HOST = re.compile(rf"^({UNIX_OS})\s+\S+(?=\s+\d+\.\d)", re.IGNORECASE)
 
 
-_ADDRESS_HOST = re.compile(r"^(Linux)\s+\d{1,3}(?:\.\d{1,3}){3}(?=\s+\d+\.\d)", re.IGNORECASE)
-
-
 def without_host_name(descr: str | None) -> str | None:
     """A `uname -a` banner minus the host name someone chose ("Linux wap-study 3.10.108 ... mips"
     names neither a model nor an access point); any other banner unchanged."""
@@ -334,8 +331,10 @@ def parse_sys_descr(descr: str | None, sys_object_id: str | None, found: Candida
         return
     # "..., SNMP V1.0", "SNMPv2c agent": the version of the agent's protocol, not of the device;
     without_snmp = re.sub(r"\bSNMP\s*v?\d+(?:\.\d+)*\w*", "SNMP", one_line, flags=re.IGNORECASE)
-    # nor is a uname banner's host named by its address a release ("Linux 10.40.254.74 2.6.33")
-    release_text = _ADDRESS_HOST.sub(r"\1", without_snmp, count=1)
+    # nor is a Linux uname banner's host name ("Linux 10.40.254.74 2.6.33"); the BSD rules read
+    # the release after the host themselves
+    linux = without_snmp[:5].casefold() == "linux"
+    release_text = (without_host_name(without_snmp) or without_snmp) if linux else without_snmp
     for pattern, name, rank, label, _makers_of in _DESCR_RULES:
         match = pattern.search(release_text if name == "os_version" else one_line)
         if match:

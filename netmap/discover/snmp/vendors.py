@@ -128,6 +128,7 @@ def _echo_extends(values: Mapping[str, SnmpValue], found: Candidates) -> None:
 
 
 _LLDP_MED_MAKER = oids.scalar(oids.LLDP_X_MED_LOC_MFG_NAME)
+_LLDP_MED_MAKER_LABEL = "LLDP-EXT-MED-MIB lldpXMedLocMfgName"
 # lldpd on Linux fills it with the kernel release, as a uname banner states it
 _LLDP_MED_SOFTWARE = "LLDP-EXT-MED-MIB lldpXMedLocSoftwareRev"
 _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
@@ -161,7 +162,7 @@ _STANDARD_SCALARS: tuple[tuple[Field_ | None, str, str, int], ...] = (
     ("serial_number", oids.LLDP_X_MED_LOC_SERIAL_NUM + ".0",
      "LLDP-EXT-MED-MIB lldpXMedLocSerialNum", R_STANDARD + 2),
     ("os_version", oids.LLDP_X_MED_LOC_SOFTWARE_REV + ".0", _LLDP_MED_SOFTWARE, R_DESCR + 2),
-    (None, _LLDP_MED_MAKER, "LLDP-EXT-MED-MIB lldpXMedLocMfgName", R_WEAK + 5),  # its brand: below
+    (None, _LLDP_MED_MAKER, _LLDP_MED_MAKER_LABEL, R_WEAK + 5),  # read as a brand: below
 )
 
 
@@ -395,8 +396,7 @@ async def _standard_scalars(
         if name:
             found.add(name, rank, text(values.get(oid)), label)
     maker = useful(text(values.get(_LLDP_MED_MAKER)))  # "Cisco Systems, Inc.": Cisco
-    found.add("vendor", R_WEAK + 5, brand(maker) if maker else None,
-              "LLDP-EXT-MED-MIB lldpXMedLocMfgName")
+    found.add("vendor", R_WEAK + 5, brand(maker) if maker else None, _LLDP_MED_MAKER_LABEL)
     for field, oid, offset, label in _EXTEND_CELLS:
         found.add(field, R_STANDARD + 1 + offset, text(values.get(oid)), label)
     _echo_extends(values, found)
@@ -457,12 +457,12 @@ def _without_uname(found: Candidates) -> None:
     """No model or version read from a `uname -a` banner: its processor, its kernel release, or
     the part of the release another banner reading took for a version ("3.14.31-alta"), nor
     the same release that lldpd announces as the LLDP-MED software revision."""
-    kernel = found.value_from("os_version", UNAME_RELEASE) or "\0"
+    kernel = found.value_from("os_version", UNAME_RELEASE)
 
     def unwanted(name: str, value: str, source: str) -> bool:
         restated = source.startswith("sysDescr") or source == _LLDP_MED_SOFTWARE
         return source in (UNAME_MACHINE, UNAME_RELEASE) or (
-            name == "os_version" and restated and value in kernel)
+            name == "os_version" and restated and kernel is not None and value in kernel)
 
     found.withdraw(unwanted)
 
