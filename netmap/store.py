@@ -47,6 +47,7 @@ log = logging.getLogger("netmap")
 OBS_ADAPTER: TypeAdapter[Observation] = TypeAdapter(Observation)
 LOCK_NAME = ".lock"
 CHECKSUM = "observations.sha256"
+DERIVED = ("inventory.json", "topology.json")  # rebuilt from the observations at will
 
 
 def _io_error(path: Path, exc: OSError) -> StoreError:
@@ -146,9 +147,10 @@ def _checksum_problem(folder: Path) -> str | None:
     return None
 
 
-def _json_problem(folder: Path) -> str | None:
-    """inventory.json and topology.json, where present, must be whole JSON documents."""
-    for name in ("inventory.json", "topology.json"):
+def _derived_problem(folder: Path) -> str | None:
+    """Why inventory.json or topology.json cannot be used as they are, or None. They are derived
+    from the observations, so damage here costs nothing: the reader rebuilds them."""
+    for name in DERIVED:
         try:
             data = (folder / name).read_bytes()
         except FileNotFoundError:
@@ -204,8 +206,8 @@ class Store:
                 return f"{name} is missing or unreadable"
             except ValidationError as exc:
                 return f"{name}: {_first_error(exc)}"
-        return (_checksum_problem(d) or _observations_problem(d / "observations.jsonl")
-                or _json_problem(d))  # fmt: skip
+        # inventory.json and topology.json are not asked about: derived, rebuilt when damaged.
+        return _checksum_problem(d) or _observations_problem(d / "observations.jsonl")
 
     def usable(self, scan_id: str) -> bool:
         """check() is None; a scan that is not says so once on stderr (and in a rescan's log).
@@ -289,13 +291,23 @@ class Store:
         )
 
     def read_inventory(self, scan_id: str) -> Inventory | None:
-        f = self.path(scan_id) / "inventory.json"
+        """The cached inventory, or None when it must be built from the observations: never
+        built, built by an older netmap's schema, or damaged (inventory.json or topology.json,
+        which are rebuilt together; the damage is said once, as a warning)."""
+        d = self.path(scan_id)
+        f = d / "inventory.json"
         if not f.exists():
             return None
-        try:
-            return Inventory.model_validate_json(self._read(f))
-        except ValidationError:
-            return None  # derived data from an older version, or damaged: rebuild it
+        problem = _derived_problem(d)
+        if problem is None and not (d / "topology.json").exists():
+            problem = "topology.json is missing"
+        if problem is None:
+            try:
+                return Inventory.model_validate_json(self._read(f))
+            except ValidationError as exc:
+                problem = f"inventory.json: not in this netmap's form ({_first_error(exc)})"
+        log.warning("scan %s: %s; rebuilding it from the observations", scan_id, problem)
+        return None
 
     # -- writing ---------------------------------------------------------------------------
 
