@@ -21,11 +21,14 @@ PLACEHOLDERS = frozenset(
     )
 )  # fmt: skip
 
-# A value made only of these is a blank field: zeros, dashes, dots, asterisks, colons, or the
-# all-ones "FFFFFFFF" of an erased EEPROM.
-_FILLER = frozenset("0 .-*?:Ff")
+# A value made only of these is a blank field: zeros, dashes, dots, asterisks, colons, the
+# all-ones "FFFFFFFF" of an erased EEPROM, or that EEPROM's raw 0xFF bytes, which an agent
+# hands over as the string itself and which read as "ÿ" (no encoding makes them text).
+_FILLER = frozenset("0 .-*?:Ff\u00ff\ufffd")
 
 
 def placeholder(value: str) -> bool:
-    """True when `value` names nothing: a maker's filler or a blank run of characters."""
-    return value.strip().casefold() in PLACEHOLDERS or set(value) <= _FILLER
+    """True when `value` names nothing: a maker's filler, a blank run of characters, or no
+    letter or digit at all (punctuation, or control bytes shown as blanks)."""
+    return (value.strip().casefold() in PLACEHOLDERS or set(value) <= _FILLER
+            or not any(ch.isalnum() for ch in value))  # fmt: skip

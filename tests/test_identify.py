@@ -984,6 +984,16 @@ def test_lldp_med_local_inventory_names_a_device_no_other_source_does() -> None:
     assert identify_lines(company).vendor == "Yealink"
 
 
+def test_erased_eeprom_bytes_name_nothing() -> None:
+    """An agent that hands over an unset EEPROM's raw bytes (0xFF, NUL) as its maker, model or
+    serial names nothing: "\u00ff\u00ff" is no vendor. A Net-SNMP agent, so no other source
+    names them either."""
+    lines = ["1.3.6.1.2.1.1.1.0|4|Linux 4.9.79", "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10",
+             f"{_MED}.5.0|4x|ffffffff00", f"{_MED}.6.0|4x|ffff00", f"{_MED}.7.0|4x|0102ff"]
+    ident = identify_lines(lines)
+    assert (ident.vendor, ident.model, ident.serial_number) == (None, None, None), ident
+
+
 def test_entity_mib_chassis_outranks_lldp_med_inventory() -> None:
     """ENTITY-MIB's chassis says more than LLDP-MED's 32-character strings (a Cisco switch fills
     both: "WS-C3560-48TS" there, "WS-C3560G-48TS-E" in its chassis entry)."""

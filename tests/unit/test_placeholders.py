@@ -11,7 +11,7 @@ from netmap.placeholders import placeholder
 
 FILLERS = ["To be filled by O.E.M.", "Default string", "N/A", "0123456789", "00000000",
            "FFFFFFFF", "--", "System Serial Number", "Not Specified", "  unknown ", "OEM",
-           "00:00:00", "Invalid"]  # fmt: skip
+           "00:00:00", "Invalid", "\u00ff\u00ff", "\u00ff" * 16, "\ufffd\ufffd", "+/+", "#"]  # fmt: skip
 REAL = ["FGT60FTK21091234", "PowerEdge R740", "F5", "Dell Inc.", "HP", "SIP-T46U", "C9300-48P",
         "F0E1D2", "Default Gateway 1", "1234567"]  # fmt: skip
 
