@@ -984,6 +984,31 @@ def test_lldp_med_local_inventory_names_a_device_no_other_source_does() -> None:
     assert identify_lines(company).vendor == "Yealink"
 
 
+def test_a_product_mib_identifier_is_spelled_as_the_agent_spells_it() -> None:
+    """Where the product-registration MIB names the model, the agent's own sysDescr word for it
+    is the name it is sold under: "LSQ1WCMD0", not "hh3c-LSQ1WCMD0" (an H3C wireless module, as
+    snmpsim-data's walk of it answers). A word that only shares a prefix, or names no model
+    number, is not taken."""
+    from netmap.discover.snmp.products import spelled
+
+    h3c = ["1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.25506.1.612",
+           "1.3.6.1.2.1.1.1.0|4|H3C Comware Platform Software LSQ1WCMD0. Product Version Release "
+           "2509P61 Copyright (c) 2004-2017 New H3C Technologies Co., Ltd. All rights reserved."]
+    ident = identify_lines(h3c)
+    assert ident.model == "LSQ1WCMD0"
+    assert "model: sysObjectID = HH3C-PRODUCT-ID-MIB::hh3c-LSQ1WCMD0, as sysDescr spells it" in (
+        ident.evidence)
+    plain = [h3c[0]]  # no sysDescr to spell it
+    assert identify_lines(plain).model == "hh3c-LSQ1WCMD0"
+    assert spelled("jnxProductQFX510048S6Q", "Juniper Networks, Inc. qfx5100-48s-6q Ethernet "
+                   "Switch") == "qfx5100-48s-6q"  # fmt: skip
+    assert spelled("gs724tv4", "GS724Tv4 ProSafe 24-port Gigabit Ethernet Smart Switch") == "GS724Tv4"
+    assert spelled("terra-sdi410C", "Terra DVB-S/S2 to IP streamer sdi410C") == "sdi410C"
+    assert spelled("snFWS648GPOESwitch", "Foundry Networks, Inc. FWS648G-POE, IronWare") is None
+    assert spelled("jnxProductNameMX960", "Juniper Networks, Inc. Name router") is None
+    assert spelled("e7x2", "E7-2") is None
+
+
 def test_erased_eeprom_bytes_name_nothing() -> None:
     """An agent that hands over an unset EEPROM's raw bytes (0xFF, NUL) as its maker, model or
     serial names nothing: "\u00ff\u00ff" is no vendor. A Net-SNMP agent, so no other source
