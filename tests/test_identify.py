@@ -1004,7 +1004,18 @@ def test_a_product_mib_identifier_is_spelled_as_the_agent_spells_it() -> None:
                    "Switch") == "qfx5100-48s-6q"  # fmt: skip
     assert spelled("gs724tv4", "GS724Tv4 ProSafe 24-port Gigabit Ethernet Smart Switch") == "GS724Tv4"
     assert spelled("terra-sdi410C", "Terra DVB-S/S2 to IP streamer sdi410C") == "sdi410C"
-    assert spelled("snFWS648GPOESwitch", "Foundry Networks, Inc. FWS648G-POE, IronWare") is None
+    # the kind a MIB appends to the name ("Switch") need not be spelled
+    assert spelled("snFWS648GPOESwitch", "Foundry Networks, Inc. FWS648G-POE, IronWare") == (
+        "FWS648G-POE")
+    assert spelled("snICX643024Switch", "Brocade Communications Systems, Inc. ICX6430-24, "
+                   "IronWare Version 08.0.30tT311") == "ICX6430-24"  # fmt: skip
+    assert spelled("snFWS648GPOESwitch", "FWS648G POE Switch") is None  # no one word names it
+    # LibreNMS's own reading of the identifier (IronWare's hardware_mib) is respelled the same
+    icx = identify_lines(["1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.1991.1.3.57.1.1.1.1",
+                          "1.3.6.1.2.1.1.1.0|4|Brocade Communications Systems, Inc. ICX6430-24, "
+                          "IronWare Version 08.0.30tT311 Compiled on Feb 13 2019 at 17:44:50"])
+    assert icx.model == "ICX6430-24"
+    assert any(e.endswith("FOUNDRY-SN-ROOT-MIB, as sysDescr spells it") for e in icx.evidence)
     assert spelled("jnxProductNameMX960", "Juniper Networks, Inc. Name router") is None
     assert spelled("e7x2", "E7-2") is None
 

@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from netmap.discover.snmp.datafiles import data_text
 from netmap.discover.snmp.oids import longest_prefix
-from netmap.discover.snmp.products import product_of
+from netmap.discover.snmp.products import product_of, spelled
 from netmap.discover.snmp.sysdescr import UNIX_OS, without_host_name
 from netmap.infer.identify.keywords import (
     IDENTIFY,
@@ -141,12 +141,14 @@ def _family_vote(object_id: str | None) -> list[TypeVote]:
 def _product_votes(object_id: str | None, model: str | None) -> list[TypeVote]:
     """The product name the vendor registered for this sysObjectID ("ciscoAIRAP1142N",
     "snFWS648GPOESwitch"), split at its camelCase humps, votes like a model name, unless it is
-    already the model."""
+    already the model. Where the model is the same product as the agent spells it
+    ("FWS648G-POE"), the registered name's words ("Switch") weigh as the model's would."""
     product = product_of(object_id)
     if product is None or product[0] == model:
         return []
     words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", product[0])
-    return keyword_votes(words, f"{product[1]}::{product[0]}", 0.6)
+    respelled = model is not None and spelled(product[0], model) == model
+    return keyword_votes(words, f"{product[1]}::{product[0]}", 0.8 if respelled else 0.6)
 
 
 # Common words in company names ("Venturi Wireless", "West Mountain Radio"): they say what the

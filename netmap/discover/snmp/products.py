@@ -60,17 +60,24 @@ def _squashed(text: str) -> str:
 
 
 def _tails(identifier: str) -> set[str]:
-    """The identifier from each of its word starts, squashed: "jnxProductQFX510048S6Q" gives
-    "jnxproductqfx510048s6q", "productqfx510048s6q", "qfx510048s6q", "510048s6q", ... (a word
-    starts at the beginning, at a capital after a small letter, at a digit after a letter, and
-    after punctuation)."""
+    """The identifier from each of its word starts, squashed, each also without a last word
+    that holds no digit (the kind a MIB appends: "Switch", "Router"): "snICX643024Switch" gives
+    "snicx643024switch", "icx643024switch", "643024switch", "switch", and "snicx643024",
+    "icx643024", "643024". A word starts at the beginning, at a capital after no capital,
+    at the last capital of a run of them before a small letter ("POE|Switch"), at a digit
+    after a letter, and after punctuation."""
+    n = len(identifier)
     starts = [0] + [
-        i for i in range(1, len(identifier))
-        if (identifier[i].isupper() and identifier[i - 1].islower())
+        i for i in range(1, n)
+        if (identifier[i].isupper() and not identifier[i - 1].isupper())
+        or (identifier[i].isupper() and identifier[i - 1].isupper() and i + 1 < n
+            and identifier[i + 1].islower())
         or (identifier[i].isdigit() and identifier[i - 1].isalpha())
         or (identifier[i].isalnum() and not identifier[i - 1].isalnum())
     ]  # fmt: skip
-    return {_squashed(identifier[i:]) for i in starts}
+    last = starts[-1]
+    ends = [n, last] if last > 0 and identifier[last:].isalpha() else [n]
+    return {_squashed(identifier[i:end]) for i in starts for end in ends if i < end}
 
 
 _WORD = re.compile(r"[^\s,;()\[\]\"']+")
