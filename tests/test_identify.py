@@ -775,6 +775,18 @@ def test_registered_product_name_votes_like_a_model() -> None:
         SnmpRecord(ip="x", facts=Facts(sys_object_id="1.3.6.1.4.1.14823.1.2.99999"))))
 
 
+def test_a_respelled_product_name_votes_at_a_models_weight() -> None:
+    """"ICX6430-24" is snICX643024Switch as the agent spells it: the registered name's "Switch"
+    weighs as a model's word (0.8), not as a mere registration's (0.6)."""
+    icx = "1.3.6.1.4.1.1991.1.3.57.1.1.1.1"  # FOUNDRY-SN-ROOT-MIB::snICX643024Switch
+
+    def product_vote(model: str) -> float:
+        votes = snmp_type_votes(SnmpRecord(ip="x", facts=Facts(sys_object_id=icx, model=model)))
+        return next(v.weight for v in votes if v.detail.startswith("FOUNDRY-SN-ROOT-MIB::"))
+
+    assert product_vote("ICX6430-24") == pytest.approx(product_vote("FCX648") * 0.8 / 0.6)
+
+
 def test_host_name_in_a_uname_banner_casts_no_vote() -> None:
     from netmap.model import Facts
 
