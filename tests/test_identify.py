@@ -1012,6 +1012,10 @@ def test_a_product_mib_identifier_is_spelled_as_the_agent_spells_it() -> None:
         ident.evidence)
     plain = [h3c[0]]  # no sysDescr to spell it
     assert identify_lines(plain).model == "hh3c-LSQ1WCMD0"
+    # nor does a banner whose only digit is the brand's name a model ("H3C Comware Platform")
+    platform = [h3c[0], "1.3.6.1.2.1.1.1.0|4|H3C Comware Platform Software Comware Software "
+                "Version 5.20.99, Release 2509P61"]  # fmt: skip
+    assert identify_lines(platform).model == "hh3c-LSQ1WCMD0"
     assert spelled("jnxProductQFX510048S6Q", "Juniper Networks, Inc. qfx5100-48s-6q Ethernet "
                    "Switch") == "qfx5100-48s-6q"  # fmt: skip
     assert spelled("gs724tv4", "GS724Tv4 ProSafe 24-port Gigabit Ethernet Smart Switch") == "GS724Tv4"

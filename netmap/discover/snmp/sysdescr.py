@@ -222,11 +222,17 @@ def _short_banner_model(descr: str, family: bool = False, maker: str | None = No
         words = words[:end]
     while words and _VERSION_WORD.fullmatch(words[-1]):
         words.pop()  # trailing version tokens are not part of the model
-    if not words or (not family and not any(ch.isdigit() for ch in " ".join(words))):
+    if not words or (not family and not _has_model_number(words)):
         return None  # "Barracuda Spam Firewall": a product family, not a model
     if family and not _family_name(words, maker):
         return None
     return " ".join(words)
+
+
+def _has_model_number(words: list[str]) -> bool:
+    """A digit in a word that is not a brand: "H3C Comware Platform" names no model, as the 3 is
+    H3C's (likewise 3Com, F5, A10); "H3C S5560" does."""
+    return any(ch.isdigit() for word in words if brand_in_text(word) is None for ch in word)
 
 
 def _family_name(words: list[str], maker: str | None) -> bool:
