@@ -47,7 +47,6 @@ log = logging.getLogger("netmap")
 OBS_ADAPTER: TypeAdapter[Observation] = TypeAdapter(Observation)
 LOCK_NAME = ".lock"
 CHECKSUM = "observations.sha256"
-DERIVED = ("inventory.json", "topology.json")  # rebuilt from the observations at will
 
 
 def _io_error(path: Path, exc: OSError) -> StoreError:
@@ -147,21 +146,32 @@ def _checksum_problem(folder: Path) -> str | None:
     return None
 
 
-def _derived_problem(folder: Path) -> str | None:
-    """Why inventory.json or topology.json cannot be used as they are, or None. They are derived
-    from the observations, so damage here costs nothing: the reader rebuilds them."""
-    for name in DERIVED:
-        try:
-            data = (folder / name).read_bytes()
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            return f"{name}: cannot read ({exc.strerror})"
-        try:
-            json.loads(data)
-        except ValueError as exc:
-            return f"{name}: not valid JSON ({str(exc)[:80]})"
+def _topology_problem(folder: Path) -> str | None:
+    """Why the topology.json beside a cached inventory cannot be used, or None. Both files are
+    derived from the observations, so damage costs nothing: the reader rebuilds them together."""
+    try:
+        json.loads((folder / "topology.json").read_bytes())
+    except FileNotFoundError:
+        return "topology.json is missing"
+    except OSError as exc:
+        return f"topology.json: cannot read ({exc.strerror})"
+    except ValueError as exc:
+        return f"topology.json: not valid JSON ({str(exc)[:80]})"
     return None
+
+
+def _cached_inventory(folder: Path) -> tuple[Inventory | None, str | None]:
+    """The inventory cached in a scan folder, and why it cannot be used (None when it can)."""
+    try:
+        inv = Inventory.model_validate_json((folder / "inventory.json").read_bytes())
+    except OSError as exc:
+        return None, f"inventory.json: cannot read ({exc.strerror})"
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        if err["type"] == "json_invalid":
+            return None, f"inventory.json: not valid JSON ({err['msg'][:80]})"
+        return None, f"inventory.json: not in this netmap's form ({_first_error(exc)})"
+    return inv, _topology_problem(folder)
 
 
 class Store:
@@ -295,17 +305,11 @@ class Store:
         built, built by an older netmap's schema, or damaged (inventory.json or topology.json,
         which are rebuilt together; the damage is said once, as a warning)."""
         d = self.path(scan_id)
-        f = d / "inventory.json"
-        if not f.exists():
+        if not (d / "inventory.json").exists():
             return None
-        problem = _derived_problem(d)
-        if problem is None and not (d / "topology.json").exists():
-            problem = "topology.json is missing"
+        inv, problem = _cached_inventory(d)
         if problem is None:
-            try:
-                return Inventory.model_validate_json(self._read(f))
-            except ValidationError as exc:
-                problem = f"inventory.json: not in this netmap's form ({_first_error(exc)})"
+            return inv
         log.warning("scan %s: %s; rebuilding it from the observations", scan_id, problem)
         return None
 

@@ -21,12 +21,13 @@ from typer.testing import CliRunner
 
 from netmap.cli import app
 from netmap.model import Device, Inventory, ScanState
-from netmap.store import DERIVED, Store
+from netmap.store import Store
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="unshare --net needs root")
 
 FILES = ["status.json", "request.json", "observations.jsonl", "observations.sha256",
          "inventory.json", "topology.json"]  # fmt: skip
+DERIVED = {"inventory.json", "topology.json"}  # built from the observations, rebuilt when damaged
 Fault = Callable[[Path], None]
 
 

@@ -93,11 +93,18 @@ def spelled(identifier: str, text: str | None) -> str | None:
     if not text:
         return None
     tails = _tails(identifier)
-    best: str | None = None
+    best, best_key = None, ""
     for match in _WORD.finditer(text):
         word = match.group().strip(".:")
         key = _squashed(word)
-        if (len(key) >= 4 and key in tails and re.search(r"\d", key) and re.search(r"[a-z]", key)
-                and (best is None or len(key) > len(_squashed(best)))):  # fmt: skip
-            best = word
+        if (len(key) >= 4 and len(key) > len(best_key) and key in tails
+                and re.search(r"\d", key) and re.search(r"[a-z]", key)):  # fmt: skip
+            best, best_key = word, key
     return best
+
+
+def product_model(identifier: str, descr: str | None) -> tuple[str, str]:
+    """The model a registered product identifier names, and how its evidence line ends: as the
+    agent's sysDescr spells it where a word of it does (see `spelled`), else the identifier."""
+    word = spelled(identifier, descr)
+    return (word, ", as sysDescr spells it") if word else (identifier, "")

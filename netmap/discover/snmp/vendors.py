@@ -43,7 +43,7 @@ from netmap.discover.snmp.enterprises import (
     registrant_of,
     vendor_of_enterprise,
 )
-from netmap.discover.snmp.products import product_of, spelled
+from netmap.discover.snmp.products import product_model, product_of
 from netmap.discover.snmp.sysdescr import UNAME_MACHINE, UNAME_RELEASE, parse_sys_descr
 from netmap.discover.snmp.values import MAX_TEXT
 from netmap.discover.snmp.vendor_mibs import (
@@ -446,10 +446,8 @@ async def identify(
     parse_sys_descr(descr_text, object_id, found)
     product = product_of(object_id)
     if product:  # the last resort: "cat29xxStack" names a family where ENTITY-MIB names a model
-        why = f"sysObjectID = {product[1]}::{product[0]}"
-        as_spelled = spelled(product[0], descr_text)
-        found.add("model", R_FALLBACK + 10, as_spelled or product[0],
-                  f"{why}, as sysDescr spells it" if as_spelled else why)  # fmt: skip
+        model, how = product_model(product[0], descr_text)
+        found.add("model", R_FALLBACK + 10, model, f"sysObjectID = {product[1]}::{product[0]}{how}")
     await _last_resorts(walker, found)
     if not general_os:
         _without_uname(found)

@@ -25,7 +25,7 @@ from typing import Any
 
 from netmap.discover.snmp.candidates import text as clean_text
 from netmap.discover.snmp.enterprises import GENERIC_ENTERPRISES, enterprise_of
-from netmap.discover.snmp.products import product_of, spelled
+from netmap.discover.snmp.products import product_model, product_of
 from netmap.discover.snmp.vendors import raw_text
 from netmap.discover.snmp.walker import Oid, SnmpError, SnmpValue, Walker
 
@@ -428,11 +428,8 @@ def _run_discovery(spec: dict[str, Any], descr: str, object_id: str | None,
     if spec.get("hardware_mib") and object_id:
         product = product_of(object_id)
         if product and product[1] == spec["hardware_mib"]:
-            device["hardware"], source["hardware"] = product[0], f"sysObjectID in {product[1]}"
-            as_spelled = spelled(product[0], descr)  # "ICX6430-24" for "snICX643024Switch"
-            if as_spelled:
-                device["hardware"] = as_spelled
-                source["hardware"] += ", as sysDescr spells it"
+            model, how = product_model(product[0], descr)  # "ICX6430-24": snICX643024Switch
+            device["hardware"], source["hardware"] = model, f"sysObjectID in {product[1]}{how}"
             _parse_regex(spec.get("hardware_mib_regex", []), product[0], device, source,
                          f"sysObjectID in {product[1]}")
     template_data = {**device, **{oid: v for oid, v in data.items() if v is not None}}
