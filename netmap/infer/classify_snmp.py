@@ -13,6 +13,7 @@ Pure functions: no I/O, the record is all they see.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import defaultdict
 
@@ -24,7 +25,8 @@ from netmap.infer.identify.keywords import (
     IDENTIFY,
     KEYWORD_SOURCE,
     REFINED_BY,
-    TYPE_DATA,
+    SERVER_OS_VENDORS,
+    appliance_maker,
     keyword_votes,
 )
 from netmap.infer.identify.priors import maker_prior
@@ -67,10 +69,6 @@ def _load_maker_types() -> tuple[
 # product family (longest prefix wins).
 ENTERPRISE_TYPES, FAMILY_PREFIXES = _load_maker_types()
 
-_SERVERS = TYPE_DATA["server_makers"]
-# enterprise numbers and names of makers that sell servers (their Linux banner is a server's)
-_SERVER_OS_VENDORS = frozenset(int(n) for n in _SERVERS["enterprises"])
-_SERVER_BRANDS = re.compile(_SERVERS["brands"], re.IGNORECASE)
 
 _WIFI_IF_TYPES = {71, 188}  # ieee80211, radioMAC
 _MICROWAVE_IF_TYPES = {  # RFC 8561: the air interface of a microwave radio link
@@ -171,6 +169,11 @@ def _without_maker(text: str | None, vendor: str | None) -> str | None:
     return re.sub(re.escape(vendor), " ", text, flags=re.IGNORECASE)
 
 
+def _banner_words(descr: str | None, vendor: str | None) -> str | None:
+    """The sysDescr whose words vote: no host name someone chose, no maker's common word."""
+    return _without_maker(without_host_name(descr), vendor)
+
+
 # Enterprises whose own products run a general-purpose OS as servers (Sun/Oracle, IBM, HP,
 # Apple, Microsoft, Dell, HPE, VMware): for them an OS banner still means "server".
 
@@ -190,10 +193,8 @@ def _descr_votes(
     vendor's (Infoblox, Riverbed, Sophos, ...), or the agent answered that vendor's private MIB
     behind Net-SNMP's default sysObjectID. The vote is scaled down unless the vendor sells
     servers (Dell, HPE, IBM, ...)."""
-    from netmap.discover.snmp.enterprises import vendor_of_enterprise
-
-    votes = keyword_votes(_without_maker(without_host_name(descr), vendor), "sysDescr")
-    if not _os_banner(descr) or enterprise in _SERVER_OS_VENDORS:
+    votes = keyword_votes(_banner_words(descr, vendor), "sysDescr")
+    if not _os_banner(descr) or enterprise in SERVER_OS_VENDORS:
         return votes
     embedded_cpu = _EMBEDDED_CPU.search(descr or "")
     if embedded_cpu:  # "Linux gw 3.10.108 #1 ... mips": router/AP-class hardware, not a server
@@ -201,8 +202,8 @@ def _descr_votes(
         if embedded_cpu.group(0).lower().startswith("mips"):  # home/SOHO routers and APs
             votes.append(_vote(T.ROUTER, 0.3, f"sysDescr Linux on MIPS {embedded_cpu.group(0)!r}"))
         return votes
-    maker = vendor_of_enterprise(enterprise) or vendor
-    if maker is None or _SERVER_BRANDS.search(maker):
+    maker = appliance_maker(enterprise, vendor)
+    if maker is None:
         return votes
     return [
         _vote(v.type, v.weight * 0.4, v.detail + f" (embedded OS of a {maker} appliance)")
@@ -321,7 +322,7 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _self_announced_votes(facts.lldp_capabilities, facts.ip_forwarding)
         votes += _family_vote(facts.sys_object_id)
         votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
-        votes += keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
+        votes += _model_votes(facts)
         votes += _product_votes(facts.sys_object_id, facts.model)
         family, specific = _definition_votes(facts, enterprise), specific_family(facts)
         if family and specific:
@@ -336,7 +337,17 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
     return votes
 
 
-PRODUCT_WORD_WEIGHT = 0.6  # a keyword this strong in the banner or model names the product's type
+def _model_votes(facts: Facts) -> list[TypeVote]:
+    """The model's keywords, less those whose word already voted from sysDescr for the same
+    reason: a model read out of the banner ("KX-NS1000", a uname banner's "x86_64") restates it,
+    and one word counted twice is no second piece of evidence."""
+    banner = _banner_words(facts.sys_descr, facts.vendor)
+    said = {v.detail.removeprefix("sysDescr ") for v in keyword_votes(banner, "sysDescr")}
+    return [v for v in keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
+            if v.detail.removeprefix("model ") not in said]
+
+
+PRODUCT_WORD_WEIGHT = 0.5  # a keyword this strong in the banner or model names the product's type
 
 
 def _names_its_type(votes: list[TypeVote]) -> bool:
@@ -357,11 +368,13 @@ _FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE, T.CAMERA, T.WIRELESS_CONTROLLE
 # LibreNMS's coarse types that hold kinds it has no type for, and which of them a definition
 # typed so names in its title: "Hikvision NVR", "Allworx VoIP" (network, appliance); "Cisco
 # WLC", "Ruckus Wireless SmartZone", "MNI Microwave Radio" (wireless: controllers and backhaul
-# radios among the access points)
+# radios among the access points); "Panasonic KX-NS Series" (server: LibreNMS files telephone
+# systems and softswitches there too, KX-NS, BroadWorks, Cirpack, Mitel Standard Linux)
 _TITLE_REFINES: dict[str, frozenset[DeviceType]] = {
     "network": _FINER_THAN_LIBRENMS,
     "appliance": _FINER_THAN_LIBRENMS,
     "wireless": frozenset({T.WIRELESS_CONTROLLER, T.WIRELESS_BRIDGE}),
+    "server": frozenset({T.PBX}),
 }
 TITLE_SCALE = 0.8  # a title keyword counts as a model name's keyword does
 
@@ -444,13 +457,26 @@ NMAP_PRIOR_MIN_SHARE = 0.25  # types below a quarter of the maker's fingerprints
 
 
 def nmap_prior_votes(maker: str | None) -> list[TypeVote]:
+    """What the maker's nmap fingerprints say, each type's share taken at its lower bound: 3 of
+    4 fingerprints is a thinner claim than 300 of 400, so a prior from a handful weighs less."""
     return [
-        _vote(dtype, NMAP_PRIOR_WEIGHT * share,
+        _vote(dtype, NMAP_PRIOR_WEIGHT * share_lower_bound(share, total),
               f"maker {maker}: {share:.0%} of its {total} nmap OS fingerprints are {dtype.value}",
               PRIOR_SOURCE)
         for dtype, share, total in maker_prior(maker)
         if share >= NMAP_PRIOR_MIN_SHARE and dtype is not T.OTHER
     ]
+
+
+def share_lower_bound(share: float, total: int, z: float = 1.0) -> float:
+    """The Wilson score interval's lower end for a share seen in `total` samples (z = 1: about
+    one standard error): near the share for hundreds of samples, well below it for a handful
+    (3 of 4 gives 0.5, 300 of 400 gives 0.73)."""
+    if total <= 0:
+        return 0.0
+    centre = share + z * z / (2 * total)
+    margin = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total))
+    return max(0.0, (centre - margin) / (1 + z * z / total))
 
 
 def combine(votes: list[TypeVote]) -> dict[DeviceType, float]:

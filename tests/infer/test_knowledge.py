@@ -579,6 +579,34 @@ def test_a_unix_agent_on_server_hardware_names_the_server() -> None:
     assert asyncio.run(read_identity(bare)).identity.vendor == "Microsoft"
 
 
+def test_a_makers_own_appliance_running_linux_names_no_processor_as_its_model() -> None:
+    """Sangfor's vAD answers a plain `uname -a` banner under Sangfor's own number: LibreNMS's
+    generic linux definition matches, but the processor is no model of Sangfor's, nor the
+    kernel release its firmware. Under Net-SNMP's number, or a server maker's, the same banner
+    is a computer's, and keeps both (LibreNMS's own "Generic x86")."""
+    banner = "1.3.6.1.2.1.1.1.0|4|Linux vAD1 2.6.30 #1 SMP Tue Nov 10 20:59:36 CST 2015 x86_64"
+
+    def identity(object_id: str) -> tuple[str | None, str | None]:
+        found = asyncio.run(read_identity(walker(banner, f"1.3.6.1.2.1.1.2.0|6|{object_id}")))
+        assert found.os_family is not None and found.os_family.os == "linux"
+        return found.identity.model, found.identity.os_version
+
+    assert identity("1.3.6.1.4.1.35047") == (None, None)
+    assert identity("1.3.6.1.4.1.8072.3.2.10") == ("Generic x86 64-bit (x86_64)", "2.6.30")
+    assert identity("1.3.6.1.4.1.674.99") == ("Generic x86 64-bit (x86_64)", "2.6.30")
+
+
+def test_a_makers_prior_from_a_handful_of_fingerprints_weighs_less() -> None:
+    """3 of 4 fingerprints and 300 of 400 are the same share, not the same evidence: the prior
+    takes the share's lower bound (Wilson, one standard error)."""
+    from netmap.infer.classify_snmp import share_lower_bound
+
+    assert share_lower_bound(0.75, 4) == pytest.approx(0.5)
+    assert 0.72 < share_lower_bound(0.75, 400) < 0.75
+    assert share_lower_bound(1.0, 3) == pytest.approx(0.75)
+    assert share_lower_bound(0.0, 10) == 0.0 and share_lower_bound(0.5, 0) == 0.0
+
+
 def test_an_esxi_host_is_its_machines_makers() -> None:
     """ESXi's agent answers under VMware's number; its ENTITY-MIB chassis names the machine. The
     inventory's vendor is the machine's maker (the bid prices a Dell), the OS stays ESXi's."""
@@ -784,7 +812,52 @@ def test_a_keyword_against_the_os_definitions_type_counts_half() -> None:
         sys_descr="Panasonic KX-NS1000", model="KX-NS1000",
         os_family=OsFamily(os="panasonic-ns", text="Panasonic", type="server", group=None,
                            matched_by="sysObjectID starts with '.1.3.6.1.4.1.258'")))
-    assert snmp_type_hint(pbx)[0] is T.PBX
+    [word] = [v for v in snmp_type_votes(pbx) if v.type is T.PBX]
+    assert word.weight == 0.5 and "not a type" not in word.detail  # in full, not halved
+
+
+def test_a_model_read_out_of_the_banner_is_no_second_piece_of_evidence() -> None:
+    """The model "KX-NS1000" is the banner's first word: its telephony keyword votes once. Where
+    the model is a word the banner lacks, it votes too."""
+    restated = SnmpRecord(ip="10.0.0.4", facts=Facts(sys_descr="KX-NS1000 Ver00700128",
+                                                     model="KX-NS1000"))
+    assert [v.detail for v in snmp_type_votes(restated) if v.type is T.PBX] == [
+        "sysDescr telephony keyword 'KX-NS1000'"]
+    uname = SnmpRecord(ip="10.0.0.5", facts=Facts(
+        sys_descr="Linux (none) 2.6.32 #2 SMP x86_64", model="Generic x86 64-bit (x86_64)"))
+    assert not [v for v in snmp_type_votes(uname) if v.detail.startswith("model ")]
+    own = SnmpRecord(ip="10.0.0.6", facts=Facts(sys_descr="Panasonic", model="KX-NS1000"))
+    assert [v.detail for v in snmp_type_votes(own) if v.type is T.PBX] == [
+        "model telephony keyword 'KX-NS1000'"]
+
+
+def test_a_server_typed_definition_titled_for_a_telephone_system_names_a_pbx() -> None:
+    """LibreNMS has no PBX type and files Panasonic's KX-NS under "server": its title names
+    the telephone system, as a camera's title does under "network". The definition's own type
+    stays a rival, so the PBX is shown for confirmation, not as certain."""
+    from netmap.infer.classify_snmp import DISAGREEMENT_CAP
+
+    def kx_ns(title: str) -> SnmpRecord:
+        return SnmpRecord(ip="10.0.0.4", facts=Facts(
+            sys_descr="KX-NS1000 Ver00700128", model="KX-NS1000",
+            os_family=OsFamily(os="panasonic-ns", text=title, type="server", group=None,
+                               matched_by="sysObjectID starts with '.1.3.6.1.4.1.258.601.3'")))
+
+    dtype, confidence, _why = snmp_type_hint(kx_ns("Panasonic KX-NS Series"))
+    assert dtype is T.PBX and confidence <= DISAGREEMENT_CAP
+    assert snmp_type_hint(kx_ns("Panasonic"))[0] is T.SERVER  # nothing but the banner's word
+    assert not any("title" in v.detail for v in snmp_type_votes(kx_ns("Linux Server")))
+
+
+def test_a_collaboration_definition_holds_projectors_as_well_as_call_control() -> None:
+    """LibreNMS's "collaboration" files projectors and presentation boxes (Epson, Christie,
+    Barco ClickShare) beside call control: a projector's own word makes it netmap's "other"."""
+    rec = SnmpRecord(ip="10.0.0.9", facts=Facts(
+        sys_descr="EPSON Network Projector", model="EPSON Network Projector",
+        os_family=OsFamily(os="epson-projector", text="Epson Projector", type="collaboration",
+                           group=None, matched_by="sysObjectID starts with '.1.3.6.1.4.1.1248'")))
+    dtype, confidence, _why = snmp_type_hint(rec)
+    assert dtype is T.OTHER and confidence > 0.6
 
 
 def test_structure_votes_need_no_maker() -> None:

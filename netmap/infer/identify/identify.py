@@ -33,11 +33,12 @@ from netmap.discover.snmp.candidates import (
     R_VENDOR_MIB,
     Field_,
 )
-from netmap.discover.snmp.enterprises import maker_in_title
+from netmap.discover.snmp.enterprises import enterprise_of, maker_in_title
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker
 from netmap.discover.snmp.vendors import identify as identify_vendor, read_system
 from netmap.discover.snmp.walker import SnmpError, Walker
 from netmap.infer.identify import librenms
+from netmap.infer.identify.keywords import appliance_maker
 from netmap.infer.identify.votes import GENERIC_FAMILIES
 from netmap.model import Facts, Identity, OsFamily, SnmpRecord
 
@@ -134,9 +135,11 @@ async def read_identity(walker: Walker, system: Mapping[str, Any] | None = None)
     except SnmpError:
         match = None
     # only a general-purpose OS family's hardware is its processor, and its version the kernel's
-    # (LibreNMS's own "Generic x86"): a product's family names what its uname banner does not
+    # (LibreNMS's own "Generic x86"): a product's family names what its uname banner does not,
+    # and so does a maker's own sysObjectID (a Sangfor or ZTE appliance that runs Linux)
+    general = (match is None or _generic(match)) and appliance_maker(enterprise_of(object_id)) is None
     identity = await identify_vendor(walker, system or {}, seeds=_seeds(match),
-                                     general_os=match is None or _generic(match))
+                                     general_os=general)
     family = None
     if match is not None:
         identity.evidence.insert(0, f"os family: {match.evidence}")

@@ -53,10 +53,30 @@ def _keyword(kw: dict[str, Any]) -> Keyword:
                    instead_of, only == "snmp")
 
 
+_SERVERS = TYPE_DATA["server_makers"]
+# enterprise numbers and names of makers that sell servers (their Linux banner is a server's)
+SERVER_OS_VENDORS = frozenset(int(n) for n in _SERVERS["enterprises"])
+_SERVER_BRANDS = re.compile(_SERVERS["brands"], re.IGNORECASE)
+
+
+def appliance_maker(enterprise: int | None, vendor: str | None = None) -> str | None:
+    """The maker whose own product a general-purpose OS runs in, where the agent answers under
+    that maker's enterprise number (Infoblox, Sangfor, ZTE) or its MIBs named it (`vendor`);
+    None for a maker that sells servers (Dell, HPE, IBM, ...) and for Net-SNMP's own numbers."""
+    from netmap.discover.snmp.enterprises import registrant_of, vendor_of_enterprise
+
+    if enterprise in SERVER_OS_VENDORS:
+        return None
+    maker = (vendor_of_enterprise(enterprise) or registrant_of(enterprise)
+             if enterprise is not None else None) or vendor
+    return None if maker is None or _SERVER_BRANDS.search(maker) else maker
+
+
 KEYWORDS = load_keywords()
 # the types each finer word stands in for: "wireless LAN controller" is no access point
 REFINED_BY: dict[DeviceType, frozenset[DeviceType]] = {
-    kw.type: kw.instead_of for kw in KEYWORDS if kw.instead_of
+    dtype: frozenset(t for kw in KEYWORDS if kw.type == dtype for t in kw.instead_of)
+    for dtype in {kw.type for kw in KEYWORDS if kw.instead_of}
 }
 
 
