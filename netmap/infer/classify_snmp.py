@@ -174,10 +174,6 @@ def _banner_words(descr: str | None, vendor: str | None) -> str | None:
     return _without_maker(without_host_name(descr), vendor)
 
 
-# Enterprises whose own products run a general-purpose OS as servers (Sun/Oracle, IBM, HP,
-# Apple, Microsoft, Dell, HPE, VMware): for them an OS banner still means "server".
-
-
 def _os_banner(descr: str | None) -> bool:
     return bool(descr and _OS_BANNER.match(descr))
 
@@ -342,9 +338,10 @@ def _model_votes(facts: Facts) -> list[TypeVote]:
     reason: a model read out of the banner ("KX-NS1000", a uname banner's "x86_64") restates it,
     and one word counted twice is no second piece of evidence."""
     banner = _banner_words(facts.sys_descr, facts.vendor)
-    said = {v.detail.removeprefix("sysDescr ") for v in keyword_votes(banner, "sysDescr")}
+    said = {v.detail.removeprefix("sysDescr ").casefold()
+            for v in keyword_votes(banner, "sysDescr")}
     return [v for v in keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
-            if v.detail.removeprefix("model ") not in said]
+            if v.detail.removeprefix("model ").casefold() not in said]
 
 
 PRODUCT_WORD_WEIGHT = 0.5  # a keyword this strong in the banner or model names the product's type
@@ -369,7 +366,8 @@ _FINER_THAN_LIBRENMS = frozenset({T.PBX, T.PHONE, T.CAMERA, T.WIRELESS_CONTROLLE
 # typed so names in its title: "Hikvision NVR", "Allworx VoIP" (network, appliance); "Cisco
 # WLC", "Ruckus Wireless SmartZone", "MNI Microwave Radio" (wireless: controllers and backhaul
 # radios among the access points); "Panasonic KX-NS Series" (server: LibreNMS files telephone
-# systems and softswitches there too, KX-NS, BroadWorks, Cirpack, Mitel Standard Linux)
+# systems and softswitches there too, KX-NS, BroadWorks, Cirpack, Mitel Standard Linux; only a
+# title with a telephony word votes, and the definition's "server" stays its rival)
 _TITLE_REFINES: dict[str, frozenset[DeviceType]] = {
     "network": _FINER_THAN_LIBRENMS,
     "appliance": _FINER_THAN_LIBRENMS,

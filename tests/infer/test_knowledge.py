@@ -826,6 +826,9 @@ def test_a_model_read_out_of_the_banner_is_no_second_piece_of_evidence() -> None
     uname = SnmpRecord(ip="10.0.0.5", facts=Facts(
         sys_descr="Linux (none) 2.6.32 #2 SMP x86_64", model="Generic x86 64-bit (x86_64)"))
     assert not [v for v in snmp_type_votes(uname) if v.detail.startswith("model ")]
+    shouted = SnmpRecord(ip="10.0.0.4", facts=Facts(sys_descr="kx-ns1000 ver00700128",
+                                                    model="KX-NS1000"))
+    assert len([v for v in snmp_type_votes(shouted) if v.type is T.PBX]) == 1
     own = SnmpRecord(ip="10.0.0.6", facts=Facts(sys_descr="Panasonic", model="KX-NS1000"))
     assert [v.detail for v in snmp_type_votes(own) if v.type is T.PBX] == [
         "model telephony keyword 'KX-NS1000'"]
