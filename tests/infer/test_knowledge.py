@@ -589,10 +589,19 @@ def test_a_makers_own_appliance_running_linux_names_no_processor_as_its_model() 
     def identity(object_id: str) -> tuple[str | None, str | None]:
         found = asyncio.run(read_identity(walker(banner, f"1.3.6.1.2.1.1.2.0|6|{object_id}")))
         assert found.os_family is not None and found.os_family.os == "linux"
+        notes.extend(found.identity.evidence)
         return found.identity.model, found.identity.os_version
 
+    notes: list[str] = []
     assert identity("1.3.6.1.4.1.35047") == (None, None)
+    # the evidence says what was set aside, and why
+    assert "model: not 'Generic x86 64-bit (x86_64)' (sysDescr: uname machine): a product's " \
+        "own OS: its uname banner names the processor and kernel, not the model and " \
+        "firmware" in notes
+    assert any(n.startswith("os_version: not '2.6.30'") for n in notes)
+    notes.clear()
     assert identity("1.3.6.1.4.1.8072.3.2.10") == ("Generic x86 64-bit (x86_64)", "2.6.30")
+    assert not [n for n in notes if ": not " in n]
     assert identity("1.3.6.1.4.1.674.99") == ("Generic x86 64-bit (x86_64)", "2.6.30")
 
 

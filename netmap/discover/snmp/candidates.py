@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from netmap.discover.snmp.walker import SnmpValue
 from netmap.placeholders import placeholder
@@ -81,6 +81,8 @@ class Candidates:
     """Proposed values per field; the first useful proposal of the highest rank wins."""
 
     items: dict[str, list[tuple[float, str, str]]] = field(default_factory=dict)
+    # what was set aside and why: a field's best proposal withdrawn is evidence too
+    notes: list[str] = field(default_factory=list)
 
     def add(self, name: Field_, rank: float, value: str | None, source: str) -> None:
         cleaned = useful(text(value))
@@ -89,10 +91,14 @@ class Candidates:
         if cleaned:
             self.items.setdefault(name, []).append((rank, cleaned, source))
 
-    def withdraw(self, unwanted: Callable[[str, str, str], bool]) -> None:
-        """Withdraw the proposals for which `unwanted(field, value, source)` holds."""
+    def withdraw(self, unwanted: Callable[[str, str, str], bool], why: str) -> None:
+        """Withdraw the proposals for which `unwanted(field, value, source)` holds; where one
+        was the field's best, a note says which and `why`."""
         for name, proposals in self.items.items():
+            best = self.best(cast(Field_, name))
             self.items[name] = [p for p in proposals if not unwanted(name, p[1], p[2])]
+            if best is not None and unwanted(name, *best):
+                self.notes.append(f"{name}: not {best[0]!r} ({best[1]}): {why}")
 
     def value_from(self, name: Field_, source: str) -> str | None:
         return next((value for _rank, value, src in self.items.get(name, []) if src == source),

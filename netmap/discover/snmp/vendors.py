@@ -465,7 +465,8 @@ def _without_uname(found: Candidates) -> None:
         return source in (UNAME_MACHINE, UNAME_RELEASE) or (
             name == "os_version" and restated and kernel is not None and value in kernel)
 
-    found.withdraw(unwanted)
+    found.withdraw(unwanted, "a product's own OS: its uname banner names the processor and "
+                   "kernel, not the model and firmware")
 
 
 async def read_system(
@@ -565,6 +566,7 @@ def _choose(found: Candidates, host: str | None = None) -> Identity:
         chosen[name] = best[0] if best else None
         if best:
             evidence.append(f"{name}: {best[1]}")
+    evidence += found.notes
     return Identity(
         vendor=chosen["vendor"],
         model=chosen["model"],
