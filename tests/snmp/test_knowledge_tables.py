@@ -235,3 +235,18 @@ def test_a_maker_prior_names_the_maker_of_its_number() -> None:
         if not any(maker[:4] in name or name[:4] in maker for name in names):
             wrong.append((number, why))
     assert rows >= 200 and not wrong, wrong
+
+
+def test_a_types_refinements_gather_every_row_of_it() -> None:
+    """Two keyword rows of one type that each stand in for another type: both count (a dict
+    keyed by type kept only the last row's)."""
+    from netmap.infer.identify.keywords import refinements
+    from netmap.model import DeviceType as T
+
+    text = "\n".join([
+        "[[keyword]]", "pattern = 'voip gateway'", 'type = "pbx"', "weight = 0.6", 'reason = "g"',
+        'instead_of = ["router"]',
+        "[[keyword]]", "pattern = 'asterisk'", 'type = "pbx"', "weight = 0.8", 'reason = "a"',
+        'instead_of = ["server"]',
+    ])  # fmt: skip
+    assert refinements(load_keywords(text)) == {T.PBX: frozenset({T.ROUTER, T.SERVER})}

@@ -72,12 +72,15 @@ def appliance_maker(enterprise: int | None, vendor: str | None = None) -> str | 
     return None if maker is None or _SERVER_BRANDS.search(maker) else maker
 
 
+def refinements(keywords: tuple[Keyword, ...]) -> dict[DeviceType, frozenset[DeviceType]]:
+    """The types each finer type's words stand in for, over all of its keyword rows."""
+    return {dtype: frozenset(t for kw in keywords if kw.type == dtype for t in kw.instead_of)
+            for dtype in {kw.type for kw in keywords if kw.instead_of}}
+
+
 KEYWORDS = load_keywords()
 # the types each finer word stands in for: "wireless LAN controller" is no access point
-REFINED_BY: dict[DeviceType, frozenset[DeviceType]] = {
-    dtype: frozenset(t for kw in KEYWORDS if kw.type == dtype for t in kw.instead_of)
-    for dtype in {kw.type for kw in KEYWORDS if kw.instead_of}
-}
+REFINED_BY = refinements(KEYWORDS)
 
 
 def keyword_votes(
