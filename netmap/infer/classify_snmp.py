@@ -169,11 +169,6 @@ def _without_maker(text: str | None, vendor: str | None) -> str | None:
     return re.sub(re.escape(vendor), " ", text, flags=re.IGNORECASE)
 
 
-def _banner_words(descr: str | None, vendor: str | None) -> str | None:
-    """The sysDescr whose words vote: no host name someone chose, no maker's common word."""
-    return _without_maker(without_host_name(descr), vendor)
-
-
 def _os_banner(descr: str | None) -> bool:
     return bool(descr and _OS_BANNER.match(descr))
 
@@ -181,15 +176,21 @@ def _os_banner(descr: str | None) -> bool:
 _OS_BANNER = re.compile(rf"^({UNIX_OS})\b", re.I)
 
 
+def _banner_keyword_votes(facts: Facts) -> list[TypeVote]:
+    """The keywords of sysDescr, less the host name someone chose and a maker's common word."""
+    return keyword_votes(_without_maker(without_host_name(facts.sys_descr), facts.vendor),
+                         "sysDescr")
+
+
 def _descr_votes(
-    descr: str | None, enterprise: int | None, vendor: str | None = None
+    descr: str | None, enterprise: int | None, vendor: str | None, words: list[TypeVote]
 ) -> list[TypeVote]:
-    """sysDescr keywords. A bare "Linux <host> <kernel>" banner is the embedded OS of a vendor
-    appliance, not a server, when a specific vendor made the device: its sysObjectID is the
-    vendor's (Infoblox, Riverbed, Sophos, ...), or the agent answered that vendor's private MIB
-    behind Net-SNMP's default sysObjectID. The vote is scaled down unless the vendor sells
-    servers (Dell, HPE, IBM, ...)."""
-    votes = keyword_votes(_banner_words(descr, vendor), "sysDescr")
+    """sysDescr's keyword votes (`words`), weighed. A bare "Linux <host> <kernel>" banner is
+    the embedded OS of a vendor appliance, not a server, when a specific vendor made the
+    device: its sysObjectID is the vendor's (Infoblox, Riverbed, Sophos, ...), or the agent
+    answered that vendor's private MIB behind Net-SNMP's default sysObjectID. The vote is
+    scaled down unless the vendor sells servers (Dell, HPE, IBM, ...)."""
+    votes = words
     if not _os_banner(descr) or enterprise in SERVER_OS_VENDORS:
         return votes
     embedded_cpu = _EMBEDDED_CPU.search(descr or "")
@@ -317,8 +318,9 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
         votes += _services_votes(facts.services)
         votes += _self_announced_votes(facts.lldp_capabilities, facts.ip_forwarding)
         votes += _family_vote(facts.sys_object_id)
-        votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor)
-        votes += _model_votes(facts)
+        words = _banner_keyword_votes(facts)
+        votes += _descr_votes(facts.sys_descr, enterprise, facts.vendor, words)
+        votes += _model_votes(facts, words)
         votes += _product_votes(facts.sys_object_id, facts.model)
         family, specific = _definition_votes(facts, enterprise), specific_family(facts)
         if family and specific:
@@ -333,13 +335,11 @@ def snmp_type_votes(rec: SnmpRecord) -> list[TypeVote]:
     return votes
 
 
-def _model_votes(facts: Facts) -> list[TypeVote]:
-    """The model's keywords, less those whose word already voted from sysDescr for the same
-    reason: a model read out of the banner ("KX-NS1000", a uname banner's "x86_64") restates it,
-    and one word counted twice is no second piece of evidence."""
-    banner = _banner_words(facts.sys_descr, facts.vendor)
-    said = {v.detail.removeprefix("sysDescr ").casefold()
-            for v in keyword_votes(banner, "sysDescr")}
+def _model_votes(facts: Facts, banner_words: list[TypeVote]) -> list[TypeVote]:
+    """The model's keywords, less those whose word already voted from sysDescr (`banner_words`)
+    for the same reason: a model read out of the banner ("KX-NS1000", a uname banner's "x86_64")
+    restates it, and one word counted twice is no second piece of evidence."""
+    said = {v.detail.removeprefix("sysDescr ").casefold() for v in banner_words}
     return [v for v in keyword_votes(_without_maker(facts.model, facts.vendor), "model", 0.8)
             if v.detail.removeprefix("model ").casefold() not in said]
 

@@ -153,7 +153,7 @@ def maker_in_title(title: str | None, marks: Sequence[str] = (), enterprises: Se
     first = title.split()[0].strip(",.:;()")
     if len(first) >= 3 and any(ch.isalpha() for ch in first) \
             and first.casefold() in _registrant_first_words() \
-            and _borne(_squash(first), [*marks, *aliases], enterprises):
+            and _borne(squash(first), [*marks, *aliases], enterprises):
         return first
     return _maker_by_marks(title, marks)
 
@@ -161,14 +161,15 @@ def maker_in_title(title: str | None, marks: Sequence[str] = (), enterprises: Se
 def _borne(word: str, marks: Sequence[str], enterprises: Sequence[int]) -> bool:
     """Whether the definition's agents' registrants or its own marks bear `word` (either
     begins with the other: "FS.COM" and group `fs`)."""
-    owners = [_squash(name) for n in enterprises if (name := registrant_of(n))]
+    owners = [squash(name) for n in enterprises if (name := registrant_of(n))]
     if not owners:
         return True
-    names = owners + [key for mark in marks if len(key := _squash(mark)) >= 2]
+    names = owners + [key for mark in marks if len(key := squash(mark)) >= 2]
     return any(name.startswith(word) or word.startswith(name) for name in names)
 
 
-def _squash(word: str) -> str:
+def squash(word: str) -> str:
+    """The letters and digits of `word`, case folded: "FWS648G-POE" -> "fws648gpoe"."""
     return re.sub(r"[^0-9a-z]", "", word.casefold())
 
 
@@ -177,7 +178,7 @@ def _maker_by_marks(title: str, marks: Sequence[str]) -> str | None:
     `bdcom`), or the registrant a mark names ("SyncServer", logo `microsemi`). The logo can name
     a product too ("PanOS", logo `panos`): a title word alone counts only when it leads a title
     of several words."""
-    ordered = [key for mark in marks if len(key := _squash(mark)) >= 3 and key not in _NOT_MAKERS]
+    ordered = [key for mark in marks if len(key := squash(mark)) >= 3 and key not in _NOT_MAKERS]
     keys = set(ordered)
     if not keys:
         return None
@@ -185,9 +186,9 @@ def _maker_by_marks(title: str, marks: Sequence[str]) -> str | None:
     words = [word for word in words if word]
     registrants = _registrant_first_words()
     for word in words:
-        if _squash(word) in keys and _squash(word) in registrants:
+        if squash(word) in keys and squash(word) in registrants:
             return word
-    if len(words) >= 2 and _squash(words[0]) in keys:
+    if len(words) >= 2 and squash(words[0]) in keys:
         return words[0]
     for key in ordered:  # the logo before the MIB folder
         if len(key) >= 4 and key in registrants:

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from netmap.discover.snmp.datafiles import tsv_rows
+from netmap.discover.snmp.enterprises import squash
 from netmap.discover.snmp.oids import longest_prefix
 
 
@@ -55,10 +56,6 @@ def product_of(sys_object_id: str | None) -> tuple[str, str] | None:
     return (_BRANCHES[branch], "Ceragon IP-20 branch") if branch else None
 
 
-def _squashed(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.casefold())
-
-
 def _tails(identifier: str) -> set[str]:
     """The identifier from each of its word starts, squashed, each also without a last word
     that holds no digit (the kind a MIB appends: "Switch", "Router"): "snICX643024Switch" gives
@@ -77,7 +74,7 @@ def _tails(identifier: str) -> set[str]:
     ]  # fmt: skip
     last = starts[-1]
     ends = [n, last] if last > 0 and identifier[last:].isalpha() else [n]
-    return {_squashed(identifier[i:end]) for i in starts for end in ends if i < end}
+    return {squash(identifier[i:end]) for i in starts for end in ends if i < end}
 
 
 _WORD = re.compile(r"[^\s,;()\[\]\"']+")
@@ -96,7 +93,7 @@ def spelled(identifier: str, text: str | None) -> str | None:
     best, best_key = None, ""
     for match in _WORD.finditer(text):
         word = match.group().strip(".:")
-        key = _squashed(word)
+        key = squash(word)
         if (len(key) >= 4 and len(key) > len(best_key) and key in tails
                 and re.search(r"\d", key) and re.search(r"[a-z]", key)):  # fmt: skip
             best, best_key = word, key
