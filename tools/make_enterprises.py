@@ -16,6 +16,8 @@ import re
 import sys
 from pathlib import Path
 
+import command_line  # tools/, beside this script
+
 DEFAULT_SOURCE = Path("/usr/share/wireshark/enterprises.tsv")
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "netmap/discover/snmp/data/enterprise-numbers.tsv.gz"
 
@@ -34,8 +36,8 @@ def parse(text: str) -> dict[int, str]:
 
 
 def main(argv: list[str]) -> int:
-    source = Path(argv[0]) if argv else DEFAULT_SOURCE
-    output = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUTPUT
+    source, output = command_line.source_and_output(
+        __doc__, argv, ("SOURCE", DEFAULT_SOURCE, "the IANA registry, TSV or raw text"), DEFAULT_OUTPUT)
     table = parse(source.read_text(encoding="utf-8", errors="replace"))
     if len(table) < 10000:
         print(f"{source}: only {len(table)} entries, not the IANA registry", file=sys.stderr)

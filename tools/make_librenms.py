@@ -45,6 +45,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import command_line  # tools/, beside this script
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -719,9 +720,14 @@ def write(table: dict[str, Any], out: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    source = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
-    out = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUT
-    mibs = Path(argv[3]) if len(argv) > 3 else None  # a checkout's mibs/ (default: DIR/product-mibs)
+    source, out, mibs = command_line.paths(
+        __doc__,
+        argv,
+        ("LIBRENMS_DIR", DEFAULT_DIR, "os_detection/, os_discovery/ and symbols.tsv"),
+        ("OUTPUT", DEFAULT_OUT, "the table to write"),
+        ("MIBS", None, "a LibreNMS checkout's mibs/ (default: LIBRENMS_DIR/product-mibs)"),
+    )
+    assert source is not None and out is not None
     if not (source / "os_detection").is_dir() or not (source / "symbols.tsv").is_file():
         print(f"{source}: needs os_detection/, os_discovery/ and symbols.tsv", file=sys.stderr)
         return 2
@@ -736,4 +742,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv[1:]))

@@ -56,6 +56,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import command_line  # tools/, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
@@ -189,8 +191,8 @@ def render(counts: Counter[tuple[str, DeviceType]]) -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    source = Path(argv[0]) if argv else DEFAULT_DB
-    output = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
+    source, output = command_line.source_and_output(
+        __doc__, argv, ("NMAP_OS_DB", DEFAULT_DB, "nmap's nmap-os-db"), DEFAULT_OUT)
     try:
         text = source.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:

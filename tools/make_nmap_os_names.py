@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote
 
+import command_line  # tools/, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = Path("/usr/share/nmap")
 DEFAULT_OUT = ROOT / "netmap" / "infer" / "identify" / "data" / "nmap-os-names.tsv"
@@ -46,8 +48,8 @@ def os_names(text: str) -> tuple[set[str], list[str]]:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
-    out = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUT
+    folder, out = command_line.source_and_output(
+        __doc__, argv, ("NMAP_DIR", DEFAULT_DIR, "nmap's data directory"), DEFAULT_OUT)
     names: set[str] = set()
     for source in SOURCES:
         path = folder / source
@@ -66,4 +68,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv))
+    raise SystemExit(main(sys.argv[1:]))

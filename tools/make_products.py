@@ -98,6 +98,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import command_line  # tools/, beside this script
+
 
 def _project_root() -> Path:
     """The directory holding pyproject.toml, searched upward from this file."""
@@ -574,8 +576,8 @@ def render(rows: list[tuple[str, str, str]]) -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    source = Path(argv[0]) if argv else DEFAULT_SOURCE
-    output = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUTPUT
+    source, output = command_line.source_and_output(
+        __doc__, argv, ("MIB_DIR", DEFAULT_SOURCE, "a tree of MIB files"), DEFAULT_OUTPUT)
     if not source.is_dir():
         print(f"{source}: not a directory of MIB files", file=sys.stderr)
         return 1
