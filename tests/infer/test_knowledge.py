@@ -243,6 +243,29 @@ def test_a_bdcom_agent_names_its_mother_card_from_its_own_enterprise() -> None:
     assert "serial_number: LibreNMS bdcom: NMS-CHASSIS::nmscardSerial.0" in ident.evidence
 
 
+
+@pytest.mark.parametrize(("lines", "os_name", "field", "value", "source"), [
+    # Junos.php GETs jnxBoxSerialNo (no YAML definition reads it; no vendor rule either now)
+    (["1.3.6.1.2.1.1.1.0|4|Juniper Networks, Inc. ex9999 Ethernet Switch, kernel JUNOS 99.1R1.1",
+      "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.2636.1.1.1.2.999",
+      "1.3.6.1.4.1.2636.3.1.3.0|4|XX9999999999"],
+     "junos", "serial_number", "XX9999999999", "LibreNMS/OS/Junos.php"),
+    # Shared/Zyxel.php, for a definition with no discovery: the version before the first " | "
+    (["1.3.6.1.2.1.1.1.0|4|Prestige 999",
+      "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.890.1.2.999",
+      "1.3.6.1.4.1.890.1.15.3.1.6.0|4|V9.99(ABC.1) | 01/01/2099"],
+     "prestige", "os_version", "V9.99(ABC.1)", "LibreNMS/OS/Shared/Zyxel.php"),
+])
+def test_a_transcribed_php_class_reads_its_object(
+        lines: list[str], os_name: str, field: str, value: str, source: str) -> None:
+    """The rows transcribed from LibreNMS's PHP OS classes (tools/data/librenms-classes.yaml)
+    reach the identity, and its evidence names the class."""
+    found = asyncio.run(read_identity(walker(*lines)))
+    assert found.os_family is not None and found.os_family.os == os_name
+    assert getattr(found.identity, field) == value
+    assert any(line.startswith(f"{field}: ") and source in line for line in found.identity.evidence)
+
+
 def test_the_shipped_table_is_what_the_generator_makes_of_the_knowledge(tmp_path: Path) -> None:
     """Regenerating from the shared knowledge gives the shipped bytes: a table edited by hand,
     or a generator input changed without regenerating (netmap's own OID table is one), fails."""

@@ -83,14 +83,14 @@ def test_the_generator_lists_every_os_once_decoded_and_sorted(tmp_path: Path) ->
     (tmp_path / "nmap-service-probes").write_text(PROBES, encoding="utf-8")
     (tmp_path / "nmap-os-db").write_text(OS_DB, encoding="utf-8")
     out1, out2 = tmp_path / "a.tsv", tmp_path / "b.tsv"
-    assert tool.main(["tool", str(tmp_path), str(out1)]) == 0
-    assert tool.main(["tool", str(tmp_path), str(out2)]) == 0
+    assert tool.main([str(tmp_path), str(out1)]) == 0
+    assert tool.main([str(tmp_path), str(out2)]) == 0
     assert out1.read_bytes() == out2.read_bytes()
     rows = [line for line in out1.read_text().splitlines() if not line.startswith("#")]
     # versions dropped, %-escapes decoded, a CPE filled from the banner ($2) left out
     assert rows == ["debian\tdebian_linux", "ibm\tz/os", "linux\tlinux_kernel"]
     (tmp_path / "nmap-os-db").unlink()
-    assert tool.main(["tool", str(tmp_path), str(tmp_path / "c.tsv")]) == 1
+    assert tool.main([str(tmp_path), str(tmp_path / "c.tsv")]) == 1
 
 
 def test_the_os_named_from_nmaps_own_lines_agrees_with_their_cpes() -> None:
