@@ -155,6 +155,22 @@ def test_a_phone_without_snmp_is_inventoried_from_lldp_med_and_its_banner(
     assert named and {(h.vendor, h.model) for h in named} == {("Yealink", "SIP-T46U")}, sip
 
 
+
+def test_the_routers_serial_is_read_where_the_librenms_iosxe_class_reads_it(
+    lab: Any, inventory: Inventory
+) -> None:
+    """rtr1 answers as an ISR 4331 running IOS XE, with an ENTITY-MIB chassis row. LibreNMS's
+    IOS XE definition has no `os` discovery of its own; its PHP class (transcribed in
+    tools/data/librenms-classes.yaml) reads the serial from entPhysicalSerialNum.1, and the
+    identity's evidence names that class."""
+    truth = next(d for d in lab.devices if d.name == "rtr1")
+    ip = truth.interfaces[0].ips[0].split("/")[0]
+    rtr = next(d for d in inventory.devices if ip in d.addresses)
+    assert (rtr.vendor, rtr.model, rtr.serial) == (truth.vendor, truth.model, truth.serial)
+    assert ("serial: LibreNMS iosxe: LibreNMS/OS/Iosxe.php ENTITY-MIB::entPhysicalSerialNum.1"
+            in rtr.identity_evidence), rtr.identity_evidence
+
+
 def test_a_copier_without_snmp_or_lldp_is_named_by_its_banner_and_its_ipp(
     lab: Any, inventory: Inventory
 ) -> None:
