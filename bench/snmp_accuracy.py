@@ -54,6 +54,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from netmap.discover.snmp import oids  # noqa: E402
 from netmap.discover.snmp.enterprises import iana_name  # noqa: E402
 from netmap.discover.snmp.snmprec import SnmprecWalker  # noqa: E402
 from netmap.discover.snmp.walker import Walker  # noqa: E402
@@ -513,7 +514,7 @@ def os_row(expected: dict[str, Any]) -> dict[str, Any] | None:
 # An expected "hardware" that is a bare dotted number ("1.0.1", "3.20") is the hardware revision
 # some definitions read; it names no model, so it is counted apart, not scored.
 REVISION = re.compile(r"v?\d+(\.\d+)+")
-SNMP_SET_SERIAL_NO = "1.3.6.1.6.3.1.1.6.1.0"  # SNMPv2-MIB::snmpSetSerialNo, a TestAndIncr lock
+SNMP_SET_SERIAL_NO = oids.scalar(oids.SNMP_SET_SERIAL_NO)  # a TestAndIncr lock
 
 
 def set_serial_no(path: Path) -> str | None:

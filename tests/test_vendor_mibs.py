@@ -13,6 +13,7 @@ import pytest
 from netmap.discover.snmp import vendor_mibs
 from netmap.discover.snmp.datafiles import data_text, table_lines
 from netmap.infer.identify import librenms
+from netmap.infer.identify.identify import _FIELD_MAP
 from netmap.model import Identity
 from tests.walks import identify_lines
 
@@ -301,21 +302,8 @@ def test_product_line_probe(lines: tuple[str, ...], field: str, want: str) -> No
 
 # --- the hand table holds only what the LibreNMS table does not --------------------------------
 
-_LIBRENMS_FIELD = {"model": "hardware", "serial_number": "serial", "os_version": "version"}
-
-
-def _under(prefix: str, root: str) -> bool:
-    return prefix == root or prefix.startswith(root + ".")
-
-
-def _own_prefixes(definition: dict[str, Any]) -> set[str]:
-    return {value.lstrip(".") for item in definition["detect"]
-            for key, negated, values in item if key == "sysObjectID" and not negated
-            for value in values}  # fmt: skip
-
-
 def _reads(definition: dict[str, Any], field: str) -> set[str]:
-    spec = ((definition.get("discover") or {}).get("fields") or {}).get(field)
+    spec = librenms.discovery_spec(definition).get("fields", {}).get(field)
     return {oid.lstrip(".") for oid, _ in spec["oids"]} if spec else set()
 
 
@@ -326,16 +314,16 @@ def test_no_vendor_row_repeats_what_every_definition_of_its_maker_reads() -> Non
     definition matches only its own number."""
     extra = vendor_mibs._companion()
     elsewhere = {*extra["net_snmp_appliances"], *extra["server_hardware"]}
+    theirs = {ours: field for field, ours in _FIELD_MAP}
     table = librenms.definitions()
     repeated = []
     for _, line in table_lines(data_text("vendor-mibs.tsv")):
         cols = line.split("\t")
-        enterprise, field, how, oid = cols[0], cols[1], cols[2], cols[3].lstrip(".")
-        if int(enterprise) in elsewhere:
+        enterprise, field, how, oid = int(cols[0]), cols[1], cols[2], cols[3].lstrip(".")
+        if enterprise in elsewhere:
             continue
         instances = {oid, oid + ".0"} if how == "scalar" else {oid}
-        root = f"1.3.6.1.4.1.{enterprise}"
-        makers = [d for d in table if any(_under(p, root) for p in _own_prefixes(d))]
-        if makers and all(instances & _reads(d, _LIBRENMS_FIELD[field]) for d in makers):
+        makers = [d for d in table if enterprise in librenms.agent_enterprises(d)]
+        if makers and all(instances & _reads(d, theirs[field]) for d in makers):
             repeated.append(f"{enterprise} {field} {cols[4]}")
     assert repeated == []

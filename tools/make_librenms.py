@@ -553,22 +553,24 @@ def _regex_lists(sources: Any) -> list[Any]:
     return [_regex_list(r) for r in _values(sources)]
 
 
-# Objects two definitions read as a serial number that are no serial number of anything: the
-# agent's set-request lock (TestAndIncr, RFC 3418) counts SETs. Left out with a report line.
+# Objects some definitions read as a serial number that are no serial number of anything, by
+# their name in netmap's OID table: the agent's set-request lock (TestAndIncr, RFC 3418) counts
+# SETs. Left out with a report line, in whatever form the definition writes the object.
 NOT_A_SERIAL = {"SNMPv2-MIB::snmpSetSerialNo": "the agent's set-request lock (TestAndIncr, "
                 "RFC 3418), not a serial number"}
 
 
 def _field(key: str, os_yaml: dict[str, Any], symbols: Symbols) -> dict[str, Any]:
-    if key == "serial":
-        for name in _values(os_yaml[key]):
-            why = NOT_A_SERIAL.get(str(name).strip().rsplit(".", 1)[0])
-            if why:
-                raise Skip(f"{str(name).strip()} is {why}")
     # each OID with the name the definition gives it: the evidence line shows that name
     spec: dict[str, Any] = {
         "oids": [[symbols.numeric(o), str(o).strip()] for o in _values(os_yaml[key])]
     }
+    if key == "serial":
+        locks = {symbols.own[name] + ".0": why for name, why in NOT_A_SERIAL.items()
+                 if name in symbols.own}  # fmt: skip
+        for oid, name in spec["oids"]:
+            if oid.lstrip(".") in locks:
+                raise Skip(f"{name} is {locks[oid.lstrip('.')]}")
     if f"{key}_regex" in os_yaml:
         spec["regex"] = [list(php_regex(r)) for r in _values(os_yaml[f"{key}_regex"])]
     if f"{key}_template" in os_yaml:

@@ -20,6 +20,7 @@ from netmap.discover.snmp.candidates import (
     R_WEAK,
     revision_only,
 )
+from netmap.discover.snmp.oids import SNMP_SET_SERIAL_NO, scalar
 from netmap.discover.snmp.raw import RecordingWalker, StoredWalker, decode, encode
 from netmap.discover.snmp.snmprec import SnmprecWalker, parse_lines
 from netmap.discover.snmp.walker import Oid
@@ -271,7 +272,7 @@ def test_no_definition_reads_the_set_request_lock_as_a_serial() -> None:
     """Two definitions (EndRun's clocks, Arista MOS) name SNMPv2-MIB's snmpSetSerialNo as the
     serial: a TestAndIncr counter of SETs (RFC 3418), no serial number. The generator leaves the
     field out and says so in its report, so netmap shows no serial rather than a counter."""
-    lock = "1.3.6.1.6.3.1.1.6.1.0"
+    lock = scalar(SNMP_SET_SERIAL_NO)
     reads = [(d["os"], oid) for d in librenms.definitions()
              for oid, _ in (((d.get("discover") or {}).get("fields") or {}).get("serial")
                             or {"oids": []})["oids"]]  # fmt: skip

@@ -33,6 +33,8 @@ SYS_CONTACT = "1.3.6.1.2.1.1.4"  # SNMPv2-MIB::sysContact
 SYS_NAME = "1.3.6.1.2.1.1.5"  # SNMPv2-MIB::sysName
 SYS_LOCATION = "1.3.6.1.2.1.1.6"  # SNMPv2-MIB::sysLocation
 SYS_SERVICES = "1.3.6.1.2.1.1.7"  # SNMPv2-MIB::sysServices
+# a TestAndIncr counter of SET requests (RFC 3418): some definitions read it as a serial
+SNMP_SET_SERIAL_NO = "1.3.6.1.6.3.1.1.6.1"  # SNMPv2-MIB::snmpSetSerialNo
 
 # --- SNMP-FRAMEWORK-MIB -------------------------------------------------------------------------
 SNMP_ENGINE_ID = "1.3.6.1.6.3.10.2.1.1"  # SNMP-FRAMEWORK-MIB::snmpEngineID
